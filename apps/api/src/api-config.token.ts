@@ -1,0 +1,1 @@
+export const API_CONFIG = Symbol('API_CONFIG');

@@ -1,0 +1,20 @@
+import { ErrorCode } from '@yardmaster/contracts';
+
+/** The one place an error code becomes an HTTP status. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.ValidationFailed:
+    case ErrorCode.MalformedRequest:
+      return 400;
+    case ErrorCode.JobNotFound:
+    case ErrorCode.RunNotFound:
+    case ErrorCode.RouteNotFound:
+      return 404;
+    case ErrorCode.JobNotInstalled:
+      return 409;
+    case ErrorCode.ServiceUnavailable:
+      return 503;
+    case ErrorCode.Internal:
+      return 500;
+  }
+}

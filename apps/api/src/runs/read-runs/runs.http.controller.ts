@@ -1,0 +1,95 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ErrorCode, isLogLevel, isRunStatus, LOG_LEVELS, RUN_STATUSES, YardError, type FieldError, type LogLevel } from '@yardmaster/contracts';
+import { DataSource, JobLogEntryRecord, JobRunRecord } from '@yardmaster/read-models';
+import type { ApiConfig } from '../../config';
+import { API_CONFIG } from '../../api-config.token';
+import { readPage, type PageOf } from '../../http/pagination';
+import { runView } from '../run.view';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@ApiTags('runs')
+@Controller('api/runs')
+export class RunsHttpController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List runs, newest first' })
+  @ApiQuery({ name: 'jobId', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: RUN_STATUSES })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  async list(@Query() query: { jobId?: string; status?: string; limit?: string; offset?: string }): Promise<PageOf<ReturnType<typeof runView>>> {
+    const page = readPage(query);
+    if (query.status !== undefined && !isRunStatus(query.status)) {
+      throw new YardError(ErrorCode.ValidationFailed, 'Invalid filter', [{ field: 'status', message: `must be one of ${RUN_STATUSES.join(', ')}` }]);
+    }
+    const [records, total] = await this.dataSource.getRepository(JobRunRecord).findAndCount({
+      where: { ...(query.jobId ? { jobId: query.jobId } : {}), ...(query.status ? { status: query.status } : {}) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items: records.map((record) => runView(record, this.config.temporal)), total, ...page };
+  }
+
+  @Get(':runId')
+  @ApiOperation({ summary: 'One run: status, timestamps, data, result, error, attempt, and its Temporal workflow' })
+  @ApiNotFoundResponse({ description: 'RUN_NOT_FOUND' })
+  async get(@Param('runId') runId: string): Promise<ReturnType<typeof runView>> {
+    return runView(await this.findRun(runId), this.config.temporal);
+  }
+
+  @Get(':runId/logs')
+  @ApiOperation({ summary: "A run's log entries in the order they were written" })
+  @ApiQuery({ name: 'level', required: false, enum: LOG_LEVELS })
+  @ApiQuery({ name: 'grouping', required: false, description: 'The step that wrote the entry: run, test_*, post_run' })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  async logs(
+    @Param('runId') runId: string,
+    @Query() query: { level?: string; grouping?: string; limit?: string; offset?: string },
+  ): Promise<PageOf<ReturnType<typeof logEntryView>>> {
+    await this.findRun(runId);
+    const page = readPage(query);
+    const errors: FieldError[] = [];
+    if (query.level !== undefined && !isLogLevel(query.level)) errors.push({ field: 'level', message: `must be one of ${LOG_LEVELS.join(', ')}` });
+    if (errors.length > 0) throw new YardError(ErrorCode.ValidationFailed, 'Invalid filter', errors);
+    const where: { runId: string; level?: LogLevel; grouping?: string } = { runId };
+    if (query.level) where.level = query.level as LogLevel;
+    if (query.grouping) where.grouping = query.grouping;
+    const [records, total] = await this.dataSource.getRepository(JobLogEntryRecord).findAndCount({
+      where,
+      order: { position: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items: records.map(logEntryView), total, ...page };
+  }
+
+  private async findRun(runId: string): Promise<JobRunRecord> {
+    // A query builder, because TypeORM's typed `where` recurses without end through the jsonb column types.
+    const record = UUID.test(runId)
+      ? await this.dataSource.getRepository(JobRunRecord).createQueryBuilder('run').where('run.id = :runId', { runId }).getOne()
+      : null;
+    if (!record) throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);
+    return record;
+  }
+}
+
+function logEntryView(record: JobLogEntryRecord) {
+  return {
+    id: record.id,
+    position: Number(record.position),
+    level: record.level,
+    grouping: record.grouping,
+    message: record.message,
+    object: record.object,
+    attempt: record.attempt,
+    loggedAt: record.loggedAt.toISOString(),
+  };
+}

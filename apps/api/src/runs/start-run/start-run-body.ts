@@ -1,0 +1,30 @@
+import { ErrorCode, YardError, type FieldError, type JsonObject } from '@yardmaster/contracts';
+
+export interface StartRunBody {
+  readonly data: JsonObject;
+  readonly commit?: boolean;
+  readonly queue?: string;
+}
+
+/** Checks the request's shape; the scheduler checks `data` against the job's variables. */
+export function parseStartRunBody(body: unknown): StartRunBody {
+  if (body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0)) {
+    return { data: {} };
+  }
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw new YardError(ErrorCode.MalformedRequest, 'The request body must be a JSON object: { "data": {...}, "commit": true }');
+  }
+  const { data, commit, queue, ...rest } = body as Record<string, unknown>;
+  const errors: FieldError[] = Object.keys(rest).map((field) => ({ field, message: 'is not a field of a run request' }));
+  if (data !== undefined && (data === null || typeof data !== 'object' || Array.isArray(data))) {
+    errors.push({ field: 'data', message: 'must be an object of variable values' });
+  }
+  if (commit !== undefined && typeof commit !== 'boolean') errors.push({ field: 'commit', message: 'must be true or false' });
+  if (queue !== undefined && typeof queue !== 'string') errors.push({ field: 'queue', message: 'must be a queue name' });
+  if (errors.length > 0) throw new YardError(ErrorCode.ValidationFailed, 'The run request is invalid', errors);
+  return {
+    data: (data ?? {}) as JsonObject,
+    ...(commit === undefined ? {} : { commit: commit as boolean }),
+    ...(queue === undefined ? {} : { queue: queue as string }),
+  };
+}

@@ -1,0 +1,242 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
+import {
+  JOB_CODE_ERROR_TYPE,
+  JOB_NOT_HOSTED_ERROR_TYPE,
+  type EventEnvelope,
+  type JsonObject,
+  type JsonValue,
+  type RunLogged,
+  type RunWorkflowInput,
+  type StepOutcome,
+} from '@yardmaster/contracts';
+import { Job, JobRegistry, validateRunData, type JobContext } from '@yardmaster/job-sdk';
+import type { EventPublisher } from '@yardmaster/messaging';
+import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
+import { createExecuteJobStep } from './execute-job-step.activity';
+
+class FakePublisher {
+  readonly published: Array<{ subject: string; event: RunLogged }> = [];
+  error: Error | null = null;
+
+  async publish(subject: string, event: EventEnvelope): Promise<number> {
+    if (this.error) throw this.error;
+    this.published.push({ subject, event: event as RunLogged });
+    return this.published.length;
+  }
+
+  asEventPublisher(): EventPublisher {
+    return this as unknown as EventPublisher;
+  }
+
+  entries(): Array<[level: string, message: string]> {
+    return this.published.map(({ event }) => [event.data.level, event.data.message]);
+  }
+}
+
+const INSTANCE = 'unit_test';
+const registry = new JobRegistry(BUILTIN_JOB_MODULES);
+
+/** The input the workflow would send: data validated against the job's variables, with defaults filled in as the scheduler does. */
+function inputFor(jobId: string, given: JsonObject, step = 'run', runResult: JsonValue = null, jobRegistry = registry) {
+  const definition = jobRegistry.find(jobId)?.definition;
+  if (!definition) throw new Error(`no job ${jobId} in the registry`);
+  const validation = validateRunData(definition.variables, given);
+  if (!validation.ok) throw new Error(`bad test data: ${JSON.stringify(validation.errors)}`);
+  const run: RunWorkflowInput = {
+    runId: 'run-1',
+    jobId,
+    jobName: definition.name,
+    data: validation.data,
+    commit: true,
+    queue: 'default',
+    requestedBy: 'alice',
+    correlationId: 'corr-1',
+    steps: definition.steps,
+    stepTimeoutSeconds: 60,
+  };
+  return { run, step, runResult };
+}
+
+/** An activity context; the SDK's own "Activity failed" warnings are kept out of the test output. */
+function mockEnvironment(info: { attempt?: number } = {}): MockActivityEnvironment {
+  return new MockActivityEnvironment(info, { logger: new DefaultLogger('ERROR') });
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
+  const error = await promise.then(
+    (value) => {
+      throw new Error(`expected the step to fail, it returned ${JSON.stringify(value)}`);
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ApplicationFailure);
+  return error as ApplicationFailure;
+}
+
+describe('executeJobStep', () => {
+  let publisher: FakePublisher;
+  let executeJobStep: ReturnType<typeof createExecuteJobStep>;
+
+  beforeEach(() => {
+    publisher = new FakePublisher();
+    executeJobStep = createExecuteJobStep({ registry, publisher: publisher.asEventPublisher(), instance: INSTANCE });
+  });
+
+  it('runs Hello World and returns its greeting, after publishing 3 info and 1 success entries', async () => {
+    const env = mockEnvironment({ attempt: 1 });
+    const outcome = await env.run(executeJobStep, inputFor('examples.HelloWorld', { name: 'x' }));
+
+    expect(outcome).toEqual<StepOutcome>({ result: { greeting: 'Hello, x' }, failureCount: 0 });
+    expect(publisher.entries()).toEqual([
+      ['info', 'Hello, x (1 of 3)'],
+      ['info', 'Hello, x (2 of 3)'],
+      ['info', 'Hello, x (3 of 3)'],
+      ['success', 'Greeted x 3 times'],
+    ]);
+    for (const { subject, event } of publisher.published) {
+      expect(subject).toBe('unit_test.run.run-1.log');
+      expect(event).toMatchObject({ aggregateId: 'run-1', actor: 'alice', correlationId: 'corr-1', data: { grouping: 'run', attempt: 1 } });
+    }
+  });
+
+  it('uses the given data and the activity attempt in log entries and their ids', async () => {
+    const env = mockEnvironment({ attempt: 3 });
+    const outcome = await env.run(executeJobStep, inputFor('examples.HelloWorld', { name: 'Bob', count: 2 }));
+    expect(outcome).toEqual({ result: { greeting: 'Hello, Bob' }, failureCount: 0 });
+    expect(publisher.published.map(({ event }) => event.id)).toEqual(['run-1:run:3:log:1', 'run-1:run:3:log:2', 'run-1:run:3:log:3']);
+    expect(publisher.published.map(({ event }) => event.data.attempt)).toEqual([3, 3, 3]);
+  });
+
+  it('turns an exception from job code into a non-retryable JobCodeError, after logging it as a failure', async () => {
+    const env = mockEnvironment();
+    const failure = await failureOf(env.run(executeJobStep, inputFor('examples.FailOnPurpose', { outcome: 'error', reason: 'boom' })));
+
+    expect(failure.type).toBe(JOB_CODE_ERROR_TYPE);
+    expect(failure.type).toBe('JobCodeError');
+    expect(failure.nonRetryable).toBe(true);
+    expect(failure.message).toBe('Erroring on purpose: boom');
+    expect(failure.cause).toBeInstanceOf(Error);
+    expect(publisher.entries()).toEqual([
+      ['info', 'Asked to error'],
+      ['failure', 'Step run raised Error: Erroring on purpose: boom'],
+    ]);
+  });
+
+  it('reports a failure entry in failureCount without throwing', async () => {
+    const env = mockEnvironment();
+    const outcome = await env.run(executeJobStep, inputFor('examples.FailOnPurpose', { outcome: 'fail' }));
+    expect(outcome).toEqual({ result: { outcome: 'fail' }, failureCount: 1 });
+    expect(publisher.entries()).toEqual([
+      ['info', 'Asked to fail'],
+      ['failure', 'Failing on purpose: asked to'],
+    ]);
+  });
+
+  it('runs post_run, which returns nothing, as a null result', async () => {
+    const env = mockEnvironment();
+    const outcome = await env.run(executeJobStep, inputFor('examples.FailOnPurpose', { outcome: 'complete' }, 'post_run'));
+    expect(outcome).toEqual({ result: null, failureCount: 0 });
+    expect(publisher.entries()).toEqual([['debug', 'post_run ran']]);
+    expect(publisher.published[0].event.data.grouping).toBe('post_run');
+  });
+
+  it("gives a test step the run step's result", async () => {
+    const env = mockEnvironment();
+    const runResult = { interfaces: [{ name: 'Gi0/9', mtu: 1400 }, { name: 'Gi0/8', mtu: 1500 }] };
+    const outcome = await env.run(executeJobStep, inputFor('examples.InterfaceAudit', {}, 'test_mtu', runResult));
+    expect(outcome).toEqual({ result: null, failureCount: 1 });
+    expect(publisher.entries()).toEqual([
+      ['failure', 'Gi0/9 MTU 1400 is below 1500'],
+      ['success', 'Gi0/8 MTU 1500 is fine'],
+    ]);
+  });
+
+  it('refuses a job this collector does not host as a non-retryable JobNotHosted', async () => {
+    const env = mockEnvironment();
+    const input = inputFor('examples.HelloWorld', { name: 'x' });
+    const failure = await failureOf(env.run(executeJobStep, { ...input, run: { ...input.run, jobId: 'examples.Nope' } }));
+    expect(failure.type).toBe(JOB_NOT_HOSTED_ERROR_TYPE);
+    expect(failure.type).toBe('JobNotHosted');
+    expect(failure.nonRetryable).toBe(true);
+    expect(failure.message).toContain('examples.Nope');
+    expect(publisher.published).toEqual([]);
+  });
+
+  it('refuses a step the job does not have as a non-retryable JobCodeError', async () => {
+    const env = mockEnvironment();
+    const failure = await failureOf(env.run(executeJobStep, inputFor('examples.HelloWorld', { name: 'x' }, 'test_missing')));
+    expect(failure.type).toBe(JOB_CODE_ERROR_TYPE);
+    expect(failure.nonRetryable).toBe(true);
+    expect(failure.message).toBe('Job examples.HelloWorld has no step test_missing');
+  });
+
+  it('throws a publish error as it is, so that Temporal retries the step', async () => {
+    publisher.error = new Error('JetStream unavailable');
+    const env = mockEnvironment();
+    const error = await env.run(executeJobStep, inputFor('examples.HelloWorld', { name: 'x' })).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(ApplicationFailure);
+    expect((error as Error).message).toBe('JetStream unavailable');
+  });
+
+  describe('with jobs written for the test', () => {
+    const seen: JobContext[] = [];
+
+    class Recorder extends Job {
+      static override readonly meta = { name: 'Recorder' };
+      run(_data: unknown, context: JobContext) {
+        seen.push(context);
+        return { when: new Date('2024-05-06T07:08:09.000Z'), skipped: undefined };
+      }
+    }
+
+    class ReturnsFunction extends Job {
+      static override readonly meta = { name: 'Returns a function' };
+      run() {
+        return () => 1;
+      }
+    }
+
+    class ThrowsString extends Job {
+      static override readonly meta = { name: 'Throws a string' };
+      async run(): Promise<never> {
+        await Promise.resolve();
+        throw 'plain string';
+      }
+    }
+
+    const testRegistry = new JobRegistry([{ name: 'spec', grouping: 'Spec', jobs: [Recorder, ReturnsFunction, ThrowsString] }]);
+
+    beforeEach(() => {
+      seen.length = 0;
+      executeJobStep = createExecuteJobStep({ registry: testRegistry, publisher: publisher.asEventPublisher(), instance: INSTANCE });
+    });
+
+    it('gives the job its context and returns its result as JSON', async () => {
+      const env = mockEnvironment({ attempt: 2 });
+      const input = inputFor('spec.Recorder', {}, 'run', null, testRegistry);
+      const outcome = await env.run(executeJobStep, { ...input, run: { ...input.run, commit: false } });
+      expect(outcome).toEqual({ result: { when: '2024-05-06T07:08:09.000Z' }, failureCount: 0 });
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({ runId: 'run-1', jobId: 'spec.Recorder', commit: false, step: 'run', attempt: 2, requestedBy: 'alice', runResult: null });
+    });
+
+    it('treats a result JSON cannot carry as an error of the job', async () => {
+      const env = mockEnvironment();
+      const failure = await failureOf(env.run(executeJobStep, inputFor('spec.ReturnsFunction', {}, 'run', null, testRegistry)));
+      expect(failure.type).toBe(JOB_CODE_ERROR_TYPE);
+      expect(failure.nonRetryable).toBe(true);
+      expect(failure.message).toBe('The job returned a value that is not JSON');
+    });
+
+    it('reports a thrown non-Error by its string', async () => {
+      const env = mockEnvironment();
+      const failure = await failureOf(env.run(executeJobStep, inputFor('spec.ThrowsString', {}, 'run', null, testRegistry)));
+      expect(failure.type).toBe(JOB_CODE_ERROR_TYPE);
+      expect(failure.message).toBe('plain string');
+      expect(publisher.entries()).toEqual([['failure', 'Step run raised an error: plain string']]);
+    });
+  });
+});

@@ -1,0 +1,37 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { newEvent, subjectsFor, SYSTEM_ACTOR_PREFIX, type CatalogAnnounced } from '@yardmaster/contracts';
+import { JobRegistry } from '@yardmaster/job-sdk';
+import { EventPublisher } from '@yardmaster/messaging';
+import { COLLECTOR_CONFIG } from '../collector-config.token';
+import type { CollectorConfig } from '../config';
+
+/** Announces the jobs this collector hosts, once its workers poll: the catalog then lists them as installed. */
+@Injectable()
+export class CatalogAnnouncerService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CatalogAnnouncerService.name);
+
+  constructor(
+    @Inject(COLLECTOR_CONFIG) private readonly config: CollectorConfig,
+    private readonly registry: JobRegistry,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { shared, collectorId } = this.config;
+    const jobs = this.registry.definitions();
+    const id = randomUUID();
+    const event: CatalogAnnounced = newEvent({
+      id,
+      type: 'catalog.announced',
+      occurredAt: new Date().toISOString(),
+      aggregateId: 'catalog',
+      sequence: 1,
+      correlationId: id,
+      actor: `${SYSTEM_ACTOR_PREFIX}collector`,
+      data: { collectorId, jobs },
+    });
+    await this.publisher.publish(subjectsFor(shared.instance).catalogAnnounced, event);
+    this.logger.log(`Announced ${jobs.length} jobs: ${jobs.map((job) => job.id).join(', ')}`);
+  }
+}

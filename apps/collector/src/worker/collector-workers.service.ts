@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { runTaskQueueFor } from '@yardmaster/contracts';
+import { JobRegistry } from '@yardmaster/job-sdk';
+import { EventPublisher } from '@yardmaster/messaging';
+import { createRunActivities } from '../activities/create-run-activities';
+import { COLLECTOR_CONFIG } from '../collector-config.token';
+import type { CollectorConfig } from '../config';
+
+/**
+ * One Temporal worker per queue this collector serves, all on one connection. If a worker stops on its
+ * own (its connection is gone for good), the process exits non-zero so a supervisor restarts it.
+ */
+@Injectable()
+export class CollectorWorkersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(CollectorWorkersService.name);
+  private connection: NativeConnection | null = null;
+  private workers: Worker[] = [];
+  private running: Array<Promise<void>> = [];
+  private stopping = false;
+
+  constructor(
+    @Inject(COLLECTOR_CONFIG) private readonly config: CollectorConfig,
+    private readonly registry: JobRegistry,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { temporal, shared, queues, collectorId } = this.config;
+    this.connection = await NativeConnection.connect({ address: temporal.address });
+    const activities = createRunActivities({ registry: this.registry, publisher: this.publisher, instance: shared.instance });
+    for (const queue of queues) {
+      const taskQueue = runTaskQueueFor(shared.instance, queue);
+      const worker = await Worker.create({
+        connection: this.connection,
+        namespace: temporal.namespace,
+        taskQueue,
+        identity: `${collectorId}/${queue}`,
+        workflowsPath: require.resolve('@yardmaster/workflows'),
+        activities,
+      });
+      this.workers.push(worker);
+      this.running.push(this.watch(worker.run(), taskQueue));
+      this.logger.log(`Polling task queue ${taskQueue}`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    for (const worker of this.workers) {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+    }
+    await Promise.all(this.running);
+    await this.connection?.close();
+  }
+
+  private async watch(run: Promise<void>, taskQueue: string): Promise<void> {
+    try {
+      await run;
+      if (!this.stopping) throw new Error('the worker stopped on its own');
+    } catch (error) {
+      this.logger.error(`Worker for ${taskQueue} failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+      if (!this.stopping) process.kill(process.pid, 'SIGTERM');
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { streamNamesFor, subjectsFor, type CatalogAnnounced, type RunEvent } from '@yardmaster/contracts';
+import { consumeDurable, NATS_CONNECTION } from '@yardmaster/messaging';
+import { DataSource } from '@yardmaster/read-models';
+import { projectCatalogAnnounced } from '../catalog/catalog-events.projector';
+import type { ProjectionConfig } from '../config';
+import { PROJECTION_CONFIG } from '../projection-config.token';
+import { projectRunEvent } from '../runs/run-events.projector';
+import { applyOnce } from './apply-once';
+
+/** Runs one durable consumer per stream; each applies its stream's events in order, acking after commit. */
+@Injectable()
+export class ProjectionConsumersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ProjectionConsumersService.name);
+  private readonly consumers: Array<{ stop(): Promise<void> }> = [];
+
+  constructor(
+    @Inject(PROJECTION_CONFIG) private readonly config: ProjectionConfig,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { instance } = this.config.shared;
+    const streams = streamNamesFor(instance);
+    const subjects = subjectsFor(instance);
+    const onError = (error: unknown) => this.logger.error(`Event not applied, will retry: ${error instanceof Error ? error.message : String(error)}`);
+
+    this.consumers.push(
+      await consumeDurable<CatalogAnnounced>(
+        this.nc,
+        { stream: streams.catalog, durableName: streams.projectionConsumer, filterSubject: subjects.catalogEvents },
+        async (message) => void (await applyOnce(this.dataSource, message, projectCatalogAnnounced)),
+        onError,
+      ),
+      await consumeDurable<RunEvent>(
+        this.nc,
+        { stream: streams.runs, durableName: streams.projectionConsumer, filterSubject: subjects.runEvents },
+        async (message) => void (await applyOnce(this.dataSource, message, projectRunEvent)),
+        onError,
+      ),
+    );
+    this.logger.log(`Projecting ${streams.catalog} and ${streams.runs}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+  }
+}

@@ -1,0 +1,1 @@
+export const PROJECTION_CONFIG = Symbol('PROJECTION_CONFIG');

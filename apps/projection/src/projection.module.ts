@@ -1,0 +1,21 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MessagingModule } from '@yardmaster/messaging';
+import { ReadModelsModule } from '@yardmaster/read-models';
+import type { ProjectionConfig } from './config';
+import { ProjectionConsumersService } from './consumer/projection-consumers.service';
+import { ProjectionHealthService } from './health/projection-health.service';
+import { PROJECTION_CONFIG } from './projection-config.token';
+
+@Module({})
+export class ProjectionModule {
+  static forConfig(config: ProjectionConfig): DynamicModule {
+    return {
+      module: ProjectionModule,
+      imports: [
+        MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.projectionId, ensureStreamsOf: config.shared.instance }),
+        ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-projection' }),
+      ],
+      providers: [{ provide: PROJECTION_CONFIG, useValue: config }, ProjectionConsumersService, ProjectionHealthService],
+    };
+  }
+}

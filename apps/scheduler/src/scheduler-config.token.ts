@@ -1,0 +1,1 @@
+export const SCHEDULER_CONFIG = Symbol('SCHEDULER_CONFIG');

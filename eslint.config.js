@@ -1,0 +1,219 @@
+// @ts-check
+/**
+ * ESLint 9 flat config. Lint with `npx eslint --max-warnings 0 .` (= `npm run lint`) from the repository root.
+ *
+ * Three rule groups are the point of this file:
+ *  1. Dependency direction between projects (`@nx/enforce-module-boundaries`, driven by the `nx.tags` of
+ *     every workspace package.json).
+ *  2. Workflow code (`libs/workflows/src`) stays deterministic: no Node built-ins, no Temporal
+ *     activity/worker/client, no `@yardmaster/*` other than contracts except as `import type`, no Node globals.
+ *  3. No floating or misused promises anywhere (typed linting).
+ */
+const { builtinModules } = require('node:module');
+const { defineConfig, globalIgnores } = require('eslint/config');
+const tseslint = require('typescript-eslint');
+const nxPlugin = require('@nx/eslint-plugin');
+const { createProjectGraphAsync } = require('@nx/devkit');
+
+const TS_FILES = ['**/*.ts'];
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
+const SPEC_PROGRAM_FILES = [...TEST_FILES, 'test/**/*.ts'];
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. Dependency direction
+// ---------------------------------------------------------------------------------------------------------------
+const APP_DEPENDENCIES = ['type:contracts', 'type:config', 'type:sdk', 'type:workflows', 'type:messaging', 'type:read-models'];
+
+/** @param {{ appsMayUseTesting: boolean }} options */
+function depConstraints({ appsMayUseTesting }) {
+  return [
+    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+    { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:contracts'] },
+    { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:contracts'] },
+    { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: ['type:contracts'] },
+    { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts'] },
+    { sourceTag: 'type:read-models', onlyDependOnLibsWithTags: ['type:contracts'] },
+    {
+      sourceTag: 'type:testing',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:messaging', 'type:read-models'],
+    },
+    // Apps never import one another: `type:app` is not in the list.
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: appsMayUseTesting ? [...APP_DEPENDENCIES, 'type:testing'] : APP_DEPENDENCIES,
+    },
+    { sourceTag: 'type:e2e', notDependOnLibsWithTags: ['type:app'] },
+  ];
+}
+
+/** @param {{ appsMayUseTesting: boolean }} options */
+const moduleBoundaries = (options) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    allowCircularSelfDependency: false,
+    banTransitiveDependencies: false,
+    allow: [],
+    depConstraints: depConstraints(options),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. Workflow sandbox
+// ---------------------------------------------------------------------------------------------------------------
+// Bare specifiers (`fs`, `fs/promises`, `worker_threads`, ...); every `node:*` specifier is caught by a pattern below.
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('node:'));
+
+const WORKFLOW_MESSAGE =
+  'Workflow code runs in the Temporal sandbox and must stay deterministic: no Node built-ins, no activity/worker/client code.';
+
+const workflowRestrictedImports = [
+  'error',
+  {
+    paths: [
+      ...nodeBuiltins.map((name) => ({ name, message: WORKFLOW_MESSAGE })),
+      ...['@temporalio/activity', '@temporalio/worker', '@temporalio/client'].map((name) => ({
+        name,
+        message: WORKFLOW_MESSAGE,
+      })),
+    ],
+    patterns: [
+      { group: ['node:*'], message: WORKFLOW_MESSAGE },
+      {
+        group: ['@temporalio/activity/*', '@temporalio/worker/*', '@temporalio/client/*'],
+        message: WORKFLOW_MESSAGE,
+      },
+      {
+        group: ['@yardmaster/*', '!@yardmaster/contracts', '!@yardmaster/contracts/*'],
+        allowTypeImports: true,
+        message: 'Workflow code may import values only from @yardmaster/contracts; use `import type` for anything else.',
+      },
+    ],
+  },
+];
+
+const NODE_GLOBAL_MESSAGE = 'Node globals are not available in the Temporal workflow sandbox.';
+const workflowRestrictedGlobals = [
+  'error',
+  ...[
+    'process',
+    'Buffer',
+    'setImmediate',
+    'clearImmediate',
+    'require',
+    'module',
+    'exports',
+    '__dirname',
+    '__filename',
+    'global',
+  ].map((name) => ({ name, message: NODE_GLOBAL_MESSAGE })),
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function buildConfig() {
+  // `@nx/enforce-module-boundaries` reads the *cached* project graph and silently skips itself when there is none
+  // (or misses projects/files newer than the cache). Computing it here keeps a bare `eslint .` honest.
+  await createProjectGraphAsync({ exitOnError: false });
+
+  return defineConfig(
+    globalIgnores(['**/dist/**', '**/node_modules/**', '.yard/**', '.nx/**', 'coverage/**', '**/*.d.ts'], 'yardmaster/ignores'),
+
+    {
+      name: 'yardmaster/linter-options',
+      linterOptions: { reportUnusedDisableDirectives: 'error' },
+    },
+
+    // Plain JS: the root config files (CommonJS) and the tool scripts (ESM), no type information.
+    {
+      name: 'yardmaster/javascript',
+      files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+      extends: [tseslint.configs.recommended],
+      languageOptions: {
+        ecmaVersion: 2023,
+        globals: {
+          process: 'readonly',
+          console: 'readonly',
+          Buffer: 'readonly',
+          URL: 'readonly',
+          setTimeout: 'readonly',
+          clearTimeout: 'readonly',
+          setInterval: 'readonly',
+          clearInterval: 'readonly',
+        },
+      },
+    },
+    { name: 'yardmaster/commonjs', files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+    { name: 'yardmaster/esm', files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
+
+    // TypeScript: recommended + the two promise rules, with type information.
+    {
+      name: 'yardmaster/typescript',
+      files: TS_FILES,
+      extends: [tseslint.configs.recommended],
+      languageOptions: {
+        parserOptions: {
+          // Each file is type-checked by the nearest tsconfig.json (libs/*, apps/*); project references are
+          // followed to sources, so this does not depend on `dist/` being built.
+          projectService: true,
+          tsconfigRootDir: __dirname,
+        },
+      },
+      plugins: { '@nx': nxPlugin },
+      rules: {
+        '@typescript-eslint/no-floating-promises': 'error',
+        '@typescript-eslint/no-misused-promises': 'error',
+        '@typescript-eslint/no-unused-vars': [
+          'error',
+          {
+            args: 'after-used',
+            argsIgnorePattern: '^_',
+            varsIgnorePattern: '^_',
+            caughtErrorsIgnorePattern: '^_',
+            destructuredArrayIgnorePattern: '^_',
+            ignoreRestSiblings: true,
+          },
+        ],
+        '@nx/enforce-module-boundaries': moduleBoundaries({ appsMayUseTesting: false }),
+      },
+    },
+
+    // Tests are excluded from the per-project tsconfig.json files: they are type-checked by tsconfig.spec.json.
+    {
+      name: 'yardmaster/typescript-tests',
+      files: SPEC_PROGRAM_FILES,
+      languageOptions: {
+        parserOptions: {
+          projectService: false,
+          project: ['./tsconfig.spec.json'],
+          tsconfigRootDir: __dirname,
+        },
+      },
+    },
+
+    // Apps may use @yardmaster/testing from their tests, never from production code.
+    {
+      name: 'yardmaster/app-tests',
+      files: TEST_FILES.map((glob) => `apps/${glob}`),
+      rules: { '@nx/enforce-module-boundaries': moduleBoundaries({ appsMayUseTesting: true }) },
+    },
+
+    // Workflow code: Temporal's deterministic sandbox.
+    {
+      name: 'yardmaster/workflow-sandbox',
+      files: ['libs/workflows/src/**/*.ts'],
+      ignores: TEST_FILES,
+      rules: {
+        'no-restricted-imports': 'off',
+        '@typescript-eslint/no-restricted-imports': workflowRestrictedImports,
+        'no-restricted-globals': workflowRestrictedGlobals,
+        'no-restricted-syntax': [
+          'error',
+          { selector: 'ImportExpression', message: 'Workflow code may not load modules dynamically.' },
+        ],
+      },
+    },
+  );
+}
+
+module.exports = buildConfig();

@@ -1,0 +1,32 @@
+/**
+ * One Jest run, three layers: unit tests (`*.spec.ts`, no I/O), integration tests (`*.int-spec.ts`, the real
+ * Postgres, NATS and Temporal) and end-to-end tests (`test/**\/*.e2e-spec.ts`, the four services as processes).
+ * Sources are compiled by SWC; type checking is `tsc -b` and `tsc -p tsconfig.spec.json`, run by `npm test`.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const common = {
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: { '^@yardmaster/(contracts|config|job-sdk|workflows|messaging|read-models|testing)$': '<rootDir>/libs/$1/src' },
+  testEnvironment: 'node',
+  rootDir: __dirname,
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

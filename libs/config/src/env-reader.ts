@@ -1,0 +1,66 @@
+import { ConfigError } from './config-error';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads typed values from the environment and collects every problem, so that one start-up
+ * tells the operator everything that is wrong instead of one thing per attempt.
+ */
+export class EnvReader {
+  private readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback: string): string {
+    const raw = this.env[name];
+    return raw === undefined || raw === '' ? fallback : raw;
+  }
+
+  matching(name: string, fallback: string, pattern: RegExp, expectation: string): string {
+    const value = this.string(name, fallback);
+    if (!pattern.test(value)) this.problems.push(`${name}=${JSON.stringify(value)}: expected ${expectation}`);
+    return value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  }
+
+  url(name: string, fallback: string, protocols: readonly string[]): URL {
+    const value = this.string(name, fallback);
+    try {
+      const url = new URL(value);
+      if (!protocols.includes(url.protocol)) {
+        this.problems.push(`${name}=${JSON.stringify(value)}: expected a URL starting with ${protocols.join(' or ')}//`);
+      }
+      return url;
+    } catch {
+      this.problems.push(`${name}=${JSON.stringify(value)}: not a URL`);
+      return new URL(fallback);
+    }
+  }
+
+  list(name: string, fallback: readonly string[], pattern: RegExp, expectation: string): string[] {
+    const raw = this.env[name];
+    if (raw === undefined || raw.trim() === '') return [...fallback];
+    const items = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+    for (const item of items) {
+      if (!pattern.test(item)) this.problems.push(`${name}: ${JSON.stringify(item)} is not ${expectation}`);
+    }
+    if (items.length === 0) this.problems.push(`${name}: expected at least one value`);
+    return items;
+  }
+
+  /** Throws one ConfigError naming every problem found so far. */
+  finish<T>(config: T): T {
+    if (this.problems.length > 0) throw new ConfigError(this.problems);
+    return config;
+  }
+}

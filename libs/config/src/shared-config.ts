@@ -1,0 +1,42 @@
+import { DEFAULT_INSTANCE } from '@yardmaster/contracts';
+import type { EnvReader } from './env-reader';
+
+/** Settings every service shares. The defaults are the addresses the launcher provides. */
+export interface SharedConfig {
+  readonly instance: string;
+  readonly natsUrl: string;
+}
+
+export interface DatabaseConfig {
+  readonly databaseUrl: string;
+}
+
+export interface TemporalConfig {
+  readonly address: string;
+  readonly namespace: string;
+  readonly uiUrl: string;
+}
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/yardmaster';
+export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+export const DEFAULT_TEMPORAL_ADDRESS = '127.0.0.1:7233';
+export const DEFAULT_TEMPORAL_UI_URL = 'http://127.0.0.1:8233';
+
+export function readSharedConfig(env: EnvReader): SharedConfig {
+  return {
+    instance: env.matching('YARD_INSTANCE', DEFAULT_INSTANCE, /^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits and _, starting with a letter'),
+    natsUrl: env.url('YARD_NATS_URL', DEFAULT_NATS_URL, ['nats:', 'tls:']).toString(),
+  };
+}
+
+export function readDatabaseConfig(env: EnvReader): DatabaseConfig {
+  return { databaseUrl: env.url('YARD_DATABASE_URL', DEFAULT_DATABASE_URL, ['postgres:', 'postgresql:']).toString() };
+}
+
+export function readTemporalConfig(env: EnvReader): TemporalConfig {
+  return {
+    address: env.matching('TEMPORAL_ADDRESS', DEFAULT_TEMPORAL_ADDRESS, /^[^\s:]+:\d{1,5}$/, 'host:port'),
+    namespace: env.matching('TEMPORAL_NAMESPACE', 'default', /^[A-Za-z0-9._-]+$/, 'a Temporal namespace name'),
+    uiUrl: env.url('TEMPORAL_UI_URL', DEFAULT_TEMPORAL_UI_URL, ['http:', 'https:']).toString().replace(/\/$/, ''),
+  };
+}

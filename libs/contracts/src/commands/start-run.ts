@@ -1,0 +1,24 @@
+import type { JsonObject } from '../json';
+import type { CommandMeta } from './command-reply';
+import type { RunStatus } from '../runs/run-status';
+
+export interface StartRunCommand {
+  readonly meta: CommandMeta;
+  readonly jobId: string;
+  readonly data: JsonObject;
+  /** Omitted: the job's default. */
+  readonly commit?: boolean;
+  readonly queue?: string;
+}
+
+export interface StartRunAccepted {
+  readonly runId: string;
+  readonly jobId: string;
+  readonly workflowId: string;
+  readonly status: RunStatus;
+  readonly data: JsonObject;
+  readonly commit: boolean;
+  readonly queue: string;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+}

@@ -1,0 +1,48 @@
+/** Stable error codes. Each boundary translates them (e.g. to an HTTP status) but never renames them. */
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  MalformedRequest: 'MALFORMED_REQUEST',
+  JobNotFound: 'JOB_NOT_FOUND',
+  JobNotInstalled: 'JOB_NOT_INSTALLED',
+  RunNotFound: 'RUN_NOT_FOUND',
+  RouteNotFound: 'ROUTE_NOT_FOUND',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  Internal: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One problem with one field of a request, e.g. `{ field: 'data.count', message: 'must be at least 1' }`. */
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The shape of every error that crosses a boundary: NATS replies and HTTP bodies alike. */
+export interface ErrorBody {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly fieldErrors?: readonly FieldError[];
+  readonly correlationId?: string;
+}
+
+/** A typed error carrying a stable code. Thrown inside a service, translated at its edge. */
+export class YardError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors?: readonly FieldError[],
+  ) {
+    super(message);
+    this.name = 'YardError';
+  }
+
+  toBody(correlationId?: string): ErrorBody {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}),
+      ...(correlationId ? { correlationId } : {}),
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import type { JsonObject } from '../json';
+import type { NamedVariableDefinition } from './variable-definition';
+
+/** What a collector announces about one job it hosts. */
+export interface JobDefinition {
+  /** Stable and URL-safe: `<module>.<ClassName>`. */
+  readonly id: string;
+  readonly module: string;
+  readonly className: string;
+  readonly name: string;
+  readonly description: string;
+  readonly grouping: string;
+  readonly variables: readonly NamedVariableDefinition[];
+  /** JSON Schema of the run data, derived from `variables`. */
+  readonly schema: JsonObject;
+  /** Steps in execution order: `run`, each `test_*`, then `post_run` when the job has one. */
+  readonly steps: readonly string[];
+}
+
+const JOB_ID_PATTERN = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
+
+export function isValidJobId(jobId: string): boolean {
+  return JOB_ID_PATTERN.test(jobId);
+}

@@ -1,0 +1,11 @@
+/**
+ * Every subject, stream and task queue is prefixed with an instance name, so that a developer's stack
+ * and a test run can share one NATS and one Temporal server without seeing each other's traffic.
+ */
+export const DEFAULT_INSTANCE = 'yard';
+
+const INSTANCE_PATTERN = /^[a-z][a-z0-9_]{0,31}$/;
+
+export function isValidInstanceName(instance: string): boolean {
+  return INSTANCE_PATTERN.test(instance);
+}

@@ -1,0 +1,24 @@
+/** NATS subject names. Run events live under `<instance>.run.<runId>.<kind>` so a consumer can follow one run. */
+export interface Subjects {
+  readonly runEvents: string;
+  runEvent(runId: string, kind: string): string;
+  runEventsOf(runId: string): string;
+  readonly catalogAnnounced: string;
+  readonly catalogEvents: string;
+  readonly startRunCommand: string;
+  servicePing(service: ServiceName): string;
+}
+
+export type ServiceName = 'api' | 'scheduler' | 'collector' | 'projection';
+
+export function subjectsFor(instance: string): Subjects {
+  return {
+    runEvents: `${instance}.run.>`,
+    runEvent: (runId, kind) => `${instance}.run.${runId}.${kind}`,
+    runEventsOf: (runId) => `${instance}.run.${runId}.>`,
+    catalogAnnounced: `${instance}.catalog.announced`,
+    catalogEvents: `${instance}.catalog.>`,
+    startRunCommand: `${instance}.cmd.run.start`,
+    servicePing: (service) => `${instance}.svc.${service}.ping`,
+  };
+}

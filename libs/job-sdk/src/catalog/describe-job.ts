@@ -1,0 +1,55 @@
+import { isValidJobId, type JobDefinition, type NamedVariableDefinition } from '@yardmaster/contracts';
+import type { JobClass, JobModule } from '../job';
+import { variablesToJsonSchema } from '../variables/json-schema';
+
+export const RUN_STEP = 'run';
+export const POST_RUN_STEP = 'post_run';
+const TEST_STEP_PREFIX = 'test_';
+
+export function jobIdOf(module: JobModule, jobClass: JobClass): string {
+  return `${module.name}.${jobClass.name}`;
+}
+
+/** The steps a job runs, in order: `run`, its `test_*` methods in declaration order, then `post_run`. */
+export function stepsOf(jobClass: JobClass): string[] {
+  const tests: string[] = [];
+  const seen = new Set<string>();
+  // Walk from the base class down, so inherited tests run before the subclass's own.
+  const chain: object[] = [];
+  for (let proto: object | null = jobClass.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    chain.unshift(proto);
+  }
+  for (const proto of chain) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const isMethod = typeof Object.getOwnPropertyDescriptor(proto, name)?.value === 'function';
+      if (isMethod && name.startsWith(TEST_STEP_PREFIX) && !seen.has(name)) {
+        seen.add(name);
+        tests.push(name);
+      }
+    }
+  }
+  const hasPostRun = typeof (jobClass.prototype as { post_run?: unknown }).post_run === 'function';
+  return [RUN_STEP, ...tests, ...(hasPostRun ? [POST_RUN_STEP] : [])];
+}
+
+export function describeJob(module: JobModule, jobClass: JobClass): JobDefinition {
+  const id = jobIdOf(module, jobClass);
+  if (!isValidJobId(id)) throw new Error(`Job id ${JSON.stringify(id)} is not URL-safe: use letters, digits, _ and - in module and class names`);
+  if (!jobClass.meta?.name) throw new Error(`Job ${id} has no static meta.name`);
+  const variables: NamedVariableDefinition[] = Object.entries(jobClass.variables).map(([name, definition]) => ({
+    ...definition,
+    name,
+    label: definition.label || name,
+  }));
+  return {
+    id,
+    module: module.name,
+    className: jobClass.name,
+    name: jobClass.meta.name,
+    description: jobClass.meta.description ?? '',
+    grouping: jobClass.meta.grouping ?? module.grouping,
+    variables,
+    schema: variablesToJsonSchema(variables),
+    steps: stepsOf(jobClass),
+  };
+}

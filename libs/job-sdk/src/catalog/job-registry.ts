@@ -1,0 +1,31 @@
+import type { JobDefinition } from '@yardmaster/contracts';
+import type { JobClass, JobModule } from '../job';
+import { describeJob } from './describe-job';
+
+interface RegisteredJob {
+  readonly definition: JobDefinition;
+  readonly jobClass: JobClass;
+}
+
+/** The jobs one collector hosts, by id. Duplicate ids are a programming error and fail at start. */
+export class JobRegistry {
+  private readonly jobs = new Map<string, RegisteredJob>();
+
+  constructor(modules: readonly JobModule[]) {
+    for (const module of modules) {
+      for (const jobClass of module.jobs) {
+        const definition = describeJob(module, jobClass);
+        if (this.jobs.has(definition.id)) throw new Error(`Two jobs share the id ${definition.id}`);
+        this.jobs.set(definition.id, { definition, jobClass });
+      }
+    }
+  }
+
+  definitions(): JobDefinition[] {
+    return [...this.jobs.values()].map((job) => job.definition);
+  }
+
+  find(jobId: string): RegisteredJob | undefined {
+    return this.jobs.get(jobId);
+  }
+}

@@ -1,0 +1,33 @@
+import type { JsonValue, LogObjectRef } from '@yardmaster/contracts';
+
+export interface LogOptions {
+  /** The object the entry is about, e.g. `{ type: 'device', id: '42', display: 'edge-01' }`. */
+  readonly object?: LogObjectRef;
+}
+
+/**
+ * The job's logger. Entries stream to the run's log as they are written, grouped by the step that wrote them.
+ * A `failure` entry marks the run `failed` once its steps end.
+ */
+export interface JobLogger {
+  debug(message: string, options?: LogOptions): void;
+  info(message: string, options?: LogOptions): void;
+  success(message: string, options?: LogOptions): void;
+  warning(message: string, options?: LogOptions): void;
+  failure(message: string, options?: LogOptions): void;
+}
+
+/** What job code sees of the run it is part of. */
+export interface JobContext {
+  readonly runId: string;
+  readonly jobId: string;
+  /** False for a dry run: the job must not change anything. */
+  readonly commit: boolean;
+  readonly step: string;
+  /** The attempt of this step, from 1. */
+  readonly attempt: number;
+  readonly requestedBy: string;
+  readonly logger: JobLogger;
+  /** What `run` returned, for `test_*` and `post_run` steps; `null` inside `run` and when `run` did not finish. */
+  readonly runResult: JsonValue;
+}

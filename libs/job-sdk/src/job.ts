@@ -1,0 +1,41 @@
+import type { JobContext } from './context/job-context';
+import type { JobData, VariableSet } from './variables/variable-builders';
+
+export interface JobMeta {
+  readonly name: string;
+  readonly description?: string;
+  /** Defaults to the module's grouping. */
+  readonly grouping?: string;
+}
+
+/**
+ * A job: subclass it, set `static meta` and `static variables`, and implement `run`.
+ * Methods named `test_*` run after `run`, in the order they are declared; `post_run` runs last,
+ * even when an earlier step threw.
+ */
+export abstract class Job<TVariables extends VariableSet = VariableSet> {
+  static readonly meta: JobMeta;
+  static readonly variables: VariableSet = {};
+
+  /** Returns the run's result: anything JSON can carry. */
+  abstract run(data: JobData<TVariables>, context: JobContext): unknown;
+
+  post_run?(data: JobData<TVariables>, context: JobContext): unknown;
+}
+
+/** The constructor of a concrete job class, as modules export them. */
+export interface JobClass {
+  new (): Job;
+  readonly name: string;
+  readonly meta: JobMeta;
+  readonly variables: VariableSet;
+  readonly prototype: Job;
+}
+
+/** A module of jobs: one grouping, many jobs. */
+export interface JobModule {
+  /** Part of every job id in the module: lower-case, URL-safe. */
+  readonly name: string;
+  readonly grouping: string;
+  readonly jobs: readonly JobClass[];
+}

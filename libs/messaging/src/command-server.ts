@@ -1,0 +1,50 @@
+import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
+import { ErrorCode, YardError, type CommandReply, type ErrorBody } from '@yardmaster/contracts';
+import { decodeJson, encodeJson } from './json-codec';
+
+export type CommandHandler<TCommand, TValue> = (command: TCommand) => Promise<TValue>;
+
+/**
+ * Answers a request/reply subject. Every request gets a reply: the handler's value, the code of the
+ * YardError it threw, or INTERNAL. Replicas share the work through a queue group.
+ */
+export function serveCommand<TCommand, TValue>(
+  nc: NatsConnection,
+  subject: string,
+  queueGroup: string,
+  handler: CommandHandler<TCommand, TValue>,
+  onUnexpectedError: (error: unknown) => void,
+): Subscription {
+  return nc.subscribe(subject, {
+    queue: queueGroup,
+    callback: (subscriptionError, msg) => {
+      if (subscriptionError) {
+        onUnexpectedError(subscriptionError);
+        return;
+      }
+      void answer(msg, handler, onUnexpectedError);
+    },
+  });
+}
+
+async function answer<TCommand, TValue>(
+  msg: Msg,
+  handler: CommandHandler<TCommand, TValue>,
+  onUnexpectedError: (error: unknown) => void,
+): Promise<void> {
+  let reply: CommandReply<TValue>;
+  try {
+    const command = decodeJson<TCommand>(msg.data);
+    reply = { ok: true, value: await handler(command) };
+  } catch (error) {
+    reply = { ok: false, error: toErrorBody(error, onUnexpectedError) };
+  }
+  msg.respond(encodeJson(reply));
+}
+
+function toErrorBody(error: unknown, onUnexpectedError: (error: unknown) => void): ErrorBody {
+  if (error instanceof YardError) return error.toBody();
+  if (error instanceof SyntaxError) return { code: ErrorCode.MalformedRequest, message: 'The command is not valid JSON' };
+  onUnexpectedError(error);
+  return { code: ErrorCode.Internal, message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,41 @@
+import type { NatsConnection, Subscription } from '@nats-io/nats-core';
+import { subjectsFor, type ServiceName } from '@yardmaster/contracts';
+import { decodeJson, encodeJson } from './json-codec';
+
+export interface PingAnswer {
+  readonly service: ServiceName;
+  readonly instanceId: string;
+  readonly ready: boolean;
+  readonly details: Record<string, boolean>;
+}
+
+/** Answers health pings for a service. `check` reports the service's own dependencies. */
+export function answerPings(
+  nc: NatsConnection,
+  instance: string,
+  service: ServiceName,
+  instanceId: string,
+  check: () => Promise<Record<string, boolean>>,
+): Subscription {
+  return nc.subscribe(subjectsFor(instance).servicePing(service), {
+    callback: (error, msg) => {
+      if (error) return;
+      void check()
+        .catch(() => ({ self: false }))
+        .then((details) => {
+          const answer: PingAnswer = { service, instanceId, ready: Object.values(details).every(Boolean), details };
+          msg.respond(encodeJson(answer));
+        });
+    },
+  });
+}
+
+/** Asks one instance of a service whether it is ready; null when none answers in time. */
+export async function pingService(nc: NatsConnection, instance: string, service: ServiceName, timeoutMs: number): Promise<PingAnswer | null> {
+  try {
+    const msg = await nc.request(subjectsFor(instance).servicePing(service), encodeJson({}), { timeout: timeoutMs });
+    return decodeJson<PingAnswer>(msg.data);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,29 @@
+import { DataSource } from 'typeorm';
+import { AppliedEventRecord } from './entities/applied-event.record';
+import { JobDefinitionRecord } from './entities/job-definition.record';
+import { JobLogEntryRecord } from './entities/job-log-entry.record';
+import { JobRunRecord } from './entities/job-run.record';
+import { InitialReadModels1764000000000 } from './migrations/1764000000000-initial-read-models';
+
+export const READ_MODEL_ENTITIES = [JobDefinitionRecord, JobRunRecord, JobLogEntryRecord, AppliedEventRecord];
+export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000];
+
+/** The read models' DataSource. The schema comes from migrations only; TypeORM never rewrites it. */
+export function createReadModelDataSource(databaseUrl: string, applicationName: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    applicationName,
+    entities: READ_MODEL_ENTITIES,
+    migrations: READ_MODEL_MIGRATIONS,
+    migrationsTableName: 'read_model_migrations',
+    synchronize: false,
+    extra: { max: 10 },
+  });
+}
+
+/** Applies pending migrations, each in its own transaction; returns the names of those applied. */
+export async function migrateReadModels(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((migration) => migration.name);
+}

@@ -1,0 +1,46 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { JsonObject, NamedVariableDefinition } from '@yardmaster/contracts';
+
+/** A job the catalog knows of. Kept after its code is gone (`installed: false`) so its runs keep a name. */
+@Entity({ name: 'job_definitions' })
+export class JobDefinitionRecord {
+  @PrimaryColumn('text')
+  id!: string;
+
+  @Column('text')
+  module!: string;
+
+  @Column('text', { name: 'class_name' })
+  className!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text')
+  description!: string;
+
+  @Column('text')
+  grouping!: string;
+
+  @Column('jsonb')
+  variables!: NamedVariableDefinition[];
+
+  @Column('jsonb')
+  schema!: JsonObject;
+
+  @Column('jsonb')
+  steps!: string[];
+
+  @Column('boolean')
+  installed!: boolean;
+
+  /** Stream position of the announcement that last listed this job; older announcements are ignored. */
+  @Column('bigint', { name: 'catalog_position' })
+  catalogPosition!: string;
+
+  @Column('timestamptz', { name: 'announced_at' })
+  announcedAt!: Date;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt!: Date;
+}

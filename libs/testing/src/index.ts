@@ -1,0 +1,5 @@
+export * from './wait-for';
+export * from './test-environment';
+export * from './test-database';
+export * from './test-streams';
+export * from './service-processes';

@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './install.mjs';
+
+export const SERVICES = ['projection', 'scheduler', 'collector', 'api'];
+
+const COLOURS = { projection: 35, scheduler: 34, collector: 32, api: 36 };
+
+/** Starts one service from its build, its output prefixed with its name. */
+export function startService(name, env = process.env) {
+  const child = spawn(process.execPath, [join(ROOT, 'apps', name, 'dist', 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = process.stdout.isTTY ? `\x1b[${COLOURS[name]}m[${name}]\x1b[0m ` : `[${name}] `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = '';
+    stream.on('data', (chunk) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop();
+      for (const line of lines) process.stdout.write(prefix + line + '\n');
+    });
+  }
+  return child;
+}
+
+/** Polls the API's health until every check passes or the time is up; returns the last answer. */
+export async function waitForHealth(apiUrl, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last = null;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${apiUrl}/api/health`);
+      last = await response.json();
+      if (response.status === 200) return { ready: true, health: last };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return { ready: false, health: last };
+}

@@ -1,0 +1,56 @@
+// `npm start`: install when needed, build, bring up Postgres, NATS and Temporal (reusing any that run),
+// start the four services and print where to reach them. Ctrl-C stops what this command started.
+import { MissingDependency, say } from './stack/console.mjs';
+import { build, ensureInstalled } from './stack/install.mjs';
+
+const HEALTH_TIMEOUT_MS = 120_000;
+
+async function main() {
+  ensureInstalled();
+  build();
+  const { ensureStack } = await import('./stack/ensure-stack.mjs');
+  const { SERVICES, startService, waitForHealth } = await import('./stack/services.mjs');
+  const stack = await ensureStack();
+  const apiHost = process.env.YARD_API_HOST || '127.0.0.1';
+  const apiUrl = `http://${apiHost}:${process.env.YARD_API_PORT || 3000}`;
+
+  const children = SERVICES.map((name) => ({ name, child: startService(name) }));
+  let stopping = false;
+  const stop = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    say('Stopping the services…');
+    for (const { child } of children) child.kill('SIGTERM');
+    await Promise.all(children.map(({ child }) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)));
+    await stack.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  for (const { name, child } of children) {
+    child.once('exit', (code) => {
+      if (!stopping) {
+        say(`${name} exited with ${code}: stopping everything`);
+        void stop(1);
+      }
+    });
+  }
+
+  const { ready, health } = await waitForHealth(apiUrl, HEALTH_TIMEOUT_MS);
+  if (!ready) {
+    say(`The stack did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s: ${JSON.stringify(health)}`);
+    return stop(1);
+  }
+  say('Yardmaster is up:');
+  say(`  REST API     ${apiUrl}/api`);
+  say(`  API docs     ${apiUrl}/api/docs   (spec: ${apiUrl}/api/docs-json)`);
+  say(`  Health       ${apiUrl}/api/health`);
+  say(`  Temporal UI  ${stack.config.temporal.uiUrl}`);
+  say(`Try: curl -s -X POST ${apiUrl}/api/jobs/examples.HelloWorld/runs -H 'content-type: application/json' -d '{"data":{"name":"yard","count":3}}'`);
+  say('Ctrl-C stops the services (and any server this command started).');
+}
+
+main().catch((error) => {
+  process.stderr.write(`[yard] ${error instanceof MissingDependency ? error.message : error.stack}\n`);
+  process.exit(1);
+});

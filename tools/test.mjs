@@ -1,0 +1,37 @@
+// `npm test`: install when needed, build (the type check of the code), type-check the tests, lint,
+// bring up Postgres, NATS and Temporal (reusing any that run), then run every Jest layer against them.
+// Extra arguments go to Jest, e.g. `npm test -- --selectProjects unit`.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { MissingDependency, say } from './stack/console.mjs';
+import { build, ensureInstalled, ROOT, run } from './stack/install.mjs';
+
+async function main() {
+  ensureInstalled();
+  build();
+  say('Type-checking the tests (tsc -p tsconfig.spec.json)…');
+  run(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.spec.json']);
+  say('Linting (eslint)…');
+  run(join(ROOT, 'node_modules', '.bin', 'eslint'), ['--max-warnings', '0', '.']);
+  const { ensureStack } = await import('./stack/ensure-stack.mjs');
+  const stack = await ensureStack();
+  try {
+    say('Running the tests (jest: unit, integration, e2e)…');
+    const jest = spawnSync(join(ROOT, 'node_modules', '.bin', 'jest'), ['--ci', '--runInBand', ...process.argv.slice(2)], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
+    });
+    return jest.status ?? 1;
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`[yard] ${error instanceof MissingDependency ? error.message : error.stack}\n`);
+    process.exit(1);
+  },
+);
