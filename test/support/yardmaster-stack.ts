@@ -1,0 +1,115 @@
+import { createServer } from 'node:net';
+import { connectNats } from '@yardmaster/messaging';
+import {
+  createTestDatabase,
+  deleteStreams,
+  ServiceProcess,
+  testDependencies,
+  uniqueInstanceName,
+  waitFor,
+  type ServiceName,
+  type TestDatabase,
+} from '@yardmaster/testing';
+
+/**
+ * The four services as processes, on an instance and a database of their own, against the real
+ * Postgres, NATS and Temporal: the whole path a user's request takes.
+ */
+export class YardmasterStack {
+  readonly services = new Map<ServiceName, ServiceProcess>();
+
+  private constructor(
+    readonly instance: string,
+    readonly database: TestDatabase,
+    readonly apiUrl: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  static async start(): Promise<YardmasterStack> {
+    const instance = uniqueInstanceName('e');
+    const database = await createTestDatabase();
+    const port = await freePort();
+    const env = {
+      YARD_INSTANCE: instance,
+      YARD_DATABASE_URL: database.url,
+      YARD_NATS_URL: testDependencies.natsUrl,
+      TEMPORAL_ADDRESS: testDependencies.temporalAddress,
+      TEMPORAL_NAMESPACE: testDependencies.temporalNamespace,
+      YARD_API_HOST: '127.0.0.1',
+      YARD_API_PORT: String(port),
+    };
+    const stack = new YardmasterStack(instance, database, `http://127.0.0.1:${port}`, env);
+    for (const name of ['projection', 'scheduler', 'collector', 'api'] as const) stack.startService(name);
+    await stack.waitUntilHealthy();
+    await waitFor(async () => ((await stack.getJson('/api/jobs')).body.total >= 3 ? true : undefined), 30_000, 'the catalog');
+    return stack;
+  }
+
+  startService(name: ServiceName): ServiceProcess {
+    const service = ServiceProcess.start(name, this.env);
+    this.services.set(name, service);
+    return service;
+  }
+
+  service(name: ServiceName): ServiceProcess {
+    const service = this.services.get(name);
+    if (!service) throw new Error(`${name} was never started`);
+    return service;
+  }
+
+  async waitUntilHealthy(timeoutMs = 60_000): Promise<void> {
+    await waitFor(
+      async () => {
+        const response = await fetch(`${this.apiUrl}/api/health`).catch(() => null);
+        return response?.status === 200 ? true : undefined;
+      },
+      timeoutMs,
+      'a healthy stack',
+      250,
+    ).catch((error: unknown) => {
+      const logs = [...this.services.values()].map((service) => `--- ${service.name}\n${service.logs.slice(-3000)}`).join('\n');
+      throw new Error(`${String(error)}\n${logs}`);
+    });
+  }
+
+  async getJson(path: string): Promise<{ status: number; body: any }> {
+    const response = await fetch(`${this.apiUrl}${path}`);
+    return { status: response.status, body: await response.json() };
+  }
+
+  async post(path: string, body: string, contentType = 'application/json'): Promise<{ status: number; headers: Headers; body: any }> {
+    const response = await fetch(`${this.apiUrl}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    return { status: response.status, headers: response.headers, body: await response.json() };
+  }
+
+  /** Waits until the run's read model shows a terminal status, and returns it. */
+  async waitForRunToEnd(runId: string, timeoutMs = 20_000): Promise<any> {
+    return waitFor(
+      async () => {
+        const { status, body } = await this.getJson(`/api/runs/${runId}`);
+        return status === 200 && ['completed', 'failed', 'errored', 'cancelled', 'timed_out'].includes(body.status) ? body : undefined;
+      },
+      timeoutMs,
+      `run ${runId} to end`,
+    );
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.services.values()].map((service) => service.stop()));
+    const nc = await connectNats(testDependencies.natsUrl, 'e2e-cleanup');
+    await deleteStreams(nc, this.instance);
+    await nc.drain();
+    await this.database.drop();
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
