@@ -117,7 +117,10 @@ async function buildConfig() {
   await createProjectGraphAsync({ exitOnError: false });
 
   return defineConfig(
-    globalIgnores(['**/dist/**', '**/node_modules/**', '.yard/**', '.nx/**', 'coverage/**', '**/*.d.ts'], 'yardmaster/ignores'),
+    globalIgnores(
+      ['**/dist/**', '**/node_modules/**', '.yard/**', '.nx/**', 'coverage/**', '**/*.d.ts'],
+      'yardmaster/ignores',
+    ),
 
     {
       name: 'yardmaster/linter-options',
@@ -143,7 +146,15 @@ async function buildConfig() {
         },
       },
     },
-    { name: 'yardmaster/commonjs', files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+    {
+      name: 'yardmaster/commonjs',
+      files: ['**/*.js', '**/*.cjs'],
+      languageOptions: {
+        sourceType: 'commonjs',
+        globals: { require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly' },
+      },
+      rules: { '@typescript-eslint/no-require-imports': 'off' },
+    },
     { name: 'yardmaster/esm', files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
 
     // TypeScript: recommended + the two promise rules, with type information.

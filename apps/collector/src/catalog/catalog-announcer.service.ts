@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { newEvent, subjectsFor, SYSTEM_ACTOR_PREFIX, type CatalogAnnounced } from '@yardmaster/contracts';
 import { JobRegistry } from '@yardmaster/job-sdk';
@@ -6,9 +6,9 @@ import { EventPublisher } from '@yardmaster/messaging';
 import { COLLECTOR_CONFIG } from '../collector-config.token';
 import type { CollectorConfig } from '../config';
 
-/** Announces the jobs this collector hosts, once its workers poll: the catalog then lists them as installed. */
+/** Announces the jobs this collector hosts: the catalog then lists them as installed. */
 @Injectable()
-export class CatalogAnnouncerService implements OnApplicationBootstrap {
+export class CatalogAnnouncerService {
   private readonly logger = new Logger(CatalogAnnouncerService.name);
 
   constructor(
@@ -17,7 +17,7 @@ export class CatalogAnnouncerService implements OnApplicationBootstrap {
     private readonly publisher: EventPublisher,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  async announce(): Promise<void> {
     const { shared, collectorId } = this.config;
     const jobs = this.registry.definitions();
     const id = randomUUID();

@@ -4,11 +4,12 @@ import { runTaskQueueFor } from '@yardmaster/contracts';
 import { JobRegistry } from '@yardmaster/job-sdk';
 import { EventPublisher } from '@yardmaster/messaging';
 import { createRunActivities } from '../activities/create-run-activities';
+import { CatalogAnnouncerService } from '../catalog/catalog-announcer.service';
 import { COLLECTOR_CONFIG } from '../collector-config.token';
 import type { CollectorConfig } from '../config';
 
 /**
- * One Temporal worker per queue this collector serves, all on one connection. If a worker stops on its
+ * One Temporal worker per queue this collector serves, all on one connection; then the catalog announcement. If a worker stops on its
  * own (its connection is gone for good), the process exits non-zero so a supervisor restarts it.
  */
 @Injectable()
@@ -23,6 +24,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
     @Inject(COLLECTOR_CONFIG) private readonly config: CollectorConfig,
     private readonly registry: JobRegistry,
     private readonly publisher: EventPublisher,
+    private readonly announcer: CatalogAnnouncerService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,6 +45,13 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       this.running.push(this.watch(worker.run(), taskQueue));
       this.logger.log(`Polling task queue ${taskQueue}`);
     }
+    // Announced only once the workers poll, so a job the catalog lists can be run at once.
+    await this.announcer.announce();
+  }
+
+  /** True once every queue's worker polls: before that, the collector is not ready. */
+  isPolling(): boolean {
+    return this.workers.length === this.config.queues.length && this.workers.every((worker) => worker.getState() === 'RUNNING');
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -17,6 +17,7 @@ import {
 } from '@yardmaster/contracts';
 import { JobRegistry, validateRunData } from '@yardmaster/job-sdk';
 import type { EventPublisher } from '@yardmaster/messaging';
+import type { ExecuteStepInput } from '@yardmaster/workflows';
 import { createRunActivities } from '../activities/create-run-activities';
 import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
 
@@ -96,7 +97,7 @@ async function runWorkflow(input: RunWorkflowInput, publisher: InMemoryPublisher
     workflowBundle: bundle,
     activities: {
       ...activities,
-      executeJobStep: (stepInput) => {
+      executeJobStep: (stepInput: ExecuteStepInput) => {
         executedSteps.push(stepInput.step);
         return activities.executeJobStep(stepInput);
       },

@@ -1,0 +1,262 @@
+/**
+ * The messaging helpers against the real NATS server with JetStream (127.0.0.1:4222 unless YARD_NATS_URL).
+ * Every subject and stream belongs to a fresh instance name; the streams are deleted afterwards.
+ */
+import { randomUUID } from 'node:crypto';
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import type { Subscription } from '@nats-io/nats-core';
+import { ErrorCode, newEvent, streamNamesFor, subjectsFor, YardError, type EventEnvelope, type FieldError } from '@yardmaster/contracts';
+import { deleteStreams, testDependencies, uniqueInstanceName, waitFor } from '@yardmaster/testing';
+import { connectNats, type NatsConnection } from './nats-connection';
+import { ensureStreams } from './streams';
+import { EventPublisher } from './event-publisher';
+import { serveCommand } from './command-server';
+import { sendCommand } from './command-client';
+import { consumeDurable, type StreamMessage } from './durable-consumer';
+import { readLastEvent } from './stream-reader';
+
+jest.setTimeout(30_000);
+
+const INSTANCE = uniqueInstanceName('msg');
+const STREAMS = streamNamesFor(INSTANCE);
+const SUBJECTS = subjectsFor(INSTANCE);
+
+let nc: NatsConnection;
+let jsm: JetStreamManager;
+let publisher: EventPublisher;
+const subscriptions: Subscription[] = [];
+
+beforeAll(async () => {
+  nc = await connectNats(testDependencies.natsUrl, `messaging-int-spec-${INSTANCE}`);
+  jsm = await jetstreamManager(nc);
+  publisher = new EventPublisher(nc);
+});
+
+afterAll(async () => {
+  for (const subscription of subscriptions) subscription.unsubscribe();
+  if (nc && !nc.isClosed()) {
+    await deleteStreams(nc, INSTANCE);
+    await nc.drain();
+  }
+});
+
+let sequence = 0;
+function runEvent(runId: string, type: string, data: unknown = {}): EventEnvelope {
+  sequence += 1;
+  return newEvent({
+    id: randomUUID(),
+    type,
+    occurredAt: new Date().toISOString(),
+    aggregateId: runId,
+    sequence,
+    correlationId: 'corr-messaging-test',
+    actor: 'system:test',
+    data,
+  });
+}
+
+function kindOf(event: EventEnvelope): string {
+  return event.type.slice('run.'.length);
+}
+
+async function publishRunEvent(event: EventEnvelope): Promise<number> {
+  return publisher.publish(SUBJECTS.runEvent(event.aggregateId, kindOf(event)), event);
+}
+
+describe('ensureStreams', () => {
+  it('creates the instance streams and can be called again without harm', async () => {
+    await ensureStreams(nc, INSTANCE);
+    await ensureStreams(nc, INSTANCE);
+
+    const runs = await jsm.streams.info(STREAMS.runs);
+    const catalog = await jsm.streams.info(STREAMS.catalog);
+    expect(STREAMS.runs).toBe(`${INSTANCE.toUpperCase()}_RUNS`);
+    expect(STREAMS.catalog).toBe(`${INSTANCE.toUpperCase()}_CATALOG`);
+    expect(runs.config.subjects).toEqual([SUBJECTS.runEvents]);
+    expect(catalog.config.subjects).toEqual([SUBJECTS.catalogEvents]);
+    expect(runs.config.duplicate_window).toBeGreaterThan(0);
+
+    const names: string[] = [];
+    for await (const name of jsm.streams.names()) names.push(name);
+    expect(names.filter((name) => name === STREAMS.runs || name === STREAMS.catalog).sort()).toEqual([STREAMS.catalog, STREAMS.runs].sort());
+  });
+});
+
+describe('EventPublisher', () => {
+  beforeAll(() => ensureStreams(nc, INSTANCE));
+
+  it('stores an event published twice with the same id once', async () => {
+    await jsm.streams.purge(STREAMS.runs);
+    const event = runEvent(randomUUID(), 'run.requested', { jobId: 'demo.Job' });
+
+    const first = await publishRunEvent(event);
+    const second = await publishRunEvent(event);
+
+    expect(second).toBe(first);
+    const info = await jsm.streams.info(STREAMS.runs);
+    expect(info.state.messages).toBe(1);
+  });
+});
+
+describe('sendCommand and serveCommand', () => {
+  const unexpected: unknown[] = [];
+
+  it('returns the value the handler resolves with', async () => {
+    const subject = `${INSTANCE}.cmd.echo`;
+    subscriptions.push(
+      serveCommand<{ name: string }, { greeting: string }>(
+        nc,
+        subject,
+        'echo',
+        async (command) => ({ greeting: `hello ${command.name}` }),
+        (error) => unexpected.push(error),
+      ),
+    );
+    await nc.flush();
+
+    const value = await sendCommand<{ greeting: string }>(nc, subject, { name: 'yard' }, { timeoutMs: 5000, serviceName: 'echo' });
+
+    expect(value).toEqual({ greeting: 'hello yard' });
+    expect(unexpected).toEqual([]);
+  });
+
+  it('rejects with the code and field errors of the YardError the handler threw', async () => {
+    const subject = `${INSTANCE}.cmd.validate`;
+    const fieldErrors: FieldError[] = [
+      { field: 'data.count', message: 'must be at least 1' },
+      { field: 'jobId', message: 'is required' },
+    ];
+    subscriptions.push(
+      serveCommand(
+        nc,
+        subject,
+        'validate',
+        async () => {
+          throw new YardError(ErrorCode.ValidationFailed, 'The run data is not valid', fieldErrors);
+        },
+        (error) => unexpected.push(error),
+      ),
+    );
+    await nc.flush();
+
+    const error = await sendCommand(nc, subject, { jobId: '' }, { timeoutMs: 5000, serviceName: 'validator' }).then(
+      () => null,
+      (rejection: unknown) => rejection,
+    );
+
+    expect(error).toBeInstanceOf(YardError);
+    expect((error as YardError).code).toBe(ErrorCode.ValidationFailed);
+    expect((error as YardError).message).toBe('The run data is not valid');
+    expect((error as YardError).fieldErrors).toEqual(fieldErrors);
+    // A YardError is an expected refusal, not an unexpected failure of the service.
+    expect(unexpected).toEqual([]);
+  });
+
+  it('rejects with SERVICE_UNAVAILABLE when nothing serves the subject, without waiting for the timeout', async () => {
+    const subject = `${INSTANCE}.cmd.nobody`;
+
+    const error = await sendCommand(nc, subject, {}, { timeoutMs: 5000, serviceName: 'nobody' }).then(
+      () => null,
+      (rejection: unknown) => rejection,
+    );
+
+    expect(error).toBeInstanceOf(YardError);
+    expect((error as YardError).code).toBe(ErrorCode.ServiceUnavailable);
+    // "not running" is the no-responders answer; a timeout would say "did not answer within 5000 ms".
+    expect((error as YardError).message).toBe('The nobody service is not running');
+  });
+});
+
+describe('consumeDurable', () => {
+  beforeAll(() => ensureStreams(nc, INSTANCE));
+
+  it('delivers in stream order and redelivers a message whose handler threw', async () => {
+    const runId = randomUUID();
+    const events = [
+      runEvent(runId, 'run.requested'),
+      runEvent(runId, 'run.started'),
+      runEvent(runId, 'run.log'),
+      runEvent(runId, 'run.completed'),
+    ];
+    const positions: number[] = [];
+    for (const event of events) positions.push(await publishRunEvent(event));
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+
+    const failOnce = events[1].id;
+    const deliveries: Array<{ id: string; streamSequence: number; redelivered: boolean; subject: string; stream: string }> = [];
+    const handled: string[] = [];
+    const errors: unknown[] = [];
+    let failed = false;
+
+    const consumer = await consumeDurable<EventEnvelope>(
+      nc,
+      { stream: STREAMS.runs, durableName: `${INSTANCE}_test_consumer`, filterSubject: SUBJECTS.runEventsOf(runId) },
+      async (message: StreamMessage<EventEnvelope>) => {
+        deliveries.push({
+          id: message.event.id,
+          streamSequence: message.streamSequence,
+          redelivered: message.redelivered,
+          subject: message.subject,
+          stream: message.stream,
+        });
+        if (message.event.id === failOnce && !failed) {
+          failed = true;
+          throw new Error('transient failure');
+        }
+        handled.push(message.event.id);
+      },
+      (error) => errors.push(error),
+    );
+    try {
+      await waitFor(async () => (handled.length === events.length ? true : undefined), 15_000, 'every event to be handled');
+    } finally {
+      await consumer.stop();
+    }
+
+    // First deliveries come in stream order, with the message's real stream position.
+    const firstDeliveries = deliveries.filter((delivery) => !delivery.redelivered);
+    expect(firstDeliveries.map((delivery) => delivery.id)).toEqual(events.map((event) => event.id));
+    expect(firstDeliveries.map((delivery) => delivery.streamSequence)).toEqual(positions);
+    expect(firstDeliveries.map((delivery) => delivery.subject)).toEqual(events.map((event) => SUBJECTS.runEvent(runId, kindOf(event))));
+    expect(new Set(deliveries.map((delivery) => delivery.stream))).toEqual(new Set([STREAMS.runs]));
+
+    // The failed message came again, marked redelivered, and was then handled; every event was handled once.
+    const redeliveries = deliveries.filter((delivery) => delivery.redelivered);
+    expect(redeliveries).toEqual([expect.objectContaining({ id: failOnce, streamSequence: positions[1], redelivered: true })]);
+    expect([...handled].sort()).toEqual(events.map((event) => event.id).sort());
+    expect(errors).toHaveLength(1);
+    expect((errors[0] as Error).message).toBe('transient failure');
+
+    // Everything was acked: nothing is left pending for the durable. Acks are fire-and-forget, so the server
+    // may count the last one a moment after the handler returned.
+    await waitFor(
+      async () => {
+        const info = await jsm.consumers.info(STREAMS.runs, `${INSTANCE}_test_consumer`);
+        return info.num_pending === 0 && info.num_ack_pending === 0 ? true : undefined;
+      },
+      5_000,
+      'the durable to have no unacknowledged message',
+    );
+  });
+});
+
+describe('readLastEvent', () => {
+  beforeAll(() => ensureStreams(nc, INSTANCE));
+
+  it('returns the newest event on a subject', async () => {
+    const runId = randomUUID();
+    const subject = SUBJECTS.runEvent(runId, 'log');
+    const older = runEvent(runId, 'run.log', { message: 'first' });
+    const newer = runEvent(runId, 'run.log', { message: 'second' });
+    await publisher.publish(subject, older);
+    await publisher.publish(subject, newer);
+    // Another subject's later event is not this subject's newest.
+    await publishRunEvent(runEvent(randomUUID(), 'run.log', { message: 'elsewhere' }));
+
+    await expect(readLastEvent<EventEnvelope>(nc, STREAMS.runs, subject)).resolves.toEqual(newer);
+  });
+
+  it('returns null for a subject with no events', async () => {
+    await expect(readLastEvent(nc, STREAMS.runs, SUBJECTS.runEvent(randomUUID(), 'completed'))).resolves.toBeNull();
+  });
+});
