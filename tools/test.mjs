@@ -2,6 +2,7 @@
 // bring up Postgres, NATS and Temporal (reusing any that run), then run every Jest layer against them.
 // Extra arguments go to Jest, e.g. `npm test -- --selectProjects unit`.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MissingDependency, say } from './stack/console.mjs';
 import { build, ensureInstalled, ROOT, run } from './stack/install.mjs';
@@ -17,15 +18,25 @@ async function main() {
   const stack = await ensureStack();
   try {
     say('Running the tests (jest: unit, integration, e2e)…');
-    const jest = spawnSync(join(ROOT, 'node_modules', '.bin', 'jest'), ['--ci', '--runInBand', ...process.argv.slice(2)], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
-    });
+    const resultsFile = join(ROOT, '.yard', 'jest-results.json');
+    rmSync(resultsFile, { force: true });
+    const jest = spawnSync(
+      join(ROOT, 'node_modules', '.bin', 'jest'),
+      ['--ci', '--runInBand', '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
+      { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } },
+    );
+    printSummary(resultsFile);
     return jest.status ?? 1;
   } finally {
     await stack.stop();
   }
+}
+
+/** The plain closing line CI reads: `Tests: N passed, N failed, N skipped`. */
+function printSummary(resultsFile) {
+  if (!existsSync(resultsFile)) return;
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  process.stdout.write(`Tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${results.numPendingTests} skipped\n`);
 }
 
 main().then(

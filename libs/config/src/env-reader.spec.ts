@@ -48,7 +48,7 @@ describe('EnvReader', () => {
       expect(problemsOf(env)).toEqual([]);
     });
 
-    it.each([['abc'], ['1.5'], ['0'], ['11'], ['-3'], ['12abc'], ['  ']])('reports %p and returns the fallback', (raw) => {
+    it.each([['abc'], ['1.5'], ['0'], ['11'], ['-3'], ['12abc'], ['  '], ['0x5'], ['1e1']])('reports %p and returns the fallback', (raw) => {
       const env = new EnvReader({ PORT: raw });
       expect(env.integer('PORT', 7, 1, 10)).toBe(7);
       expect(problemsOf(env)).toEqual([`PORT=${JSON.stringify(raw)}: expected a whole number from 1 to 10`]);

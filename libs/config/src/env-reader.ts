@@ -25,7 +25,7 @@ export class EnvReader {
   integer(name: string, fallback: number, min: number, max: number): number {
     const raw = this.env[name];
     if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
+    const value = /^-?\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
     if (!Number.isInteger(value) || value < min || value > max) {
       this.problems.push(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
       return fallback;

@@ -4,17 +4,21 @@ import type { EntityManager } from '@yardmaster/read-models';
 /**
  * The latest announcement is the catalog: its jobs are installed, every other job is not.
  * Past runs keep their job's row; only `installed` changes.
+ *
+ * Every row carries the position of the latest announcement that decided it, whether that announcement
+ * listed the job or left it out. An announcement applied after a later one (a message redelivered after
+ * the ones behind it) so changes no row, and a job only it lists gets a row that is not installed.
  */
 export async function projectCatalogAnnounced(manager: EntityManager, event: CatalogAnnounced, position: number): Promise<void> {
   const announcedAt = new Date(event.occurredAt);
   for (const job of event.data.jobs) {
     await manager.query(
       `INSERT INTO job_definitions (id, module, class_name, name, description, grouping, variables, schema, steps, installed, catalog_position, announced_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true, $10, $11)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NOT EXISTS (SELECT 1 FROM job_definitions WHERE catalog_position > $10), $10, $11)
        ON CONFLICT (id) DO UPDATE SET
          module = EXCLUDED.module, class_name = EXCLUDED.class_name, name = EXCLUDED.name,
          description = EXCLUDED.description, grouping = EXCLUDED.grouping, variables = EXCLUDED.variables,
-         schema = EXCLUDED.schema, steps = EXCLUDED.steps, installed = true,
+         schema = EXCLUDED.schema, steps = EXCLUDED.steps, installed = EXCLUDED.installed,
          catalog_position = EXCLUDED.catalog_position, announced_at = EXCLUDED.announced_at
        WHERE job_definitions.catalog_position <= EXCLUDED.catalog_position`,
       [
@@ -32,5 +36,5 @@ export async function projectCatalogAnnounced(manager: EntityManager, event: Cat
       ],
     );
   }
-  await manager.query(`UPDATE job_definitions SET installed = false WHERE catalog_position < $1 AND installed`, [position]);
+  await manager.query(`UPDATE job_definitions SET installed = false, catalog_position = $1 WHERE catalog_position < $1`, [position]);
 }

@@ -162,6 +162,12 @@ describe('validateRunData', () => {
     });
   });
 
+  it('treats a variable named like an Object.prototype member as absent when it is not given', () => {
+    const variables = named({ constructor: stringVar({ default: 'ctor' }), toString: stringVar(), valueOf: integerVar({ required: false }) });
+    expect(errorsOf(validateRunData(variables, {}))).toEqual([{ field: 'data.toString', message: 'is required' }]);
+    expect(dataOf(validateRunData(variables, JSON.parse('{"toString": "given"}')))).toEqual({ constructor: 'ctor', toString: 'given' });
+  });
+
   it('rejects a field that is not a variable of the job', () => {
     const variables = named({ name: stringVar({ default: 'x' }) });
     expect(errorsOf(validateRunData(variables, { name: 'y', extra: 1 }))).toEqual([

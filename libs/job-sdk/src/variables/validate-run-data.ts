@@ -21,7 +21,8 @@ export function validateRunData(variables: readonly NamedVariableDefinition[], i
   }
   for (const variable of variables) {
     const field = `data.${variable.name}`;
-    const raw = given[variable.name];
+    // Own properties only: a variable named `constructor` or `toString` must not read Object.prototype's.
+    const raw = Object.hasOwn(given, variable.name) ? given[variable.name] : undefined;
     if (raw === undefined || raw === null || raw === '') {
       if (variable.default !== undefined) data[variable.name] = variable.default;
       else if (variable.required) errors.push({ field, message: 'is required' });

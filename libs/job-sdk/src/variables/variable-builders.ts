@@ -39,6 +39,10 @@ function common<TValue>(options: CommonOptions<TValue>) {
 type StringOptions = CommonOptions<string> & { minLength?: number; maxLength?: number; regex?: string | RegExp };
 
 export function stringVar<const TOptions extends StringOptions>(options: TOptions = {} as TOptions): Variable<string, StringVariableDefinition, Presence<TOptions>> {
+  if (options.regex instanceof RegExp && options.regex.flags !== '') {
+    // Only the source travels in the catalog; silently dropping a flag such as `i` would change the meaning.
+    throw new Error(`stringVar: regex flags are not supported (got /${options.regex.source}/${options.regex.flags}); write the pattern without them`);
+  }
   const regex = options.regex instanceof RegExp ? options.regex.source : options.regex;
   return {
     type: 'string',

@@ -34,7 +34,7 @@ export class JobDefinitionRecord {
   @Column('boolean')
   installed!: boolean;
 
-  /** Stream position of the announcement that last listed this job; older announcements are ignored. */
+  /** Stream position of the latest announcement that listed this job or left it out; older announcements are ignored. */
   @Column('bigint', { name: 'catalog_position' })
   catalogPosition!: string;
 
