@@ -2,7 +2,7 @@
 // bring up Postgres, NATS and Temporal (reusing any that run), then run every Jest layer against them.
 // Extra arguments go to Jest, e.g. `npm test -- --selectProjects unit`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MissingDependency, say } from './stack/console.mjs';
 import { build, ensureInstalled, ROOT, run } from './stack/install.mjs';
@@ -19,6 +19,7 @@ async function main() {
   try {
     say('Running the tests (jest: unit, integration, e2e)…');
     const resultsFile = join(ROOT, '.yard', 'jest-results.json');
+    mkdirSync(join(ROOT, '.yard'), { recursive: true });
     rmSync(resultsFile, { force: true });
     const jest = spawnSync(
       join(ROOT, 'node_modules', '.bin', 'jest'),
