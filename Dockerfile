@@ -14,7 +14,7 @@ COPY libs/messaging/package.json libs/messaging/
 COPY libs/read-models/package.json libs/read-models/
 COPY libs/testing/package.json libs/testing/
 COPY test/package.json test/
-RUN npm ci --no-audit --no-fund
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN npx tsc -b tsconfig.build.json
 

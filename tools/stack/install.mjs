@@ -12,13 +12,17 @@ export function run(command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
 }
 
-/** `npm ci` when node_modules is missing or older than the lock file: a fresh clone needs no other step. */
+/**
+ * Installs from the lock file when node_modules is missing or older than it: a fresh clone needs no other step.
+ * `npm install`, not `npm ci`: the registry these machines reach lacks other platforms' optional packages
+ * (e.g. @swc/core-darwin-arm64), so the lock file cannot list them and `npm ci` refuses it as out of sync.
+ */
 export function ensureInstalled() {
   const marker = join(ROOT, 'node_modules', '.package-lock.json');
   const lock = join(ROOT, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  say('Installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  say('Installing dependencies (npm install, from package-lock.json)…');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 /** Compiles every project; incremental, so a second run takes a moment. */
