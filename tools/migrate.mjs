@@ -1,6 +1,6 @@
 // `npm run migrate`: applies the read models' migrations to YARD_DATABASE_URL (creating the database if
 // needed), then exits. The launcher runs the same step; docker-compose runs it as a one-shot service.
-import { MissingDependency } from './stack/console.mjs';
+import { explain } from './stack/console.mjs';
 import { ensurePostgres } from './stack/postgres.mjs';
 
 try {
@@ -9,6 +9,6 @@ try {
   const { databaseUrl } = reader.finish(readDatabaseConfig(reader));
   await ensurePostgres(databaseUrl);
 } catch (error) {
-  process.stderr.write(`[yard] ${error instanceof MissingDependency ? error.message : error.stack}\n`);
+  process.stderr.write(`[yard] ${explain(error)}\n`);
   process.exit(1);
 }

@@ -1,5 +1,5 @@
 // Installs, builds and makes sure Postgres, NATS and Temporal run, then leaves them running.
-import { MissingDependency } from './stack/console.mjs';
+import { explain } from './stack/console.mjs';
 import { build, ensureInstalled } from './stack/install.mjs';
 
 try {
@@ -8,6 +8,6 @@ try {
   const { ensureStack } = await import('./stack/ensure-stack.mjs');
   await ensureStack();
 } catch (error) {
-  process.stderr.write(`[yard] ${error instanceof MissingDependency ? error.message : error.stack}\n`);
+  process.stderr.write(`[yard] ${explain(error)}\n`);
   process.exit(1);
 }

@@ -1,6 +1,6 @@
 // `npm start`: install when needed, build, bring up Postgres, NATS and Temporal (reusing any that run),
 // start the four services and print where to reach them. Ctrl-C stops what this command started.
-import { MissingDependency, say } from './stack/console.mjs';
+import { explain, say } from './stack/console.mjs';
 import { build, ensureInstalled } from './stack/install.mjs';
 
 const HEALTH_TIMEOUT_MS = 120_000;
@@ -51,6 +51,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`[yard] ${error instanceof MissingDependency ? error.message : error.stack}\n`);
+  process.stderr.write(`[yard] ${explain(error)}\n`);
   process.exit(1);
 });

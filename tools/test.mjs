@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { MissingDependency, say } from './stack/console.mjs';
+import { explain, say } from './stack/console.mjs';
 import { build, ensureInstalled, ROOT, run } from './stack/install.mjs';
 
 async function main() {
@@ -43,7 +43,7 @@ function printSummary(resultsFile) {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write(`[yard] ${error instanceof MissingDependency ? error.message : error.stack}\n`);
+    process.stderr.write(`[yard] ${explain(error)}\n`);
     process.exit(1);
   },
 );

@@ -10,3 +10,8 @@ export class MissingDependency extends Error {
     this.name = 'MissingDependency';
   }
 }
+
+/** What to print for an error that ends a command: the message for the ones meant for people, else the stack. */
+export function explain(error) {
+  return error instanceof MissingDependency || error?.name === 'ConfigError' ? error.message : error?.stack ?? String(error);
+}
