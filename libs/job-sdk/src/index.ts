@@ -5,3 +5,5 @@ export * from './variables/validate-run-data';
 export * from './variables/json-schema';
 export * from './catalog/describe-job';
 export * from './catalog/job-registry';
+export * from './errors/infrastructure-fault';
+export * from './concurrency/concurrency-scope';

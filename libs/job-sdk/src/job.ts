@@ -1,3 +1,4 @@
+import type { JobTimeouts, RetryPolicyDefinition } from '@yardmaster/contracts';
 import type { JobContext } from './context/job-context';
 import type { JobData, VariableSet } from './variables/variable-builders';
 
@@ -6,6 +7,16 @@ export interface JobMeta {
   readonly description?: string;
   /** Defaults to the module's grouping. */
   readonly grouping?: string;
+  /** Defaults come from the scheduler's configuration (whole run: 1800 s, as netbox_facts' job_timeout). */
+  readonly timeouts?: JobTimeouts;
+  /** How steps are retried after an infrastructure fault (`InfrastructureFault`, a lost worker). */
+  readonly retry?: Partial<RetryPolicyDefinition>;
+  /**
+   * `{ mode: 'singleton' }`: one live run at a time, a second request answers 409 naming the blocking run.
+   * `{ mode: 'limit', maxRuns: N }`: at most N run at once, further runs wait in `queued`.
+   * `keyVariables` applies the rule per value of those variables, e.g. `['device']`: one per device.
+   */
+  readonly concurrency?: { mode: 'singleton'; keyVariables?: readonly string[] } | { mode: 'limit'; maxRuns: number; keyVariables?: readonly string[] };
 }
 
 /**

@@ -26,5 +26,5 @@ export async function sendCommand<TValue>(
     throw error;
   }
   if (reply.ok) return reply.value;
-  throw new YardError(reply.error.code, reply.error.message, reply.error.fieldErrors);
+  throw new YardError(reply.error.code, reply.error.message, reply.error.fieldErrors, reply.error.details);
 }

@@ -8,3 +8,4 @@ export * from './service-ping';
 export * from './durable-consumer';
 export * from './stream-reader';
 export * from './messaging.module';
+export * from './concurrency-slots';

@@ -1,6 +1,6 @@
 /**
- * The workflow bundle's entry point: Temporal's bundler loads this file, so it exports workflows and
- * types only. Collectors implement `RunActivities`; nothing here may import a Node built-in.
+ * The workflow bundle's entry point: Temporal's bundler loads this file, so it exports workflows, their
+ * signals and types only. Collectors implement `RunActivities`; nothing here may import a Node built-in.
  */
-export { runJobWorkflow } from './run-job.workflow';
-export type { RunActivities, RunEventDraft, ExecuteStepInput } from './run-activities';
+export { runJobWorkflow, cancelRequested } from './run-job.workflow';
+export type { RunActivities, RunEventDraft, ExecuteStepInput, ConcurrencySlotRequest, ConcurrencySlotRelease } from './run-activities';

@@ -1,9 +1,10 @@
-import type { RunWorkflowInput, StepOutcome, JsonValue } from '@yardmaster/contracts';
+import type { JsonValue, RunWorkflowInput, StepOutcome } from '@yardmaster/contracts';
 
-/** A lifecycle event as the workflow drafts it; the activity wraps it in the envelope and publishes it. */
+/** An event as the workflow drafts it; the activity wraps it in the envelope and publishes it. */
 export interface RunEventDraft {
+  readonly id: string;
   readonly runId: string;
-  readonly type: 'run.started' | 'run.completed' | 'run.failed' | 'run.errored';
+  readonly type: 'run.started' | 'run.log' | 'run.completed' | 'run.failed' | 'run.errored' | 'run.cancelled' | 'run.timed_out';
   readonly sequence: number;
   readonly occurredAt: string;
   readonly actor: string;
@@ -17,6 +18,18 @@ export interface ExecuteStepInput {
   readonly runResult: JsonValue;
 }
 
+export interface ConcurrencySlotRequest {
+  readonly scope: string;
+  readonly slots: number;
+  readonly runId: string;
+}
+
+export interface ConcurrencySlotRelease {
+  readonly scope: string;
+  readonly slot: number;
+  readonly runId: string;
+}
+
 /**
  * The activities the run workflow calls. Collectors implement them; the workflow imports this
  * interface as a type only, so no activity code enters the workflow sandbox.
@@ -24,4 +37,8 @@ export interface ExecuteStepInput {
 export interface RunActivities {
   publishRunEvent(draft: RunEventDraft): Promise<void>;
   executeJobStep(input: ExecuteStepInput): Promise<StepOutcome>;
+  /** Waits (heartbeating, cancellable) until one of the scope's slots is free and claims it; returns its number. */
+  acquireConcurrencySlot(request: ConcurrencySlotRequest): Promise<number>;
+  /** Frees a slot if `runId` still holds it. */
+  releaseConcurrencySlot(release: ConcurrencySlotRelease): Promise<void>;
 }

@@ -1,89 +1,163 @@
-import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { CancellationScope, CancelledFailure, defineSignal, isCancellation, proxyActivities, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
 import {
-  JOB_CODE_ERROR_TYPE,
-  JOB_NOT_HOSTED_ERROR_TYPE,
+  CANCEL_REQUESTED_SIGNAL,
+  TEMPORAL_ACTOR,
+  workflowIdForRun,
+  type CancelRequestedSignal,
   type JsonValue,
   type RunErrorInfo,
   type RunOutcome,
   type RunWorkflowInput,
 } from '@yardmaster/contracts';
-import { describeStepFailure } from './describe-failure';
 import type { RunActivities, RunEventDraft } from './run-activities';
+import { RunEventDrafts } from './run-event-drafts';
+import { markRunStatus } from './search-attributes';
+import { createStepRunner } from './step-runner';
 
 const POST_RUN_STEP = 'post_run';
 
+export const cancelRequested = defineSignal<[CancelRequestedSignal]>(CANCEL_REQUESTED_SIGNAL);
+
+/** Why the steps before `post_run` stopped early. */
+type Ending =
+  | { readonly kind: 'error'; readonly error: RunErrorInfo }
+  | { readonly kind: 'cancelled'; readonly step: string | null }
+  | { readonly kind: 'timed_out'; readonly error: RunErrorInfo };
+
 /**
- * One run of a job: `run.started`, each step as an activity, `post_run` whatever happened before it,
- * and exactly one terminal event. Event sequence numbers start at 2: the scheduler's `run.requested` is 1.
+ * One run of a job: wait for a concurrency slot if the job limits runs, `run.started`, each step as an
+ * activity within the run's timeout, `post_run` whatever happened before it, and exactly one terminal event.
+ * A cancelled run still runs `post_run`, then ends Canceled in Temporal too.
  */
 export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcome> {
-  const { publishRunEvent } = proxyLocalActivities<RunActivities>({
-    startToCloseTimeout: '10 seconds',
-    retry: { initialInterval: '200 milliseconds', maximumInterval: '5 seconds' },
+  const drafts = new RunEventDrafts(input);
+  const { publishRunEvent, releaseConcurrencySlot } = proxyLocalActivities<RunActivities>({
+    startToCloseTimeout: '10s',
+    retry: { initialInterval: '200ms', maximumInterval: '5s' },
   });
-  const { executeJobStep } = proxyActivities<RunActivities>({
-    startToCloseTimeout: `${input.stepTimeoutSeconds} seconds`,
-    heartbeatTimeout: '30 seconds',
-    retry: {
-      initialInterval: '1 second',
-      maximumAttempts: 3,
-      nonRetryableErrorTypes: [JOB_CODE_ERROR_TYPE, JOB_NOT_HOSTED_ERROR_TYPE],
-    },
+  // Publishing never stops for a cancellation: the run's history must be complete.
+  const publish = (draft: RunEventDraft) => CancellationScope.nonCancellable(() => publishRunEvent(draft));
+
+  let cancelledBy: string = TEMPORAL_ACTOR;
+  setHandler(cancelRequested, ({ by }) => {
+    cancelledBy = by;
   });
 
-  let sequence = 1;
-  const publish = (type: RunEventDraft['type'], data: RunEventDraft['data']) =>
-    publishRunEvent({
-      runId: input.runId,
-      type,
-      sequence: ++sequence,
-      occurredAt: new Date().toISOString(),
-      actor: input.requestedBy,
-      correlationId: input.correlationId,
-      data,
+  const concurrency = input.concurrency;
+  let heldSlot = concurrency?.heldSlot ?? null;
+  if (concurrency && heldSlot === null) {
+    const { acquireConcurrencySlot } = proxyActivities<RunActivities>({
+      summary: 'waiting for a concurrency slot',
+      startToCloseTimeout: '7d',
+      heartbeatTimeout: `${input.heartbeatTimeoutSeconds}s`,
+      retry: { initialInterval: '1s', maximumInterval: '10s' },
     });
+    try {
+      heldSlot = await acquireConcurrencySlot({ scope: concurrency.scope, slots: slotsOf(input), runId: input.runId });
+    } catch (error) {
+      if (!isCancellation(error)) throw error;
+      return finish({ status: 'cancelled', result: null, cancelledBy, step: null });
+    }
+  }
 
-  await publish('run.started', { jobId: input.jobId, workflowId: `run-${input.runId}`, attempt: 1 });
+  markRunStatus('running');
+  await publish(drafts.lifecycle('run.started', { jobId: input.jobId, workflowId: workflowIdForRun(input.runId), attempt: 1 }));
 
+  const runStep = createStepRunner(input);
   let runResult: JsonValue = null;
   let failureCount = 0;
-  const runStep = async (step: string): Promise<RunErrorInfo | null> => {
-    try {
-      const outcome = await executeJobStep({ run: input, step, runResult });
-      failureCount += outcome.failureCount;
-      if (step === 'run') runResult = outcome.result;
-      return null;
-    } catch (stepError) {
-      return describeStepFailure(stepError, step);
+  let timedOut = false;
+  const progress = { currentStep: null as string | null };
+
+  const runMainSteps = async (): Promise<Ending | null> => {
+    for (const step of input.steps.filter((name) => name !== POST_RUN_STEP)) {
+      progress.currentStep = step;
+      const result = await runStep(step, runResult);
+      if (result.kind === 'cancelled') return cancellationEnding(step);
+      if (result.kind === 'error') return result.timedOut ? { kind: 'timed_out', error: result.error } : { kind: 'error', error: result.error };
+      failureCount += result.outcome.failureCount;
+      if (step === 'run') runResult = result.outcome.result;
     }
+    progress.currentStep = null;
+    return null;
   };
 
-  let error: RunErrorInfo | null = null;
-  for (const step of input.steps.filter((name) => name !== POST_RUN_STEP)) {
-    error = await runStep(step);
-    if (error) break;
-  }
-  if (input.steps.includes(POST_RUN_STEP)) {
-    const postRunError = await runStep(POST_RUN_STEP);
-    error ??= postRunError;
+  const steps = new CancellationScope();
+  const runTimer = new CancellationScope();
+  const timer = runTimer.run(() => sleep(input.runTimeoutSeconds * 1000)).then(
+    () => {
+      timedOut = true;
+      steps.cancel();
+    },
+    () => undefined,
+  );
+  let ending: Ending | null = await steps.run(runMainSteps).catch((error: unknown) => {
+    if (!isCancellation(error)) throw error;
+    return cancellationEnding(progress.currentStep);
+  });
+  runTimer.cancel();
+  await timer;
+
+  if (ending?.kind === 'timed_out' && timedOut) {
+    await publish(drafts.log('failure', ending.error.step ?? 'run', ending.error.message));
   }
 
-  const outcome: RunOutcome = error
-    ? { status: 'errored', result: runResult, error }
-    : failureCount > 0
-      ? { status: 'failed', result: runResult, failureCount }
-      : { status: 'completed', result: runResult };
-  await publish(`run.${outcome.status}`, terminalData(outcome));
-  return outcome;
+  if (input.steps.includes(POST_RUN_STEP)) {
+    const postRun = await CancellationScope.nonCancellable(() => runStep(POST_RUN_STEP, runResult));
+    if (postRun.kind === 'done') failureCount += postRun.outcome.failureCount;
+    else if (postRun.kind === 'error' && ending === null) ending = { kind: 'error', error: postRun.error };
+  }
+
+  if (concurrency && heldSlot !== null) {
+    const slot = heldSlot;
+    await CancellationScope.nonCancellable(() => releaseConcurrencySlot({ scope: concurrency.scope, slot, runId: input.runId }));
+  }
+
+  return finish(outcomeOf(ending, runResult, failureCount, cancelledBy));
+
+  function cancellationEnding(step: string | null): Ending {
+    if (!timedOut) return { kind: 'cancelled', step };
+    const cutOff = step ? `; step ${step} was cut off` : '';
+    return { kind: 'timed_out', error: { message: `The run timed out after ${input.runTimeoutSeconds} s${cutOff}`, type: 'RunTimeout', step } };
+  }
+
+  async function finish(outcome: RunOutcome): Promise<RunOutcome> {
+    markRunStatus(outcome.status);
+    await publish(drafts.lifecycle(`run.${outcome.status}`, terminalData(outcome)));
+    // Rethrown so Temporal, and its Web UI, show the workflow as Canceled.
+    if (outcome.status === 'cancelled') throw new CancelledFailure(`Run cancelled by ${outcome.cancelledBy}`);
+    return outcome;
+  }
 }
 
-function terminalData(outcome: RunOutcome): RunEventDraft['data'] {
+function slotsOf(input: RunWorkflowInput): number {
+  const rule = input.concurrency?.rule;
+  return rule?.mode === 'limit' ? rule.maxRuns : 1;
+}
+
+function outcomeOf(ending: Ending | null, result: JsonValue, failureCount: number, cancelledBy: string): RunOutcome {
+  switch (ending?.kind) {
+    case 'cancelled':
+      return { status: 'cancelled', result, cancelledBy, step: ending.step };
+    case 'timed_out':
+      return { status: 'timed_out', result, error: ending.error };
+    case 'error':
+      return { status: 'errored', result, error: ending.error };
+    default:
+      return failureCount > 0 ? { status: 'failed', result, failureCount } : { status: 'completed', result };
+  }
+}
+
+function terminalData(outcome: RunOutcome): Record<string, JsonValue> {
   switch (outcome.status) {
     case 'completed':
       return { result: outcome.result };
     case 'failed':
       return { result: outcome.result, failureCount: outcome.failureCount };
     case 'errored':
+    case 'timed_out':
       return { result: outcome.result, error: { ...outcome.error } };
+    case 'cancelled':
+      return { result: outcome.result, cancelledBy: outcome.cancelledBy, step: outcome.step };
   }
 }

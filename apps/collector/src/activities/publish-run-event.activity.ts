@@ -2,14 +2,11 @@ import { newEvent, runEventKind, subjectsFor, type RunEvent } from '@yardmaster/
 import type { EventPublisher } from '@yardmaster/messaging';
 import type { RunEventDraft } from '@yardmaster/workflows';
 
-/**
- * Publishes a lifecycle event the workflow drafted. Its id is `<runId>:<type>`: each lifecycle event
- * happens once per run, so a retried publish is stored once.
- */
+/** Publishes an event the workflow drafted, under the deterministic id the workflow gave it. */
 export function createPublishRunEvent(deps: { publisher: EventPublisher; instance: string }) {
   return async function publishRunEvent(draft: RunEventDraft): Promise<void> {
     const event = newEvent({
-      id: `${draft.runId}:${draft.type}`,
+      id: draft.id,
       type: draft.type,
       occurredAt: draft.occurredAt,
       aggregateId: draft.runId,

@@ -1,5 +1,5 @@
-import { newEvent, subjectsFor, type LogLevel, type LogObjectRef, type RunLogged } from '@yardmaster/contracts';
-import type { JobLogger, LogOptions } from '@yardmaster/job-sdk';
+import { newEvent, subjectsFor, type EventEnvelope, type LogLevel, type LogObjectRef, type RunLogged, type RunProgressed } from '@yardmaster/contracts';
+import type { JobLogger, LogOptions, ProgressReport } from '@yardmaster/job-sdk';
 import type { EventPublisher } from '@yardmaster/messaging';
 
 export interface RunLoggerScope {
@@ -12,15 +12,18 @@ export interface RunLoggerScope {
 }
 
 /**
- * Streams a step's log entries to JetStream as they are written. Publishes are chained so entries keep
- * their order; `flush` waits for all of them and rethrows the first publish error (an infrastructure fault).
- * Ids are deterministic per step attempt, so a publish retried inside one attempt is stored once.
+ * Streams a step's log entries and progress reports to JetStream as they are written. Publishes are chained
+ * so entries keep their order; `flush` waits for all of them and rethrows the first publish error (an
+ * infrastructure fault). Ids are deterministic per step attempt, so a publish retried inside one attempt is
+ * stored once. Progress reports made while one is waiting to go out are coalesced into the latest.
  */
 export class RunLogger implements JobLogger {
   private chain: Promise<void> = Promise.resolve();
   private publishError: unknown = null;
   private written = 0;
   private failures = 0;
+  private progressReports = 0;
+  private pendingProgress: ProgressReport | null = null;
 
   constructor(
     private readonly publisher: EventPublisher,
@@ -52,41 +55,71 @@ export class RunLogger implements JobLogger {
     this.write('failure', message, options);
   }
 
+  progress(report: ProgressReport): void {
+    const alreadyQueued = this.pendingProgress !== null;
+    this.pendingProgress = report;
+    if (alreadyQueued) return;
+    this.enqueue(() => {
+      const latest = this.pendingProgress as ProgressReport;
+      this.pendingProgress = null;
+      const sequence = ++this.progressReports;
+      const event: RunProgressed = this.event(`progress:${sequence}`, 'run.progress', sequence, {
+        total: wholeNumber(latest.total),
+        done: wholeNumber(latest.done),
+        failed: wholeNumber(latest.failed ?? 0),
+      });
+      return { kind: 'progress', event };
+    });
+  }
+
   async flush(): Promise<void> {
     await this.chain;
     if (this.publishError) throw this.publishError;
   }
 
   private write(level: LogLevel, message: string, options: LogOptions | undefined): void {
-    const { instance, runId, step, attempt, actor, correlationId } = this.scope;
     const sequence = ++this.written;
-    const event: RunLogged = newEvent({
-      id: `${runId}:${step}:${attempt}:log:${sequence}`,
-      type: 'run.log',
+    const event: RunLogged = this.event(`log:${sequence}`, 'run.log', sequence, {
+      level,
+      grouping: this.scope.step,
+      message: String(message),
+      object: normaliseObjectRef(options?.object),
+      attempt: this.scope.attempt,
+      loggedAt: new Date().toISOString(),
+    });
+    this.enqueue(() => ({ kind: 'log', event }));
+  }
+
+  private event<TType extends string, TData>(suffix: string, type: TType, sequence: number, data: TData): EventEnvelope<TType, TData> {
+    const { runId, step, attempt, actor, correlationId } = this.scope;
+    return newEvent({
+      id: `${runId}:${step}:${attempt}:${suffix}`,
+      type,
       occurredAt: new Date().toISOString(),
       aggregateId: runId,
       sequence,
       correlationId,
       actor,
-      data: {
-        level,
-        grouping: step,
-        message: String(message),
-        object: normaliseObjectRef(options?.object),
-        attempt,
-        loggedAt: new Date().toISOString(),
-      },
+      data,
     });
-    const subject = subjectsFor(instance).runEvent(runId, 'log');
+  }
+
+  /** `next` builds the event when its turn comes, so a coalesced progress report sends the latest values. */
+  private enqueue(next: () => { kind: string; event: EventEnvelope }): void {
     this.chain = this.chain.then(async () => {
       if (this.publishError) return;
+      const { kind, event } = next();
       try {
-        await this.publisher.publish(subject, event);
+        await this.publisher.publish(subjectsFor(this.scope.instance).runEvent(this.scope.runId, kind), event);
       } catch (error) {
         this.publishError = error;
       }
     });
   }
+}
+
+function wholeNumber(value: number): number {
+  return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
 }
 
 function normaliseObjectRef(object: LogObjectRef | undefined): LogObjectRef | null {

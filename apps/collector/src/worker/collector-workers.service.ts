@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { runTaskQueueFor } from '@yardmaster/contracts';
 import { JobRegistry } from '@yardmaster/job-sdk';
-import { EventPublisher } from '@yardmaster/messaging';
+import { ConcurrencySlots, EventPublisher, NATS_CONNECTION } from '@yardmaster/messaging';
+import type { NatsConnection } from '@nats-io/nats-core';
 import { createRunActivities } from '../activities/create-run-activities';
 import { CatalogAnnouncerService } from '../catalog/catalog-announcer.service';
 import { COLLECTOR_CONFIG } from '../collector-config.token';
@@ -25,12 +26,19 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
     private readonly registry: JobRegistry,
     private readonly publisher: EventPublisher,
     private readonly announcer: CatalogAnnouncerService,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { temporal, shared, queues, collectorId } = this.config;
     this.connection = await NativeConnection.connect({ address: temporal.address });
-    const activities = createRunActivities({ registry: this.registry, publisher: this.publisher, instance: shared.instance });
+    const activities = createRunActivities({
+      registry: this.registry,
+      publisher: this.publisher,
+      instance: shared.instance,
+      workerId: collectorId,
+      slots: await ConcurrencySlots.open(this.nc, shared.instance),
+    });
     for (const queue of queues) {
       const taskQueue = runTaskQueueFor(shared.instance, queue);
       const worker = await Worker.create({
@@ -40,6 +48,8 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
         identity: `${collectorId}/${queue}`,
         workflowsPath: require.resolve('@yardmaster/workflows'),
         activities,
+        // Heartbeats reach Temporal at least this often, so a cancellation reaches the step within about a second.
+        maxHeartbeatThrottleInterval: '500ms',
       });
       this.workers.push(worker);
       this.running.push(this.watch(worker.run(), taskQueue));

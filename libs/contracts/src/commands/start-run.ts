@@ -9,6 +9,8 @@ export interface StartRunCommand {
   /** Omitted: the job's default. */
   readonly commit?: boolean;
   readonly queue?: string;
+  /** May lower the job's whole-run timeout, never raise it. */
+  readonly runTimeoutSeconds?: number;
 }
 
 export interface StartRunAccepted {
@@ -21,4 +23,5 @@ export interface StartRunAccepted {
   readonly queue: string;
   readonly requestedBy: string;
   readonly requestedAt: string;
+  readonly runTimeoutSeconds: number;
 }

@@ -5,6 +5,8 @@ export const ErrorCode = {
   JobNotFound: 'JOB_NOT_FOUND',
   JobNotInstalled: 'JOB_NOT_INSTALLED',
   RunNotFound: 'RUN_NOT_FOUND',
+  RunAlreadyFinished: 'RUN_ALREADY_FINISHED',
+  ConcurrencyConflict: 'CONCURRENCY_CONFLICT',
   RouteNotFound: 'ROUTE_NOT_FOUND',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL',
@@ -23,6 +25,8 @@ export interface ErrorBody {
   readonly code: ErrorCode;
   readonly message: string;
   readonly fieldErrors?: readonly FieldError[];
+  /** Facts a client can act on, e.g. `{ blockingRunId }` for a concurrency conflict. */
+  readonly details?: Readonly<Record<string, string | number | boolean | null>>;
   readonly correlationId?: string;
 }
 
@@ -32,6 +36,7 @@ export class YardError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fieldErrors?: readonly FieldError[],
+    readonly details?: ErrorBody['details'],
   ) {
     super(message);
     this.name = 'YardError';
@@ -42,6 +47,7 @@ export class YardError extends Error {
       code: this.code,
       message: this.message,
       ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}),
+      ...(this.details ? { details: this.details } : {}),
       ...(correlationId ? { correlationId } : {}),
     };
   }

@@ -37,6 +37,39 @@ export interface RunLogData {
   readonly loggedAt: string;
 }
 
+export interface RunStepStartedData {
+  readonly step: string;
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  /** The collector that runs this attempt of the step. */
+  readonly worker: string;
+}
+
+/** What a job reports with `context.progress(...)`: counts of items, e.g. devices. */
+export interface RunProgressData {
+  readonly total: number;
+  readonly done: number;
+  readonly failed: number;
+}
+
+export interface RunCancelRequestedData {
+  readonly by: string;
+}
+
+export interface RunCancelledData {
+  readonly result: JsonValue;
+  readonly cancelledBy: string;
+  /** The step that was running when the cancellation arrived; null when none was. */
+  readonly step: string | null;
+  /** Set when the run did not end by itself, e.g. `terminated in Temporal`. */
+  readonly reason?: string;
+}
+
+export interface RunTimedOutData {
+  readonly result: JsonValue;
+  readonly error: RunErrorInfo;
+}
+
 export interface RunErrorInfo {
   readonly message: string;
   readonly type: string;
@@ -63,10 +96,37 @@ export type RunLogged = EventEnvelope<'run.log', RunLogData>;
 export type RunCompleted = EventEnvelope<'run.completed', RunCompletedData>;
 export type RunFailed = EventEnvelope<'run.failed', RunFailedData>;
 export type RunErrored = EventEnvelope<'run.errored', RunErroredData>;
+export type RunStepStarted = EventEnvelope<'run.step_started', RunStepStartedData>;
+export type RunProgressed = EventEnvelope<'run.progress', RunProgressData>;
+export type RunCancelRequested = EventEnvelope<'run.cancel_requested', RunCancelRequestedData>;
+export type RunCancelled = EventEnvelope<'run.cancelled', RunCancelledData>;
+export type RunTimedOut = EventEnvelope<'run.timed_out', RunTimedOutData>;
 
-export type RunEvent = RunRequested | RunStarted | RunLogged | RunCompleted | RunFailed | RunErrored;
+export type RunEvent =
+  | RunRequested
+  | RunStarted
+  | RunStepStarted
+  | RunLogged
+  | RunProgressed
+  | RunCancelRequested
+  | RunCompleted
+  | RunFailed
+  | RunErrored
+  | RunCancelled
+  | RunTimedOut;
 export type RunEventType = RunEvent['type'];
-export type RunTerminalEvent = RunCompleted | RunFailed | RunErrored;
+export type RunTerminalEvent = RunCompleted | RunFailed | RunErrored | RunCancelled | RunTimedOut;
+
+export const TERMINAL_RUN_EVENT_TYPES: readonly RunEventType[] = ['run.completed', 'run.failed', 'run.errored', 'run.cancelled', 'run.timed_out'];
+
+/** Events that change a run's state, as dashboards follow them: everything but log entries and progress. */
+export const LIFECYCLE_RUN_EVENT_TYPES: readonly RunEventType[] = [
+  'run.requested',
+  'run.started',
+  'run.step_started',
+  'run.cancel_requested',
+  ...TERMINAL_RUN_EVENT_TYPES,
+];
 
 /** The last segment of a run event's subject: `run.started` → `started`. */
 export function runEventKind(type: RunEventType): string {

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../json';
+import type { ConcurrencyRule, JobTimeouts, RetryPolicyDefinition } from './job-policies';
 import type { NamedVariableDefinition } from './variable-definition';
 
 /** What a collector announces about one job it hosts. */
@@ -15,6 +16,9 @@ export interface JobDefinition {
   readonly schema: JsonObject;
   /** Steps in execution order: `run`, each `test_*`, then `post_run` when the job has one. */
   readonly steps: readonly string[];
+  readonly timeouts: JobTimeouts;
+  readonly retry: RetryPolicyDefinition;
+  readonly concurrency: ConcurrencyRule | null;
 }
 
 const JOB_ID_PATTERN = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;

@@ -6,6 +6,9 @@ export interface Subjects {
   readonly catalogAnnounced: string;
   readonly catalogEvents: string;
   readonly startRunCommand: string;
+  readonly cancelRunCommand: string;
+  /** Answered by the projection: ids of runs its read model holds as not yet ended. */
+  readonly liveRunsQuery: string;
   servicePing(service: ServiceName): string;
 }
 
@@ -19,6 +22,8 @@ export function subjectsFor(instance: string): Subjects {
     catalogAnnounced: `${instance}.catalog.announced`,
     catalogEvents: `${instance}.catalog.>`,
     startRunCommand: `${instance}.cmd.run.start`,
+    cancelRunCommand: `${instance}.cmd.run.cancel`,
+    liveRunsQuery: `${instance}.query.runs.live`,
     servicePing: (service) => `${instance}.svc.${service}.ping`,
   };
 }

@@ -1,5 +1,7 @@
 import type { JsonObject, JsonValue } from '../json';
+import type { ConcurrencyClaim } from '../concurrency/concurrency-slots';
 import type { RunErrorInfo } from '../events/run-events';
+import type { RetryPolicyDefinition } from '../jobs/job-policies';
 
 /** What the scheduler gives the run workflow. Everything the run needs travels here, so no step looks elsewhere. */
 export interface RunWorkflowInput {
@@ -12,7 +14,13 @@ export interface RunWorkflowInput {
   readonly requestedBy: string;
   readonly correlationId: string;
   readonly steps: readonly string[];
+  readonly runTimeoutSeconds: number;
   readonly stepTimeoutSeconds: number;
+  /** A step whose worker has not heartbeated for this long is retried elsewhere: how a dead worker is noticed. */
+  readonly heartbeatTimeoutSeconds: number;
+  readonly retry: RetryPolicyDefinition;
+  /** Present when the job limits concurrent runs. A singleton's slot is already held when the workflow starts. */
+  readonly concurrency: (ConcurrencyClaim & { readonly heldSlot: number | null }) | null;
 }
 
 /** What one job step reports back to the workflow. */
@@ -24,9 +32,22 @@ export interface StepOutcome {
 export type RunOutcome =
   | { readonly status: 'completed'; readonly result: JsonValue }
   | { readonly status: 'failed'; readonly result: JsonValue; readonly failureCount: number }
-  | { readonly status: 'errored'; readonly result: JsonValue; readonly error: RunErrorInfo };
+  | { readonly status: 'errored'; readonly result: JsonValue; readonly error: RunErrorInfo }
+  | { readonly status: 'cancelled'; readonly result: JsonValue; readonly cancelledBy: string; readonly step: string | null }
+  | { readonly status: 'timed_out'; readonly result: JsonValue; readonly error: RunErrorInfo };
+
+/** Signal the scheduler sends before cancelling a workflow, so the run records who cancelled it. */
+export const CANCEL_REQUESTED_SIGNAL = 'cancelRequested';
+export interface CancelRequestedSignal {
+  readonly by: string;
+}
+
+/** Who a cancellation is attributed to when it came from Temporal itself (Web UI, CLI). */
+export const TEMPORAL_ACTOR = 'temporal';
 
 /** Temporal failure type for an exception thrown by job code: it is the job's fault, never retried. */
 export const JOB_CODE_ERROR_TYPE = 'JobCodeError';
+/** Temporal failure type for an `InfrastructureFault` thrown by job code: retried by the job's retry policy. */
+export const INFRASTRUCTURE_FAULT_ERROR_TYPE = 'InfrastructureFault';
 /** Temporal failure type for a step whose job this worker does not host. */
 export const JOB_NOT_HOSTED_ERROR_TYPE = 'JobNotHosted';

@@ -1,4 +1,11 @@
-import { isValidJobId, type JobDefinition, type NamedVariableDefinition } from '@yardmaster/contracts';
+import {
+  DEFAULT_RETRY_POLICY,
+  isValidJobId,
+  type ConcurrencyRule,
+  type JobDefinition,
+  type NamedVariableDefinition,
+  type RetryPolicyDefinition,
+} from '@yardmaster/contracts';
 import type { JobClass, JobModule } from '../job';
 import { variablesToJsonSchema } from '../variables/json-schema';
 
@@ -51,5 +58,38 @@ export function describeJob(module: JobModule, jobClass: JobClass): JobDefinitio
     variables,
     schema: variablesToJsonSchema(variables),
     steps: stepsOf(jobClass),
+    timeouts: checkedTimeouts(id, jobClass),
+    retry: checkedRetry(id, jobClass),
+    concurrency: checkedConcurrency(id, jobClass, variables),
   };
+}
+
+function checkedTimeouts(id: string, jobClass: JobClass): JobDefinition['timeouts'] {
+  const timeouts = jobClass.meta.timeouts ?? {};
+  for (const [name, value] of Object.entries(timeouts)) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new Error(`Job ${id}: timeouts.${name} must be a whole number of seconds, at least 1`);
+  }
+  return { ...timeouts };
+}
+
+function checkedRetry(id: string, jobClass: JobClass): RetryPolicyDefinition {
+  const retry = { ...DEFAULT_RETRY_POLICY, ...jobClass.meta.retry };
+  if (!Number.isInteger(retry.maximumAttempts) || retry.maximumAttempts < 1) throw new Error(`Job ${id}: retry.maximumAttempts must be at least 1`);
+  if (retry.initialIntervalSeconds <= 0 || retry.maximumIntervalSeconds < retry.initialIntervalSeconds) {
+    throw new Error(`Job ${id}: retry intervals must be positive, the maximum no less than the initial`);
+  }
+  if (retry.backoffCoefficient < 1) throw new Error(`Job ${id}: retry.backoffCoefficient must be at least 1`);
+  return retry;
+}
+
+function checkedConcurrency(id: string, jobClass: JobClass, variables: readonly NamedVariableDefinition[]): ConcurrencyRule | null {
+  const rule = jobClass.meta.concurrency;
+  if (!rule) return null;
+  const keyVariables = [...(rule.keyVariables ?? [])];
+  for (const name of keyVariables) {
+    if (!variables.some((variable) => variable.name === name)) throw new Error(`Job ${id}: concurrency key variable ${name} is not a variable of the job`);
+  }
+  if (rule.mode === 'singleton') return { mode: 'singleton', keyVariables };
+  if (!Number.isInteger(rule.maxRuns) || rule.maxRuns < 1) throw new Error(`Job ${id}: concurrency.maxRuns must be at least 1`);
+  return { mode: 'limit', maxRuns: rule.maxRuns, keyVariables };
 }

@@ -17,6 +17,12 @@ export interface JobLogger {
   failure(message: string, options?: LogOptions): void;
 }
 
+export interface ProgressReport {
+  readonly total: number;
+  readonly done: number;
+  readonly failed?: number;
+}
+
 /** What job code sees of the run it is part of. */
 export interface JobContext {
   readonly runId: string;
@@ -30,4 +36,15 @@ export interface JobContext {
   readonly logger: JobLogger;
   /** What `run` returned, for `test_*` and `post_run` steps; `null` inside `run` and when `run` did not finish. */
   readonly runResult: JsonValue;
+  /**
+   * Aborted when the run is cancelled or times out. Hand it to library calls (`fetch`, SSH and SNMP clients)
+   * so they stop; `post_run` gets a signal that is never aborted, so cleanup can finish.
+   */
+  readonly signal: AbortSignal;
+  /** Rejects when the run is cancelled or times out; for `Promise.race` with work that takes no signal. */
+  readonly cancelled: Promise<never>;
+  /** Waits, or rejects at once when the run is cancelled: the polite way to pause in a job. */
+  sleep(milliseconds: number): Promise<void>;
+  /** Reports progress, shown on the run and in its event stream. Cheap to call often: reports are coalesced. */
+  progress(report: ProgressReport): void;
 }

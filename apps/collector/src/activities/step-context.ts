@@ -1,0 +1,52 @@
+import type { Context } from '@temporalio/activity';
+import type { JsonValue } from '@yardmaster/contracts';
+import type { JobContext } from '@yardmaster/job-sdk';
+import type { ExecuteStepInput } from '@yardmaster/workflows';
+import type { RunLogger } from './run-logger';
+
+const POST_RUN_STEP = 'post_run';
+
+/**
+ * The context job code gets for one step. Its signal is the activity's cancellation signal, which Temporal
+ * aborts when the run is cancelled or times out; `post_run` gets one that never aborts, so cleanup finishes.
+ */
+export function createStepContext(input: ExecuteStepInput, activity: Context, logger: RunLogger): JobContext {
+  const { run, step } = input;
+  const cleanup = step === POST_RUN_STEP;
+  const signal = cleanup ? new AbortController().signal : activity.cancellationSignal;
+  const cancelled = cleanup ? new Promise<never>(() => undefined) : activity.cancelled;
+  // The SDK's promise rejects on cancellation whether or not the job awaits it.
+  cancelled.catch(() => undefined);
+  return {
+    runId: run.runId,
+    jobId: run.jobId,
+    commit: run.commit,
+    step,
+    attempt: activity.info.attempt,
+    requestedBy: run.requestedBy,
+    logger,
+    runResult: input.runResult as JsonValue,
+    signal,
+    cancelled,
+    sleep: (milliseconds) => abortableSleep(milliseconds, signal),
+    progress: (report) => logger.progress(report),
+  };
+}
+
+function abortableSleep(milliseconds: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, milliseconds);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

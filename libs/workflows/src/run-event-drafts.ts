@@ -1,0 +1,43 @@
+import type { JsonValue, LogLevel, RunWorkflowInput } from '@yardmaster/contracts';
+import type { RunEventDraft } from './run-activities';
+
+/**
+ * Drafts the events the workflow itself emits. Ids are deterministic (`<runId>:<type>`, or a counter for the
+ * workflow's own log entries), so a replayed workflow or a retried publish produces the same event once.
+ */
+export class RunEventDrafts {
+  // The scheduler's `run.requested` is sequence 1.
+  private sequence = 1;
+  private logs = 0;
+
+  constructor(private readonly input: RunWorkflowInput) {}
+
+  lifecycle(type: Exclude<RunEventDraft['type'], 'run.log'>, data: Record<string, JsonValue>): RunEventDraft {
+    return this.draft(`${this.input.runId}:${type}`, type, data);
+  }
+
+  log(level: LogLevel, grouping: string, message: string): RunEventDraft {
+    const at = new Date().toISOString();
+    return this.draft(`${this.input.runId}:workflow:log:${++this.logs}`, 'run.log', {
+      level,
+      grouping,
+      message,
+      object: null,
+      attempt: 1,
+      loggedAt: at,
+    });
+  }
+
+  private draft(id: string, type: RunEventDraft['type'], data: Record<string, JsonValue>): RunEventDraft {
+    return {
+      id,
+      runId: this.input.runId,
+      type,
+      sequence: ++this.sequence,
+      occurredAt: new Date().toISOString(),
+      actor: this.input.requestedBy,
+      correlationId: this.input.correlationId,
+      data,
+    };
+  }
+}

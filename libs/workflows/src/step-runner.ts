@@ -1,0 +1,44 @@
+import { isCancellation, proxyActivities } from '@temporalio/workflow';
+import {
+  JOB_CODE_ERROR_TYPE,
+  JOB_NOT_HOSTED_ERROR_TYPE,
+  type JsonValue,
+  type RunErrorInfo,
+  type RunWorkflowInput,
+  type StepOutcome,
+} from '@yardmaster/contracts';
+import { describeStepFailure } from './describe-failure';
+import type { RunActivities } from './run-activities';
+
+export type StepResult =
+  | { readonly kind: 'done'; readonly outcome: StepOutcome }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'error'; readonly error: RunErrorInfo; readonly timedOut: boolean };
+
+/**
+ * Runs one job step as an activity with the job's timeouts and retry policy. Failures the job reports, and
+ * exceptions from its code, are not retried; infrastructure faults and lost workers are.
+ */
+export function createStepRunner(input: RunWorkflowInput): (step: string, runResult: JsonValue) => Promise<StepResult> {
+  const { retry } = input;
+  return async (step, runResult) => {
+    const { executeJobStep } = proxyActivities<RunActivities>({
+      summary: `${input.jobName}: ${step}`,
+      startToCloseTimeout: `${input.stepTimeoutSeconds}s`,
+      heartbeatTimeout: `${input.heartbeatTimeoutSeconds}s`,
+      retry: {
+        maximumAttempts: retry.maximumAttempts,
+        initialInterval: `${retry.initialIntervalSeconds}s`,
+        backoffCoefficient: retry.backoffCoefficient,
+        maximumInterval: `${retry.maximumIntervalSeconds}s`,
+        nonRetryableErrorTypes: [JOB_CODE_ERROR_TYPE, JOB_NOT_HOSTED_ERROR_TYPE],
+      },
+    });
+    try {
+      return { kind: 'done', outcome: await executeJobStep({ run: input, step, runResult }) };
+    } catch (error) {
+      if (isCancellation(error)) return { kind: 'cancelled' };
+      return { kind: 'error', ...describeStepFailure(error, step, input) };
+    }
+  };
+}
