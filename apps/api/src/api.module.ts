@@ -7,6 +7,7 @@ import type { ApiConfig } from './config';
 import { HealthHttpController } from './health/health.http.controller';
 import { ErrorFilter } from './http/error.filter';
 import { JobsHttpController } from './jobs/jobs.http.controller';
+import { CancelRunHttpController } from './runs/cancel-run/cancel-run.http.controller';
 import { RunsHttpController } from './runs/read-runs/runs.http.controller';
 import { StartRunHttpController } from './runs/start-run/start-run.http.controller';
 
@@ -19,7 +20,7 @@ export class ApiModule {
         MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.apiId, ensureStreamsOf: config.shared.instance }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
       ],
-      controllers: [JobsHttpController, StartRunHttpController, RunsHttpController, HealthHttpController],
+      controllers: [JobsHttpController, StartRunHttpController, CancelRunHttpController, RunsHttpController, HealthHttpController],
       providers: [{ provide: API_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ErrorFilter }],
     };
   }

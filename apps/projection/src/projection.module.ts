@@ -4,6 +4,7 @@ import { ReadModelsModule } from '@yardmaster/read-models';
 import type { ProjectionConfig } from './config';
 import { ProjectionConsumersService } from './consumer/projection-consumers.service';
 import { ProjectionHealthService } from './health/projection-health.service';
+import { LiveRunsResponder } from './live-runs/live-runs.responder';
 import { PROJECTION_CONFIG } from './projection-config.token';
 
 @Module({})
@@ -15,7 +16,7 @@ export class ProjectionModule {
         MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.projectionId, ensureStreamsOf: config.shared.instance }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-projection' }),
       ],
-      providers: [{ provide: PROJECTION_CONFIG, useValue: config }, ProjectionConsumersService, ProjectionHealthService],
+      providers: [{ provide: PROJECTION_CONFIG, useValue: config }, ProjectionConsumersService, ProjectionHealthService, LiveRunsResponder],
     };
   }
 }

@@ -6,8 +6,14 @@ export interface SchedulerConfig {
   readonly temporal: TemporalConfig;
   /** Queues a run may ask for; each needs a collector serving it. */
   readonly queues: readonly string[];
-  /** How long one step may run before Temporal fails it. */
+  /** A run's whole-run timeout when its job declares none (netbox_facts' job_timeout default). */
+  readonly runTimeoutSeconds: number;
+  /** How long one step may run when its job declares none. */
   readonly stepTimeoutSeconds: number;
+  /** A step silent this long has lost its worker and is retried elsewhere. */
+  readonly heartbeatTimeoutSeconds: number;
+  /** How often the reconciler compares live runs in the read model with Temporal. */
+  readonly reconcileIntervalSeconds: number;
   readonly schedulerId: string;
 }
 
@@ -16,7 +22,10 @@ export function readSchedulerConfig(env: EnvReader): SchedulerConfig {
     shared: readSharedConfig(env),
     temporal: readTemporalConfig(env),
     queues: env.list('YARD_QUEUES', ['default'], /^[a-z][a-z0-9_-]{0,31}$/, 'a queue name'),
+    runTimeoutSeconds: env.integer('YARD_RUN_TIMEOUT_SECONDS', 1800, 1, 7 * 24 * 3600),
     stepTimeoutSeconds: env.integer('YARD_STEP_TIMEOUT_SECONDS', 1800, 1, 7 * 24 * 3600),
+    heartbeatTimeoutSeconds: env.integer('YARD_HEARTBEAT_TIMEOUT_SECONDS', 10, 2, 3600),
+    reconcileIntervalSeconds: env.integer('YARD_RECONCILE_INTERVAL_SECONDS', 15, 1, 3600),
     schedulerId: env.string('YARD_SCHEDULER_ID', `scheduler@${hostname()}:${process.pid}`),
   };
 }

@@ -1,8 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@yardmaster/messaging';
+import { CancelRunHandler } from './cancel-run/cancel-run.handler';
+import { CancelRunMessageController } from './cancel-run/cancel-run.message-controller';
 import { CatalogReader } from './catalog/catalog-reader';
+import { concurrencySlotsProvider } from './concurrency/concurrency-slots.provider';
+import { SingletonGuard } from './concurrency/singleton-guard';
 import type { SchedulerConfig } from './config';
 import { SchedulerHealthService } from './health/scheduler-health.service';
+import { RunReconciler } from './reconcile/run-reconciler.service';
 import { SCHEDULER_CONFIG } from './scheduler-config.token';
 import { StartRunHandler } from './start-run/start-run.handler';
 import { StartRunMessageController } from './start-run/start-run.message-controller';
@@ -18,8 +23,13 @@ export class SchedulerModule {
         { provide: SCHEDULER_CONFIG, useValue: config },
         { provide: TemporalClientProvider, useValue: new TemporalClientProvider(config.temporal) },
         CatalogReader,
+        concurrencySlotsProvider,
+        SingletonGuard,
         StartRunHandler,
         StartRunMessageController,
+        CancelRunHandler,
+        CancelRunMessageController,
+        RunReconciler,
         SchedulerHealthService,
       ],
     };

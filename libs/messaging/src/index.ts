@@ -7,5 +7,6 @@ export * from './command-client';
 export * from './service-ping';
 export * from './durable-consumer';
 export * from './stream-reader';
+export * from './follow-stream';
 export * from './messaging.module';
 export * from './concurrency-slots';

@@ -4,9 +4,10 @@ import { JobDefinitionRecord } from './entities/job-definition.record';
 import { JobLogEntryRecord } from './entities/job-log-entry.record';
 import { JobRunRecord } from './entities/job-run.record';
 import { InitialReadModels1764000000000 } from './migrations/1764000000000-initial-read-models';
+import { RunLifecycleColumns1795480385912 } from './migrations/1795480385912-run-lifecycle-columns';
 
 export const READ_MODEL_ENTITIES = [JobDefinitionRecord, JobRunRecord, JobLogEntryRecord, AppliedEventRecord];
-export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000];
+export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000, RunLifecycleColumns1795480385912];
 
 /** The read models' DataSource. The schema comes from migrations only; TypeORM never rewrites it. */
 export function createReadModelDataSource(databaseUrl: string, applicationName: string): DataSource {

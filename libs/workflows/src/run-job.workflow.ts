@@ -101,6 +101,10 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
   if (ending?.kind === 'timed_out' && timedOut) {
     await publish(drafts.log('failure', ending.error.step ?? 'run', ending.error.message));
   }
+  if (ending?.kind === 'cancelled') {
+    const during = ending.step ? ` during step ${ending.step}` : '';
+    await publish(drafts.log('warning', ending.step ?? 'run', `The run was cancelled by ${cancelledBy}${during}`));
+  }
 
   if (input.steps.includes(POST_RUN_STEP)) {
     const postRun = await CancellationScope.nonCancellable(() => runStep(POST_RUN_STEP, runResult));

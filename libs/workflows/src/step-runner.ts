@@ -1,4 +1,4 @@
-import { isCancellation, proxyActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, isCancellation, proxyActivities } from '@temporalio/workflow';
 import {
   JOB_CODE_ERROR_TYPE,
   JOB_NOT_HOSTED_ERROR_TYPE,
@@ -26,6 +26,8 @@ export function createStepRunner(input: RunWorkflowInput): (step: string, runRes
       summary: `${input.jobName}: ${step}`,
       startToCloseTimeout: `${input.stepTimeoutSeconds}s`,
       heartbeatTimeout: `${input.heartbeatTimeoutSeconds}s`,
+      // The step must have stopped before post_run starts; left unset, the server's default is TRY_CANCEL.
+      cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
       retry: {
         maximumAttempts: retry.maximumAttempts,
         initialInterval: `${retry.initialIntervalSeconds}s`,

@@ -11,6 +11,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.RouteNotFound:
       return 404;
     case ErrorCode.JobNotInstalled:
+    case ErrorCode.RunAlreadyFinished:
+    case ErrorCode.ConcurrencyConflict:
       return 409;
     case ErrorCode.ServiceUnavailable:
       return 503;

@@ -71,7 +71,7 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
       } catch (jobError) {
         if (jobError instanceof CancelledFailure || context.signal.aborted) {
           work.catch(() => undefined);
-          logger.warning(`Step ${step} was asked to stop: ${context.signal.aborted ? String(activity.cancellationSignal.reason ?? 'cancelled') : 'cancelled'}`);
+          logger.warning(`Step ${step} stopped: the run was cancelled or ran out of time`);
           await logger.flush();
           throw jobError instanceof CancelledFailure ? jobError : new CancelledFailure(`Step ${step} cancelled`);
         }

@@ -1,9 +1,18 @@
 import type { JobModule } from '@yardmaster/job-sdk';
+import { ConfigSweep } from './examples/config-sweep.job';
+import { Deadline } from './examples/deadline.job';
+import { DeviceBackup } from './examples/device-backup.job';
 import { FailOnPurpose } from './examples/fail-on-purpose.job';
+import { FlakyDevice } from './examples/flaky-device.job';
 import { HelloWorld } from './examples/hello-world.job';
 import { InterfaceAudit } from './examples/interface-audit.job';
+import { SlowCount } from './examples/slow-count.job';
 
 /** The job modules every collector hosts. */
 export const BUILTIN_JOB_MODULES: readonly JobModule[] = [
-  { name: 'examples', grouping: 'Examples', jobs: [HelloWorld, InterfaceAudit, FailOnPurpose] },
+  {
+    name: 'examples',
+    grouping: 'Examples',
+    jobs: [HelloWorld, InterfaceAudit, FailOnPurpose, SlowCount, Deadline, FlakyDevice, DeviceBackup, ConfigSweep],
+  },
 ];

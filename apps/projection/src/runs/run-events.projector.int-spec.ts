@@ -7,6 +7,9 @@ import {
   newEvent,
   streamNamesFor,
   type EventEnvelope,
+  type RunCancelled,
+  type RunCancelledData,
+  type RunCancelRequested,
   type RunCompleted,
   type RunCompletedData,
   type RunErrored,
@@ -16,10 +19,16 @@ import {
   type RunFailedData,
   type RunLogData,
   type RunLogged,
+  type RunProgressData,
+  type RunProgressed,
   type RunRequested,
   type RunRequestedData,
   type RunStarted,
   type RunStartedData,
+  type RunStepStarted,
+  type RunStepStartedData,
+  type RunTimedOut,
+  type RunTimedOutData,
 } from '@yardmaster/contracts';
 import type { StreamMessage } from '@yardmaster/messaging';
 import { createTestDatabase, uniqueInstanceName, type TestDatabase } from '@yardmaster/testing';
@@ -103,6 +112,30 @@ function logged(runId: string, message: string, overrides: Partial<RunLogData> =
   });
 }
 
+function stepStarted(runId: string, overrides: Partial<RunStepStartedData> = {}, at = new Date()): RunStepStarted {
+  return event('run.step_started', runId, { step: 'run', attempt: 1, maxAttempts: 3, worker: 'collector-1', ...overrides }, at);
+}
+
+function progressed(runId: string, data: RunProgressData): RunProgressed {
+  return event('run.progress', runId, data);
+}
+
+function cancelRequested(runId: string, by = 'alice', at = new Date()): RunCancelRequested {
+  return event('run.cancel_requested', runId, { by }, at);
+}
+
+function cancelled(runId: string, overrides: Partial<RunCancelledData> = {}, at = new Date()): RunCancelled {
+  return event('run.cancelled', runId, { result: null, cancelledBy: 'alice', step: 'run', ...overrides }, at);
+}
+
+function timedOut(
+  runId: string,
+  data: RunTimedOutData = { result: { partial: true }, error: { message: 'The run timed out after 60 s; step run was cut off', type: 'RunTimeout', step: 'run' } },
+  at = new Date(),
+): RunTimedOut {
+  return event('run.timed_out', runId, data, at);
+}
+
 function message(runEvent: RunEvent, position = nextPosition++, redelivered = false): StreamMessage<RunEvent> {
   return {
     event: runEvent,
@@ -135,6 +168,13 @@ interface RunRow {
   created_at: Date;
   started_at: Date | null;
   completed_at: Date | null;
+  updated_at: Date;
+  steps: Record<string, { worker: string; attempt: number; maxAttempts: number; startedAt: string }>;
+  progress: RunProgressData | null;
+  progress_position: string | null;
+  cancel_requested_by: string | null;
+  cancel_requested_at: Date | null;
+  cancelled_by: string | null;
 }
 
 async function runRows(runId: string): Promise<RunRow[]> {
@@ -257,6 +297,8 @@ describe('applyOnce with projectRunEvent', () => {
     ['run.completed', (runId: string) => completed(runId)],
     ['run.failed', (runId: string) => failed(runId)],
     ['run.errored', (runId: string) => errored(runId)],
+    ['run.cancelled', (runId: string) => cancelled(runId)],
+    ['run.timed_out', (runId: string) => timedOut(runId)],
   ] as const)('throws for a %s of an unknown run and records nothing, so it is redelivered', async (_type, build) => {
     const runId = randomUUID();
     const terminal = message(build(runId));
@@ -294,5 +336,280 @@ describe('applyOnce with projectRunEvent', () => {
       [second.event.id],
     );
     expect(withObject).toEqual({ level: 'success', grouping: 'test_reachability', object: { type: 'device', id: 'sw1', display: 'sw1.ams1' }, attempt: 1 });
+  });
+});
+
+describe('run.step_started', () => {
+  it('records the step attempt, raises the run attempt, and applies a redelivery once', async () => {
+    const runId = randomUUID();
+    const at = new Date('2030-04-01T12:00:00.000Z');
+    await apply(message(requested(runId)));
+    await apply(message(started(runId)));
+    const first = message(stepStarted(runId, { step: 'run', attempt: 1, maxAttempts: 3, worker: 'collector-a' }, at));
+
+    await expect(apply(first)).resolves.toBe(true);
+    const afterFirst = await onlyRun(runId);
+    await expect(apply({ ...first, redelivered: true })).resolves.toBe(false);
+
+    expect(await onlyRun(runId)).toEqual(afterFirst);
+    expect(afterFirst.steps).toEqual({ run: { worker: 'collector-a', attempt: 1, maxAttempts: 3, startedAt: at.toISOString() } });
+    expect(afterFirst).toMatchObject({ status: 'running', attempt: 1 });
+    expect(await appliedCount(first.event.id)).toBe(1);
+
+    await apply(message(stepStarted(runId, { step: 'run', attempt: 2, worker: 'collector-b' }, new Date(at.getTime() + 5000))));
+    await apply(message(stepStarted(runId, { step: 'test_mtu', attempt: 1, worker: 'collector-b' }, new Date(at.getTime() + 9000))));
+
+    const run = await onlyRun(runId);
+    expect(run.attempt).toBe(2);
+    expect(run.steps).toEqual({
+      run: { worker: 'collector-b', attempt: 2, maxAttempts: 3, startedAt: new Date(at.getTime() + 5000).toISOString() },
+      test_mtu: { worker: 'collector-b', attempt: 1, maxAttempts: 3, startedAt: new Date(at.getTime() + 9000).toISOString() },
+    });
+  });
+
+  it('keeps attempt 2 when attempt 1 of the same step is applied after it, changing nothing', async () => {
+    const runId = randomUUID();
+    await apply(message(requested(runId)));
+    await apply(message(started(runId)));
+    const base = nextPosition;
+    nextPosition += 10;
+    const attempt1 = message(stepStarted(runId, { attempt: 1, worker: 'collector-a' }), base + 1);
+    const attempt2 = message(stepStarted(runId, { attempt: 2, worker: 'collector-b' }), base + 2);
+    await apply(attempt2);
+    const before = await onlyRun(runId);
+
+    await expect(apply(attempt1)).resolves.toBe(true);
+
+    const after = await onlyRun(runId);
+    expect(after).toEqual(before);
+    expect(after.attempt).toBe(2);
+    expect(after.steps.run).toMatchObject({ attempt: 2, worker: 'collector-b' });
+  });
+
+  it('moves a queued run to running, and a late run.started does not lower the attempt', async () => {
+    const runId = randomUUID();
+    const startedAt = new Date('2030-04-02T08:00:00.000Z');
+    await apply(message(requested(runId)));
+
+    await apply(message(stepStarted(runId, { attempt: 2 })));
+    expect(await onlyRun(runId)).toMatchObject({ status: 'running', status_rank: 3, attempt: 2, started_at: null });
+
+    await apply(message(started(runId, { attempt: 1 }, startedAt)));
+    const run = await onlyRun(runId);
+    expect(run).toMatchObject({ status: 'running', attempt: 2 });
+    expect(run.started_at).toEqual(startedAt);
+  });
+
+  it('records the step of an ended run without reopening it', async () => {
+    const runId = randomUUID();
+    await apply(message(requested(runId)));
+    await apply(message(started(runId)));
+    await apply(message(completed(runId)));
+
+    await apply(message(stepStarted(runId, { step: 'post_run', attempt: 1 })));
+
+    const run = await onlyRun(runId);
+    expect(run).toMatchObject({ status: 'completed', status_rank: 4 });
+    expect(Object.keys(run.steps)).toEqual(['post_run']);
+  });
+
+  it('throws for a run with no row yet and records nothing, so it is redelivered', async () => {
+    const runId = randomUUID();
+    const early = message(stepStarted(runId, { attempt: 1 }));
+
+    await expect(apply(early)).rejects.toThrow(`Run ${runId} got run.step_started before any event created it`);
+    expect(await runRows(runId)).toEqual([]);
+    expect(await appliedCount(early.event.id)).toBe(0);
+
+    await apply(message(requested(runId)));
+    await expect(apply({ ...early, redelivered: true })).resolves.toBe(true);
+    expect((await onlyRun(runId)).steps.run).toMatchObject({ attempt: 1 });
+  });
+});
+
+describe('run.progress', () => {
+  it('sets the progress with its stream position; a redelivery changes nothing', async () => {
+    const runId = randomUUID();
+    await apply(message(requested(runId)));
+    expect(await onlyRun(runId)).toMatchObject({ progress: null, progress_position: null, steps: {} });
+    const report = message(progressed(runId, { total: 10, done: 3, failed: 1 }));
+
+    await expect(apply(report)).resolves.toBe(true);
+    const afterFirst = await onlyRun(runId);
+    await expect(apply({ ...report, redelivered: true })).resolves.toBe(false);
+
+    expect(afterFirst).toMatchObject({ progress: { total: 10, done: 3, failed: 1 }, progress_position: String(report.streamSequence) });
+    expect(await onlyRun(runId)).toEqual(afterFirst);
+  });
+
+  it('keeps the newer report when an older one is applied after it', async () => {
+    const runId = randomUUID();
+    await apply(message(requested(runId)));
+    const base = nextPosition;
+    nextPosition += 10;
+    const older = message(progressed(runId, { total: 10, done: 4, failed: 0 }), base + 1);
+    const newer = message(progressed(runId, { total: 10, done: 7, failed: 1 }), base + 2);
+    await apply(newer);
+    const before = await onlyRun(runId);
+
+    await expect(apply(older)).resolves.toBe(true);
+
+    const after = await onlyRun(runId);
+    expect(after).toEqual(before);
+    expect(after).toMatchObject({ progress: { total: 10, done: 7, failed: 1 }, progress_position: String(base + 2) });
+  });
+
+  it('throws for a run with no row yet, so the report is redelivered rather than lost', async () => {
+    const runId = randomUUID();
+    const early = message(progressed(runId, { total: 2, done: 1, failed: 0 }));
+
+    await expect(apply(early)).rejects.toThrow(`Run ${runId} got run.progress before any event created it`);
+    expect(await appliedCount(early.event.id)).toBe(0);
+
+    await apply(message(started(runId)));
+    await expect(apply({ ...early, redelivered: true })).resolves.toBe(true);
+    expect((await onlyRun(runId)).progress).toEqual({ total: 2, done: 1, failed: 0 });
+  });
+});
+
+describe('run.cancel_requested', () => {
+  it('records who asked and when, without ending the run; the first request is kept', async () => {
+    const runId = randomUUID();
+    const askedAt = new Date('2030-05-01T10:00:00.000Z');
+    await apply(message(requested(runId)));
+    await apply(message(started(runId)));
+    const request = message(cancelRequested(runId, 'alice', askedAt));
+
+    await expect(apply(request)).resolves.toBe(true);
+    await expect(apply({ ...request, redelivered: true })).resolves.toBe(false);
+    const afterFirst = await onlyRun(runId);
+    expect(afterFirst).toMatchObject({ status: 'running', status_rank: 3, cancel_requested_by: 'alice', cancelled_by: null, completed_at: null });
+    expect(afterFirst.cancel_requested_at).toEqual(askedAt);
+
+    await apply(message(cancelRequested(runId, 'bob', new Date(askedAt.getTime() + 1000))));
+
+    expect(await onlyRun(runId)).toEqual(afterFirst);
+  });
+
+  it('throws for a run with no row yet and records nothing, so it is redelivered', async () => {
+    const runId = randomUUID();
+    const early = message(cancelRequested(runId, 'carol'));
+
+    await expect(apply(early)).rejects.toThrow(`Run ${runId} got run.cancel_requested before any event created it`);
+    expect(await runRows(runId)).toEqual([]);
+    expect(await appliedCount(early.event.id)).toBe(0);
+
+    await apply(message(requested(runId)));
+    await expect(apply({ ...early, redelivered: true })).resolves.toBe(true);
+    expect((await onlyRun(runId)).cancel_requested_by).toBe('carol');
+  });
+});
+
+describe('run.cancelled', () => {
+  it('ends the run cancelled, with who cancelled it and an error naming them and the step', async () => {
+    const runId = randomUUID();
+    const endedAt = new Date('2030-06-01T10:05:00.000Z');
+    await apply(message(requested(runId)));
+    await apply(message(started(runId)));
+    await apply(message(cancelRequested(runId, 'alice')));
+    const end = message(cancelled(runId, { result: { checked: 4 }, cancelledBy: 'alice', step: 'test_mtu' }, endedAt));
+
+    await expect(apply(end)).resolves.toBe(true);
+    const afterFirst = await onlyRun(runId);
+    await expect(apply({ ...end, redelivered: true })).resolves.toBe(false);
+
+    expect(await onlyRun(runId)).toEqual(afterFirst);
+    expect(afterFirst).toMatchObject({
+      status: 'cancelled',
+      status_rank: 4,
+      result: { checked: 4 },
+      cancelled_by: 'alice',
+      cancel_requested_by: 'alice',
+      error: { message: 'Cancelled by alice', type: 'Cancelled', step: 'test_mtu' },
+    });
+    expect(afterFirst.completed_at).toEqual(endedAt);
+  });
+
+  it('uses the reason as the message, and ends a run that never started (cancelled while queued)', async () => {
+    const runId = randomUUID();
+    await apply(message(requested(runId)));
+
+    await apply(message(cancelled(runId, { cancelledBy: 'system:temporal', step: null, reason: 'terminated in Temporal' })));
+
+    expect(await onlyRun(runId)).toMatchObject({
+      status: 'cancelled',
+      cancelled_by: 'system:temporal',
+      error: { message: 'terminated in Temporal', type: 'Cancelled', step: null },
+      started_at: null,
+    });
+  });
+
+  it('changes nothing when it comes after run.completed', async () => {
+    const runId = randomUUID();
+    await apply(message(requested(runId)));
+    await apply(message(started(runId)));
+    await apply(message(completed(runId, { result: { backedUp: 3 } })));
+    const before = await onlyRun(runId);
+
+    await expect(apply(message(cancelled(runId, { result: { backedUp: 1 }, cancelledBy: 'bob' })))).resolves.toBe(true);
+
+    const after = await onlyRun(runId);
+    expect(after).toEqual(before);
+    expect(after).toMatchObject({ status: 'completed', cancelled_by: null, error: null, result: { backedUp: 3 } });
+  });
+
+  it('is not undone by a later run.completed or run.timed_out', async () => {
+    const runId = randomUUID();
+    await apply(message(requested(runId)));
+    await apply(message(started(runId)));
+    await apply(message(cancelled(runId)));
+    const before = await onlyRun(runId);
+
+    await apply(message(completed(runId)));
+    await apply(message(timedOut(runId)));
+
+    expect(await onlyRun(runId)).toEqual(before);
+  });
+});
+
+describe('run.timed_out', () => {
+  it('ends the run timed_out with its result and error; a redelivery changes nothing', async () => {
+    const runId = randomUUID();
+    const endedAt = new Date('2030-07-01T10:01:00.000Z');
+    await apply(message(requested(runId)));
+    await apply(message(started(runId)));
+    const error = { message: 'The run timed out after 60 s; step run was cut off', type: 'RunTimeout', step: 'run' };
+    const end = message(timedOut(runId, { result: { partial: true }, error }, endedAt));
+
+    await expect(apply(end)).resolves.toBe(true);
+    const afterFirst = await onlyRun(runId);
+    await expect(apply({ ...end, redelivered: true })).resolves.toBe(false);
+
+    expect(await onlyRun(runId)).toEqual(afterFirst);
+    expect(afterFirst).toMatchObject({ status: 'timed_out', status_rank: 4, result: { partial: true }, error, cancelled_by: null });
+    expect(afterFirst.completed_at).toEqual(endedAt);
+  });
+
+  it('changes nothing when it comes after run.failed', async () => {
+    const runId = randomUUID();
+    await apply(message(requested(runId)));
+    await apply(message(started(runId)));
+    await apply(message(failed(runId)));
+    const before = await onlyRun(runId);
+
+    await apply(message(timedOut(runId)));
+
+    expect(await onlyRun(runId)).toEqual(before);
+  });
+});
+
+describe('an event type the projector does not know', () => {
+  it('throws and records nothing, so a projection that knows it applies it later', async () => {
+    const runId = randomUUID();
+    await apply(message(requested(runId)));
+    const unknown = { ...event('run.requested', runId, {}), type: 'run.paused' } as unknown as RunEvent;
+
+    await expect(apply(message(unknown))).rejects.toThrow('Unknown run event type run.paused');
+    expect(await appliedCount(unknown.id)).toBe(0);
   });
 });

@@ -1,16 +1,18 @@
-import { runStatusRank, type RunEvent, type RunStatus } from '@yardmaster/contracts';
-import type { EntityManager } from '@yardmaster/read-models';
+import { runStatusRank, type EventEnvelope, type RunErrorInfo, type RunEvent, type RunStatus } from '@yardmaster/contracts';
+import type { EntityManager, JobRunStepRecord } from '@yardmaster/read-models';
 
 /**
  * Applies run events to `job_runs` and `job_log_entries`. Events from the scheduler and the workflow may
- * arrive in either order, so every write is an upsert that merges fields and never lowers the status rank.
+ * arrive in either order, so every write is an upsert that merges fields and never lowers the status rank,
+ * a run's attempt, a step's attempt or the position of its progress report.
  */
 export async function projectRunEvent(manager: EntityManager, event: RunEvent, position: number): Promise<void> {
   const at = new Date(event.occurredAt);
+  const runId = event.aggregateId;
   switch (event.type) {
     case 'run.requested': {
       const { data } = event;
-      await upsertRun(manager, event.aggregateId, 'queued', {
+      await upsertRun(manager, runId, 'queued', {
         job_id: data.jobId,
         job_name: data.jobName,
         data: JSON.stringify(data.data),
@@ -23,7 +25,7 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
       return;
     }
     case 'run.started':
-      await upsertRun(manager, event.aggregateId, 'running', {
+      await upsertRun(manager, runId, 'running', {
         job_id: event.data.jobId,
         workflow_id: event.data.workflowId,
         attempt: event.data.attempt,
@@ -31,17 +33,72 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
         created_at: at,
       });
       return;
+    case 'run.step_started': {
+      const { step, attempt, maxAttempts, worker } = event.data;
+      const entry: JobRunStepRecord = { worker, attempt, maxAttempts, startedAt: event.occurredAt };
+      // A step runs only while its run does: a run whose run.started is still to come is running already.
+      const running = runStatusRank('running');
+      await updateRun(
+        manager,
+        event,
+        `steps = steps || jsonb_build_object($2::text, $3::jsonb),
+         attempt = GREATEST(attempt, $4::integer),
+         status = CASE WHEN status_rank < $5 THEN $6 ELSE status END,
+         status_rank = GREATEST(status_rank, $5)`,
+        // An earlier attempt of the step, applied late, leaves the later one's entry (and everything else) alone.
+        `COALESCE((steps -> $2::text ->> 'attempt')::integer, 0) <= $4::integer`,
+        [step, JSON.stringify(entry), attempt, running, 'running'],
+      );
+      return;
+    }
+    case 'run.progress': {
+      const { total, done, failed } = event.data;
+      await updateRun(
+        manager,
+        event,
+        `progress = $2::jsonb, progress_position = $3`,
+        `progress_position IS NULL OR progress_position < $3`,
+        [JSON.stringify({ total, done, failed }), position],
+      );
+      return;
+    }
+    case 'run.cancel_requested':
+      // The first request is kept: a second one (or the first applied late) does not rename who asked.
+      await updateRun(
+        manager,
+        event,
+        `cancel_requested_by = $2, cancel_requested_at = $3`,
+        `cancel_requested_at IS NULL OR cancel_requested_at > $3`,
+        [event.data.by, at],
+      );
+      return;
     case 'run.completed':
-      await finishRun(manager, event.aggregateId, 'completed', at, { result: JSON.stringify(event.data.result) });
+      await finishRun(manager, event, 'completed', { result: JSON.stringify(event.data.result) });
       return;
     case 'run.failed':
-      await finishRun(manager, event.aggregateId, 'failed', at, {
+      await finishRun(manager, event, 'failed', {
         result: JSON.stringify(event.data.result),
         failure_count: event.data.failureCount,
       });
       return;
     case 'run.errored':
-      await finishRun(manager, event.aggregateId, 'errored', at, {
+      await finishRun(manager, event, 'errored', {
+        result: JSON.stringify(event.data.result),
+        error: JSON.stringify(event.data.error),
+      });
+      return;
+    case 'run.cancelled': {
+      const { result, cancelledBy, step, reason } = event.data;
+      const error: RunErrorInfo = { message: reason ?? `Cancelled by ${cancelledBy}`, type: 'Cancelled', step };
+      await finishRun(manager, event, 'cancelled', {
+        result: JSON.stringify(result),
+        cancelled_by: cancelledBy,
+        error: JSON.stringify(error),
+      });
+      return;
+    }
+    case 'run.timed_out':
+      await finishRun(manager, event, 'timed_out', {
         result: JSON.stringify(event.data.result),
         error: JSON.stringify(event.data.error),
       });
@@ -53,7 +110,7 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
          ON CONFLICT (id) DO NOTHING`,
         [
           event.id,
-          event.aggregateId,
+          runId,
           position,
           event.data.level,
           event.data.grouping,
@@ -64,19 +121,27 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
         ],
       );
       return;
+    default: {
+      // A new event type fails to compile here. At run time (a newer producer) it is thrown, so the event is
+      // not marked applied and is redelivered until a projection that knows it applies it.
+      const unknown: never = event;
+      throw new Error(`Unknown run event type ${(unknown as EventEnvelope).type} (event ${(unknown as EventEnvelope).id})`);
+    }
   }
 }
 
 type Columns = Record<string, string | number | boolean | Date | null>;
 
-/** created_at keeps the earliest time seen; every other given column takes the event's value. */
+/** created_at keeps the earliest time seen, attempt the highest; every other given column takes the event's value. */
 async function upsertRun(manager: EntityManager, runId: string, status: RunStatus, columns: Columns): Promise<void> {
   const names = Object.keys(columns);
   const values = Object.values(columns);
   const placeholders = names.map((_, index) => `$${index + 4}`);
-  const updates = names.map((name) =>
-    name === 'created_at' ? 'created_at = LEAST(job_runs.created_at, EXCLUDED.created_at)' : `${name} = EXCLUDED.${name}`,
-  );
+  const updates = names.map((name) => {
+    if (name === 'created_at') return 'created_at = LEAST(job_runs.created_at, EXCLUDED.created_at)';
+    if (name === 'attempt') return 'attempt = GREATEST(job_runs.attempt, EXCLUDED.attempt)';
+    return `${name} = EXCLUDED.${name}`;
+  });
   await manager.query(
     `INSERT INTO job_runs (id, status, status_rank, updated_at, ${names.join(', ')})
      VALUES ($1, $2, $3, now(), ${placeholders.join(', ')})
@@ -89,16 +154,45 @@ async function upsertRun(manager: EntityManager, runId: string, status: RunStatu
   );
 }
 
-/** A terminal event always follows `run.started` from the same workflow, so the row exists; the first terminal event wins. */
-async function finishRun(manager: EntityManager, runId: string, status: RunStatus, at: Date, columns: Columns): Promise<void> {
+/**
+ * A terminal event follows `run.requested` or `run.started` of its run, so the row exists; the first terminal
+ * event wins, and a later one changes nothing.
+ */
+async function finishRun(manager: EntityManager, event: RunEvent, status: RunStatus, columns: Columns): Promise<void> {
   const names = Object.keys(columns);
   const assignments = names.map((name, index) => `${name} = $${index + 5}`);
-  await manager.query(
-    `UPDATE job_runs SET status = $2, status_rank = $3, completed_at = $4, updated_at = now(), ${assignments.join(', ')}
-     WHERE id = $1 AND status_rank < $3`,
-    [runId, status, runStatusRank(status), at, ...Object.values(columns)],
+  await updateRun(
+    manager,
+    event,
+    `status = $2, status_rank = $3, completed_at = $4, ${assignments.join(', ')}`,
+    `status_rank < $3`,
+    [status, runStatusRank(status), new Date(event.occurredAt), ...Object.values(columns)],
+    'ended',
   );
-  const existing: unknown[] = await manager.query(`SELECT 1 FROM job_runs WHERE id = $1`, [runId]);
-  // Thrown so the message is redelivered rather than lost; it cannot happen while producers keep their order.
-  if (existing.length === 0) throw new Error(`Run ${runId} ended before any event created it`);
+}
+
+/**
+ * Updates the event's run where `condition` holds (`$1` is the run id, `params` are `$2`...), and bumps
+ * `updated_at` when it does. An event that only changes an existing run cannot create it: when the run has no
+ * row yet, this throws, so the transaction rolls back and the message is redelivered rather than lost.
+ */
+async function updateRun(
+  manager: EntityManager,
+  event: RunEvent,
+  assignments: string,
+  condition: string,
+  params: ReadonlyArray<string | number | boolean | Date | null>,
+  what = `got ${event.type}`,
+): Promise<void> {
+  // A data-modifying CTE runs whether or not the outer query reads it; the outer query sees the row as it was.
+  const rows: Array<{ found: boolean }> = await manager.query(
+    `WITH updated AS (
+       UPDATE job_runs SET ${assignments}, updated_at = now()
+       WHERE id = $1 AND (${condition})
+       RETURNING 1
+     )
+     SELECT EXISTS (SELECT 1 FROM job_runs WHERE id = $1) AS found`,
+    [event.aggregateId, ...params],
+  );
+  if (!rows[0]?.found) throw new Error(`Run ${event.aggregateId} ${what} before any event created it`);
 }

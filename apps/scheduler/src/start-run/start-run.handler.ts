@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import {
+  DEFAULT_QUEUE,
   ErrorCode,
   newEvent,
   RUN_WORKFLOW_TYPE,
@@ -8,22 +10,27 @@ import {
   subjectsFor,
   workflowIdForRun,
   YardError,
-  DEFAULT_QUEUE,
+  type FieldError,
+  type JobDefinition,
   type RunRequested,
   type RunWorkflowInput,
   type StartRunAccepted,
   type StartRunCommand,
 } from '@yardmaster/contracts';
-import { validateRunData } from '@yardmaster/job-sdk';
+import { concurrencyScopeOf, validateRunData } from '@yardmaster/job-sdk';
 import { EventPublisher } from '@yardmaster/messaging';
 import { CatalogReader } from '../catalog/catalog-reader';
+import { SingletonGuard } from '../concurrency/singleton-guard';
 import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
+import { runSearchAttributes } from '../temporal/run-search-attributes';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { runLimitsFor } from './run-limits';
 
 /**
- * `run.start`: checks the job and its data, starts the workflow `run-<runId>`, then records `run.requested`.
- * The workflow starts first so that an accepted run always exists in Temporal, the truth about execution.
+ * `run.start`: checks the job and its data, applies the job's concurrency rule, starts the workflow
+ * `run-<runId>`, then records `run.requested`. The workflow starts first so that an accepted run always
+ * exists in Temporal, the truth about execution.
  */
 @Injectable()
 export class StartRunHandler {
@@ -34,27 +41,54 @@ export class StartRunHandler {
     private readonly catalog: CatalogReader,
     private readonly temporal: TemporalClientProvider,
     private readonly publisher: EventPublisher,
+    private readonly singletons: SingletonGuard,
   ) {}
 
   async handle(command: StartRunCommand): Promise<StartRunAccepted> {
     const job = await this.catalog.findJob(command.jobId);
     if (!job) throw new YardError(ErrorCode.JobNotFound, `No installed job has the id ${JSON.stringify(command.jobId)}`);
+    const input = this.checkedInput(job, command);
+    const client = await this.temporal.get().catch((error: unknown) => {
+      throw new YardError(ErrorCode.ServiceUnavailable, `Temporal is not reachable at ${this.config.temporal.address}: ${String(error)}`);
+    });
 
+    const singletonScope = input.concurrency?.heldSlot === 0 ? input.concurrency.scope : null;
+    if (singletonScope) await this.singletons.claim(client, job.id, singletonScope, input.runId);
+    try {
+      await this.startWorkflow(client, input);
+    } catch (error) {
+      if (singletonScope) await this.singletons.release(singletonScope, input.runId);
+      throw error;
+    }
+
+    const requestedAt = new Date().toISOString();
+    await this.publishRequested(input, requestedAt);
+    return {
+      runId: input.runId,
+      jobId: job.id,
+      workflowId: workflowIdForRun(input.runId),
+      status: 'queued',
+      data: input.data,
+      commit: input.commit,
+      queue: input.queue,
+      requestedBy: input.requestedBy,
+      requestedAt,
+      runTimeoutSeconds: input.runTimeoutSeconds,
+    };
+  }
+
+  private checkedInput(job: JobDefinition, command: StartRunCommand): RunWorkflowInput {
     const queue = command.queue ?? DEFAULT_QUEUE;
     const validation = validateRunData(job.variables, command.data ?? {});
-    const fieldErrors = [
-      ...(validation.ok ? [] : validation.errors),
-      ...(this.config.queues.includes(queue) ? [] : [{ field: 'queue', message: `must be one of ${this.config.queues.join(', ')}` }]),
-    ];
+    const fieldErrors: FieldError[] = validation.ok ? [] : [...validation.errors];
+    if (!this.config.queues.includes(queue)) fieldErrors.push({ field: 'queue', message: `must be one of ${this.config.queues.join(', ')}` });
+    const limits = runLimitsFor(job, this.config, command.runTimeoutSeconds, fieldErrors);
     if (!validation.ok || fieldErrors.length > 0) {
       throw new YardError(ErrorCode.ValidationFailed, `The run request for ${job.id} is invalid`, fieldErrors);
     }
-
-    const runId = randomUUID();
-    const workflowId = workflowIdForRun(runId);
-    const requestedAt = new Date().toISOString();
-    const input: RunWorkflowInput = {
-      runId,
+    const rule = job.concurrency;
+    return {
+      runId: randomUUID(),
       jobId: job.id,
       jobName: job.name,
       data: validation.data,
@@ -63,48 +97,48 @@ export class StartRunHandler {
       requestedBy: command.meta.actor,
       correlationId: command.meta.correlationId,
       steps: job.steps,
-      stepTimeoutSeconds: this.config.stepTimeoutSeconds,
+      ...limits,
+      heartbeatTimeoutSeconds: this.config.heartbeatTimeoutSeconds,
+      retry: job.retry,
+      // A singleton's slot is claimed here, so a second request is refused at once; a limit's is waited for by the workflow.
+      concurrency: rule ? { rule, scope: concurrencyScopeOf(job.id, rule, validation.data), heldSlot: rule.mode === 'singleton' ? 0 : null } : null,
     };
-    await this.startWorkflow(input);
-
-    const event: RunRequested = newEvent({
-      id: `${runId}:run.requested`,
-      type: 'run.requested',
-      occurredAt: requestedAt,
-      aggregateId: runId,
-      sequence: 1,
-      correlationId: command.meta.correlationId,
-      actor: command.meta.actor,
-      data: {
-        jobId: job.id,
-        jobName: job.name,
-        data: input.data,
-        commit: input.commit,
-        queue,
-        requestedBy: input.requestedBy,
-        workflowId,
-        requestedAt,
-      },
-    });
-    // The workflow runs whether or not this publish succeeds; its own events create the run row if it fails.
-    await this.publisher.publish(subjectsFor(this.config.shared.instance).runEvent(runId, 'requested'), event).catch((error: unknown) => {
-      this.logger.error(`run.requested for ${runId} was not published: ${String(error)}`);
-    });
-
-    return { runId, jobId: job.id, workflowId, status: 'queued', data: input.data, commit: input.commit, queue, requestedBy: input.requestedBy, requestedAt };
   }
 
-  private async startWorkflow(input: RunWorkflowInput): Promise<void> {
-    let client;
-    try {
-      client = await this.temporal.get();
-    } catch (error) {
-      throw new YardError(ErrorCode.ServiceUnavailable, `Temporal is not reachable at ${this.config.temporal.address}: ${String(error)}`);
-    }
+  private async startWorkflow(client: Client, input: RunWorkflowInput): Promise<void> {
     await client.workflow.start(RUN_WORKFLOW_TYPE, {
       workflowId: workflowIdForRun(input.runId),
       taskQueue: runTaskQueueFor(this.config.shared.instance, input.queue),
       args: [input],
+      typedSearchAttributes: runSearchAttributes(input),
+      staticSummary: `${input.jobName} (${input.jobId}), requested by ${input.requestedBy}`,
+      staticDetails: `Queue: ${input.queue}. Steps: ${input.steps.join(', ')}. Run timeout: ${input.runTimeoutSeconds} s.`,
+    });
+  }
+
+  private async publishRequested(input: RunWorkflowInput, requestedAt: string): Promise<void> {
+    const event: RunRequested = newEvent({
+      id: `${input.runId}:run.requested`,
+      type: 'run.requested',
+      occurredAt: requestedAt,
+      aggregateId: input.runId,
+      sequence: 1,
+      correlationId: input.correlationId,
+      actor: input.requestedBy,
+      data: {
+        jobId: input.jobId,
+        jobName: input.jobName,
+        data: input.data,
+        commit: input.commit,
+        queue: input.queue,
+        requestedBy: input.requestedBy,
+        workflowId: workflowIdForRun(input.runId),
+        requestedAt,
+      },
+    });
+    // The workflow runs whether or not this publish succeeds; its own events create the run row if it fails.
+    await this.publisher.publish(subjectsFor(this.config.shared.instance).runEvent(input.runId, 'requested'), event).catch((error: unknown) => {
+      this.logger.error(`run.requested for ${input.runId} was not published: ${String(error)}`);
     });
   }
 }

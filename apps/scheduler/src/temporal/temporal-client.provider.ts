@@ -1,17 +1,23 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { TemporalConfig } from '@yardmaster/config';
+import { ensureSearchAttributes } from './ensure-search-attributes';
 
 /** The scheduler's Temporal client. Connects lazily, so the scheduler starts (and says so) while Temporal is down. */
 @Injectable()
 export class TemporalClientProvider implements OnApplicationShutdown {
+  private readonly logger = new Logger(TemporalClientProvider.name);
   private client: Promise<Client> | null = null;
 
   constructor(private readonly config: TemporalConfig) {}
 
   get(): Promise<Client> {
     this.client ??= Connection.connect({ address: this.config.address, connectTimeout: 5_000 })
-      .then((connection) => new Client({ connection, namespace: this.config.namespace }))
+      .then(async (connection) => {
+        const added = await ensureSearchAttributes(connection, this.config.namespace);
+        if (added.length > 0) this.logger.log(`Registered search attributes ${added.join(', ')} in ${this.config.namespace}`);
+        return new Client({ connection, namespace: this.config.namespace });
+      })
       .catch((error: unknown) => {
         this.client = null;
         throw error;

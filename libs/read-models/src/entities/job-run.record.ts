@@ -1,10 +1,20 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { JsonObject, JsonValue, RunErrorInfo, RunStatus } from '@yardmaster/contracts';
+import type { JsonObject, JsonValue, RunErrorInfo, RunProgressData, RunStatus } from '@yardmaster/contracts';
+
+/** The latest attempt of one step, as `run.step_started` reported it. */
+export interface JobRunStepRecord {
+  readonly worker: string;
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  /** ISO 8601: when the attempt started (the event's `occurredAt`). */
+  readonly startedAt: string;
+}
 
 @Entity({ name: 'job_runs' })
 @Index('job_runs_created_at_idx', ['createdAt'])
 @Index('job_runs_job_id_idx', ['jobId', 'createdAt'])
 @Index('job_runs_status_idx', ['status', 'createdAt'])
+@Index('job_runs_live_idx', ['updatedAt'], { where: 'status_rank < 4' })
 export class JobRunRecord {
   @PrimaryColumn('uuid')
   id!: string;
@@ -60,4 +70,27 @@ export class JobRunRecord {
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt!: Date;
+
+  /** Step name → its latest attempt. Empty until a step starts. */
+  @Column('jsonb', { default: () => "'{}'" })
+  steps!: Record<string, JobRunStepRecord>;
+
+  /** The latest progress report; null until the job reports one. */
+  @Column('jsonb', { nullable: true })
+  progress!: RunProgressData | null;
+
+  /** Stream position of the progress report in `progress`: an older report never replaces a newer one. */
+  @Column('bigint', { name: 'progress_position', nullable: true })
+  progressPosition!: string | null;
+
+  /** Who first asked to cancel the run, and when; null when nobody has. */
+  @Column('text', { name: 'cancel_requested_by', nullable: true })
+  cancelRequestedBy!: string | null;
+
+  @Column('timestamptz', { name: 'cancel_requested_at', nullable: true })
+  cancelRequestedAt!: Date | null;
+
+  /** Who cancelled the run, as its `run.cancelled` event says; set only when the run ended `cancelled`. */
+  @Column('text', { name: 'cancelled_by', nullable: true })
+  cancelledBy!: string | null;
 }

@@ -4,6 +4,7 @@ export interface StartRunBody {
   readonly data: JsonObject;
   readonly commit?: boolean;
   readonly queue?: string;
+  readonly runTimeoutSeconds?: number;
 }
 
 /** Checks the request's shape; the scheduler checks `data` against the job's variables. */
@@ -14,17 +15,21 @@ export function parseStartRunBody(body: unknown): StartRunBody {
   if (typeof body !== 'object' || Array.isArray(body)) {
     throw new YardError(ErrorCode.MalformedRequest, 'The request body must be a JSON object: { "data": {...}, "commit": true }');
   }
-  const { data, commit, queue, ...rest } = body as Record<string, unknown>;
+  const { data, commit, queue, runTimeoutSeconds, ...rest } = body as Record<string, unknown>;
   const errors: FieldError[] = Object.keys(rest).map((field) => ({ field, message: 'is not a field of a run request' }));
   if (data !== undefined && (data === null || typeof data !== 'object' || Array.isArray(data))) {
     errors.push({ field: 'data', message: 'must be an object of variable values' });
   }
   if (commit !== undefined && typeof commit !== 'boolean') errors.push({ field: 'commit', message: 'must be true or false' });
   if (queue !== undefined && typeof queue !== 'string') errors.push({ field: 'queue', message: 'must be a queue name' });
+  if (runTimeoutSeconds !== undefined && (typeof runTimeoutSeconds !== 'number' || !Number.isInteger(runTimeoutSeconds) || runTimeoutSeconds < 1)) {
+    errors.push({ field: 'runTimeoutSeconds', message: 'must be a whole number of seconds, at least 1' });
+  }
   if (errors.length > 0) throw new YardError(ErrorCode.ValidationFailed, 'The run request is invalid', errors);
   return {
     data: (data ?? {}) as JsonObject,
     ...(commit === undefined ? {} : { commit: commit as boolean }),
     ...(queue === undefined ? {} : { queue: queue as string }),
+    ...(runTimeoutSeconds === undefined ? {} : { runTimeoutSeconds: runTimeoutSeconds as number }),
   };
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { subjectsFor, type StartRunAccepted, type StartRunCommand } from '@yardmaster/contracts';
 import { NATS_CONNECTION, sendCommand } from '@yardmaster/messaging';
@@ -7,10 +7,9 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { ApiConfig } from '../../config';
 import { API_CONFIG } from '../../api-config.token';
+import { ANONYMOUS_ACTOR } from '../../http/actor';
 import { parseStartRunBody } from './start-run-body';
 
-/** Until users arrive, every request acts as this user. */
-const ANONYMOUS_ACTOR = 'anonymous';
 
 @ApiTags('runs')
 @Controller('api/jobs/:jobId/runs')
@@ -30,12 +29,14 @@ export class StartRunHttpController {
         data: { type: 'object', description: "Values of the job's variables", example: { name: 'yard', count: 3 } },
         commit: { type: 'boolean', description: 'False for a dry run', default: true },
         queue: { type: 'string', default: 'default' },
+        runTimeoutSeconds: { type: 'integer', description: "Lowers the job's whole-run timeout for this run" },
       },
     },
   })
   @ApiAcceptedResponse({ description: 'The run, queued' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with one entry per bad field, or MALFORMED_REQUEST' })
   @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'CONCURRENCY_CONFLICT: a singleton job already has a live run; `details.blockingRunId` names it' })
   async start(
     @Param('jobId') jobId: string,
     @Body() body: unknown,

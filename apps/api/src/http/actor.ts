@@ -1,0 +1,2 @@
+/** Until users and tokens arrive, every request acts as this user. */
+export const ANONYMOUS_ACTOR = 'anonymous';

@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import {
+  CANCEL_REQUESTED_SIGNAL,
+  ErrorCode,
+  newEvent,
+  subjectsFor,
+  workflowIdForRun,
+  YardError,
+  type CancelRequestedSignal,
+  type CancelRunAccepted,
+  type CancelRunCommand,
+  type RunCancelRequested,
+} from '@yardmaster/contracts';
+import { EventPublisher } from '@yardmaster/messaging';
+import type { SchedulerConfig } from '../config';
+import { SCHEDULER_CONFIG } from '../scheduler-config.token';
+import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { workflowStateOf } from '../temporal/workflow-state';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `run.cancel`: asks Temporal to cancel the run's workflow, after telling the workflow who asked. Only a
+ * live run can be cancelled; Temporal, not the read model, decides whether it still is.
+ */
+@Injectable()
+export class CancelRunHandler {
+  constructor(
+    @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
+    private readonly temporal: TemporalClientProvider,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async handle(command: CancelRunCommand): Promise<CancelRunAccepted> {
+    const { runId } = command;
+    if (!UUID.test(runId)) throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);
+    const client = await this.temporal.get().catch((error: unknown) => {
+      throw new YardError(ErrorCode.ServiceUnavailable, `Temporal is not reachable at ${this.config.temporal.address}: ${String(error)}`);
+    });
+    const workflowId = workflowIdForRun(runId);
+    const state = await workflowStateOf(client, workflowId);
+    if (state === 'NOT_FOUND') throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);
+    if (state !== 'RUNNING') throw alreadyFinished(runId, state);
+
+    const handle = client.workflow.getHandle(workflowId);
+    const signal: CancelRequestedSignal = { by: command.meta.actor };
+    try {
+      await handle.signal(CANCEL_REQUESTED_SIGNAL, signal);
+      await handle.cancel();
+    } catch (error) {
+      // The run ended between the check and the request.
+      if (error instanceof WorkflowNotFoundError) throw alreadyFinished(runId, await workflowStateOf(client, workflowId));
+      throw error;
+    }
+
+    const at = new Date().toISOString();
+    const event: RunCancelRequested = newEvent({
+      id: `${runId}:run.cancel_requested`,
+      type: 'run.cancel_requested',
+      occurredAt: at,
+      aggregateId: runId,
+      sequence: 0,
+      correlationId: command.meta.correlationId,
+      actor: command.meta.actor,
+      data: { by: command.meta.actor },
+    });
+    await this.publisher.publish(subjectsFor(this.config.shared.instance).runEvent(runId, 'cancel_requested'), event);
+    return { runId, cancelRequestedBy: command.meta.actor, cancelRequestedAt: at };
+  }
+}
+
+function alreadyFinished(runId: string, state: string): YardError {
+  return new YardError(ErrorCode.RunAlreadyFinished, `Run ${runId} has already ended (${state.toLowerCase()}); nothing was changed`, undefined, {
+    workflowState: state,
+  });
+}
