@@ -16,7 +16,8 @@ import {
  * Postgres, NATS and Temporal: the whole path a user's request takes.
  */
 export class YardmasterStack {
-  readonly services = new Map<ServiceName, ServiceProcess>();
+  /** By name, or by `collector:<id>` for collectors started with an id of their own. */
+  readonly services = new Map<string, ServiceProcess>();
 
   private constructor(
     readonly instance: string,
@@ -25,7 +26,8 @@ export class YardmasterStack {
     private readonly env: Record<string, string>,
   ) {}
 
-  static async start(): Promise<YardmasterStack> {
+  /** `overrides` adds to or overrides the services' environment, e.g. a shorter heartbeat timeout. */
+  static async start(overrides: Record<string, string> = {}): Promise<YardmasterStack> {
     const instance = uniqueInstanceName('e');
     const database = await createTestDatabase();
     const port = await freePort();
@@ -37,6 +39,7 @@ export class YardmasterStack {
       TEMPORAL_NAMESPACE: testDependencies.temporalNamespace,
       YARD_API_HOST: '127.0.0.1',
       YARD_API_PORT: String(port),
+      ...overrides,
     };
     const stack = new YardmasterStack(instance, database, `http://127.0.0.1:${port}`, env);
     for (const name of ['projection', 'scheduler', 'collector', 'api'] as const) stack.startService(name);
@@ -51,7 +54,14 @@ export class YardmasterStack {
     return service;
   }
 
-  service(name: ServiceName): ServiceProcess {
+  /** Another collector, serving the same queues, under its own id. */
+  startCollector(collectorId: string): ServiceProcess {
+    const service = ServiceProcess.start('collector', { ...this.env, YARD_COLLECTOR_ID: collectorId });
+    this.services.set(`collector:${collectorId}`, service);
+    return service;
+  }
+
+  service(name: string): ServiceProcess {
     const service = this.services.get(name);
     if (!service) throw new Error(`${name} was never started`);
     return service;
@@ -75,6 +85,29 @@ export class YardmasterStack {
   async getJson(path: string): Promise<{ status: number; body: any }> {
     const response = await fetch(`${this.apiUrl}${path}`);
     return { status: response.status, body: await response.json() };
+  }
+
+  /** Starts a run and returns its id, failing the test if the run is not accepted. */
+  async startRun(jobId: string, body: object = {}): Promise<string> {
+    const response = await this.post(`/api/jobs/${jobId}/runs`, JSON.stringify(body));
+    if (response.status !== 202) throw new Error(`Run of ${jobId} not accepted: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.runId;
+  }
+
+  /** Waits until the run's read model satisfies `predicate`, and returns it. */
+  async waitForRun(runId: string, predicate: (run: any) => boolean, what: string, timeoutMs = 20_000): Promise<any> {
+    return waitFor(
+      async () => {
+        const { status, body } = await this.getJson(`/api/runs/${runId}`);
+        return status === 200 && predicate(body) ? body : undefined;
+      },
+      timeoutMs,
+      `run ${runId}: ${what}`,
+    );
+  }
+
+  async logsOf(runId: string): Promise<Array<{ level: string; grouping: string; message: string; attempt: number }>> {
+    return (await this.getJson(`/api/runs/${runId}/logs?limit=500`)).body.items;
   }
 
   async post(path: string, body: string, contentType = 'application/json'): Promise<{ status: number; headers: Headers; body: any }> {

@@ -4,17 +4,36 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import { ApplicationFailure } from '@temporalio/common';
+import { Context } from '@temporalio/activity';
+import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure, CancelledFailure, defineSearchAttributeKey } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { JOB_CODE_ERROR_TYPE, RUN_WORKFLOW_TYPE, workflowIdForRun, type JsonValue, type RunOutcome, type RunWorkflowInput, type StepOutcome } from '@yardmaster/contracts';
-import type { ExecuteStepInput, RunActivities, RunEventDraft } from './index';
+import {
+  INFRASTRUCTURE_FAULT_ERROR_TYPE,
+  JOB_CODE_ERROR_TYPE,
+  RUN_WORKFLOW_TYPE,
+  SEARCH_ATTRIBUTE_NAMES,
+  TEMPORAL_ACTOR,
+  workflowIdForRun,
+  type JsonValue,
+  type RetryPolicyDefinition,
+  type RunOutcome,
+  type RunWorkflowInput,
+  type StepOutcome,
+} from '@yardmaster/contracts';
+import type { ConcurrencySlotRelease, ConcurrencySlotRequest, ExecuteStepInput, RunActivities, RunEventDraft } from './index';
 
 jest.setTimeout(60_000);
 
 const TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const NAMESPACE = process.env.TEMPORAL_NAMESPACE ?? 'default';
 const CONTRACTS_SRC = path.resolve(__dirname, '../../contracts/src/index.ts');
+
+/** Retries quickly, so a retry test takes a fraction of a second per attempt. */
+const FAST_RETRY: RetryPolicyDefinition = { maximumAttempts: 3, initialIntervalSeconds: 0.2, backoffCoefficient: 1, maximumIntervalSeconds: 0.2 };
+const RUN_STATUS = defineSearchAttributeKey(SEARCH_ATTRIBUTE_NAMES.runStatus, 'KEYWORD');
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
@@ -23,6 +42,7 @@ beforeAll(async () => {
   // Keep the SDK's own logging (activity retries, worker state) out of the test output.
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   env = await TestWorkflowEnvironment.createFromExistingServer({ address: TEMPORAL_ADDRESS, namespace: NAMESPACE });
+  await registerSearchAttributes();
   bundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('./index'),
     logger: new DefaultLogger('ERROR'),
@@ -34,16 +54,32 @@ beforeAll(async () => {
   });
 });
 
+/** The workflow upserts `YardRunStatus`: the namespace must know it (the scheduler registers it in production). */
+async function registerSearchAttributes(): Promise<void> {
+  const keyword = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+  await env.connection.operatorService
+    .addSearchAttributes({ namespace: NAMESPACE, searchAttributes: Object.fromEntries(Object.values(SEARCH_ATTRIBUTE_NAMES).map((name) => [name, keyword])) })
+    .catch((error: unknown) => {
+      if (!/already exists/i.test(String(error))) throw error;
+    });
+}
+
 afterAll(async () => {
   await env?.teardown();
 });
 
 type StepBehaviour = (input: ExecuteStepInput, attempt: number) => StepOutcome | Promise<StepOutcome>;
 
-/** Stub activities: each step behaves as `behaviours` says (by default it succeeds with no failures). */
-function stubActivities(behaviours: Record<string, StepBehaviour> = {}) {
+/**
+ * Stub activities: each step behaves as `behaviours` says (by default it succeeds with no failures).
+ * `calls` records every activity call in the order made, so tests can check what happened before what.
+ */
+function stubActivities(behaviours: Record<string, StepBehaviour> = {}, options: { acquiredSlot?: number } = {}) {
   const steps: Array<{ step: string; runResult: JsonValue; attempt: number }> = [];
   const events: RunEventDraft[] = [];
+  const calls: string[] = [];
+  const acquired: ConcurrencySlotRequest[] = [];
+  const released: ConcurrencySlotRelease[] = [];
   const attempts = new Map<string, number>();
   const activities: RunActivities = {
     async publishRunEvent(draft) {
@@ -53,11 +89,21 @@ function stubActivities(behaviours: Record<string, StepBehaviour> = {}) {
       const attempt = (attempts.get(input.step) ?? 0) + 1;
       attempts.set(input.step, attempt);
       steps.push({ step: input.step, runResult: input.runResult, attempt });
+      calls.push(`step:${input.step}`);
       const behaviour = behaviours[input.step];
       return behaviour ? behaviour(input, attempt) : { result: null, failureCount: 0 };
     },
+    async acquireConcurrencySlot(request) {
+      acquired.push(request);
+      calls.push('acquire');
+      return options.acquiredSlot ?? 0;
+    },
+    async releaseConcurrencySlot(release) {
+      released.push(release);
+      calls.push('release');
+    },
   };
-  return { activities, steps, events };
+  return { activities, steps, events, calls, acquired, released };
 }
 
 function runInput(steps: string[], overrides: Partial<RunWorkflowInput> = {}): RunWorkflowInput {
@@ -71,13 +117,22 @@ function runInput(steps: string[], overrides: Partial<RunWorkflowInput> = {}): R
     requestedBy: 'alice',
     correlationId: `corr-${randomUUID()}`,
     steps,
+    runTimeoutSeconds: 40,
     stepTimeoutSeconds: 30,
+    heartbeatTimeoutSeconds: 5,
+    retry: FAST_RETRY,
+    concurrency: null,
     ...overrides,
   };
 }
 
-/** Runs one workflow on a worker of its own task queue; the worker is shut down whatever happens. */
-async function runWorkflow(activities: RunActivities, input: RunWorkflowInput): Promise<RunOutcome> {
+type RunHandle = WorkflowHandle<(input: RunWorkflowInput) => Promise<RunOutcome>>;
+
+/**
+ * Starts one workflow on a worker of its own task queue and hands its handle to `drive`; the worker runs until
+ * `drive` settles and is shut down whatever happens.
+ */
+async function withWorkflow<T>(activities: RunActivities, input: RunWorkflowInput, drive: (handle: RunHandle) => Promise<T>): Promise<T> {
   const taskQueue = `test-wf-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
@@ -85,15 +140,29 @@ async function runWorkflow(activities: RunActivities, input: RunWorkflowInput): 
     taskQueue,
     workflowBundle: bundle,
     activities,
+    // Heartbeats reach the server, and cancellations reach stub steps, within a fraction of a second.
+    maxHeartbeatThrottleInterval: '100ms',
   });
-  return worker.runUntil(
-    env.client.workflow.execute<(input: RunWorkflowInput) => Promise<RunOutcome>>(RUN_WORKFLOW_TYPE, {
+  return worker.runUntil(async () => {
+    const handle = await env.client.workflow.start<(input: RunWorkflowInput) => Promise<RunOutcome>>(RUN_WORKFLOW_TYPE, {
       taskQueue,
       workflowId: workflowIdForRun(input.runId),
       args: [input],
       workflowExecutionTimeout: '50 seconds',
-    }),
-  );
+    });
+    return drive(handle);
+  });
+}
+
+/** Runs one workflow to its end and returns its outcome. */
+async function runWorkflow(activities: RunActivities, input: RunWorkflowInput): Promise<RunOutcome> {
+  return withWorkflow(activities, input, (handle) => handle.result());
+}
+
+/** What Temporal says of the workflow: its status and its `YardRunStatus` search attribute. */
+async function describeRun(input: RunWorkflowInput): Promise<{ status: string; runStatus: string | undefined }> {
+  const description = await env.client.workflow.getHandle(workflowIdForRun(input.runId)).describe();
+  return { status: description.status.name, runStatus: description.typedSearchAttributes.get(RUN_STATUS) };
 }
 
 function expectLifecycle(events: RunEventDraft[], input: RunWorkflowInput, terminal: RunEventDraft['type']) {
@@ -105,6 +174,54 @@ function expectLifecycle(events: RunEventDraft[], input: RunWorkflowInput, termi
     expect(new Date(event.occurredAt).toISOString()).toBe(event.occurredAt);
   }
   expect(events[0].data).toEqual({ jobId: input.jobId, workflowId: workflowIdForRun(input.runId), attempt: 1 });
+}
+
+/** A promise with its resolve function, for a stub step to say it has started. */
+function signalled(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+/**
+ * A step that heartbeats until Temporal cancels it, as job code honouring its signal does; it records the
+ * cancellation in `calls` and rethrows it, so the workflow sees the step end cancelled.
+ */
+function waitsForCancellation(started: () => void, calls: string[]): StepBehaviour {
+  return async (input) => {
+    const activity = Context.current();
+    const heartbeat = setInterval(() => activity.heartbeat(), 50);
+    started();
+    try {
+      await activity.cancelled;
+      throw new Error('unreachable: Context.cancelled only rejects');
+    } catch (error) {
+      calls.push(`${input.step}:cancelled`);
+      throw error;
+    } finally {
+      clearInterval(heartbeat);
+    }
+  };
+}
+
+/** A step that sleeps, heartbeating, and stops when cancelled (Context.sleep rejects then). */
+function sleepsHeartbeating(milliseconds: number, calls: string[]): StepBehaviour {
+  return async (input) => {
+    const activity = Context.current();
+    const heartbeat = setInterval(() => activity.heartbeat(), 50);
+    try {
+      await activity.sleep(milliseconds);
+      calls.push(`${input.step}:slept`);
+      return { result: 'woke up', failureCount: 0 };
+    } catch (error) {
+      calls.push(`${input.step}:cancelled`);
+      throw error;
+    } finally {
+      clearInterval(heartbeat);
+    }
+  };
 }
 
 describe('runJobWorkflow', () => {

@@ -15,6 +15,12 @@ export function runView(record: JobRunRecord, temporal: { uiUrl: string; namespa
     result: record.result,
     error: record.error,
     failureCount: record.failureCount,
+    /** Per step: the worker that ran its latest attempt, the attempt, and when it started. */
+    steps: record.steps,
+    progress: record.progress,
+    cancelRequestedBy: record.cancelRequestedBy,
+    cancelRequestedAt: record.cancelRequestedAt?.toISOString() ?? null,
+    cancelledBy: record.cancelledBy,
     createdAt: record.createdAt.toISOString(),
     startedAt: record.startedAt?.toISOString() ?? null,
     completedAt: record.completedAt?.toISOString() ?? null,

@@ -1,7 +1,9 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import {
+  DEFAULT_RETRY_POLICY,
+  INFRASTRUCTURE_FAULT_ERROR_TYPE,
   JOB_CODE_ERROR_TYPE,
   JOB_NOT_HOSTED_ERROR_TYPE,
   type EventEnvelope,
@@ -11,18 +13,18 @@ import {
   type RunWorkflowInput,
   type StepOutcome,
 } from '@yardmaster/contracts';
-import { Job, JobRegistry, validateRunData, type JobContext } from '@yardmaster/job-sdk';
+import { InfrastructureFault, Job, JobRegistry, validateRunData, type JobContext } from '@yardmaster/job-sdk';
 import type { EventPublisher } from '@yardmaster/messaging';
 import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
 import { createExecuteJobStep } from './execute-job-step.activity';
 
 class FakePublisher {
-  readonly published: Array<{ subject: string; event: RunLogged }> = [];
+  readonly published: Array<{ subject: string; event: EventEnvelope }> = [];
   error: Error | null = null;
 
   async publish(subject: string, event: EventEnvelope): Promise<number> {
     if (this.error) throw this.error;
-    this.published.push({ subject, event: event as RunLogged });
+    this.published.push({ subject, event });
     return this.published.length;
   }
 
@@ -30,12 +32,18 @@ class FakePublisher {
     return this as unknown as EventPublisher;
   }
 
+  /** The log entries only: every step also publishes run.step_started first. */
+  logs(): Array<{ subject: string; event: RunLogged }> {
+    return this.published.filter(({ event }) => event.type === 'run.log') as Array<{ subject: string; event: RunLogged }>;
+  }
+
   entries(): Array<[level: string, message: string]> {
-    return this.published.map(({ event }) => [event.data.level, event.data.message]);
+    return this.logs().map(({ event }) => [event.data.level, event.data.message]);
   }
 }
 
 const INSTANCE = 'unit_test';
+const WORKER_ID = 'collector-test@host:1';
 const registry = new JobRegistry(BUILTIN_JOB_MODULES);
 
 /** The input the workflow would send: data validated against the job's variables, with defaults filled in as the scheduler does. */
@@ -54,7 +62,11 @@ function inputFor(jobId: string, given: JsonObject, step = 'run', runResult: Jso
     requestedBy: 'alice',
     correlationId: 'corr-1',
     steps: definition.steps,
+    runTimeoutSeconds: 600,
     stepTimeoutSeconds: 60,
+    heartbeatTimeoutSeconds: 10,
+    retry: DEFAULT_RETRY_POLICY,
+    concurrency: null,
   };
   return { run, step, runResult };
 }
@@ -81,7 +93,7 @@ describe('executeJobStep', () => {
 
   beforeEach(() => {
     publisher = new FakePublisher();
-    executeJobStep = createExecuteJobStep({ registry, publisher: publisher.asEventPublisher(), instance: INSTANCE });
+    executeJobStep = createExecuteJobStep({ registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID });
   });
 
   it('runs Hello World and returns its greeting, after publishing 3 info and 1 success entries', async () => {
@@ -95,7 +107,7 @@ describe('executeJobStep', () => {
       ['info', 'Hello, x (3 of 3)'],
       ['success', 'Greeted x 3 times'],
     ]);
-    for (const { subject, event } of publisher.published) {
+    for (const { subject, event } of publisher.logs()) {
       expect(subject).toBe('unit_test.run.run-1.log');
       expect(event).toMatchObject({ aggregateId: 'run-1', actor: 'alice', correlationId: 'corr-1', data: { grouping: 'run', attempt: 1 } });
     }
@@ -105,8 +117,16 @@ describe('executeJobStep', () => {
     const env = mockEnvironment({ attempt: 3 });
     const outcome = await env.run(executeJobStep, inputFor('examples.HelloWorld', { name: 'Bob', count: 2 }));
     expect(outcome).toEqual({ result: { greeting: 'Hello, Bob' }, failureCount: 0 });
-    expect(publisher.published.map(({ event }) => event.id)).toEqual(['run-1:run:3:log:1', 'run-1:run:3:log:2', 'run-1:run:3:log:3']);
-    expect(publisher.published.map(({ event }) => event.data.attempt)).toEqual([3, 3, 3]);
+    // Attempt 3 of 3 first says it is a retry, then the job's own entries follow.
+    expect(publisher.entries()).toEqual([
+      ['warning', 'Retrying step run: attempt 3 of 3 (the previous attempt did not finish)'],
+      ['info', 'Hello, Bob (1 of 2)'],
+      ['info', 'Hello, Bob (2 of 2)'],
+      ['success', 'Greeted Bob 2 times'],
+    ]);
+    const logs = publisher.logs();
+    expect(logs.map(({ event }) => event.id)).toEqual([1, 2, 3, 4].map((n) => `run-1:run:3:log:${n}`));
+    expect(logs.map(({ event }) => event.data.attempt)).toEqual([3, 3, 3, 3]);
   });
 
   it('turns an exception from job code into a non-retryable JobCodeError, after logging it as a failure', async () => {
@@ -139,7 +159,7 @@ describe('executeJobStep', () => {
     const outcome = await env.run(executeJobStep, inputFor('examples.FailOnPurpose', { outcome: 'complete' }, 'post_run'));
     expect(outcome).toEqual({ result: null, failureCount: 0 });
     expect(publisher.entries()).toEqual([['debug', 'post_run ran']]);
-    expect(publisher.published[0].event.data.grouping).toBe('post_run');
+    expect(publisher.logs()[0].event.data.grouping).toBe('post_run');
   });
 
   it("gives a test step the run step's result", async () => {
@@ -181,6 +201,34 @@ describe('executeJobStep', () => {
     expect((error as Error).message).toBe('JetStream unavailable');
   });
 
+  it('publishes run.step_started, naming this worker and the attempt, before any log entry', async () => {
+    const env = mockEnvironment({ attempt: 2 });
+    await env.run(executeJobStep, inputFor('examples.HelloWorld', { name: 'x', count: 1 }));
+
+    const [first, ...rest] = publisher.published;
+    expect(first.subject).toBe('unit_test.run.run-1.step_started');
+    expect(first.event).toMatchObject({
+      id: 'run-1:run:2:step_started',
+      type: 'run.step_started',
+      aggregateId: 'run-1',
+      actor: 'alice',
+      correlationId: 'corr-1',
+      data: { step: 'run', attempt: 2, maxAttempts: DEFAULT_RETRY_POLICY.maximumAttempts, worker: WORKER_ID },
+    });
+    expect(rest.map(({ event }) => event.type)).toEqual(['run.log', 'run.log', 'run.log']);
+    expect(publisher.published.filter(({ event }) => event.type === 'run.step_started')).toHaveLength(1);
+  });
+
+  it('publishes run.step_started for post_run too, with the maximum attempts of the job', async () => {
+    const env = mockEnvironment({ attempt: 1 });
+    const input = inputFor('examples.FailOnPurpose', { outcome: 'complete' }, 'post_run');
+    await env.run(executeJobStep, { ...input, run: { ...input.run, retry: { ...input.run.retry, maximumAttempts: 7 } } });
+    expect(publisher.published[0].event).toMatchObject({
+      id: 'run-1:post_run:1:step_started',
+      data: { step: 'post_run', attempt: 1, maxAttempts: 7, worker: WORKER_ID },
+    });
+  });
+
   describe('with jobs written for the test', () => {
     const seen: JobContext[] = [];
 
@@ -207,11 +255,53 @@ describe('executeJobStep', () => {
       }
     }
 
-    const testRegistry = new JobRegistry([{ name: 'spec', grouping: 'Spec', jobs: [Recorder, ReturnsFunction, ThrowsString] }]);
+    class DeviceTimesOut extends Job {
+      static override readonly meta = { name: 'Device times out' };
+      run() {
+        throw new InfrastructureFault('edge-01 did not answer');
+      }
+    }
+
+    /** Resolves `started` once the job is running, so a test cancels it mid-step. */
+    let started: () => void = () => undefined;
+    let whenStarted: Promise<void> = Promise.resolve();
+    let sleepError: unknown = null;
+
+    class SleepsPolitely extends Job {
+      static override readonly meta = { name: 'Sleeps politely' };
+      async run(_data: unknown, context: JobContext) {
+        context.logger.info('going to sleep');
+        started();
+        try {
+          await context.sleep(60_000);
+        } catch (error) {
+          sleepError = error;
+          throw error;
+        }
+        return 'woke up';
+      }
+    }
+
+    class IgnoresCancellation extends Job {
+      static override readonly meta = { name: 'Ignores cancellation' };
+      async run() {
+        started();
+        // Work that takes no signal and never ends.
+        await new Promise(() => undefined);
+      }
+    }
+
+    const testRegistry = new JobRegistry([
+      { name: 'spec', grouping: 'Spec', jobs: [Recorder, ReturnsFunction, ThrowsString, DeviceTimesOut, SleepsPolitely, IgnoresCancellation] },
+    ]);
 
     beforeEach(() => {
       seen.length = 0;
-      executeJobStep = createExecuteJobStep({ registry: testRegistry, publisher: publisher.asEventPublisher(), instance: INSTANCE });
+      sleepError = null;
+      whenStarted = new Promise((resolve) => {
+        started = resolve;
+      });
+      executeJobStep = createExecuteJobStep({ registry: testRegistry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID });
     });
 
     it('gives the job its context and returns its result as JSON', async () => {
@@ -238,5 +328,52 @@ describe('executeJobStep', () => {
       expect(failure.message).toBe('plain string');
       expect(publisher.entries()).toEqual([['failure', 'Step run raised an error: plain string']]);
     });
+
+    it('turns an InfrastructureFault into a retryable InfrastructureFault failure, logging a warning that names the attempt', async () => {
+      const env = mockEnvironment({ attempt: 1 });
+      const failure = await failureOf(env.run(executeJobStep, inputFor('spec.DeviceTimesOut', {}, 'run', null, testRegistry)));
+      expect(failure.type).toBe(INFRASTRUCTURE_FAULT_ERROR_TYPE);
+      expect(failure.type).toBe('InfrastructureFault');
+      expect(failure.nonRetryable).toBe(false);
+      expect(failure.message).toBe('edge-01 did not answer');
+      expect(failure.cause).toBeInstanceOf(InfrastructureFault);
+      // A warning, not a failure: the run is not failed by a fault it may recover from.
+      expect(publisher.entries()).toEqual([['warning', 'Attempt 1 of 3 of step run failed: edge-01 did not answer; it will be retried']]);
+    });
+
+    it('says no attempts are left when the last attempt meets an InfrastructureFault', async () => {
+      const env = mockEnvironment({ attempt: 3 });
+      const failure = await failureOf(env.run(executeJobStep, inputFor('spec.DeviceTimesOut', {}, 'run', null, testRegistry)));
+      expect(failure.type).toBe(INFRASTRUCTURE_FAULT_ERROR_TYPE);
+      expect(failure.nonRetryable).toBe(false);
+      expect(publisher.entries()).toEqual([
+        ['warning', 'Retrying step run: attempt 3 of 3 (the previous attempt did not finish)'],
+        ['warning', 'Attempt 3 of 3 of step run failed: edge-01 did not answer; no attempts are left'],
+      ]);
+    });
+
+    it('stops a step when the activity is cancelled: sleep rejects, a warning is flushed, and the step ends cancelled', async () => {
+      const env = mockEnvironment();
+      const step = env.run(executeJobStep, inputFor('spec.SleepsPolitely', {}, 'run', null, testRegistry));
+      await whenStarted;
+      env.cancel();
+      const error = await step.catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(CancelledFailure);
+      expect(sleepError).toBeInstanceOf(CancelledFailure);
+      expect(publisher.entries()).toEqual([
+        ['info', 'going to sleep'],
+        ['warning', 'Step run stopped: the run was cancelled or ran out of time'],
+      ]);
+    });
+
+    it('reports a cancellation without waiting for job code that ignores it', async () => {
+      const env = mockEnvironment();
+      const step = env.run(executeJobStep, inputFor('spec.IgnoresCancellation', {}, 'run', null, testRegistry));
+      await whenStarted;
+      env.cancel();
+      const error = await step.catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(CancelledFailure);
+      expect(publisher.entries()).toEqual([['warning', 'Step run stopped: the run was cancelled or ran out of time']]);
+    }, 5_000);
   });
 });

@@ -65,9 +65,10 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
     const heartbeat = setInterval(() => activity.heartbeat({ step }), HEARTBEAT_INTERVAL_MS);
     try {
       const work = Promise.resolve().then(() => method.call(job, run.data as JobData<VariableSet>, context));
-      let value: unknown;
+      let result: StepOutcome['result'];
       try {
-        value = await Promise.race([work, context.cancelled]);
+        // A result JSON cannot carry is the job's error too, so it is converted inside this try.
+        result = toJsonResult(await Promise.race([work, context.cancelled]));
       } catch (jobError) {
         if (jobError instanceof CancelledFailure || context.signal.aborted) {
           work.catch(() => undefined);
@@ -77,7 +78,6 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
         }
         throw await reportJobError(jobError, logger, step, attempt, maxAttempts);
       }
-      const result = toJsonResult(value);
       await logger.flush();
       return { result, failureCount: logger.failureCount };
     } finally {

@@ -1,4 +1,4 @@
-import type { EventEnvelope, RunLogged } from '@yardmaster/contracts';
+import type { EventEnvelope, RunLogged, RunProgressData } from '@yardmaster/contracts';
 import type { EventPublisher } from '@yardmaster/messaging';
 import { RunLogger, type RunLoggerScope } from './run-logger';
 
@@ -137,5 +137,131 @@ describe('RunLogger', () => {
     logger.info('d');
     await expect(logger.flush()).rejects.toThrow('publish 2 failed');
     expect(publisher.calls).toBe(2);
+  });
+});
+
+/** Holds every publish until the test releases it, so a test decides what is pending when. */
+class GatedPublisher {
+  readonly published: Array<{ subject: string; event: EventEnvelope }> = [];
+  private readonly gates: Array<() => void> = [];
+
+  get pending(): number {
+    return this.gates.length;
+  }
+
+  async publish(subject: string, event: EventEnvelope): Promise<number> {
+    await new Promise<void>((resolve) => this.gates.push(resolve));
+    this.published.push({ subject, event });
+    return this.published.length;
+  }
+
+  /** Lets the oldest held publish finish, then waits until the logger has handed over the next (if any). */
+  async releaseOne(): Promise<void> {
+    this.gates.shift()?.();
+    await settle();
+  }
+
+  asEventPublisher(): EventPublisher {
+    return this as unknown as EventPublisher;
+  }
+}
+
+/** Lets queued promise callbacks run. */
+async function settle(): Promise<void> {
+  for (let turn = 0; turn < 10; turn++) await Promise.resolve();
+}
+
+type Progressed = EventEnvelope<'run.progress', RunProgressData>;
+
+describe('RunLogger progress', () => {
+  it('publishes a report to the run progress subject with an id of its own sequence', async () => {
+    const publisher = new FakePublisher();
+    const logger = new RunLogger(publisher.asEventPublisher(), scope);
+    logger.progress({ total: 10, done: 3, failed: 1 });
+    await logger.flush();
+
+    expect(publisher.published).toHaveLength(1);
+    const { subject, event } = publisher.published[0] as unknown as { subject: string; event: Progressed };
+    expect(subject).toBe('test_inst.run.run-123.progress');
+    expect(event).toMatchObject({
+      id: 'run-123:test_mtu:2:progress:1',
+      type: 'run.progress',
+      sequence: 1,
+      aggregateId: 'run-123',
+      actor: 'alice',
+      correlationId: 'corr-9',
+      data: { total: 10, done: 3, failed: 1 },
+    });
+  });
+
+  it('coalesces reports made while a publish is pending into one event carrying the latest values', async () => {
+    const publisher = new GatedPublisher();
+    const logger = new RunLogger(publisher.asEventPublisher(), scope);
+    logger.progress({ total: 100, done: 1 });
+    await settle();
+    // The first report is on its way and held.
+    expect(publisher.pending).toBe(1);
+    logger.progress({ total: 100, done: 2 });
+    logger.progress({ total: 100, done: 3, failed: 1 });
+    logger.progress({ total: 100, done: 4, failed: 2 });
+    expect(publisher.pending).toBe(1);
+
+    await publisher.releaseOne();
+    expect(publisher.pending).toBe(1);
+    await publisher.releaseOne();
+    expect(publisher.pending).toBe(0);
+    await logger.flush();
+
+    const events = publisher.published.map(({ event }) => event as Progressed);
+    expect(events.map((event) => event.id)).toEqual(['run-123:test_mtu:2:progress:1', 'run-123:test_mtu:2:progress:2']);
+    expect(events.map((event) => event.data)).toEqual([
+      { total: 100, done: 1, failed: 0 },
+      { total: 100, done: 4, failed: 2 },
+    ]);
+    expect(events.map((event) => event.sequence)).toEqual([1, 2]);
+  });
+
+  it('coalesces reports waiting behind log entries, and keeps entries and reports in the order written', async () => {
+    const publisher = new GatedPublisher();
+    const logger = new RunLogger(publisher.asEventPublisher(), scope);
+    logger.info('first');
+    logger.progress({ total: 5, done: 1 });
+    logger.info('second');
+    logger.progress({ total: 5, done: 2 });
+    logger.progress({ total: 5, done: 3 });
+    const flushed = logger.flush();
+    await settle();
+    for (let round = 0; round < 10 && publisher.pending > 0; round++) await publisher.releaseOne();
+    await flushed;
+
+    // The queued report took the latest values when its turn came; no second report was queued.
+    expect(publisher.published.map(({ event }) => [event.type, event.id])).toEqual([
+      ['run.log', 'run-123:test_mtu:2:log:1'],
+      ['run.progress', 'run-123:test_mtu:2:progress:1'],
+      ['run.log', 'run-123:test_mtu:2:log:2'],
+    ]);
+    expect((publisher.published[1].event as Progressed).data).toEqual({ total: 5, done: 3, failed: 0 });
+  });
+
+  it('starts a new event once the pending report has gone out', async () => {
+    const publisher = new FakePublisher();
+    const logger = new RunLogger(publisher.asEventPublisher(), scope);
+    logger.progress({ total: 3, done: 1 });
+    await logger.flush();
+    logger.progress({ total: 3, done: 2 });
+    await logger.flush();
+    logger.progress({ total: 3, done: 3 });
+    await logger.flush();
+    const events = publisher.published.map(({ event }) => event as unknown as Progressed);
+    expect(events.map((event) => event.id)).toEqual([1, 2, 3].map((n) => `run-123:test_mtu:2:progress:${n}`));
+    expect(events.map((event) => event.data.done)).toEqual([1, 2, 3]);
+  });
+
+  it('reports whole, non-negative counts', async () => {
+    const publisher = new FakePublisher();
+    const logger = new RunLogger(publisher.asEventPublisher(), scope);
+    logger.progress({ total: 9.7, done: -2, failed: Number.NaN });
+    await logger.flush();
+    expect((publisher.published[0].event as unknown as Progressed).data).toEqual({ total: 9, done: 0, failed: 0 });
   });
 });

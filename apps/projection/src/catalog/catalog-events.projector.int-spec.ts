@@ -3,7 +3,7 @@
  * dropped afterwards): the latest announcement is the catalog, and an older one never undoes it.
  */
 import { randomUUID } from 'node:crypto';
-import { newEvent, streamNamesFor, type CatalogAnnounced, type JobDefinition } from '@yardmaster/contracts';
+import { DEFAULT_RETRY_POLICY, newEvent, streamNamesFor, type CatalogAnnounced, type JobDefinition } from '@yardmaster/contracts';
 import type { StreamMessage } from '@yardmaster/messaging';
 import { createTestDatabase, uniqueInstanceName, type TestDatabase } from '@yardmaster/testing';
 import { applyOnce } from '../consumer/apply-once';
@@ -35,6 +35,9 @@ function job(className: string, description = `The ${className} job`): JobDefini
     variables: [{ name: 'site', type: 'string', label: 'Site', description: 'Where', required: true }],
     schema: { type: 'object', properties: { site: { type: 'string' } }, required: ['site'] },
     steps: ['run'],
+    timeouts: {},
+    retry: DEFAULT_RETRY_POLICY,
+    concurrency: null,
   };
 }
 

@@ -68,7 +68,7 @@ describe('RunLifecycleColumns migration', () => {
       [id, `run-${id}`],
     );
 
-    const record = await db.dataSource.getRepository(JobRunRecord).findOneByOrFail({ id });
+    const record = await db.dataSource.getRepository(JobRunRecord).createQueryBuilder('run').where('run.id = :id', { id }).getOneOrFail();
 
     expect(record).toMatchObject({
       steps: {},
