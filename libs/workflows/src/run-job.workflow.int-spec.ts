@@ -74,16 +74,20 @@ type StepBehaviour = (input: ExecuteStepInput, attempt: number) => StepOutcome |
  * Stub activities: each step behaves as `behaviours` says (by default it succeeds with no failures).
  * `calls` records every activity call in the order made, so tests can check what happened before what.
  */
-function stubActivities(behaviours: Record<string, StepBehaviour> = {}, options: { acquiredSlot?: number } = {}) {
+function stubActivities(
+  behaviours: Record<string, StepBehaviour> = {},
+  options: { calls?: string[]; acquire?: (request: ConcurrencySlotRequest) => Promise<number> } = {},
+) {
   const steps: Array<{ step: string; runResult: JsonValue; attempt: number }> = [];
   const events: RunEventDraft[] = [];
-  const calls: string[] = [];
+  const calls = options.calls ?? [];
   const acquired: ConcurrencySlotRequest[] = [];
   const released: ConcurrencySlotRelease[] = [];
   const attempts = new Map<string, number>();
   const activities: RunActivities = {
     async publishRunEvent(draft) {
       events.push(draft);
+      calls.push(`event:${draft.type}`);
     },
     async executeJobStep(input) {
       const attempt = (attempts.get(input.step) ?? 0) + 1;
@@ -96,7 +100,7 @@ function stubActivities(behaviours: Record<string, StepBehaviour> = {}, options:
     async acquireConcurrencySlot(request) {
       acquired.push(request);
       calls.push('acquire');
-      return options.acquiredSlot ?? 0;
+      return options.acquire ? options.acquire(request) : 0;
     },
     async releaseConcurrencySlot(release) {
       released.push(release);
@@ -236,6 +240,8 @@ describe('runJobWorkflow', () => {
     expect(outcome).toEqual({ status: 'completed', result: { answer: 42 } });
     expectLifecycle(stub.events, input, 'run.completed');
     expect(stub.events[1].data).toEqual({ result: { answer: 42 } });
+    // The search attribute follows the run to its end; the workflow itself completed.
+    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'completed' });
   });
 
   it('completes a job without post_run after its last step', async () => {
@@ -264,6 +270,7 @@ describe('runJobWorkflow', () => {
     expect(outcome).toEqual({ status: 'errored', result: { partial: true }, error });
     expectLifecycle(stub.events, input, 'run.errored');
     expect(stub.events[1].data).toEqual({ result: { partial: true }, error });
+    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'errored' });
   });
 
   it('errors with a null result when run itself throws, and does not retry a JobCodeError marked retryable', async () => {
@@ -313,6 +320,7 @@ describe('runJobWorkflow', () => {
     expect(outcome).toEqual({ status: 'failed', result: { checked: 2 }, failureCount: 3 });
     expectLifecycle(stub.events, input, 'run.failed');
     expect(stub.events[1].data).toEqual({ result: { checked: 2 }, failureCount: 3 });
+    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'failed' });
   });
 
   it('retries a step that failed for a reason other than job code', async () => {
@@ -330,5 +338,231 @@ describe('runJobWorkflow', () => {
     ]);
     expect(outcome).toEqual({ status: 'completed', result: 'second time lucky' });
     expectLifecycle(stub.events, input, 'run.completed');
+  });
+});
+
+describe('runJobWorkflow: cancellation', () => {
+  it('stops the running step, skips the rest, still runs post_run, records who cancelled, and ends Canceled in Temporal', async () => {
+    const calls: string[] = [];
+    const started = signalled();
+    let postRunAborted: boolean | null = null;
+    const stub = stubActivities(
+      {
+        run: () => ({ result: { checked: 1 }, failureCount: 0 }),
+        test_one: waitsForCancellation(started.resolve, calls),
+        post_run: async () => {
+          const activity = Context.current();
+          // post_run runs in a non-cancellable scope: its activity is not cancelled, so this sleep completes.
+          await activity.sleep(300);
+          postRunAborted = activity.cancellationSignal.aborted;
+          return { result: 'ignored', failureCount: 0 };
+        },
+      },
+      { calls },
+    );
+    const input = runInput(['run', 'test_one', 'test_two', 'post_run']);
+
+    const { error, whileRunning } = await withWorkflow(stub.activities, input, async (handle) => {
+      await started.promise;
+      const whileRunning = await describeRun(input);
+      await handle.signal('cancelRequested', { by: 'alice' });
+      await handle.cancel();
+      return { whileRunning, error: await handle.result().then(() => null, (caught: unknown) => caught) };
+    });
+
+    expect(whileRunning).toEqual({ status: 'RUNNING', runStatus: 'running' });
+    expect(error).toBeInstanceOf(WorkflowFailedError);
+    expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+    // test_one stopped before post_run started (the workflow waits for the cancelled step); test_two never ran.
+    expect(calls.filter((call) => !call.startsWith('event:'))).toEqual(['step:run', 'step:test_one', 'test_one:cancelled', 'step:post_run']);
+    expect(postRunAborted).toBe(false);
+    expect(stub.events.map((event) => event.type)).toEqual(['run.started', 'run.log', 'run.cancelled']);
+    expect(stub.events[1].data).toMatchObject({ level: 'warning', grouping: 'test_one', message: 'The run was cancelled by alice during step test_one' });
+    expect(stub.events[2]).toMatchObject({ id: `${input.runId}:run.cancelled`, actor: 'alice', sequence: 4 });
+    expect(stub.events[2].data).toEqual({ result: { checked: 1 }, cancelledBy: 'alice', step: 'test_one' });
+    expect(await describeRun(input)).toEqual({ status: 'CANCELLED', runStatus: 'cancelled' });
+  });
+
+  it('attributes a cancellation without the signal (the Web UI, the CLI) to Temporal', async () => {
+    const calls: string[] = [];
+    const started = signalled();
+    const stub = stubActivities({ run: waitsForCancellation(started.resolve, calls) }, { calls });
+    const input = runInput(['run', 'post_run']);
+
+    const error = await withWorkflow(stub.activities, input, async (handle) => {
+      await started.promise;
+      await handle.cancel();
+      return handle.result().then(() => null, (caught: unknown) => caught);
+    });
+
+    expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+    expect(stub.steps.map((call) => call.step)).toEqual(['run', 'post_run']);
+    expect(stub.events.at(-1)?.data).toEqual({ result: null, cancelledBy: TEMPORAL_ACTOR, step: 'run' });
+    expect(await describeRun(input)).toEqual({ status: 'CANCELLED', runStatus: 'cancelled' });
+  });
+
+  it('cancelled while waiting for a concurrency slot: no step runs, no slot is released, run.cancelled has no step', async () => {
+    const waiting = signalled();
+    const stub = stubActivities(
+      {},
+      {
+        acquire: async () => {
+          const activity = Context.current();
+          const heartbeat = setInterval(() => activity.heartbeat(), 50);
+          waiting.resolve();
+          try {
+            return await activity.cancelled;
+          } finally {
+            clearInterval(heartbeat);
+          }
+        },
+      },
+    );
+    const rule = { mode: 'limit', maxRuns: 1, keyVariables: [] } as const;
+    const input = runInput(['run', 'post_run'], { concurrency: { rule, scope: 'examples_Stubbed.0000000000000000', heldSlot: null } });
+
+    const error = await withWorkflow(stub.activities, input, async (handle) => {
+      await waiting.promise;
+      await handle.signal('cancelRequested', { by: 'bob' });
+      await handle.cancel();
+      return handle.result().then(() => null, (caught: unknown) => caught);
+    });
+
+    expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+    expect(stub.steps).toEqual([]);
+    expect(stub.released).toEqual([]);
+    expect(stub.events.map((event) => event.type)).toEqual(['run.cancelled']);
+    expect(stub.events[0].data).toEqual({ result: null, cancelledBy: 'bob', step: null });
+    expect(await describeRun(input)).toEqual({ status: 'CANCELLED', runStatus: 'cancelled' });
+  });
+});
+
+describe('runJobWorkflow: timeouts', () => {
+  it('times the run out after runTimeoutSeconds: cuts the step off, logs a failure naming it, still runs post_run', async () => {
+    const calls: string[] = [];
+    const stub = stubActivities({ run: sleepsHeartbeating(5_000, calls) }, { calls });
+    const input = runInput(['run', 'test_one', 'post_run'], { runTimeoutSeconds: 1 });
+
+    const startedAt = Date.now();
+    const outcome = await runWorkflow(stub.activities, input);
+    // The 5 s step was cut off, not waited for.
+    expect(Date.now() - startedAt).toBeLessThan(4_500);
+
+    const error = { message: 'The run timed out after 1 s; step run was cut off', type: 'RunTimeout', step: 'run' };
+    expect(outcome).toEqual({ status: 'timed_out', result: null, error });
+    expect(calls.filter((call) => !call.startsWith('event:'))).toEqual(['step:run', 'run:cancelled', 'step:post_run']);
+    expect(stub.events.map((event) => event.type)).toEqual(['run.started', 'run.log', 'run.timed_out']);
+    expect(stub.events[1].data).toMatchObject({ level: 'failure', grouping: 'run', message: error.message });
+    expect(stub.events[2]).toMatchObject({ id: `${input.runId}:run.timed_out` });
+    expect(stub.events[2].data).toEqual({ result: null, error });
+    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'timed_out' });
+  });
+
+  it('times out a step that runs past stepTimeoutSeconds once its attempts are spent, and still runs post_run', async () => {
+    const calls: string[] = [];
+    const stub = stubActivities({ test_one: sleepsHeartbeating(5_000, calls) }, { calls });
+    const input = runInput(['run', 'test_one', 'test_two', 'post_run'], { stepTimeoutSeconds: 1, retry: { ...FAST_RETRY, maximumAttempts: 1 } });
+
+    const outcome = await runWorkflow(stub.activities, input);
+
+    const error = { message: 'Step test_one ran past its step timeout of 1 s', type: 'StepTimeout', step: 'test_one' };
+    expect(outcome).toEqual({ status: 'timed_out', result: null, error });
+    expect(stub.steps.map((call) => call.step)).toEqual(['run', 'test_one', 'post_run']);
+    expect(stub.events.map((event) => event.type)).toEqual(['run.started', 'run.timed_out']);
+    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'timed_out' });
+  });
+});
+
+describe('runJobWorkflow: retries', () => {
+  const infrastructureFault = () => ApplicationFailure.retryable('edge-01 did not answer', INFRASTRUCTURE_FAULT_ERROR_TYPE);
+
+  it('retries an InfrastructureFault by the retry policy and completes when a later attempt succeeds', async () => {
+    const stub = stubActivities({
+      run: (_input, attempt) => {
+        if (attempt <= 2) throw infrastructureFault();
+        return { result: { answeredOnAttempt: attempt }, failureCount: 0 };
+      },
+    });
+    const input = runInput(['run', 'post_run']);
+    const outcome = await runWorkflow(stub.activities, input);
+
+    expect(stub.steps.map((call) => [call.step, call.attempt])).toEqual([
+      ['run', 1],
+      ['run', 2],
+      ['run', 3],
+      ['post_run', 1],
+    ]);
+    expect(outcome).toEqual({ status: 'completed', result: { answeredOnAttempt: 3 } });
+    expectLifecycle(stub.events, input, 'run.completed');
+    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'completed' });
+  });
+
+  it('errors with the fault once maximumAttempts are spent, and still runs post_run', async () => {
+    const stub = stubActivities({
+      run: () => {
+        throw infrastructureFault();
+      },
+    });
+    const input = runInput(['run', 'post_run'], { retry: { ...FAST_RETRY, maximumAttempts: 2 } });
+    const outcome = await runWorkflow(stub.activities, input);
+
+    expect(stub.steps.map((call) => [call.step, call.attempt])).toEqual([
+      ['run', 1],
+      ['run', 2],
+      ['post_run', 1],
+    ]);
+    expect(outcome).toEqual({ status: 'errored', result: null, error: { message: 'edge-01 did not answer', type: 'InfrastructureFault', step: 'run' } });
+    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'errored' });
+  });
+});
+
+describe('runJobWorkflow: concurrency slots', () => {
+  const scope = 'examples_Stubbed.0123456789abcdef';
+
+  it('waits for a slot of a limit before run.started, and releases the slot it got after post_run', async () => {
+    const stub = stubActivities({}, { acquire: async () => 1 });
+    const rule = { mode: 'limit', maxRuns: 2, keyVariables: ['name'] } as const;
+    const input = runInput(['run', 'post_run'], { concurrency: { rule, scope, heldSlot: null } });
+
+    const outcome = await runWorkflow(stub.activities, input);
+
+    expect(outcome).toEqual({ status: 'completed', result: null });
+    expect(stub.acquired).toEqual([{ scope, slots: 2, runId: input.runId }]);
+    expect(stub.released).toEqual([{ scope, slot: 1, runId: input.runId }]);
+    expect(stub.calls).toEqual(['acquire', 'event:run.started', 'step:run', 'step:post_run', 'release', 'event:run.completed']);
+  });
+
+  it("does not acquire a singleton's slot, which the scheduler already holds, and releases it even when the run errors", async () => {
+    const stub = stubActivities({
+      run: () => {
+        throw ApplicationFailure.nonRetryable('boom', JOB_CODE_ERROR_TYPE);
+      },
+    });
+    const rule = { mode: 'singleton', keyVariables: [] } as const;
+    const input = runInput(['run', 'post_run'], { concurrency: { rule, scope, heldSlot: 0 } });
+
+    const outcome = await runWorkflow(stub.activities, input);
+
+    expect(outcome).toMatchObject({ status: 'errored', error: { message: 'boom', step: 'run' } });
+    expect(stub.acquired).toEqual([]);
+    expect(stub.released).toEqual([{ scope, slot: 0, runId: input.runId }]);
+    expect(stub.calls).toEqual(['event:run.started', 'step:run', 'step:post_run', 'release', 'event:run.errored']);
+  });
+
+  it('releases the slot of a cancelled run', async () => {
+    const calls: string[] = [];
+    const started = signalled();
+    const stub = stubActivities({ run: waitsForCancellation(started.resolve, calls) }, { calls });
+    const rule = { mode: 'singleton', keyVariables: [] } as const;
+    const input = runInput(['run'], { concurrency: { rule, scope, heldSlot: 0 } });
+
+    await withWorkflow(stub.activities, input, async (handle) => {
+      await started.promise;
+      await handle.cancel();
+      await handle.result().catch(() => undefined);
+    });
+
+    expect(stub.released).toEqual([{ scope, slot: 0, runId: input.runId }]);
+    expect(calls.slice(-2)).toEqual(['release', 'event:run.cancelled']);
   });
 });

@@ -1,0 +1,54 @@
+// Measures, against a running stack (`npm start`), how long a user waits:
+//   - from POST /api/jobs/examples.HelloWorld/runs to the run reading `completed` in the API;
+//   - from POST /api/runs/{id}/cancel to the run reading `cancelled` (examples.SlowCount, cancelled mid-step).
+// Rerun: npm run bench:latency [-- --runs 20]  (YARD_URL defaults to http://127.0.0.1:3000)
+const base = process.env.YARD_URL ?? 'http://127.0.0.1:3000';
+const runsArg = process.argv.indexOf('--runs');
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 10;
+
+async function post(path, body) {
+  const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (response.status !== 202) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function waitForStatus(runId, wanted, pollMs = 20) {
+  for (;;) {
+    const response = await fetch(`${base}/api/runs/${runId}`);
+    if (response.status === 200) {
+      const run = await response.json();
+      if (wanted.includes(run.status)) return run;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+function summary(label, samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  console.log(`${label}: n=${sorted.length} min=${sorted[0]} ms median=${at(0.5)} ms p90=${at(0.9)} ms max=${sorted.at(-1)} ms`);
+}
+
+const completion = [];
+for (let index = 0; index < runs; index++) {
+  const started = performance.now();
+  const { runId } = await post('/api/jobs/examples.HelloWorld/runs', { data: { name: `bench-${index}`, count: 3 } });
+  await waitForStatus(runId, ['completed']);
+  completion.push(Math.round(performance.now() - started));
+}
+
+const cancellation = [];
+for (let index = 0; index < runs; index++) {
+  const { runId } = await post('/api/jobs/examples.SlowCount/runs', { data: { seconds: 60 } });
+  await waitForStatus(runId, ['running']);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const started = performance.now();
+  await post(`/api/runs/${runId}/cancel`, {});
+  await waitForStatus(runId, ['cancelled']);
+  cancellation.push(Math.round(performance.now() - started));
+}
+
+console.log(`Yardmaster run latency against ${base} (${new Date().toISOString()})`);
+summary('Hello World, request to completed (API read model)', completion);
+summary('SlowCount, cancel request to cancelled (API read model)', cancellation);
+console.log('Rerun: npm run bench:latency -- --runs ' + runs);
