@@ -176,7 +176,7 @@ describe('a run lifecycle that never lies', () => {
       expect(run.steps.run.attempt).toBe(2);
       expect(run.steps.run.worker).not.toBe(firstWorker);
       const logs = await stack.logsOf(runId);
-      expect(logs.some((entry) => entry.message === 'Retrying step run: attempt 2 of 3 (the previous attempt did not finish)')).toBe(true);
+      expect(logs.some((entry) => entry.message === 'Retrying step run: attempt 2 of 3 (attempt 1 failed or lost its worker)')).toBe(true);
     });
   });
 

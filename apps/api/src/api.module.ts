@@ -10,6 +10,7 @@ import { JobsHttpController } from './jobs/jobs.http.controller';
 import { CancelRunHttpController } from './runs/cancel-run/cancel-run.http.controller';
 import { RunsHttpController } from './runs/read-runs/runs.http.controller';
 import { StartRunHttpController } from './runs/start-run/start-run.http.controller';
+import { StreamRunEventsHttpController } from './runs/stream-run-events/stream-run-events.http.controller';
 
 @Module({})
 export class ApiModule {
@@ -20,7 +21,7 @@ export class ApiModule {
         MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.apiId, ensureStreamsOf: config.shared.instance }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
       ],
-      controllers: [JobsHttpController, StartRunHttpController, CancelRunHttpController, RunsHttpController, HealthHttpController],
+      controllers: [JobsHttpController, StartRunHttpController, CancelRunHttpController, RunsHttpController, HealthHttpController, StreamRunEventsHttpController],
       providers: [{ provide: API_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ErrorFilter }],
     };
   }

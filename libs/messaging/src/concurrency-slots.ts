@@ -22,16 +22,25 @@ export class ConcurrencySlots {
     return new ConcurrencySlots(kv);
   }
 
-  /** Claims the first free slot of the scope for `runId`; returns its number, or null when all are held. */
+  /**
+   * Claims the first free slot of the scope for `runId`; returns its number, or null when all are held. A run
+   * that holds a slot of the scope already (a retried claim) gets that slot back, never a second one.
+   */
   async tryClaim(scope: string, slots: number, runId: string): Promise<number | null> {
+    for (let slot = 0; slot < slots; slot++) {
+      if ((await this.holderOf(scope, slot))?.runId === runId) return slot;
+    }
     for (let slot = 0; slot < slots; slot++) {
       const key = slotKey(scope, slot);
       try {
         await this.kv.create(key, runId);
         return slot;
-      } catch {
+      } catch (error) {
+        const holder = await this.holderOf(scope, slot);
         // Held, unless by this very run (a retried claim): then it is ours already.
-        if ((await this.holderOf(scope, slot))?.runId === runId) return slot;
+        if (holder?.runId === runId) return slot;
+        // Not held after all: the create failed for another reason (NATS unreachable, say), which is no answer.
+        if (!holder) throw error;
       }
     }
     return null;

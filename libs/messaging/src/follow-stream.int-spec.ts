@@ -77,37 +77,46 @@ async function follow(...args: Parameters<typeof followStream>): Promise<StreamF
   return follower;
 }
 
+/**
+ * Reads a follower with timeouts. A read that timed out stays pending and is reused by the next read, so a
+ * message that arrives late is not lost between two reads.
+ */
+const pendingReads = new WeakMap<StreamFollower<EventEnvelope>, Promise<IteratorResult<FollowedMessage<EventEnvelope>>>>();
+
+async function readOne(follower: StreamFollower<EventEnvelope>, ms: number): Promise<IteratorResult<FollowedMessage<EventEnvelope>> | 'timeout'> {
+  let pending = pendingReads.get(follower);
+  if (!pending) {
+    pending = follower[Symbol.asyncIterator]().next();
+    pendingReads.set(follower, pending);
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), Math.max(ms, 0));
+  });
+  const result = await Promise.race([pending, timeout]);
+  clearTimeout(timer);
+  if (result !== 'timeout') pendingReads.delete(follower);
+  return result;
+}
+
 /** The next `count` messages, failing when they do not all arrive within `timeoutMs`. */
 async function take(follower: StreamFollower<EventEnvelope>, count: number, timeoutMs = 10_000): Promise<Array<FollowedMessage<EventEnvelope>>> {
-  const iterator = follower[Symbol.asyncIterator]();
   const taken: Array<FollowedMessage<EventEnvelope>> = [];
   const deadline = Date.now() + timeoutMs;
   while (taken.length < count) {
-    const next = await withTimeout(iterator.next(), deadline - Date.now(), `message ${taken.length + 1} of ${count}`);
+    const next = await readOne(follower, deadline - Date.now());
+    if (next === 'timeout') throw new Error(`Timed out waiting for message ${taken.length + 1} of ${count}`);
     if (next.done) throw new Error(`the follower ended after ${taken.length} of ${count} messages`);
     taken.push(next.value);
   }
   return taken;
 }
 
-/** Resolves with 'nothing' when no message arrives within `ms`. */
-async function nothingWithin(follower: StreamFollower<EventEnvelope>, ms: number): Promise<'nothing' | FollowedMessage<EventEnvelope>> {
-  const next = follower[Symbol.asyncIterator]().next();
-  const timeout = new Promise<'nothing'>((resolve) => setTimeout(() => resolve('nothing'), ms));
-  const first = await Promise.race([next.then((result) => (result.done ? ('nothing' as const) : result.value)), timeout]);
-  return first;
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}`)), Math.max(ms, 0));
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+/** 'nothing' when no message arrives within `ms`, else what did. */
+async function nothingWithin(follower: StreamFollower<EventEnvelope>, ms: number): Promise<'nothing' | FollowedMessage<EventEnvelope> | 'ended'> {
+  const next = await readOne(follower, ms);
+  if (next === 'timeout') return 'nothing';
+  return next.done ? 'ended' : next.value;
 }
 
 async function consumerCount(): Promise<number> {
@@ -210,13 +219,25 @@ describe('followStream', () => {
 
     const follower = await follow(nc, { stream: STREAMS.runs, filterSubjects: SUBJECTS.runEventsOf(randomUUID()), from: 'start' });
     expect(await consumerCount()).toBe(1);
-    const pending = follower[Symbol.asyncIterator]().next();
+    const pending = readOne(follower, 5_000);
 
     await follower.close();
     await follower.close();
 
-    await expect(withTimeout(pending, 5_000, 'the iteration to end')).resolves.toEqual({ done: true, value: undefined });
+    await expect(pending).resolves.toEqual({ done: true, value: undefined });
     await waitFor(async () => ((await consumerCount()) === 0 ? true : undefined), 5_000, 'the consumer to be removed');
+  });
+
+  it('closes while its reader is busy with a message, and delivers nothing after', async () => {
+    const runId = randomUUID();
+    await publishAll(aRun(runId, 10));
+    const follower = await follow(nc, { stream: STREAMS.runs, filterSubjects: SUBJECTS.runEventsOf(runId), from: 'start' });
+    const [first] = await take(follower, 1);
+    expect(first.event.type).toBe('run.requested');
+
+    // More messages are buffered in the client, and nobody is reading: close must not wait for a read.
+    await follower.close();
+    expect(await nothingWithin(follower, 2_000)).toBe('ended');
   });
 
   it('skips a message that is not JSON and reports it', async () => {

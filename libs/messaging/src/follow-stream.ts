@@ -58,19 +58,23 @@ export async function followStream<TEvent>(nc: NatsConnection, options: FollowSt
     throw error;
   });
 
-  let closing: Promise<void> | null = null;
-  const close = (): Promise<void> => {
-    closing ??= (async () => {
-      await messages.close();
+  let closed = false;
+  let removal: Promise<unknown> | null = null;
+  const close = async (): Promise<void> => {
+    if (!closed) {
+      closed = true;
+      // Stops the subscription now; the iterator itself ends when next read (its promise waits for that read).
+      void messages.close();
       // The client leaves an ordered consumer to the server's inactivity threshold; remove it now.
-      await consumer.delete().catch(() => false);
-    })();
-    return closing;
+      removal = consumer.delete().catch(() => false);
+    }
+    await removal;
   };
 
   async function* iterate(): AsyncGenerator<FollowedMessage<TEvent>> {
     try {
       for await (const msg of messages) {
+        if (closed) break;
         if (clientFilters && !clientFilters.some((matches) => matches(msg.subject))) continue;
         let event: TEvent;
         try {
@@ -80,6 +84,7 @@ export async function followStream<TEvent>(nc: NatsConnection, options: FollowSt
           continue;
         }
         yield { event, subject: msg.subject, streamSequence: msg.seq };
+        if (closed) break;
       }
     } finally {
       await close();

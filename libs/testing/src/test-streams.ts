@@ -1,12 +1,13 @@
 import { jetstreamManager } from '@nats-io/jetstream';
-import { streamNamesFor } from '@yardmaster/contracts';
+import { concurrencyBucketFor, streamNamesFor } from '@yardmaster/contracts';
 import type { NatsConnection } from '@yardmaster/messaging';
 
-/** Deletes an instance's streams (and so their consumers) after a test. */
+/** Deletes an instance's streams (and so their consumers) and its KV bucket after a test. */
 export async function deleteStreams(nc: NatsConnection, instance: string): Promise<void> {
   const jsm = await jetstreamManager(nc);
   const names = streamNamesFor(instance);
-  for (const stream of [names.runs, names.catalog]) {
+  // A KV bucket is a stream named KV_<bucket>.
+  for (const stream of [names.runs, names.catalog, `KV_${concurrencyBucketFor(instance)}`]) {
     await jsm.streams.delete(stream).catch(() => false);
   }
 }

@@ -98,7 +98,7 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
   runTimer.cancel();
   await timer;
 
-  if (ending?.kind === 'timed_out' && timedOut) {
+  if (ending?.kind === 'timed_out') {
     await publish(drafts.log('failure', ending.error.step ?? 'run', ending.error.message));
   }
   if (ending?.kind === 'cancelled') {

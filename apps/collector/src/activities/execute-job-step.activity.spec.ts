@@ -119,7 +119,7 @@ describe('executeJobStep', () => {
     expect(outcome).toEqual({ result: { greeting: 'Hello, Bob' }, failureCount: 0 });
     // Attempt 3 of 3 first says it is a retry, then the job's own entries follow.
     expect(publisher.entries()).toEqual([
-      ['warning', 'Retrying step run: attempt 3 of 3 (the previous attempt did not finish)'],
+      ['warning', 'Retrying step run: attempt 3 of 3 (attempt 2 failed or lost its worker)'],
       ['info', 'Hello, Bob (1 of 2)'],
       ['info', 'Hello, Bob (2 of 2)'],
       ['success', 'Greeted Bob 2 times'],
@@ -347,7 +347,7 @@ describe('executeJobStep', () => {
       expect(failure.type).toBe(INFRASTRUCTURE_FAULT_ERROR_TYPE);
       expect(failure.nonRetryable).toBe(false);
       expect(publisher.entries()).toEqual([
-        ['warning', 'Retrying step run: attempt 3 of 3 (the previous attempt did not finish)'],
+        ['warning', 'Retrying step run: attempt 3 of 3 (attempt 2 failed or lost its worker)'],
         ['warning', 'Attempt 3 of 3 of step run failed: edge-01 did not answer; no attempts are left'],
       ]);
     });

@@ -59,7 +59,7 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
       actor: run.requestedBy,
       correlationId: run.correlationId,
     });
-    if (attempt > 1) logger.warning(`Retrying step ${step}: attempt ${attempt} of ${maxAttempts} (the previous attempt did not finish)`);
+    if (attempt > 1) logger.warning(`Retrying step ${step}: attempt ${attempt} of ${maxAttempts} (attempt ${attempt - 1} failed or lost its worker)`);
     const context = createStepContext(input, activity, logger);
 
     const heartbeat = setInterval(() => activity.heartbeat({ step }), HEARTBEAT_INTERVAL_MS);

@@ -4,19 +4,27 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
+import { Kvm } from '@nats-io/kv';
+import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import { CancelledFailure } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
+  concurrencyBucketFor,
   RUN_WORKFLOW_TYPE,
+  SEARCH_ATTRIBUTE_NAMES,
   workflowIdForRun,
   type EventEnvelope,
   type JsonObject,
   type RunLogData,
   type RunOutcome,
+  type RunStepStartedData,
   type RunWorkflowInput,
 } from '@yardmaster/contracts';
-import { JobRegistry, validateRunData } from '@yardmaster/job-sdk';
-import type { EventPublisher } from '@yardmaster/messaging';
+import { concurrencyScopeOf, JobRegistry, validateRunData } from '@yardmaster/job-sdk';
+import { ConcurrencySlots, connectNats, type EventPublisher, type NatsConnection } from '@yardmaster/messaging';
+import { testDependencies, uniqueInstanceName } from '@yardmaster/testing';
 import type { ExecuteStepInput } from '@yardmaster/workflows';
 import { createRunActivities } from '../activities/create-run-activities';
 import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
@@ -26,6 +34,9 @@ jest.setTimeout(60_000);
 const TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const NAMESPACE = process.env.TEMPORAL_NAMESPACE ?? 'default';
 const INSTANCE = 'wf_test';
+const WORKER_ID = 'collector-int-spec';
+/** The concurrency slots live in a KV bucket of an instance of this test's own, deleted afterwards. */
+const SLOTS_INSTANCE = uniqueInstanceName('wfslots');
 const LIBS = path.resolve(__dirname, '../../../../libs');
 
 class InMemoryPublisher {
@@ -44,10 +55,21 @@ class InMemoryPublisher {
 const registry = new JobRegistry(BUILTIN_JOB_MODULES);
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
+let nc: NatsConnection;
+let slots: ConcurrencySlots;
 
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   env = await TestWorkflowEnvironment.createFromExistingServer({ address: TEMPORAL_ADDRESS, namespace: NAMESPACE });
+  // The workflow upserts YardRunStatus: the namespace must know it (the scheduler registers it in production).
+  const keyword = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+  await env.connection.operatorService
+    .addSearchAttributes({ namespace: NAMESPACE, searchAttributes: Object.fromEntries(Object.values(SEARCH_ATTRIBUTE_NAMES).map((name) => [name, keyword])) })
+    .catch((error: unknown) => {
+      if (!/already exists/i.test(String(error))) throw error;
+    });
+  nc = await connectNats(testDependencies.natsUrl, `run-workflow-int-spec-${SLOTS_INSTANCE}`);
+  slots = await ConcurrencySlots.open(nc, SLOTS_INSTANCE);
   bundle = await bundleWorkflowCode({
     // The workflow source, not the `dist` that `require.resolve('@yardmaster/workflows')` finds.
     workflowsPath: path.join(LIBS, 'workflows/src/index.ts'),
@@ -64,6 +86,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await env?.teardown();
+  if (nc && !nc.isClosed()) {
+    await new Kvm(nc).open(concurrencyBucketFor(SLOTS_INSTANCE)).then((kv) => kv.destroy()).catch(() => false);
+    await nc.drain();
+  }
 });
 
 /** The input the scheduler would give: the job's steps, and its data validated with defaults filled in. */
@@ -82,14 +108,30 @@ function runInput(jobId: string, given: JsonObject): RunWorkflowInput {
     requestedBy: 'alice',
     correlationId: `corr-${randomUUID()}`,
     steps: definition.steps,
-    stepTimeoutSeconds: 30,
+    runTimeoutSeconds: definition.timeouts.runTimeoutSeconds ?? 40,
+    stepTimeoutSeconds: definition.timeouts.stepTimeoutSeconds ?? 30,
+    heartbeatTimeoutSeconds: 5,
+    retry: definition.retry,
+    concurrency: definition.concurrency
+      ? { rule: definition.concurrency, scope: concurrencyScopeOf(jobId, definition.concurrency, validation.data), heldSlot: null }
+      : null,
   };
 }
 
-/** Runs one workflow on a worker of its own task queue, recording each step the worker executed (retries included). */
-async function runWorkflow(input: RunWorkflowInput, publisher: InMemoryPublisher, executedSteps: string[] = []): Promise<RunOutcome> {
+type RunHandle = WorkflowHandle<(input: RunWorkflowInput) => Promise<RunOutcome>>;
+
+/**
+ * Starts one workflow on a worker of its own task queue, recording each step the worker executed (retries
+ * included), and hands its handle to `drive`; the worker runs until `drive` settles.
+ */
+async function withWorkflow<T>(
+  input: RunWorkflowInput,
+  publisher: InMemoryPublisher,
+  drive: (handle: RunHandle) => Promise<T>,
+  executedSteps: string[] = [],
+): Promise<T> {
   const taskQueue = `test-wf-${randomUUID()}`;
-  const activities = createRunActivities({ registry, publisher: publisher.asEventPublisher(), instance: INSTANCE });
+  const activities = createRunActivities({ registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, slots });
   const worker = await Worker.create({
     connection: env.nativeConnection,
     namespace: NAMESPACE,
@@ -102,15 +144,23 @@ async function runWorkflow(input: RunWorkflowInput, publisher: InMemoryPublisher
         return activities.executeJobStep(stepInput);
       },
     },
+    // As the collector sets it: a cancellation reaches a step within a fraction of a second.
+    maxHeartbeatThrottleInterval: '500ms',
   });
-  return worker.runUntil(
-    env.client.workflow.execute<(input: RunWorkflowInput) => Promise<RunOutcome>>(RUN_WORKFLOW_TYPE, {
+  return worker.runUntil(async () => {
+    const handle = await env.client.workflow.start<(input: RunWorkflowInput) => Promise<RunOutcome>>(RUN_WORKFLOW_TYPE, {
       taskQueue,
       workflowId: workflowIdForRun(input.runId),
       args: [input],
       workflowExecutionTimeout: '50 seconds',
-    }),
-  );
+    });
+    return drive(handle);
+  });
+}
+
+/** Runs one workflow to its end. */
+async function runWorkflow(input: RunWorkflowInput, publisher: InMemoryPublisher, executedSteps: string[] = []): Promise<RunOutcome> {
+  return withWorkflow(input, publisher, (handle) => handle.result(), executedSteps);
 }
 
 function logEntries(publisher: InMemoryPublisher): Array<[grouping: string, level: string, message: string]> {
@@ -122,10 +172,15 @@ function logEntries(publisher: InMemoryPublisher): Array<[grouping: string, leve
     });
 }
 
+function stepsStarted(publisher: InMemoryPublisher): RunStepStartedData[] {
+  return publisher.published.filter(({ event }) => event.type === 'run.step_started').map(({ event }) => event.data as RunStepStartedData);
+}
+
 /** run.started is the first event and the one terminal event is the last, each with its fixed id, subject and sequence. */
-function expectLifecycle(publisher: InMemoryPublisher, input: RunWorkflowInput, terminal: 'completed' | 'failed' | 'errored') {
+function expectLifecycle(publisher: InMemoryPublisher, input: RunWorkflowInput, terminal: 'completed' | 'failed' | 'errored' | 'timed_out', workflowLogs = 0) {
   const { published } = publisher;
-  const lifecycle = published.filter(({ event }) => event.type !== 'run.log');
+  // The workflow's own events; the collector adds log entries, step_started and progress between them.
+  const lifecycle = published.filter(({ event }) => !['run.log', 'run.step_started', 'run.progress'].includes(event.type));
   expect(lifecycle.map(({ event }) => event.type)).toEqual(['run.started', `run.${terminal}`]);
   expect(published[0].event.type).toBe('run.started');
   expect(published[published.length - 1].event.type).toBe(`run.${terminal}`);
@@ -134,7 +189,8 @@ function expectLifecycle(publisher: InMemoryPublisher, input: RunWorkflowInput, 
     `${INSTANCE}.run.${input.runId}.${terminal}`,
   ]);
   expect(lifecycle.map(({ event }) => event.id)).toEqual([`${input.runId}:run.started`, `${input.runId}:run.${terminal}`]);
-  expect(lifecycle.map(({ event }) => event.sequence)).toEqual([2, 3]);
+  // The workflow's own log entries (a timeout's failure entry) take sequence numbers between them.
+  expect(lifecycle.map(({ event }) => event.sequence)).toEqual([2, 3 + workflowLogs]);
   for (const { subject, event } of published) {
     expect(subject.startsWith(`${INSTANCE}.run.${input.runId}.`)).toBe(true);
     expect(event).toMatchObject({ version: 1, aggregateId: input.runId, actor: 'alice', correlationId: input.correlationId, causationId: null });
@@ -170,7 +226,15 @@ describe('runJobWorkflow with the collector activities', () => {
       ['test_descriptions', 'warning', 'Gi0/2 has no description'],
       ['post_run', 'info', 'Closed the session to edge-01'],
     ]);
-    expect(publisher.published[1].event.data).toMatchObject({ object: { type: 'device', id: 'edge-01', display: 'edge-01' }, attempt: 1 });
+    const firstLog = publisher.published.find(({ event }) => event.type === 'run.log');
+    expect(firstLog?.event.data).toMatchObject({ object: { type: 'device', id: 'edge-01', display: 'edge-01' }, attempt: 1 });
+    // Each step announced itself, naming this worker.
+    expect(stepsStarted(publisher)).toEqual([
+      { step: 'run', attempt: 1, maxAttempts: 3, worker: WORKER_ID },
+      { step: 'test_mtu', attempt: 1, maxAttempts: 3, worker: WORKER_ID },
+      { step: 'test_descriptions', attempt: 1, maxAttempts: 3, worker: WORKER_ID },
+      { step: 'post_run', attempt: 1, maxAttempts: 3, worker: WORKER_ID },
+    ]);
     expectLifecycle(publisher, input, 'completed');
     expect(publisher.published[publisher.published.length - 1].event.data).toEqual({ result: runResult });
   });
@@ -229,5 +293,99 @@ describe('runJobWorkflow with the collector activities', () => {
     });
     expect(logEntries(publisher)).toEqual([]);
     expectLifecycle(publisher, input, 'errored');
+  });
+});
+
+describe('runJobWorkflow with the collector activities: the run lifecycle', () => {
+  it('retries Flaky device after its infrastructure faults, logging each failed attempt, and completes', async () => {
+    const publisher = new InMemoryPublisher();
+    const input = runInput('examples.FlakyDevice', { failures: 2 });
+    const executedSteps: string[] = [];
+    const outcome = await runWorkflow(input, publisher, executedSteps);
+
+    expect(outcome).toEqual({ status: 'completed', result: { answeredOnAttempt: 3 } });
+    expect(executedSteps).toEqual(['run', 'run', 'run']);
+    expect(stepsStarted(publisher).map(({ attempt, maxAttempts }) => [attempt, maxAttempts])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    expect(logEntries(publisher)).toEqual([
+      ['run', 'warning', 'Attempt 1 of 3 of step run failed: edge-01 did not answer on attempt 1; it will be retried'],
+      ['run', 'warning', 'Retrying step run: attempt 2 of 3 (attempt 1 failed or lost its worker)'],
+      ['run', 'warning', 'Attempt 2 of 3 of step run failed: edge-01 did not answer on attempt 2; it will be retried'],
+      ['run', 'warning', 'Retrying step run: attempt 3 of 3 (attempt 2 failed or lost its worker)'],
+      ['run', 'success', 'edge-01 answered on attempt 3'],
+    ]);
+    expectLifecycle(publisher, input, 'completed');
+  });
+
+  it('times Deadline out after its 2 s run timeout, logs the failure, and runs post_run', async () => {
+    const publisher = new InMemoryPublisher();
+    const input = runInput('examples.Deadline', {});
+    expect(input.runTimeoutSeconds).toBe(2);
+    const executedSteps: string[] = [];
+    const outcome = await runWorkflow(input, publisher, executedSteps);
+
+    const error = { message: 'The run timed out after 2 s; step run was cut off', type: 'RunTimeout', step: 'run' };
+    expect(outcome).toEqual({ status: 'timed_out', result: null, error });
+    expect(executedSteps).toEqual(['run', 'post_run']);
+    const entries = logEntries(publisher);
+    expect(entries).toContainEqual(['run', 'warning', 'Step run stopped: the run was cancelled or ran out of time']);
+    expect(entries).toContainEqual(['run', 'failure', error.message]);
+    expect(entries.at(-1)).toEqual(['post_run', 'info', 'post_run: cleaned up after the timeout']);
+    expect(entries.filter(([, , message]) => message.startsWith('Still working')).length).toBeLessThan(3);
+    expectLifecycle(publisher, input, 'timed_out', 1);
+    expect(publisher.published.find(({ event }) => event.id === `${input.runId}:workflow:log:1`)?.event).toMatchObject({ type: 'run.log', sequence: 3 });
+    expect(publisher.published.at(-1)?.event.data).toEqual({ result: null, error });
+  });
+
+  it('cancels Slow count mid-run: the step stops, post_run runs, and the workflow ends Canceled', async () => {
+    const publisher = new InMemoryPublisher();
+    const input = runInput('examples.SlowCount', { seconds: 30 });
+    const executedSteps: string[] = [];
+    const error = await withWorkflow(
+      input,
+      publisher,
+      async (handle) => {
+        // Wait for the job to have counted once, so the cancellation lands inside its step.
+        for (let tries = 0; tries < 100 && !logEntries(publisher).some(([, , message]) => message.startsWith('Counted 1')); tries++) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await handle.signal('cancelRequested', { by: 'carol' });
+        await handle.cancel();
+        return handle.result().then(() => null, (caught: unknown) => caught);
+      },
+      executedSteps,
+    );
+
+    expect(error).toBeInstanceOf(WorkflowFailedError);
+    expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+    expect(executedSteps).toEqual(['run', 'post_run']);
+    const entries = logEntries(publisher);
+    expect(entries).toContainEqual(['run', 'info', 'Counted 1 of 30']);
+    expect(entries).toContainEqual(['run', 'warning', 'Step run stopped: the run was cancelled or ran out of time']);
+    expect(entries).toContainEqual(['run', 'warning', 'The run was cancelled by carol during step run']);
+    expect(entries.at(-1)).toEqual(['post_run', 'info', 'post_run: released the device session']);
+    expect(publisher.published.some(({ event }) => event.type === 'run.progress')).toBe(true);
+    const terminal = publisher.published.at(-1)?.event;
+    expect(terminal).toMatchObject({ type: 'run.cancelled', id: `${input.runId}:run.cancelled`, data: { result: null, cancelledBy: 'carol', step: 'run' } });
+  });
+
+  it('holds a Config sweep slot in NATS KV while the run is live, and frees it when the run ends', async () => {
+    const publisher = new InMemoryPublisher();
+    const input = runInput('examples.ConfigSweep', { seconds: 1 });
+    const scope = input.concurrency?.scope;
+    expect(input.concurrency).toMatchObject({ rule: { mode: 'limit', maxRuns: 2 }, heldSlot: null });
+
+    const { outcome, heldWhileRunning } = await withWorkflow(input, publisher, async (handle) => {
+      for (let tries = 0; tries < 100 && stepsStarted(publisher).length === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+      const heldWhileRunning = (await slots.holders()).filter((holder) => holder.scope === scope);
+      return { heldWhileRunning, outcome: await handle.result() };
+    });
+
+    expect(outcome).toEqual({ status: 'completed', result: null });
+    expect(heldWhileRunning.map(({ slot, runId }) => ({ slot, runId }))).toEqual([{ slot: 0, runId: input.runId }]);
+    expect((await slots.holders()).filter((holder) => holder.scope === scope)).toEqual([]);
   });
 });

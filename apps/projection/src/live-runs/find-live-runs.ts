@@ -15,15 +15,21 @@ const TERMINAL_RANK = runStatusRank('completed');
  * first, at most `limit` (capped at MAX_LIVE_RUNS).
  */
 export async function findLiveRuns(dataSource: DataSource, query: LiveRunsQuery): Promise<LiveRun[]> {
-  const rows: Array<{ id: string; workflow_id: string; status: string; updated_at: Date }> = await dataSource.query(
-    `SELECT id, workflow_id, status, updated_at
+  const rows: Array<{ id: string; workflow_id: string; status: string; updated_at: Date; cancel_requested_by: string | null }> = await dataSource.query(
+    `SELECT id, workflow_id, status, updated_at, cancel_requested_by
      FROM job_runs
      WHERE status_rank < ${TERMINAL_RANK} AND updated_at < now() - make_interval(secs => $1::double precision)
      ORDER BY updated_at, id
      LIMIT $2`,
     [query.quietSeconds, Math.min(query.limit, MAX_LIVE_RUNS)],
   );
-  return rows.map((row) => ({ runId: row.id, workflowId: row.workflow_id, status: row.status, updatedAt: row.updated_at.toISOString() }));
+  return rows.map((row) => ({
+    runId: row.id,
+    workflowId: row.workflow_id,
+    status: row.status,
+    updatedAt: row.updated_at.toISOString(),
+    cancelRequestedBy: row.cancel_requested_by,
+  }));
 }
 
 /** Checks a query that came over the wire; a bad one is refused with VALIDATION_FAILED and every problem. */

@@ -14,7 +14,13 @@ const RECONCILER_ACTOR = `${SYSTEM_ACTOR_PREFIX}scheduler`;
  * The terminal event that makes the read model agree with Temporal about a run that has ended. Its id is
  * the one the workflow itself would have used, so if the workflow's own event arrives too, only one applies.
  */
-export function correctiveTerminalEvent(runId: string, state: WorkflowState, outcome: RunOutcome | null, failure: string | null): RunTerminalEvent | null {
+export function correctiveTerminalEvent(
+  runId: string,
+  state: WorkflowState,
+  outcome: RunOutcome | null,
+  failure: string | null,
+  cancelRequestedBy: string | null = null,
+): RunTerminalEvent | null {
   const base = { occurredAt: new Date().toISOString(), aggregateId: runId, sequence: 0, correlationId: runId, actor: RECONCILER_ACTOR };
   const ended = (status: RunOutcome['status'], data: Record<string, JsonValue>) =>
     newEvent({ ...base, id: `${runId}:run.${status}`, type: `run.${status}`, data }) as unknown as RunTerminalEvent;
@@ -34,7 +40,7 @@ export function correctiveTerminalEvent(runId: string, state: WorkflowState, out
       }
       return null;
     case 'CANCELLED':
-      return ended('cancelled', { result: null, cancelledBy: TEMPORAL_ACTOR, step: null, reason: 'cancelled in Temporal' });
+      return ended('cancelled', { result: null, cancelledBy: cancelRequestedBy ?? TEMPORAL_ACTOR, step: null, reason: 'cancelled in Temporal' });
     case 'TERMINATED':
       return ended('cancelled', { result: null, cancelledBy: TEMPORAL_ACTOR, step: null, reason: `terminated in Temporal${failure ? `: ${failure}` : ''}` });
     case 'TIMED_OUT':

@@ -72,7 +72,7 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
     const handle = client.workflow.getHandle(run.workflowId);
     const outcome = state === 'COMPLETED' ? ((await handle.result()) as RunOutcome) : null;
     const failure = state === 'FAILED' || state === 'TERMINATED' ? await this.closeReason(client, run.workflowId) : null;
-    const event = correctiveTerminalEvent(run.runId, state, outcome, failure);
+    const event = correctiveTerminalEvent(run.runId, state, outcome, failure, run.cancelRequestedBy);
     if (!event) return false;
     await this.publisher.publish(subjectsFor(this.config.shared.instance).runEvent(run.runId, runEventKind(event.type)), event);
     this.logger.warn(`Run ${run.runId} was ${run.status} in the read model but ${state} in Temporal: published ${event.type}`);

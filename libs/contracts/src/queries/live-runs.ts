@@ -9,4 +9,6 @@ export interface LiveRun {
   readonly workflowId: string;
   readonly status: string;
   readonly updatedAt: string;
+  /** Who asked to cancel it, if anyone did: a run that ended cancelled without telling is attributed to them. */
+  readonly cancelRequestedBy: string | null;
 }

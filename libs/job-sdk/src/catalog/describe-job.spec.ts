@@ -1,3 +1,4 @@
+import { DEFAULT_RETRY_POLICY, type RetryPolicyDefinition } from '@yardmaster/contracts';
 import type { JobContext } from '../context/job-context';
 import { Job, type JobClass, type JobMeta, type JobModule } from '../job';
 import { booleanVar, integerVar, stringVar } from '../variables/variable-builders';
@@ -152,5 +153,90 @@ describe('describeJob', () => {
       }
     }
     expect(() => describeJob(jobModule, Nameless)).toThrow('Job net_tools.Nameless has no static meta.name');
+  });
+});
+
+describe('describeJob: timeouts, retry and concurrency policies', () => {
+  /** A job class with the given meta and, for concurrency keys, a `device` variable. */
+  function jobWith(meta: Omit<JobMeta, 'name'>): JobClass {
+    return class Policies extends Job {
+      static override readonly meta: JobMeta = { name: 'Policies', ...meta };
+      static override readonly variables = { device: stringVar(), site: stringVar() };
+      run() {
+        return null;
+      }
+    };
+  }
+
+  it('defaults to no timeouts of its own, the default retry policy and no concurrency rule', () => {
+    const definition = describeJob(jobModule, PlainJob);
+    expect(definition.timeouts).toEqual({});
+    expect(definition.retry).toEqual(DEFAULT_RETRY_POLICY);
+    expect(definition.retry).toEqual({ maximumAttempts: 3, initialIntervalSeconds: 1, backoffCoefficient: 2, maximumIntervalSeconds: 30 });
+    expect(definition.concurrency).toBeNull();
+  });
+
+  it('keeps declared timeouts and merges a partial retry policy over the defaults', () => {
+    const definition = describeJob(jobModule, jobWith({ timeouts: { runTimeoutSeconds: 120, stepTimeoutSeconds: 30 }, retry: { maximumAttempts: 5 } }));
+    expect(definition.timeouts).toEqual({ runTimeoutSeconds: 120, stepTimeoutSeconds: 30 });
+    expect(definition.retry).toEqual({ ...DEFAULT_RETRY_POLICY, maximumAttempts: 5 });
+    // One attempt only (never retried) is a valid policy.
+    expect(describeJob(jobModule, jobWith({ retry: { maximumAttempts: 1 } })).retry.maximumAttempts).toBe(1);
+  });
+
+  it.each([
+    ['runTimeoutSeconds', 0],
+    ['runTimeoutSeconds', -10],
+    ['runTimeoutSeconds', 1.5],
+    ['stepTimeoutSeconds', 0],
+    ['stepTimeoutSeconds', Number.NaN],
+    ['stepTimeoutSeconds', Number.POSITIVE_INFINITY],
+  ])('rejects timeouts.%s = %p', (name, value) => {
+    expect(() => describeJob(jobModule, jobWith({ timeouts: { [name]: value } }))).toThrow(
+      `Job net_tools.Policies: timeouts.${name} must be a whole number of seconds, at least 1`,
+    );
+  });
+
+  it.each<[string, Partial<RetryPolicyDefinition>, string]>([
+    ['no attempt at all', { maximumAttempts: 0 }, 'retry.maximumAttempts must be at least 1'],
+    ['a fractional number of attempts', { maximumAttempts: 2.5 }, 'retry.maximumAttempts must be at least 1'],
+    ['a zero initial interval', { initialIntervalSeconds: 0 }, 'retry intervals must be positive, the maximum no less than the initial'],
+    ['a negative initial interval', { initialIntervalSeconds: -1 }, 'retry intervals must be positive, the maximum no less than the initial'],
+    ['a maximum interval below the initial', { initialIntervalSeconds: 10, maximumIntervalSeconds: 5 }, 'retry intervals must be positive, the maximum no less than the initial'],
+    ['an initial interval that is not a number', { initialIntervalSeconds: Number.NaN }, 'retry intervals must be positive, the maximum no less than the initial'],
+    ['an infinite maximum interval', { maximumIntervalSeconds: Number.POSITIVE_INFINITY }, 'retry intervals must be positive, the maximum no less than the initial'],
+    ['a backoff below 1', { backoffCoefficient: 0.5 }, 'retry.backoffCoefficient must be at least 1'],
+    ['a backoff that is not a number', { backoffCoefficient: Number.NaN }, 'retry.backoffCoefficient must be at least 1'],
+  ])('rejects a retry policy with %s', (_case, retry, message) => {
+    expect(() => describeJob(jobModule, jobWith({ retry }))).toThrow(`Job net_tools.Policies: ${message}`);
+  });
+
+  it('describes a singleton, with or without key variables', () => {
+    expect(describeJob(jobModule, jobWith({ concurrency: { mode: 'singleton' } })).concurrency).toEqual({ mode: 'singleton', keyVariables: [] });
+    expect(describeJob(jobModule, jobWith({ concurrency: { mode: 'singleton', keyVariables: ['device'] } })).concurrency).toEqual({
+      mode: 'singleton',
+      keyVariables: ['device'],
+    });
+  });
+
+  it('describes a limit of concurrent runs', () => {
+    expect(describeJob(jobModule, jobWith({ concurrency: { mode: 'limit', maxRuns: 2, keyVariables: ['site', 'device'] } })).concurrency).toEqual({
+      mode: 'limit',
+      maxRuns: 2,
+      keyVariables: ['site', 'device'],
+    });
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])('rejects a limit of %p runs', (maxRuns) => {
+    expect(() => describeJob(jobModule, jobWith({ concurrency: { mode: 'limit', maxRuns } }))).toThrow('Job net_tools.Policies: concurrency.maxRuns must be at least 1');
+  });
+
+  it('rejects a concurrency key that is not a variable of the job', () => {
+    expect(() => describeJob(jobModule, jobWith({ concurrency: { mode: 'singleton', keyVariables: ['device', 'hostname'] } }))).toThrow(
+      'Job net_tools.Policies: concurrency key variable hostname is not a variable of the job',
+    );
+    expect(() => describeJob(jobModule, jobWith({ concurrency: { mode: 'limit', maxRuns: 3, keyVariables: ['rack'] } }))).toThrow(
+      'concurrency key variable rack is not a variable of the job',
+    );
   });
 });

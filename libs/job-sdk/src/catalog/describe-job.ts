@@ -75,10 +75,12 @@ function checkedTimeouts(id: string, jobClass: JobClass): JobDefinition['timeout
 function checkedRetry(id: string, jobClass: JobClass): RetryPolicyDefinition {
   const retry = { ...DEFAULT_RETRY_POLICY, ...jobClass.meta.retry };
   if (!Number.isInteger(retry.maximumAttempts) || retry.maximumAttempts < 1) throw new Error(`Job ${id}: retry.maximumAttempts must be at least 1`);
-  if (retry.initialIntervalSeconds <= 0 || retry.maximumIntervalSeconds < retry.initialIntervalSeconds) {
+  // NaN and Infinity fail every comparison below, and would make an invalid duration in the workflow: refused too.
+  const finite = Number.isFinite(retry.initialIntervalSeconds) && Number.isFinite(retry.maximumIntervalSeconds);
+  if (!finite || retry.initialIntervalSeconds <= 0 || retry.maximumIntervalSeconds < retry.initialIntervalSeconds) {
     throw new Error(`Job ${id}: retry intervals must be positive, the maximum no less than the initial`);
   }
-  if (retry.backoffCoefficient < 1) throw new Error(`Job ${id}: retry.backoffCoefficient must be at least 1`);
+  if (!Number.isFinite(retry.backoffCoefficient) || retry.backoffCoefficient < 1) throw new Error(`Job ${id}: retry.backoffCoefficient must be at least 1`);
   return retry;
 }
 

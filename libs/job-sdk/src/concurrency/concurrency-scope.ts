@@ -7,6 +7,7 @@ import type { ConcurrencyRule, JsonObject } from '@yardmaster/contracts';
  */
 export function concurrencyScopeOf(jobId: string, rule: ConcurrencyRule, data: JsonObject): string {
   const key = rule.keyVariables.map((name) => [name, data[name] ?? null]);
-  const digest = createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 16);
+  // The job id is hashed too: making it KV-safe can make two ids alike (`net.tools_X`, `net_tools.X`).
+  const digest = createHash('sha256').update(JSON.stringify([jobId, key])).digest('hex').slice(0, 16);
   return `${jobId.replace(/[^A-Za-z0-9_-]/g, '_')}.${digest}`;
 }
