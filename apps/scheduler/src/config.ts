@@ -4,8 +4,8 @@ import { hostname } from 'node:os';
 export interface SchedulerConfig {
   readonly shared: SharedConfig;
   readonly temporal: TemporalConfig;
-  /** Queues a run may ask for; each needs a collector serving it. */
-  readonly queues: readonly string[];
+  /** Custom queues a run may ask for, besides high, default and low; each needs a collector serving it. */
+  readonly customQueues: readonly string[];
   /** A run's whole-run timeout when its job declares none (netbox_facts' job_timeout default). */
   readonly runTimeoutSeconds: number;
   /** How long one step may run when its job declares none. */
@@ -21,7 +21,7 @@ export function readSchedulerConfig(env: EnvReader): SchedulerConfig {
   return {
     shared: readSharedConfig(env),
     temporal: readTemporalConfig(env),
-    queues: env.list('YARD_QUEUES', ['default'], /^[a-z][a-z0-9_-]{0,31}$/, 'a queue name'),
+    customQueues: env.list('YARD_CUSTOM_QUEUES', [], /^[a-z][a-z0-9_-]{0,31}$/, 'a queue name', true),
     runTimeoutSeconds: env.integer('YARD_RUN_TIMEOUT_SECONDS', 1800, 1, 7 * 24 * 3600),
     stepTimeoutSeconds: env.integer('YARD_STEP_TIMEOUT_SECONDS', 1800, 1, 7 * 24 * 3600),
     heartbeatTimeoutSeconds: env.integer('YARD_HEARTBEAT_TIMEOUT_SECONDS', 10, 2, 3600),

@@ -47,14 +47,15 @@ export class EnvReader {
     }
   }
 
-  list(name: string, fallback: readonly string[], pattern: RegExp, expectation: string): string[] {
+  /** A comma-separated list; with `allowEmpty`, an unset variable gives the fallback and an empty one no values. */
+  list(name: string, fallback: readonly string[], pattern: RegExp, expectation: string, allowEmpty = false): string[] {
     const raw = this.env[name];
     if (raw === undefined || raw.trim() === '') return [...fallback];
     const items = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
     for (const item of items) {
       if (!pattern.test(item)) this.problems.push(`${name}: ${JSON.stringify(item)} is not ${expectation}`);
     }
-    if (items.length === 0) this.problems.push(`${name}: expected at least one value`);
+    if (items.length === 0 && !allowEmpty) this.problems.push(`${name}: expected at least one value`);
     return items;
   }
 

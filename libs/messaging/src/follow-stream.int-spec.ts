@@ -10,6 +10,7 @@ import { connectNats, type NatsConnection } from './nats-connection';
 import { ensureStreams } from './streams';
 import { EventPublisher } from './event-publisher';
 import { followStream, type FollowedMessage, type StreamFollower } from './follow-stream';
+import { lastSequenceOn } from './stream-reader';
 
 jest.setTimeout(30_000);
 
@@ -260,5 +261,17 @@ describe('followStream', () => {
     expect(delivered.map((message) => message.event.id)).toEqual([before.id, after.id]);
     expect(undecodable).toEqual([{ subject, streamSequence: broken }]);
     await follower.close();
+  });
+});
+
+describe('lastSequenceOn', () => {
+  it("gives the stream sequence of a subject's newest message, wildcards included, and null when there is none", async () => {
+    const runId = randomUUID();
+    const positions = await publishAll(aRun(runId, 2));
+    await publishAll([runEvent(randomUUID(), 'run.requested')]);
+
+    await expect(lastSequenceOn(nc, STREAMS.runs, SUBJECTS.runEventsOf(runId))).resolves.toBe(positions.at(-1));
+    await expect(lastSequenceOn(nc, STREAMS.runs, SUBJECTS.runEvent(runId, 'started'))).resolves.toBe(positions[1]);
+    await expect(lastSequenceOn(nc, STREAMS.runs, SUBJECTS.runEventsOf(randomUUID()))).resolves.toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { runTaskQueueFor } from '@yardmaster/contracts';
+import { taskQueueOfRun } from '@yardmaster/contracts';
 import { JobRegistry } from '@yardmaster/job-sdk';
 import { ConcurrencySlots, EventPublisher, NATS_CONNECTION } from '@yardmaster/messaging';
 import type { NatsConnection } from '@nats-io/nats-core';
@@ -39,17 +39,18 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       workerId: collectorId,
       slots: await ConcurrencySlots.open(this.nc, shared.instance),
     });
-    for (const queue of queues) {
-      const taskQueue = runTaskQueueFor(shared.instance, queue);
+    const taskQueues = [...new Set(queues.map((queue) => taskQueueOfRun(shared.instance, queue)))];
+    for (const taskQueue of taskQueues) {
       const worker = await Worker.create({
         connection: this.connection,
         namespace: temporal.namespace,
         taskQueue,
-        identity: `${collectorId}/${queue}`,
+        identity: `${collectorId}/${taskQueue}`,
         workflowsPath: require.resolve('@yardmaster/workflows'),
         activities,
         // Heartbeats reach Temporal at least this often, so a cancellation reaches the step within about a second.
         maxHeartbeatThrottleInterval: '500ms',
+        maxConcurrentActivityTaskExecutions: this.config.maxConcurrentSteps,
       });
       this.workers.push(worker);
       this.running.push(this.watch(worker.run(), taskQueue));
@@ -61,7 +62,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
 
   /** True once every queue's worker polls: before that, the collector is not ready. */
   isPolling(): boolean {
-    return this.workers.length === this.config.queues.length && this.workers.every((worker) => worker.getState() === 'RUNNING');
+    return this.workers.length > 0 && this.workers.every((worker) => worker.getState() === 'RUNNING');
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -5,8 +5,10 @@ import {
   DEFAULT_QUEUE,
   ErrorCode,
   newEvent,
+  PRIORITY_QUEUES,
+  priorityKeyOf,
   RUN_WORKFLOW_TYPE,
-  runTaskQueueFor,
+  taskQueueOfRun,
   subjectsFor,
   workflowIdForRun,
   YardError,
@@ -81,7 +83,8 @@ export class StartRunHandler {
     const queue = command.queue ?? DEFAULT_QUEUE;
     const validation = validateRunData(job.variables, command.data ?? {});
     const fieldErrors: FieldError[] = validation.ok ? [] : [...validation.errors];
-    if (!this.config.queues.includes(queue)) fieldErrors.push({ field: 'queue', message: `must be one of ${this.config.queues.join(', ')}` });
+    const queues = [...PRIORITY_QUEUES, ...this.config.customQueues];
+    if (!queues.includes(queue)) fieldErrors.push({ field: 'queue', message: `must be one of ${queues.join(', ')}` });
     const limits = runLimitsFor(job, this.config, command.runTimeoutSeconds, fieldErrors);
     if (!validation.ok || fieldErrors.length > 0) {
       throw new YardError(ErrorCode.ValidationFailed, `The run request for ${job.id} is invalid`, fieldErrors);
@@ -108,7 +111,9 @@ export class StartRunHandler {
   private async startWorkflow(client: Client, input: RunWorkflowInput): Promise<void> {
     await client.workflow.start(RUN_WORKFLOW_TYPE, {
       workflowId: workflowIdForRun(input.runId),
-      taskQueue: runTaskQueueFor(this.config.shared.instance, input.queue),
+      taskQueue: taskQueueOfRun(this.config.shared.instance, input.queue),
+      // Activities inherit it: with workers saturated, high runs' steps start before default, default before low.
+      priority: { priorityKey: priorityKeyOf(input.queue) },
       args: [input],
       typedSearchAttributes: runSearchAttributes(input),
       staticSummary: `${input.jobName} (${input.jobId}), requested by ${input.requestedBy}`,

@@ -50,13 +50,7 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {
-    process.on('SIGTERM', () => process.stderr.write(`DBG ${Date.now()} SIGTERM\n`));
-    process.on('exit', () => process.stderr.write(`DBG ${Date.now()} exit\n`));
-  }
-
-  onModuleDestroy() { process.stderr.write(`DBG ${Date.now()} destroy\n`); }
-  onApplicationShutdown() { process.stderr.write(`DBG ${Date.now()} appshutdown\n`); }
+  ) {}
 
   @Get('api/runs/:runId/events')
   @ApiOperation({
@@ -137,7 +131,6 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
 
   /** Ends every stream still being served, so that the HTTP server can close without waiting for clients. */
   async beforeApplicationShutdown(): Promise<void> {
-    process.stderr.write(`DBG ${Date.now()} shutdown hook ${this.serving.size}\n`);
     const serving = [...this.serving];
     await Promise.all(serving.map(([follower]) => follower.close()));
     await Promise.all(serving.map(([, done]) => done));
@@ -156,7 +149,7 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
   private async pipe(follower: StreamFollower<RunEvent>, response: Response, isLast: (event: RunEvent) => boolean): Promise<void> {
     const sse = SseResponse.open(response, KEEP_ALIVE_MS);
     // The client went away: stop reading the stream.
-    void sse.closed.then(() => { process.stderr.write(`DBG ${Date.now()} sse closed\n`); return follower.close(); }).then(() => process.stderr.write(`DBG ${Date.now()} follower closed\n`));
+    void sse.closed.then(() => follower.close());
     try {
       for await (const { event, streamSequence } of follower) {
         const sent = await sse.send({ id: String(streamSequence), event: event.type, data: JSON.stringify(event) });
@@ -168,7 +161,6 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
     } finally {
       await follower.close();
       sse.end();
-      process.stderr.write(`DBG ${Date.now()} pipe done\n`);
     }
   }
 
