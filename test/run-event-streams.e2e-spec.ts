@@ -135,6 +135,14 @@ describe('live run events over Server-Sent Events', () => {
     expect(((await badId.response.json()) as any).code).toBe('VALIDATION_FAILED');
   });
 
+  it('describes both streams in the OpenAPI document as text/event-stream', async () => {
+    const { body } = await stack.getJson('/api/docs-json');
+    for (const path of ['/api/runs/{runId}/events', '/api/events']) {
+      expect(Object.keys(body.paths[path].get.responses['200'].content)).toEqual(['text/event-stream']);
+      expect(body.paths[path].get.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Last-Event-ID', in: 'header' })]));
+    }
+  });
+
   it('stops reading JetStream when the client disconnects', async () => {
     await waitFor(async () => ((await consumersOnRunStream()) === 1 ? true : undefined), 10_000, 'only the projection consumer');
     const dashboard = await open('/api/events');

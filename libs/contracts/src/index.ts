@@ -19,3 +19,7 @@ export * from './commands/start-run';
 export * from './commands/cancel-run';
 export * from './queries/live-runs';
 export * from './naming/search-attributes';
+export * from './schedules/schedule-definition';
+export * from './schedules/schedule-naming';
+export * from './schedules/schedule-commands';
+export * from './events/schedule-events';

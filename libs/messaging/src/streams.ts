@@ -18,6 +18,13 @@ function streamConfigsFor(instance: string): Array<Partial<StreamConfig> & { nam
       duplicate_window: DUPLICATE_WINDOW_NANOS,
     },
     {
+      name: names.schedules,
+      subjects: [subjects.scheduleEvents],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      duplicate_window: DUPLICATE_WINDOW_NANOS,
+    },
+    {
       name: names.catalog,
       subjects: [subjects.catalogEvents],
       retention: RetentionPolicy.Limits,

@@ -7,7 +7,7 @@ export async function deleteStreams(nc: NatsConnection, instance: string): Promi
   const jsm = await jetstreamManager(nc);
   const names = streamNamesFor(instance);
   // A KV bucket is a stream named KV_<bucket>.
-  for (const stream of [names.runs, names.catalog, `KV_${concurrencyBucketFor(instance)}`]) {
+  for (const stream of [names.runs, names.catalog, names.schedules, `KV_${concurrencyBucketFor(instance)}`]) {
     await jsm.streams.delete(stream).catch(() => false);
   }
 }

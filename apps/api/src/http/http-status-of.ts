@@ -8,6 +8,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 400;
     case ErrorCode.JobNotFound:
     case ErrorCode.RunNotFound:
+    case ErrorCode.ScheduleNotFound:
     case ErrorCode.RouteNotFound:
       return 404;
     case ErrorCode.JobNotInstalled:

@@ -11,6 +11,8 @@ export interface StartRunCommand {
   readonly queue?: string;
   /** May lower the job's whole-run timeout, never raise it. */
   readonly runTimeoutSeconds?: number;
+  /** Set when a schedule asks for the run. */
+  readonly scheduleId?: string;
 }
 
 export interface StartRunAccepted {

@@ -5,6 +5,7 @@ export const ErrorCode = {
   JobNotFound: 'JOB_NOT_FOUND',
   JobNotInstalled: 'JOB_NOT_INSTALLED',
   RunNotFound: 'RUN_NOT_FOUND',
+  ScheduleNotFound: 'SCHEDULE_NOT_FOUND',
   RunAlreadyFinished: 'RUN_ALREADY_FINISHED',
   ConcurrencyConflict: 'CONCURRENCY_CONFLICT',
   RouteNotFound: 'ROUTE_NOT_FOUND',

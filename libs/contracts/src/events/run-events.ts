@@ -11,6 +11,8 @@ export interface RunRequestedData {
   readonly requestedBy: string;
   readonly workflowId: string;
   readonly requestedAt: string;
+  /** Set for a run a schedule started. */
+  readonly scheduleId?: string | null;
 }
 
 export interface RunStartedData {

@@ -2,6 +2,7 @@
 export interface StreamNames {
   readonly runs: string;
   readonly catalog: string;
+  readonly schedules: string;
   readonly projectionConsumer: string;
 }
 
@@ -10,6 +11,7 @@ export function streamNamesFor(instance: string): StreamNames {
   return {
     runs: `${upper}_RUNS`,
     catalog: `${upper}_CATALOG`,
+    schedules: `${upper}_SCHEDULES`,
     projectionConsumer: `${instance}_projection`,
   };
 }

@@ -9,6 +9,11 @@ export interface Subjects {
   readonly cancelRunCommand: string;
   /** Answered by the projection: ids of runs its read model holds as not yet ended. */
   readonly liveRunsQuery: string;
+  readonly scheduleEvents: string;
+  scheduleChanged(scheduleId: string): string;
+  readonly upsertScheduleCommand: string;
+  readonly updateScheduleCommand: string;
+  readonly scheduleActionCommand: string;
   servicePing(service: ServiceName): string;
 }
 
@@ -24,6 +29,11 @@ export function subjectsFor(instance: string): Subjects {
     startRunCommand: `${instance}.cmd.run.start`,
     cancelRunCommand: `${instance}.cmd.run.cancel`,
     liveRunsQuery: `${instance}.query.runs.live`,
+    scheduleEvents: `${instance}.schedule.>`,
+    scheduleChanged: (scheduleId) => `${instance}.schedule.${scheduleId}.changed`,
+    upsertScheduleCommand: `${instance}.cmd.schedule.upsert`,
+    updateScheduleCommand: `${instance}.cmd.schedule.update`,
+    scheduleActionCommand: `${instance}.cmd.schedule.action`,
     servicePing: (service) => `${instance}.svc.${service}.ping`,
   };
 }
