@@ -9,6 +9,12 @@ import type { SchedulerConfig } from './config';
 import { SchedulerHealthService } from './health/scheduler-health.service';
 import { RunReconciler } from './reconcile/run-reconciler.service';
 import { SCHEDULER_CONFIG } from './scheduler-config.token';
+import { ScheduleActionHandler } from './schedules/schedule-action/schedule-action.handler';
+import { ScheduleRegistry } from './schedules/schedule-registry';
+import { ScheduleSyncService } from './schedules/schedule-sync.service';
+import { SchedulesMessageController } from './schedules/schedules.message-controller';
+import { UpdateScheduleHandler } from './schedules/update-schedule/update-schedule.handler';
+import { UpsertScheduleHandler } from './schedules/upsert-schedule/upsert-schedule.handler';
 import { StartRunHandler } from './start-run/start-run.handler';
 import { StartRunMessageController } from './start-run/start-run.message-controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
@@ -30,6 +36,12 @@ export class SchedulerModule {
         CancelRunHandler,
         CancelRunMessageController,
         RunReconciler,
+        ScheduleRegistry,
+        UpsertScheduleHandler,
+        UpdateScheduleHandler,
+        ScheduleActionHandler,
+        SchedulesMessageController,
+        ScheduleSyncService,
         SchedulerHealthService,
       ],
     };

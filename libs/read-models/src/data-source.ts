@@ -3,11 +3,13 @@ import { AppliedEventRecord } from './entities/applied-event.record';
 import { JobDefinitionRecord } from './entities/job-definition.record';
 import { JobLogEntryRecord } from './entities/job-log-entry.record';
 import { JobRunRecord } from './entities/job-run.record';
+import { ScheduleRecord } from './entities/schedule.record';
 import { InitialReadModels1764000000000 } from './migrations/1764000000000-initial-read-models';
 import { RunLifecycleColumns1795480385912 } from './migrations/1795480385912-run-lifecycle-columns';
+import { Schedules1795481745933 } from './migrations/1795481745933-schedules';
 
-export const READ_MODEL_ENTITIES = [JobDefinitionRecord, JobRunRecord, JobLogEntryRecord, AppliedEventRecord];
-export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000, RunLifecycleColumns1795480385912];
+export const READ_MODEL_ENTITIES = [JobDefinitionRecord, JobRunRecord, JobLogEntryRecord, AppliedEventRecord, ScheduleRecord];
+export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000, RunLifecycleColumns1795480385912, Schedules1795481745933];
 
 /** The read models' DataSource. The schema comes from migrations only; TypeORM never rewrites it. */
 export function createReadModelDataSource(databaseUrl: string, applicationName: string): DataSource {

@@ -38,6 +38,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       instance: shared.instance,
       workerId: collectorId,
       slots: await ConcurrencySlots.open(this.nc, shared.instance),
+      nc: this.nc,
     });
     const taskQueues = [...new Set(queues.map((queue) => taskQueueOfRun(shared.instance, queue)))];
     for (const taskQueue of taskQueues) {

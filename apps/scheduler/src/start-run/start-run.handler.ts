@@ -27,6 +27,7 @@ import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import { runSearchAttributes } from '../temporal/run-search-attributes';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { ScheduleRegistry } from '../schedules/schedule-registry';
 import { runLimitsFor } from './run-limits';
 
 /**
@@ -44,11 +45,17 @@ export class StartRunHandler {
     private readonly temporal: TemporalClientProvider,
     private readonly publisher: EventPublisher,
     private readonly singletons: SingletonGuard,
+    private readonly schedules: ScheduleRegistry,
   ) {}
 
   async handle(command: StartRunCommand): Promise<StartRunAccepted> {
     const job = await this.catalog.findJob(command.jobId);
-    if (!job) throw new YardError(ErrorCode.JobNotFound, `No installed job has the id ${JSON.stringify(command.jobId)}`);
+    if (!job) {
+      const refusal = new YardError(ErrorCode.JobNotFound, `No installed job has the id ${JSON.stringify(command.jobId)}`);
+      // A schedule of a job that is gone is paused, with the reason, rather than failing at every tick.
+      if (command.scheduleId) await this.schedules.pauseFor(command.scheduleId, `job ${command.jobId} is not installed`);
+      throw refusal;
+    }
     const input = this.checkedInput(job, command);
     const client = await this.temporal.get().catch((error: unknown) => {
       throw new YardError(ErrorCode.ServiceUnavailable, `Temporal is not reachable at ${this.config.temporal.address}: ${String(error)}`);
@@ -64,7 +71,7 @@ export class StartRunHandler {
     }
 
     const requestedAt = new Date().toISOString();
-    await this.publishRequested(input, requestedAt);
+    await this.publishRequested(input, requestedAt, command.scheduleId ?? null);
     return {
       runId: input.runId,
       jobId: job.id,
@@ -121,7 +128,7 @@ export class StartRunHandler {
     });
   }
 
-  private async publishRequested(input: RunWorkflowInput, requestedAt: string): Promise<void> {
+  private async publishRequested(input: RunWorkflowInput, requestedAt: string, scheduleId: string | null): Promise<void> {
     const event: RunRequested = newEvent({
       id: `${input.runId}:run.requested`,
       type: 'run.requested',
@@ -139,6 +146,7 @@ export class StartRunHandler {
         requestedBy: input.requestedBy,
         workflowId: workflowIdForRun(input.runId),
         requestedAt,
+        scheduleId,
       },
     });
     // The workflow runs whether or not this publish succeeds; its own events create the run row if it fails.

@@ -15,6 +15,7 @@ export interface JobRunStepRecord {
 @Index('job_runs_job_id_idx', ['jobId', 'createdAt'])
 @Index('job_runs_status_idx', ['status', 'createdAt'])
 @Index('job_runs_live_idx', ['updatedAt'], { where: 'status_rank < 4' })
+@Index('job_runs_schedule_id_idx', ['scheduleId', 'createdAt'], { where: 'schedule_id IS NOT NULL' })
 export class JobRunRecord {
   @PrimaryColumn('uuid')
   id!: string;
@@ -93,4 +94,8 @@ export class JobRunRecord {
   /** Who cancelled the run, as its `run.cancelled` event says; set only when the run ended `cancelled`. */
   @Column('text', { name: 'cancelled_by', nullable: true })
   cancelledBy!: string | null;
+
+  /** The schedule that started the run, as its `run.requested` says; null for a run someone asked for. */
+  @Column('text', { name: 'schedule_id', nullable: true })
+  scheduleId!: string | null;
 }

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { ScheduleOverlapPolicy } from '@temporalio/client';
+import type { ScheduleActionCommand, ScheduleReply } from '@yardmaster/contracts';
+import { ScheduleRegistry } from '../schedule-registry';
+import { snapshotOf } from '../temporal-schedule';
+
+/**
+ * `schedule.action`: pause (with a reason), resume, trigger one run now, or delete. A trigger never alters
+ * the schedule: its next times stay; it always adds exactly one run. Deleting leaves past runs in place.
+ */
+@Injectable()
+export class ScheduleActionHandler {
+  constructor(private readonly registry: ScheduleRegistry) {}
+
+  async handle(command: ScheduleActionCommand): Promise<ScheduleReply> {
+    const { scheduleId, meta } = command;
+    const before = await this.registry.describe(scheduleId);
+    const handle = await this.registry.handle(scheduleId);
+    switch (command.action) {
+      case 'pause':
+        await handle.pause(command.reason ?? `paused by ${meta.actor}`);
+        break;
+      case 'resume':
+        await handle.unpause(command.reason ?? `resumed by ${meta.actor}`);
+        break;
+      case 'trigger':
+        await handle.trigger(ScheduleOverlapPolicy.ALLOW_ALL);
+        break;
+      case 'delete': {
+        await handle.delete();
+        const snapshot = { ...snapshotOf(scheduleId, before, true), nextRunTimes: [] };
+        await this.registry.publish(snapshot, meta.actor);
+        return { snapshot, created: false, updated: true };
+      }
+    }
+    return { snapshot: await this.registry.publishCurrent(scheduleId, meta.actor), created: false, updated: command.action !== 'trigger' };
+  }
+}

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ScheduleAlreadyRunning, ScheduleNotFoundError, type Client, type ScheduleDescription, type ScheduleHandle } from '@temporalio/client';
+import {
+  ErrorCode,
+  newEvent,
+  subjectsFor,
+  SYSTEM_ACTOR_PREFIX,
+  temporalScheduleIdFor,
+  YardError,
+  type ScheduleChanged,
+  type ScheduleDefinition,
+  type ScheduleSnapshot,
+} from '@yardmaster/contracts';
+import { EventPublisher } from '@yardmaster/messaging';
+import { randomUUID } from 'node:crypto';
+import type { SchedulerConfig } from '../config';
+import { SCHEDULER_CONFIG } from '../scheduler-config.token';
+import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { snapshotOf, temporalScheduleOptions } from './temporal-schedule';
+
+/**
+ * The scheduler's one door to Temporal Schedules, and to the `schedule.changed` events that tell the
+ * projection what each schedule now is. Temporal is the truth; the events follow it.
+ */
+@Injectable()
+export class ScheduleRegistry {
+  constructor(
+    @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
+    private readonly temporal: TemporalClientProvider,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async client(): Promise<Client> {
+    return this.temporal.get().catch((error: unknown) => {
+      throw new YardError(ErrorCode.ServiceUnavailable, `Temporal is not reachable at ${this.config.temporal.address}: ${String(error)}`);
+    });
+  }
+
+  /** Creates the schedule; false when one with this id already exists (Temporal keeps ids unique). */
+  async create(scheduleId: string, definition: ScheduleDefinition): Promise<boolean> {
+    try {
+      await (await this.client()).schedule.create(temporalScheduleOptions(this.config.shared.instance, scheduleId, definition));
+      return true;
+    } catch (error) {
+      if (error instanceof ScheduleAlreadyRunning) return false;
+      throw error;
+    }
+  }
+
+  /** Replaces the spec, action and policies, keeping whether the schedule is paused. */
+  async replace(scheduleId: string, definition: ScheduleDefinition): Promise<void> {
+    const options = temporalScheduleOptions(this.config.shared.instance, scheduleId, definition);
+    await (await this.handle(scheduleId)).update((previous) => ({
+      spec: options.spec,
+      action: options.action,
+      policies: options.policies,
+      state: { ...previous.state, ...(definition.timing.kind === 'at' ? { remainingActions: 1 } : {}) },
+      memo: options.memo,
+    }));
+  }
+
+  async describe(scheduleId: string): Promise<ScheduleDescription> {
+    try {
+      return await (await this.handle(scheduleId)).describe();
+    } catch (error) {
+      if (error instanceof ScheduleNotFoundError) throw new YardError(ErrorCode.ScheduleNotFound, `No schedule has the id ${JSON.stringify(scheduleId)}`);
+      throw error;
+    }
+  }
+
+  async handle(scheduleId: string): Promise<ScheduleHandle> {
+    return (await this.client()).schedule.getHandle(temporalScheduleIdFor(this.config.shared.instance, scheduleId));
+  }
+
+  /** Pauses a schedule with the reason a person will read; a schedule already gone is left alone. */
+  async pauseFor(scheduleId: string, reason: string): Promise<void> {
+    try {
+      await (await this.handle(scheduleId)).pause(reason);
+      await this.publishCurrent(scheduleId, `${SYSTEM_ACTOR_PREFIX}scheduler`);
+    } catch (error) {
+      if (!(error instanceof ScheduleNotFoundError)) throw error;
+    }
+  }
+
+  /** Reads the schedule back from Temporal and publishes it as it now is. */
+  async publishCurrent(scheduleId: string, actor: string): Promise<ScheduleSnapshot> {
+    const snapshot = snapshotOf(scheduleId, await this.describe(scheduleId));
+    await this.publish(snapshot, actor);
+    return snapshot;
+  }
+
+  async publish(snapshot: ScheduleSnapshot, actor: string = `${SYSTEM_ACTOR_PREFIX}scheduler`): Promise<void> {
+    const id = randomUUID();
+    const event: ScheduleChanged = newEvent({
+      id,
+      type: 'schedule.changed',
+      occurredAt: snapshot.observedAt,
+      aggregateId: snapshot.scheduleId,
+      sequence: 0,
+      correlationId: id,
+      actor,
+      data: snapshot,
+    });
+    await this.publisher.publish(subjectsFor(this.config.shared.instance).scheduleChanged(snapshot.scheduleId), event);
+  }
+}

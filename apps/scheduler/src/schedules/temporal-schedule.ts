@@ -1,0 +1,102 @@
+import { MONTHS, ScheduleOverlapPolicy, type ScheduleDescription, type ScheduleOptions, type ScheduleSpec } from '@temporalio/client';
+import {
+  SCHEDULED_RUN_WORKFLOW_TYPE,
+  taskQueueOfRun,
+  temporalScheduleIdFor,
+  type OverlapPolicy,
+  type ScheduleDefinition,
+  type ScheduledRunRequest,
+  type ScheduleSnapshot,
+} from '@yardmaster/contracts';
+
+const OVERLAP: Record<OverlapPolicy, ScheduleOverlapPolicy> = {
+  skip: ScheduleOverlapPolicy.SKIP,
+  buffer_one: ScheduleOverlapPolicy.BUFFER_ONE,
+  allow_all: ScheduleOverlapPolicy.ALLOW_ALL,
+};
+
+/** The Temporal Schedule for a definition. The definition rides in the memo, so a later request can be compared with it exactly. */
+export function temporalScheduleOptions(instance: string, scheduleId: string, definition: ScheduleDefinition): ScheduleOptions {
+  const request: ScheduledRunRequest = { scheduleId, definition };
+  const temporalId = temporalScheduleIdFor(instance, scheduleId);
+  return {
+    scheduleId: temporalId,
+    spec: specOf(definition),
+    action: {
+      type: 'startWorkflow',
+      workflowType: SCHEDULED_RUN_WORKFLOW_TYPE,
+      workflowId: `${temporalId}-fire`,
+      taskQueue: taskQueueOfRun(instance, definition.queue),
+      args: [request],
+      staticSummary: `Schedule ${definition.key}: a run of ${definition.jobId}`,
+    },
+    policies: { overlap: OVERLAP[definition.overlap], catchupWindow: `${definition.catchupWindowSeconds}s`, pauseOnFailure: false },
+    memo: { definition },
+    state: definition.timing.kind === 'at' ? { remainingActions: 1 } : {},
+  };
+}
+
+function specOf(definition: ScheduleDefinition): ScheduleSpec {
+  const bounds = {
+    ...(definition.startAt ? { startAt: new Date(definition.startAt) } : {}),
+    ...(definition.endAt ? { endAt: new Date(definition.endAt) } : {}),
+  };
+  const { timing } = definition;
+  switch (timing.kind) {
+    case 'interval':
+      return { ...bounds, intervals: [{ every: `${timing.everyMinutes}m` }] };
+    case 'cron':
+      return { ...bounds, cronExpressions: [timing.cron], timezone: timing.timezone };
+    case 'at': {
+      const at = new Date(timing.at);
+      return {
+        ...bounds,
+        calendars: [
+          {
+            year: at.getUTCFullYear(),
+            month: MONTHS[at.getUTCMonth()],
+            dayOfMonth: at.getUTCDate(),
+            hour: at.getUTCHours(),
+            minute: at.getUTCMinutes(),
+            second: at.getUTCSeconds(),
+          },
+        ],
+      };
+    }
+  }
+}
+
+/** The definition a schedule was created with, as its memo keeps it. */
+export function definitionOf(description: ScheduleDescription): ScheduleDefinition | null {
+  return (description.memo?.definition as ScheduleDefinition | undefined) ?? null;
+}
+
+export function snapshotOf(scheduleId: string, description: ScheduleDescription, deleted = false): ScheduleSnapshot {
+  const definition = definitionOf(description);
+  if (!definition) throw new Error(`Schedule ${scheduleId} has no definition in its memo`);
+  return {
+    scheduleId,
+    definition,
+    state: description.state.paused ? 'paused' : 'active',
+    pausedReason: description.state.paused ? (description.state.note ?? null) : null,
+    nextRunTimes: description.state.paused ? [] : description.info.nextActionTimes.map((time) => time.toISOString()),
+    deleted,
+    observedAt: new Date().toISOString(),
+  };
+}
+
+/** Same schedule, same spec: a repeated create changes nothing. */
+export function sameDefinition(a: ScheduleDefinition, b: ScheduleDefinition): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
