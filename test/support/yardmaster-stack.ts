@@ -110,6 +110,16 @@ export class YardmasterStack {
     return (await this.getJson(`/api/runs/${runId}/logs?limit=500`)).body.items;
   }
 
+  async sendPatch(path: string, body: object): Promise<{ status: number; body: any }> {
+    const response = await fetch(`${this.apiUrl}${path}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, body: await response.json() };
+  }
+
+  async sendDelete(path: string): Promise<{ status: number; body: any }> {
+    const response = await fetch(`${this.apiUrl}${path}`, { method: 'DELETE' });
+    return { status: response.status, body: await response.json() };
+  }
+
   async post(path: string, body: string, contentType = 'application/json'): Promise<{ status: number; headers: Headers; body: any }> {
     const response = await fetch(`${this.apiUrl}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
     return { status: response.status, headers: response.headers, body: await response.json() };

@@ -6,11 +6,13 @@ import { API_CONFIG } from './api-config.token';
 import type { ApiConfig } from './config';
 import { HealthHttpController } from './health/health.http.controller';
 import { ErrorFilter } from './http/error.filter';
+import { ManageSchedulesHttpController } from './schedules/manage-schedules/manage-schedules.http.controller';
 import { JobsHttpController } from './jobs/jobs.http.controller';
 import { CancelRunHttpController } from './runs/cancel-run/cancel-run.http.controller';
 import { RunsHttpController } from './runs/read-runs/runs.http.controller';
 import { StartRunHttpController } from './runs/start-run/start-run.http.controller';
 import { StreamRunEventsHttpController } from './runs/stream-run-events/stream-run-events.http.controller';
+import { SchedulesHttpController } from './schedules/read-schedules/schedules.http.controller';
 
 @Module({})
 export class ApiModule {
@@ -21,7 +23,7 @@ export class ApiModule {
         MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.apiId, ensureStreamsOf: config.shared.instance }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
       ],
-      controllers: [JobsHttpController, StartRunHttpController, CancelRunHttpController, RunsHttpController, HealthHttpController, StreamRunEventsHttpController],
+      controllers: [JobsHttpController, StartRunHttpController, CancelRunHttpController, RunsHttpController, HealthHttpController, StreamRunEventsHttpController, ManageSchedulesHttpController, SchedulesHttpController],
       providers: [{ provide: API_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ErrorFilter }],
     };
   }

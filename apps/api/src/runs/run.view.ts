@@ -11,6 +11,8 @@ export function runView(record: JobRunRecord, temporal: { uiUrl: string; namespa
     commit: record.commit,
     queue: record.queue,
     requestedBy: record.requestedBy,
+    /** The schedule that started the run; null for a run someone asked for. */
+    scheduleId: record.scheduleId,
     attempt: record.attempt,
     result: record.result,
     error: record.error,

@@ -7,6 +7,7 @@ import { projectCatalogAnnounced } from '../catalog/catalog-events.projector';
 import type { ProjectionConfig } from '../config';
 import { PROJECTION_CONFIG } from '../projection-config.token';
 import { projectRunEvent } from '../runs/run-events.projector';
+import { projectScheduleEvent, type ScheduleEvent } from '../schedules/schedule-events.projector';
 import { applyOnce } from './apply-once';
 
 /** Runs one durable consumer per stream; each applies its stream's events in order, acking after commit. */
@@ -40,8 +41,14 @@ export class ProjectionConsumersService implements OnApplicationBootstrap, OnApp
         async (message) => void (await applyOnce(this.dataSource, message, projectRunEvent)),
         onError,
       ),
+      await consumeDurable<ScheduleEvent>(
+        this.nc,
+        { stream: streams.schedules, durableName: streams.projectionConsumer, filterSubject: subjects.scheduleEvents },
+        async (message) => void (await applyOnce(this.dataSource, message, projectScheduleEvent)),
+        onError,
+      ),
     );
-    this.logger.log(`Projecting ${streams.catalog} and ${streams.runs}`);
+    this.logger.log(`Projecting ${streams.catalog}, ${streams.runs} and ${streams.schedules}`);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -98,9 +98,9 @@ describe('the live-runs query', () => {
     const live = await ask(query);
 
     expect(live).toEqual([
-      { runId: running.runId, workflowId: `run-${running.runId}`, status: 'running', updatedAt: running.updatedAt.toISOString() },
-      { runId: queued.runId, workflowId: `run-${queued.runId}`, status: 'queued', updatedAt: queued.updatedAt.toISOString() },
-      { runId: pending.runId, workflowId: `run-${pending.runId}`, status: 'pending', updatedAt: pending.updatedAt.toISOString() },
+      { runId: running.runId, workflowId: `run-${running.runId}`, status: 'running', updatedAt: running.updatedAt.toISOString(), cancelRequestedBy: null },
+      { runId: queued.runId, workflowId: `run-${queued.runId}`, status: 'queued', updatedAt: queued.updatedAt.toISOString(), cancelRequestedBy: null },
+      { runId: pending.runId, workflowId: `run-${pending.runId}`, status: 'pending', updatedAt: pending.updatedAt.toISOString(), cancelRequestedBy: null },
     ]);
   });
 

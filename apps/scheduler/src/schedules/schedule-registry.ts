@@ -16,7 +16,10 @@ import { randomUUID } from 'node:crypto';
 import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
-import { snapshotOf, temporalScheduleOptions } from './temporal-schedule';
+import { definitionOf, sameDefinition, snapshotOf, temporalScheduleOptions } from './temporal-schedule';
+
+/** Temporal applies a schedule change a moment after accepting it; a describe waits this long for it. */
+const CHANGE_VISIBLE_WITHIN_MS = 10_000;
 
 /**
  * The scheduler's one door to Temporal Schedules, and to the `schedule.changed` events that tell the
@@ -47,7 +50,7 @@ export class ScheduleRegistry {
     }
   }
 
-  /** Replaces the spec, action and policies, keeping whether the schedule is paused. */
+  /** Replaces the spec, action and policies, keeping whether the schedule is paused; returns once Temporal shows it. */
   async replace(scheduleId: string, definition: ScheduleDefinition): Promise<void> {
     const options = temporalScheduleOptions(this.config.shared.instance, scheduleId, definition);
     await (await this.handle(scheduleId)).update((previous) => ({
@@ -57,6 +60,29 @@ export class ScheduleRegistry {
       state: { ...previous.state, ...(definition.timing.kind === 'at' ? { remainingActions: 1 } : {}) },
       memo: options.memo,
     }));
+    await this.waitUntilShown(scheduleId, (description) => {
+      const shown = definitionOf(description);
+      return shown !== null && sameDefinition(shown, definition);
+    });
+  }
+
+  async pause(scheduleId: string, reason: string): Promise<void> {
+    await (await this.handle(scheduleId)).pause(reason);
+    await this.waitUntilShown(scheduleId, (description) => description.state.paused);
+  }
+
+  async resume(scheduleId: string, reason: string): Promise<void> {
+    await (await this.handle(scheduleId)).unpause(reason);
+    await this.waitUntilShown(scheduleId, (description) => !description.state.paused);
+  }
+
+  /** A change Temporal has accepted shows in a describe shortly after: wait for it, so what we publish is true. */
+  private async waitUntilShown(scheduleId: string, shown: (description: ScheduleDescription) => boolean): Promise<void> {
+    const deadline = Date.now() + CHANGE_VISIBLE_WITHIN_MS;
+    while (!shown(await this.describe(scheduleId))) {
+      if (Date.now() > deadline) throw new Error(`Temporal did not show the change to schedule ${scheduleId} within ${CHANGE_VISIBLE_WITHIN_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async describe(scheduleId: string): Promise<ScheduleDescription> {
@@ -75,7 +101,7 @@ export class ScheduleRegistry {
   /** Pauses a schedule with the reason a person will read; a schedule already gone is left alone. */
   async pauseFor(scheduleId: string, reason: string): Promise<void> {
     try {
-      await (await this.handle(scheduleId)).pause(reason);
+      await this.pause(scheduleId, reason);
       await this.publishCurrent(scheduleId, `${SYSTEM_ACTOR_PREFIX}scheduler`);
     } catch (error) {
       if (!(error instanceof ScheduleNotFoundError)) throw error;

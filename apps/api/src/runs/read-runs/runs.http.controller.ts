@@ -21,15 +21,22 @@ export class RunsHttpController {
   @ApiOperation({ summary: 'List runs, newest first' })
   @ApiQuery({ name: 'jobId', required: false })
   @ApiQuery({ name: 'status', required: false, enum: RUN_STATUSES })
+  @ApiQuery({ name: 'scheduleId', required: false, description: 'Only the runs this schedule started' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
-  async list(@Query() query: { jobId?: string; status?: string; limit?: string; offset?: string }): Promise<PageOf<ReturnType<typeof runView>>> {
+  async list(
+    @Query() query: { jobId?: string; status?: string; scheduleId?: string; limit?: string; offset?: string },
+  ): Promise<PageOf<ReturnType<typeof runView>>> {
     const page = readPage(query);
     if (query.status !== undefined && !isRunStatus(query.status)) {
       throw new YardError(ErrorCode.ValidationFailed, 'Invalid filter', [{ field: 'status', message: `must be one of ${RUN_STATUSES.join(', ')}` }]);
     }
     const [records, total] = await this.dataSource.getRepository(JobRunRecord).findAndCount({
-      where: { ...(query.jobId ? { jobId: query.jobId } : {}), ...(query.status ? { status: query.status } : {}) },
+      where: {
+        ...(query.jobId ? { jobId: query.jobId } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.scheduleId ? { scheduleId: query.scheduleId } : {}),
+      },
       order: { createdAt: 'DESC', id: 'ASC' },
       take: page.limit,
       skip: page.offset,

@@ -18,10 +18,10 @@ export class ScheduleActionHandler {
     const handle = await this.registry.handle(scheduleId);
     switch (command.action) {
       case 'pause':
-        await handle.pause(command.reason ?? `paused by ${meta.actor}`);
+        await this.registry.pause(scheduleId, command.reason ?? `paused by ${meta.actor}`);
         break;
       case 'resume':
-        await handle.unpause(command.reason ?? `resumed by ${meta.actor}`);
+        await this.registry.resume(scheduleId, command.reason ?? `resumed by ${meta.actor}`);
         break;
       case 'trigger':
         await handle.trigger(ScheduleOverlapPolicy.ALLOW_ALL);
