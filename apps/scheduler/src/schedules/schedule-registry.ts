@@ -58,7 +58,6 @@ export class ScheduleRegistry {
       action: options.action,
       policies: options.policies,
       state: { ...previous.state, ...(definition.timing.kind === 'at' ? { remainingActions: 1 } : {}) },
-      memo: options.memo,
     }));
     await this.waitUntilShown(scheduleId, (description) => {
       const shown = definitionOf(description);

@@ -15,7 +15,10 @@ const OVERLAP: Record<OverlapPolicy, ScheduleOverlapPolicy> = {
   allow_all: ScheduleOverlapPolicy.ALLOW_ALL,
 };
 
-/** The Temporal Schedule for a definition. The definition rides in the memo, so a later request can be compared with it exactly. */
+/**
+ * The Temporal Schedule for a definition. The definition rides in the action's argument (which, unlike the
+ * memo, an update can change), so a later request can be compared with it exactly.
+ */
 export function temporalScheduleOptions(instance: string, scheduleId: string, definition: ScheduleDefinition): ScheduleOptions {
   const request: ScheduledRunRequest = { scheduleId, definition };
   const temporalId = temporalScheduleIdFor(instance, scheduleId);
@@ -31,7 +34,6 @@ export function temporalScheduleOptions(instance: string, scheduleId: string, de
       staticSummary: `Schedule ${definition.key}: a run of ${definition.jobId}`,
     },
     policies: { overlap: OVERLAP[definition.overlap], catchupWindow: `${definition.catchupWindowSeconds}s`, pauseOnFailure: false },
-    memo: { definition },
     state: definition.timing.kind === 'at' ? { remainingActions: 1 } : {},
   };
 }
@@ -66,14 +68,16 @@ function specOf(definition: ScheduleDefinition): ScheduleSpec {
   }
 }
 
-/** The definition a schedule was created with, as its memo keeps it. */
+/** The schedule's current definition, from its action's argument. */
 export function definitionOf(description: ScheduleDescription): ScheduleDefinition | null {
-  return (description.memo?.definition as ScheduleDefinition | undefined) ?? null;
+  const action = description.action;
+  if (action.type !== 'startWorkflow') return null;
+  return (action.args?.[0] as ScheduledRunRequest | undefined)?.definition ?? null;
 }
 
 export function snapshotOf(scheduleId: string, description: ScheduleDescription, deleted = false): ScheduleSnapshot {
   const definition = definitionOf(description);
-  if (!definition) throw new Error(`Schedule ${scheduleId} has no definition in its memo`);
+  if (!definition) throw new Error(`Schedule ${scheduleId} has no definition in its action`);
   return {
     scheduleId,
     definition,
