@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@yardmaster/messaging';
 import { CancelRunHandler } from './cancel-run/cancel-run.handler';
-import { CancelRunMessageController } from './cancel-run/cancel-run.message-controller';
 import { CatalogReader } from './catalog/catalog-reader';
+import { CommandsMessageController } from './commands.message-controller';
 import { concurrencySlotsProvider } from './concurrency/concurrency-slots.provider';
 import { SingletonGuard } from './concurrency/singleton-guard';
 import type { SchedulerConfig } from './config';
@@ -12,11 +12,9 @@ import { SCHEDULER_CONFIG } from './scheduler-config.token';
 import { ScheduleActionHandler } from './schedules/schedule-action/schedule-action.handler';
 import { ScheduleRegistry } from './schedules/schedule-registry';
 import { ScheduleSyncService } from './schedules/schedule-sync.service';
-import { SchedulesMessageController } from './schedules/schedules.message-controller';
 import { UpdateScheduleHandler } from './schedules/update-schedule/update-schedule.handler';
 import { UpsertScheduleHandler } from './schedules/upsert-schedule/upsert-schedule.handler';
 import { StartRunHandler } from './start-run/start-run.handler';
-import { StartRunMessageController } from './start-run/start-run.message-controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({})
@@ -32,15 +30,13 @@ export class SchedulerModule {
         concurrencySlotsProvider,
         SingletonGuard,
         StartRunHandler,
-        StartRunMessageController,
         CancelRunHandler,
-        CancelRunMessageController,
         RunReconciler,
+        CommandsMessageController,
         ScheduleRegistry,
         UpsertScheduleHandler,
         UpdateScheduleHandler,
         ScheduleActionHandler,
-        SchedulesMessageController,
         ScheduleSyncService,
         SchedulerHealthService,
       ],

@@ -35,9 +35,7 @@ export class CancelRunHandler {
   async handle(command: CancelRunCommand): Promise<CancelRunAccepted> {
     const { runId } = command;
     if (!UUID.test(runId)) throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);
-    const client = await this.temporal.get().catch((error: unknown) => {
-      throw new YardError(ErrorCode.ServiceUnavailable, `Temporal is not reachable at ${this.config.temporal.address}: ${String(error)}`);
-    });
+    const client = await this.temporal.getOrUnavailable();
     const workflowId = workflowIdForRun(runId);
     const state = await workflowStateOf(client, workflowId);
     if (state === 'NOT_FOUND') throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);

@@ -33,10 +33,8 @@ export class ScheduleRegistry {
     private readonly publisher: EventPublisher,
   ) {}
 
-  async client(): Promise<Client> {
-    return this.temporal.get().catch((error: unknown) => {
-      throw new YardError(ErrorCode.ServiceUnavailable, `Temporal is not reachable at ${this.config.temporal.address}: ${String(error)}`);
-    });
+  client(): Promise<Client> {
+    return this.temporal.getOrUnavailable();
   }
 
   /** Creates the schedule; false when one with this id already exists (Temporal keeps ids unique). */

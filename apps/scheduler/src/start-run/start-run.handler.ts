@@ -57,9 +57,7 @@ export class StartRunHandler {
       throw refusal;
     }
     const input = this.checkedInput(job, command);
-    const client = await this.temporal.get().catch((error: unknown) => {
-      throw new YardError(ErrorCode.ServiceUnavailable, `Temporal is not reachable at ${this.config.temporal.address}: ${String(error)}`);
-    });
+    const client = await this.temporal.getOrUnavailable();
 
     const singletonScope = input.concurrency?.heldSlot === 0 ? input.concurrency.scope : null;
     if (singletonScope) await this.singletons.claim(client, job.id, singletonScope, input.runId);

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { TemporalConfig } from '@yardmaster/config';
+import { ErrorCode, YardError } from '@yardmaster/contracts';
 import { ensureSearchAttributes } from './ensure-search-attributes';
 
 /** The scheduler's Temporal client. Connects lazily, so the scheduler starts (and says so) while Temporal is down. */
@@ -23,6 +24,13 @@ export class TemporalClientProvider implements OnApplicationShutdown {
         throw error;
       });
     return this.client;
+  }
+
+  /** The client, or SERVICE_UNAVAILABLE naming Temporal's address: what a command answers when Temporal is down. */
+  async getOrUnavailable(): Promise<Client> {
+    return this.get().catch((error: unknown) => {
+      throw new YardError(ErrorCode.ServiceUnavailable, `Temporal is not reachable at ${this.config.address}: ${String(error)}`);
+    });
   }
 
   async isHealthy(): Promise<boolean> {

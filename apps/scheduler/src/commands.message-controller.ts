@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/nats-core';
+import {
+  subjectsFor,
+  type CancelRunCommand,
+  type ScheduleActionCommand,
+  type StartRunCommand,
+  type UpdateScheduleCommand,
+  type UpsertScheduleCommand,
+} from '@yardmaster/contracts';
+import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
+import { CancelRunHandler } from './cancel-run/cancel-run.handler';
+import type { SchedulerConfig } from './config';
+import { SCHEDULER_CONFIG } from './scheduler-config.token';
+import { ScheduleActionHandler } from './schedules/schedule-action/schedule-action.handler';
+import { UpdateScheduleHandler } from './schedules/update-schedule/update-schedule.handler';
+import { UpsertScheduleHandler } from './schedules/upsert-schedule/upsert-schedule.handler';
+import { StartRunHandler } from './start-run/start-run.handler';
+
+/**
+ * The scheduler's NATS entry points: one request/reply subject per command, each answered by its handler.
+ * Scheduler replicas share every subject through the `scheduler` queue group.
+ */
+@Injectable()
+export class CommandsMessageController implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CommandsMessageController.name);
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
+    private readonly startRun: StartRunHandler,
+    private readonly cancelRun: CancelRunHandler,
+    private readonly upsertSchedule: UpsertScheduleHandler,
+    private readonly updateSchedule: UpdateScheduleHandler,
+    private readonly scheduleAction: ScheduleActionHandler,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const subjects = subjectsFor(this.config.shared.instance);
+    this.serve<StartRunCommand>(subjects.startRunCommand, (command) => this.startRun.handle(command));
+    this.serve<CancelRunCommand>(subjects.cancelRunCommand, (command) => this.cancelRun.handle(command));
+    this.serve<UpsertScheduleCommand>(subjects.upsertScheduleCommand, (command) => this.upsertSchedule.handle(command));
+    this.serve<UpdateScheduleCommand>(subjects.updateScheduleCommand, (command) => this.updateSchedule.handle(command));
+    this.serve<ScheduleActionCommand>(subjects.scheduleActionCommand, (command) => this.scheduleAction.handle(command));
+  }
+
+  private serve<TCommand>(subject: string, handle: (command: TCommand) => Promise<unknown>): void {
+    serveCommand<TCommand, unknown>(this.nc, subject, 'scheduler', handle, (error) =>
+      this.logger.error(`${subject} failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}`),
+    );
+  }
+}
