@@ -44,6 +44,7 @@ function depConstraints({ testFile }) {
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: TESTING_DEPENDENCIES },
     // Apps never import one another: `type:app` is not in the list.
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: plusTesting(APP_DEPENDENCIES) },
+    { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:contracts'] },
     { sourceTag: 'type:e2e', notDependOnLibsWithTags: ['type:app'] },
   ];
 }

@@ -1,4 +1,5 @@
 import type { JobModule } from '@yardmaster/job-sdk';
+import { AllVariables } from './examples/all-variables.job';
 import { ConfigSweep } from './examples/config-sweep.job';
 import { Deadline } from './examples/deadline.job';
 import { DeviceBackup } from './examples/device-backup.job';
@@ -13,6 +14,6 @@ export const BUILTIN_JOB_MODULES: readonly JobModule[] = [
   {
     name: 'examples',
     grouping: 'Examples',
-    jobs: [HelloWorld, InterfaceAudit, FailOnPurpose, SlowCount, Deadline, FlakyDevice, DeviceBackup, ConfigSweep],
+    jobs: [HelloWorld, InterfaceAudit, FailOnPurpose, SlowCount, Deadline, FlakyDevice, DeviceBackup, ConfigSweep, AllVariables],
   },
 ];

@@ -10,9 +10,19 @@ interface VariableCommon<TValue> {
 
 export interface StringVariableDefinition extends VariableCommon<string> {
   readonly type: 'string';
+  /** In characters (Unicode code points), as JSON Schema's `minLength` counts them. */
   readonly minLength?: number;
   readonly maxLength?: number;
   /** A JavaScript regular expression source that the whole value must match. */
+  readonly regex?: string;
+}
+
+/** Multi-line text, as Nautobot's TextVar: a string a form shows in a text area. */
+export interface TextVariableDefinition extends VariableCommon<string> {
+  readonly type: 'text';
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  /** A JavaScript regular expression source that the whole value must match (`.` does not match a newline). */
   readonly regex?: string;
 }
 
@@ -34,11 +44,53 @@ export interface ChoiceVariableDefinition extends VariableCommon<string> {
   readonly choices: readonly Choice[];
 }
 
+/** Several of the choices, as Nautobot's MultiChoiceVar: the value is an array of distinct choice values. */
+export interface MultiChoiceVariableDefinition extends VariableCommon<readonly string[]> {
+  readonly type: 'multi_choice';
+  readonly choices: readonly Choice[];
+  readonly minSelections?: number;
+  readonly maxSelections?: number;
+}
+
+export type IpVersion = 4 | 6;
+
+/** An IPv4 or IPv6 address without a mask, e.g. `192.0.2.1` or `2001:db8::1`; run data holds its canonical text. */
+export interface IpAddressVariableDefinition extends VariableCommon<string> {
+  readonly type: 'ip_address';
+  /** Only this family; either when absent. */
+  readonly version?: IpVersion;
+}
+
+/** An address with a prefix length, e.g. `192.0.2.1/24` or `2001:db8::1/64`: host bits may be set. */
+export interface IpAddressWithMaskVariableDefinition extends VariableCommon<string> {
+  readonly type: 'ip_address_with_mask';
+  readonly version?: IpVersion;
+}
+
+/** A network, e.g. `192.0.2.0/24` or `2001:db8::/32`: the host bits must be zero. */
+export interface IpNetworkVariableDefinition extends VariableCommon<string> {
+  readonly type: 'ip_network';
+  readonly version?: IpVersion;
+  readonly minPrefixLength?: number;
+  readonly maxPrefixLength?: number;
+}
+
+/** Any JSON value: an object, array, string, number, boolean or null. */
+export interface JsonVariableDefinition extends VariableCommon<JsonValue> {
+  readonly type: 'json';
+}
+
 export type VariableDefinition =
   | StringVariableDefinition
+  | TextVariableDefinition
   | IntegerVariableDefinition
   | BooleanVariableDefinition
-  | ChoiceVariableDefinition;
+  | ChoiceVariableDefinition
+  | MultiChoiceVariableDefinition
+  | IpAddressVariableDefinition
+  | IpAddressWithMaskVariableDefinition
+  | IpNetworkVariableDefinition
+  | JsonVariableDefinition;
 
 export type VariableType = VariableDefinition['type'];
 

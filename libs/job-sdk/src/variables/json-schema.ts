@@ -1,6 +1,16 @@
-import type { JsonObject, NamedVariableDefinition, VariableDefinition } from '@yardmaster/contracts';
+import type { IpVersion, JsonObject, JsonValue, NamedVariableDefinition, VariableDefinition } from '@yardmaster/contracts';
+import { IPV4_PATTERN, IPV6_PATTERN, maxPrefixLengthOf, prefixPattern } from './ip-address';
 
-/** The JSON Schema (draft 2020-12) of a job's run data, with `x-order` so a form keeps the field order. */
+/**
+ * The JSON Schema (draft 2020-12) of a job's run data, with `x-order` so a form keeps the field order.
+ *
+ * It asserts what `validateRunData` checks, with two differences a standard validator cannot express:
+ * - `validateRunData` also takes `null`, `""` and (multi-choice) `[]` as "not given"; the schema wants such a
+ *   field left out. A required variable without a default refuses its empty value in the schema too.
+ * - an IP network's host bits must be zero: the schema says so only as the annotation `x-host-bits-zero`.
+ * `format: ipv4`/`ipv6` is only an annotation in 2020-12 unless a validator asserts formats, so IP fields carry
+ * a `pattern` as well. `x-*` keywords are annotations for forms.
+ */
 export function variablesToJsonSchema(variables: readonly NamedVariableDefinition[]): JsonObject {
   const properties: JsonObject = {};
   variables.forEach((variable, index) => {
@@ -8,7 +18,7 @@ export function variablesToJsonSchema(variables: readonly NamedVariableDefinitio
       ...propertySchema(variable),
       title: variable.label || variable.name,
       ...(variable.description ? { description: variable.description } : {}),
-      ...(variable.default === undefined ? {} : { default: variable.default }),
+      ...(variable.default === undefined ? {} : { default: variable.default as JsonValue }),
       'x-order': index,
     };
   });
@@ -17,19 +27,28 @@ export function variablesToJsonSchema(variables: readonly NamedVariableDefinitio
     type: 'object',
     additionalProperties: false,
     properties,
-    required: variables.filter((variable) => variable.required && variable.default === undefined).map((variable) => variable.name),
+    required: variables.filter(mustBeGiven).map((variable) => variable.name),
   };
+}
+
+function mustBeGiven(variable: VariableDefinition): boolean {
+  return variable.required && variable.default === undefined;
 }
 
 function propertySchema(variable: VariableDefinition): JsonObject {
   switch (variable.type) {
     case 'string':
+    case 'text': {
+      // "" counts as not given, so a variable that must be given needs at least one character.
+      const minLength = Math.max(variable.minLength ?? 0, mustBeGiven(variable) ? 1 : 0);
       return {
         type: 'string',
-        ...(variable.minLength === undefined ? {} : { minLength: variable.minLength }),
+        ...(minLength === 0 ? {} : { minLength }),
         ...(variable.maxLength === undefined ? {} : { maxLength: variable.maxLength }),
         ...(variable.regex === undefined ? {} : { pattern: `^(?:${variable.regex})$` }),
+        ...(variable.type === 'text' ? { 'x-widget': 'textarea' } : {}),
       };
+    }
     case 'integer':
       return {
         type: 'integer',
@@ -44,5 +63,58 @@ function propertySchema(variable: VariableDefinition): JsonObject {
         enum: variable.choices.map(([value]) => value),
         'x-choice-labels': Object.fromEntries(variable.choices.map(([value, label]) => [value, label])),
       };
+    case 'multi_choice': {
+      // [] counts as not given, so a variable that must be given needs at least one selection.
+      const minItems = Math.max(variable.minSelections ?? 0, mustBeGiven(variable) ? 1 : 0);
+      return {
+        type: 'array',
+        items: { type: 'string', enum: variable.choices.map(([value]) => value) },
+        uniqueItems: true,
+        ...(minItems === 0 ? {} : { minItems }),
+        ...(variable.maxSelections === undefined ? {} : { maxItems: variable.maxSelections }),
+        'x-choice-labels': Object.fromEntries(variable.choices.map(([value, label]) => [value, label])),
+      };
+    }
+    case 'ip_address': {
+      const ipv4 = { format: 'ipv4', pattern: `^${IPV4_PATTERN}$` };
+      const ipv6 = { format: 'ipv6', pattern: `^${IPV6_PATTERN}$` };
+      if (variable.version === 4) return { type: 'string', ...ipv4 };
+      if (variable.version === 6) return { type: 'string', ...ipv6 };
+      return { type: 'string', anyOf: [ipv4, ipv6] };
+    }
+    case 'ip_address_with_mask':
+      return {
+        type: 'string',
+        pattern: prefixesPattern(variable.version, 0, 128),
+        ...(variable.version === undefined ? {} : { 'x-ip-version': variable.version }),
+      };
+    case 'ip_network':
+      return {
+        type: 'string',
+        pattern: prefixesPattern(variable.version, variable.minPrefixLength ?? 0, variable.maxPrefixLength ?? 128),
+        ...(variable.version === undefined ? {} : { 'x-ip-version': variable.version }),
+        ...(variable.minPrefixLength === undefined ? {} : { 'x-min-prefix-length': variable.minPrefixLength }),
+        ...(variable.maxPrefixLength === undefined ? {} : { 'x-max-prefix-length': variable.maxPrefixLength }),
+        'x-host-bits-zero': true,
+      };
+    case 'json':
+      // Any JSON value; null and "" count as not given, so a variable that must be given refuses them.
+      return { ...(mustBeGiven(variable) ? { not: { enum: [null, ''] } } : {}), 'x-widget': 'json' };
+    default:
+      return assertNever(variable);
   }
+}
+
+/** `address/length` for the allowed families, each length within `min`..`max` and its family's maximum. */
+function prefixesPattern(version: IpVersion | undefined, min: number, max: number): string {
+  const families: IpVersion[] = version === undefined ? [4, 6] : [version];
+  const alternatives = families
+    .filter((family) => min <= Math.min(max, maxPrefixLengthOf(family)))
+    .map((family) => prefixPattern(family, min, Math.min(max, maxPrefixLengthOf(family))));
+  // No family left (only for a hand-written definition, such as IPv4 of at least /40): a pattern nothing matches.
+  return alternatives.length === 0 ? '^(?!)$' : `^(?:${alternatives.join('|')})$`;
+}
+
+function assertNever(variable: never): never {
+  throw new Error(`Unknown variable type ${JSON.stringify((variable as { type?: unknown }).type)}`);
 }

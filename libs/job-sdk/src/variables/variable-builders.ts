@@ -3,9 +3,19 @@ import type {
   Choice,
   ChoiceVariableDefinition,
   IntegerVariableDefinition,
+  IpAddressVariableDefinition,
+  IpAddressWithMaskVariableDefinition,
+  IpNetworkVariableDefinition,
+  IpVersion,
+  JsonValue,
+  JsonVariableDefinition,
+  MultiChoiceVariableDefinition,
   StringVariableDefinition,
+  TextVariableDefinition,
   VariableDefinition,
 } from '@yardmaster/contracts';
+import { maxPrefixLengthOf } from './ip-address';
+import { checkVariableValue } from './validate-run-data';
 
 /**
  * Builders for job variables. `required` defaults to true, as in Nautobot, unless a default is given.
@@ -38,15 +48,31 @@ function common<TValue>(options: CommonOptions<TValue>) {
 
 type StringOptions = CommonOptions<string> & { minLength?: number; maxLength?: number; regex?: string | RegExp };
 
+/** A single-line string. `minLength` and `maxLength` count characters (code points); `regex` must match the whole value. */
 export function stringVar<const TOptions extends StringOptions>(options: TOptions = {} as TOptions): Variable<string, StringVariableDefinition, Presence<TOptions>> {
+  return checkedDefault('stringVar', { type: 'string', ...common(options), ...stringConstraints('stringVar', options) });
+}
+
+/** Multi-line text, shown in a text area; the same options as `stringVar`. */
+export function textVar<const TOptions extends StringOptions>(options: TOptions = {} as TOptions): Variable<string, TextVariableDefinition, Presence<TOptions>> {
+  return checkedDefault('textVar', { type: 'text', ...common(options), ...stringConstraints('textVar', options) });
+}
+
+function stringConstraints(builder: string, options: StringOptions) {
   if (options.regex instanceof RegExp && options.regex.flags !== '') {
     // Only the source travels in the catalog; silently dropping a flag such as `i` would change the meaning.
-    throw new Error(`stringVar: regex flags are not supported (got /${options.regex.source}/${options.regex.flags}); write the pattern without them`);
+    throw new Error(`${builder}: regex flags are not supported (got /${options.regex.source}/${options.regex.flags}); write the pattern without them`);
   }
   const regex = options.regex instanceof RegExp ? options.regex.source : options.regex;
+  if (regex !== undefined) {
+    try {
+      new RegExp(regex, 'u');
+    } catch (error) {
+      throw new Error(`${builder}: regex ${JSON.stringify(regex)} is not a valid Unicode regular expression: ${(error as Error).message}`);
+    }
+  }
+  checkBounds(builder, 'minLength', options.minLength, 'maxLength', options.maxLength);
   return {
-    type: 'string',
-    ...common(options),
     ...(options.minLength === undefined ? {} : { minLength: options.minLength }),
     ...(options.maxLength === undefined ? {} : { maxLength: options.maxLength }),
     ...(regex === undefined ? {} : { regex }),
@@ -56,23 +82,124 @@ export function stringVar<const TOptions extends StringOptions>(options: TOption
 type IntegerOptions = CommonOptions<number> & { minValue?: number; maxValue?: number };
 
 export function integerVar<const TOptions extends IntegerOptions>(options: TOptions = {} as TOptions): Variable<number, IntegerVariableDefinition, Presence<TOptions>> {
-  return {
+  return checkedDefault('integerVar', {
     type: 'integer',
     ...common(options),
     ...(options.minValue === undefined ? {} : { minValue: options.minValue }),
     ...(options.maxValue === undefined ? {} : { maxValue: options.maxValue }),
-  };
+  });
 }
 
 /** A boolean is never required: an absent box is `false`, as in a form. */
 export function booleanVar(options: Omit<CommonOptions<boolean>, 'required'> = {}): Variable<boolean, BooleanVariableDefinition, true> {
-  return { type: 'boolean', ...common({ ...options, default: options.default ?? false }), required: false };
+  return checkedDefault('booleanVar', { type: 'boolean', ...common({ ...options, default: options.default ?? false }), required: false });
 }
 
 export function choiceVar<const TChoices extends readonly Choice[], const TOptions extends CommonOptions<TChoices[number][0]>>(
   options: TOptions & { choices: TChoices },
 ): Variable<TChoices[number][0], ChoiceVariableDefinition, Presence<TOptions>> {
-  return { type: 'choice', ...common(options), choices: options.choices };
+  return checkedDefault('choiceVar', { type: 'choice', ...common(options), choices: checkedChoices('choiceVar', options.choices) });
+}
+
+type MultiChoiceOptions<TValue extends string> = CommonOptions<readonly TValue[]> & { minSelections?: number; maxSelections?: number };
+
+/**
+ * Several of the choices: the value is an array of distinct choice values, in the order given. An empty
+ * array counts as not given, so a required multi-choice needs at least one selection.
+ */
+export function multiChoiceVar<const TChoices extends readonly Choice[], const TOptions extends MultiChoiceOptions<TChoices[number][0]>>(
+  options: TOptions & { choices: TChoices },
+): Variable<TChoices[number][0][], MultiChoiceVariableDefinition, Presence<TOptions>> {
+  const choices = checkedChoices('multiChoiceVar', options.choices);
+  checkBounds('multiChoiceVar', 'minSelections', options.minSelections, 'maxSelections', options.maxSelections);
+  return checkedDefault('multiChoiceVar', {
+    type: 'multi_choice',
+    ...common(options),
+    choices,
+    ...(options.minSelections === undefined ? {} : { minSelections: options.minSelections }),
+    ...(options.maxSelections === undefined ? {} : { maxSelections: options.maxSelections }),
+  });
+}
+
+type IpOptions = CommonOptions<string> & { version?: IpVersion };
+
+/** An IPv4 or IPv6 address without a mask, e.g. `192.0.2.1`; `version` narrows it to one family. Run data holds canonical text. */
+export function ipAddressVar<const TOptions extends IpOptions>(options: TOptions = {} as TOptions): Variable<string, IpAddressVariableDefinition, Presence<TOptions>> {
+  return checkedDefault('ipAddressVar', { type: 'ip_address', ...common(options), ...checkedVersion('ipAddressVar', options.version) });
+}
+
+/** An address with its prefix length, e.g. `192.0.2.1/24` or `2001:db8::1/64`; host bits may be set. */
+export function ipAddressWithMaskVar<const TOptions extends IpOptions>(
+  options: TOptions = {} as TOptions,
+): Variable<string, IpAddressWithMaskVariableDefinition, Presence<TOptions>> {
+  return checkedDefault('ipAddressWithMaskVar', { type: 'ip_address_with_mask', ...common(options), ...checkedVersion('ipAddressWithMaskVar', options.version) });
+}
+
+type IpNetworkOptions = IpOptions & { minPrefixLength?: number; maxPrefixLength?: number };
+
+/** A network, e.g. `192.0.2.0/24`: the host bits must be zero; `minPrefixLength`/`maxPrefixLength` bound the prefix length. */
+export function ipNetworkVar<const TOptions extends IpNetworkOptions>(options: TOptions = {} as TOptions): Variable<string, IpNetworkVariableDefinition, Presence<TOptions>> {
+  const builder = 'ipNetworkVar';
+  const version = checkedVersion(builder, options.version);
+  const longest = version.version === undefined ? 128 : maxPrefixLengthOf(version.version);
+  for (const [name, value] of [['minPrefixLength', options.minPrefixLength], ['maxPrefixLength', options.maxPrefixLength]] as const) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= longest)) {
+      throw new Error(`${builder}: ${name} must be a whole number from 0 to ${longest}, got ${value}`);
+    }
+  }
+  checkBounds(builder, 'minPrefixLength', options.minPrefixLength, 'maxPrefixLength', options.maxPrefixLength);
+  return checkedDefault(builder, {
+    type: 'ip_network',
+    ...common(options),
+    ...version,
+    ...(options.minPrefixLength === undefined ? {} : { minPrefixLength: options.minPrefixLength }),
+    ...(options.maxPrefixLength === undefined ? {} : { maxPrefixLength: options.maxPrefixLength }),
+  });
+}
+
+/**
+ * Any JSON value: object, array, string, number, boolean or null, as given (a form's JSON editor parses the
+ * text). As for every variable, `null` and `""` count as not given.
+ */
+export function jsonVar<const TOptions extends CommonOptions<JsonValue>>(options: TOptions = {} as TOptions): Variable<JsonValue, JsonVariableDefinition, Presence<TOptions>> {
+  return checkedDefault('jsonVar', { type: 'json', ...common(options) });
+}
+
+function checkedVersion(builder: string, version: IpVersion | undefined): { version?: IpVersion } {
+  if (version === undefined) return {};
+  if (version !== 4 && version !== 6) throw new Error(`${builder}: version must be 4 or 6, got ${JSON.stringify(version)}`);
+  return { version };
+}
+
+function checkedChoices<TChoices extends readonly Choice[]>(builder: string, choices: TChoices): TChoices {
+  if (choices.length === 0) throw new Error(`${builder}: give at least one choice`);
+  const values = choices.map(([value]) => value);
+  // "" counts as not given, so it could never be chosen.
+  if (values.includes('')) throw new Error(`${builder}: a choice value cannot be ""`);
+  const repeated = values.find((value, index) => values.indexOf(value) !== index);
+  if (repeated !== undefined) throw new Error(`${builder}: choice value ${JSON.stringify(repeated)} is listed twice`);
+  return choices;
+}
+
+function checkBounds(builder: string, minName: string, min: number | undefined, maxName: string, maxValue: number | undefined): void {
+  for (const [name, value] of [[minName, min], [maxName, maxValue]] as const) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) throw new Error(`${builder}: ${name} must be a whole number, at least 0, got ${value}`);
+  }
+  if (min !== undefined && maxValue !== undefined && min > maxValue) throw new Error(`${builder}: ${minName} (${min}) is greater than ${maxName} (${maxValue})`);
+}
+
+/**
+ * Checks a declared default as run data would be checked, so a bad default fails when the job is declared,
+ * not in a run; IP defaults are kept in canonical text, as given values are.
+ */
+function checkedDefault<TDefinition extends VariableDefinition>(builder: string, definition: TDefinition): TDefinition {
+  if (definition.default === undefined) return definition;
+  const checked = checkVariableValue(definition, definition.default);
+  if (!checked.ok) {
+    const shown = typeof definition.default === 'number' ? String(definition.default) : (JSON.stringify(definition.default) ?? String(definition.default));
+    throw new Error(`${builder}: default ${shown} ${checked.message}`);
+  }
+  return { ...definition, default: checked.value };
 }
 
 export type VariableSet = Readonly<Record<string, Variable<unknown>>>;

@@ -1,0 +1,170 @@
+import type { CancelRunAccepted, ErrorBody, StartRunAccepted } from '@yardmaster/contracts';
+import type { JobView, LogEntryView, Page, RunView, ScheduleView, StartRunRequest } from './api-types';
+import { ApiError, ApiUnreachableError, UsageError } from './errors';
+
+export const DEFAULT_URL = 'http://127.0.0.1:3000';
+
+/** `fetch`'s shape, so that tests can hand in a fake. */
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+export type Query = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** The most a list asks for at once (the API's maximum). */
+const PAGE_SIZE = 500;
+
+/**
+ * The REST API, as the CLI uses it: JSON in and out, the bearer token on every request when there is one,
+ * and every error answer turned into an `ApiError` that carries the API's `{ code, message, fieldErrors }`.
+ */
+export class ApiClient {
+  constructor(
+    /** The API's origin (and path prefix, if any), without a trailing slash: `http://127.0.0.1:3000`. */
+    readonly baseUrl: string,
+    private readonly token: string | undefined = undefined,
+    private readonly fetchImpl: FetchLike = (url, init) => fetch(url, init),
+  ) {}
+
+  /** From `YARD_URL` (default http://127.0.0.1:3000) and `YARD_TOKEN`. A `YARD_URL` that is not a URL is a usage error. */
+  static fromEnvironment(env: NodeJS.ProcessEnv, fetchImpl?: FetchLike): ApiClient {
+    const raw = env.YARD_URL?.trim() || DEFAULT_URL;
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new UsageError(`YARD_URL is not a URL: ${JSON.stringify(raw)}`, ['e.g. YARD_URL=http://127.0.0.1:3000']);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new UsageError(`YARD_URL must be an http or https URL, not ${JSON.stringify(raw)}`);
+    }
+    const base = `${url.origin}${url.pathname}`.replace(/\/+$/, '').replace(/\/api$/, '');
+    return new ApiClient(base, env.YARD_TOKEN?.trim() || undefined, fetchImpl);
+  }
+
+  // ------------------------------------------------------------------------------------------------------------
+  // Endpoints
+  // ------------------------------------------------------------------------------------------------------------
+
+  jobs(): Promise<JobView[]> {
+    return this.getAll<JobView>('/api/jobs');
+  }
+
+  job(jobId: string): Promise<JobView> {
+    return this.getJson<JobView>(`/api/jobs/${encodeURIComponent(jobId)}`);
+  }
+
+  startRun(jobId: string, body: StartRunRequest): Promise<StartRunAccepted> {
+    return this.postJson<StartRunAccepted>(`/api/jobs/${encodeURIComponent(jobId)}/runs`, body);
+  }
+
+  runs(query: { jobId?: string; status?: string; limit?: number }): Promise<Page<RunView>> {
+    return this.getJson<Page<RunView>>('/api/runs', query);
+  }
+
+  run(runId: string): Promise<RunView> {
+    return this.getJson<RunView>(`/api/runs/${encodeURIComponent(runId)}`);
+  }
+
+  /** Every log entry of the run, in the order written, paging through as many requests as it takes. */
+  logs(runId: string): Promise<LogEntryView[]> {
+    return this.getAll<LogEntryView>(`/api/runs/${encodeURIComponent(runId)}/logs`);
+  }
+
+  cancelRun(runId: string): Promise<CancelRunAccepted> {
+    return this.postJson<CancelRunAccepted>(`/api/runs/${encodeURIComponent(runId)}/cancel`);
+  }
+
+  schedules(query: { jobId?: string; state?: string }): Promise<ScheduleView[]> {
+    return this.getAll<ScheduleView>('/api/schedules', query);
+  }
+
+  /**
+   * Opens `GET /api/runs/{runId}/events` and returns the response as it came, whatever its status (the caller
+   * tells a 204 "nothing more", an error worth retrying and one that is not apart). Rejects only when the
+   * request could not be made (nothing answers, the connection broke, `signal` aborted).
+   */
+  openRunEvents(runId: string, options: { lastEventId?: string | null; signal?: AbortSignal } = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...this.authorization(), accept: 'text/event-stream' };
+    if (options.lastEventId) headers['last-event-id'] = options.lastEventId;
+    return this.fetchImpl(this.url(`/api/runs/${encodeURIComponent(runId)}/events`), { headers, signal: options.signal });
+  }
+
+  // ------------------------------------------------------------------------------------------------------------
+  // HTTP
+  // ------------------------------------------------------------------------------------------------------------
+
+  async getJson<T>(path: string, query: Query = {}): Promise<T> {
+    return this.request<T>('GET', path, query);
+  }
+
+  async postJson<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', path, {}, body);
+  }
+
+  /** Every item of a list endpoint (`{ items, total, limit, offset }`), page by page. */
+  async getAll<T>(path: string, query: Query = {}): Promise<T[]> {
+    const items: T[] = [];
+    for (;;) {
+      const page = await this.getJson<Page<T>>(path, { ...query, limit: PAGE_SIZE, offset: items.length });
+      items.push(...page.items);
+      if (page.items.length === 0 || items.length >= page.total) return items;
+    }
+  }
+
+  url(path: string, query: Query = {}): string {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') search.set(name, String(value));
+    const encoded = search.toString();
+    const suffix = encoded ? `?${encoded}` : '';
+    return `${this.baseUrl}${path}${suffix}`;
+  }
+
+  private authorization(): Record<string, string> {
+    return this.token ? { authorization: `Bearer ${this.token}` } : {};
+  }
+
+  private async request<T>(method: string, path: string, query: Query, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { ...this.authorization(), accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const url = this.url(path, query);
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (error) {
+      throw unreachable(this.baseUrl, error);
+    }
+    const text = await response.text().catch(() => '');
+    if (!response.ok) throw new ApiError(method, path, response.status, parseErrorBody(text), text);
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new ApiError(method, path, response.status, null, `not JSON: ${text}`);
+    }
+  }
+}
+
+/** `fetch failed` says little: name the address and the cause (ECONNREFUSED, ENOTFOUND, ...). */
+export function unreachable(baseUrl: string, error: unknown): ApiUnreachableError {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = (cause as { code?: unknown } | null)?.code;
+  const reason = typeof code === 'string' ? code : cause instanceof Error ? cause.message : String(cause);
+  return new ApiUnreachableError(`cannot reach the API at ${baseUrl} (${reason}); set YARD_URL to its address`, `cannot reach the API (${reason})`);
+}
+
+/** The API's error body, when the text is one; null for anything else (a proxy's HTML page, an empty body). */
+export function parseErrorBody(text: string): ErrorBody | null {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed && typeof parsed === 'object' && typeof (parsed as ErrorBody).code === 'string' && typeof (parsed as ErrorBody).message === 'string') {
+      return parsed as ErrorBody;
+    }
+  } catch {
+    // Not JSON.
+  }
+  return null;
+}
+
+/** The status an API error came with, for callers that tell retryable answers apart. */
+export async function apiErrorOf(method: string, path: string, response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  return new ApiError(method, path, response.status, parseErrorBody(text), text);
+}

@@ -1,0 +1,26 @@
+import type { ApiClient } from './api-client';
+import type { Io } from './io';
+import type { FollowTuning } from './follow-run';
+
+/** What every command gets: where to write, the API, and a way to learn of Ctrl-C. */
+export interface CommandContext {
+  readonly io: Io;
+  /** The API client, made from YARD_URL and YARD_TOKEN on first use (so `--help` needs neither). */
+  client(): ApiClient;
+  /** Calls `handler` on Ctrl-C until the returned function is called; absent in tests. */
+  readonly onInterrupt?: (handler: () => void) => () => void;
+  /** Reconnect timings for following a run; tests shorten them. */
+  readonly followTuning?: FollowTuning;
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line, for `yard --help`. */
+  readonly summary: string;
+  /** `yard run <jobId> [options]`. */
+  readonly usage: string;
+  /** Options and notes, for `yard <command> --help`. */
+  readonly help: string;
+  /** Runs the command; resolves to the exit code. Throws `UsageError`, `ApiError`, ... for `main` to print. */
+  run(argv: readonly string[], context: CommandContext): Promise<number>;
+}

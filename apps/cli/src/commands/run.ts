@@ -1,0 +1,73 @@
+import type { StartRunRequest } from '../api-types';
+import { expectPositionals, parseCommandLine, wholeNumberOption } from '../args';
+import { buildRunData, readDataFile } from '../coerce';
+import type { Command } from '../command';
+import { UsageError } from '../errors';
+import { ExitCode } from '../exit-codes';
+import { followRun } from '../follow-run';
+
+const OPTIONS = {
+  data: { type: 'string', short: 'd', multiple: true },
+  'data-file': { type: 'string' },
+  commit: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  queue: { type: 'string', short: 'q' },
+  timeout: { type: 'string' },
+  follow: { type: 'boolean', short: 'f' },
+} as const;
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'Run a job; print the run id, or follow it live with --follow',
+  usage: 'yard run <jobId> [--data name=value ...] [--data-file f.json] [--commit | --dry-run] [--queue <q>] [--timeout <s>] [--follow]',
+  help: [
+    'Options:',
+    '  -d, --data name=value  a variable\'s value; repeat for each. Coerced by the job\'s variables (`yard job <jobId>`):',
+    '                         integer → number, boolean → true/false (also yes/no, on/off, 1/0), object or array',
+    '                         → parsed JSON, the rest as text. A value that does not fit its variable is refused',
+    '                         here, before anything is sent (exit 10)',
+    '  --data-file <file>     a JSON object of values; --data values go over it',
+    '  --commit, --dry-run    run with commit true or false (default: the job\'s)',
+    '  -q, --queue <queue>    high, default, low, or a custom queue',
+    '  --timeout <seconds>    lower the job\'s whole-run timeout for this run',
+    '  -f, --follow           follow the run live: its log entries as they are written, a progress bar, how it',
+    '                         ended; exit 0 completed, 1 failed, 2 errored, 3 cancelled, 4 timed_out',
+    '',
+    'Without --follow, prints the run id (only) and exits 0 once the run is queued.',
+    '',
+    'Example:',
+    '  yard run examples.HelloWorld --data name=yard --data count=5 --follow',
+  ].join('\n'),
+  async run(argv, context) {
+    const { values, positionals } = parseCommandLine('run', argv, OPTIONS);
+    const [jobId] = expectPositionals('run', positionals, ['<jobId>']);
+    if (values.commit && values['dry-run']) throw new UsageError('run: --commit and --dry-run exclude each other', [], 'run');
+    const runTimeoutSeconds = wholeNumberOption('run', 'timeout', values.timeout, 1);
+    if (values.queue !== undefined && values.queue.trim() === '') throw new UsageError('run: --queue needs a queue name', [], 'run');
+    const fileData = values['data-file'] === undefined ? {} : readDataFile(values['data-file']);
+    const assignments = values.data ?? [];
+
+    const client = context.client();
+    // The job's variables say how to read each `--data` value; without any, there is nothing to coerce.
+    const job = assignments.length > 0 ? await client.job(jobId) : null;
+    const data = buildRunData(fileData, assignments, job);
+
+    const request: StartRunRequest = {
+      data,
+      ...(values.commit ? { commit: true } : {}),
+      ...(values['dry-run'] ? { commit: false } : {}),
+      ...(values.queue === undefined ? {} : { queue: values.queue.trim() }),
+      ...(runTimeoutSeconds === undefined ? {} : { runTimeoutSeconds }),
+    };
+    const accepted = await client.startRun(jobId, request);
+    const { stdout, palette } = context.io;
+    if (!values.follow) {
+      stdout.write(`${accepted.runId}\n`);
+      return ExitCode.Ok;
+    }
+    stdout.write(
+      `${palette.bold(`Run ${accepted.runId}`)} ${accepted.status}: ${accepted.jobId}, queue ${accepted.queue}${accepted.commit ? '' : ', dry run'}, timeout ${accepted.runTimeoutSeconds} s\n`,
+    );
+    return followRun(context, accepted.runId);
+  },
+};

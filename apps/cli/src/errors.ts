@@ -1,0 +1,73 @@
+import type { ErrorBody } from '@yardmaster/contracts';
+import { ExitCode } from './exit-codes';
+
+/** The command line itself is wrong; `lines` are details, one per problem (e.g. one per bad `--data`). */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly lines: readonly string[] = [],
+    /** The command whose usage to point at (`yard <command> --help`). */
+    readonly command?: string,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The API answered with an error status. `body` is its error body when it sent one (`{ code, message, ... }`). */
+export class ApiError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly body: ErrorBody | null,
+    text: string,
+  ) {
+    super(body?.message ?? `${method} ${path} answered HTTP ${status}${text ? `: ${text.slice(0, 300)}` : ''}`);
+    this.name = 'ApiError';
+  }
+
+  get code(): string | null {
+    return this.body?.code ?? null;
+  }
+}
+
+/** Nothing answered at the API's address, or the connection broke (after the retries a follow makes). */
+export class ApiUnreachableError extends Error {
+  constructor(
+    message: string,
+    /** The short cause, e.g. `ECONNREFUSED`. */
+    readonly reason: string = message,
+  ) {
+    super(message);
+    this.name = 'ApiUnreachableError';
+  }
+}
+
+/** Ctrl-C while following a run. */
+export class InterruptedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InterruptedError';
+  }
+}
+
+/** What to print on stderr for an error, and what to exit with. */
+export function describeError(error: unknown): { lines: string[]; exitCode: ExitCode } {
+  if (error instanceof UsageError) {
+    const hint = error.command ? `Run \`yard ${error.command} --help\` for its usage.` : 'Run `yard --help` for usage.';
+    return { lines: [`yard: ${error.message}`, ...error.lines.map((line) => `  ${line}`), hint], exitCode: ExitCode.Usage };
+  }
+  if (error instanceof ApiError) {
+    const body = error.body;
+    const lines = [`yard: ${error.message}${body ? ` (${body.code}, HTTP ${error.status})` : ''}`];
+    for (const fieldError of body?.fieldErrors ?? []) lines.push(`  ${fieldError.field}: ${fieldError.message}`);
+    for (const [name, value] of Object.entries(body?.details ?? {})) lines.push(`  ${name}: ${String(value)}`);
+    if (body?.correlationId) lines.push(`  correlation id: ${body.correlationId}`);
+    return { lines, exitCode: ExitCode.Api };
+  }
+  if (error instanceof ApiUnreachableError) return { lines: [`yard: ${error.message}`], exitCode: ExitCode.Api };
+  if (error instanceof InterruptedError) return { lines: [`yard: ${error.message}`], exitCode: ExitCode.Interrupted };
+  const message = error instanceof Error ? error.message : String(error);
+  return { lines: [`yard: unexpected error: ${message}`], exitCode: ExitCode.Api };
+}

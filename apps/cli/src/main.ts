@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+import { ApiClient, DEFAULT_URL, type FetchLike } from './api-client';
+import { asksForHelp } from './args';
+import type { Command, CommandContext } from './command';
+import { cancelCommand } from './commands/cancel';
+import { jobCommand } from './commands/job';
+import { jobsCommand } from './commands/jobs';
+import { logsCommand } from './commands/logs';
+import { runCommand } from './commands/run';
+import { runsCommand } from './commands/runs';
+import { schedulesCommand } from './commands/schedules';
+import { describeError, UsageError } from './errors';
+import { ExitCode } from './exit-codes';
+import type { FollowTuning } from './follow-run';
+import { processIo, type Io } from './io';
+
+export const COMMANDS: readonly Command[] = [jobsCommand, jobCommand, runCommand, runsCommand, logsCommand, cancelCommand, schedulesCommand];
+
+const ENVIRONMENT_HELP = [
+  'Environment:',
+  `  YARD_URL     the API's address (default ${DEFAULT_URL})`,
+  '  YARD_TOKEN   sent as `Authorization: Bearer <token>` when set',
+  '  NO_COLOR     no colours; FORCE_COLOR=1 colours even when stdout is not a terminal',
+].join('\n');
+
+const EXIT_CODES_HELP = [
+  'Exit codes:',
+  `  ${ExitCode.Ok}    done; a followed run completed`,
+  `  ${ExitCode.Failed}    a followed run failed (its job logged a failure)`,
+  `  ${ExitCode.Errored}    a followed run errored (its job threw)`,
+  `  ${ExitCode.Cancelled}    a followed run was cancelled`,
+  `  ${ExitCode.TimedOut}    a followed run timed out`,
+  `  ${ExitCode.Usage}   usage: unknown command or option, missing argument, a --data value that does not fit its variable`,
+  `  ${ExitCode.Api}   the API refused the request (its error is printed), or could not be reached`,
+  `  ${ExitCode.Interrupted}  Ctrl-C while following a run (the run goes on)`,
+].join('\n');
+
+export function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return [
+    "yard: Yardmaster's command line",
+    '',
+    'Usage: yard <command> [arguments] [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Run `yard <command> --help` for its arguments and options.',
+    '',
+    ENVIRONMENT_HELP,
+    '',
+    EXIT_CODES_HELP,
+    '',
+  ].join('\n');
+}
+
+export function commandHelp(command: Command): string {
+  return [`Usage: ${command.usage}`, '', `${command.summary}.`, '', command.help, '', ENVIRONMENT_HELP, ''].join('\n');
+}
+
+export interface MainOptions {
+  readonly io: Io;
+  readonly env: NodeJS.ProcessEnv;
+  /** A fake `fetch`, for tests. */
+  readonly fetchImpl?: FetchLike;
+  readonly onInterrupt?: CommandContext['onInterrupt'];
+  readonly followTuning?: FollowTuning;
+}
+
+/** Runs `yard <argv>`; resolves to the exit code. Everything it prints goes through `options.io`. */
+export async function main(argv: readonly string[], options: MainOptions): Promise<number> {
+  const { io, env } = options;
+  let client: ApiClient | undefined;
+  const context: CommandContext = {
+    io,
+    client: () => (client ??= ApiClient.fromEnvironment(env, options.fetchImpl)),
+    onInterrupt: options.onInterrupt,
+    followTuning: options.followTuning,
+  };
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined) {
+      io.stderr.write(generalHelp());
+      return ExitCode.Usage;
+    }
+    if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+      io.stdout.write(generalHelp());
+      return ExitCode.Ok;
+    }
+    if (name === 'help') {
+      io.stdout.write(commandHelp(findCommand(rest[0])));
+      return ExitCode.Ok;
+    }
+    const command = findCommand(name);
+    if (asksForHelp(rest)) {
+      io.stdout.write(commandHelp(command));
+      return ExitCode.Ok;
+    }
+    return await command.run(rest, context);
+  } catch (error) {
+    const { lines, exitCode } = describeError(error);
+    const paint = exitCode === ExitCode.Interrupted ? io.errorPalette.yellow : io.errorPalette.red;
+    io.stderr.write(lines.map((line, index) => (index === 0 ? paint(line) : line)).join('\n') + '\n');
+    return exitCode;
+  }
+}
+
+function findCommand(name: string): Command {
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (command) return command;
+  if (name.startsWith('-')) throw new UsageError(`unknown option ${JSON.stringify(name)}; options go after the command`);
+  throw new UsageError(`unknown command ${JSON.stringify(name)}`, [`commands: ${COMMANDS.map((candidate) => candidate.name).join(', ')}`]);
+}
+
+/** The first Ctrl-C goes to whoever listens (a follow stops, saying the run goes on); a second one exits at once. */
+function processInterrupts(handler: () => void): () => void {
+  let count = 0;
+  const listener = () => {
+    count++;
+    if (count > 1) process.exit(ExitCode.Interrupted);
+    handler();
+  };
+  process.on('SIGINT', listener);
+  return () => process.off('SIGINT', listener);
+}
+
+if (require.main === module) {
+  // `yard logs <id> | head`: the reader went away; that is no error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(ExitCode.Ok);
+    throw error;
+  });
+  void main(process.argv.slice(2), { io: processIo(process.env), env: process.env, onInterrupt: processInterrupts }).then((code) => {
+    process.exitCode = code;
+  });
+}
