@@ -36,8 +36,10 @@ export async function ensureDurableConsumer(nc: NatsConnection, spec: DurableCon
 }
 
 /**
- * Delivers a durable consumer's messages to `handle` one at a time, in stream order. A message is acked
- * after `handle` resolves; when it throws, the message is redelivered after a pause and the error reported.
+ * Delivers a durable consumer's messages to `handle` one at a time, in stream order on first delivery. A
+ * message is acked after `handle` resolves; when it throws, the error is reported and the message is
+ * redelivered after a pause, behind the messages that followed it: handlers must not rely on strict order
+ * (the projectors compare stream positions and status ranks instead).
  */
 export async function consumeDurable<TEvent>(
   nc: NatsConnection,
