@@ -1,5 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
-import { temporalScheduleIdFor } from '@yardmaster/contracts';
+import { randomUUID } from 'node:crypto';
+import { newEvent, streamNamesFor, subjectsFor, temporalScheduleIdFor, type CatalogAnnounced } from '@yardmaster/contracts';
+import { connectNats, EventPublisher, readLastEvent } from '@yardmaster/messaging';
 import { testDependencies, waitFor } from '@yardmaster/testing';
 import { YardmasterStack } from './support/yardmaster-stack';
 
@@ -94,6 +96,37 @@ describe('schedules', () => {
     expect(deleted.status).toBe(200);
     await waitFor(async () => ((await stack.getJson(`/api/schedules/${id}`)).status === 404 ? true : undefined), 10_000, 'the schedule to be gone');
     expect(await runsOf(id)).toHaveLength(2);
+  });
+
+  it("pauses a schedule, saying why, when its job is no longer installed", async () => {
+    const created = await stack.post('/api/schedules', JSON.stringify({ jobId: 'examples.InterfaceAudit', key: 'audit', intervalMinutes: 30 }));
+    expect(created.status).toBe(201);
+    // A collector announces a catalog without the job, as after a deployment that removed it.
+    const nc = await connectNats(testDependencies.natsUrl, 'schedules-e2e');
+    try {
+      const current = await readLastEvent<CatalogAnnounced>(nc, streamNamesFor(stack.instance).catalog, subjectsFor(stack.instance).catalogAnnounced);
+      const jobs = (current?.data.jobs ?? []).filter((job) => job.id !== 'examples.InterfaceAudit');
+      const id = randomUUID();
+      const announcement: CatalogAnnounced = newEvent({
+        id,
+        type: 'catalog.announced',
+        occurredAt: new Date().toISOString(),
+        aggregateId: 'catalog',
+        sequence: 1,
+        correlationId: id,
+        actor: 'system:test',
+        data: { collectorId: 'e2e', jobs },
+      });
+      await new EventPublisher(nc).publish(subjectsFor(stack.instance).catalogAnnounced, announcement);
+    } finally {
+      await nc.drain();
+    }
+    const paused = await waitFor(async () => {
+      const { body } = await stack.getJson(`/api/schedules/${created.body.id}`);
+      return body.state === 'paused' ? body : undefined;
+    }, 30_000, 'the schedule to be paused');
+    expect(paused.pausedReason).toBe('job examples.InterfaceAudit is not installed');
+    expect((await stack.getJson('/api/jobs/examples.InterfaceAudit')).body.installed).toBe(false);
   });
 
   it('fires a 1-minute interval schedule three times, stops when paused, restarts when resumed, and catches up once after the scheduler was down', async () => {

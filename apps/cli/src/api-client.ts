@@ -1,6 +1,6 @@
 import type { CancelRunAccepted, ErrorBody, StartRunAccepted } from '@yardmaster/contracts';
 import type { JobView, LogEntryView, Page, RunView, ScheduleView, StartRunRequest } from './api-types';
-import { ApiError, ApiUnreachableError, UsageError } from './errors';
+import { ApiError, ApiUnreachableError, messageOf, UsageError } from './errors';
 
 export const DEFAULT_URL = 'http://127.0.0.1:3000';
 
@@ -144,9 +144,10 @@ export class ApiClient {
 
 /** `fetch failed` says little: name the address and the cause (ECONNREFUSED, ENOTFOUND, ...). */
 export function unreachable(baseUrl: string, error: unknown): ApiUnreachableError {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  // undici's `fetch failed` carries the reason in `cause` (ECONNREFUSED, ENOTFOUND, ...).
+  const cause = (error as { cause?: unknown } | null)?.cause ?? error;
   const code = (cause as { code?: unknown } | null)?.code;
-  const reason = typeof code === 'string' ? code : cause instanceof Error ? cause.message : String(cause);
+  const reason = typeof code === 'string' ? code : messageOf(cause);
   return new ApiUnreachableError(`cannot reach the API at ${baseUrl} (${reason}); set YARD_URL to its address`, `cannot reach the API (${reason})`);
 }
 

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from './errors';
+import { messageOf, UsageError } from './errors';
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -54,7 +54,7 @@ export function asksForHelp(argv: readonly string[]): boolean {
 
 /** parseArgs's messages end with advice for script authors (`To specify a positional argument ...`): keep the first sentence. */
 function parseErrorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const first = message.split(/\.\s+(?=To specify)/)[0].replace(/\.$/, '');
   return first.charAt(0).toLowerCase() + first.slice(1);
 }

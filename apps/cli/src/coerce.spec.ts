@@ -65,7 +65,8 @@ describe('coerceValue', () => {
     expect(coerceValue('x', 'number')).toMatchObject({ ok: false });
     expect(coerceValue('ssh, netconf,', 'list')).toEqual({ ok: true, value: ['ssh', 'netconf'] });
     expect(coerceValue('["ssh"]', 'list')).toEqual({ ok: true, value: ['ssh'] });
-    expect(coerceValue('{"a":1}', 'list')).toMatchObject({ ok: false });
+    expect(coerceValue('["ssh",', 'list')).toMatchObject({ ok: false, message: expect.stringContaining('must be a JSON array or comma-separated values') });
+    expect(coerceValue('[1]', 'list')).toEqual({ ok: true, value: [1] });
     expect(coerceValue('{"vrfs":["mgmt"]}', 'json')).toEqual({ ok: true, value: { vrfs: ['mgmt'] } });
     expect(coerceValue('30', 'json')).toEqual({ ok: true, value: 30 });
     expect(coerceValue('hello', 'json')).toEqual({ ok: true, value: 'hello' });

@@ -1,6 +1,6 @@
 import type { FieldError, JsonObject, JsonValue, NamedVariableDefinition } from '@yardmaster/contracts';
 import { readFileSync } from 'node:fs';
-import { UsageError } from './errors';
+import { messageOf, UsageError } from './errors';
 
 /** `name=value` from `--data`; the value may contain `=`; an empty value is allowed (the variable's default then applies). */
 export function parseAssignment(text: string): { name: string; raw: string } {
@@ -153,7 +153,7 @@ export function readDataFile(path: string, read: (path: string) => string = (fil
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`run: --data-file ${JSON.stringify(path)} is not JSON: ${error instanceof Error ? error.message : String(error)}`, [], 'run');
+    throw new UsageError(`run: --data-file ${JSON.stringify(path)} is not JSON: ${messageOf(error)}`, [], 'run');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new UsageError(`run: --data-file ${JSON.stringify(path)} must hold a JSON object of variable values, e.g. {"name":"yard"}`, [], 'run');

@@ -52,6 +52,12 @@ export class InterruptedError extends Error {
   }
 }
 
+/** An error's message, also for errors from another realm (where `instanceof Error` fails) and for non-errors. */
+export function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
 /** What to print on stderr for an error, and what to exit with. */
 export function describeError(error: unknown): { lines: string[]; exitCode: ExitCode } {
   if (error instanceof UsageError) {
@@ -68,6 +74,5 @@ export function describeError(error: unknown): { lines: string[]; exitCode: Exit
   }
   if (error instanceof ApiUnreachableError) return { lines: [`yard: ${error.message}`], exitCode: ExitCode.Api };
   if (error instanceof InterruptedError) return { lines: [`yard: ${error.message}`], exitCode: ExitCode.Interrupted };
-  const message = error instanceof Error ? error.message : String(error);
-  return { lines: [`yard: unexpected error: ${message}`], exitCode: ExitCode.Api };
+  return { lines: [`yard: unexpected error: ${messageOf(error)}`], exitCode: ExitCode.Api };
 }

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ApiError, ApiUnreachableError } from './errors';
+import { ApiError, ApiUnreachableError, messageOf } from './errors';
 import { apiErrorOf, unreachable } from './api-client';
 
 /** One Server-Sent Event. */
@@ -262,7 +262,7 @@ async function readStream(
         chunk = await reader.read();
       } catch (error) {
         if (idle) return `no data for ${Math.round(idleTimeoutMs / 1000)} s`;
-        return `the connection broke (${error instanceof Error ? error.message : String(error)})`;
+        return `the connection broke (${messageOf(error)})`;
       }
       if (idle) return `no data for ${Math.round(idleTimeoutMs / 1000)} s`;
       const events = chunk.done ? parser.end() : parser.push(chunk.value);

@@ -1,4 +1,5 @@
 import type {
+  Choice,
   FieldError,
   IpAddressVariableDefinition,
   IpAddressWithMaskVariableDefinition,
@@ -127,7 +128,7 @@ function checkMultiChoice(variable: MultiChoiceVariableDefinition, value: unknow
   return accepted([...values]);
 }
 
-function choiceList(choices: readonly (readonly [string, string])[]): string {
+function choiceList(choices: readonly Choice[]): string {
   return choices.map(([choice]) => JSON.stringify(choice)).join(', ');
 }
 
