@@ -64,6 +64,36 @@ describe('a run lifecycle that never lies', () => {
     });
   });
 
+  describe('a future start', () => {
+    it('keeps a run scheduled until its start time, then runs it', async () => {
+      const startAt = new Date(Date.now() + 4_000).toISOString();
+      const accepted = await stack.post('/api/jobs/examples.HelloWorld/runs', JSON.stringify({ data: { name: 'later' }, startAt }));
+      expect(accepted.status).toBe(202);
+      expect(accepted.body.status).toBe('scheduled');
+      const scheduled = await stack.waitForRun(accepted.body.runId, (run) => run.status === 'scheduled', 'scheduled');
+      expect(scheduled.startedAt).toBeNull();
+      const run = await stack.waitForRun(accepted.body.runId, hasEnded, 'to end', 20_000);
+      expect(run.status).toBe('completed');
+      expect(Date.parse(run.startedAt)).toBeGreaterThanOrEqual(Date.parse(startAt) - 1_000);
+    });
+
+    it('cancels a scheduled run before it starts: no step, no post_run', async () => {
+      const startAt = new Date(Date.now() + 15_000).toISOString();
+      const runId = (await stack.post('/api/jobs/examples.SlowCount/runs', JSON.stringify({ data: { seconds: 5 }, startAt }))).body.runId;
+      await stack.waitForRun(runId, (run) => run.status === 'scheduled', 'scheduled');
+      expect((await stack.post(`/api/runs/${runId}/cancel`, '')).status).toBe(202);
+      const run = await stack.waitForRun(runId, hasEnded, 'to end', 30_000);
+      expect(run).toMatchObject({ status: 'cancelled', cancelledBy: 'anonymous', steps: {} });
+      expect(await stack.logsOf(runId)).toEqual([]);
+    });
+
+    it('refuses a start time in the past', async () => {
+      const response = await stack.post('/api/jobs/examples.HelloWorld/runs', JSON.stringify({ data: { name: 'x' }, startAt: '2020-01-01T00:00:00Z' }));
+      expect(response.status).toBe(400);
+      expect(response.body.fieldErrors[0].field).toBe('startAt');
+    });
+  });
+
   describe('timeouts', () => {
     it('ends a job with a 2 s timeout that sleeps 10 s as timed_out, says which step was cut off, and runs post_run', async () => {
       const runId = await stack.startRun('examples.Deadline');

@@ -62,6 +62,8 @@ export class RunEventPrinter {
         return;
       default:
         if (exitCodeForEvent(event.type) !== null) this.end(event);
+        // An event type newer than this CLI: say that it happened.
+        else lifecycle(String((event as { type: unknown }).type).replace(/^run\./, '').replace(/_/g, ' '));
     }
   }
 

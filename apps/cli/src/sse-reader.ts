@@ -248,11 +248,13 @@ async function readStream(
     clearTimeout(timer);
     timer = setTimeout(() => {
       idle = true;
+      // Cancels the read below (`onAbort`), and the request.
       connection.abort();
-      reader.cancel().catch(() => undefined);
     }, idleTimeoutMs);
   };
-  const onAbort = () => reader.cancel().catch(() => undefined);
+  const onAbort = () => {
+    reader.cancel().catch(() => undefined);
+  };
   connection.signal.addEventListener('abort', onAbort, { once: true });
   armIdleTimer();
   try {

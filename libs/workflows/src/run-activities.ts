@@ -4,7 +4,7 @@ import type { JsonValue, RunWorkflowInput, StepOutcome } from '@yardmaster/contr
 export interface RunEventDraft {
   readonly id: string;
   readonly runId: string;
-  readonly type: 'run.started' | 'run.log' | 'run.completed' | 'run.failed' | 'run.errored' | 'run.cancelled' | 'run.timed_out';
+  readonly type: 'run.queued' | 'run.started' | 'run.log' | 'run.completed' | 'run.failed' | 'run.errored' | 'run.cancelled' | 'run.timed_out';
   readonly sequence: number;
   readonly occurredAt: string;
   readonly actor: string;

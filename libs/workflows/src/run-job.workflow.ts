@@ -43,6 +43,13 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
     cancelledBy = by;
   });
 
+  if (input.startAt) {
+    markRunStatus('queued');
+    await publish(drafts.lifecycle('run.queued', { jobId: input.jobId, workflowId: workflowIdForRun(input.runId) }));
+  }
+  // Cancelled while it waited for its start time: it never started, so no step and no post_run.
+  if (CancellationScope.current().consideredCancelled) return finish({ status: 'cancelled', result: null, cancelledBy, step: null });
+
   const concurrency = input.concurrency;
   let heldSlot = concurrency?.heldSlot ?? null;
   if (concurrency && heldSlot === null) {

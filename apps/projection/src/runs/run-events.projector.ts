@@ -19,7 +19,9 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
       const scheduleId = data.scheduleId ?? null;
       // Taken before the run's row is written, as the schedule projector takes it before reading that row.
       if (scheduleId !== null) await lockSchedule(manager, scheduleId);
-      await upsertRun(manager, runId, 'queued', {
+      // A run with a start time still ahead waits `scheduled`; run.queued follows when that time comes.
+      const status: RunStatus = data.startAt && Date.parse(data.startAt) > Date.parse(data.requestedAt) ? 'scheduled' : 'queued';
+      await upsertRun(manager, runId, status, {
         job_id: data.jobId,
         job_name: data.jobName,
         data: JSON.stringify(data.data),
@@ -33,6 +35,10 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
       if (scheduleId !== null) await countScheduledRun(manager, scheduleId, runId, new Date(data.requestedAt));
       return;
     }
+    case 'run.queued':
+      await upsertRun(manager, runId, 'queued', { job_id: event.data.jobId, workflow_id: event.data.workflowId, created_at: at });
+      await followLastRun(manager, runId);
+      return;
     case 'run.started':
       await upsertRun(manager, runId, 'running', {
         job_id: event.data.jobId,

@@ -74,7 +74,7 @@ export class StartRunHandler {
       runId: input.runId,
       jobId: job.id,
       workflowId: workflowIdForRun(input.runId),
-      status: 'queued',
+      status: input.startAt ? 'scheduled' : 'queued',
       data: input.data,
       commit: input.commit,
       queue: input.queue,
@@ -91,6 +91,7 @@ export class StartRunHandler {
     const queues = [...PRIORITY_QUEUES, ...this.config.customQueues];
     if (!queues.includes(queue)) fieldErrors.push({ field: 'queue', message: `must be one of ${queues.join(', ')}` });
     const limits = runLimitsFor(job, this.config, command.runTimeoutSeconds, fieldErrors);
+    const startAt = futureStartOf(command.startAt, fieldErrors);
     if (!validation.ok || fieldErrors.length > 0) {
       throw new YardError(ErrorCode.ValidationFailed, `The run request for ${job.id} is invalid`, fieldErrors);
     }
@@ -108,6 +109,7 @@ export class StartRunHandler {
       ...limits,
       heartbeatTimeoutSeconds: this.config.heartbeatTimeoutSeconds,
       retry: job.retry,
+      startAt,
       // A singleton's slot is claimed here, so a second request is refused at once; a limit's is waited for by the workflow.
       concurrency: rule ? { rule, scope: concurrencyScopeOf(job.id, rule, validation.data), heldSlot: rule.mode === 'singleton' ? 0 : null } : null,
     };
@@ -120,6 +122,8 @@ export class StartRunHandler {
       // Activities inherit it: with workers saturated, high runs' steps start before default, default before low.
       priority: { priorityKey: priorityKeyOf(input.queue) },
       args: [input],
+      // Temporal holds a delayed workflow until its time: the run is `scheduled` meanwhile.
+      ...(input.startAt ? { startDelay: Math.max(0, Date.parse(input.startAt) - Date.now()) } : {}),
       typedSearchAttributes: runSearchAttributes(input),
       staticSummary: `${input.jobName} (${input.jobId}), requested by ${input.requestedBy}`,
       staticDetails: `Queue: ${input.queue}. Steps: ${input.steps.join(', ')}. Run timeout: ${input.runTimeoutSeconds} s.`,
@@ -145,6 +149,7 @@ export class StartRunHandler {
         workflowId: workflowIdForRun(input.runId),
         requestedAt,
         scheduleId,
+        startAt: input.startAt,
       },
     });
     // The workflow runs whether or not this publish succeeds; its own events create the run row if it fails.
@@ -152,4 +157,14 @@ export class StartRunHandler {
       this.logger.error(`run.requested for ${input.runId} was not published: ${String(error)}`);
     });
   }
+}
+
+/** A start time must lie ahead by the scheduler's clock; none means now. */
+function futureStartOf(startAt: string | undefined, errors: FieldError[]): string | null {
+  if (startAt === undefined) return null;
+  const at = /^\d{4}-\d{2}-\d{2}T/.test(startAt) ? new Date(startAt) : new Date(Number.NaN);
+  if (Number.isNaN(at.getTime())) errors.push({ field: 'startAt', message: 'must be an ISO 8601 date and time, e.g. 2026-12-01T06:00:00Z' });
+  else if (at.getTime() <= Date.now()) errors.push({ field: 'startAt', message: `must be in the future (the scheduler's clock reads ${new Date().toISOString()})` });
+  else return at.toISOString();
+  return null;
 }

@@ -12,7 +12,7 @@ const keys = {
 export function runSearchAttributes(input: RunWorkflowInput): SearchAttributePair[] {
   return [
     { key: keys.jobId, value: input.jobId },
-    { key: keys.runStatus, value: 'queued' },
+    { key: keys.runStatus, value: input.startAt ? 'scheduled' : 'queued' },
     { key: keys.requestedBy, value: input.requestedBy },
     { key: keys.queue, value: input.queue },
   ];

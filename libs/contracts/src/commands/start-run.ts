@@ -13,6 +13,8 @@ export interface StartRunCommand {
   readonly runTimeoutSeconds?: number;
   /** Set when a schedule asks for the run. */
   readonly scheduleId?: string;
+  /** A future start: the run waits `scheduled` until then. */
+  readonly startAt?: string;
 }
 
 export interface StartRunAccepted {

@@ -13,6 +13,8 @@ export interface RunRequestedData {
   readonly requestedAt: string;
   /** Set for a run a schedule started. */
   readonly scheduleId?: string | null;
+  /** Set for a run requested to start later: it is `scheduled` until then. */
+  readonly startAt?: string | null;
 }
 
 export interface RunStartedData {
@@ -94,6 +96,8 @@ export interface RunErroredData {
 
 export type RunRequested = EventEnvelope<'run.requested', RunRequestedData>;
 export type RunStarted = EventEnvelope<'run.started', RunStartedData>;
+/** A `scheduled` run's start time has come: it now waits for a worker (or a concurrency slot). */
+export type RunQueued = EventEnvelope<'run.queued', { readonly jobId: string; readonly workflowId: string }>;
 export type RunLogged = EventEnvelope<'run.log', RunLogData>;
 export type RunCompleted = EventEnvelope<'run.completed', RunCompletedData>;
 export type RunFailed = EventEnvelope<'run.failed', RunFailedData>;
@@ -106,6 +110,7 @@ export type RunTimedOut = EventEnvelope<'run.timed_out', RunTimedOutData>;
 
 export type RunEvent =
   | RunRequested
+  | RunQueued
   | RunStarted
   | RunStepStarted
   | RunLogged
@@ -124,6 +129,7 @@ export const TERMINAL_RUN_EVENT_TYPES: readonly RunEventType[] = ['run.completed
 /** Events that change a run's state, as dashboards follow them: everything but log entries and progress. */
 export const LIFECYCLE_RUN_EVENT_TYPES: readonly RunEventType[] = [
   'run.requested',
+  'run.queued',
   'run.started',
   'run.step_started',
   'run.cancel_requested',

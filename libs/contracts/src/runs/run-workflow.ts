@@ -19,6 +19,8 @@ export interface RunWorkflowInput {
   /** A step whose worker has not heartbeated for this long is retried elsewhere: how a dead worker is noticed. */
   readonly heartbeatTimeoutSeconds: number;
   readonly retry: RetryPolicyDefinition;
+  /** A future start the workflow was delayed to; absent or null to start at once. */
+  readonly startAt?: string | null;
   /** Present when the job limits concurrent runs. A singleton's slot is already held when the workflow starts. */
   readonly concurrency: (ConcurrencyClaim & { readonly heldSlot: number | null }) | null;
 }

@@ -30,6 +30,7 @@ export class StartRunHttpController {
         commit: { type: 'boolean', description: 'False for a dry run', default: true },
         queue: { type: 'string', default: 'default' },
         runTimeoutSeconds: { type: 'integer', description: "Lowers the job's whole-run timeout for this run" },
+        startAt: { type: 'string', format: 'date-time', description: 'Start later: the run is scheduled until then' },
       },
     },
   })

@@ -1,0 +1,373 @@
+import type { FetchLike } from './api-client';
+import { createIo, type Output } from './io';
+import { main } from './main';
+import { stripAnsi } from './render/colours';
+
+/** Output kept in memory. */
+class Captured implements Output {
+  text = '';
+  constructor(readonly isTTY = false) {}
+  write(text: string): void {
+    this.text += text;
+  }
+}
+
+interface Recorded {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: Record<string, string>;
+  readonly body: unknown;
+}
+
+type Route = (request: Recorded) => Response | undefined;
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const sse = (text: string) => new Response(text, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+
+/** A fake API: each route answers or passes; what nothing answers is a 404 ROUTE_NOT_FOUND. */
+function fakeApi(...routes: Route[]): { fetch: FetchLike; requests: Recorded[] } {
+  const requests: Recorded[] = [];
+  const fetchImpl: FetchLike = async (url, init = {}) => {
+    const request: Recorded = {
+      method: init.method ?? 'GET',
+      url: new URL(url),
+      headers: Object.fromEntries(new Headers(init.headers).entries()),
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+    };
+    requests.push(request);
+    for (const route of routes) {
+      const response = route(request);
+      if (response) return response;
+    }
+    return json({ code: 'ROUTE_NOT_FOUND', message: `no route ${request.method} ${request.url.pathname}` }, 404);
+  };
+  return { fetch: fetchImpl, requests };
+}
+
+const on =
+  (method: string, path: string, answer: (request: Recorded) => Response): Route =>
+  (request) =>
+    request.method === method && request.url.pathname === path ? answer(request) : undefined;
+
+async function yard(argv: string[], fetchImpl: FetchLike, options: { env?: NodeJS.ProcessEnv; tty?: boolean } = {}) {
+  const stdout = new Captured(options.tty);
+  const stderr = new Captured(options.tty);
+  const env = { YARD_URL: 'http://api.test:3000', ...options.env };
+  const code = await main(argv, { io: createIo(stdout, stderr, env), env, fetchImpl, followTuning: { sleep: async () => undefined } });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+const RUN_ID = '0b6f3b7e-1d6c-4e4e-9d35-5f3c1c6f4a11';
+
+const HELLO_WORLD = {
+  id: 'examples.HelloWorld',
+  name: 'Hello World',
+  description: 'Greets someone, count times.',
+  grouping: 'Examples',
+  module: 'examples',
+  className: 'HelloWorld',
+  installed: true,
+  steps: ['run'],
+  variables: [
+    { name: 'name', type: 'string', label: 'Name', description: 'Who to greet', required: true, maxLength: 100 },
+    { name: 'count', type: 'integer', label: 'Count', description: 'How many', required: false, default: 3, minValue: 1, maxValue: 100 },
+  ],
+  schema: { type: 'object', properties: { name: { type: 'string' }, count: { type: 'integer' } } },
+};
+
+const ACCEPTED = {
+  runId: RUN_ID,
+  jobId: 'examples.HelloWorld',
+  workflowId: `run-${RUN_ID}`,
+  status: 'queued',
+  data: { name: 'yard', count: 3 },
+  commit: true,
+  queue: 'default',
+  requestedBy: 'anonymous',
+  requestedAt: '2025-01-01T10:00:00.000Z',
+  runTimeoutSeconds: 1800,
+};
+
+let sequence = 0;
+function event(type: string, data: object, occurredAt = '2025-01-01T10:00:01.000Z'): string {
+  sequence++;
+  const envelope = { id: `${RUN_ID}:${type}:${sequence}`, type, version: 1, occurredAt, aggregateId: RUN_ID, sequence, correlationId: 'c', causationId: null, actor: 'anonymous', data };
+  return `id: ${sequence}\nevent: ${type}\ndata: ${JSON.stringify(envelope)}\n\n`;
+}
+const log = (level: string, message: string) => event('run.log', { level, grouping: 'run', message, object: null, attempt: 1, loggedAt: '2025-01-01T10:00:01.000Z' });
+
+const TERMINAL: Record<string, object> = {
+  'run.completed': { result: { greeting: 'Hello, yard' } },
+  'run.failed': { result: null, failureCount: 1 },
+  'run.errored': { result: null, error: { message: 'Erroring on purpose', type: 'Error', step: 'run' } },
+  'run.cancelled': { result: null, cancelledBy: 'anonymous', step: 'run' },
+  'run.timed_out': { result: null, error: { message: 'Step run ran out of time', type: 'TimeoutFailure', step: 'run' } },
+};
+
+function helloWorldStream(terminal = 'run.completed'): string {
+  return [
+    event('run.requested', { jobId: 'examples.HelloWorld', jobName: 'Hello World', data: {}, commit: true, queue: 'default', requestedBy: 'anonymous', workflowId: 'w', requestedAt: '' }, '2025-01-01T10:00:00.000Z'),
+    event('run.started', { jobId: 'examples.HelloWorld', workflowId: 'w', attempt: 1 }),
+    event('run.progress', { total: 3, done: 1, failed: 0 }),
+    log('info', 'Hello, yard (1 of 3)'),
+    log('info', 'Hello, yard (2 of 3)'),
+    log('info', 'Hello, yard (3 of 3)'),
+    log('success', 'Greeted yard 3 times'),
+    event(terminal, TERMINAL[terminal], '2025-01-01T10:00:01.500Z'),
+  ].join('');
+}
+
+const helloWorldApi = (terminal = 'run.completed') =>
+  fakeApi(
+    on('GET', '/api/jobs/examples.HelloWorld', () => json(HELLO_WORLD)),
+    on('POST', '/api/jobs/examples.HelloWorld/runs', () => json(ACCEPTED, 202)),
+    on('GET', `/api/runs/${RUN_ID}/events`, () => sse(helloWorldStream(terminal))),
+  );
+
+describe('yard: dispatch and help', () => {
+  const api = fakeApi();
+
+  it('prints the general help for --help (exit 0), and to stderr with no command at all (exit 10)', async () => {
+    const help = await yard(['--help'], api.fetch);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: yard <command>');
+    for (const command of ['jobs', 'job', 'run', 'runs', 'logs', 'cancel', 'schedules']) expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    expect(help.stdout).toContain('YARD_TOKEN');
+    const none = await yard([], api.fetch);
+    expect(none).toMatchObject({ code: 10, stdout: '' });
+    expect(none.stderr).toContain('Usage: yard <command>');
+  });
+
+  it('prints a command\'s help for `<command> --help` and `help <command>` without calling the API', async () => {
+    for (const argv of [['run', '--help'], ['help', 'run'], ['run', 'examples.HelloWorld', '-h']]) {
+      const result = await yard(argv, api.fetch);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Usage: yard run <jobId>');
+      expect(result.stdout).toContain('--data-file');
+    }
+    expect(api.requests).toEqual([]);
+  });
+
+  it('exits 10 for an unknown command or option, or a bad YARD_URL', async () => {
+    const unknown = await yard(['frobnicate'], api.fetch);
+    expect(unknown.code).toBe(10);
+    expect(unknown.stderr).toContain('yard: unknown command "frobnicate"');
+    const option = await yard(['jobs', '--bogus'], api.fetch);
+    expect(option.code).toBe(10);
+    expect(option.stderr).toContain("yard: jobs: unknown option '--bogus'");
+    expect(option.stderr).toContain('Run `yard jobs --help` for its usage.');
+    const url = await yard(['jobs'], api.fetch, { env: { YARD_URL: 'not a url' } });
+    expect(url.code).toBe(10);
+    expect(url.stderr).toContain('YARD_URL is not a URL');
+  });
+});
+
+describe('yard: talking to the API', () => {
+  it('lists jobs as a table, at YARD_URL (a trailing /api is fine), with the bearer token when YARD_TOKEN is set', async () => {
+    const api = fakeApi(on('GET', '/api/jobs', () => json({ items: [HELLO_WORLD, { ...HELLO_WORLD, id: 'old.Job', name: 'Old', installed: false }], total: 2, limit: 500, offset: 0 })));
+    const result = await yard(['jobs'], api.fetch, { env: { YARD_URL: 'http://api.test:3000/api/', YARD_TOKEN: 's3cret' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      ['ID                   NAME         GROUPING  INSTALLED', 'examples.HelloWorld  Hello World  Examples  yes', 'old.Job              Old          Examples  no', ''].join('\n'),
+    );
+    expect(api.requests[0].url.href).toBe('http://api.test:3000/api/jobs?limit=500&offset=0');
+    expect(api.requests[0].headers.authorization).toBe('Bearer s3cret');
+
+    const anonymous = fakeApi(on('GET', '/api/jobs', () => json({ items: [], total: 0, limit: 500, offset: 0 })));
+    await yard(['jobs'], anonymous.fetch);
+    expect(anonymous.requests[0].headers.authorization).toBeUndefined();
+  });
+
+  it('shows a job with its variables: type, required, default, constraints', async () => {
+    const result = await yard(['job', 'examples.HelloWorld'], helloWorldApi().fetch);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('examples.HelloWorld  Hello World\nGreets someone, count times.');
+    expect(result.stdout).toContain('Steps:     run');
+    expect(result.stdout).toMatch(/^name\s+string\s+yes\s+-\s+at most 100 characters\s+Name: Who to greet$/m);
+    expect(result.stdout).toMatch(/^count\s+integer\s+no\s+3\s+1 to 100\s+Count: How many$/m);
+  });
+
+  it('starts a run with --data coerced by the job\'s variables over --data-file, and prints only the run id', async () => {
+    const api = helloWorldApi();
+    const result = await yard(['run', 'examples.HelloWorld', '--data', 'name=yard', '-d', 'count=5', '--dry-run', '--queue', 'high', '--timeout', '60'], api.fetch);
+    expect(result).toEqual({ code: 0, stdout: `${RUN_ID}\n`, stderr: '' });
+    const post = api.requests.find((request) => request.method === 'POST');
+    expect(post?.body).toEqual({ data: { name: 'yard', count: 5 }, commit: false, queue: 'high', runTimeoutSeconds: 60 });
+  });
+
+  it('refuses a --data value that does not fit its variable before sending anything (exit 10)', async () => {
+    const api = helloWorldApi();
+    const result = await yard(['run', 'examples.HelloWorld', '--data', 'name=yard', '--data', 'count=abc'], api.fetch);
+    expect(result.code).toBe(10);
+    expect(result.stderr).toContain('yard: run: a --data value does not fit its variable\n  data.count: must be a whole number, not "abc"\n');
+    expect(api.requests.some((request) => request.method === 'POST')).toBe(false);
+    expect((await yard(['run', 'examples.HelloWorld', '--commit', '--dry-run'], api.fetch)).code).toBe(10);
+  });
+
+  it("prints the API's error, one line per field error, on stderr and exits 11", async () => {
+    const api = fakeApi(
+      on('POST', '/api/jobs/examples.HelloWorld/runs', () =>
+        json({ code: 'VALIDATION_FAILED', message: 'The run request is invalid', fieldErrors: [{ field: 'data.count', message: 'must be at least 1' }], correlationId: 'c-9' }, 400),
+      ),
+    );
+    const result = await yard(['run', 'examples.HelloWorld'], api.fetch);
+    expect(result).toEqual({
+      code: 11,
+      stdout: '',
+      stderr: 'yard: The run request is invalid (VALIDATION_FAILED, HTTP 400)\n  data.count: must be at least 1\n  correlation id: c-9\n',
+    });
+  });
+
+  it('exits 11 with the address when nothing answers', async () => {
+    const refused: FetchLike = () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }));
+    const result = await yard(['runs'], refused);
+    expect(result.code).toBe(11);
+    expect(result.stderr).toBe('yard: cannot reach the API at http://api.test:3000 (ECONNREFUSED); set YARD_URL to its address\n');
+  });
+
+  it('cancels a run and says who and when; a run that has ended gives RUN_ALREADY_FINISHED and exit 11', async () => {
+    let cancelled = false;
+    const api = fakeApi(
+      on('POST', `/api/runs/${RUN_ID}/cancel`, () => {
+        if (cancelled) return json({ code: 'RUN_ALREADY_FINISHED', message: `Run ${RUN_ID} has already ended (cancelled); nothing was changed` }, 409);
+        cancelled = true;
+        return json({ runId: RUN_ID, cancelRequestedBy: 'anonymous', cancelRequestedAt: '2025-01-01T10:00:02.000Z' }, 202);
+      }),
+    );
+    const first = await yard(['cancel', RUN_ID], api.fetch);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`^Cancel of run ${RUN_ID} requested by anonymous at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\n$`));
+    const second = await yard(['cancel', RUN_ID], api.fetch);
+    expect(second.code).toBe(11);
+    expect(second.stderr).toContain(`has already ended (cancelled); nothing was changed (RUN_ALREADY_FINISHED, HTTP 409)`);
+  });
+
+  it('pages through the whole log', async () => {
+    const entries = Array.from({ length: 5 }, (_, index) => ({
+      id: String(index),
+      position: index,
+      level: 'info',
+      grouping: 'run',
+      message: `line ${index + 1}`,
+      object: null,
+      attempt: 1,
+      loggedAt: '2025-01-01T10:00:01.000Z',
+    }));
+    // A server that pages by two, whatever the limit asked for.
+    const api = fakeApi(
+      on('GET', `/api/runs/${RUN_ID}/logs`, (request) => {
+        const offset = Number(request.url.searchParams.get('offset'));
+        return json({ items: entries.slice(offset, offset + 2), total: entries.length, limit: 2, offset });
+      }),
+    );
+    const result = await yard(['logs', RUN_ID], api.fetch);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trimEnd().split('\n').map((line) => line.replace(/^\S+\s+/, ''))).toEqual(entries.map((entry) => `info     run       ${entry.message}`));
+    expect(api.requests.map((request) => request.url.searchParams.get('offset'))).toEqual(['0', '2', '4']);
+  });
+
+  it('lists runs newest first with the filters given', async () => {
+    const run = { id: RUN_ID, jobId: 'examples.HelloWorld', status: 'completed', queue: 'default', requestedBy: 'anonymous', createdAt: '2025-01-01T10:00:00.000Z', completedAt: '2025-01-01T10:00:01.500Z' };
+    const api = fakeApi(on('GET', '/api/runs', () => json({ items: [run], total: 7, limit: 1, offset: 0 })));
+    const result = await yard(['runs', '--job', 'examples.HelloWorld', '--status', 'completed', '--limit', '1'], api.fetch);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ID\s+JOB\s+STATUS\s+QUEUE\s+REQUESTED BY\s+CREATED\s+TOOK\n/);
+    expect(result.stdout).toContain(`${RUN_ID}  examples.HelloWorld  completed  default  anonymous`);
+    expect(result.stdout).toContain('1.5 s');
+    expect(result.stdout).toContain('1 of 7 runs');
+    expect(Object.fromEntries(api.requests[0].url.searchParams)).toEqual({ jobId: 'examples.HelloWorld', status: 'completed', limit: '1' });
+  });
+
+  it('lists schedules', async () => {
+    const schedule = {
+      id: 'sch-1',
+      key: 'nightly',
+      jobId: 'examples.HelloWorld',
+      timing: { cron: '0 2 * * *', timezone: 'Europe/Paris' },
+      state: 'paused',
+      pausedReason: 'maintenance',
+      nextRunTimes: [],
+      lastRun: null,
+      totalRuns: 4,
+    };
+    const api = fakeApi(on('GET', '/api/schedules', () => json({ items: [schedule], total: 1, limit: 500, offset: 0 })));
+    const result = await yard(['schedules'], api.fetch);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^sch-1\s+nightly\s+examples\.HelloWorld\s+cron 0 2 \* \* \* \(Europe\/Paris\)\s+paused: maintenance\s+-\s+-\s+4$/m);
+  });
+});
+
+describe('yard run --follow', () => {
+  it('prints the log as it comes and exits 0 when the run completes', async () => {
+    const result = await yard(['run', 'examples.HelloWorld', '--data', 'name=yard', '--follow'], helloWorldApi().fetch);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`Run ${RUN_ID} queued: examples.HelloWorld, queue default, timeout 1800 s`);
+    const logLines = lines.filter((line) => /^\d\d:\d\d:\d\d {2}(info|success) /.test(line)).map((line) => line.slice(10));
+    expect(logLines).toEqual(['info     run       Hello, yard (1 of 3)', 'info     run       Hello, yard (2 of 3)', 'info     run       Hello, yard (3 of 3)', 'success  run       Greeted yard 3 times']);
+    expect(result.stdout).toContain('[########----------------] 1/3  33%');
+    expect(lines.at(-1)).toBe(`Run ${RUN_ID} completed (1.5 s)`);
+  });
+
+  it.each([
+    ['run.completed', 0, 'completed'],
+    ['run.failed', 1, 'failed: 1 failure entry'],
+    ['run.errored', 2, 'errored: Erroring on purpose (step run)'],
+    ['run.cancelled', 3, 'cancelled by anonymous'],
+    ['run.timed_out', 4, 'timed out: Step run ran out of time (step run)'],
+  ])('exits with the code of the end state: %s → %i', async (terminal, code, summary) => {
+    const result = await yard(['logs', RUN_ID, '--follow'], helloWorldApi(terminal).fetch);
+    expect(result.code).toBe(code);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(`Run ${RUN_ID} ${summary} (1.5 s)`);
+  });
+
+  it('colours by level and redraws the progress bar in place on a terminal', async () => {
+    const result = await yard(['logs', RUN_ID, '--follow'], helloWorldApi().fetch, { tty: true });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('\u001b[32msuccess  run       Greeted yard 3 times\u001b[39m');
+    // The bar is drawn without a newline, cleared before the next log line, and drawn again below it.
+    const bar = '[████████░░░░░░░░░░░░░░░░] 1/3  33%';
+    expect(result.stdout).toContain(`\r\u001b[2K${bar}\r\u001b[2K`);
+    expect(result.stdout).toContain(`Hello, yard (1 of 3)\n${bar}`);
+    expect(stripAnsi(result.stdout)).toContain(`${bar}\nRun ${RUN_ID} completed`);
+  });
+
+  it('resumes after the last event when the stream drops, and prints nothing twice', async () => {
+    const whole = helloWorldStream();
+    const cut = whole.indexOf('Hello, yard (2 of 3)');
+    const asked: Array<string | undefined> = [];
+    const api = fakeApi((request) => {
+      if (!request.url.pathname.endsWith('/events')) return undefined;
+      const lastEventId = request.headers['last-event-id'];
+      asked.push(lastEventId);
+      if (lastEventId === undefined) return sse(whole.slice(0, cut));
+      // The server resumes after the event named: everything after "id: <n>"'s frame.
+      const frames = whole.split('\n\n').filter(Boolean);
+      const index = frames.findIndex((frame) => frame.startsWith(`id: ${lastEventId}\n`));
+      return sse(frames.slice(index + 1).map((frame) => `${frame}\n\n`).join(''));
+    });
+    const result = await yard(['logs', RUN_ID, '--follow'], api.fetch);
+    expect(result.code).toBe(0);
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).toMatch(/^\d+$/);
+    expect(result.stdout.match(/Hello, yard \(\d of 3\)/g)).toEqual(['Hello, yard (1 of 3)', 'Hello, yard (2 of 3)', 'Hello, yard (3 of 3)']);
+    expect(result.stderr).toMatch(/^yard: the server ended the stream before the run ended; reconnecting in 250 ms after event \d+\n$/);
+  });
+
+  it('asks the run how it ended when the stream has nothing more (204)', async () => {
+    const api = fakeApi(
+      on('GET', `/api/runs/${RUN_ID}/events`, () => new Response(null, { status: 204 })),
+      on('GET', `/api/runs/${RUN_ID}`, () => json({ id: RUN_ID, status: 'timed_out', error: { message: 'too slow', type: 'x', step: 'run' }, createdAt: '2025-01-01T10:00:00.000Z', completedAt: '2025-01-01T10:00:02.000Z' })),
+    );
+    const result = await yard(['logs', RUN_ID, '--follow'], api.fetch);
+    expect(result.code).toBe(4);
+    expect(result.stdout).toBe(`Run ${RUN_ID} timed out: too slow (2.0 s)\n`);
+  });
+
+  it('exits 11 for a run that does not exist', async () => {
+    const result = await yard(['logs', RUN_ID, '--follow'], fakeApi(on('GET', `/api/runs/${RUN_ID}/events`, () => json({ code: 'RUN_NOT_FOUND', message: 'No run has the id' }, 404))).fetch);
+    expect(result.code).toBe(11);
+    expect(result.stderr).toBe('yard: No run has the id (RUN_NOT_FOUND, HTTP 404)\n');
+  });
+});
