@@ -1,10 +1,13 @@
 // Measures, against a running stack (`npm start`), how long a user waits:
 //   - from POST /api/jobs/examples.HelloWorld/runs to the run reading `completed` in the API;
-//   - from POST /api/runs/{id}/cancel to the run reading `cancelled` (examples.SlowCount, cancelled mid-step).
-// Rerun: npm run bench:latency [-- --runs 20]  (YARD_URL defaults to http://127.0.0.1:3000)
+//   - from POST /api/runs/{id}/cancel to the run reading `cancelled` (examples.SlowCount, cancelled mid-step);
+//   - and throughput: a burst of --burst Hello World runs submitted at once, until all read `completed`.
+// Rerun: npm run bench:latency [-- --runs 20 --burst 100]  (YARD_URL defaults to http://127.0.0.1:3000)
 const base = process.env.YARD_URL ?? 'http://127.0.0.1:3000';
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 10;
+const burstArg = process.argv.indexOf('--burst');
+const burst = burstArg > 0 ? Number(process.argv[burstArg + 1]) : 100;
 
 async function post(path, body) {
   const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -48,7 +51,16 @@ for (let index = 0; index < runs; index++) {
   cancellation.push(Math.round(performance.now() - started));
 }
 
+const burstStarted = performance.now();
+const burstIds = await Promise.all(
+  Array.from({ length: burst }, (_, index) => post('/api/jobs/examples.HelloWorld/runs', { data: { name: `burst-${index}`, count: 3 } }).then((run) => run.runId)),
+);
+const accepted = performance.now() - burstStarted;
+for (const runId of burstIds) await waitForStatus(runId, ['completed'], 50);
+const burstSeconds = (performance.now() - burstStarted) / 1000;
+
 console.log(`Yardmaster run latency against ${base} (${new Date().toISOString()})`);
 summary('Hello World, request to completed (API read model)', completion);
 summary('SlowCount, cancel request to cancelled (API read model)', cancellation);
-console.log('Rerun: npm run bench:latency -- --runs ' + runs);
+console.log(`Burst of ${burst} Hello World runs: all accepted in ${Math.round(accepted)} ms, all completed in ${burstSeconds.toFixed(1)} s (${(burst / burstSeconds).toFixed(1)} runs/s, 5 events each)`);
+console.log(`Rerun: npm run bench:latency -- --runs ${runs} --burst ${burst}`);

@@ -5,7 +5,7 @@ import { InterruptedError } from './errors';
 import { exitCodeForEvent, exitCodeForStatus, ExitCode, terminalStatusOfEvent } from './exit-codes';
 import type { Io } from './io';
 import { paintForStatus } from './render/colours';
-import { durationBetween, formatDuration, formatLogLine, formatTime } from './render/format';
+import { durationBetween, formatDateTime, formatDuration, formatLogLine, formatTime } from './render/format';
 import { renderProgressBar, type Progress } from './render/progress-bar';
 import { followEventStream, type FollowStreamOptions } from './sse-reader';
 
@@ -43,7 +43,10 @@ export class RunEventPrinter {
     switch (event.type) {
       case 'run.requested':
         this.requestedAt = event.occurredAt;
-        lifecycle(`requested by ${event.data.requestedBy}: ${event.data.jobName} (${event.data.jobId}), queue ${event.data.queue}${event.data.commit ? '' : ', dry run'}`);
+        lifecycle(
+          `requested by ${event.data.requestedBy}: ${event.data.jobName} (${event.data.jobId}), queue ${event.data.queue}${event.data.commit ? '' : ', dry run'}` +
+            (event.data.startAt ? `, starts at ${formatDateTime(event.data.startAt)}` : ''),
+        );
         return;
       case 'run.started':
         lifecycle(`running${event.data.attempt > 1 ? ` (attempt ${event.data.attempt})` : ''}`);
