@@ -19,11 +19,6 @@ describe('schedules', () => {
   });
 
   afterAll(async () => {
-    // Schedules outlive the services in Temporal: remove this instance's.
-    const prefix = temporalScheduleIdFor(stack.instance, '');
-    for await (const summary of temporal.schedule.list()) {
-      if (summary.scheduleId.startsWith(prefix)) await temporal.schedule.getHandle(summary.scheduleId).delete().catch(() => undefined);
-    }
     await temporal?.connection.close();
     await stack?.stop();
   });

@@ -1,4 +1,6 @@
 import { createServer } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import { temporalScheduleIdFor } from '@yardmaster/contracts';
 import { connectNats } from '@yardmaster/messaging';
 import {
   createTestDatabase,
@@ -115,6 +117,11 @@ export class YardmasterStack {
     return { status: response.status, body: await response.json() };
   }
 
+  async sendPut(path: string, body: unknown): Promise<{ status: number; body: any }> {
+    const response = await fetch(`${this.apiUrl}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, body: await response.json() };
+  }
+
   async sendDelete(path: string): Promise<{ status: number; body: any }> {
     const response = await fetch(`${this.apiUrl}${path}`, { method: 'DELETE' });
     return { status: response.status, body: await response.json() };
@@ -137,12 +144,30 @@ export class YardmasterStack {
     );
   }
 
+  /** Schedules outlive the services in Temporal: remove this instance's. */
+  private deleteTemporalSchedules(): Promise<void> {
+    return deleteSchedulesWithPrefix(temporalScheduleIdFor(this.instance, ''));
+  }
+
   async stop(): Promise<void> {
     await Promise.all([...this.services.values()].map((service) => service.stop()));
+    await this.deleteTemporalSchedules();
     const nc = await connectNats(testDependencies.natsUrl, 'e2e-cleanup');
     await deleteStreams(nc, this.instance);
     await nc.drain();
     await this.database.drop();
+  }
+}
+
+async function deleteSchedulesWithPrefix(prefix: string): Promise<void> {
+  const connection = await Connection.connect({ address: testDependencies.temporalAddress });
+  try {
+    const client = new Client({ connection, namespace: testDependencies.temporalNamespace });
+    for await (const summary of client.schedule.list()) {
+      if (summary.scheduleId.startsWith(prefix)) await client.schedule.getHandle(summary.scheduleId).delete().catch(() => undefined);
+    }
+  } finally {
+    await connection.close();
   }
 }
 

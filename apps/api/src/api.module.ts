@@ -6,6 +6,7 @@ import { API_CONFIG } from './api-config.token';
 import type { ApiConfig } from './config';
 import { HealthHttpController } from './health/health.http.controller';
 import { ErrorFilter } from './http/error.filter';
+import { OverrideJobHttpController } from './jobs/override-job/override-job.http.controller';
 import { ManageSchedulesHttpController } from './schedules/manage-schedules/manage-schedules.http.controller';
 import { JobsHttpController } from './jobs/jobs.http.controller';
 import { CancelRunHttpController } from './runs/cancel-run/cancel-run.http.controller';
@@ -23,7 +24,7 @@ export class ApiModule {
         MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.apiId, ensureStreamsOf: config.shared.instance }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
       ],
-      controllers: [JobsHttpController, StartRunHttpController, CancelRunHttpController, RunsHttpController, HealthHttpController, StreamRunEventsHttpController, ManageSchedulesHttpController, SchedulesHttpController],
+      controllers: [JobsHttpController, StartRunHttpController, CancelRunHttpController, RunsHttpController, HealthHttpController, StreamRunEventsHttpController, ManageSchedulesHttpController, SchedulesHttpController, OverrideJobHttpController],
       providers: [{ provide: API_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ErrorFilter }],
     };
   }

@@ -1,5 +1,7 @@
 import { readSharedConfig, readTemporalConfig, type EnvReader, type SharedConfig, type TemporalConfig } from '@yardmaster/config';
+import { readdirSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 
 export interface CollectorConfig {
   readonly shared: SharedConfig;
@@ -9,6 +11,8 @@ export interface CollectorConfig {
   readonly collectorId: string;
   /** Steps this collector runs at once; more wait in Temporal, highest priority first. */
   readonly maxConcurrentSteps: number;
+  /** The absolute path of the folder of the user's own job modules (`<name>.ts` / `<name>.js`), or null when JOBS_ROOT is unset. */
+  readonly jobsRoot: string | null;
 }
 
 export function readCollectorConfig(env: EnvReader): CollectorConfig {
@@ -18,5 +22,31 @@ export function readCollectorConfig(env: EnvReader): CollectorConfig {
     queues: env.list('YARD_COLLECTOR_QUEUES', ['default'], /^[a-z][a-z0-9_-]{0,31}$/, 'a queue name'),
     collectorId: env.string('YARD_COLLECTOR_ID', `collector@${hostname()}:${process.pid}`),
     maxConcurrentSteps: env.integer('YARD_COLLECTOR_MAX_CONCURRENT_STEPS', 20, 1, 1000),
+    jobsRoot: readJobsRoot(env),
   };
+}
+
+/** Matches nothing: hands the EnvReader a problem found outside it, so it is listed with every other one. */
+const NEVER = /(?!)/;
+
+function readJobsRoot(env: EnvReader): string | null {
+  const raw = env.string('JOBS_ROOT', '');
+  if (raw === '') return null;
+  const path = resolve(raw);
+  const problem = directoryProblem(path);
+  if (problem) env.matching('JOBS_ROOT', raw, NEVER, `a readable directory (${path} ${problem})`);
+  return path;
+}
+
+function directoryProblem(path: string): string | null {
+  try {
+    if (!statSync(path).isDirectory()) return 'is not a directory';
+    readdirSync(path);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'does not exist';
+    if (code === 'EACCES' || code === 'EPERM') return 'cannot be read';
+    return `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }

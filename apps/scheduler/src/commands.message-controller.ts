@@ -3,6 +3,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import {
   subjectsFor,
   type CancelRunCommand,
+  type OverrideJobCommand,
   type ScheduleActionCommand,
   type StartRunCommand,
   type UpdateScheduleCommand,
@@ -10,6 +11,7 @@ import {
 } from '@yardmaster/contracts';
 import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
 import { CancelRunHandler } from './cancel-run/cancel-run.handler';
+import { OverrideJobHandler } from './catalog/override-job/override-job.handler';
 import type { SchedulerConfig } from './config';
 import { SCHEDULER_CONFIG } from './scheduler-config.token';
 import { ScheduleActionHandler } from './schedules/schedule-action/schedule-action.handler';
@@ -33,6 +35,7 @@ export class CommandsMessageController implements OnApplicationBootstrap {
     private readonly upsertSchedule: UpsertScheduleHandler,
     private readonly updateSchedule: UpdateScheduleHandler,
     private readonly scheduleAction: ScheduleActionHandler,
+    private readonly overrideJob: OverrideJobHandler,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -42,6 +45,7 @@ export class CommandsMessageController implements OnApplicationBootstrap {
     this.serve<UpsertScheduleCommand>(subjects.upsertScheduleCommand, (command) => this.upsertSchedule.handle(command));
     this.serve<UpdateScheduleCommand>(subjects.updateScheduleCommand, (command) => this.updateSchedule.handle(command));
     this.serve<ScheduleActionCommand>(subjects.scheduleActionCommand, (command) => this.scheduleAction.handle(command));
+    this.serve<OverrideJobCommand>(subjects.overrideJobCommand, (command) => this.overrideJob.handle(command));
   }
 
   private serve<TCommand>(subject: string, handle: (command: TCommand) => Promise<unknown>): void {

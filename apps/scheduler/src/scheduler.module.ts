@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@yardmaster/messaging';
 import { CancelRunHandler } from './cancel-run/cancel-run.handler';
 import { CatalogReader } from './catalog/catalog-reader';
+import { OverrideJobHandler } from './catalog/override-job/override-job.handler';
 import { CommandsMessageController } from './commands.message-controller';
 import { concurrencySlotsProvider } from './concurrency/concurrency-slots.provider';
 import { SingletonGuard } from './concurrency/singleton-guard';
@@ -27,6 +28,7 @@ export class SchedulerModule {
         { provide: SCHEDULER_CONFIG, useValue: config },
         { provide: TemporalClientProvider, useValue: new TemporalClientProvider(config.temporal) },
         CatalogReader,
+        OverrideJobHandler,
         concurrencySlotsProvider,
         SingletonGuard,
         StartRunHandler,

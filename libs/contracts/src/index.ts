@@ -23,3 +23,4 @@ export * from './schedules/schedule-definition';
 export * from './schedules/schedule-naming';
 export * from './schedules/schedule-commands';
 export * from './events/schedule-events';
+export * from './catalog/job-overrides';

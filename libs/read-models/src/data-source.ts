@@ -6,10 +6,11 @@ import { JobRunRecord } from './entities/job-run.record';
 import { ScheduleRecord } from './entities/schedule.record';
 import { InitialReadModels1764000000000 } from './migrations/1764000000000-initial-read-models';
 import { RunLifecycleColumns1795480385912 } from './migrations/1795480385912-run-lifecycle-columns';
+import { JobOverrides1795490000000 } from './migrations/1795490000000-job-overrides';
 import { Schedules1795481745933 } from './migrations/1795481745933-schedules';
 
 export const READ_MODEL_ENTITIES = [JobDefinitionRecord, JobRunRecord, JobLogEntryRecord, AppliedEventRecord, ScheduleRecord];
-export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000, RunLifecycleColumns1795480385912, Schedules1795481745933];
+export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000, RunLifecycleColumns1795480385912, Schedules1795481745933, JobOverrides1795490000000];
 
 /** The read models' DataSource. The schema comes from migrations only; TypeORM never rewrites it. */
 export function createReadModelDataSource(databaseUrl: string, applicationName: string): DataSource {

@@ -12,6 +12,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.RouteNotFound:
       return 404;
     case ErrorCode.JobNotInstalled:
+    case ErrorCode.JobDisabled:
     case ErrorCode.RunAlreadyFinished:
     case ErrorCode.ConcurrencyConflict:
       return 409;

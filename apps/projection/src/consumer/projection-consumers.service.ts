@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { streamNamesFor, subjectsFor, type CatalogAnnounced, type RunEvent } from '@yardmaster/contracts';
+import { streamNamesFor, subjectsFor, type CatalogAnnounced, type JobOverridden, type RunEvent } from '@yardmaster/contracts';
 import { consumeDurable, NATS_CONNECTION } from '@yardmaster/messaging';
 import { DataSource } from '@yardmaster/read-models';
-import { projectCatalogAnnounced } from '../catalog/catalog-events.projector';
+import { projectCatalogEvent } from '../catalog/catalog-events.projector';
 import type { ProjectionConfig } from '../config';
 import { PROJECTION_CONFIG } from '../projection-config.token';
 import { projectRunEvent } from '../runs/run-events.projector';
@@ -29,10 +29,10 @@ export class ProjectionConsumersService implements OnApplicationBootstrap, OnApp
     const onError = (error: unknown) => this.logger.error(`Event not applied, will retry: ${error instanceof Error ? error.message : String(error)}`);
 
     this.consumers.push(
-      await consumeDurable<CatalogAnnounced>(
+      await consumeDurable<CatalogAnnounced | JobOverridden>(
         this.nc,
         { stream: streams.catalog, durableName: streams.projectionConsumer, filterSubject: subjects.catalogEvents },
-        async (message) => void (await applyOnce(this.dataSource, message, projectCatalogAnnounced)),
+        async (message) => void (await applyOnce(this.dataSource, message, projectCatalogEvent)),
         onError,
       ),
       await consumeDurable<RunEvent>(

@@ -1,37 +1,73 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { streamNamesFor, subjectsFor, type CatalogAnnounced, type JobDefinition } from '@yardmaster/contracts';
+import {
+  applyOverrides,
+  streamNamesFor,
+  subjectsFor,
+  type CatalogAnnounced,
+  type EffectiveJob,
+  type JobDefinition,
+  type JobOverridden,
+} from '@yardmaster/contracts';
 import { NATS_CONNECTION, readLastEvent } from '@yardmaster/messaging';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import type { SchedulerConfig } from '../config';
 
-/** Brief enough that a collector's new announcement counts at once for a person, long enough to spare a burst. */
+/** Brief enough that a collector's new announcement or an override counts at once for a person, long enough to spare a burst. */
 const CACHE_MILLIS = 1_000;
 
+interface Cached<T> {
+  readonly at: number;
+  readonly value: T;
+}
+
 /**
- * The job catalog as the scheduler sees it: the latest announcement on the catalog stream, read directly
- * from JetStream (the scheduler never reads another service's read models).
+ * The job catalog as the scheduler sees it: the latest announcement on the catalog stream and each job's
+ * newest overrides, read directly from JetStream (the scheduler never reads another service's read models).
  */
 @Injectable()
 export class CatalogReader {
-  private cached: { at: number; jobs: Map<string, JobDefinition> } | null = null;
+  private announced: Cached<Map<string, JobDefinition>> | null = null;
+  private readonly overrides = new Map<string, Cached<JobOverridden['data']['overrides']>>();
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
   ) {}
 
-  async findJob(jobId: string): Promise<JobDefinition | undefined> {
-    return (await this.jobs()).get(jobId);
+  /** The job as it runs (overrides applied), or undefined when no collector hosts it. */
+  async findJob(jobId: string): Promise<EffectiveJob | undefined> {
+    const definition = await this.findAnnounced(jobId);
+    if (!definition) return undefined;
+    return applyOverrides(definition, await this.overridesOf(jobId));
   }
 
-  private async jobs(): Promise<Map<string, JobDefinition>> {
-    const now = Date.now();
-    if (this.cached && now - this.cached.at < CACHE_MILLIS) return this.cached.jobs;
+  /** The job as its code declares it, before overrides. */
+  async findAnnounced(jobId: string): Promise<JobDefinition | undefined> {
+    return (await this.announcedJobs()).get(jobId);
+  }
+
+  private async announcedJobs(): Promise<Map<string, JobDefinition>> {
+    if (this.announced && Date.now() - this.announced.at < CACHE_MILLIS) return this.announced.value;
     const { instance } = this.config.shared;
     const announcement = await readLastEvent<CatalogAnnounced>(this.nc, streamNamesFor(instance).catalog, subjectsFor(instance).catalogAnnounced);
-    const jobs = new Map((announcement?.data.jobs ?? []).map((job) => [job.id, job]));
-    this.cached = { at: now, jobs };
-    return jobs;
+    const value = new Map((announcement?.data.jobs ?? []).map((job) => [job.id, job]));
+    this.announced = { at: Date.now(), value };
+    return value;
+  }
+
+  private async overridesOf(jobId: string): Promise<JobOverridden['data']['overrides']> {
+    const cached = this.overrides.get(jobId);
+    if (cached && Date.now() - cached.at < CACHE_MILLIS) return cached.value;
+    const { instance } = this.config.shared;
+    const event = await readLastEvent<JobOverridden>(this.nc, streamNamesFor(instance).catalog, subjectsFor(instance).jobOverridden(jobId));
+    const value = event?.data.overrides ?? {};
+    this.overrides.set(jobId, { at: Date.now(), value });
+    return value;
+  }
+
+  /** Forgets what it read, so the next look sees a change this scheduler just made. */
+  forget(jobId: string): void {
+    this.overrides.delete(jobId);
   }
 }

@@ -44,8 +44,9 @@ export class ScheduleSyncService implements OnApplicationBootstrap, OnApplicatio
       const description = await this.registry.describe(scheduleId).catch(() => null);
       if (!description) continue;
       let snapshot = snapshotOf(scheduleId, description);
-      if (snapshot.state === 'active' && !(await this.catalog.findJob(snapshot.definition.jobId))) {
-        await this.registry.pauseFor(scheduleId, `job ${snapshot.definition.jobId} is not installed`);
+      const reason = snapshot.state === 'active' ? await this.reasonToPause(snapshot.definition.jobId) : null;
+      if (reason) {
+        await this.registry.pauseFor(scheduleId, reason);
         snapshot = snapshotOf(scheduleId, await this.registry.describe(scheduleId));
       }
       if (this.changed(snapshot)) {
@@ -54,6 +55,13 @@ export class ScheduleSyncService implements OnApplicationBootstrap, OnApplicatio
       }
     }
     return published;
+  }
+
+  /** A schedule cannot run a job that is gone or disabled: it pauses, saying which. */
+  private async reasonToPause(jobId: string): Promise<string | null> {
+    const job = await this.catalog.findJob(jobId);
+    if (!job) return `job ${jobId} is not installed`;
+    return job.enabled ? null : `job ${jobId} is disabled`;
   }
 
   private changed(snapshot: ScheduleSnapshot): boolean {

@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import {
-  DEFAULT_QUEUE,
   ErrorCode,
   newEvent,
   PRIORITY_QUEUES,
@@ -12,8 +11,8 @@ import {
   subjectsFor,
   workflowIdForRun,
   YardError,
+  type EffectiveJob,
   type FieldError,
-  type JobDefinition,
   type RunRequested,
   type RunWorkflowInput,
   type StartRunAccepted,
@@ -56,6 +55,10 @@ export class StartRunHandler {
       if (command.scheduleId) await this.schedules.pauseFor(command.scheduleId, `job ${command.jobId} is not installed`);
       throw refusal;
     }
+    if (!job.enabled) {
+      if (command.scheduleId) await this.schedules.pauseFor(command.scheduleId, `job ${job.id} is disabled`);
+      throw new YardError(ErrorCode.JobDisabled, `Job ${job.id} is disabled by an administrator; enable it to run it`);
+    }
     const input = this.checkedInput(job, command);
     const client = await this.temporal.getOrUnavailable();
 
@@ -84,8 +87,8 @@ export class StartRunHandler {
     };
   }
 
-  private checkedInput(job: JobDefinition, command: StartRunCommand): RunWorkflowInput {
-    const queue = command.queue ?? DEFAULT_QUEUE;
+  private checkedInput(job: EffectiveJob, command: StartRunCommand): RunWorkflowInput {
+    const queue = command.queue ?? job.defaultQueue;
     const validation = validateRunData(job.variables, command.data ?? {});
     const fieldErrors: FieldError[] = validation.ok ? [] : [...validation.errors];
     const queues = [...PRIORITY_QUEUES, ...this.config.customQueues];

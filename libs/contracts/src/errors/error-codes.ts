@@ -4,6 +4,7 @@ export const ErrorCode = {
   MalformedRequest: 'MALFORMED_REQUEST',
   JobNotFound: 'JOB_NOT_FOUND',
   JobNotInstalled: 'JOB_NOT_INSTALLED',
+  JobDisabled: 'JOB_DISABLED',
   RunNotFound: 'RUN_NOT_FOUND',
   ScheduleNotFound: 'SCHEDULE_NOT_FOUND',
   RunAlreadyFinished: 'RUN_ALREADY_FINISHED',

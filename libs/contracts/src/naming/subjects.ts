@@ -4,7 +4,12 @@ export interface Subjects {
   runEvent(runId: string, kind: string): string;
   runEventsOf(runId: string): string;
   readonly catalogAnnounced: string;
+  /** The newest overrides of one job; the catalog stream keeps them per subject. */
+  jobOverridden(jobId: string): string;
+  readonly overrideJobCommand: string;
   readonly catalogEvents: string;
+  /** Every collector answers it (no queue group): each reloads its job modules and announces its catalog again. */
+  readonly catalogReloadCommand: string;
   readonly startRunCommand: string;
   readonly cancelRunCommand: string;
   /** Answered by the projection: ids of runs its read model holds as not yet ended. */
@@ -25,7 +30,10 @@ export function subjectsFor(instance: string): Subjects {
     runEvent: (runId, kind) => `${instance}.run.${runId}.${kind}`,
     runEventsOf: (runId) => `${instance}.run.${runId}.>`,
     catalogAnnounced: `${instance}.catalog.announced`,
+    jobOverridden: (jobId) => `${instance}.catalog.override.${jobId}`,
+    overrideJobCommand: `${instance}.cmd.catalog.override`,
     catalogEvents: `${instance}.catalog.>`,
+    catalogReloadCommand: `${instance}.cmd.catalog.reload`,
     startRunCommand: `${instance}.cmd.run.start`,
     cancelRunCommand: `${instance}.cmd.run.cancel`,
     liveRunsQuery: `${instance}.query.runs.live`,

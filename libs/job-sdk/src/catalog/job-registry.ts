@@ -1,5 +1,5 @@
 import type { JobDefinition } from '@yardmaster/contracts';
-import type { JobClass, JobModule } from '../job';
+import { Job, type JobClass, type JobModule } from '../job';
 import { describeJob } from './describe-job';
 
 interface RegisteredJob {
@@ -28,4 +28,12 @@ export class JobRegistry {
   find(jobId: string): RegisteredJob | undefined {
     return this.jobs.get(jobId);
   }
+}
+
+/**
+ * Whether `value` is a class extending `Job` (anywhere up its prototype chain), as a module of jobs exports
+ * them. `Job` itself and plain functions are not.
+ */
+export function isJobClass(value: unknown): value is JobClass {
+  return typeof value === 'function' && (value as { prototype?: unknown }).prototype instanceof Job;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { JsonObject, NamedVariableDefinition } from '@yardmaster/contracts';
+import type { JobDefinition, JobOverrides, JsonObject, NamedVariableDefinition } from '@yardmaster/contracts';
 
 /** A job the catalog knows of. Kept after its code is gone (`installed: false`) so its runs keep a name. */
 @Entity({ name: 'job_definitions' })
@@ -40,6 +40,21 @@ export class JobDefinitionRecord {
 
   @Column('timestamptz', { name: 'announced_at' })
   announcedAt!: Date;
+
+  /** What the job's code declares about timeouts, retries and concurrency. */
+  @Column('jsonb')
+  policies!: Partial<Pick<JobDefinition, 'timeouts' | 'retry' | 'concurrency'>>;
+
+  /** An administrator's overrides; the API shows the job with them applied. */
+  @Column('jsonb')
+  overrides!: JobOverrides;
+
+  @Column('boolean')
+  enabled!: boolean;
+
+  /** Stream position of the overrides applied: older ones never replace newer. */
+  @Column('bigint', { name: 'overrides_position', nullable: true })
+  overridesPosition!: string | null;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;

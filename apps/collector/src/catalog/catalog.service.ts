@@ -1,0 +1,66 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { JobRegistry, type JobModule } from '@yardmaster/job-sdk';
+import { COLLECTOR_CONFIG } from '../collector-config.token';
+import type { CollectorConfig } from '../config';
+import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
+import { loadUserJobModules, type FailedJobModule } from './user-job-modules';
+
+export interface CatalogLoad {
+  /** How many jobs the collector now hosts. */
+  readonly jobs: number;
+  readonly failedModules: readonly FailedJobModule[];
+}
+
+/**
+ * The jobs this collector hosts: the built-in modules and the user's modules from JOBS_ROOT. The registry is
+ * swapped whole on a reload; activities read `current()` at each call, so a reload needs no worker restart
+ * (a step already running keeps the class it started with).
+ */
+@Injectable()
+export class CatalogService implements OnModuleInit {
+  private readonly logger = new Logger(CatalogService.name);
+  private registry: JobRegistry;
+  private userModules: readonly JobModule[] = [];
+
+  constructor(
+    @Inject(COLLECTOR_CONFIG) private readonly config: CollectorConfig,
+    private readonly builtinModules: readonly JobModule[] = BUILTIN_JOB_MODULES,
+  ) {
+    this.registry = new JobRegistry(builtinModules);
+  }
+
+  /** Loads the user's modules before the workers start, so their jobs can run as soon as the workers poll. */
+  onModuleInit(): void {
+    this.reload();
+  }
+
+  current(): JobRegistry {
+    return this.registry;
+  }
+
+  /**
+   * Reads JOBS_ROOT again. Modules that fail are reported and left out; when the folder itself cannot be read,
+   * the modules loaded before are kept (a passing mount problem does not uninstall every job).
+   */
+  reload(): CatalogLoad {
+    const { jobsRoot } = this.config;
+    let failedModules: FailedJobModule[] = [];
+    if (jobsRoot) {
+      try {
+        const loaded = loadUserJobModules(jobsRoot, { reservedNames: this.builtinModules.map((module) => module.name) });
+        this.userModules = loaded.modules;
+        failedModules = loaded.failures;
+      } catch (error) {
+        failedModules = [{ file: jobsRoot, error: `${error instanceof Error ? error.message : String(error)}; the modules loaded before are kept` }];
+      }
+      for (const failure of failedModules) this.logger.error(`Job module ${failure.file} was not loaded: ${failure.error}`);
+    }
+    this.registry = new JobRegistry([...this.builtinModules, ...this.userModules]);
+    const jobs = this.registry.definitions().length;
+    if (jobsRoot) {
+      const names = this.userModules.map((module) => `${module.name} (${module.jobs.length})`).join(', ') || 'none';
+      this.logger.log(`Loaded job modules from ${jobsRoot}: ${names}; ${failedModules.length} failed; ${jobs} jobs in all`);
+    }
+    return { jobs, failedModules };
+  }
+}

@@ -1,0 +1,126 @@
+import { transformSync } from '@swc/core';
+import * as jobSdk from '@yardmaster/job-sdk';
+import { isJobClass, JobRegistry, type JobClass, type JobModule } from '@yardmaster/job-sdk';
+import Module, { createRequire } from 'node:module';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+
+/** The specifier user modules import the SDK by; it is always the collector's own copy. */
+const JOB_SDK = '@yardmaster/job-sdk';
+const MODULE_FILE = /^(.+)\.(ts|js)$/;
+const MODULE_NAME = /^[a-z0-9_-]+$/;
+
+/** A file of JOBS_ROOT that could not be loaded, and why. */
+export interface FailedJobModule {
+  readonly file: string;
+  readonly error: string;
+}
+
+export interface LoadedUserJobModules {
+  readonly modules: JobModule[];
+  readonly failures: FailedJobModule[];
+}
+
+/** Node's own `require`: its cache is the one user modules and their helpers land in, whoever loads this file. */
+const nodeRequire = createRequire(__filename);
+
+/** `Module#_compile`, which Node's own loader calls with a file's source; not in @types/node. */
+interface CompilableModule extends NodeJS.Module {
+  _compile(source: string, filename: string): void;
+}
+
+/**
+ * Loads the user's job modules: every `<JOBS_ROOT>/<name>.ts` and `<name>.js` whose file name is a module name
+ * (lower-case letters, digits, `_` and `-`). A module's jobs are the classes it exports that extend `Job`; its
+ * grouping is `export const grouping = '…'`, or its name. `.ts` files are compiled with SWC (CommonJS, no type
+ * check). Whatever JOBS_ROOT is, `@yardmaster/job-sdk` in a user module is this collector's own SDK (so its
+ * `Job` is the one job classes are recognised by); other imports resolve from the file's folder, then from the
+ * collector's node_modules.
+ *
+ * A module that fails to load (a syntax error, an exception at load, no job class, a job the catalog refuses,
+ * a name already taken) is reported and skipped; the others load. Each call reads the files anew: the require
+ * cache of everything under the folder is cleared first, so a changed file is read again and a removed one is gone.
+ */
+export function loadUserJobModules(jobsRoot: string, options: { reservedNames?: readonly string[] } = {}): LoadedUserJobModules {
+  const root = resolve(jobsRoot);
+  clearRequireCacheUnder(root);
+  const modules: JobModule[] = [];
+  const failures: FailedJobModule[] = [];
+  const taken = new Map<string, string>((options.reservedNames ?? []).map((name) => [name, 'a built-in module']));
+  for (const fileName of readdirSync(root).sort()) {
+    const match = MODULE_FILE.exec(fileName);
+    if (!match || fileName.startsWith('.') || fileName.endsWith('.d.ts')) continue;
+    const file = join(root, fileName);
+    if (!isFile(file)) continue;
+    const name = match[1];
+    try {
+      if (!MODULE_NAME.test(name)) throw new Error(`${fileName} is not a module name: use lower-case letters, digits, _ and - (e.g. net_checks.ts)`);
+      const holder = taken.get(name);
+      if (holder) throw new Error(`the module name ${name} is already taken by ${holder}`);
+      const jobModule = toJobModule(name, loadFile(file));
+      // Describes every job now, so a job the catalog would refuse fails its own module, not the whole catalog.
+      new JobRegistry([jobModule]);
+      taken.set(name, fileName);
+      modules.push(jobModule);
+    } catch (error) {
+      failures.push({ file, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { modules, failures };
+}
+
+function toJobModule(name: string, exported: unknown): JobModule {
+  const exports = (exported ?? {}) as Record<string, unknown>;
+  const jobs = [...new Set(Object.values(exports).filter(isJobClass))] as JobClass[];
+  if (jobs.length === 0) throw new Error(`it exports no class extending Job from ${JOB_SDK}`);
+  const { grouping = name } = exports;
+  if (typeof grouping !== 'string' || grouping.trim() === '') throw new Error('its export grouping must be a non-empty string');
+  return { name, grouping, jobs };
+}
+
+/** Runs one file as a CommonJS module, as `require` would, and returns its exports. */
+function loadFile(file: string): unknown {
+  const source = readFileSync(file, 'utf8');
+  const code = extname(file) === '.ts' ? compileTypeScript(file, source) : source;
+  const userModule = new Module(file) as CompilableModule;
+  userModule.filename = file;
+  userModule.paths = [...new Set([...(createRequire(file).resolve.paths('x') ?? []), ...(nodeRequire.resolve.paths(JOB_SDK) ?? [])])];
+  // Node hands the module's code a `require` that calls this method: the SDK is served from here, the rest as usual.
+  const requireFromFile = userModule.require.bind(userModule);
+  userModule.require = ((id: string): unknown => (id === JOB_SDK ? jobSdk : requireFromFile(id))) as NodeJS.Require;
+  nodeRequire.cache[file] = userModule;
+  try {
+    userModule._compile(code, file);
+  } catch (error) {
+    delete nodeRequire.cache[file];
+    throw error;
+  }
+  userModule.loaded = true;
+  return userModule.exports;
+}
+
+function compileTypeScript(file: string, source: string): string {
+  return transformSync(source, {
+    filename: file,
+    swcrc: false,
+    configFile: false,
+    sourceMaps: 'inline',
+    jsc: { parser: { syntax: 'typescript', decorators: false }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  }).code;
+}
+
+function clearRequireCacheUnder(root: string): void {
+  const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
+  for (const key of Object.keys(nodeRequire.cache)) {
+    if (key.startsWith(prefix)) delete nodeRequire.cache[key];
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
