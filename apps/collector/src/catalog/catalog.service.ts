@@ -22,11 +22,10 @@ export class CatalogService implements OnModuleInit {
   private registry: JobRegistry;
   private userModules: readonly JobModule[] = [];
 
-  constructor(
-    @Inject(COLLECTOR_CONFIG) private readonly config: CollectorConfig,
-    private readonly builtinModules: readonly JobModule[] = BUILTIN_JOB_MODULES,
-  ) {
-    this.registry = new JobRegistry(builtinModules);
+  private readonly builtinModules: readonly JobModule[] = BUILTIN_JOB_MODULES;
+
+  constructor(@Inject(COLLECTOR_CONFIG) private readonly config: CollectorConfig) {
+    this.registry = new JobRegistry(this.builtinModules);
   }
 
   /** Loads the user's modules before the workers start, so their jobs can run as soon as the workers poll. */
