@@ -468,7 +468,9 @@ describe('runJobWorkflow: timeouts', () => {
     const error = { message: 'Step test_one ran past its step timeout of 1 s', type: 'StepTimeout', step: 'test_one' };
     expect(outcome).toEqual({ status: 'timed_out', result: null, error });
     expect(stub.steps.map((call) => call.step)).toEqual(['run', 'test_one', 'post_run']);
-    expect(stub.events.map((event) => event.type)).toEqual(['run.started', 'run.timed_out']);
+    // The log says which step ran out of time, as for the whole-run timeout.
+    expect(stub.events.map((event) => event.type)).toEqual(['run.started', 'run.log', 'run.timed_out']);
+    expect(stub.events[1].data).toMatchObject({ level: 'failure', grouping: 'test_one', message: error.message });
     expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'timed_out' });
   });
 });

@@ -22,7 +22,8 @@ const HEARTBEAT_INTERVAL_MS = 250;
 type StepMethod = (data: JobData<VariableSet>, context: JobContext) => unknown;
 
 export interface ExecuteJobStepDeps {
-  readonly registry: JobRegistry;
+  /** The collector's registry as it is now: read at each call, so a catalog reload needs no worker restart. */
+  readonly registry: () => JobRegistry;
   readonly publisher: EventPublisher;
   readonly instance: string;
   readonly workerId: string;
@@ -37,7 +38,7 @@ export interface ExecuteJobStepDeps {
 export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
   return async function executeJobStep(input: ExecuteStepInput): Promise<StepOutcome> {
     const { run, step } = input;
-    const registered = deps.registry.find(run.jobId);
+    const registered = deps.registry().find(run.jobId);
     if (!registered) {
       throw ApplicationFailure.create({ message: `This collector does not host job ${run.jobId}`, type: JOB_NOT_HOSTED_ERROR_TYPE, nonRetryable: true });
     }

@@ -3,7 +3,7 @@ import { JobRegistry, type JobModule } from '@yardmaster/job-sdk';
 import { COLLECTOR_CONFIG } from '../collector-config.token';
 import type { CollectorConfig } from '../config';
 import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
-import { loadUserJobModules, type FailedJobModule } from './user-job-modules';
+import { loadUserJobModules, messageOf, type FailedJobModule } from './user-job-modules';
 
 export interface CatalogLoad {
   /** How many jobs the collector now hosts. */
@@ -50,7 +50,7 @@ export class CatalogService implements OnModuleInit {
         this.userModules = loaded.modules;
         failedModules = loaded.failures;
       } catch (error) {
-        failedModules = [{ file: jobsRoot, error: `${error instanceof Error ? error.message : String(error)}; the modules loaded before are kept` }];
+        failedModules = [{ file: jobsRoot, error: `${messageOf(error)}; the modules loaded before are kept` }];
       }
       for (const failure of failedModules) this.logger.error(`Job module ${failure.file} was not loaded: ${failure.error}`);
     }

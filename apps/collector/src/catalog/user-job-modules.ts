@@ -63,7 +63,7 @@ export function loadUserJobModules(jobsRoot: string, options: { reservedNames?: 
       taken.set(name, fileName);
       modules.push(jobModule);
     } catch (error) {
-      failures.push({ file, error: error instanceof Error ? error.message : String(error) });
+      failures.push({ file, error: messageOf(error) });
     }
   }
   return { modules, failures };
@@ -100,14 +100,19 @@ function loadFile(file: string): unknown {
 }
 
 function compileTypeScript(file: string, source: string): string {
-  return transformSync(source, {
-    filename: file,
-    swcrc: false,
-    configFile: false,
-    sourceMaps: 'inline',
-    jsc: { parser: { syntax: 'typescript', decorators: false }, target: 'es2022' },
-    module: { type: 'commonjs' },
-  }).code;
+  try {
+    return transformSync(source, {
+      filename: file,
+      swcrc: false,
+      configFile: false,
+      sourceMaps: 'inline',
+      jsc: { parser: { syntax: 'typescript', decorators: false }, target: 'es2022' },
+      module: { type: 'commonjs' },
+    }).code;
+  } catch (error) {
+    // SWC's message shows the offending lines; with RUST_BACKTRACE set, a native stack trace follows them.
+    throw new Error(`it does not compile:\n${messageOf(error).split(/\n\s*Stack backtrace:/)[0].trimEnd()}`);
+  }
 }
 
 function clearRequireCacheUnder(root: string): void {
@@ -123,4 +128,10 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The message of whatever a module threw: its code runs in this process, but need not throw an `Error`. */
+export function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
 }

@@ -1,17 +1,19 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { taskQueueOfRun } from '@yardmaster/contracts';
-import { JobRegistry } from '@yardmaster/job-sdk';
 import { ConcurrencySlots, EventPublisher, NATS_CONNECTION } from '@yardmaster/messaging';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { createRunActivities } from '../activities/create-run-activities';
 import { CatalogAnnouncerService } from '../catalog/catalog-announcer.service';
+import { CatalogReloadService } from '../catalog/catalog-reload.service';
+import { CatalogService } from '../catalog/catalog.service';
 import { COLLECTOR_CONFIG } from '../collector-config.token';
 import type { CollectorConfig } from '../config';
 
 /**
- * One Temporal worker per queue this collector serves, all on one connection; then the catalog announcement. If a worker stops on its
- * own (its connection is gone for good), the process exits non-zero so a supervisor restarts it.
+ * One Temporal worker per queue this collector serves, all on one connection; then the catalog announcement, and from then on
+ * catalog reloads (`<instance>.cmd.catalog.reload`). If a worker stops on its own (its connection is gone for good), the process
+ * exits non-zero so a supervisor restarts it.
  */
 @Injectable()
 export class CollectorWorkersService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -23,9 +25,10 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
 
   constructor(
     @Inject(COLLECTOR_CONFIG) private readonly config: CollectorConfig,
-    private readonly registry: JobRegistry,
+    private readonly catalog: CatalogService,
     private readonly publisher: EventPublisher,
     private readonly announcer: CatalogAnnouncerService,
+    private readonly reloads: CatalogReloadService,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
   ) {}
 
@@ -33,7 +36,8 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
     const { temporal, shared, queues, collectorId } = this.config;
     this.connection = await NativeConnection.connect({ address: temporal.address });
     const activities = createRunActivities({
-      registry: this.registry,
+      // Looked up at each call: a catalog reload takes effect without restarting the workers.
+      registry: () => this.catalog.current(),
       publisher: this.publisher,
       instance: shared.instance,
       workerId: collectorId,
@@ -59,6 +63,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
     }
     // Announced only once the workers poll, so a job the catalog lists can be run at once.
     await this.announcer.announce();
+    this.reloads.listen();
   }
 
   /** True once every queue's worker polls: before that, the collector is not ready. */
