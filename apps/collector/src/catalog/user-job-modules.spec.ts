@@ -122,6 +122,16 @@ describe('loadUserJobModules', () => {
     expect(new oldReport().run({}, {} as never)).toBe('v1');
   });
 
+  it('reads the helper files a module requires again on each call', () => {
+    mkdirSync(join(root, 'lib'));
+    const helper = write('lib/words.js', "exports.word = 'one';\n");
+    write('words.js', "const { Job } = require('@yardmaster/job-sdk');\nconst { word } = require('./lib/words');\nexports.Say = class Say extends Job { run() { return word; } };\nexports.Say.meta = { name: 'Say' };\n");
+    const say = () => new (loadUserJobModules(root).modules[0].jobs[0])().run({}, {} as never);
+    expect(say()).toBe('one');
+    writeFileSync(helper, "exports.word = 'two';\n");
+    expect(say()).toBe('two');
+  });
+
   it('reports modules it cannot host: a bad file name, a taken name, no job class, a job the catalog refuses, an exception at load', () => {
     write('NetChecks.ts', NET_CHECKS_TS);
     write('examples.ts', NET_CHECKS_TS);

@@ -2,7 +2,7 @@ import { transformSync } from '@swc/core';
 import * as jobSdk from '@yardmaster/job-sdk';
 import { isJobClass, JobRegistry, type JobClass, type JobModule } from '@yardmaster/job-sdk';
 import Module, { createRequire } from 'node:module';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 
 /** The specifier user modules import the SDK by; it is always the collector's own copy. */
@@ -21,8 +21,14 @@ export interface LoadedUserJobModules {
   readonly failures: FailedJobModule[];
 }
 
-/** Node's own `require`: its cache is the one user modules and their helpers land in, whoever loads this file. */
-const nodeRequire = createRequire(__filename);
+/** Resolves as this file would: where the collector's own packages are found. */
+const collectorRequire = createRequire(__filename);
+
+/**
+ * Node's module cache (`require.cache`), where user modules and the helper files they require land. Read from
+ * `Module` rather than a `require`, which under Jest is Jest's own.
+ */
+const moduleCache = (Module as unknown as { _cache: NodeJS.Dict<NodeJS.Module> })._cache;
 
 /** `Module#_compile`, which Node's own loader calls with a file's source; not in @types/node. */
 interface CompilableModule extends NodeJS.Module {
@@ -84,15 +90,15 @@ function loadFile(file: string): unknown {
   const code = extname(file) === '.ts' ? compileTypeScript(file, source) : source;
   const userModule = new Module(file) as CompilableModule;
   userModule.filename = file;
-  userModule.paths = [...new Set([...(createRequire(file).resolve.paths('x') ?? []), ...(nodeRequire.resolve.paths(JOB_SDK) ?? [])])];
+  userModule.paths = [...new Set([...(createRequire(file).resolve.paths('x') ?? []), ...(collectorRequire.resolve.paths(JOB_SDK) ?? [])])];
   // Node hands the module's code a `require` that calls this method: the SDK is served from here, the rest as usual.
   const requireFromFile = userModule.require.bind(userModule);
   userModule.require = ((id: string): unknown => (id === JOB_SDK ? jobSdk : requireFromFile(id))) as NodeJS.Require;
-  nodeRequire.cache[file] = userModule;
+  moduleCache[file] = userModule;
   try {
     userModule._compile(code, file);
   } catch (error) {
-    delete nodeRequire.cache[file];
+    delete moduleCache[file];
     throw error;
   }
   userModule.loaded = true;
@@ -115,10 +121,11 @@ function compileTypeScript(file: string, source: string): string {
   }
 }
 
+/** Forgets the modules under `root`, by the path given and by its real path (Node caches helpers by the latter). */
 function clearRequireCacheUnder(root: string): void {
-  const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
-  for (const key of Object.keys(nodeRequire.cache)) {
-    if (key.startsWith(prefix)) delete nodeRequire.cache[key];
+  const prefixes = [...new Set([root, realpathSync(root)])].map((path) => (path.endsWith(sep) ? path : `${path}${sep}`));
+  for (const key of Object.keys(moduleCache)) {
+    if (prefixes.some((prefix) => key.startsWith(prefix))) delete moduleCache[key];
   }
 }
 

@@ -1,0 +1,51 @@
+import { ConfigError, EnvReader } from '@yardmaster/config';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { readCollectorConfig } from './config';
+
+function parse(env: Record<string, string>): ReturnType<typeof readCollectorConfig> {
+  const reader = new EnvReader(env);
+  return reader.finish(readCollectorConfig(reader));
+}
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    parse(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('readCollectorConfig: JOBS_ROOT', () => {
+  let root: string;
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'yard-jobs-root-'));
+    writeFileSync(join(root, 'a-file.ts'), '');
+  });
+
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('is null when unset or empty', () => {
+    expect(parse({}).jobsRoot).toBeNull();
+    expect(parse({ JOBS_ROOT: '' }).jobsRoot).toBeNull();
+  });
+
+  it('is the absolute path of a readable directory, a relative one resolved against the working directory', () => {
+    expect(parse({ JOBS_ROOT: root }).jobsRoot).toBe(root);
+    expect(parse({ JOBS_ROOT: relative(process.cwd(), root) }).jobsRoot).toBe(root);
+  });
+
+  it('fails fast, with every other problem, when it is not a readable directory', () => {
+    const missing = join(root, 'missing');
+    expect(problemsOf({ JOBS_ROOT: missing, YARD_COLLECTOR_MAX_CONCURRENT_STEPS: '0' })).toEqual([
+      'YARD_COLLECTOR_MAX_CONCURRENT_STEPS="0": expected a whole number from 1 to 1000',
+      `JOBS_ROOT=${JSON.stringify(missing)}: expected a readable directory (${missing} does not exist)`,
+    ]);
+    const file = join(root, 'a-file.ts');
+    expect(problemsOf({ JOBS_ROOT: file })).toEqual([`JOBS_ROOT=${JSON.stringify(file)}: expected a readable directory (${file} is not a directory)`]);
+  });
+});
