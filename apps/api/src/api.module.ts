@@ -7,6 +7,7 @@ import type { ApiConfig } from './config';
 import { ReloadCatalogHttpController } from './catalog/reload-catalog.http.controller';
 import { HealthHttpController } from './health/health.http.controller';
 import { ErrorFilter } from './http/error.filter';
+import { SchedulerCommands } from './http/scheduler-commands';
 import { OverrideJobHttpController } from './jobs/override-job/override-job.http.controller';
 import { ManageSchedulesHttpController } from './schedules/manage-schedules/manage-schedules.http.controller';
 import { JobsHttpController } from './jobs/jobs.http.controller';
@@ -26,7 +27,7 @@ export class ApiModule {
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
       ],
       controllers: [JobsHttpController, StartRunHttpController, CancelRunHttpController, RunsHttpController, HealthHttpController, StreamRunEventsHttpController, ManageSchedulesHttpController, SchedulesHttpController, OverrideJobHttpController, ReloadCatalogHttpController],
-      providers: [{ provide: API_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ErrorFilter }],
+      providers: [{ provide: API_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ErrorFilter }, SchedulerCommands],
     };
   }
 }

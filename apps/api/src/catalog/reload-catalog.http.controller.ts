@@ -3,10 +3,9 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { NoRespondersError, type NatsConnection } from '@nats-io/nats-core';
 import { ErrorCode, subjectsFor, YardError, type CommandMeta, type CommandReply, type ErrorBody } from '@yardmaster/contracts';
 import { decodeJson, encodeJson, NATS_CONNECTION } from '@yardmaster/messaging';
-import { randomUUID } from 'node:crypto';
 import { API_CONFIG } from '../api-config.token';
 import type { ApiConfig } from '../config';
-import { ANONYMOUS_ACTOR } from '../http/actor';
+import { SchedulerCommands } from '../http/scheduler-commands';
 
 /** How long replies are gathered: every collector that answers within it is listed. */
 export const RELOAD_WAIT_MS = 2_000;
@@ -30,6 +29,7 @@ export class ReloadCatalogHttpController {
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly scheduler: SchedulerCommands,
   ) {}
 
   @Post()
@@ -41,7 +41,7 @@ export class ReloadCatalogHttpController {
   @ApiOkResponse({ description: `The answers of the collectors that answered within ${RELOAD_WAIT_MS} ms: { collectors: [{ collectorId, jobs, failedModules: [{ file, error }] }] }` })
   @ApiServiceUnavailableResponse({ description: 'SERVICE_UNAVAILABLE: no collector answered' })
   async reload(@Headers('x-correlation-id') correlationHeader: string | undefined): Promise<{ collectors: Array<CollectorReloaded | CollectorReloadFailed> }> {
-    const request: { meta: CommandMeta } = { meta: { actor: ANONYMOUS_ACTOR, correlationId: correlationHeader ?? randomUUID() } };
+    const request: { meta: CommandMeta } = { meta: this.scheduler.meta(correlationHeader) };
     const collectors: Array<CollectorReloaded | CollectorReloadFailed> = [];
     try {
       // Collectors subscribe without a queue group: every one of them answers, so replies are gathered for a while.

@@ -1,23 +1,15 @@
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { subjectsFor, type StartRunAccepted, type StartRunCommand } from '@yardmaster/contracts';
-import { NATS_CONNECTION, sendCommand } from '@yardmaster/messaging';
+import type { StartRunAccepted, StartRunCommand } from '@yardmaster/contracts';
 import type { Response } from 'express';
-import { randomUUID } from 'node:crypto';
-import type { ApiConfig } from '../../config';
-import { API_CONFIG } from '../../api-config.token';
-import { ANONYMOUS_ACTOR } from '../../http/actor';
+import { SchedulerCommands } from '../../http/scheduler-commands';
 import { parseStartRunBody } from './start-run-body';
 
 
 @ApiTags('runs')
 @Controller('api/jobs/:jobId/runs')
 export class StartRunHttpController {
-  constructor(
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+  constructor(private readonly scheduler: SchedulerCommands) {}
 
   @Post()
   @HttpCode(202)
@@ -45,15 +37,8 @@ export class StartRunHttpController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StartRunAccepted & { links: { self: string; logs: string } }> {
     const request = parseStartRunBody(body);
-    const command: StartRunCommand = {
-      meta: { actor: ANONYMOUS_ACTOR, correlationId: correlationHeader ?? randomUUID() },
-      jobId,
-      ...request,
-    };
-    const accepted = await sendCommand<StartRunAccepted>(this.nc, subjectsFor(this.config.shared.instance).startRunCommand, command, {
-      timeoutMs: this.config.commandTimeoutMs,
-      serviceName: 'scheduler',
-    });
+    const command: StartRunCommand = { meta: this.scheduler.meta(correlationHeader), jobId, ...request };
+    const accepted = await this.scheduler.send<StartRunAccepted>((subjects) => subjects.startRunCommand, command);
     const self = `/api/runs/${accepted.runId}`;
     response.setHeader('Location', self);
     return { ...accepted, links: { self, logs: `${self}/logs` } };

@@ -1,20 +1,14 @@
-import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Patch, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { NatsConnection } from '@nats-io/nats-core';
-import {
-  subjectsFor,
-  type ScheduleAction,
-  type ScheduleActionCommand,
-  type ScheduleReply,
-  type UpdateScheduleCommand,
-  type UpsertScheduleCommand,
+import { Body, Controller, Delete, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type {
+  ScheduleAction,
+  ScheduleActionCommand,
+  ScheduleReply,
+  UpdateScheduleCommand,
+  UpsertScheduleCommand,
 } from '@yardmaster/contracts';
-import { NATS_CONNECTION, sendCommand } from '@yardmaster/messaging';
 import type { Response } from 'express';
-import { randomUUID } from 'node:crypto';
-import { API_CONFIG } from '../../api-config.token';
-import type { ApiConfig } from '../../config';
-import { ANONYMOUS_ACTOR } from '../../http/actor';
+import { SchedulerCommands } from '../../http/scheduler-commands';
 import { parseScheduleBody } from './schedule-body';
 import { scheduleSnapshotView } from './schedule-snapshot.view';
 
@@ -43,10 +37,7 @@ const SCHEDULE_SCHEMA = {
 @ApiTags('schedules')
 @Controller('api/schedules')
 export class ManageSchedulesHttpController {
-  constructor(
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+  constructor(private readonly scheduler: SchedulerCommands) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a schedule. Same key and spec: 200 with the existing one; same key, new spec: 200, updated in place.' })
@@ -54,8 +45,8 @@ export class ManageSchedulesHttpController {
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: bad fields, a start time in the past, an interval under a minute, a cron that never fires' })
   @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND' })
   async create(@Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined, @Res({ passthrough: true }) response: Response) {
-    const command: UpsertScheduleCommand = { meta: this.meta(correlation), request: parseScheduleBody(body, false) };
-    const reply = await this.send<ScheduleReply>(subjectsFor(this.config.shared.instance).upsertScheduleCommand, command);
+    const command: UpsertScheduleCommand = { meta: this.scheduler.meta(correlation), request: parseScheduleBody(body, false) };
+    const reply = await this.scheduler.send<ScheduleReply>((subjects) => subjects.upsertScheduleCommand, command);
     response.status(reply.created ? 201 : 200);
     if (reply.created) response.setHeader('Location', `/api/schedules/${reply.snapshot.scheduleId}`);
     return { ...scheduleSnapshotView(reply.snapshot), created: reply.created, updated: reply.updated };
@@ -66,8 +57,8 @@ export class ManageSchedulesHttpController {
   @ApiBody({ schema: { ...SCHEDULE_SCHEMA, required: [] } })
   @ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND' })
   async update(@Param('scheduleId') scheduleId: string, @Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined) {
-    const command: UpdateScheduleCommand = { meta: this.meta(correlation), scheduleId, patch: parseScheduleBody(body, true) };
-    const reply = await this.send<ScheduleReply>(subjectsFor(this.config.shared.instance).updateScheduleCommand, command);
+    const command: UpdateScheduleCommand = { meta: this.scheduler.meta(correlation), scheduleId, patch: parseScheduleBody(body, true) };
+    const reply = await this.scheduler.send<ScheduleReply>((subjects) => subjects.updateScheduleCommand, command);
     return scheduleSnapshotView(reply.snapshot);
   }
 
@@ -99,21 +90,12 @@ export class ManageSchedulesHttpController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Run the schedule once now; its next scheduled times do not change' })
   @ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND' })
-  @ApiConflictResponse({ description: 'never: a trigger always adds one run (the job may still refuse it by its concurrency rule)' })
   async trigger(@Param('scheduleId') scheduleId: string, @Headers('x-correlation-id') correlation: string | undefined) {
     return scheduleSnapshotView((await this.act(scheduleId, 'trigger', correlation)).snapshot);
   }
 
   private act(scheduleId: string, action: ScheduleAction, correlation: string | undefined, reason?: string): Promise<ScheduleReply> {
-    const command: ScheduleActionCommand = { meta: this.meta(correlation), scheduleId, action, ...(reason ? { reason } : {}) };
-    return this.send<ScheduleReply>(subjectsFor(this.config.shared.instance).scheduleActionCommand, command);
-  }
-
-  private meta(correlation: string | undefined) {
-    return { actor: ANONYMOUS_ACTOR, correlationId: correlation ?? randomUUID() };
-  }
-
-  private send<T>(subject: string, command: unknown): Promise<T> {
-    return sendCommand<T>(this.nc, subject, command, { timeoutMs: this.config.commandTimeoutMs, serviceName: 'scheduler' });
+    const command: ScheduleActionCommand = { meta: this.scheduler.meta(correlation), scheduleId, action, ...(reason ? { reason } : {}) };
+    return this.scheduler.send<ScheduleReply>((subjects) => subjects.scheduleActionCommand, command);
   }
 }
