@@ -1,3 +1,4 @@
+import { waitFor } from '@yardmaster/testing';
 import { YardmasterStack } from './support/yardmaster-stack';
 
 jest.setTimeout(180_000);
@@ -20,7 +21,15 @@ describe('priority queues', () => {
   it('starts a high run submitted last before any remaining low run', async () => {
     const lowIds: string[] = [];
     for (let index = 0; index < 20; index++) lowIds.push(await stack.startRun('examples.SlowCount', { data: { seconds: 1 }, queue: 'low' }));
-    await stack.waitForRun(lowIds[0], (run) => run.steps?.run, 'the first low run to start its step');
+    // Wait until the worker is busy with some low run (which one comes first is Temporal's choice).
+    await waitFor(
+      async () => {
+        const runs = await Promise.all(lowIds.map(async (runId) => (await stack.getJson(`/api/runs/${runId}`)).body));
+        return runs.some((run) => run.steps?.run) ? true : undefined;
+      },
+      30_000,
+      'a low run to start its step',
+    );
 
     const highSubmittedAt = Date.now();
     const highId = await stack.startRun('examples.SlowCount', { data: { seconds: 1 }, queue: 'high' });

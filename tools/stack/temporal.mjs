@@ -35,6 +35,10 @@ export async function ensureTemporal(address, uiUrl) {
     '--ui-ip', '127.0.0.1', '--ui-port', ui.port || '8233',
     '--db-filename', join(TEMPORAL_DIR, 'history.db'),
     '--log-level', 'warn',
+    // One partition per task queue: on a single node it costs nothing, and priority order is then exact
+    // (with several partitions, a poller may take a lower-priority task from another partition first).
+    '--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1',
+    '--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1',
     ...SEARCH_ATTRIBUTES.flatMap((attribute) => ['--search-attribute', attribute]),
   ];
   say(`Starting the Temporal dev server on 127.0.0.1:${port}, Web UI on ${ui.port || 8233} (log in .yard/temporal/server.log)…`);
