@@ -24,3 +24,4 @@ export * from './schedules/schedule-naming';
 export * from './schedules/schedule-commands';
 export * from './events/schedule-events';
 export * from './catalog/job-overrides';
+export * from './inventory/inventory-models';

@@ -7,3 +7,4 @@ export * from './catalog/describe-job';
 export * from './catalog/job-registry';
 export * from './errors/infrastructure-fault';
 export * from './concurrency/concurrency-scope';
+export * from './inventory/inventory-access';

@@ -10,12 +10,19 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.RunNotFound:
     case ErrorCode.ScheduleNotFound:
     case ErrorCode.RouteNotFound:
+    case ErrorCode.InventoryObjectNotFound:
       return 404;
     case ErrorCode.JobNotInstalled:
     case ErrorCode.JobDisabled:
     case ErrorCode.RunAlreadyFinished:
     case ErrorCode.ConcurrencyConflict:
+    case ErrorCode.InventoryConflict:
+    case ErrorCode.InventoryObjectInUse:
+    case ErrorCode.ReadOnlyJob:
+    case ErrorCode.SensitiveJobNotSchedulable:
       return 409;
+    case ErrorCode.FileTooLarge:
+      return 413;
     case ErrorCode.ServiceUnavailable:
       return 503;
     case ErrorCode.Internal:

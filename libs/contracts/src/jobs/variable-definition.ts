@@ -1,3 +1,4 @@
+import type { InventoryModel } from '../inventory/inventory-models';
 import type { JsonValue } from '../json';
 
 /** The serialisable description of one job variable, as collectors announce it and the scheduler validates with. */
@@ -6,6 +7,11 @@ interface VariableCommon<TValue> {
   readonly description: string;
   readonly required: boolean;
   readonly default?: TValue;
+  /**
+   * A sensitive value (a password, a token) never reaches logs, events, read models or workflow history in
+   * clear text, is not kept for re-runs, and a job with one cannot be scheduled.
+   */
+  readonly sensitive?: boolean;
 }
 
 export interface StringVariableDefinition extends VariableCommon<string> {
@@ -80,6 +86,50 @@ export interface JsonVariableDefinition extends VariableCommon<JsonValue> {
   readonly type: 'json';
 }
 
+/**
+ * Query filters for an object variable's choices, as Nautobot's `query_params`: a value `$name` is replaced by
+ * the run data's value of variable `name` (an object variable gives its id).
+ */
+export type ObjectQueryFilters = Readonly<Record<string, string | boolean | readonly string[]>>;
+
+/** One record of the inventory, given by its id; the job receives the record as it stands when the run starts. */
+export interface ObjectVariableDefinition extends VariableCommon<string> {
+  readonly type: 'object';
+  readonly model: InventoryModel;
+  /** The field a form shows for each choice. */
+  readonly displayField: string;
+  readonly queryFilters?: ObjectQueryFilters;
+  /** A form's label for "none"; only an optional variable has one. */
+  readonly nullOption?: string;
+}
+
+/** Several records of one model, given as an array of ids. */
+export interface MultiObjectVariableDefinition extends VariableCommon<readonly string[]> {
+  readonly type: 'multi_object';
+  readonly model: InventoryModel;
+  readonly displayField: string;
+  readonly queryFilters?: ObjectQueryFilters;
+  readonly nullOption?: string;
+}
+
+/**
+ * An uploaded file: run requests send it as a multipart part named after the variable. The run data holds a
+ * reference to it; the file is kept only until the run ends.
+ */
+export interface FileVariableDefinition extends VariableCommon<never> {
+  readonly type: 'file';
+  /** Larger uploads are refused with 413 before the run starts. */
+  readonly maxSizeBytes: number;
+}
+
+/** What run data holds for a file variable. */
+export interface UploadedFileRef {
+  readonly fileId: string;
+  readonly name: string;
+  readonly size: number;
+  readonly contentType: string;
+}
+
 export type VariableDefinition =
   | StringVariableDefinition
   | TextVariableDefinition
@@ -90,7 +140,10 @@ export type VariableDefinition =
   | IpAddressVariableDefinition
   | IpAddressWithMaskVariableDefinition
   | IpNetworkVariableDefinition
-  | JsonVariableDefinition;
+  | JsonVariableDefinition
+  | ObjectVariableDefinition
+  | MultiObjectVariableDefinition
+  | FileVariableDefinition;
 
 export type VariableType = VariableDefinition['type'];
 

@@ -1,4 +1,12 @@
-import type { IpVersion, JsonObject, JsonValue, NamedVariableDefinition, VariableDefinition } from '@yardmaster/contracts';
+import type {
+  IpVersion,
+  JsonObject,
+  JsonValue,
+  MultiObjectVariableDefinition,
+  NamedVariableDefinition,
+  ObjectVariableDefinition,
+  VariableDefinition,
+} from '@yardmaster/contracts';
 import { IPV4_PATTERN, IPV6_PATTERN, maxPrefixLengthOf, prefixPattern } from './ip-address';
 
 /**
@@ -100,9 +108,47 @@ function propertySchema(variable: VariableDefinition): JsonObject {
     case 'json':
       // Any JSON value; null and "" count as not given, so a variable that must be given refuses them.
       return { ...(mustBeGiven(variable) ? { not: { enum: [null, ''] } } : {}), 'x-widget': 'json' };
+    case 'object':
+      return { type: 'string', format: 'uuid', pattern: UUID_PATTERN, ...objectHints(variable) };
+    case 'multi_object':
+      return {
+        type: 'array',
+        items: { type: 'string', format: 'uuid', pattern: UUID_PATTERN },
+        uniqueItems: true,
+        ...(mustBeGiven(variable) ? { minItems: 1 } : {}),
+        ...objectHints(variable),
+      };
+    case 'file':
+      // Sent as a multipart part; run data then holds this reference to the stored upload.
+      return {
+        type: 'object',
+        additionalProperties: false,
+        required: ['fileId', 'name', 'size', 'contentType'],
+        properties: {
+          fileId: { type: 'string' },
+          name: { type: 'string' },
+          size: { type: 'integer', minimum: 0, maximum: variable.maxSizeBytes },
+          contentType: { type: 'string' },
+        },
+        'x-widget': 'file',
+        'x-max-size-bytes': variable.maxSizeBytes,
+      };
     default:
       return assertNever(variable);
   }
+}
+
+const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+/** What a form needs to offer an object variable's choices: where to list them, what to show, how to filter. */
+function objectHints(variable: ObjectVariableDefinition | MultiObjectVariableDefinition): JsonObject {
+  return {
+    'x-widget': variable.type === 'object' ? 'object' : 'multi-object',
+    'x-model': variable.model,
+    'x-display-field': variable.displayField,
+    ...(variable.queryFilters ? { 'x-query-filters': variable.queryFilters as JsonObject } : {}),
+    ...(variable.nullOption === undefined ? {} : { 'x-null-option': variable.nullOption }),
+  };
 }
 
 /** `address/length` for the allowed families, each length within `min`..`max` and its family's maximum. */

@@ -4,11 +4,15 @@ import type {
   IpAddressVariableDefinition,
   IpAddressWithMaskVariableDefinition,
   IpNetworkVariableDefinition,
+  FileVariableDefinition,
+  InventoryModel,
   IpVersion,
   JsonObject,
   JsonValue,
   MultiChoiceVariableDefinition,
+  MultiObjectVariableDefinition,
   NamedVariableDefinition,
+  UploadedFileRef,
   VariableDefinition,
 } from '@yardmaster/contracts';
 import { hasHostBits, maxPrefixLengthOf, networkOf, parseIpAddress, parseIpPrefix, type IpPrefix } from './ip-address';
@@ -58,7 +62,7 @@ export function validateRunData(variables: readonly NamedVariableDefinition[], i
 /** Whether a given value counts as not given at all. */
 function isEmpty(variable: VariableDefinition, value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
-  return variable.type === 'multi_choice' && Array.isArray(value) && value.length === 0;
+  return (variable.type === 'multi_choice' || variable.type === 'multi_object') && Array.isArray(value) && value.length === 0;
 }
 
 /** Checks one given (non-empty) value against its variable's type and options. */
@@ -96,9 +100,54 @@ export function checkVariableValue(variable: VariableDefinition, value: unknown)
       return checkIpNetwork(variable, value);
     case 'json':
       return isJsonValue(value) ? accepted(value) : problem('must be a JSON value: no undefined, functions, NaN, Infinity, class instances or cycles');
+    case 'object':
+      return typeof value === 'string' && isUuid(value) ? accepted(value.toLowerCase()) : problem(`must be the id (a UUID) of a ${modelName(variable.model)}`);
+    case 'multi_object':
+      return checkMultiObject(variable, value);
+    case 'file':
+      return checkFileRef(variable, value);
     default:
       return assertNever(variable);
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+function modelName(model: InventoryModel): string {
+  return model.replace('_', ' ');
+}
+
+function checkMultiObject(variable: MultiObjectVariableDefinition, value: unknown): VariableValueCheck {
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || !isUuid(item))) {
+    return problem(`must be an array of ids (UUIDs) of ${modelName(variable.model)} records`);
+  }
+  const ids = (value as string[]).map((id) => id.toLowerCase());
+  const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
+  if (repeated.length > 0) return problem(`must not list an id twice: ${[...new Set(repeated)].join(', ')}`);
+  return accepted(ids);
+}
+
+/** Run data holds the reference the API made when it stored the upload; the upload itself is checked there. */
+function checkFileRef(variable: FileVariableDefinition, value: unknown): VariableValueCheck {
+  const ref = value as Partial<UploadedFileRef> | null;
+  const shaped =
+    typeof ref === 'object' &&
+    ref !== null &&
+    !Array.isArray(ref) &&
+    typeof ref.fileId === 'string' &&
+    typeof ref.name === 'string' &&
+    typeof ref.contentType === 'string' &&
+    typeof ref.size === 'number' &&
+    Number.isInteger(ref.size) &&
+    ref.size >= 0 &&
+    Object.keys(ref).length === 4;
+  if (!shaped) return problem('must be uploaded as a file: send the run request as multipart/form-data with a part of this name');
+  if (ref.size! > variable.maxSizeBytes) return problem(`must be at most ${variable.maxSizeBytes} bytes, got ${ref.size}`);
+  return accepted({ fileId: ref.fileId!, name: ref.name!, size: ref.size!, contentType: ref.contentType! });
 }
 
 function problem(message: string): VariableValueCheck {
