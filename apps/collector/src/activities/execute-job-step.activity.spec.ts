@@ -93,7 +93,7 @@ describe('executeJobStep', () => {
 
   beforeEach(() => {
     publisher = new FakePublisher();
-    executeJobStep = createExecuteJobStep({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID });
+    executeJobStep = createExecuteJobStep({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [] });
   });
 
   it('runs Hello World and returns its greeting, after publishing 3 info and 1 success entries', async () => {
@@ -301,7 +301,7 @@ describe('executeJobStep', () => {
       whenStarted = new Promise((resolve) => {
         started = resolve;
       });
-      executeJobStep = createExecuteJobStep({ registry: () => testRegistry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID });
+      executeJobStep = createExecuteJobStep({ registry: () => testRegistry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [] });
     });
 
     it('gives the job its context and returns its result as JSON', async () => {

@@ -12,6 +12,7 @@ import {
 import { InfrastructureFault, type JobContext, type JobData, type JobRegistry, type VariableSet } from '@yardmaster/job-sdk';
 import type { EventPublisher } from '@yardmaster/messaging';
 import type { ExecuteStepInput } from '@yardmaster/workflows';
+import { prepareJobData, type RunDataStage } from './run-data/prepare-job-data';
 import { RunLogger } from './run-logger';
 import { createStepContext } from './step-context';
 import { toJsonResult } from './to-json-result';
@@ -27,6 +28,8 @@ export interface ExecuteJobStepDeps {
   readonly publisher: EventPublisher;
   readonly instance: string;
   readonly workerId: string;
+  /** Turn the workflow's run data into what job code receives: sealed values opened, ids resolved, files fetched. */
+  readonly runDataStages: readonly RunDataStage[];
 }
 
 /**
@@ -65,7 +68,9 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
 
     const heartbeat = setInterval(() => activity.heartbeat({ step }), HEARTBEAT_INTERVAL_MS);
     try {
-      const work = Promise.resolve().then(() => method.call(job, run.data as JobData<VariableSet>, context));
+      const work = prepareJobData(deps.runDataStages, { run, step, variables: registered.definition.variables }).then((data) =>
+        method.call(job, data as JobData<VariableSet>, context),
+      );
       let result: StepOutcome['result'];
       try {
         // A result JSON cannot carry is the job's error too, so it is converted inside this try.

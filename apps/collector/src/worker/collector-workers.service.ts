@@ -41,6 +41,8 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       publisher: this.publisher,
       instance: shared.instance,
       workerId: collectorId,
+      // In order: each stage's output is the next one's input.
+      runDataStages: [],
       slots: await ConcurrencySlots.open(this.nc, shared.instance),
       nc: this.nc,
     });

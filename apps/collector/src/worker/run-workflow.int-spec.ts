@@ -131,7 +131,7 @@ async function withWorkflow<T>(
   executedSteps: string[] = [],
 ): Promise<T> {
   const taskQueue = `test-wf-${randomUUID()}`;
-  const activities = createRunActivities({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, slots, nc });
+  const activities = createRunActivities({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], slots, nc });
   const worker = await Worker.create({
     connection: env.nativeConnection,
     namespace: NAMESPACE,
