@@ -31,10 +31,19 @@ export async function ensurePostgres(databaseUrl) {
   }
 
   const { createReadModelDataSource, migrateReadModels } = await import('@yardmaster/read-models');
-  const dataSource = await createReadModelDataSource(databaseUrl, 'yardmaster-launcher').initialize();
+  const { createIdentityDataSource, migrateIdentity } = await import('@yardmaster/identity');
+  const applied = [
+    ...(await withDataSource(createReadModelDataSource(databaseUrl, 'yardmaster-launcher'), migrateReadModels)),
+    // Identity is primary data with migrations of its own (`identity_migrations`), applied alongside.
+    ...(await withDataSource(createIdentityDataSource(databaseUrl, 'yardmaster-launcher'), migrateIdentity)),
+  ];
+  say(`PostgreSQL ready: ${database}${applied.length ? ` (applied ${applied.join(', ')})` : ', schema up to date'}`);
+}
+
+async function withDataSource(dataSource, use) {
+  await dataSource.initialize();
   try {
-    const applied = await migrateReadModels(dataSource);
-    say(`PostgreSQL ready: ${database}${applied.length ? ` (applied ${applied.join(', ')})` : ', schema up to date'}`);
+    return await use(dataSource);
   } finally {
     await dataSource.destroy();
   }

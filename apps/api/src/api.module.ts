@@ -1,9 +1,12 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MessagingModule } from '@yardmaster/messaging';
 import { ReadModelsModule } from '@yardmaster/read-models';
 import { API_CONFIG } from './api-config.token';
 import type { ApiConfig } from './config';
+import { AuthGuard } from './auth/auth.guard';
+import { FirstAdminService } from './auth/first-admin.service';
+import { IDENTITY_PROVIDERS } from './auth/identity.providers';
 import { ReloadCatalogHttpController } from './catalog/reload-catalog.http.controller';
 import { HealthHttpController } from './health/health.http.controller';
 import { ErrorFilter } from './http/error.filter';
@@ -13,9 +16,33 @@ import { ManageSchedulesHttpController } from './schedules/manage-schedules/mana
 import { JobsHttpController } from './jobs/jobs.http.controller';
 import { CancelRunHttpController } from './runs/cancel-run/cancel-run.http.controller';
 import { RunsHttpController } from './runs/read-runs/runs.http.controller';
+import { RunRequester } from './runs/run-requester';
+import { JobRunPermission } from './runs/start-run/job-run-permission';
 import { StartRunHttpController } from './runs/start-run/start-run.http.controller';
 import { StreamRunEventsHttpController } from './runs/stream-run-events/stream-run-events.http.controller';
 import { SchedulesHttpController } from './schedules/read-schedules/schedules.http.controller';
+import { GroupsHttpController } from './users/groups.http.controller';
+import { MeHttpController } from './users/me.http.controller';
+import { UserTokensHttpController } from './users/user-tokens.http.controller';
+import { UsersHttpController } from './users/users.http.controller';
+
+/** Every controller of the API; a unit test checks that each of their routes declares who may use it. */
+export const API_CONTROLLERS: readonly Type[] = [
+  JobsHttpController,
+  StartRunHttpController,
+  CancelRunHttpController,
+  RunsHttpController,
+  HealthHttpController,
+  StreamRunEventsHttpController,
+  ManageSchedulesHttpController,
+  SchedulesHttpController,
+  OverrideJobHttpController,
+  ReloadCatalogHttpController,
+  UsersHttpController,
+  GroupsHttpController,
+  UserTokensHttpController,
+  MeHttpController,
+];
 
 @Module({})
 export class ApiModule {
@@ -26,8 +53,18 @@ export class ApiModule {
         MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.apiId, ensureStreamsOf: config.shared.instance }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
       ],
-      controllers: [JobsHttpController, StartRunHttpController, CancelRunHttpController, RunsHttpController, HealthHttpController, StreamRunEventsHttpController, ManageSchedulesHttpController, SchedulesHttpController, OverrideJobHttpController, ReloadCatalogHttpController],
-      providers: [{ provide: API_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ErrorFilter }, SchedulerCommands],
+      controllers: [...API_CONTROLLERS],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        ...IDENTITY_PROVIDERS,
+        // Deny by default: every route passes the guard, and a route that declares no access rule is refused.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        FirstAdminService,
+        SchedulerCommands,
+        RunRequester,
+        JobRunPermission,
+      ],
     };
   }
 }

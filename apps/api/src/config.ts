@@ -7,6 +7,7 @@ import {
   type SharedConfig,
   type TemporalConfig,
 } from '@yardmaster/config';
+import { USERNAME_PATTERN } from '@yardmaster/identity';
 import { hostname } from 'node:os';
 
 export interface ApiConfig {
@@ -18,7 +19,13 @@ export interface ApiConfig {
   readonly port: number;
   readonly commandTimeoutMs: number;
   readonly apiId: string;
+  /** The first administrator, created with this token on start when no user exists yet; null when not configured. */
+  readonly firstAdmin: { readonly username: string; readonly token: string } | null;
 }
+
+/** A token given from outside must be long enough to be unguessable: its SHA-256 hash is all that is stored. */
+const MIN_ADMIN_TOKEN_LENGTH = 32;
+
 
 export function readApiConfig(env: EnvReader): ApiConfig {
   return {
@@ -29,5 +36,17 @@ export function readApiConfig(env: EnvReader): ApiConfig {
     port: env.integer('YARD_API_PORT', 3000, 1, 65535),
     commandTimeoutMs: env.integer('YARD_COMMAND_TIMEOUT_MS', 10_000, 100, 120_000),
     apiId: env.string('YARD_API_ID', `api@${hostname()}:${process.pid}`),
+    firstAdmin: readFirstAdmin(env),
   };
+}
+
+function readFirstAdmin(env: EnvReader): ApiConfig['firstAdmin'] {
+  const username = env.string('YARD_ADMIN_USERNAME', '');
+  const token = env.optionalSecret('YARD_ADMIN_TOKEN', MIN_ADMIN_TOKEN_LENGTH);
+  if (username !== '' && !USERNAME_PATTERN.test(username)) env.problem(`YARD_ADMIN_USERNAME=${JSON.stringify(username)}: expected a username (letters, digits, ".", "_", "@", "-")`);
+  const tokenGiven = env.string('YARD_ADMIN_TOKEN', '') !== '';
+  if ((username !== '') !== tokenGiven) {
+    env.problem('YARD_ADMIN_USERNAME and YARD_ADMIN_TOKEN go together: set both (to create the first administrator) or neither');
+  }
+  return username !== '' && token !== null ? { username, token } : null;
 }

@@ -59,6 +59,22 @@ export class EnvReader {
     return items;
   }
 
+  /** A secret (never repeated in an error message); null when unset. */
+  optionalSecret(name: string, minLength: number): string | null {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return null;
+    if (raw.length < minLength || /\s/.test(raw)) {
+      this.problems.push(`${name}: expected at least ${minLength} characters without spaces (the value is not shown)`);
+      return null;
+    }
+    return raw;
+  }
+
+  /** Records a problem that no single variable's reader can see (e.g. two variables that go together). */
+  problem(message: string): void {
+    this.problems.push(message);
+  }
+
   /** Throws one ConfigError naming every problem found so far. */
   finish<T>(config: T): T {
     if (this.problems.length > 0) throw new ConfigError(this.problems);

@@ -25,3 +25,5 @@ export * from './schedules/schedule-commands';
 export * from './events/schedule-events';
 export * from './catalog/job-overrides';
 export * from './inventory/inventory-models';
+export * from './auth/permissions';
+export * from './auth/can';

@@ -1,10 +1,12 @@
 import { Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { NoRespondersError, type NatsConnection } from '@nats-io/nats-core';
-import { ErrorCode, subjectsFor, YardError, type CommandMeta, type CommandReply, type ErrorBody } from '@yardmaster/contracts';
+import { ErrorCode, subjectsFor, YardError, type CommandMeta, type CommandReply, type ErrorBody, type Principal } from '@yardmaster/contracts';
 import { decodeJson, encodeJson, NATS_CONNECTION } from '@yardmaster/messaging';
 import { API_CONFIG } from '../api-config.token';
 import type { ApiConfig } from '../config';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { RequirePermission } from '../auth/route-access';
 import { SchedulerCommands } from '../http/scheduler-commands';
 
 /** How long replies are gathered: every collector that answers within it is listed. */
@@ -24,7 +26,9 @@ export interface CollectorReloadFailed {
 }
 
 @ApiTags('catalog')
+@ApiBearerAuth()
 @Controller('api/catalog/reload')
+@RequirePermission('catalog.manage')
 export class ReloadCatalogHttpController {
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
@@ -40,8 +44,11 @@ export class ReloadCatalogHttpController {
   })
   @ApiOkResponse({ description: `The answers of the collectors that answered within ${RELOAD_WAIT_MS} ms: { collectors: [{ collectorId, jobs, failedModules: [{ file, error }] }] }` })
   @ApiServiceUnavailableResponse({ description: 'SERVICE_UNAVAILABLE: no collector answered' })
-  async reload(@Headers('x-correlation-id') correlationHeader: string | undefined): Promise<{ collectors: Array<CollectorReloaded | CollectorReloadFailed> }> {
-    const request: { meta: CommandMeta } = { meta: this.scheduler.meta(correlationHeader) };
+  async reload(
+    @Headers('x-correlation-id') correlationHeader: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ collectors: Array<CollectorReloaded | CollectorReloadFailed> }> {
+    const request: { meta: CommandMeta } = { meta: this.scheduler.meta(principal, correlationHeader) };
     const collectors: Array<CollectorReloaded | CollectorReloadFailed> = [];
     try {
       // Collectors subscribe without a queue group: every one of them answers, so replies are gathered for a while.

@@ -5,12 +5,14 @@ import { NATS_CONNECTION, pingService, type PingAnswer } from '@yardmaster/messa
 import { DataSource } from '@yardmaster/read-models';
 import type { Response } from 'express';
 import type { ApiConfig } from '../config';
+import { Public } from '../auth/route-access';
 import { API_CONFIG } from '../api-config.token';
 
 const PING_TIMEOUT_MS = 1_500;
 
 @ApiTags('health')
 @Controller('api/health')
+@Public()
 export class HealthHttpController {
   constructor(
     private readonly dataSource: DataSource,

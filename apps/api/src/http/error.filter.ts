@@ -15,6 +15,8 @@ export class ErrorFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const correlationId = String(request.headers['x-correlation-id'] ?? randomUUID());
     const { status, body } = this.translate(exception, correlationId);
+    // RFC 6750: a 401 names the scheme the client should use.
+    if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="yardmaster"');
     if (status >= 500) this.logger.error(`${request.method} ${request.url}: ${exception instanceof Error ? exception.stack : String(exception)}`);
     response.status(status).json(body);
   }

@@ -6,13 +6,21 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ValidationFailed:
     case ErrorCode.MalformedRequest:
       return 400;
+    case ErrorCode.Unauthenticated:
+      return 401;
+    case ErrorCode.Forbidden:
+      return 403;
     case ErrorCode.JobNotFound:
     case ErrorCode.RunNotFound:
     case ErrorCode.ScheduleNotFound:
     case ErrorCode.RouteNotFound:
     case ErrorCode.InventoryObjectNotFound:
+    case ErrorCode.UserNotFound:
+    case ErrorCode.GroupNotFound:
+    case ErrorCode.TokenNotFound:
       return 404;
     case ErrorCode.JobNotInstalled:
+    case ErrorCode.IdentityConflict:
     case ErrorCode.JobDisabled:
     case ErrorCode.RunAlreadyFinished:
     case ErrorCode.ConcurrencyConflict:

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { subjectsFor, type CommandMeta, type Subjects } from '@yardmaster/contracts';
+import { subjectsFor, type CommandMeta, type Principal, type Subjects } from '@yardmaster/contracts';
 import { NATS_CONNECTION, sendCommand } from '@yardmaster/messaging';
 import { randomUUID } from 'node:crypto';
+import { actorOf } from './actor';
 import { API_CONFIG } from '../api-config.token';
 import type { ApiConfig } from '../config';
-import { ANONYMOUS_ACTOR } from './actor';
 
 /**
  * The API's one way to send the scheduler a command: the instance's subject, the configured timeout, and the
@@ -18,9 +18,9 @@ export class SchedulerCommands {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  /** Who asks (until users arrive, everyone is anonymous) and the id tying the request to what it causes. */
-  meta(correlationHeader: string | undefined): CommandMeta {
-    return { actor: ANONYMOUS_ACTOR, correlationId: correlationHeader ?? randomUUID() };
+  /** Who asks (the authenticated user, whom every event the command causes names) and the id tying the request to what it causes. */
+  meta(principal: Principal, correlationHeader: string | undefined): CommandMeta {
+    return { actor: actorOf(principal), correlationId: correlationHeader ?? randomUUID() };
   }
 
   send<TValue>(subject: (subjects: Subjects) => string, command: unknown): Promise<TValue> {

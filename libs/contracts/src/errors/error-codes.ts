@@ -1,6 +1,16 @@
 /** Stable error codes. Each boundary translates them (e.g. to an HTTP status) but never renames them. */
 export const ErrorCode = {
   ValidationFailed: 'VALIDATION_FAILED',
+  /** No token, or one that is unknown, revoked or expired, or whose user is deactivated. */
+  Unauthenticated: 'UNAUTHENTICATED',
+  /** A valid token that lacks the permission (or is read-only and the request writes). */
+  Forbidden: 'FORBIDDEN',
+  /** A user or group that does not exist (or a token that is not the user's). */
+  UserNotFound: 'USER_NOT_FOUND',
+  GroupNotFound: 'GROUP_NOT_FOUND',
+  TokenNotFound: 'TOKEN_NOT_FOUND',
+  /** A username or group name already taken. */
+  IdentityConflict: 'IDENTITY_CONFLICT',
   MalformedRequest: 'MALFORMED_REQUEST',
   JobNotFound: 'JOB_NOT_FOUND',
   JobNotInstalled: 'JOB_NOT_INSTALLED',

@@ -1,10 +1,14 @@
 import { Body, Controller, Delete, Headers, Param, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { EffectiveJob, JobOverrides, OverrideJobCommand } from '@yardmaster/contracts';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { EffectiveJob, JobOverrides, OverrideJobCommand, Principal } from '@yardmaster/contracts';
+import { CurrentPrincipal } from '../../auth/principal.decorator';
+import { RequirePermission } from '../../auth/route-access';
 import { SchedulerCommands } from '../../http/scheduler-commands';
 
 @ApiTags('jobs')
+@ApiBearerAuth()
 @Controller('api/jobs/:jobId/overrides')
+@RequirePermission('catalog.manage')
 export class OverrideJobHttpController {
   constructor(private readonly scheduler: SchedulerCommands) {}
 
@@ -26,15 +30,20 @@ export class OverrideJobHttpController {
   })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
   @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND' })
-  async put(@Param('jobId') jobId: string, @Body() overrides: JobOverrides, @Headers('x-correlation-id') correlation: string | undefined): Promise<EffectiveJob> {
-    return this.send({ meta: this.scheduler.meta(correlation), jobId, overrides: overrides ?? {} });
+  async put(
+    @Param('jobId') jobId: string,
+    @Body() overrides: JobOverrides,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<EffectiveJob> {
+    return this.send({ meta: this.scheduler.meta(principal, correlation), jobId, overrides: overrides ?? {} });
   }
 
   @Delete()
   @ApiOperation({ summary: "Clear a job's overrides: it runs as its code declares again" })
   @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND' })
-  async clear(@Param('jobId') jobId: string, @Headers('x-correlation-id') correlation: string | undefined): Promise<EffectiveJob> {
-    return this.send({ meta: this.scheduler.meta(correlation), jobId, overrides: null });
+  async clear(@Param('jobId') jobId: string, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal): Promise<EffectiveJob> {
+    return this.send({ meta: this.scheduler.meta(principal, correlation), jobId, overrides: null });
   }
 
   private send(command: OverrideJobCommand): Promise<EffectiveJob> {

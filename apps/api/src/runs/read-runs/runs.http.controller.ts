@@ -1,16 +1,33 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, isLogLevel, isRunStatus, LOG_LEVELS, RUN_STATUSES, YardError, type FieldError, type LogLevel } from '@yardmaster/contracts';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  can,
+  canViewRun,
+  ErrorCode,
+  isLogLevel,
+  isRunStatus,
+  LOG_LEVELS,
+  RUN_STATUSES,
+  YardError,
+  type FieldError,
+  type LogLevel,
+  type Principal,
+} from '@yardmaster/contracts';
 import { DataSource, JobLogEntryRecord, JobRunRecord } from '@yardmaster/read-models';
 import type { ApiConfig } from '../../config';
 import { API_CONFIG } from '../../api-config.token';
+import { CurrentPrincipal } from '../../auth/principal.decorator';
+import { RequirePermission } from '../../auth/route-access';
 import { readPage, type PageOf } from '../../http/pagination';
 import { runView } from '../run.view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Runs: every run with runs.view_any; otherwise only one's own (another's answers 404, as if it did not exist). */
 @ApiTags('runs')
+@ApiBearerAuth()
 @Controller('api/runs')
+@RequirePermission('runs.view_own')
 export class RunsHttpController {
   constructor(
     private readonly dataSource: DataSource,
@@ -18,7 +35,7 @@ export class RunsHttpController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List runs, newest first' })
+  @ApiOperation({ summary: 'List runs, newest first: all of them with runs.view_any, else those one requested' })
   @ApiQuery({ name: 'jobId', required: false })
   @ApiQuery({ name: 'status', required: false, enum: RUN_STATUSES })
   @ApiQuery({ name: 'scheduleId', required: false, description: 'Only the runs this schedule started' })
@@ -26,6 +43,7 @@ export class RunsHttpController {
   @ApiQuery({ name: 'offset', required: false })
   async list(
     @Query() query: { jobId?: string; status?: string; scheduleId?: string; limit?: string; offset?: string },
+    @CurrentPrincipal() principal: Principal,
   ): Promise<PageOf<ReturnType<typeof runView>>> {
     const page = readPage(query);
     if (query.status !== undefined && !isRunStatus(query.status)) {
@@ -36,6 +54,8 @@ export class RunsHttpController {
         ...(query.jobId ? { jobId: query.jobId } : {}),
         ...(query.status ? { status: query.status } : {}),
         ...(query.scheduleId ? { scheduleId: query.scheduleId } : {}),
+        // The filter is in the query, not applied to a page afterwards, so the total counts what the caller may see.
+        ...(can(principal, 'runs.view_any') ? {} : { requestedBy: principal.username }),
       },
       order: { createdAt: 'DESC', id: 'ASC' },
       take: page.limit,
@@ -47,8 +67,8 @@ export class RunsHttpController {
   @Get(':runId')
   @ApiOperation({ summary: 'One run: status, timestamps, data, result, error, attempt, and its Temporal workflow' })
   @ApiNotFoundResponse({ description: 'RUN_NOT_FOUND' })
-  async get(@Param('runId') runId: string): Promise<ReturnType<typeof runView>> {
-    return runView(await this.findRun(runId), this.config.temporal);
+  async get(@Param('runId') runId: string, @CurrentPrincipal() principal: Principal): Promise<ReturnType<typeof runView>> {
+    return runView(await this.findRun(runId, principal), this.config.temporal);
   }
 
   @Get(':runId/logs')
@@ -60,8 +80,9 @@ export class RunsHttpController {
   async logs(
     @Param('runId') runId: string,
     @Query() query: { level?: string; grouping?: string; limit?: string; offset?: string },
+    @CurrentPrincipal() principal: Principal,
   ): Promise<PageOf<ReturnType<typeof logEntryView>>> {
-    await this.findRun(runId);
+    await this.findRun(runId, principal);
     const page = readPage(query);
     const errors: FieldError[] = [];
     if (query.level !== undefined && !isLogLevel(query.level)) errors.push({ field: 'level', message: `must be one of ${LOG_LEVELS.join(', ')}` });
@@ -78,12 +99,13 @@ export class RunsHttpController {
     return { items: records.map(logEntryView), total, ...page };
   }
 
-  private async findRun(runId: string): Promise<JobRunRecord> {
+  /** The run, when the principal may see it; another user's run is not found rather than forbidden. */
+  private async findRun(runId: string, principal: Principal): Promise<JobRunRecord> {
     // A query builder, because TypeORM's typed `where` recurses without end through the jsonb column types.
     const record = UUID.test(runId)
       ? await this.dataSource.getRepository(JobRunRecord).createQueryBuilder('run').where('run.id = :runId', { runId }).getOne()
       : null;
-    if (!record) throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);
+    if (!record || !canViewRun(principal, record)) throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);
     return record;
   }
 }

@@ -1,15 +1,32 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { StartRunAccepted, StartRunCommand } from '@yardmaster/contracts';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Principal, StartRunAccepted, StartRunCommand } from '@yardmaster/contracts';
 import type { Response } from 'express';
+import { CurrentPrincipal } from '../../auth/principal.decorator';
+import { RequirePermission } from '../../auth/route-access';
 import { SchedulerCommands } from '../../http/scheduler-commands';
+import { JobRunPermission } from './job-run-permission';
 import { parseStartRunBody } from './start-run-body';
 
-
 @ApiTags('runs')
+@ApiBearerAuth()
 @Controller('api/jobs/:jobId/runs')
+@RequirePermission('jobs.run')
 export class StartRunHttpController {
-  constructor(private readonly scheduler: SchedulerCommands) {}
+  constructor(
+    private readonly scheduler: SchedulerCommands,
+    private readonly permission: JobRunPermission,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -28,6 +45,7 @@ export class StartRunHttpController {
   })
   @ApiAcceptedResponse({ description: 'The run, queued' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with one entry per bad field, or MALFORMED_REQUEST' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: jobs.run does not cover this job' })
   @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND' })
   @ApiConflictResponse({ description: 'CONCURRENCY_CONFLICT: a singleton job already has a live run; `details.blockingRunId` names it' })
   async start(
@@ -35,9 +53,11 @@ export class StartRunHttpController {
     @Body() body: unknown,
     @Headers('x-correlation-id') correlationHeader: string | undefined,
     @Res({ passthrough: true }) response: Response,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<StartRunAccepted & { links: { self: string; logs: string } }> {
     const request = parseStartRunBody(body);
-    const command: StartRunCommand = { meta: this.scheduler.meta(correlationHeader), jobId, ...request };
+    await this.permission.require(principal, jobId);
+    const command: StartRunCommand = { meta: this.scheduler.meta(principal, correlationHeader), jobId, ...request };
     const accepted = await this.scheduler.send<StartRunAccepted>((subjects) => subjects.startRunCommand, command);
     const self = `/api/runs/${accepted.runId}`;
     response.setHeader('Location', self);

@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, Inject, Logger, Param, Query, Res, type BeforeApplicationShutdown } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
   ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -13,6 +14,7 @@ import {
 } from '@nestjs/swagger';
 import type { NatsConnection } from '@nats-io/nats-core';
 import {
+  canViewRun,
   ErrorCode,
   LIFECYCLE_RUN_EVENT_TYPES,
   runEventKind,
@@ -20,12 +22,16 @@ import {
   subjectsFor,
   TERMINAL_RUN_EVENT_TYPES,
   YardError,
+  type Principal,
   type RunEvent,
 } from '@yardmaster/contracts';
 import { followStream, lastSequenceOn, NATS_CONNECTION, type StreamFollower } from '@yardmaster/messaging';
 import type { Response } from 'express';
 import type { ApiConfig } from '../../config';
 import { API_CONFIG } from '../../api-config.token';
+import { CurrentPrincipal } from '../../auth/principal.decorator';
+import { RequirePermission } from '../../auth/route-access';
+import { RunRequester } from '../run-requester';
 import { readLastEventId } from './last-event-id';
 import { SseResponse } from './sse-response';
 
@@ -41,6 +47,7 @@ const EVENT_STREAM_DESCRIPTION =
  * client sees does not wait for the projection, and a reconnect resumes after the last stream sequence it got.
  */
 @ApiTags('runs')
+@ApiBearerAuth()
 @Controller()
 export class StreamRunEventsHttpController implements BeforeApplicationShutdown {
   private readonly logger = new Logger('RunEventStreams');
@@ -50,9 +57,11 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly requester: RunRequester,
   ) {}
 
   @Get('api/runs/:runId/events')
+  @RequirePermission('runs.view_own')
   @ApiOperation({
     summary: "Follow one run live: its status changes, log entries and progress, in order, until it ends",
     description:
@@ -72,10 +81,14 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
     @Headers('last-event-id') lastEventIdHeader: string | undefined,
     @Query('lastEventId') lastEventIdQuery: unknown,
     @Res() response: Response,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
     const after = readLastEventId(lastEventIdHeader, lastEventIdQuery);
     if (!UUID.test(runId)) throw runNotFound(runId);
     const id = runId.toLowerCase();
+    // Another user's run is not found, as in GET /api/runs/{runId}.
+    const run = await this.requester.of(id);
+    if (run && !canViewRun(principal, run)) throw runNotFound(runId);
     const { instance } = this.config.shared;
     const stream = streamNamesFor(instance).runs;
     const subjects = subjectsFor(instance);
@@ -100,8 +113,9 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
   }
 
   @Get('api/events')
+  @RequirePermission('runs.view_any')
   @ApiOperation({
-    summary: "Follow every run's lifecycle: requested, started, step started, cancel requested, and how each ended",
+    summary: "Follow every run's lifecycle: requested, started, step started, cancel requested, and how each ended (runs.view_any)",
     description:
       'For dashboards: no log entries, no progress. Starts with what happens from now on, or after `Last-Event-ID`; ' +
       'never ends by itself.',

@@ -1,12 +1,15 @@
 import { Body, Controller, Delete, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   ScheduleAction,
   ScheduleActionCommand,
   ScheduleReply,
   UpdateScheduleCommand,
   UpsertScheduleCommand,
+  Principal,
 } from '@yardmaster/contracts';
+import { CurrentPrincipal } from '../../auth/principal.decorator';
+import { RequirePermission } from '../../auth/route-access';
 import type { Response } from 'express';
 import { SchedulerCommands } from '../../http/scheduler-commands';
 import { parseScheduleBody } from './schedule-body';
@@ -35,7 +38,9 @@ const SCHEDULE_SCHEMA = {
 };
 
 @ApiTags('schedules')
+@ApiBearerAuth()
 @Controller('api/schedules')
+@RequirePermission('schedules.manage')
 export class ManageSchedulesHttpController {
   constructor(private readonly scheduler: SchedulerCommands) {}
 
@@ -44,8 +49,8 @@ export class ManageSchedulesHttpController {
   @ApiBody({ schema: SCHEDULE_SCHEMA })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: bad fields, a start time in the past, an interval under a minute, a cron that never fires' })
   @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND' })
-  async create(@Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined, @Res({ passthrough: true }) response: Response) {
-    const command: UpsertScheduleCommand = { meta: this.scheduler.meta(correlation), request: parseScheduleBody(body, false) };
+  async create(@Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    const command: UpsertScheduleCommand = { meta: this.scheduler.meta(principal, correlation), request: parseScheduleBody(body, false) };
     const reply = await this.scheduler.send<ScheduleReply>((subjects) => subjects.upsertScheduleCommand, command);
     response.status(reply.created ? 201 : 200);
     if (reply.created) response.setHeader('Location', `/api/schedules/${reply.snapshot.scheduleId}`);
@@ -56,8 +61,8 @@ export class ManageSchedulesHttpController {
   @ApiOperation({ summary: "Change a schedule's data, queue, timeout, timing or policies; applies from its next run" })
   @ApiBody({ schema: { ...SCHEDULE_SCHEMA, required: [] } })
   @ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND' })
-  async update(@Param('scheduleId') scheduleId: string, @Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined) {
-    const command: UpdateScheduleCommand = { meta: this.scheduler.meta(correlation), scheduleId, patch: parseScheduleBody(body, true) };
+  async update(@Param('scheduleId') scheduleId: string, @Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
+    const command: UpdateScheduleCommand = { meta: this.scheduler.meta(principal, correlation), scheduleId, patch: parseScheduleBody(body, true) };
     const reply = await this.scheduler.send<ScheduleReply>((subjects) => subjects.updateScheduleCommand, command);
     return scheduleSnapshotView(reply.snapshot);
   }
@@ -65,37 +70,37 @@ export class ManageSchedulesHttpController {
   @Delete(':scheduleId')
   @ApiOperation({ summary: 'Delete a schedule; its past runs stay' })
   @ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND' })
-  async remove(@Param('scheduleId') scheduleId: string, @Headers('x-correlation-id') correlation: string | undefined) {
-    return scheduleSnapshotView((await this.act(scheduleId, 'delete', correlation)).snapshot);
+  async remove(@Param('scheduleId') scheduleId: string, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
+    return scheduleSnapshotView((await this.act(scheduleId, 'delete', principal, correlation)).snapshot);
   }
 
   @Post(':scheduleId/pause')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pause a schedule, with an optional { "reason": "..." }' })
   @ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND' })
-  async pause(@Param('scheduleId') scheduleId: string, @Body() body: { reason?: unknown } | undefined, @Headers('x-correlation-id') correlation: string | undefined) {
+  async pause(@Param('scheduleId') scheduleId: string, @Body() body: { reason?: unknown } | undefined, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
     const reason = typeof body?.reason === 'string' && body.reason.trim() !== '' ? body.reason : undefined;
-    return scheduleSnapshotView((await this.act(scheduleId, 'pause', correlation, reason)).snapshot);
+    return scheduleSnapshotView((await this.act(scheduleId, 'pause', principal, correlation, reason)).snapshot);
   }
 
   @Post(':scheduleId/resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a paused schedule' })
   @ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND' })
-  async resume(@Param('scheduleId') scheduleId: string, @Headers('x-correlation-id') correlation: string | undefined) {
-    return scheduleSnapshotView((await this.act(scheduleId, 'resume', correlation)).snapshot);
+  async resume(@Param('scheduleId') scheduleId: string, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
+    return scheduleSnapshotView((await this.act(scheduleId, 'resume', principal, correlation)).snapshot);
   }
 
   @Post(':scheduleId/trigger')
   @HttpCode(202)
   @ApiOperation({ summary: 'Run the schedule once now; its next scheduled times do not change' })
   @ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND' })
-  async trigger(@Param('scheduleId') scheduleId: string, @Headers('x-correlation-id') correlation: string | undefined) {
-    return scheduleSnapshotView((await this.act(scheduleId, 'trigger', correlation)).snapshot);
+  async trigger(@Param('scheduleId') scheduleId: string, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
+    return scheduleSnapshotView((await this.act(scheduleId, 'trigger', principal, correlation)).snapshot);
   }
 
-  private act(scheduleId: string, action: ScheduleAction, correlation: string | undefined, reason?: string): Promise<ScheduleReply> {
-    const command: ScheduleActionCommand = { meta: this.scheduler.meta(correlation), scheduleId, action, ...(reason ? { reason } : {}) };
+  private act(scheduleId: string, action: ScheduleAction, principal: Principal, correlation: string | undefined, reason?: string): Promise<ScheduleReply> {
+    const command: ScheduleActionCommand = { meta: this.scheduler.meta(principal, correlation), scheduleId, action, ...(reason ? { reason } : {}) };
     return this.scheduler.send<ScheduleReply>((subjects) => subjects.scheduleActionCommand, command);
   }
 }

@@ -1,17 +1,20 @@
 /**
  * GET /api/schedules, GET /api/schedules/{id} and GET /api/runs?scheduleId= over HTTP, against a real Postgres
  * database of its own (migrated, seeded with rows as the projection writes them, dropped afterwards). Only the
- * read controllers and the error filter are mounted: nothing here talks to NATS.
+ * read controllers, the auth guard and the error filter are mounted: nothing here talks to NATS. Requests carry
+ * an administrator's token.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Module, type INestApplication } from '@nestjs/common';
-import { APP_FILTER, NestFactory } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
 import type { ScheduleDefinition } from '@yardmaster/contracts';
+import { createFirstAdmin, TokenAuthenticator } from '@yardmaster/identity';
 import { DataSource } from '@yardmaster/read-models';
 import { createTestDatabase, type TestDatabase } from '@yardmaster/testing';
 import { API_CONFIG } from '../../api-config.token';
+import { AuthGuard } from '../../auth/auth.guard';
 import { ErrorFilter } from '../../http/error.filter';
 import { RunsHttpController } from '../../runs/read-runs/runs.http.controller';
 import { SchedulesHttpController } from './schedules.http.controller';
@@ -21,15 +24,19 @@ jest.setTimeout(30_000);
 let db: TestDatabase;
 let app: INestApplication | null = null;
 let baseUrl: string;
+let token: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  token = (await createFirstAdmin(db.identityDataSource, 'admin', 'tests'))!.token;
   @Module({
     controllers: [SchedulesHttpController, RunsHttpController],
     providers: [
       { provide: DataSource, useValue: db.dataSource },
       { provide: API_CONFIG, useValue: { temporal: { uiUrl: 'http://127.0.0.1:8233', namespace: 'default' } } },
       { provide: APP_FILTER, useClass: ErrorFilter },
+      { provide: TokenAuthenticator, useValue: new TokenAuthenticator(db.identityDataSource) },
+      { provide: APP_GUARD, useClass: AuthGuard },
     ],
   })
   class ReadSchedulesTestModule {}
@@ -45,7 +52,7 @@ afterAll(async () => {
 });
 
 async function get(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${baseUrl}${path}`);
+  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -218,6 +225,16 @@ describe('GET /api/schedules/{id}', () => {
 
     expect(status).toBe(404);
     expect(body).toMatchObject({ code: 'SCHEDULE_NOT_FOUND' });
+  });
+});
+
+describe('without a token', () => {
+  it('answers 401 UNAUTHENTICATED with a WWW-Authenticate header', async () => {
+    const response = await fetch(`${baseUrl}/api/schedules`);
+
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(await response.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });
 

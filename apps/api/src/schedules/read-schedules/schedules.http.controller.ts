@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, YardError, type ScheduleStateName } from '@yardmaster/contracts';
 import { DataSource, ScheduleRecord } from '@yardmaster/read-models';
+import { RequirePermission } from '../../auth/route-access';
 import { readPage, type PageOf } from '../../http/pagination';
 import { scheduleView } from '../schedule.view';
 
@@ -11,9 +12,14 @@ function isScheduleState(value: string): value is ScheduleStateName {
   return (SCHEDULE_STATES as readonly string[]).includes(value);
 }
 
-/** Schedules as the projection keeps them. A deleted schedule is gone from here; its runs stay under /api/runs. */
+/**
+ * Schedules as the projection keeps them. A deleted schedule is gone from here; its runs stay under /api/runs.
+ * Whoever may see the catalog may see when its jobs are scheduled to run.
+ */
 @ApiTags('schedules')
+@ApiBearerAuth()
 @Controller('api/schedules')
+@RequirePermission('jobs.view')
 export class SchedulesHttpController {
   constructor(private readonly dataSource: DataSource) {}
 

@@ -1,0 +1,27 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { createFirstAdmin } from '@yardmaster/identity';
+import type { DataSource } from 'typeorm';
+import { API_CONFIG } from '../api-config.token';
+import type { ApiConfig } from '../config';
+import { IDENTITY_DATA_SOURCE } from './identity.providers';
+
+/**
+ * YARD_ADMIN_USERNAME and YARD_ADMIN_TOKEN: on a fresh installation (no user at all), the API creates that
+ * administrator with that token (its hash) before it takes requests. Once any user exists they change nothing.
+ */
+@Injectable()
+export class FirstAdminService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Identity');
+
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(IDENTITY_DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const firstAdmin = this.config.firstAdmin;
+    if (!firstAdmin) return;
+    const created = await createFirstAdmin(this.dataSource, firstAdmin.username, 'YARD_ADMIN_TOKEN', firstAdmin.token);
+    if (created) this.logger.log(`created the first administrator, ${firstAdmin.username}, with the token of YARD_ADMIN_TOKEN (${created.prefix}…)`);
+  }
+}

@@ -1,0 +1,38 @@
+import { PERMISSIONS } from '@yardmaster/contracts';
+
+/** OpenAPI: a list of grants, each a permission's name or `{ permission: 'jobs.run', jobIds?, groupings? }`. */
+export const GRANTS_BODY_SCHEMA = {
+  type: 'object',
+  required: ['permissions'],
+  properties: {
+    permissions: {
+      type: 'array',
+      description: 'Replaces the grants. Only jobs.run takes jobIds and/or groupings; without them it covers every job.',
+      items: {
+        oneOf: [
+          { type: 'string', enum: [...PERMISSIONS] },
+          {
+            type: 'object',
+            required: ['permission'],
+            properties: {
+              permission: { type: 'string', enum: [...PERMISSIONS] },
+              jobIds: { type: 'array', items: { type: 'string' } },
+              groupings: { type: 'array', items: { type: 'string' } },
+            },
+          },
+        ],
+      },
+      example: ['runs.view_own', { permission: 'jobs.run', groupings: ['Examples'] }],
+    },
+  },
+};
+
+export const NEW_TOKEN_BODY_SCHEMA = {
+  type: 'object',
+  required: ['name'],
+  properties: {
+    name: { type: 'string', description: 'What the token is for', example: 'laptop' },
+    expiresAt: { type: 'string', format: 'date-time', description: 'Never expires when left out' },
+    readOnly: { type: 'boolean', default: false, description: 'A read-only token may only read (GET); every write is 403' },
+  },
+};

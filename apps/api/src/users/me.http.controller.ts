@@ -1,0 +1,52 @@
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@yardmaster/contracts';
+import { grantView, parseNewToken, TokenIssuer, type GrantView, type IssuedToken, type TokenView } from '@yardmaster/identity';
+import { CurrentPrincipal, CurrentTokenId } from '../auth/principal.decorator';
+import { Authenticated } from '../auth/route-access';
+import { NEW_TOKEN_BODY_SCHEMA } from './grant-schema';
+
+/** The caller's own account: who they are, what they may do, and their tokens. Any valid token will do. */
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/me')
+@Authenticated()
+export class MeHttpController {
+  constructor(private readonly tokens: TokenIssuer) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Who the token belongs to, whether it is read-only, and every permission held (own and through groups)' })
+  me(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentTokenId() tokenId: string | undefined,
+  ): { username: string; displayName: string; admin: boolean; readOnly: boolean; tokenId: string | null; permissions: GrantView[] } {
+    return {
+      username: principal.username,
+      displayName: principal.displayName,
+      admin: principal.isAdmin,
+      readOnly: principal.readOnly,
+      tokenId: tokenId ?? null,
+      permissions: principal.grants.map(grantView),
+    };
+  }
+
+  @Get('tokens')
+  @ApiOperation({ summary: 'My tokens, never their secrets' })
+  async list(@CurrentPrincipal() principal: Principal): Promise<{ items: TokenView[] }> {
+    return { items: await this.tokens.list(principal.username) };
+  }
+
+  @Post('tokens')
+  @ApiOperation({ summary: 'Issue myself a token (it has my permissions). The answer carries the secret once.' })
+  @ApiBody({ schema: NEW_TOKEN_BODY_SCHEMA })
+  @ApiCreatedResponse({ description: '{ id, name, prefix, token, readOnly, expiresAt, ... }' })
+  issue(@CurrentPrincipal() principal: Principal, @Body() body: unknown): Promise<IssuedToken> {
+    return this.tokens.issue(principal.username, parseNewToken(body));
+  }
+
+  @Delete('tokens/:tokenId')
+  @ApiOperation({ summary: 'Revoke one of my tokens (also the one in use)' })
+  revoke(@CurrentPrincipal() principal: Principal, @Param('tokenId') tokenId: string): Promise<TokenView> {
+    return this.tokens.revoke(principal.username, tokenId);
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseNewToken, TokenIssuer, type IssuedToken, type TokenView } from '@yardmaster/identity';
+import { RequirePermission } from '../auth/route-access';
+import { NEW_TOKEN_BODY_SCHEMA } from './grant-schema';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/users/:username/tokens')
+@RequirePermission('users.admin')
+export class UserTokensHttpController {
+  constructor(private readonly tokens: TokenIssuer) {}
+
+  @Get()
+  @ApiOperation({ summary: "A user's tokens: names, prefixes, expiry, last use; never the secrets" })
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
+  async list(@Param('username') username: string): Promise<{ items: TokenView[] }> {
+    return { items: await this.tokens.list(username) };
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Issue a token for the user. The answer carries the secret (`token`) once: it is stored only as a hash.' })
+  @ApiBody({ schema: NEW_TOKEN_BODY_SCHEMA })
+  @ApiCreatedResponse({ description: '{ id, name, prefix, token, readOnly, expiresAt, ... }' })
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
+  issue(@Param('username') username: string, @Body() body: unknown): Promise<IssuedToken> {
+    return this.tokens.issue(username, parseNewToken(body));
+  }
+
+  @Delete(':tokenId')
+  @ApiOperation({ summary: 'Revoke a token: the next request with it answers 401' })
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND or TOKEN_NOT_FOUND' })
+  revoke(@Param('username') username: string, @Param('tokenId') tokenId: string): Promise<TokenView> {
+    return this.tokens.revoke(username, tokenId);
+  }
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { parseGrants, parseNewUser, parseUserPatch, UserDirectory, type UserView } from '@yardmaster/identity';
+import { RequirePermission } from '../auth/route-access';
+import { readPage, type PageOf } from '../http/pagination';
+import { GRANTS_BODY_SCHEMA } from './grant-schema';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/users')
+@RequirePermission('users.admin')
+export class UsersHttpController {
+  constructor(private readonly users: UserDirectory) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List users, by username' })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  async list(@Query() query: { limit?: string; offset?: string }): Promise<PageOf<UserView>> {
+    const page = readPage(query);
+    return { ...(await this.users.list(page)), ...page };
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a user (no token yet: POST /api/users/{username}/tokens)' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['username'],
+      properties: {
+        username: { type: 'string', example: 'ann' },
+        displayName: { type: 'string', example: 'Ann Example' },
+        admin: { type: 'boolean', default: false },
+        groups: { type: 'array', items: { type: 'string' } },
+      },
+    },
+  })
+  @ApiCreatedResponse({ description: 'The user' })
+  @ApiConflictResponse({ description: 'IDENTITY_CONFLICT: the username is taken' })
+  create(@Body() body: unknown): Promise<UserView> {
+    return this.users.create(parseNewUser(body));
+  }
+
+  @Get(':username')
+  @ApiOperation({ summary: 'One user: groups and own grants' })
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
+  get(@Param('username') username: string): Promise<UserView> {
+    return this.users.get(username);
+  }
+
+  @Patch(':username')
+  @ApiOperation({ summary: "Change a user's display name, admin flag or groups; `active: false` deactivates (their tokens stop working)" })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { displayName: { type: 'string' }, active: { type: 'boolean' }, admin: { type: 'boolean' }, groups: { type: 'array', items: { type: 'string' } } },
+    },
+  })
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
+  update(@Param('username') username: string, @Body() body: unknown): Promise<UserView> {
+    return this.users.update(username, parseUserPatch(body));
+  }
+
+  @Delete(':username')
+  @ApiOperation({ summary: 'Delete a user with their tokens and grants; their runs keep their name' })
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
+  remove(@Param('username') username: string): Promise<UserView> {
+    return this.users.remove(username);
+  }
+
+  @Put(':username/permissions')
+  @ApiOperation({ summary: "Replace the user's own grants (their groups' grants stay)" })
+  @ApiBody({ schema: GRANTS_BODY_SCHEMA })
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
+  setPermissions(@Param('username') username: string, @Body() body: { permissions?: unknown } | undefined): Promise<UserView> {
+    return this.users.setGrants(username, parseGrants(body?.permissions));
+  }
+}

@@ -1,0 +1,117 @@
+import { ErrorCode, YardError, type PermissionGrant } from '@yardmaster/contracts';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { GroupMembershipRecord } from '../entities/group-membership.record';
+import { GroupRecord } from '../entities/group.record';
+import { PermissionGrantRecord } from '../entities/permission-grant.record';
+import { UserRecord } from '../entities/user.record';
+import { conflictOnDuplicate } from './postgres-errors';
+import type { NewUser, UserPatch } from './user-input';
+import { userView, type UserView } from './views';
+
+/** Users, their group memberships and their own grants. */
+export class UserDirectory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async count(): Promise<number> {
+    return this.dataSource.getRepository(UserRecord).count();
+  }
+
+  async list(page: { limit: number; offset: number }): Promise<{ items: UserView[]; total: number }> {
+    const [users, total] = await this.dataSource.getRepository(UserRecord).findAndCount({ order: { username: 'ASC' }, take: page.limit, skip: page.offset });
+    return { items: await this.viewsOf(this.dataSource.manager, users), total };
+  }
+
+  async get(username: string): Promise<UserView> {
+    return (await this.viewsOf(this.dataSource.manager, [await findUser(this.dataSource.manager, username)]))[0];
+  }
+
+  async create(input: NewUser): Promise<UserView> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await conflictOnDuplicate(
+        () => manager.getRepository(UserRecord).save(manager.getRepository(UserRecord).create({ username: input.username, displayName: input.displayName, isAdmin: input.admin })),
+        `The username ${JSON.stringify(input.username)} is taken`,
+      );
+      await setMemberships(manager, user.id, input.groups);
+      return (await this.viewsOf(manager, [user]))[0];
+    });
+  }
+
+  async update(username: string, patch: UserPatch): Promise<UserView> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await findUser(manager, username);
+      if (patch.displayName !== undefined) user.displayName = patch.displayName;
+      if (patch.active !== undefined) user.active = patch.active;
+      if (patch.admin !== undefined) user.isAdmin = patch.admin;
+      user.updatedAt = new Date();
+      await manager.getRepository(UserRecord).save(user);
+      if (patch.groups !== undefined) await setMemberships(manager, user.id, patch.groups);
+      return (await this.viewsOf(manager, [user]))[0];
+    });
+  }
+
+  /** Deletes the user with their tokens, memberships and grants; their runs keep their name. */
+  async remove(username: string): Promise<UserView> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await findUser(manager, username);
+      const [view] = await this.viewsOf(manager, [user]);
+      await manager.getRepository(UserRecord).delete({ id: user.id });
+      return view;
+    });
+  }
+
+  /** Replaces the user's own grants (their groups' stay). */
+  async setGrants(username: string, grants: readonly PermissionGrant[]): Promise<UserView> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await findUser(manager, username);
+      await replaceGrants(manager, { userId: user.id }, grants);
+      return (await this.viewsOf(manager, [user]))[0];
+    });
+  }
+
+  private async viewsOf(manager: EntityManager, users: UserRecord[]): Promise<UserView[]> {
+    if (users.length === 0) return [];
+    const ids = users.map((user) => user.id);
+    const memberships: Array<{ user_id: string; name: string }> = await manager.query(
+      `SELECT m.user_id, g.name FROM group_memberships m JOIN groups g ON g.id = m.group_id WHERE m.user_id = ANY($1) ORDER BY g.name`,
+      [ids],
+    );
+    const grants = await manager.getRepository(PermissionGrantRecord).find({ where: { userId: In(ids) }, order: { permission: 'ASC', createdAt: 'ASC' } });
+    return users.map((user) =>
+      userView(
+        user,
+        memberships.filter((membership) => membership.user_id === user.id).map((membership) => membership.name),
+        grants.filter((grant) => grant.userId === user.id).map((grant) => ({ permission: grant.permission, scope: grant.scope })),
+      ),
+    );
+  }
+}
+
+export async function findUser(manager: EntityManager, username: string): Promise<UserRecord> {
+  const user = await manager.getRepository(UserRecord).findOneBy({ username });
+  if (!user) throw new YardError(ErrorCode.UserNotFound, `No user has the username ${JSON.stringify(username)}`);
+  return user;
+}
+
+async function setMemberships(manager: EntityManager, userId: string, groupNames: readonly string[]): Promise<void> {
+  const groups = groupNames.length === 0 ? [] : await manager.getRepository(GroupRecord).findBy({ name: In([...groupNames]) });
+  const missing = groupNames.filter((name) => !groups.some((group) => group.name === name));
+  if (missing.length > 0) {
+    throw new YardError(ErrorCode.ValidationFailed, 'Unknown groups', [{ field: 'groups', message: `no group is named ${missing.map((name) => JSON.stringify(name)).join(', ')}` }]);
+  }
+  await manager.getRepository(GroupMembershipRecord).delete({ userId });
+  if (groups.length > 0) await manager.getRepository(GroupMembershipRecord).insert(groups.map((group) => ({ groupId: group.id, userId })));
+}
+
+export async function replaceGrants(manager: EntityManager, holder: { userId: string } | { groupId: string }, grants: readonly PermissionGrant[]): Promise<void> {
+  const repository = manager.getRepository(PermissionGrantRecord);
+  await repository.delete(holder);
+  if (grants.length === 0) return;
+  await repository.insert(
+    grants.map((grant) => ({
+      userId: 'userId' in holder ? holder.userId : null,
+      groupId: 'groupId' in holder ? holder.groupId : null,
+      permission: grant.permission,
+      scope: grant.scope ?? null,
+    })) as Array<Partial<PermissionGrantRecord>>,
+  );
+}
