@@ -51,10 +51,9 @@ class Yard {
     );
   }
 
-  static start(apiUrl: string, args: readonly string[]): Yard {
-    const env: NodeJS.ProcessEnv = { ...process.env, YARD_URL: apiUrl, NO_COLOR: '1' };
+  static start(apiUrl: string, token: string, args: readonly string[]): Yard {
+    const env: NodeJS.ProcessEnv = { ...process.env, YARD_URL: apiUrl, YARD_TOKEN: token, NO_COLOR: '1' };
     delete env.FORCE_COLOR;
-    delete env.YARD_TOKEN;
     return new Yard(spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] }));
   }
 
@@ -100,7 +99,7 @@ describe('the yard CLI against the running services', () => {
   const started: Yard[] = [];
 
   const yardProcess = (...args: string[]): Yard => {
-    const child = Yard.start(stack.apiUrl, args);
+    const child = Yard.start(stack.apiUrl, stack.adminToken, args);
     started.push(child);
     return child;
   };

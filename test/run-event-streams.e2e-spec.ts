@@ -27,7 +27,7 @@ describe('live run events over Server-Sent Events', () => {
   });
 
   async function open(path: string, options: { lastEventId?: string } = {}): Promise<SseConnection> {
-    const connection = await SseConnection.open(`${stack.apiUrl}${path}`, options);
+    const connection = await SseConnection.open(`${stack.apiUrl}${path}`, { token: stack.adminToken, ...options });
     connections.push(connection);
     return connection;
   }
@@ -83,7 +83,7 @@ describe('live run events over Server-Sent Events', () => {
     expect(byQuery.map((event) => event.id)).toEqual(resumed.map((event) => event.id));
 
     // After the terminal event there is nothing more: 204 tells EventSource to stop reconnecting.
-    const after = await request(`${stack.apiUrl}/api/runs/${runId}/events`, { lastEventId: events.at(-1)?.id ?? '' });
+    const after = await request(`${stack.apiUrl}/api/runs/${runId}/events`, { lastEventId: events.at(-1)?.id ?? '', token: stack.adminToken });
     expect(after.response.status).toBe(204);
 
     // The dashboard stream saw the run's lifecycle, and none of its log entries.
@@ -122,15 +122,15 @@ describe('live run events over Server-Sent Events', () => {
   });
 
   it('answers 404 RUN_NOT_FOUND for an unknown run and 400 for a bad Last-Event-ID', async () => {
-    const notUuid = await fetch(`${stack.apiUrl}/api/runs/not-a-uuid/events`);
+    const notUuid = await fetch(`${stack.apiUrl}/api/runs/not-a-uuid/events`, { headers: stack.admin.headers() });
     expect(notUuid.status).toBe(404);
     expect(((await notUuid.json()) as any).code).toBe('RUN_NOT_FOUND');
 
-    const unknown = await fetch(`${stack.apiUrl}/api/runs/00000000-0000-4000-8000-000000000000/events`);
+    const unknown = await fetch(`${stack.apiUrl}/api/runs/00000000-0000-4000-8000-000000000000/events`, { headers: stack.admin.headers() });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as any).code).toBe('RUN_NOT_FOUND');
 
-    const badId = await request(`${stack.apiUrl}/api/events`, { lastEventId: 'yesterday' });
+    const badId = await request(`${stack.apiUrl}/api/events`, { lastEventId: 'yesterday', token: stack.adminToken });
     expect(badId.response.status).toBe(400);
     expect(((await badId.response.json()) as any).code).toBe('VALIDATION_FAILED');
   });

@@ -25,7 +25,7 @@ export class SseConnection {
   }
 
   /** Opens the stream; rejects unless the answer is 200 text/event-stream (see `request` for other answers). */
-  static async open(url: string, options: { lastEventId?: string } = {}): Promise<SseConnection> {
+  static async open(url: string, options: { lastEventId?: string; token?: string } = {}): Promise<SseConnection> {
     const { response, abort } = await request(url, options);
     if (response.status !== 200 || !response.headers.get('content-type')?.startsWith('text/event-stream')) {
       abort.abort();
@@ -72,10 +72,11 @@ export class SseConnection {
   }
 }
 
-/** A GET asking for an event stream, with `Last-Event-ID` when given; the response as it came. */
-export async function request(url: string, options: { lastEventId?: string } = {}): Promise<{ response: Response; abort: AbortController }> {
+/** A GET asking for an event stream, with `Last-Event-ID` and a bearer token when given; the response as it came. */
+export async function request(url: string, options: { lastEventId?: string; token?: string } = {}): Promise<{ response: Response; abort: AbortController }> {
   const abort = new AbortController();
   const headers: Record<string, string> = { accept: 'text/event-stream' };
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   if (options.lastEventId !== undefined) headers['last-event-id'] = options.lastEventId;
   const response = await fetch(url, { headers, signal: abort.signal });
   return { response, abort };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { temporalScheduleIdFor } from '@yardmaster/contracts';
@@ -12,6 +13,7 @@ import {
   type ServiceName,
   type TestDatabase,
 } from '@yardmaster/testing';
+import { ApiSession } from './api-session';
 
 /**
  * The four services as processes, on an instance and a database of their own, against the real
@@ -21,12 +23,22 @@ export class YardmasterStack {
   /** By name, or by `collector:<id>` for collectors started with an id of their own. */
   readonly services = new Map<string, ServiceProcess>();
 
+  /** The first administrator's session (YARD_ADMIN_USERNAME / YARD_ADMIN_TOKEN), used by the helpers below. */
+  readonly admin: ApiSession;
+
   private constructor(
     readonly instance: string,
     readonly database: TestDatabase,
     readonly apiUrl: string,
     private readonly env: Record<string, string>,
-  ) {}
+  ) {
+    this.admin = new ApiSession(apiUrl, env.YARD_ADMIN_TOKEN);
+  }
+
+  /** The administrator's token, for requests made without the helpers (SSE, the CLI). */
+  get adminToken(): string {
+    return this.admin.token;
+  }
 
   /** `overrides` adds to or overrides the services' environment, e.g. a shorter heartbeat timeout. */
   static async start(overrides: Record<string, string> = {}): Promise<YardmasterStack> {
@@ -41,6 +53,9 @@ export class YardmasterStack {
       TEMPORAL_NAMESPACE: testDependencies.temporalNamespace,
       YARD_API_HOST: '127.0.0.1',
       YARD_API_PORT: String(port),
+      // The API creates this administrator on its first start; every helper sends the token.
+      YARD_ADMIN_USERNAME: 'admin',
+      YARD_ADMIN_TOKEN: `yard_${randomBytes(32).toString('base64url')}`,
       ...overrides,
     };
     const stack = new YardmasterStack(instance, database, `http://127.0.0.1:${port}`, env);
@@ -85,63 +100,70 @@ export class YardmasterStack {
   }
 
   async getJson(path: string): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${this.apiUrl}${path}`);
-    return { status: response.status, body: await response.json() };
+    return this.admin.getJson(path);
   }
 
-  /** Starts a run and returns its id, failing the test if the run is not accepted. */
-  async startRun(jobId: string, body: object = {}): Promise<string> {
-    const response = await this.post(`/api/jobs/${jobId}/runs`, JSON.stringify(body));
-    if (response.status !== 202) throw new Error(`Run of ${jobId} not accepted: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body.runId;
+  /** Starts a run (as the administrator) and returns its id, failing the test if the run is not accepted. */
+  startRun(jobId: string, body: object = {}): Promise<string> {
+    return this.admin.startRun(jobId, body);
   }
 
-  /** Waits until the run's read model satisfies `predicate`, and returns it. */
-  async waitForRun(runId: string, predicate: (run: any) => boolean, what: string, timeoutMs = 20_000): Promise<any> {
-    return waitFor(
-      async () => {
-        const { status, body } = await this.getJson(`/api/runs/${runId}`);
-        return status === 200 && predicate(body) ? body : undefined;
-      },
-      timeoutMs,
-      `run ${runId}: ${what}`,
+  waitForRun(runId: string, predicate: (run: any) => boolean, what: string, timeoutMs = 20_000): Promise<any> {
+    return this.admin.waitForRun(runId, predicate, what, timeoutMs);
+  }
+
+  logsOf(runId: string): Promise<Array<{ level: string; grouping: string; message: string; attempt: number }>> {
+    return this.admin.logsOf(runId);
+  }
+
+  sendPatch(path: string, body: object): Promise<{ status: number; body: any }> {
+    return this.admin.sendPatch(path, body);
+  }
+
+  sendPut(path: string, body: unknown): Promise<{ status: number; body: any }> {
+    return this.admin.sendPut(path, body);
+  }
+
+  sendDelete(path: string): Promise<{ status: number; body: any }> {
+    return this.admin.sendDelete(path);
+  }
+
+  post(path: string, body: string, contentType = 'application/json'): Promise<{ status: number; headers: Headers; body: any }> {
+    return this.admin.post(path, body, contentType);
+  }
+
+  waitForRunToEnd(runId: string, timeoutMs = 20_000): Promise<any> {
+    return this.admin.waitForRunToEnd(runId, timeoutMs);
+  }
+
+  /**
+   * A user with these grants (e.g. `['runs.view_own', { permission: 'jobs.run', groupings: ['Examples'] }]`) and a
+   * session with a fresh token of theirs; `token` options make it read-only or expiring.
+   */
+  async createUser(
+    username: string,
+    permissions: unknown[],
+    token: { readOnly?: boolean; expiresAt?: string } = {},
+    user: { admin?: boolean; groups?: string[] } = {},
+  ): Promise<ApiSession & { tokenId: string }> {
+    await this.expectOk(this.admin.request('POST', '/api/users', { username, ...user }), `create user ${username}`);
+    await this.expectOk(this.admin.sendPut(`/api/users/${encodeURIComponent(username)}/permissions`, { permissions }), `grant ${username}`);
+    return this.issueToken(username, token);
+  }
+
+  /** A new token for an existing user, as a session. */
+  async issueToken(username: string, token: { readOnly?: boolean; expiresAt?: string; name?: string } = {}): Promise<ApiSession & { tokenId: string }> {
+    const issued = await this.expectOk(
+      this.admin.request('POST', `/api/users/${encodeURIComponent(username)}/tokens`, { name: token.name ?? 'e2e', ...token }),
+      `token for ${username}`,
     );
+    return Object.assign(new ApiSession(this.apiUrl, issued.token), { tokenId: issued.id as string });
   }
 
-  async logsOf(runId: string): Promise<Array<{ level: string; grouping: string; message: string; attempt: number }>> {
-    return (await this.getJson(`/api/runs/${runId}/logs?limit=500`)).body.items;
-  }
-
-  async sendPatch(path: string, body: object): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${this.apiUrl}${path}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: response.status, body: await response.json() };
-  }
-
-  async sendPut(path: string, body: unknown): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${this.apiUrl}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: response.status, body: await response.json() };
-  }
-
-  async sendDelete(path: string): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${this.apiUrl}${path}`, { method: 'DELETE' });
-    return { status: response.status, body: await response.json() };
-  }
-
-  async post(path: string, body: string, contentType = 'application/json'): Promise<{ status: number; headers: Headers; body: any }> {
-    const response = await fetch(`${this.apiUrl}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
-    return { status: response.status, headers: response.headers, body: await response.json() };
-  }
-
-  /** Waits until the run's read model shows a terminal status, and returns it. */
-  async waitForRunToEnd(runId: string, timeoutMs = 20_000): Promise<any> {
-    return waitFor(
-      async () => {
-        const { status, body } = await this.getJson(`/api/runs/${runId}`);
-        return status === 200 && ['completed', 'failed', 'errored', 'cancelled', 'timed_out'].includes(body.status) ? body : undefined;
-      },
-      timeoutMs,
-      `run ${runId} to end`,
-    );
+  private async expectOk(request: Promise<{ status: number; body: any }>, what: string): Promise<any> {
+    const { status, body } = await request;
+    if (status < 200 || status >= 300) throw new Error(`${what}: ${status} ${JSON.stringify(body)}`);
+    return body;
   }
 
   /** Schedules outlive the services in Temporal: remove this instance's. */

@@ -1,6 +1,7 @@
 import type { CancelRunAccepted, ErrorBody, StartRunAccepted } from '@yardmaster/contracts';
-import type { JobView, LogEntryView, Page, RunView, ScheduleView, StartRunRequest } from './api-types';
+import type { JobView, LogEntryView, MeView, Page, RunView, ScheduleView, StartRunRequest } from './api-types';
 import { ApiError, ApiUnreachableError, messageOf, UsageError } from './errors';
+import type { SavedLogin } from './saved-login';
 
 export const DEFAULT_URL = 'http://127.0.0.1:3000';
 
@@ -24,9 +25,20 @@ export class ApiClient {
     private readonly fetchImpl: FetchLike = (url, init) => fetch(url, init),
   ) {}
 
-  /** From `YARD_URL` (default http://127.0.0.1:3000) and `YARD_TOKEN`. A `YARD_URL` that is not a URL is a usage error. */
-  static fromEnvironment(env: NodeJS.ProcessEnv, fetchImpl?: FetchLike): ApiClient {
-    const raw = env.YARD_URL?.trim() || DEFAULT_URL;
+  /**
+   * From `YARD_URL` and `YARD_TOKEN`, else from what `yard login` saved, else http://127.0.0.1:3000 without a token.
+   * The saved token goes only to the saved address, never to another `YARD_URL`.
+   */
+  static fromEnvironment(env: NodeJS.ProcessEnv, fetchImpl?: FetchLike, saved: SavedLogin | null = null): ApiClient {
+    const url = env.YARD_URL?.trim() || saved?.url || DEFAULT_URL;
+    const client = ApiClient.create(url, undefined, fetchImpl);
+    const savedToken = saved && ApiClient.create(saved.url, undefined, fetchImpl).baseUrl === client.baseUrl ? saved.token : undefined;
+    return ApiClient.create(url, env.YARD_TOKEN?.trim() || savedToken, fetchImpl);
+  }
+
+  /** A client for this address (a usage error when it is not an http(s) URL) and token. */
+  static create(rawUrl: string, token: string | undefined, fetchImpl?: FetchLike): ApiClient {
+    const raw = rawUrl.trim();
     let url: URL;
     try {
       url = new URL(raw);
@@ -37,12 +49,22 @@ export class ApiClient {
       throw new UsageError(`YARD_URL must be an http or https URL, not ${JSON.stringify(raw)}`);
     }
     const base = `${url.origin}${url.pathname}`.replace(/\/+$/, '').replace(/\/api$/, '');
-    return new ApiClient(base, env.YARD_TOKEN?.trim() || undefined, fetchImpl);
+    return new ApiClient(base, token || undefined, fetchImpl);
+  }
+
+  /** Whether requests carry a token. */
+  get hasToken(): boolean {
+    return this.token !== undefined;
   }
 
   // ------------------------------------------------------------------------------------------------------------
   // Endpoints
   // ------------------------------------------------------------------------------------------------------------
+
+  /** Who the token belongs to, and what they may do. */
+  me(): Promise<MeView> {
+    return this.getJson<MeView>('/api/me');
+  }
 
   jobs(): Promise<JobView[]> {
     return this.getAll<JobView>('/api/jobs');

@@ -96,3 +96,13 @@ export interface StartRunRequest {
   readonly queue?: string;
   readonly runTimeoutSeconds?: number;
 }
+
+/** GET /api/me. */
+export interface MeView {
+  readonly username: string;
+  readonly displayName: string;
+  readonly admin: boolean;
+  readonly readOnly: boolean;
+  readonly tokenId: string | null;
+  readonly permissions: ReadonlyArray<{ readonly permission: string; readonly jobIds?: readonly string[]; readonly groupings?: readonly string[] }>;
+}

@@ -5,8 +5,15 @@ import type { FollowTuning } from './follow-run';
 /** What every command gets: where to write, the API, and a way to learn of Ctrl-C. */
 export interface CommandContext {
   readonly io: Io;
-  /** The API client, made from YARD_URL and YARD_TOKEN on first use (so `--help` needs neither). */
+  /** The API client, made from YARD_URL and YARD_TOKEN (else the saved login) on first use (so `--help` needs neither). */
   client(): ApiClient;
+  /** A client for this address and token (`yard login` checks a token before saving it). */
+  clientFor(url: string, token: string | undefined): ApiClient;
+  readonly env: NodeJS.ProcessEnv;
+  /** Where `yard login` saves the address and token. */
+  readonly configPath: string;
+  /** Asks for a secret without echoing it (or reads a line from stdin when it is not a terminal). */
+  readonly readSecret: (prompt: string) => Promise<string>;
   /** Calls `handler` on Ctrl-C until the returned function is called; absent in tests. */
   readonly onInterrupt?: (handler: () => void) => () => void;
   /** Reconnect timings for following a run; tests shorten them. */

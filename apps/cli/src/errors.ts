@@ -70,6 +70,8 @@ export function describeError(error: unknown): { lines: string[]; exitCode: Exit
     for (const fieldError of body?.fieldErrors ?? []) lines.push(`  ${fieldError.field}: ${fieldError.message}`);
     for (const [name, value] of Object.entries(body?.details ?? {})) lines.push(`  ${name}: ${String(value)}`);
     if (body?.correlationId) lines.push(`  correlation id: ${body.correlationId}`);
+    if (error.status === 401) lines.push('The API needs a valid token: run `yard login` (or set YARD_TOKEN); an administrator issues tokens.');
+    if (error.status === 403) lines.push('Your token is valid but may not do this: `yard whoami` lists what it may do.');
     return { lines, exitCode: ExitCode.Api };
   }
   if (error instanceof ApiUnreachableError) return { lines: [`yard: ${error.message}`], exitCode: ExitCode.Api };

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FetchLike } from './api-client';
 import { createIo, type Output } from './io';
 import { main } from './main';
@@ -49,11 +52,25 @@ const on =
   (request) =>
     request.method === method && request.url.pathname === path ? answer(request) : undefined;
 
-async function yard(argv: string[], fetchImpl: FetchLike, options: { env?: NodeJS.ProcessEnv; tty?: boolean } = {}) {
+/** Where these tests save logins: nowhere, unless a test says so. */
+const NO_SAVED_LOGIN = join(tmpdir(), 'yard-cli-tests-no-such-dir', 'config.json');
+
+async function yard(
+  argv: string[],
+  fetchImpl: FetchLike,
+  options: { env?: NodeJS.ProcessEnv; tty?: boolean; configPath?: string; secret?: string } = {},
+) {
   const stdout = new Captured(options.tty);
   const stderr = new Captured(options.tty);
   const env = { YARD_URL: 'http://api.test:3000', ...options.env };
-  const code = await main(argv, { io: createIo(stdout, stderr, env), env, fetchImpl, followTuning: { sleep: async () => undefined } });
+  const code = await main(argv, {
+    io: createIo(stdout, stderr, env),
+    env,
+    fetchImpl,
+    followTuning: { sleep: async () => undefined },
+    configPath: options.configPath ?? NO_SAVED_LOGIN,
+    readSecret: async () => options.secret ?? '',
+  });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -369,5 +386,62 @@ describe('yard run --follow', () => {
     const result = await yard(['logs', RUN_ID, '--follow'], fakeApi(on('GET', `/api/runs/${RUN_ID}/events`, () => json({ code: 'RUN_NOT_FOUND', message: 'No run has the id' }, 404))).fetch);
     expect(result.code).toBe(11);
     expect(result.stderr).toBe('yard: No run has the id (RUN_NOT_FOUND, HTTP 404)\n');
+  });
+
+  describe('login, logout and whoami', () => {
+    const me = { username: 'ann', displayName: 'Ann', admin: false, readOnly: false, tokenId: 't1', permissions: [{ permission: 'jobs.run', groupings: ['Examples'] }] };
+    const meFor = (token: string) =>
+      on('GET', '/api/me', (request) =>
+        request.headers.authorization === `Bearer ${token}` ? json(me) : json({ code: 'UNAUTHENTICATED', message: 'The token is not valid' }, 401),
+      );
+    let dir: string;
+
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'yard-login-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('checks the token, saves it with the address readable by its owner only, and later commands use it', async () => {
+      const configPath = join(dir, 'yardmaster', 'config.json');
+      const api = fakeApi(meFor('tok-1'), on('GET', '/api/jobs', () => json({ items: [], total: 0, limit: 500, offset: 0 })));
+
+      const login = await yard(['login', '--url', 'http://api.test:3000/api'], api.fetch, { env: { YARD_URL: '' }, configPath, secret: 'tok-1' });
+      expect(login).toMatchObject({ code: 0, stdout: `Logged in to http://api.test:3000 as ann; saved in ${configPath}\n` });
+      expect(JSON.parse(readFileSync(configPath, 'utf8'))).toEqual({ url: 'http://api.test:3000', token: 'tok-1' });
+      expect(statSync(configPath).mode & 0o777).toBe(0o600);
+
+      const jobs = await yard(['jobs'], api.fetch, { env: { YARD_URL: '' }, configPath });
+      expect(jobs.code).toBe(0);
+      expect(api.requests.at(-1)?.headers.authorization).toBe('Bearer tok-1');
+
+      const whoami = await yard(['whoami'], api.fetch, { env: { YARD_URL: '' }, configPath });
+      expect(whoami.stdout).toBe('ann (Ann) at http://api.test:3000\n  jobs.run: grouping "Examples"\n');
+
+      expect((await yard(['logout'], api.fetch, { configPath })).stdout).toBe(`Logged out: removed ${configPath}\n`);
+      expect((await yard(['logout'], api.fetch, { configPath })).stdout).toBe('Not logged in: nothing saved\n');
+    });
+
+    it('lets YARD_TOKEN win over the saved token, and never sends the saved token to another address', async () => {
+      const configPath = join(dir, 'config.json');
+      const api = fakeApi(meFor('tok-1'), meFor('from-env'));
+      await yard(['login', '--token', 'tok-1'], api.fetch, { configPath });
+
+      await yard(['whoami'], api.fetch, { configPath, env: { YARD_TOKEN: 'from-env' } });
+      expect(api.requests.at(-1)?.headers.authorization).toBe('Bearer from-env');
+      await yard(['whoami'], api.fetch, { configPath, env: { YARD_URL: 'http://elsewhere.test:3000' } });
+      expect(api.requests.at(-1)?.url.host).toBe('elsewhere.test:3000');
+      expect(api.requests.at(-1)?.headers.authorization).toBeUndefined();
+    });
+
+    it('saves nothing for a token the API refuses, and says how to get in (exit 11)', async () => {
+      const configPath = join(dir, 'config.json');
+      const api = fakeApi(meFor('tok-1'));
+
+      const login = await yard(['login', '--token', 'wrong'], api.fetch, { configPath });
+      expect(login.code).toBe(11);
+      expect(login.stderr).toContain('The token is not valid (UNAUTHENTICATED, HTTP 401)');
+      expect(login.stderr).toContain('run `yard login` (or set YARD_TOKEN)');
+      expect(() => statSync(configPath)).toThrow();
+    });
   });
 });

@@ -3,6 +3,9 @@ import { ApiClient, DEFAULT_URL, type FetchLike } from './api-client';
 import { asksForHelp } from './args';
 import type { Command, CommandContext } from './command';
 import { cancelCommand } from './commands/cancel';
+import { loginCommand } from './commands/login';
+import { logoutCommand } from './commands/logout';
+import { whoamiCommand } from './commands/whoami';
 import { jobCommand } from './commands/job';
 import { jobsCommand } from './commands/jobs';
 import { logsCommand } from './commands/logs';
@@ -13,13 +16,27 @@ import { describeError, UsageError } from './errors';
 import { ExitCode } from './exit-codes';
 import type { FollowTuning } from './follow-run';
 import { processIo, type Io } from './io';
+import { configPathFrom, readSavedLogin } from './saved-login';
+import { readSecretFromStdin } from './read-secret';
 
-export const COMMANDS: readonly Command[] = [jobsCommand, jobCommand, runCommand, runsCommand, logsCommand, cancelCommand, schedulesCommand];
+export const COMMANDS: readonly Command[] = [
+  jobsCommand,
+  jobCommand,
+  runCommand,
+  runsCommand,
+  logsCommand,
+  cancelCommand,
+  schedulesCommand,
+  loginCommand,
+  logoutCommand,
+  whoamiCommand,
+];
 
 const ENVIRONMENT_HELP = [
   'Environment:',
-  `  YARD_URL     the API's address (default ${DEFAULT_URL})`,
-  '  YARD_TOKEN   sent as `Authorization: Bearer <token>` when set',
+  `  YARD_URL     the API's address (default: the one \`yard login\` saved, else ${DEFAULT_URL})`,
+  '  YARD_TOKEN   sent as `Authorization: Bearer <token>`; without it, the token `yard login` saved',
+  '  XDG_CONFIG_HOME  where `yard login` saves (default ~/.config): yardmaster/config.json',
   '  NO_COLOR     no colours; FORCE_COLOR=1 colours even when stdout is not a terminal',
 ].join('\n');
 
@@ -65,15 +82,24 @@ export interface MainOptions {
   readonly fetchImpl?: FetchLike;
   readonly onInterrupt?: CommandContext['onInterrupt'];
   readonly followTuning?: FollowTuning;
+  /** Where the saved login lives (default: from XDG_CONFIG_HOME / HOME). */
+  readonly configPath?: string;
+  /** Asks for a secret; the default reads the terminal without echo. */
+  readonly readSecret?: (prompt: string) => Promise<string>;
 }
 
 /** Runs `yard <argv>`; resolves to the exit code. Everything it prints goes through `options.io`. */
 export async function main(argv: readonly string[], options: MainOptions): Promise<number> {
   const { io, env } = options;
   let client: ApiClient | undefined;
+  const configPath = options.configPath ?? configPathFrom(env);
   const context: CommandContext = {
     io,
-    client: () => (client ??= ApiClient.fromEnvironment(env, options.fetchImpl)),
+    env,
+    configPath,
+    readSecret: options.readSecret ?? ((prompt) => readSecretFromStdin(prompt, io)),
+    client: () => (client ??= ApiClient.fromEnvironment(env, options.fetchImpl, env.YARD_TOKEN?.trim() ? null : readSavedLogin(configPath))),
+    clientFor: (url, token) => ApiClient.create(url, token, options.fetchImpl),
     onInterrupt: options.onInterrupt,
     followTuning: options.followTuning,
   };
