@@ -10,7 +10,9 @@ async function main() {
   build();
   const { ensureStack } = await import('./stack/ensure-stack.mjs');
   const { SERVICES, startService, waitForHealth } = await import('./stack/services.mjs');
+  const { ensureLocalAdmin } = await import('./stack/admin-token.mjs');
   const stack = await ensureStack();
+  const admin = await ensureLocalAdmin(stack.config.database.databaseUrl);
   const apiHost = process.env.YARD_API_HOST || '127.0.0.1';
   const apiUrl = `http://${apiHost}:${process.env.YARD_API_PORT || 3000}`;
 
@@ -46,7 +48,16 @@ async function main() {
   say(`  API docs     ${apiUrl}/api/docs   (spec: ${apiUrl}/api/docs-json)`);
   say(`  Health       ${apiUrl}/api/health`);
   say(`  Temporal UI  ${stack.config.temporal.uiUrl}`);
-  say(`Try: curl -s -X POST ${apiUrl}/api/jobs/examples.HelloWorld/runs -H 'content-type: application/json' -d '{"data":{"name":"yard","count":3}}'`);
+  if (admin.created) say(`Created the administrator 'admin'; its token is in ${admin.tokenFile} (readable by you only).`);
+  if (admin.tokenFile) {
+    say(`Token: export YARD_TOKEN=$(cat ${admin.tokenFile})   (or: npx yard login --token "$(cat ${admin.tokenFile})")`);
+  } else {
+    say('Every request needs a token: an administrator issues one (POST /api/users/{name}/tokens), or run');
+    say('  npm run yard-admin -- create-admin <username>   to make yourself an administrator and print a token.');
+  }
+  say(
+    `Try: curl -s -X POST ${apiUrl}/api/jobs/examples.HelloWorld/runs -H "Authorization: Bearer $YARD_TOKEN" -H 'content-type: application/json' -d '{"data":{"name":"yard","count":3}}'`,
+  );
   say('Ctrl-C stops the services (and any server this command started).');
 }
 
