@@ -147,7 +147,7 @@ describe('the yard CLI against the running services', () => {
 
     const runs = await yard('runs', '--job', 'examples.HelloWorld');
     expect(runs.code).toBe(0);
-    expect(runs.stdout).toMatch(new RegExp(`^${runId}\\s+examples\\.HelloWorld\\s+completed\\s+default\\s+anonymous\\s`, 'm'));
+    expect(runs.stdout).toMatch(new RegExp(`^${runId}\\s+examples\\.HelloWorld\\s+completed\\s+default\\s+admin\\s`, 'm'));
   });
 
   it('prints log entries live, as the job writes them, not when the run ends', async () => {
@@ -190,13 +190,13 @@ describe('the yard CLI against the running services', () => {
     const cancel = await yard('cancel', runId);
     expect(cancel.stderr).toBe('');
     expect(cancel.code).toBe(0);
-    expect(cancel.stdout).toMatch(new RegExp(`^Cancel of run ${runId} requested by anonymous at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\n$`));
+    expect(cancel.stdout).toMatch(new RegExp(`^Cancel of run ${runId} requested by admin at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\n$`));
 
     const followed = await follower.result();
     expect(followed.code).toBe(3);
-    expect(followed.stdout).toContain('-- cancel requested by anonymous');
+    expect(followed.stdout).toContain('-- cancel requested by admin');
     expect(logLines(followed.stdout).at(-1)).toBe('info     post_run  post_run: released the device session');
-    expect(followed.lines.at(-1)?.text).toMatch(new RegExp(`^Run ${runId} cancelled by anonymous`));
+    expect(followed.lines.at(-1)?.text).toMatch(new RegExp(`^Run ${runId} cancelled by admin`));
 
     const again = await yard('cancel', runId);
     expect(again.code).toBe(11);

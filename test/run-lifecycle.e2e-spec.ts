@@ -30,14 +30,14 @@ describe('a run lifecycle that never lies', () => {
 
       const cancel = await stack.post(`/api/runs/${runId}/cancel`, '');
       expect(cancel.status).toBe(202);
-      expect(cancel.body).toMatchObject({ runId, cancelRequestedBy: 'anonymous' });
+      expect(cancel.body).toMatchObject({ runId, cancelRequestedBy: 'admin' });
 
       const run = await stack.waitForRun(runId, hasEnded, 'to end', 10_000);
-      expect(run).toMatchObject({ status: 'cancelled', cancelledBy: 'anonymous', cancelRequestedBy: 'anonymous' });
+      expect(run).toMatchObject({ status: 'cancelled', cancelledBy: 'admin', cancelRequestedBy: 'admin' });
       expect(run.result).toBeNull();
       const logs = await stack.logsOf(runId);
       expect(logs.at(-1)).toMatchObject({ grouping: 'post_run', message: 'post_run: released the device session' });
-      expect(logs.some((entry) => entry.message === 'The run was cancelled by anonymous during step run')).toBe(true);
+      expect(logs.some((entry) => entry.message === 'The run was cancelled by admin during step run')).toBe(true);
       // The job honoured its signal: it did not count on to 30.
       expect(logs.filter((entry) => entry.message.startsWith('Counted')).length).toBeLessThan(30);
 
@@ -83,7 +83,7 @@ describe('a run lifecycle that never lies', () => {
       await stack.waitForRun(runId, (run) => run.status === 'scheduled', 'scheduled');
       expect((await stack.post(`/api/runs/${runId}/cancel`, '')).status).toBe(202);
       const run = await stack.waitForRun(runId, hasEnded, 'to end', 30_000);
-      expect(run).toMatchObject({ status: 'cancelled', cancelledBy: 'anonymous', steps: {} });
+      expect(run).toMatchObject({ status: 'cancelled', cancelledBy: 'admin', steps: {} });
       expect(await stack.logsOf(runId)).toEqual([]);
     });
 
@@ -243,10 +243,10 @@ describe('a run lifecycle that never lies', () => {
         'the workflow in Temporal visibility',
         500,
       );
-      expect(found.searchAttributes).toMatchObject({ YardJobId: ['examples.HelloWorld'], YardRequestedBy: ['anonymous'], YardQueue: ['default'] });
+      expect(found.searchAttributes).toMatchObject({ YardJobId: ['examples.HelloWorld'], YardRequestedBy: ['admin'], YardQueue: ['default'] });
       const described = await temporal.workflow.getHandle(run.workflowId).describe();
       expect(described.searchAttributes).toMatchObject({ YardRunStatus: ['completed'] });
-      expect(await described.staticSummary()).toBe('Hello World (examples.HelloWorld), requested by anonymous');
+      expect(await described.staticSummary()).toBe('Hello World (examples.HelloWorld), requested by admin');
     });
   });
 });

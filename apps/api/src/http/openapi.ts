@@ -9,6 +9,8 @@ export function serveOpenApi(app: INestApplication): void {
       .setTitle('Yardmaster')
       .setDescription('Run network automation jobs and watch them: runs are Temporal workflows, every change is an event.')
       .setVersion('0.1.0')
+      // Every route but health needs `Authorization: Bearer <token>`; the UI's Authorize button sends it.
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token (POST /api/me/tokens, or from an administrator)' })
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
