@@ -12,6 +12,7 @@ COPY libs/job-sdk/package.json libs/job-sdk/
 COPY libs/workflows/package.json libs/workflows/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/read-models/package.json libs/read-models/
+COPY libs/inventory/package.json libs/inventory/
 COPY libs/testing/package.json libs/testing/
 COPY test/package.json test/
 RUN npm install --no-audit --no-fund

@@ -11,6 +11,8 @@ async function main() {
   const { ensureStack } = await import('./stack/ensure-stack.mjs');
   const { SERVICES, startService, waitForHealth } = await import('./stack/services.mjs');
   const stack = await ensureStack();
+  const { ensureSecretsKey } = await import('./stack/secrets-key.mjs');
+  ensureSecretsKey();
   const apiHost = process.env.YARD_API_HOST || '127.0.0.1';
   const apiUrl = `http://${apiHost}:${process.env.YARD_API_PORT || 3000}`;
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { temporalScheduleIdFor } from '@yardmaster/contracts';
@@ -41,6 +42,8 @@ export class YardmasterStack {
       TEMPORAL_NAMESPACE: testDependencies.temporalNamespace,
       YARD_API_HOST: '127.0.0.1',
       YARD_API_PORT: String(port),
+      // A key of its own: a stack opens only what its own scheduler sealed.
+      YARD_SECRETS_KEY: randomBytes(32).toString('base64'),
       ...overrides,
     };
     const stack = new YardmasterStack(instance, database, `http://127.0.0.1:${port}`, env);
@@ -124,7 +127,9 @@ export class YardmasterStack {
 
   async sendDelete(path: string): Promise<{ status: number; body: any }> {
     const response = await fetch(`${this.apiUrl}${path}`, { method: 'DELETE' });
-    return { status: response.status, body: await response.json() };
+    // 204 No Content has no body to parse.
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
   }
 
   async post(path: string, body: string, contentType = 'application/json'): Promise<{ status: number; headers: Headers; body: any }> {

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { MissingDependency, say } from './console.mjs';
 
 /**
- * Makes sure PostgreSQL answers, the project's database exists and its migrations have run.
+ * Makes sure PostgreSQL answers, the project's database exists and its migrations (read models, inventory) have run.
  * Starts a local Debian cluster when one is installed but stopped.
  */
 export async function ensurePostgres(databaseUrl) {
@@ -31,10 +31,19 @@ export async function ensurePostgres(databaseUrl) {
   }
 
   const { createReadModelDataSource, migrateReadModels } = await import('@yardmaster/read-models');
-  const dataSource = await createReadModelDataSource(databaseUrl, 'yardmaster-launcher').initialize();
+  const { createInventoryDataSource, migrateInventory } = await import('@yardmaster/inventory');
+  const applied = [
+    ...(await migrateWith(createReadModelDataSource(databaseUrl, 'yardmaster-launcher'), migrateReadModels)),
+    ...(await migrateWith(createInventoryDataSource(databaseUrl, 'yardmaster-launcher'), migrateInventory)),
+  ];
+  say(`PostgreSQL ready: ${database}${applied.length ? ` (applied ${applied.join(', ')})` : ', schema up to date'}`);
+}
+
+/** Read models and inventory keep separate migrations tables; each runs through its own DataSource. */
+async function migrateWith(unopenedDataSource, migrate) {
+  const dataSource = await unopenedDataSource.initialize();
   try {
-    const applied = await migrateReadModels(dataSource);
-    say(`PostgreSQL ready: ${database}${applied.length ? ` (applied ${applied.join(', ')})` : ', schema up to date'}`);
+    return await migrate(dataSource);
   } finally {
     await dataSource.destroy();
   }

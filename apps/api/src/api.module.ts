@@ -1,11 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { MulterModule } from '@nestjs/platform-express';
 import { MessagingModule } from '@yardmaster/messaging';
+import { InventoryModule } from '@yardmaster/inventory';
 import { ReadModelsModule } from '@yardmaster/read-models';
 import { API_CONFIG } from './api-config.token';
 import type { ApiConfig } from './config';
 import { ReloadCatalogHttpController } from './catalog/reload-catalog.http.controller';
 import { HealthHttpController } from './health/health.http.controller';
+import { INVENTORY_HTTP_CONTROLLERS } from './inventory/inventory-http-controllers';
 import { ErrorFilter } from './http/error.filter';
 import { SchedulerCommands } from './http/scheduler-commands';
 import { OverrideJobHttpController } from './jobs/override-job/override-job.http.controller';
@@ -13,6 +16,7 @@ import { ManageSchedulesHttpController } from './schedules/manage-schedules/mana
 import { JobsHttpController } from './jobs/jobs.http.controller';
 import { CancelRunHttpController } from './runs/cancel-run/cancel-run.http.controller';
 import { RunsHttpController } from './runs/read-runs/runs.http.controller';
+import { RunUploads } from './runs/start-run/run-uploads';
 import { StartRunHttpController } from './runs/start-run/start-run.http.controller';
 import { StreamRunEventsHttpController } from './runs/stream-run-events/stream-run-events.http.controller';
 import { SchedulesHttpController } from './schedules/read-schedules/schedules.http.controller';
@@ -25,9 +29,12 @@ export class ApiModule {
       imports: [
         MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.apiId, ensureStreamsOf: config.shared.instance }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
+        InventoryModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
+        // Memory storage (multer's default without `dest`): uploads go straight on to the run-files bucket, never to disk.
+        MulterModule.register({ limits: { fileSize: config.maxUploadBytes, files: 20, fields: 20 } }),
       ],
-      controllers: [JobsHttpController, StartRunHttpController, CancelRunHttpController, RunsHttpController, HealthHttpController, StreamRunEventsHttpController, ManageSchedulesHttpController, SchedulesHttpController, OverrideJobHttpController, ReloadCatalogHttpController],
-      providers: [{ provide: API_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ErrorFilter }, SchedulerCommands],
+      controllers: [JobsHttpController, StartRunHttpController, CancelRunHttpController, RunsHttpController, HealthHttpController, StreamRunEventsHttpController, ManageSchedulesHttpController, SchedulesHttpController, OverrideJobHttpController, ReloadCatalogHttpController, ...INVENTORY_HTTP_CONTROLLERS],
+      providers: [{ provide: API_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ErrorFilter }, SchedulerCommands, RunUploads],
     };
   }
 }

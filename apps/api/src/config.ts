@@ -18,6 +18,8 @@ export interface ApiConfig {
   readonly port: number;
   readonly commandTimeoutMs: number;
   readonly apiId: string;
+  /** The largest file a run request may upload, whatever its variable allows: multer stops reading past it. */
+  readonly maxUploadBytes: number;
 }
 
 export function readApiConfig(env: EnvReader): ApiConfig {
@@ -29,5 +31,6 @@ export function readApiConfig(env: EnvReader): ApiConfig {
     port: env.integer('YARD_API_PORT', 3000, 1, 65535),
     commandTimeoutMs: env.integer('YARD_COMMAND_TIMEOUT_MS', 10_000, 100, 120_000),
     apiId: env.string('YARD_API_ID', `api@${hostname()}:${process.pid}`),
+    maxUploadBytes: env.integer('YARD_API_MAX_UPLOAD_BYTES', 25 * 1024 * 1024, 1, 1024 * 1024 * 1024),
   };
 }

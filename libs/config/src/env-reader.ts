@@ -59,6 +59,11 @@ export class EnvReader {
     return items;
   }
 
+  /** A problem found outside the typed readers (e.g. about a secret, whose value must not be echoed). */
+  report(problem: string): void {
+    this.problems.push(problem);
+  }
+
   /** Throws one ConfigError naming every problem found so far. */
   finish<T>(config: T): T {
     if (this.problems.length > 0) throw new ConfigError(this.problems);

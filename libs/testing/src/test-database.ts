@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { createInventoryDataSource, migrateInventory } from '@yardmaster/inventory';
 import { createReadModelDataSource, migrateReadModels, type DataSource } from '@yardmaster/read-models';
 import { testDependencies, uniqueInstanceName } from './test-environment';
 
@@ -8,7 +9,10 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Creates a database of its own for one test file, migrated to the current schema; `drop` removes it. */
+/**
+ * Creates a database of its own for one test file, migrated to the current schema (read models and inventory);
+ * `drop` removes it. `dataSource` is the read models'; a test of the inventory opens its own on `url`.
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `yard_${uniqueInstanceName()}`;
   const admin = new URL(testDependencies.databaseUrl);
@@ -18,6 +22,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const dataSource = await createReadModelDataSource(url.toString(), 'yardmaster-tests').initialize();
   await migrateReadModels(dataSource);
+  await migrateInventoryOf(url.toString());
   return {
     url: url.toString(),
     dataSource,
@@ -26,6 +31,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await withClient(admin.toString(), (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+async function migrateInventoryOf(url: string): Promise<void> {
+  const inventory = await createInventoryDataSource(url, 'yardmaster-tests').initialize();
+  try {
+    await migrateInventory(inventory);
+  } finally {
+    await inventory.destroy();
+  }
 }
 
 async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
