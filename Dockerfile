@@ -13,6 +13,7 @@ COPY libs/workflows/package.json libs/workflows/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/read-models/package.json libs/read-models/
 COPY libs/identity/package.json libs/identity/
+COPY libs/inventory/package.json libs/inventory/
 COPY libs/testing/package.json libs/testing/
 COPY test/package.json test/
 RUN npm install --no-audit --no-fund

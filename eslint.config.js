@@ -22,9 +22,9 @@ const SPEC_PROGRAM_FILES = [...TEST_FILES, 'test/**/*.ts'];
 // ---------------------------------------------------------------------------------------------------------------
 // 1. Dependency direction
 // ---------------------------------------------------------------------------------------------------------------
-const APP_DEPENDENCIES = ['type:contracts', 'type:config', 'type:sdk', 'type:workflows', 'type:messaging', 'type:read-models', 'type:identity'];
+const APP_DEPENDENCIES = ['type:contracts', 'type:config', 'type:sdk', 'type:workflows', 'type:messaging', 'type:read-models', 'type:identity', 'type:inventory'];
 
-const TESTING_DEPENDENCIES = ['type:contracts', 'type:config', 'type:messaging', 'type:read-models', 'type:identity'];
+const TESTING_DEPENDENCIES = ['type:contracts', 'type:config', 'type:messaging', 'type:read-models', 'type:identity', 'type:inventory'];
 
 /**
  * @param {{ testFile: boolean }} options `testFile`: the linted file is a `*.spec.ts` / `*.int-spec.ts`, which may
@@ -42,6 +42,7 @@ function depConstraints({ testFile }) {
     { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
     { sourceTag: 'type:read-models', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
     { sourceTag: 'type:identity', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
+    { sourceTag: 'type:inventory', onlyDependOnLibsWithTags: plusTesting(['type:contracts', 'type:sdk']) },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: TESTING_DEPENDENCIES },
     // Apps never import one another: `type:app` is not in the list.
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: plusTesting(APP_DEPENDENCIES) },
@@ -62,7 +63,7 @@ const moduleBoundaries = (options) => [
     // `@yardmaster/testing` depends on these libraries (its package.json); their tests may still use it. The
     // exemption is only in effect for test files, so production code importing `@yardmaster/testing` still fails.
     ignoredCircularDependencies: options.testFile
-      ? ['contracts', 'config', 'messaging', 'read-models', 'identity'].map((lib) => [`@yardmaster/${lib}`, '@yardmaster/testing'])
+      ? ['contracts', 'config', 'messaging', 'read-models', 'identity', 'inventory'].map((lib) => [`@yardmaster/${lib}`, '@yardmaster/testing'])
       : [],
   },
 ];

@@ -1,4 +1,4 @@
-// `npm run migrate`: applies the read models' and identity's migrations to YARD_DATABASE_URL (creating the database if
+// `npm run migrate`: applies the read models', identity's and inventory's migrations to YARD_DATABASE_URL (creating the database if
 // needed), then exits. The launcher runs the same step; docker-compose runs it as a one-shot service.
 import { explain } from './stack/console.mjs';
 import { ensurePostgres } from './stack/postgres.mjs';

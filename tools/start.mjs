@@ -12,6 +12,8 @@ async function main() {
   const { SERVICES, startService, waitForHealth } = await import('./stack/services.mjs');
   const { ensureLocalAdmin } = await import('./stack/admin-token.mjs');
   const stack = await ensureStack();
+  const { ensureSecretsKey } = await import('./stack/secrets-key.mjs');
+  ensureSecretsKey();
   const admin = await ensureLocalAdmin(stack.config.database.databaseUrl);
   const apiHost = process.env.YARD_API_HOST || '127.0.0.1';
   const apiUrl = `http://${apiHost}:${process.env.YARD_API_PORT || 3000}`;

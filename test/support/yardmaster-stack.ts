@@ -56,6 +56,8 @@ export class YardmasterStack {
       // The API creates this administrator on its first start; every helper sends the token.
       YARD_ADMIN_USERNAME: 'admin',
       YARD_ADMIN_TOKEN: `yard_${randomBytes(32).toString('base64url')}`,
+      // A key of its own: a stack opens only what its own scheduler sealed.
+      YARD_SECRETS_KEY: randomBytes(32).toString('base64'),
       ...overrides,
     };
     const stack = new YardmasterStack(instance, database, `http://127.0.0.1:${port}`, env);

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { MissingDependency, say } from './console.mjs';
 
 /**
- * Makes sure PostgreSQL answers, the project's database exists and its migrations have run.
+ * Makes sure PostgreSQL answers, the project's database exists and its migrations (read models, inventory) have run.
  * Starts a local Debian cluster when one is installed but stopped.
  */
 export async function ensurePostgres(databaseUrl) {
@@ -32,18 +32,21 @@ export async function ensurePostgres(databaseUrl) {
 
   const { createReadModelDataSource, migrateReadModels } = await import('@yardmaster/read-models');
   const { createIdentityDataSource, migrateIdentity } = await import('@yardmaster/identity');
+  const { createInventoryDataSource, migrateInventory } = await import('@yardmaster/inventory');
   const applied = [
-    ...(await withDataSource(createReadModelDataSource(databaseUrl, 'yardmaster-launcher'), migrateReadModels)),
-    // Identity is primary data with migrations of its own (`identity_migrations`), applied alongside.
-    ...(await withDataSource(createIdentityDataSource(databaseUrl, 'yardmaster-launcher'), migrateIdentity)),
+    ...(await migrateWith(createReadModelDataSource(databaseUrl, 'yardmaster-launcher'), migrateReadModels)),
+    // Identity and inventory are primary data with migrations of their own, applied alongside.
+    ...(await migrateWith(createIdentityDataSource(databaseUrl, 'yardmaster-launcher'), migrateIdentity)),
+    ...(await migrateWith(createInventoryDataSource(databaseUrl, 'yardmaster-launcher'), migrateInventory)),
   ];
   say(`PostgreSQL ready: ${database}${applied.length ? ` (applied ${applied.join(', ')})` : ', schema up to date'}`);
 }
 
-async function withDataSource(dataSource, use) {
-  await dataSource.initialize();
+/** Read models, identity and inventory keep separate migrations tables; each runs through its own DataSource. */
+async function migrateWith(unopenedDataSource, migrate) {
+  const dataSource = await unopenedDataSource.initialize();
   try {
-    return await use(dataSource);
+    return await migrate(dataSource);
   } finally {
     await dataSource.destroy();
   }

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { MulterModule } from '@nestjs/platform-express';
 import { MessagingModule } from '@yardmaster/messaging';
+import { InventoryModule } from '@yardmaster/inventory';
 import { ReadModelsModule } from '@yardmaster/read-models';
 import { API_CONFIG } from './api-config.token';
 import type { ApiConfig } from './config';
@@ -9,6 +11,7 @@ import { FirstAdminService } from './auth/first-admin.service';
 import { IDENTITY_PROVIDERS } from './auth/identity.providers';
 import { ReloadCatalogHttpController } from './catalog/reload-catalog.http.controller';
 import { HealthHttpController } from './health/health.http.controller';
+import { INVENTORY_HTTP_CONTROLLERS } from './inventory/inventory-http-controllers';
 import { ErrorFilter } from './http/error.filter';
 import { SchedulerCommands } from './http/scheduler-commands';
 import { OverrideJobHttpController } from './jobs/override-job/override-job.http.controller';
@@ -18,6 +21,7 @@ import { CancelRunHttpController } from './runs/cancel-run/cancel-run.http.contr
 import { RunsHttpController } from './runs/read-runs/runs.http.controller';
 import { RunRequester } from './runs/run-requester';
 import { JobRunPermission } from './runs/start-run/job-run-permission';
+import { RunUploads } from './runs/start-run/run-uploads';
 import { StartRunHttpController } from './runs/start-run/start-run.http.controller';
 import { StreamRunEventsHttpController } from './runs/stream-run-events/stream-run-events.http.controller';
 import { SchedulesHttpController } from './schedules/read-schedules/schedules.http.controller';
@@ -42,6 +46,7 @@ export const API_CONTROLLERS: readonly Type[] = [
   GroupsHttpController,
   UserTokensHttpController,
   MeHttpController,
+  ...INVENTORY_HTTP_CONTROLLERS,
 ];
 
 @Module({})
@@ -52,6 +57,9 @@ export class ApiModule {
       imports: [
         MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.apiId, ensureStreamsOf: config.shared.instance }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
+        InventoryModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
+        // Memory storage (multer's default without `dest`): uploads go straight on to the run-files bucket, never to disk.
+        MulterModule.register({ limits: { fileSize: config.maxUploadBytes, files: 20, fields: 20 } }),
       ],
       controllers: [...API_CONTROLLERS],
       providers: [
@@ -64,6 +72,7 @@ export class ApiModule {
         SchedulerCommands,
         RunRequester,
         JobRunPermission,
+        RunUploads,
       ],
     };
   }

@@ -21,6 +21,8 @@ export interface ApiConfig {
   readonly apiId: string;
   /** The first administrator, created with this token on start when no user exists yet; null when not configured. */
   readonly firstAdmin: { readonly username: string; readonly token: string } | null;
+  /** The largest file a run request may upload, whatever its variable allows: multer stops reading past it. */
+  readonly maxUploadBytes: number;
 }
 
 /** A token given from outside must be long enough to be unguessable: its SHA-256 hash is all that is stored. */
@@ -37,16 +39,17 @@ export function readApiConfig(env: EnvReader): ApiConfig {
     commandTimeoutMs: env.integer('YARD_COMMAND_TIMEOUT_MS', 10_000, 100, 120_000),
     apiId: env.string('YARD_API_ID', `api@${hostname()}:${process.pid}`),
     firstAdmin: readFirstAdmin(env),
+    maxUploadBytes: env.integer('YARD_API_MAX_UPLOAD_BYTES', 25 * 1024 * 1024, 1, 1024 * 1024 * 1024),
   };
 }
 
 function readFirstAdmin(env: EnvReader): ApiConfig['firstAdmin'] {
   const username = env.string('YARD_ADMIN_USERNAME', '');
   const token = env.optionalSecret('YARD_ADMIN_TOKEN', MIN_ADMIN_TOKEN_LENGTH);
-  if (username !== '' && !USERNAME_PATTERN.test(username)) env.problem(`YARD_ADMIN_USERNAME=${JSON.stringify(username)}: expected a username (letters, digits, ".", "_", "@", "-")`);
+  if (username !== '' && !USERNAME_PATTERN.test(username)) env.report(`YARD_ADMIN_USERNAME=${JSON.stringify(username)}: expected a username (letters, digits, ".", "_", "@", "-")`);
   const tokenGiven = env.string('YARD_ADMIN_TOKEN', '') !== '';
   if ((username !== '') !== tokenGiven) {
-    env.problem('YARD_ADMIN_USERNAME and YARD_ADMIN_TOKEN go together: set both (to create the first administrator) or neither');
+    env.report('YARD_ADMIN_USERNAME and YARD_ADMIN_TOKEN go together: set both (to create the first administrator) or neither');
   }
   return username !== '' && token !== null ? { username, token } : null;
 }

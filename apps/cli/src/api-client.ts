@@ -1,6 +1,7 @@
 import type { CancelRunAccepted, ErrorBody, StartRunAccepted } from '@yardmaster/contracts';
 import type { JobView, LogEntryView, MeView, Page, RunView, ScheduleView, StartRunRequest } from './api-types';
 import { ApiError, ApiUnreachableError, messageOf, UsageError } from './errors';
+import type { RunFilePart } from './run-files';
 import type { SavedLogin } from './saved-login';
 
 export const DEFAULT_URL = 'http://127.0.0.1:3000';
@@ -74,8 +75,10 @@ export class ApiClient {
     return this.getJson<JobView>(`/api/jobs/${encodeURIComponent(jobId)}`);
   }
 
-  startRun(jobId: string, body: StartRunRequest): Promise<StartRunAccepted> {
-    return this.postJson<StartRunAccepted>(`/api/jobs/${encodeURIComponent(jobId)}/runs`, body);
+  /** JSON, or multipart/form-data when there are files: each file a part named after its variable. */
+  startRun(jobId: string, body: StartRunRequest, files: readonly RunFilePart[] = []): Promise<StartRunAccepted> {
+    const path = `/api/jobs/${encodeURIComponent(jobId)}/runs`;
+    return files.length === 0 ? this.postJson<StartRunAccepted>(path, body) : this.request<StartRunAccepted>('POST', path, {}, runForm(body, files));
   }
 
   runs(query: { jobId?: string; status?: string; limit?: number }): Promise<Page<RunView>> {
@@ -146,11 +149,13 @@ export class ApiClient {
 
   private async request<T>(method: string, path: string, query: Query, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { ...this.authorization(), accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // A form sets its own content type, with the multipart boundary.
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     const url = this.url(path, query);
     let response: Response;
     try {
-      response = await this.fetchImpl(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await this.fetchImpl(url, { method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body) });
     } catch (error) {
       throw unreachable(this.baseUrl, error);
     }
@@ -162,6 +167,17 @@ export class ApiClient {
       throw new ApiError(method, path, response.status, null, `not JSON: ${text}`);
     }
   }
+}
+
+/** The run request as multipart/form-data: the other fields as text parts (`data` as JSON text), then the files. */
+function runForm(body: StartRunRequest, files: readonly RunFilePart[]): FormData {
+  const form = new FormData();
+  form.set('data', JSON.stringify(body.data));
+  if (body.commit !== undefined) form.set('commit', String(body.commit));
+  if (body.queue !== undefined) form.set('queue', body.queue);
+  if (body.runTimeoutSeconds !== undefined) form.set('runTimeoutSeconds', String(body.runTimeoutSeconds));
+  for (const file of files) form.set(file.variable, new Blob([file.content], { type: file.contentType }), file.name);
+  return form;
 }
 
 /** `fetch failed` says little: name the address and the cause (ECONNREFUSED, ENOTFOUND, ...). */

@@ -32,6 +32,9 @@ const KIND_BY_TYPE: Readonly<Record<string, ValueKind>> = {
   ip_network: 'string',
   multi_choice: 'list',
   json: 'json',
+  // Inventory records by id: one, or a JSON array or comma-separated list.
+  object: 'string',
+  multi_object: 'list',
 };
 
 export function kindOfVariable(name: string, variables: readonly NamedVariableDefinition[], schema: JsonObject | undefined): ValueKind {

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { InventoryModule } from '@yardmaster/inventory';
 import { MessagingModule } from '@yardmaster/messaging';
 import { CatalogAnnouncerService } from './catalog/catalog-announcer.service';
 import { CatalogReloadService } from './catalog/catalog-reload.service';
@@ -13,7 +14,10 @@ export class CollectorModule {
   static forConfig(config: CollectorConfig): DynamicModule {
     return {
       module: CollectorModule,
-      imports: [MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.collectorId, ensureStreamsOf: config.shared.instance })],
+      imports: [
+        MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.collectorId, ensureStreamsOf: config.shared.instance }),
+        InventoryModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-collector' }),
+      ],
       providers: [
         { provide: COLLECTOR_CONFIG, useValue: config },
         CatalogService,

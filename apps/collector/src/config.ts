@@ -1,4 +1,4 @@
-import { readSharedConfig, readTemporalConfig, type EnvReader, type SharedConfig, type TemporalConfig } from '@yardmaster/config';
+import { readDatabaseConfig, readSecretsKey, readSharedConfig, readTemporalConfig, type DatabaseConfig, type EnvReader, type SharedConfig, type TemporalConfig } from '@yardmaster/config';
 import { readdirSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 export interface CollectorConfig {
   readonly shared: SharedConfig;
   readonly temporal: TemporalConfig;
+  /** The inventory's database: job steps read and change it. */
+  readonly database: DatabaseConfig;
   /** The queues this collector serves: `default` carries the high, default and low priorities; others are custom queues. */
   readonly queues: readonly string[];
   readonly collectorId: string;
@@ -13,16 +15,20 @@ export interface CollectorConfig {
   readonly maxConcurrentSteps: number;
   /** The absolute path of the folder of the user's own job modules (`<name>.ts` / `<name>.js`), or null when JOBS_ROOT is unset. */
   readonly jobsRoot: string | null;
+  /** Opens the sensitive run data the scheduler sealed: the same key as the scheduler's. */
+  readonly secretsKey: Buffer;
 }
 
 export function readCollectorConfig(env: EnvReader): CollectorConfig {
   return {
     shared: readSharedConfig(env),
     temporal: readTemporalConfig(env),
+    database: readDatabaseConfig(env),
     queues: env.list('YARD_COLLECTOR_QUEUES', ['default'], /^[a-z][a-z0-9_-]{0,31}$/, 'a queue name'),
     collectorId: env.string('YARD_COLLECTOR_ID', `collector@${hostname()}:${process.pid}`),
     maxConcurrentSteps: env.integer('YARD_COLLECTOR_MAX_CONCURRENT_STEPS', 20, 1, 1000),
     jobsRoot: readJobsRoot(env),
+    secretsKey: readSecretsKey(env),
   };
 }
 

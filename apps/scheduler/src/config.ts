@@ -1,9 +1,11 @@
-import { readSharedConfig, readTemporalConfig, type EnvReader, type SharedConfig, type TemporalConfig } from '@yardmaster/config';
+import { readDatabaseConfig, readSecretsKey, readSharedConfig, readTemporalConfig, type DatabaseConfig, type EnvReader, type SharedConfig, type TemporalConfig } from '@yardmaster/config';
 import { hostname } from 'node:os';
 
 export interface SchedulerConfig {
   readonly shared: SharedConfig;
   readonly temporal: TemporalConfig;
+  /** The inventory's database: object variables are checked against it. */
+  readonly database: DatabaseConfig;
   /** Custom queues a run may ask for, besides high, default and low; each needs a collector serving it. */
   readonly customQueues: readonly string[];
   /** A run's whole-run timeout when its job declares none (netbox_facts' job_timeout default). */
@@ -15,17 +17,21 @@ export interface SchedulerConfig {
   /** How often the reconciler compares live runs in the read model with Temporal. */
   readonly reconcileIntervalSeconds: number;
   readonly schedulerId: string;
+  /** Seals sensitive run data before it reaches Temporal; collectors open it with the same key. */
+  readonly secretsKey: Buffer;
 }
 
 export function readSchedulerConfig(env: EnvReader): SchedulerConfig {
   return {
     shared: readSharedConfig(env),
     temporal: readTemporalConfig(env),
+    database: readDatabaseConfig(env),
     customQueues: env.list('YARD_CUSTOM_QUEUES', [], /^[a-z][a-z0-9_-]{0,31}$/, 'a queue name', true),
     runTimeoutSeconds: env.integer('YARD_RUN_TIMEOUT_SECONDS', 1800, 1, 7 * 24 * 3600),
     stepTimeoutSeconds: env.integer('YARD_STEP_TIMEOUT_SECONDS', 1800, 1, 7 * 24 * 3600),
     heartbeatTimeoutSeconds: env.integer('YARD_HEARTBEAT_TIMEOUT_SECONDS', 10, 2, 3600),
     reconcileIntervalSeconds: env.integer('YARD_RECONCILE_INTERVAL_SECONDS', 15, 1, 3600),
     schedulerId: env.string('YARD_SCHEDULER_ID', `scheduler@${hostname()}:${process.pid}`),
+    secretsKey: readSecretsKey(env),
   };
 }

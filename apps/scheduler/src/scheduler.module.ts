@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { InventoryModule } from '@yardmaster/inventory';
 import { MessagingModule } from '@yardmaster/messaging';
 import { CancelRunHandler } from './cancel-run/cancel-run.handler';
 import { CatalogReader } from './catalog/catalog-reader';
@@ -23,7 +24,10 @@ export class SchedulerModule {
   static forConfig(config: SchedulerConfig): DynamicModule {
     return {
       module: SchedulerModule,
-      imports: [MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.schedulerId, ensureStreamsOf: config.shared.instance })],
+      imports: [
+        MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.schedulerId, ensureStreamsOf: config.shared.instance }),
+        InventoryModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-scheduler' }),
+      ],
       providers: [
         { provide: SCHEDULER_CONFIG, useValue: config },
         { provide: TemporalClientProvider, useValue: new TemporalClientProvider(config.temporal) },

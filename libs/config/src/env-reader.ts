@@ -70,9 +70,9 @@ export class EnvReader {
     return raw;
   }
 
-  /** Records a problem that no single variable's reader can see (e.g. two variables that go together). */
-  problem(message: string): void {
-    this.problems.push(message);
+  /** A problem no single typed reader can see: two variables that go together, or a secret whose value must not be echoed. */
+  report(problem: string): void {
+    this.problems.push(problem);
   }
 
   /** Throws one ConfigError naming every problem found so far. */

@@ -2,3 +2,4 @@ export * from './config-error';
 export * from './env-reader';
 export * from './shared-config';
 export * from './load-config';
+export * from './secrets-key';

@@ -8,3 +8,8 @@ export * from './catalog/job-registry';
 export * from './errors/infrastructure-fault';
 export * from './concurrency/concurrency-scope';
 export * from './inventory/inventory-access';
+export * from './inventory/object-filters';
+export * from './files/run-file';
+export * from './files/file-refs';
+export { parseIpAddress, parseIpPrefix, type IpAddress, type IpPrefix, type IpPrefixParse } from './variables/ip-address';
+export * from './inventory/object-ref';

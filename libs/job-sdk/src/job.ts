@@ -17,6 +17,13 @@ export interface JobMeta {
    * `keyVariables` applies the rule per value of those variables, e.g. `['device']`: one per device.
    */
   readonly concurrency?: { mode: 'singleton'; keyVariables?: readonly string[] } | { mode: 'limit'; maxRuns: number; keyVariables?: readonly string[] };
+  /**
+   * A job that only reads (a report, a check), as Nautobot's `read_only`: its runs have no commit flag and any
+   * inventory write it attempts throws.
+   */
+  readonly readOnly?: boolean;
+  /** The commit of a run whose request does not say; default true. False makes a dry run the default. */
+  readonly commitDefault?: boolean;
 }
 
 /**

@@ -10,3 +10,5 @@ export * from './stream-reader';
 export * from './follow-stream';
 export * from './messaging.module';
 export * from './concurrency-slots';
+export * from './secret-box';
+export * from './run-file-store';

@@ -3,6 +3,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { connectNats } from './nats-connection';
 import { EventPublisher } from './event-publisher';
 import { ensureStreams } from './streams';
+import { RunFileStore } from './run-file-store';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
@@ -16,7 +17,7 @@ class NatsConnectionCloser implements OnApplicationShutdown {
   }
 }
 
-/** Gives a NestJS application one NATS connection and an EventPublisher on it, drained at shutdown. */
+/** Gives a NestJS application one NATS connection, and an EventPublisher and the instance's RunFileStore on it; drained at shutdown. */
 @Global()
 @Module({})
 export class MessagingModule {
@@ -34,9 +35,10 @@ export class MessagingModule {
           },
         },
         { provide: EventPublisher, useFactory: (nc: NatsConnection) => new EventPublisher(nc), inject: [NATS_CONNECTION] },
+        { provide: RunFileStore, useFactory: (nc: NatsConnection) => new RunFileStore(nc, options.ensureStreamsOf), inject: [NATS_CONNECTION] },
         NatsConnectionCloser,
       ],
-      exports: [NATS_CONNECTION, EventPublisher],
+      exports: [NATS_CONNECTION, EventPublisher, RunFileStore],
     };
   }
 }

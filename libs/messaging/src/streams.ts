@@ -1,6 +1,7 @@
 import { jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy, type StreamConfig } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { streamNamesFor, subjectsFor } from '@yardmaster/contracts';
+import { ensureRunFilesBucket } from './run-file-store';
 
 /** A publish retried within this window with the same msgID is stored once. */
 const DUPLICATE_WINDOW_NANOS = 10 * 60 * 1_000_000_000;
@@ -46,4 +47,5 @@ export async function ensureStreams(nc: NatsConnection, instance: string): Promi
     if (exists) await jsm.streams.update(config.name, config);
     else await jsm.streams.add(config);
   }
+  await ensureRunFilesBucket(nc, instance);
 }

@@ -1,9 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 export type ServiceName = 'api' | 'scheduler' | 'collector' | 'projection';
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..', '..');
+
+/** One fresh key per test file: every service a test starts seals and opens with the same one, unless it sets its own. */
+const TEST_SECRETS_KEY = randomBytes(32).toString('base64');
 
 /** A service started from its build (`apps/<name>/dist/main.js`), as `npm start` runs it. */
 export class ServiceProcess {
@@ -21,7 +25,7 @@ export class ServiceProcess {
 
   static start(name: ServiceName, env: Record<string, string>): ServiceProcess {
     const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'apps', name, 'dist', 'main.js')], {
-      env: { ...process.env, ...env },
+      env: { YARD_SECRETS_KEY: TEST_SECRETS_KEY, ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new ServiceProcess(name, child);

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { createIdentityDataSource, migrateIdentity } from '@yardmaster/identity';
+import { createInventoryDataSource, migrateInventory } from '@yardmaster/inventory';
 import { createReadModelDataSource, migrateReadModels, type DataSource } from '@yardmaster/read-models';
 import { testDependencies, uniqueInstanceName } from './test-environment';
 
@@ -11,7 +12,10 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Creates a database of its own for one test file, migrated to the current schema (read models and identity); `drop` removes it. */
+/**
+ * Creates a database of its own for one test file, migrated to the current schema (read models, identity and
+ * inventory); `drop` removes it. `dataSource` is the read models'; a test of the inventory opens its own on `url`.
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `yard_${uniqueInstanceName()}`;
   const admin = new URL(testDependencies.databaseUrl);
@@ -23,6 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await migrateReadModels(dataSource);
   const identityDataSource = await createIdentityDataSource(url.toString(), 'yardmaster-tests').initialize();
   await migrateIdentity(identityDataSource);
+  await migrateInventoryOf(url.toString());
   return {
     url: url.toString(),
     dataSource,
@@ -33,6 +38,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await withClient(admin.toString(), (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+async function migrateInventoryOf(url: string): Promise<void> {
+  const inventory = await createInventoryDataSource(url, 'yardmaster-tests').initialize();
+  try {
+    await migrateInventory(inventory);
+  } finally {
+    await inventory.destroy();
+  }
 }
 
 async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {

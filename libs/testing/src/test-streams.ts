@@ -1,13 +1,13 @@
 import { jetstreamManager } from '@nats-io/jetstream';
-import { concurrencyBucketFor, streamNamesFor } from '@yardmaster/contracts';
+import { concurrencyBucketFor, runFilesBucketFor, streamNamesFor } from '@yardmaster/contracts';
 import type { NatsConnection } from '@yardmaster/messaging';
 
-/** Deletes an instance's streams (and so their consumers) and its KV bucket after a test. */
+/** Deletes an instance's streams (and so their consumers) and its KV and object store buckets after a test. */
 export async function deleteStreams(nc: NatsConnection, instance: string): Promise<void> {
   const jsm = await jetstreamManager(nc);
   const names = streamNamesFor(instance);
-  // A KV bucket is a stream named KV_<bucket>.
-  for (const stream of [names.runs, names.catalog, names.schedules, `KV_${concurrencyBucketFor(instance)}`]) {
+  // A KV bucket is a stream named KV_<bucket>, an object store one named OBJ_<bucket>.
+  for (const stream of [names.runs, names.catalog, names.schedules, `KV_${concurrencyBucketFor(instance)}`, `OBJ_${runFilesBucketFor(instance)}`]) {
     await jsm.streams.delete(stream).catch(() => false);
   }
 }

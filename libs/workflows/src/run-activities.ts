@@ -1,4 +1,5 @@
-import type { JsonValue, RunWorkflowInput, StepOutcome } from '@yardmaster/contracts';
+import type { InventoryChange, JsonValue, RunWorkflowInput, StepOutcome } from '@yardmaster/contracts';
+import type { DiscardRunFilesRequest } from '@yardmaster/contracts';
 
 /** An event as the workflow drafts it; the activity wraps it in the envelope and publishes it. */
 export interface RunEventDraft {
@@ -16,6 +17,8 @@ export interface ExecuteStepInput {
   readonly run: RunWorkflowInput;
   readonly step: string;
   readonly runResult: JsonValue;
+  /** A dry run's inventory changes by earlier steps, in order, so this step sees them; empty otherwise. */
+  readonly priorChanges?: readonly InventoryChange[];
 }
 
 export interface ConcurrencySlotRequest {
@@ -41,4 +44,6 @@ export interface RunActivities {
   acquireConcurrencySlot(request: ConcurrencySlotRequest): Promise<number>;
   /** Frees a slot if `runId` still holds it. */
   releaseConcurrencySlot(release: ConcurrencySlotRelease): Promise<void>;
+  /** Deletes the run's uploaded files; a file already gone is no error, so a retry is safe. */
+  discardRunFiles(request: DiscardRunFilesRequest): Promise<void>;
 }

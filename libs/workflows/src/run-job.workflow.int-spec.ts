@@ -83,6 +83,7 @@ function stubActivities(
   const calls = options.calls ?? [];
   const acquired: ConcurrencySlotRequest[] = [];
   const released: ConcurrencySlotRelease[] = [];
+  const discarded: Array<readonly string[]> = [];
   const attempts = new Map<string, number>();
   const activities: RunActivities = {
     async publishRunEvent(draft) {
@@ -106,8 +107,12 @@ function stubActivities(
       released.push(release);
       calls.push('release');
     },
+    async discardRunFiles(request) {
+      discarded.push(request.fileIds);
+      calls.push('discard');
+    },
   };
-  return { activities, steps, events, calls, acquired, released };
+  return { activities, steps, events, calls, acquired, released, discarded };
 }
 
 function runInput(steps: string[], overrides: Partial<RunWorkflowInput> = {}): RunWorkflowInput {
@@ -381,6 +386,38 @@ describe('runJobWorkflow: cancellation', () => {
     expect(stub.events[2]).toMatchObject({ id: `${input.runId}:run.cancelled`, actor: 'alice', sequence: 4 });
     expect(stub.events[2].data).toEqual({ result: { checked: 1 }, cancelledBy: 'alice', step: 'test_one' });
     expect(await describeRun(input)).toEqual({ status: 'CANCELLED', runStatus: 'cancelled' });
+  });
+
+  it("discards the run's files before its terminal event, whatever the ending, and schedules nothing for a run without files", async () => {
+    const fileIds = [randomUUID(), randomUUID()];
+    const completed = stubActivities();
+    await runWorkflow(completed.activities, runInput(['run', 'post_run'], { fileIds }));
+    expect(completed.calls.filter((call) => call === 'discard' || call.startsWith('event:run.completed'))).toEqual(['discard', 'event:run.completed']);
+    expect(completed.discarded).toEqual([fileIds]);
+
+    const errored = stubActivities({
+      run: () => {
+        throw ApplicationFailure.nonRetryable('boom', JOB_CODE_ERROR_TYPE);
+      },
+    });
+    expect(await runWorkflow(errored.activities, runInput(['run'], { fileIds }))).toMatchObject({ status: 'errored' });
+    expect(errored.discarded).toEqual([fileIds]);
+
+    const calls: string[] = [];
+    const started = signalled();
+    const cancelled = stubActivities({ run: waitsForCancellation(started.resolve, calls) }, { calls });
+    const input = runInput(['run'], { fileIds });
+    await withWorkflow(cancelled.activities, input, async (handle) => {
+      await started.promise;
+      await handle.cancel();
+      return handle.result().catch(() => null);
+    });
+    expect(cancelled.discarded).toEqual([fileIds]);
+    expect(calls.indexOf('discard')).toBeLessThan(calls.indexOf('event:run.cancelled'));
+
+    const withoutFiles = stubActivities();
+    await runWorkflow(withoutFiles.activities, runInput(['run']));
+    expect(withoutFiles.discarded).toEqual([]);
   });
 
   it('attributes a cancellation without the signal (the Web UI, the CLI) to Temporal', async () => {

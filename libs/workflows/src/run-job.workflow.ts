@@ -2,6 +2,7 @@ import { CancellationScope, CancelledFailure, defineSignal, isCancellation, prox
 import {
   CANCEL_REQUESTED_SIGNAL,
   TEMPORAL_ACTOR,
+  type InventoryChange,
   workflowIdForRun,
   type CancelRequestedSignal,
   type JsonValue,
@@ -73,16 +74,24 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
   const runStep = createStepRunner(input);
   let runResult: JsonValue = null;
   let failureCount = 0;
+  // A dry run's changes are rolled back at the end of each step; later steps replay them to see them.
+  const dryRunChanges: InventoryChange[] = [];
+  let runDataUnavailable = false;
   let timedOut = false;
   const progress = { currentStep: null as string | null };
 
   const runMainSteps = async (): Promise<Ending | null> => {
     for (const step of input.steps.filter((name) => name !== POST_RUN_STEP)) {
       progress.currentStep = step;
-      const result = await runStep(step, runResult);
+      const result = await runStep(step, runResult, dryRunChanges);
       if (result.kind === 'cancelled') return cancellationEnding(step);
       if (result.kind === 'error') return result.timedOut ? { kind: 'timed_out', error: result.error } : { kind: 'error', error: result.error };
       failureCount += result.outcome.failureCount;
+      dryRunChanges.push(...(result.outcome.dryRunChanges ?? []));
+      if (result.outcome.runDataUnavailable) {
+        runDataUnavailable = true;
+        break;
+      }
       if (step === 'run') runResult = result.outcome.result;
     }
     progress.currentStep = null;
@@ -113,8 +122,9 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
     await publish(drafts.log('warning', ending.step ?? 'run', `The run was cancelled by ${cancelledBy}${during}`));
   }
 
-  if (input.steps.includes(POST_RUN_STEP)) {
-    const postRun = await CancellationScope.nonCancellable(() => runStep(POST_RUN_STEP, runResult));
+  // Without its data (a deleted object), post_run could not start either: its failure is already logged.
+  if (input.steps.includes(POST_RUN_STEP) && !runDataUnavailable) {
+    const postRun = await CancellationScope.nonCancellable(() => runStep(POST_RUN_STEP, runResult, dryRunChanges));
     if (postRun.kind === 'done') failureCount += postRun.outcome.failureCount;
     else if (postRun.kind === 'error' && ending === null) ending = { kind: 'error', error: postRun.error };
   }
@@ -133,12 +143,28 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
   }
 
   async function finish(outcome: RunOutcome): Promise<RunOutcome> {
+    await discardRunFilesOf(input);
     markRunStatus(outcome.status);
     await publish(drafts.lifecycle(`run.${outcome.status}`, terminalData(outcome)));
     // Rethrown so Temporal, and its Web UI, show the workflow as Canceled.
     if (outcome.status === 'cancelled') throw new CancelledFailure(`Run cancelled by ${outcome.cancelledBy}`);
     return outcome;
   }
+}
+
+/**
+ * Uploads are kept only for the run, whatever its ending: deleted before the terminal event, so a client that
+ * sees the run end finds its files gone. A run without files (or started before file variables) schedules nothing,
+ * so its history replays unchanged.
+ */
+async function discardRunFilesOf(input: RunWorkflowInput): Promise<void> {
+  const fileIds = input.fileIds ?? [];
+  if (fileIds.length === 0) return;
+  const { discardRunFiles } = proxyLocalActivities<RunActivities>({
+    startToCloseTimeout: '10s',
+    retry: { initialInterval: '200ms', maximumInterval: '5s' },
+  });
+  await CancellationScope.nonCancellable(() => discardRunFiles({ runId: input.runId, fileIds }));
 }
 
 function slotsOf(input: RunWorkflowInput): number {

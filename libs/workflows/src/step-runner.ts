@@ -2,6 +2,7 @@ import { ActivityCancellationType, isCancellation, proxyActivities } from '@temp
 import {
   JOB_CODE_ERROR_TYPE,
   JOB_NOT_HOSTED_ERROR_TYPE,
+  type InventoryChange,
   type JsonValue,
   type RunErrorInfo,
   type RunWorkflowInput,
@@ -19,9 +20,11 @@ export type StepResult =
  * Runs one job step as an activity with the job's timeouts and retry policy. Failures the job reports, and
  * exceptions from its code, are not retried; infrastructure faults and lost workers are.
  */
-export function createStepRunner(input: RunWorkflowInput): (step: string, runResult: JsonValue) => Promise<StepResult> {
+export function createStepRunner(
+  input: RunWorkflowInput,
+): (step: string, runResult: JsonValue, priorChanges: readonly InventoryChange[]) => Promise<StepResult> {
   const { retry } = input;
-  return async (step, runResult) => {
+  return async (step, runResult, priorChanges) => {
     const { executeJobStep } = proxyActivities<RunActivities>({
       summary: `${input.jobName}: ${step}`,
       startToCloseTimeout: `${input.stepTimeoutSeconds}s`,
@@ -37,7 +40,7 @@ export function createStepRunner(input: RunWorkflowInput): (step: string, runRes
       },
     });
     try {
-      return { kind: 'done', outcome: await executeJobStep({ run: input, step, runResult }) };
+      return { kind: 'done', outcome: await executeJobStep({ run: input, step, runResult, priorChanges }) };
     } catch (error) {
       if (isCancellation(error)) return { kind: 'cancelled' };
       return { kind: 'error', ...describeStepFailure(error, step, input) };

@@ -12,10 +12,10 @@ export interface PageOf<T> extends Page {
 
 const MAX_LIMIT = 500;
 
-/** Reads `limit` (1 to 500, default 50) and `offset` (from 0) from a query string. */
-export function readPage(query: { limit?: string; offset?: string }): Page {
+/** Reads `limit` (1 to `maxLimit`, 500 unless a listing allows more; default 50) and `offset` (from 0) from a query string. */
+export function readPage(query: { limit?: string; offset?: string }, maxLimit = MAX_LIMIT): Page {
   const errors: FieldError[] = [];
-  const limit = readWhole(query.limit, 50, 1, MAX_LIMIT, 'limit', errors);
+  const limit = readWhole(query.limit, 50, 1, maxLimit, 'limit', errors);
   const offset = readWhole(query.offset, 0, 0, Number.MAX_SAFE_INTEGER, 'offset', errors);
   if (errors.length > 0) throw new YardError(ErrorCode.ValidationFailed, 'Invalid paging', errors);
   return { limit, offset };

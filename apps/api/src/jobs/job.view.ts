@@ -16,6 +16,8 @@ export function jobView(record: JobDefinitionRecord) {
     timeouts: record.policies.timeouts ?? {},
     retry: record.policies.retry ?? DEFAULT_RETRY_POLICY,
     concurrency: record.policies.concurrency ?? null,
+    readOnly: record.policies.readOnly ?? false,
+    commitDefault: record.policies.commitDefault ?? true,
   };
   const job = applyOverrides(announced, record.overrides);
   return {
@@ -32,6 +34,8 @@ export function jobView(record: JobDefinitionRecord) {
     timeouts: job.timeouts,
     retry: job.retry,
     concurrency: job.concurrency,
+    readOnly: job.readOnly,
+    commitDefault: job.readOnly ? null : job.commitDefault,
     variables: job.variables,
     schema: job.schema,
     overrides: record.overrides,

@@ -62,6 +62,9 @@ export function describeConstraints(variable: NamedVariableDefinition): string {
     range(number('minSelections'), number('maxSelections'), ' selected'),
     number('version') !== undefined ? `IPv${number('version')}` : null,
     range(number('minPrefixLength'), number('maxPrefixLength'), '', '/'),
+    range(undefined, number('maxSizeBytes'), ' bytes (upload with --file)'),
+    typeof fields.model === 'string' ? `id of a ${fields.model.replace('_', ' ')}` : null,
+    fields.queryFilters && typeof fields.queryFilters === 'object' ? `where ${Object.entries(fields.queryFilters).map(([key, value]) => `${key}=${String(value)}`).join(', ')}` : null,
   ];
   return parts.filter((part): part is string => part !== null).join('; ');
 }

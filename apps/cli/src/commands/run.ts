@@ -5,10 +5,12 @@ import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { ExitCode } from '../exit-codes';
 import { followRun } from '../follow-run';
+import { readRunFiles } from '../run-files';
 
 const OPTIONS = {
   data: { type: 'string', short: 'd', multiple: true },
   'data-file': { type: 'string' },
+  file: { type: 'string', multiple: true },
   commit: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   queue: { type: 'string', short: 'q' },
@@ -19,7 +21,7 @@ const OPTIONS = {
 export const runCommand: Command = {
   name: 'run',
   summary: 'Run a job; print the run id, or follow it live with --follow',
-  usage: 'yard run <jobId> [--data name=value ...] [--data-file f.json] [--commit | --dry-run] [--queue <q>] [--timeout <s>] [--follow]',
+  usage: 'yard run <jobId> [--data name=value ...] [--data-file f.json] [--file variable=path ...] [--commit | --dry-run] [--queue <q>] [--timeout <s>] [--follow]',
   help: [
     'Options:',
     '  -d, --data name=value  a variable\'s value; repeat for each. Coerced by the job\'s variables (`yard job <jobId>`):',
@@ -27,6 +29,9 @@ export const runCommand: Command = {
     '                         → parsed JSON, the rest as text. A value that does not fit its variable is refused',
     '                         here, before anything is sent (exit 10)',
     '  --data-file <file>     a JSON object of values; --data values go over it',
+    '  --file variable=path   upload a file for a file variable; repeat for each. The request goes as',
+    '                         multipart/form-data; the API refuses a file over the variable\'s size cap (413)',
+    '                         and keeps it only until the run ends',
     '  --commit, --dry-run    run with commit true or false (default: the job\'s)',
     '  -q, --queue <queue>    high, default, low, or a custom queue',
     '  --timeout <seconds>    lower the job\'s whole-run timeout for this run',
@@ -37,6 +42,7 @@ export const runCommand: Command = {
     '',
     'Example:',
     '  yard run examples.HelloWorld --data name=yard --data count=5 --follow',
+    '  yard run examples.UploadSummary --file file=running-config.txt --follow',
   ].join('\n'),
   async run(argv, context) {
     const { values, positionals } = parseCommandLine('run', argv, OPTIONS);
@@ -46,11 +52,13 @@ export const runCommand: Command = {
     if (values.queue !== undefined && values.queue.trim() === '') throw new UsageError('run: --queue needs a queue name', [], 'run');
     const fileData = values['data-file'] === undefined ? {} : readDataFile(values['data-file']);
     const assignments = values.data ?? [];
+    const fileAssignments = values.file ?? [];
 
     const client = context.client();
-    // The job's variables say how to read each `--data` value; without any, there is nothing to coerce.
-    const job = assignments.length > 0 ? await client.job(jobId) : null;
+    // The job's variables say how to read each `--data` value and which are files; without any, there is nothing to check.
+    const job = assignments.length > 0 || fileAssignments.length > 0 ? await client.job(jobId) : null;
     const data = buildRunData(fileData, assignments, job);
+    const files = job ? readRunFiles(fileAssignments, job) : [];
 
     const request: StartRunRequest = {
       data,
@@ -59,7 +67,7 @@ export const runCommand: Command = {
       ...(values.queue === undefined ? {} : { queue: values.queue.trim() }),
       ...(runTimeoutSeconds === undefined ? {} : { runTimeoutSeconds }),
     };
-    const accepted = await client.startRun(jobId, request);
+    const accepted = await client.startRun(jobId, request, files);
     const { stdout, palette } = context.io;
     if (!values.follow) {
       stdout.write(`${accepted.runId}\n`);

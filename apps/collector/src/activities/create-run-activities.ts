@@ -1,17 +1,22 @@
 import type { NatsConnection } from '@nats-io/nats-core';
-import type { ConcurrencySlots } from '@yardmaster/messaging';
+import { RunFileStore, type ConcurrencySlots } from '@yardmaster/messaging';
 import type { RunActivities, ScheduledRunActivities } from '@yardmaster/workflows';
 import { createConcurrencySlotActivities } from './concurrency-slot.activities';
+import { createDiscardRunFiles } from './discard-run-files.activity';
 import { createExecuteJobStep, type ExecuteJobStepDeps } from './execute-job-step.activity';
 import { createPublishRunEvent } from './publish-run-event.activity';
 import { createScheduledRunActivities } from './scheduled-run.activities';
 
 /** The activities a collector registers with Temporal, built from their dependencies. */
-export function createRunActivities(deps: ExecuteJobStepDeps & { slots: ConcurrencySlots; nc: NatsConnection }): RunActivities & ScheduledRunActivities {
+export function createRunActivities(
+  // `files` defaults to the instance's store on `nc`; give it to share one with the run data stages.
+  deps: ExecuteJobStepDeps & { slots: ConcurrencySlots; nc: NatsConnection; files?: RunFileStore },
+): RunActivities & ScheduledRunActivities {
   return {
     publishRunEvent: createPublishRunEvent(deps),
     executeJobStep: createExecuteJobStep(deps),
     ...createConcurrencySlotActivities(deps.slots),
+    discardRunFiles: createDiscardRunFiles(deps.files ?? new RunFileStore(deps.nc, deps.instance)),
     ...createScheduledRunActivities(deps),
   };
 }

@@ -1,4 +1,5 @@
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
+import { unusedInventoryStore } from './inventory/unused-inventory';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import {
@@ -93,7 +94,7 @@ describe('executeJobStep', () => {
 
   beforeEach(() => {
     publisher = new FakePublisher();
-    executeJobStep = createExecuteJobStep({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [] });
+    executeJobStep = createExecuteJobStep({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore });
   });
 
   it('runs Hello World and returns its greeting, after publishing 3 info and 1 success entries', async () => {
@@ -301,7 +302,7 @@ describe('executeJobStep', () => {
       whenStarted = new Promise((resolve) => {
         started = resolve;
       });
-      executeJobStep = createExecuteJobStep({ registry: () => testRegistry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [] });
+      executeJobStep = createExecuteJobStep({ registry: () => testRegistry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore });
     });
 
     it('gives the job its context and returns its result as JSON', async () => {

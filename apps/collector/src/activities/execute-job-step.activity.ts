@@ -6,13 +6,19 @@ import {
   JOB_NOT_HOSTED_ERROR_TYPE,
   newEvent,
   subjectsFor,
+  type InventoryChange,
   type RunStepStarted,
   type StepOutcome,
 } from '@yardmaster/contracts';
 import { InfrastructureFault, type JobContext, type JobData, type JobRegistry, type VariableSet } from '@yardmaster/job-sdk';
+import type { InventoryStore } from '@yardmaster/inventory';
 import type { EventPublisher } from '@yardmaster/messaging';
 import type { ExecuteStepInput } from '@yardmaster/workflows';
-import { prepareJobData, type RunDataStage } from './run-data/prepare-job-data';
+import { countOf, describeChanges } from './inventory/describe-changes';
+import { StepInventory } from './inventory/step-inventory';
+import { prepareJobData, RunDataUnavailableError, type RunDataStage } from './run-data/prepare-job-data';
+import type { Redactor } from './run-data/redactor';
+import { redactorForStep } from './run-data/sensitive-values';
 import { RunLogger } from './run-logger';
 import { createStepContext } from './step-context';
 import { toJsonResult } from './to-json-result';
@@ -30,6 +36,8 @@ export interface ExecuteJobStepDeps {
   readonly workerId: string;
   /** Turn the workflow's run data into what job code receives: sealed values opened, ids resolved, files fetched. */
   readonly runDataStages: readonly RunDataStage[];
+  /** Where job steps read and change the inventory, each step in a transaction of its own. */
+  readonly inventory: InventoryStore;
 }
 
 /**
@@ -64,32 +72,69 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
       correlationId: run.correlationId,
     });
     if (attempt > 1) logger.warning(`Retrying step ${step}: attempt ${attempt} of ${maxAttempts} (attempt ${attempt - 1} failed or lost its worker)`);
-    const context = createStepContext(input, activity, logger);
+    let data: Record<string, unknown>;
+    try {
+      data = await prepareJobData(deps.runDataStages, { run, step, variables: registered.definition.variables });
+    } catch (error) {
+      if (!(error instanceof RunDataUnavailableError)) throw error;
+      logger.failure(error.message);
+      await logger.flush();
+      return { result: null, failureCount: logger.failureCount, runDataUnavailable: true };
+    }
+    // Sensitive values are open from here on: whatever the step writes, returns or throws is masked.
+    const redactor = redactorForStep(run.data, registered.definition.variables, data);
+    logger.redactWith(redactor);
+    const inventory = new StepInventory(deps.inventory, {
+      jobId: run.jobId,
+      persist: run.commit === true,
+      readOnly: run.commit === null,
+      priorChanges: input.priorChanges ?? [],
+    });
+    const context = createStepContext(input, activity, logger, inventory.access);
 
     const heartbeat = setInterval(() => activity.heartbeat({ step }), HEARTBEAT_INTERVAL_MS);
     try {
-      const work = prepareJobData(deps.runDataStages, { run, step, variables: registered.definition.variables }).then((data) =>
-        method.call(job, data as JobData<VariableSet>, context),
-      );
+      const work = Promise.resolve().then(() => method.call(job, data as JobData<VariableSet>, context));
       let result: StepOutcome['result'];
       try {
         // A result JSON cannot carry is the job's error too, so it is converted inside this try.
-        result = toJsonResult(await Promise.race([work, context.cancelled]));
+        result = redactor.json(toJsonResult(await Promise.race([work, context.cancelled])));
       } catch (jobError) {
+        const discarded = await inventory.end(false);
         if (jobError instanceof CancelledFailure || context.signal.aborted) {
           work.catch(() => undefined);
           logger.warning(`Step ${step} stopped: the run was cancelled or ran out of time`);
+          logDiscarded(logger, step, discarded, run.commit);
           await logger.flush();
           throw jobError instanceof CancelledFailure ? jobError : new CancelledFailure(`Step ${step} cancelled`);
         }
-        throw await reportJobError(jobError, logger, step, attempt, maxAttempts);
+        logDiscarded(logger, step, discarded, run.commit);
+        throw await reportJobError(jobError, logger, step, attempt, maxAttempts, redactor);
       }
+      const changes = await inventory.end(true);
+      logInventoryOutcome(logger, step, changes, run.commit);
       await logger.flush();
-      return { result, failureCount: logger.failureCount };
+      return { result, failureCount: logger.failureCount, ...(run.commit === false && changes.length > 0 ? { dryRunChanges: changes } : {}) };
     } finally {
       clearInterval(heartbeat);
     }
   };
+}
+
+/** What became of a finished step's inventory changes: saved, or (a dry run) kept only for the rest of the run. */
+function logInventoryOutcome(logger: RunLogger, step: string, changes: readonly InventoryChange[], commit: boolean | null): void {
+  if (changes.length === 0) return;
+  if (commit) logger.info(`Saved the ${countOf(changes)} of step ${step}: ${describeChanges(changes)}`);
+  else {
+    logger.info(`Dry run: the ${countOf(changes)} of step ${step} were not saved (${describeChanges(changes)}); later steps of this run still see them, and they are discarded when it ends`);
+  }
+}
+
+/** A step that failed or stopped never saves its inventory changes. */
+function logDiscarded(logger: RunLogger, step: string, changes: readonly InventoryChange[], commit: boolean | null): void {
+  if (changes.length === 0) return;
+  const why = commit ? 'rolled back because the step did not finish' : 'discarded (dry run)';
+  logger.warning(`The ${countOf(changes)} of step ${step} were ${why}: ${describeChanges(changes)}`);
 }
 
 async function publishStepStarted(deps: ExecuteJobStepDeps, input: ExecuteStepInput, attempt: number): Promise<void> {
@@ -108,9 +153,17 @@ async function publishStepStarted(deps: ExecuteJobStepDeps, input: ExecuteStepIn
 }
 
 /** Logs the error of this attempt and turns it into the failure Temporal should see. */
-async function reportJobError(jobError: unknown, logger: RunLogger, step: string, attempt: number, maxAttempts: number): Promise<ApplicationFailure> {
-  const message = jobError instanceof Error ? jobError.message : String(jobError);
-  const cause = jobError instanceof Error ? jobError : undefined;
+async function reportJobError(
+  jobError: unknown,
+  logger: RunLogger,
+  step: string,
+  attempt: number,
+  maxAttempts: number,
+  redactor: Redactor,
+): Promise<ApplicationFailure> {
+  // Message, stack and causes all go to workflow history, and the message to the run's events.
+  const message = redactor.text(jobError instanceof Error ? jobError.message : String(jobError));
+  const cause = jobError instanceof Error ? redactor.error(jobError) : undefined;
   if (jobError instanceof InfrastructureFault) {
     const next = attempt < maxAttempts ? 'it will be retried' : 'no attempts are left';
     logger.warning(`Attempt ${attempt} of ${maxAttempts} of step ${step} failed: ${message}; ${next}`);

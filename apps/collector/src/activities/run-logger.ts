@@ -1,6 +1,7 @@
 import { newEvent, subjectsFor, type EventEnvelope, type LogLevel, type LogObjectRef, type RunLogged, type RunProgressed } from '@yardmaster/contracts';
 import type { JobLogger, LogOptions, ProgressReport } from '@yardmaster/job-sdk';
 import type { EventPublisher } from '@yardmaster/messaging';
+import { Redactor } from './run-data/redactor';
 
 export interface RunLoggerScope {
   readonly instance: string;
@@ -20,6 +21,7 @@ export interface RunLoggerScope {
 export class RunLogger implements JobLogger {
   private chain: Promise<void> = Promise.resolve();
   private publishError: unknown = null;
+  private redactor = Redactor.none;
   private written = 0;
   private failures = 0;
   private progressReports = 0;
@@ -29,6 +31,11 @@ export class RunLogger implements JobLogger {
     private readonly publisher: EventPublisher,
     private readonly scope: RunLoggerScope,
   ) {}
+
+  /** From here on, entries are masked by `redactor`: set once the step's sensitive values are open, before job code runs. */
+  redactWith(redactor: Redactor): void {
+    this.redactor = redactor;
+  }
 
   get failureCount(): number {
     return this.failures;
@@ -82,8 +89,8 @@ export class RunLogger implements JobLogger {
     const event: RunLogged = this.event(`log:${sequence}`, 'run.log', sequence, {
       level,
       grouping: this.scope.step,
-      message: String(message),
-      object: normaliseObjectRef(options?.object),
+      message: this.redactor.text(String(message)),
+      object: maskedObjectRef(normaliseObjectRef(options?.object), this.redactor),
       attempt: this.scope.attempt,
       loggedAt: new Date().toISOString(),
     });
@@ -120,6 +127,11 @@ export class RunLogger implements JobLogger {
 
 function wholeNumber(value: number): number {
   return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+}
+
+function maskedObjectRef(object: LogObjectRef | null, redactor: Redactor): LogObjectRef | null {
+  if (!object || redactor.isEmpty) return object;
+  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, redactor.text(value as string)])) as unknown as LogObjectRef;
 }
 
 function normaliseObjectRef(object: LogObjectRef | undefined): LogObjectRef | null {

@@ -1,4 +1,5 @@
 import { CancelledFailure } from '@temporalio/common';
+import { unusedInventory } from './inventory/unused-inventory';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { DEFAULT_RETRY_POLICY, type EventEnvelope, type RunWorkflowInput } from '@yardmaster/contracts';
@@ -42,7 +43,7 @@ function contextFor(step: string, attempt = 1) {
   const publisher = new FakePublisher();
   const logger = new RunLogger(publisher.asEventPublisher(), { instance: 'unit', runId: run.runId, step, attempt, actor: 'bob', correlationId: 'corr-7' });
   const input: ExecuteStepInput = { run, step, runResult: { answer: 42 } };
-  return { env, publisher, logger, context: createStepContext(input, env.context, logger) };
+  return { env, publisher, logger, context: createStepContext(input, env.context, logger, unusedInventory) };
 }
 
 /** Whether a promise has settled within a few turns of the event loop. */

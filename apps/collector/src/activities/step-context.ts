@@ -1,6 +1,6 @@
 import type { Context } from '@temporalio/activity';
 import type { JsonValue } from '@yardmaster/contracts';
-import type { JobContext } from '@yardmaster/job-sdk';
+import type { InventoryAccess, JobContext } from '@yardmaster/job-sdk';
 import type { ExecuteStepInput } from '@yardmaster/workflows';
 import type { RunLogger } from './run-logger';
 
@@ -10,7 +10,7 @@ const POST_RUN_STEP = 'post_run';
  * The context job code gets for one step. Its signal is the activity's cancellation signal, which Temporal
  * aborts when the run is cancelled or times out; `post_run` gets one that never aborts, so cleanup finishes.
  */
-export function createStepContext(input: ExecuteStepInput, activity: Context, logger: RunLogger): JobContext {
+export function createStepContext(input: ExecuteStepInput, activity: Context, logger: RunLogger, inventory: InventoryAccess): JobContext {
   const { run, step } = input;
   const cleanup = step === POST_RUN_STEP;
   const signal = cleanup ? new AbortController().signal : activity.cancellationSignal;
@@ -20,7 +20,10 @@ export function createStepContext(input: ExecuteStepInput, activity: Context, lo
   return {
     runId: run.runId,
     jobId: run.jobId,
-    commit: run.commit,
+    // A read-only job's run has no commit (null); to its code that reads as "change nothing".
+    commit: run.commit === true,
+    readOnly: run.commit === null,
+    inventory,
     step,
     attempt: activity.info.attempt,
     requestedBy: run.requestedBy,

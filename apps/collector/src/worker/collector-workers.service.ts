@@ -1,9 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { InventoryStore } from '@yardmaster/inventory';
 import { taskQueueOfRun } from '@yardmaster/contracts';
-import { ConcurrencySlots, EventPublisher, NATS_CONNECTION } from '@yardmaster/messaging';
+import { ConcurrencySlots, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { createRunActivities } from '../activities/create-run-activities';
+import { objectValuesStage } from '../activities/run-data/object-values';
+import { fileValuesStage } from '../activities/run-data/file-values';
+import { createSensitiveValuesStage } from '../activities/run-data/sensitive-values';
 import { CatalogAnnouncerService } from '../catalog/catalog-announcer.service';
 import { CatalogReloadService } from '../catalog/catalog-reload.service';
 import { CatalogService } from '../catalog/catalog.service';
@@ -30,11 +34,13 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
     private readonly announcer: CatalogAnnouncerService,
     private readonly reloads: CatalogReloadService,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly inventory: InventoryStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { temporal, shared, queues, collectorId } = this.config;
     this.connection = await NativeConnection.connect({ address: temporal.address });
+    const files = new RunFileStore(this.nc, shared.instance);
     const activities = createRunActivities({
       // Looked up at each call: a catalog reload takes effect without restarting the workers.
       registry: () => this.catalog.current(),
@@ -42,9 +48,12 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       instance: shared.instance,
       workerId: collectorId,
       // In order: each stage's output is the next one's input.
-      runDataStages: [],
+      // Sealed values first: later stages and job code see clear values.
+      runDataStages: [createSensitiveValuesStage(new SecretBox(this.config.secretsKey)), objectValuesStage(this.inventory), fileValuesStage(files)],
+      inventory: this.inventory,
       slots: await ConcurrencySlots.open(this.nc, shared.instance),
       nc: this.nc,
+      files,
     });
     const taskQueues = [...new Set(queues.map((queue) => taskQueueOfRun(shared.instance, queue)))];
     for (const taskQueue of taskQueues) {

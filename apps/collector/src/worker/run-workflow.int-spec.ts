@@ -3,6 +3,7 @@
  * server (127.0.0.1:7233, namespace `default`). Only the event publisher is a fake: it keeps events in memory.
  */
 import { randomUUID } from 'node:crypto';
+import { unusedInventoryStore } from '../activities/inventory/unused-inventory';
 import * as path from 'node:path';
 import { Kvm } from '@nats-io/kv';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
@@ -131,7 +132,7 @@ async function withWorkflow<T>(
   executedSteps: string[] = [],
 ): Promise<T> {
   const taskQueue = `test-wf-${randomUUID()}`;
-  const activities = createRunActivities({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], slots, nc });
+  const activities = createRunActivities({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, slots, nc });
   const worker = await Worker.create({
     connection: env.nativeConnection,
     namespace: NAMESPACE,

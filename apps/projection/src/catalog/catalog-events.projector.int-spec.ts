@@ -38,6 +38,8 @@ function job(className: string, description = `The ${className} job`): JobDefini
     timeouts: {},
     retry: DEFAULT_RETRY_POLICY,
     concurrency: null,
+    readOnly: false,
+    commitDefault: true,
   };
 }
 

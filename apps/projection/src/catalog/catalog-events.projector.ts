@@ -33,7 +33,7 @@ export async function projectCatalogAnnounced(manager: EntityManager, event: Cat
         JSON.stringify(job.steps),
         position,
         announcedAt,
-        JSON.stringify({ timeouts: job.timeouts ?? {}, retry: job.retry, concurrency: job.concurrency ?? null }),
+        JSON.stringify({ timeouts: job.timeouts ?? {}, retry: job.retry, concurrency: job.concurrency ?? null, readOnly: job.readOnly ?? false, commitDefault: job.commitDefault ?? true }),
       ],
     );
   }

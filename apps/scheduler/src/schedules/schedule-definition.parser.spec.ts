@@ -15,6 +15,8 @@ const job: JobDefinition = {
   timeouts: {},
   retry: DEFAULT_RETRY_POLICY,
   concurrency: null,
+  readOnly: false,
+  commitDefault: true,
 };
 
 const config = { customQueues: ['lab'], runTimeoutSeconds: 1800, stepTimeoutSeconds: 1800 } as unknown as SchedulerConfig;
@@ -22,6 +24,19 @@ const now = new Date('2026-11-24T00:00:00Z');
 const parse = (request: object) => parseScheduleRequest({ jobId: job.id, data: { name: 'x' }, ...request }, job, config, now);
 
 describe('parseScheduleRequest', () => {
+  it('refuses a file variable: an upload is kept only for the one run it came with', () => {
+    const withFile: JobDefinition = {
+      ...job,
+      variables: [...job.variables, { name: 'config', type: 'file', label: 'Config', description: '', required: false, maxSizeBytes: 100 }],
+    };
+    const ref = { fileId: 'c0ffee00-0000-4000-8000-000000000001', name: 'a.cfg', size: 10, contentType: 'text/plain' };
+    const { errors } = parseScheduleRequest({ jobId: job.id, data: { name: 'x', config: ref }, intervalMinutes: 5 }, withFile, config, now);
+    expect(errors).toEqual([{ field: 'data.config', message: 'cannot be scheduled: an uploaded file is kept only for the one run it was sent with' }]);
+    // Left out, the optional file variable does not stand in the way.
+    expect(parseScheduleRequest({ jobId: job.id, data: { name: 'x' }, intervalMinutes: 5 }, withFile, config, now).errors).toEqual([]);
+  });
+
+
   it('builds an interval schedule with defaults: key = job id, skip overlaps, a catch-up window of one interval', () => {
     const { definition, errors } = parse({ intervalMinutes: 5 });
     expect(errors).toEqual([]);

@@ -9,7 +9,7 @@ import {
   type ScheduleRequest,
   type ScheduleTiming,
 } from '@yardmaster/contracts';
-import { validateRunData } from '@yardmaster/job-sdk';
+import { fileVariablesOf, validateRunData } from '@yardmaster/job-sdk';
 import type { SchedulerConfig } from '../config';
 import { runLimitsFor } from '../start-run/run-limits';
 
@@ -34,6 +34,12 @@ export function parseScheduleRequest(
   const errors: FieldError[] = [];
   const validation = validateRunData(job.variables, request.data ?? {});
   if (!validation.ok) errors.push(...validation.errors);
+  // An upload is kept only for the run it came with: a schedule's later runs would have no file.
+  for (const variable of fileVariablesOf(job.variables)) {
+    if (validation.ok && validation.data[variable.name] !== undefined) {
+      errors.push({ field: `data.${variable.name}`, message: 'cannot be scheduled: an uploaded file is kept only for the one run it was sent with' });
+    }
+  }
   const queue = request.queue ?? 'default';
   const queues = [...PRIORITY_QUEUES, ...config.customQueues];
   if (!queues.includes(queue)) errors.push({ field: 'queue', message: `must be one of ${queues.join(', ')}` });

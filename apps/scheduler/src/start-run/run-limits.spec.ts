@@ -18,6 +18,8 @@ function job(timeouts: JobTimeouts = {}): JobDefinition {
     timeouts,
     retry: DEFAULT_RETRY_POLICY,
     concurrency: null,
+    readOnly: false,
+    commitDefault: true,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   PRIORITY_QUEUES,
   priorityKeyOf,
   RUN_WORKFLOW_TYPE,
+  sensitiveVariableNames,
   taskQueueOfRun,
   subjectsFor,
   workflowIdForRun,
@@ -19,7 +20,8 @@ import {
   type StartRunCommand,
 } from '@yardmaster/contracts';
 import { concurrencyScopeOf, validateRunData } from '@yardmaster/job-sdk';
-import { EventPublisher } from '@yardmaster/messaging';
+import { InventoryStore } from '@yardmaster/inventory';
+import { EventPublisher, RunFileStore, SecretBox } from '@yardmaster/messaging';
 import { CatalogReader } from '../catalog/catalog-reader';
 import { SingletonGuard } from '../concurrency/singleton-guard';
 import type { SchedulerConfig } from '../config';
@@ -27,6 +29,10 @@ import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import { runSearchAttributes } from '../temporal/run-search-attributes';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ScheduleRegistry } from '../schedules/schedule-registry';
+import { redactSensitiveData, sealSensitiveData } from '../sensitive-data/sensitive-run-data';
+import { sensitiveJobNotSchedulable } from '../sensitive-data/sensitive-job-refusal';
+import { checkObjectVariables } from './check-object-variables';
+import { checkFileVariables, fileIdsIn } from './check-file-variables';
 import { runLimitsFor } from './run-limits';
 
 /**
@@ -37,6 +43,7 @@ import { runLimitsFor } from './run-limits';
 @Injectable()
 export class StartRunHandler {
   private readonly logger = new Logger(StartRunHandler.name);
+  private readonly secretBox: SecretBox;
 
   constructor(
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
@@ -45,7 +52,11 @@ export class StartRunHandler {
     private readonly publisher: EventPublisher,
     private readonly singletons: SingletonGuard,
     private readonly schedules: ScheduleRegistry,
-  ) {}
+    private readonly inventory: InventoryStore,
+    private readonly files: RunFileStore,
+  ) {
+    this.secretBox = new SecretBox(config.secretsKey);
+  }
 
   async handle(command: StartRunCommand): Promise<StartRunAccepted> {
     const job = await this.catalog.findJob(command.jobId);
@@ -59,7 +70,16 @@ export class StartRunHandler {
       if (command.scheduleId) await this.schedules.pauseFor(command.scheduleId, `job ${job.id} is disabled`);
       throw new YardError(ErrorCode.JobDisabled, `Job ${job.id} is disabled by an administrator; enable it to run it`);
     }
-    const input = this.checkedInput(job, command);
+    const sensitive = sensitiveVariableNames(job.variables);
+    if (sensitive.length > 0 && (command.scheduleId || command.startAt !== undefined)) {
+      // A schedule made before the job's variables became sensitive: paused, with the reason, as for a disabled job.
+      if (command.scheduleId) await this.schedules.pauseFor(command.scheduleId, `job ${job.id} has sensitive variables`);
+      throw sensitiveJobNotSchedulable(job, sensitive, command.scheduleId ? 'run by a schedule' : 'started later (startAt)');
+    }
+    const checked = await this.checkedInput(job, command);
+    // Sensitive values: sealed in the workflow input, the one way they reach job code; masked everywhere else.
+    const input: RunWorkflowInput = { ...checked, data: sealSensitiveData(this.secretBox, checked.runId, sensitive, checked.data) };
+    const shownData = redactSensitiveData(sensitive, checked.data);
     const client = await this.temporal.getOrUnavailable();
 
     const singletonScope = input.concurrency?.heldSlot === 0 ? input.concurrency.scope : null;
@@ -72,13 +92,13 @@ export class StartRunHandler {
     }
 
     const requestedAt = new Date().toISOString();
-    await this.publishRequested(input, requestedAt, command.scheduleId ?? null);
+    await this.publishRequested({ ...input, data: shownData }, requestedAt, command.scheduleId ?? null);
     return {
       runId: input.runId,
       jobId: job.id,
       workflowId: workflowIdForRun(input.runId),
       status: input.startAt ? 'scheduled' : 'queued',
-      data: input.data,
+      data: shownData,
       commit: input.commit,
       queue: input.queue,
       requestedBy: input.requestedBy,
@@ -87,7 +107,7 @@ export class StartRunHandler {
     };
   }
 
-  private checkedInput(job: EffectiveJob, command: StartRunCommand): RunWorkflowInput {
+  private async checkedInput(job: EffectiveJob, command: StartRunCommand): Promise<RunWorkflowInput> {
     const queue = command.queue ?? job.defaultQueue;
     const validation = validateRunData(job.variables, command.data ?? {});
     const fieldErrors: FieldError[] = validation.ok ? [] : [...validation.errors];
@@ -95,6 +115,10 @@ export class StartRunHandler {
     if (!queues.includes(queue)) fieldErrors.push({ field: 'queue', message: `must be one of ${queues.join(', ')}` });
     const limits = runLimitsFor(job, this.config, command.runTimeoutSeconds, fieldErrors);
     const startAt = futureStartOf(command.startAt, fieldErrors);
+    const commit = commitOf(job, command.commit, fieldErrors);
+    // Only well-formed ids are looked up: a malformed one already has its error.
+    if (validation.ok) fieldErrors.push(...(await checkObjectVariables(this.inventory, job.variables, validation.data)));
+    if (validation.ok) fieldErrors.push(...(await checkFileVariables(this.files, job.variables, validation.data, command.uploadedFileIds ?? [])));
     if (!validation.ok || fieldErrors.length > 0) {
       throw new YardError(ErrorCode.ValidationFailed, `The run request for ${job.id} is invalid`, fieldErrors);
     }
@@ -104,7 +128,7 @@ export class StartRunHandler {
       jobId: job.id,
       jobName: job.name,
       data: validation.data,
-      commit: command.commit ?? true,
+      commit,
       queue,
       requestedBy: command.meta.actor,
       correlationId: command.meta.correlationId,
@@ -115,6 +139,7 @@ export class StartRunHandler {
       startAt,
       // A singleton's slot is claimed here, so a second request is refused at once; a limit's is waited for by the workflow.
       concurrency: rule ? { rule, scope: concurrencyScopeOf(job.id, rule, validation.data), heldSlot: rule.mode === 'singleton' ? 0 : null } : null,
+      fileIds: fileIdsIn(job.variables, validation.data),
     };
   }
 
@@ -160,6 +185,13 @@ export class StartRunHandler {
       this.logger.error(`run.requested for ${input.runId} was not published: ${String(error)}`);
     });
   }
+}
+
+/** The job's default unless the request says; a read-only job's runs have none. */
+function commitOf(job: EffectiveJob, requested: boolean | undefined, errors: FieldError[]): boolean | null {
+  if (!job.readOnly) return requested ?? job.commitDefault ?? true;
+  if (requested !== undefined) errors.push({ field: 'commit', message: `must be left out: ${job.id} is read-only, it changes nothing, so its runs have no commit` });
+  return null;
 }
 
 /** A start time must lie ahead by the scheduler's clock; none means now. */

@@ -15,6 +15,8 @@ export interface StartRunCommand {
   readonly scheduleId?: string;
   /** A future start: the run waits `scheduled` until then. */
   readonly startAt?: string;
+  /** The files the API stored for this request: the only ones its file variables may refer to. */
+  readonly uploadedFileIds?: readonly string[];
 }
 
 export interface StartRunAccepted {
@@ -23,7 +25,8 @@ export interface StartRunAccepted {
   readonly workflowId: string;
   readonly status: RunStatus;
   readonly data: JsonObject;
-  readonly commit: boolean;
+  /** Null for a read-only job. */
+  readonly commit: boolean | null;
   readonly queue: string;
   readonly requestedBy: string;
   readonly requestedAt: string;

@@ -6,7 +6,8 @@ export interface RunRequestedData {
   readonly jobId: string;
   readonly jobName: string;
   readonly data: JsonObject;
-  readonly commit: boolean;
+  /** Null for a read-only job. */
+  readonly commit: boolean | null;
   readonly queue: string;
   readonly requestedBy: string;
   readonly workflowId: string;

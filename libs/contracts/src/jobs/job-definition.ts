@@ -19,6 +19,10 @@ export interface JobDefinition {
   readonly timeouts: JobTimeouts;
   readonly retry: RetryPolicyDefinition;
   readonly concurrency: ConcurrencyRule | null;
+  /** A read-only job changes nothing: its runs have no commit (null) and its inventory writes throw. */
+  readonly readOnly: boolean;
+  /** The commit of a run that does not say: false makes dry runs the default, as Nautobot's `dryrun_default`. */
+  readonly commitDefault: boolean;
 }
 
 const JOB_ID_PATTERN = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;

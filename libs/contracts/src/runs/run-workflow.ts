@@ -1,6 +1,7 @@
 import type { JsonObject, JsonValue } from '../json';
 import type { ConcurrencyClaim } from '../concurrency/concurrency-slots';
 import type { RunErrorInfo } from '../events/run-events';
+import type { InventoryChange } from '../inventory/inventory-models';
 import type { RetryPolicyDefinition } from '../jobs/job-policies';
 
 /** What the scheduler gives the run workflow. Everything the run needs travels here, so no step looks elsewhere. */
@@ -9,7 +10,8 @@ export interface RunWorkflowInput {
   readonly jobId: string;
   readonly jobName: string;
   readonly data: JsonObject;
-  readonly commit: boolean;
+  /** False for a dry run: inventory changes are discarded at the end of the run. Null for a read-only job. */
+  readonly commit: boolean | null;
   readonly queue: string;
   readonly requestedBy: string;
   readonly correlationId: string;
@@ -23,12 +25,21 @@ export interface RunWorkflowInput {
   readonly startAt?: string | null;
   /** Present when the job limits concurrent runs. A singleton's slot is already held when the workflow starts. */
   readonly concurrency: (ConcurrencyClaim & { readonly heldSlot: number | null }) | null;
+  /** The uploads of the run's file variables, deleted when the run ends. Absent in runs started before file variables. */
+  readonly fileIds?: readonly string[];
 }
 
 /** What one job step reports back to the workflow. */
 export interface StepOutcome {
   readonly result: JsonValue;
   readonly failureCount: number;
+  /** A dry run's inventory changes made by this step, rolled back at its end: later steps replay them. */
+  readonly dryRunChanges?: readonly InventoryChange[];
+  /**
+   * The step could not start because its run data no longer holds (an object variable's record was deleted):
+   * the failure is logged and the run ends `failed` without further steps.
+   */
+  readonly runDataUnavailable?: boolean;
 }
 
 export type RunOutcome =

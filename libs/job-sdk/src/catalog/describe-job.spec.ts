@@ -231,6 +231,17 @@ describe('describeJob: timeouts, retry and concurrency policies', () => {
     expect(() => describeJob(jobModule, jobWith({ concurrency: { mode: 'limit', maxRuns } }))).toThrow('Job net_tools.Policies: concurrency.maxRuns must be at least 1');
   });
 
+  it('rejects a sensitive concurrency key: slot names are not sealed', () => {
+    const withSecretKey = class SecretKeyed extends Job {
+      static override readonly meta: JobMeta = { name: 'Secret keyed', concurrency: { mode: 'singleton', keyVariables: ['token'] } };
+      static override readonly variables = { token: stringVar({ sensitive: true }) };
+      run() {
+        return null;
+      }
+    };
+    expect(() => describeJob(jobModule, withSecretKey)).toThrow('Job net_tools.SecretKeyed: concurrency key variable token is sensitive, and slot names are not secret');
+  });
+
   it('rejects a concurrency key that is not a variable of the job', () => {
     expect(() => describeJob(jobModule, jobWith({ concurrency: { mode: 'singleton', keyVariables: ['device', 'hostname'] } }))).toThrow(
       'Job net_tools.Policies: concurrency key variable hostname is not a variable of the job',

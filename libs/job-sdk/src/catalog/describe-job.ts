@@ -7,6 +7,7 @@ import {
   type RetryPolicyDefinition,
 } from '@yardmaster/contracts';
 import type { JobClass, JobModule } from '../job';
+import { referencedVariableOf } from '../inventory/object-filters';
 import { variablesToJsonSchema } from '../variables/json-schema';
 
 export const RUN_STEP = 'run';
@@ -48,6 +49,7 @@ export function describeJob(module: JobModule, jobClass: JobClass): JobDefinitio
     name,
     label: definition.label || name,
   }));
+  checkQueryFilterReferences(id, variables);
   return {
     id,
     module: module.name,
@@ -61,7 +63,28 @@ export function describeJob(module: JobModule, jobClass: JobClass): JobDefinitio
     timeouts: checkedTimeouts(id, jobClass),
     retry: checkedRetry(id, jobClass),
     concurrency: checkedConcurrency(id, jobClass, variables),
+    ...checkedCommit(id, jobClass),
   };
+}
+
+/** `$name` in an object variable's query filters must name another variable of the job. */
+function checkQueryFilterReferences(id: string, variables: readonly NamedVariableDefinition[]): void {
+  for (const variable of variables) {
+    if (variable.type !== 'object' && variable.type !== 'multi_object') continue;
+    for (const value of Object.values(variable.queryFilters ?? {})) {
+      const referenced = referencedVariableOf(value);
+      if (referenced === null) continue;
+      if (referenced === variable.name || !variables.some((other) => other.name === referenced)) {
+        throw new Error(`Job ${id}: variable ${variable.name} filters on $${referenced}, which is not another variable of the job`);
+      }
+    }
+  }
+}
+
+function checkedCommit(id: string, jobClass: JobClass): Pick<JobDefinition, 'readOnly' | 'commitDefault'> {
+  const { readOnly = false, commitDefault } = jobClass.meta;
+  if (readOnly && commitDefault !== undefined) throw new Error(`Job ${id}: a read-only job has no commit, so commitDefault does not apply`);
+  return { readOnly, commitDefault: readOnly ? false : (commitDefault ?? true) };
 }
 
 function checkedTimeouts(id: string, jobClass: JobClass): JobDefinition['timeouts'] {
@@ -89,7 +112,10 @@ function checkedConcurrency(id: string, jobClass: JobClass, variables: readonly 
   if (!rule) return null;
   const keyVariables = [...(rule.keyVariables ?? [])];
   for (const name of keyVariables) {
-    if (!variables.some((variable) => variable.name === name)) throw new Error(`Job ${id}: concurrency key variable ${name} is not a variable of the job`);
+    const variable = variables.find((candidate) => candidate.name === name);
+    if (!variable) throw new Error(`Job ${id}: concurrency key variable ${name} is not a variable of the job`);
+    // The key's value names the concurrency slot, which is not sealed.
+    if (variable.sensitive) throw new Error(`Job ${id}: concurrency key variable ${name} is sensitive, and slot names are not secret`);
   }
   if (rule.mode === 'singleton') return { mode: 'singleton', keyVariables };
   if (!Number.isInteger(rule.maxRuns) || rule.maxRuns < 1) throw new Error(`Job ${id}: concurrency.maxRuns must be at least 1`);

@@ -1,4 +1,5 @@
 import type { JsonValue, LogObjectRef } from '@yardmaster/contracts';
+import type { InventoryAccess } from '../inventory/inventory-access';
 
 export interface LogOptions {
   /** The object the entry is about, e.g. `{ type: 'device', id: '42', display: 'edge-01' }`. */
@@ -27,8 +28,16 @@ export interface ProgressReport {
 export interface JobContext {
   readonly runId: string;
   readonly jobId: string;
-  /** False for a dry run: the job must not change anything. */
+  /**
+   * False for a dry run: inventory changes stay visible to the rest of the run and are discarded at its end.
+   * True: each step's changes are saved together when the step ends (and rolled back if it throws). Always
+   * false for a read-only job.
+   */
   readonly commit: boolean;
+  /** The job is declared read-only: it has no commit, and inventory writes throw. */
+  readonly readOnly: boolean;
+  /** The inventory: sites, device roles, platforms, tags and devices, read and changed within this step. */
+  readonly inventory: InventoryAccess;
   readonly step: string;
   /** The attempt of this step, from 1. */
   readonly attempt: number;

@@ -5,12 +5,15 @@ import { validateRunData } from './validate-run-data';
 import {
   booleanVar,
   choiceVar,
+  fileVar,
   integerVar,
   ipAddressVar,
   ipAddressWithMaskVar,
   ipNetworkVar,
   jsonVar,
   multiChoiceVar,
+  multiObjectVar,
+  objectVar,
   stringVar,
   textVar,
 } from './variable-builders';
@@ -289,12 +292,15 @@ describe('variablesToJsonSchema', () => {
       host: ipAddressWithMaskVar(),
       network: ipNetworkVar({ minPrefixLength: 8, maxPrefixLength: 64 }),
       settings: jsonVar(),
+      site: objectVar({ model: 'site' }),
+      devices: multiObjectVar({ model: 'device', required: false }),
+      config: fileVar({ maxSizeBytes: 100, required: false }),
     });
     const schema = variablesToJsonSchema(variables);
 
     it('covers every variable type', () => {
       // `satisfies` fails to compile when a type is added to the contracts and not here.
-      const everyType = { string: 1, text: 1, integer: 1, boolean: 1, choice: 1, multi_choice: 1, ip_address: 1, ip_address_with_mask: 1, ip_network: 1, json: 1 } satisfies Record<VariableType, 1>;
+      const everyType = { string: 1, text: 1, integer: 1, boolean: 1, choice: 1, multi_choice: 1, ip_address: 1, ip_address_with_mask: 1, ip_network: 1, json: 1, object: 1, multi_object: 1, file: 1 } satisfies Record<VariableType, 1>;
       expect(new Set(variables.map((variable) => variable.type))).toEqual(new Set(Object.keys(everyType)));
     });
 
@@ -310,14 +316,19 @@ describe('variablesToJsonSchema', () => {
       host: '192.0.2.1/24',
       network: '2001:db8::/32',
       settings: { vrfs: ['mgmt'], timeout: 30 },
+      site: '6f1d3c0e-2a4b-4c5d-8e9f-0a1b2c3d4e5f',
+      devices: ['0b6c2a52-7f7e-4f4e-9a43-3f0e8c1d2b10'],
+      config: { fileId: 'c0ffee00-0000-4000-8000-000000000001', name: 'edge.cfg', size: 100, contentType: 'text/plain' },
     };
 
     it('accepts a good sample, as validateRunData does', () => {
       expect(evaluate(schema, good)).toBe(true);
       expect(validateRunData(variables, good).ok).toBe(true);
       // As it arrives over the wire: the optional and defaulted variables left out.
-      const minimal = JSON.parse(JSON.stringify({ ...good, notes: undefined, count: undefined, flag: undefined, address4: undefined, settings: [1, 'x', null] })) as object;
-      expect(Object.keys(minimal)).toEqual(['name', 'mode', 'protocols', 'address', 'host', 'network', 'settings']);
+      const minimal = JSON.parse(
+        JSON.stringify({ ...good, notes: undefined, count: undefined, flag: undefined, address4: undefined, settings: [1, 'x', null], devices: undefined, config: undefined }),
+      ) as object;
+      expect(Object.keys(minimal)).toEqual(['name', 'mode', 'protocols', 'address', 'host', 'network', 'settings', 'site']);
       expect(evaluate(schema, minimal)).toBe(true);
       expect(validateRunData(variables, minimal).ok).toBe(true);
     });
@@ -356,6 +367,12 @@ describe('variablesToJsonSchema', () => {
       ['network', '192.0.2.0'],
       ['settings', null],
       ['settings', ''],
+      ['site', 'fra1'],
+      ['site', ''],
+      ['devices', ['0b6c2a52-7f7e-4f4e-9a43-3f0e8c1d2b10', '0b6c2a52-7f7e-4f4e-9a43-3f0e8c1d2b10']],
+      ['devices', ['edge-01']],
+      ['config', 'edge.cfg'],
+      ['config', { fileId: 'c0ffee00-0000-4000-8000-000000000001', name: 'edge.cfg', size: 101, contentType: 'text/plain' }],
       ['bogus', 1],
     ];
 

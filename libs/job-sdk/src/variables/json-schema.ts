@@ -17,7 +17,7 @@ import { IPV4_PATTERN, IPV6_PATTERN, maxPrefixLengthOf, prefixPattern } from './
  *   field left out. A required variable without a default refuses its empty value in the schema too.
  * - an IP network's host bits must be zero: the schema says so only as the annotation `x-host-bits-zero`.
  * `format: ipv4`/`ipv6` is only an annotation in 2020-12 unless a validator asserts formats, so IP fields carry
- * a `pattern` as well. `x-*` keywords are annotations for forms.
+ * a `pattern` as well. `x-*` keywords are annotations for forms; a sensitive variable is `writeOnly` and `x-sensitive`.
  */
 export function variablesToJsonSchema(variables: readonly NamedVariableDefinition[]): JsonObject {
   const properties: JsonObject = {};
@@ -27,6 +27,8 @@ export function variablesToJsonSchema(variables: readonly NamedVariableDefinitio
       title: variable.label || variable.name,
       ...(variable.description ? { description: variable.description } : {}),
       ...(variable.default === undefined ? {} : { default: variable.default as JsonValue }),
+      // writeOnly: a client sends it and never gets it back; x-sensitive tells a form to mask it.
+      ...(variable.sensitive === true ? { writeOnly: true, 'x-sensitive': true } : {}),
       'x-order': index,
     };
   });

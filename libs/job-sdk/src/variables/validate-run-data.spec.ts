@@ -389,7 +389,7 @@ describe('validateRunData', () => {
   });
 
   it('has a check for every variable type, and refuses a type it does not know', () => {
-    expect(() => checkVariableValue({ type: 'object', label: '', description: '', required: true } as never, 'x')).toThrow('Unknown variable type "object"');
+    expect(() => checkVariableValue({ type: 'rack', label: '', description: '', required: true } as never, 'x')).toThrow('Unknown variable type "rack"');
   });
 
   describe('required and defaults', () => {

@@ -13,7 +13,16 @@ import type {
   StringVariableDefinition,
   TextVariableDefinition,
   VariableDefinition,
+  InventoryModel,
+  InventoryRecordOf,
+  MultiObjectVariableDefinition,
+  ObjectQueryFilters,
+  ObjectVariableDefinition,
 } from '@yardmaster/contracts';
+import { INVENTORY_MODELS, isInventoryModel } from '@yardmaster/contracts';
+import { OBJECT_FILTER_FIELDS } from '../inventory/object-filters';
+import type { FileVariableDefinition } from '@yardmaster/contracts';
+import type { RunFile } from '../files/run-file';
 import { maxPrefixLengthOf } from './ip-address';
 import { checkVariableValue } from './validate-run-data';
 
@@ -35,6 +44,11 @@ interface CommonOptions<TValue> {
   description?: string;
   required?: boolean;
   default?: TValue;
+  /**
+   * A password, a token: the value never reaches logs, events, read models or workflow history in clear text,
+   * is not kept for re-runs, and the job cannot be scheduled. It cannot have a default (the catalog is clear text).
+   */
+  sensitive?: boolean;
 }
 
 function common<TValue>(options: CommonOptions<TValue>) {
@@ -43,6 +57,7 @@ function common<TValue>(options: CommonOptions<TValue>) {
     description: options.description ?? '',
     required: options.required ?? options.default === undefined,
     ...(options.default === undefined ? {} : { default: options.default }),
+    ...(options.sensitive === true ? { sensitive: true } : {}),
   };
 }
 
@@ -91,7 +106,9 @@ export function integerVar<const TOptions extends IntegerOptions>(options: TOpti
 }
 
 /** A boolean is never required: an absent box is `false`, as in a form. */
-export function booleanVar(options: Omit<CommonOptions<boolean>, 'required'> = {}): Variable<boolean, BooleanVariableDefinition, true> {
+export function booleanVar(options: Omit<CommonOptions<boolean>, 'required' | 'sensitive'> = {}): Variable<boolean, BooleanVariableDefinition, true> {
+  // Two possible values hide nothing, and an absent box is `false`, a default in clear text.
+  if ((options as CommonOptions<boolean>).sensitive === true) throw new Error('booleanVar: a boolean cannot be sensitive; use a choiceVar or a stringVar');
   return checkedDefault('booleanVar', { type: 'boolean', ...common({ ...options, default: options.default ?? false }), required: false });
 }
 
@@ -165,6 +182,97 @@ export function jsonVar<const TOptions extends CommonOptions<JsonValue>>(options
   return checkedDefault('jsonVar', { type: 'json', ...common(options) });
 }
 
+/** Uploads larger than this are refused unless a file variable says otherwise. */
+export const DEFAULT_FILE_MAX_SIZE_BYTES = 10 * 1024 * 1024;
+
+type FileOptions = Omit<CommonOptions<never>, 'default' | 'sensitive'> & { maxSizeBytes?: number };
+
+/**
+ * An uploaded file, as Nautobot's FileVar: a run request sends it as a multipart part named after the variable,
+ * and the job receives a `RunFile`. The file is kept only until the run ends; a larger upload than `maxSizeBytes`
+ * (default 10 MiB) is refused with 413 before the run starts. A file has no default.
+ */
+export function fileVar<const TOptions extends FileOptions>(options: TOptions = {} as TOptions): Variable<RunFile, FileVariableDefinition, Presence<TOptions>> {
+  const unsupported = (['default', 'sensitive'] as const).filter((name) => (options as Record<string, unknown>)[name] !== undefined);
+  // Checked at run time too: a JavaScript job module has no type checker to stop it.
+  if (unsupported.length > 0) throw new Error(`fileVar: ${unsupported.join(' and ')} ${unsupported.length > 1 ? 'are' : 'is'} not supported for a file`);
+  const maxSizeBytes = options.maxSizeBytes ?? DEFAULT_FILE_MAX_SIZE_BYTES;
+  if (!Number.isSafeInteger(maxSizeBytes) || maxSizeBytes < 1) throw new Error(`fileVar: maxSizeBytes must be a whole number of bytes, at least 1, got ${maxSizeBytes}`);
+  return { type: 'file', ...common(options), maxSizeBytes };
+}
+
+type ObjectOptions<TModel extends InventoryModel, TValue> = CommonOptions<TValue> & {
+  /** The inventory model the variable picks from. */
+  model: TModel;
+  /** The field a form shows for each record; default `name`. */
+  displayField?: string;
+  /**
+   * Narrows the records a form offers and the run accepts, e.g. `{ site: '$site', status: 'active' }`: a value
+   * `$name` stands for the value of variable `name` of the same run.
+   */
+  queryFilters?: ObjectQueryFilters;
+  /** A form's label for choosing none; only for an optional variable. */
+  nullOption?: string;
+};
+
+/**
+ * One inventory record, as Nautobot's ObjectVar. Requests give its id; the job receives the record as it
+ * stands when the step starts, and a record deleted since the request fails the run with a clear message.
+ */
+export function objectVar<const TModel extends InventoryModel, const TOptions extends ObjectOptions<TModel, string>>(
+  options: TOptions & { model: TModel },
+): Variable<InventoryRecordOf[TModel], ObjectVariableDefinition, Presence<TOptions>> {
+  return checkedDefault('objectVar', { type: 'object', ...common(options), ...objectOptions('objectVar', options) }) as Variable<
+    InventoryRecordOf[TModel],
+    ObjectVariableDefinition,
+    Presence<TOptions>
+  >;
+}
+
+/** Several records of one model, as Nautobot's MultiObjectVar: requests give an array of ids; `[]` counts as not given. */
+export function multiObjectVar<const TModel extends InventoryModel, const TOptions extends ObjectOptions<TModel, readonly string[]>>(
+  options: TOptions & { model: TModel },
+): Variable<InventoryRecordOf[TModel][], MultiObjectVariableDefinition, Presence<TOptions>> {
+  return checkedDefault('multiObjectVar', { type: 'multi_object', ...common(options), ...objectOptions('multiObjectVar', options) }) as Variable<
+    InventoryRecordOf[TModel][],
+    MultiObjectVariableDefinition,
+    Presence<TOptions>
+  >;
+}
+
+function objectOptions(builder: string, options: ObjectOptions<InventoryModel, unknown>) {
+  if (!isInventoryModel(options.model)) throw new Error(`${builder}: model must be one of ${INVENTORY_MODELS.join(', ')}, got ${JSON.stringify(options.model)}`);
+  const displayField = options.displayField ?? 'name';
+  if (!DISPLAY_FIELDS[options.model].includes(displayField)) {
+    throw new Error(`${builder}: displayField of a ${options.model} must be one of ${DISPLAY_FIELDS[options.model].join(', ')}, got ${JSON.stringify(displayField)}`);
+  }
+  const required = options.required ?? options.default === undefined;
+  if (options.nullOption !== undefined && required) throw new Error(`${builder}: nullOption is only for a variable declared required: false`);
+  return {
+    model: options.model,
+    displayField,
+    ...(options.queryFilters === undefined ? {} : { queryFilters: checkedQueryFilters(builder, options.model, options.queryFilters) }),
+    ...(options.nullOption === undefined ? {} : { nullOption: options.nullOption }),
+  };
+}
+
+/** Fields a form may show for a record: text fields every record of the model has. */
+const DISPLAY_FIELDS: Readonly<Record<InventoryModel, readonly string[]>> = {
+  site: ['name', 'slug', 'description'],
+  device_role: ['name', 'slug', 'description'],
+  platform: ['name', 'slug', 'networkDriver', 'description'],
+  tag: ['name', 'slug', 'description'],
+  device: ['name', 'primaryAddress', 'status'],
+};
+
+function checkedQueryFilters(builder: string, model: InventoryModel, filters: ObjectQueryFilters): ObjectQueryFilters {
+  const known = OBJECT_FILTER_FIELDS[model];
+  for (const field of Object.keys(filters)) {
+    if (!known.includes(field)) throw new Error(`${builder}: queryFilters of a ${model} may use ${known.join(', ')}, not ${JSON.stringify(field)}`);
+  }
+  return filters;
+}
+
 function checkedVersion(builder: string, version: IpVersion | undefined): { version?: IpVersion } {
   if (version === undefined) return {};
   if (version !== 4 && version !== 6) throw new Error(`${builder}: version must be 4 or 6, got ${JSON.stringify(version)}`);
@@ -193,6 +301,9 @@ function checkBounds(builder: string, minName: string, min: number | undefined, 
  * not in a run; IP defaults are kept in canonical text, as given values are.
  */
 function checkedDefault<TDefinition extends VariableDefinition>(builder: string, definition: TDefinition): TDefinition {
+  if (definition.sensitive === true && definition.default !== undefined) {
+    throw new Error(`${builder}: a sensitive variable cannot have a default: the catalog would hold it in clear text`);
+  }
   if (definition.default === undefined) return definition;
   const checked = checkVariableValue(definition, definition.default);
   if (!checked.ok) {

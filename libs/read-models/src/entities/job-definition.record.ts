@@ -43,7 +43,7 @@ export class JobDefinitionRecord {
 
   /** What the job's code declares about timeouts, retries and concurrency. */
   @Column('jsonb')
-  policies!: Partial<Pick<JobDefinition, 'timeouts' | 'retry' | 'concurrency'>>;
+  policies!: Partial<Pick<JobDefinition, 'timeouts' | 'retry' | 'concurrency' | 'readOnly' | 'commitDefault'>>;
 
   /** An administrator's overrides; the API shows the job with them applied. */
   @Column('jsonb')

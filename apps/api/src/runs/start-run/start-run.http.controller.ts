@@ -1,22 +1,28 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
+  ApiConsumes,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Principal, StartRunAccepted, StartRunCommand } from '@yardmaster/contracts';
-import type { Response } from 'express';
+import type { JsonObject, Principal, StartRunAccepted, StartRunCommand, UploadedFileRef } from '@yardmaster/contracts';
+import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
 import { SchedulerCommands } from '../../http/scheduler-commands';
 import { JobRunPermission } from './job-run-permission';
-import { parseStartRunBody } from './start-run-body';
+import { isRefusal, RunUploads } from './run-uploads';
+import { parseStartRunBody, type StartRunBody } from './start-run-body';
+import { parseStartRunForm, type UploadedPart } from './start-run-form';
+import { noteFilePart, UploadLimitInterceptor } from './upload-limit';
 
 @ApiTags('runs')
 @ApiBearerAuth()
@@ -25,17 +31,26 @@ import { parseStartRunBody } from './start-run-body';
 export class StartRunHttpController {
   constructor(
     private readonly scheduler: SchedulerCommands,
+    private readonly uploads: RunUploads,
     private readonly permission: JobRunPermission,
   ) {}
 
   @Post()
   @HttpCode(202)
+  // Multipart only: multer leaves a JSON request alone. Names are UTF-8, as browsers and curl send them.
+  @UseInterceptors(UploadLimitInterceptor, AnyFilesInterceptor({ fileFilter: noteFilePart, defParamCharset: 'utf8' }))
+  @ApiConsumes('application/json', 'multipart/form-data')
   @ApiOperation({ summary: 'Run a job. Answers once the run is queued in Temporal; follow it at the Location header.' })
   @ApiBody({
     schema: {
       type: 'object',
       properties: {
-        data: { type: 'object', description: "Values of the job's variables", example: { name: 'yard', count: 3 } },
+        data: {
+          type: 'object',
+          description:
+            "Values of the job's variables. As multipart/form-data, every field is a text part (data as JSON text) and each file variable's upload is a file part of its name",
+          example: { name: 'yard', count: 3 },
+        },
         commit: { type: 'boolean', description: 'False for a dry run', default: true },
         queue: { type: 'string', default: 'default' },
         runTimeoutSeconds: { type: 'integer', description: "Lowers the job's whole-run timeout for this run" },
@@ -44,6 +59,7 @@ export class StartRunHttpController {
     },
   })
   @ApiAcceptedResponse({ description: 'The run, queued' })
+  @ApiPayloadTooLargeResponse({ description: "FILE_TOO_LARGE: a file is larger than its variable's maxSizeBytes or YARD_API_MAX_UPLOAD_BYTES; the field names it" })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with one entry per bad field, or MALFORMED_REQUEST' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: jobs.run does not cover this job' })
   @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND' })
@@ -51,16 +67,44 @@ export class StartRunHttpController {
   async start(
     @Param('jobId') jobId: string,
     @Body() body: unknown,
+    @UploadedFiles() parts: UploadedPart[] | undefined,
+    @Req() request: Request,
     @Headers('x-correlation-id') correlationHeader: string | undefined,
     @Res({ passthrough: true }) response: Response,
     @CurrentPrincipal() principal: Principal,
   ): Promise<StartRunAccepted & { links: { self: string; logs: string } }> {
-    const request = parseStartRunBody(body);
+    // Checked before any upload is stored: a refused caller leaves nothing behind.
     await this.permission.require(principal, jobId);
-    const command: StartRunCommand = { meta: this.scheduler.meta(principal, correlationHeader), jobId, ...request };
-    const accepted = await this.scheduler.send<StartRunAccepted>((subjects) => subjects.startRunCommand, command);
+    const send = (run: StartRunBody, uploadedFileIds: readonly string[] = []) => {
+      const command: StartRunCommand = { meta: this.scheduler.meta(principal, correlationHeader), jobId, ...run, uploadedFileIds };
+      return this.scheduler.send<StartRunAccepted>((subjects) => subjects.startRunCommand, command);
+    };
+    const accepted = request.is('multipart/form-data') ? await this.startWithUploads(jobId, body, parts ?? [], send) : await send(parseStartRunBody(body));
     const self = `/api/runs/${accepted.runId}`;
     response.setHeader('Location', self);
     return { ...accepted, links: { self, logs: `${self}/logs` } };
   }
+
+  /** Stores the files, then asks the scheduler; a refused run's files are deleted, an accepted one's stay for it. */
+  private async startWithUploads(
+    jobId: string,
+    fields: unknown,
+    parts: readonly UploadedPart[],
+    send: (run: StartRunBody, uploadedFileIds: readonly string[]) => Promise<StartRunAccepted>,
+  ): Promise<StartRunAccepted> {
+    const form = parseStartRunForm((fields ?? {}) as Record<string, unknown>, parts, await this.uploads.variablesOf(jobId));
+    const refs = await this.uploads.store(form.uploads);
+    try {
+      const fileValues = Object.fromEntries(Object.entries(refs).map(([variable, ref]) => [variable, refValue(ref)]));
+      const uploadedFileIds = Object.values(refs).map((ref) => ref.fileId);
+      return await send({ ...form.body, data: { ...form.body.data, ...fileValues } }, uploadedFileIds);
+    } catch (error) {
+      if (isRefusal(error)) await this.uploads.discard(Object.values(refs));
+      throw error;
+    }
+  }
+}
+
+function refValue(ref: UploadedFileRef): JsonObject {
+  return { fileId: ref.fileId, name: ref.name, size: ref.size, contentType: ref.contentType };
 }

@@ -20,3 +20,14 @@ export async function prepareJobData(stages: readonly RunDataStage[], scope: Run
   for (const stage of stages) data = await stage(data, scope);
   return data;
 }
+
+/**
+ * The run's data no longer holds, e.g. an object variable's record was deleted after the request: the run
+ * fails with this message instead of running the job on data that is not there.
+ */
+export class RunDataUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunDataUnavailableError';
+  }
+}

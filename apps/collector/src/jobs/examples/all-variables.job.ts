@@ -1,6 +1,7 @@
 import {
   booleanVar,
   choiceVar,
+  fileVar,
   integerVar,
   ipAddressVar,
   ipAddressWithMaskVar,
@@ -8,13 +9,15 @@ import {
   Job,
   jsonVar,
   multiChoiceVar,
+  multiObjectVar,
+  objectVar,
   stringVar,
   textVar,
   type JobContext,
   type JobData,
 } from '@yardmaster/job-sdk';
 
-/** One variable of every type, each with a default so the job also runs with no data at all. */
+/** One variable of every type; each has a default or is optional, so the job also runs with no data at all. */
 const variables = {
   hostname: stringVar({ label: 'Hostname', description: 'A single-line string', maxLength: 63, regex: '[A-Za-z0-9.-]+', default: 'edge-01' }),
   banner: textVar({ label: 'Banner', description: 'Multi-line text', maxLength: 2000, default: 'Authorised access only.\nAll activity is logged.' }),
@@ -51,6 +54,15 @@ const variables = {
     default: '192.0.2.0/24',
   }),
   settings: jsonVar({ label: 'Settings', description: 'Any JSON value', default: { timeoutSeconds: 30, vrfs: ['mgmt'] } }),
+  site: objectVar({ model: 'site', label: 'Site', description: 'One inventory record, by id', required: false, nullOption: 'Any site' }),
+  devices: multiObjectVar({
+    model: 'device',
+    label: 'Devices',
+    description: "Active devices of the chosen site, by id: the filter uses the site variable's value",
+    required: false,
+    queryFilters: { site: '$site', status: 'active' },
+  }),
+  configFile: fileVar({ label: 'Config file', description: 'An uploaded file, kept only for the run', required: false, maxSizeBytes: 64 * 1024 }),
 };
 
 /** Shows every variable type: logs each value as the job received it and returns them all. */
@@ -60,11 +72,13 @@ export class AllVariables extends Job<typeof variables> {
 
   run(data: JobData<typeof variables>, context: JobContext) {
     for (const [name, value] of Object.entries(data)) {
-      context.logger.info(`${name} (${variables[name as keyof typeof variables].type}) = ${JSON.stringify(value)}`);
+      const shown = value && typeof value === 'object' && 'name' in value ? `${String(value.name)}` : JSON.stringify(value);
+      context.logger.info(`${name} (${variables[name as keyof typeof variables].type}) = ${shown}`);
     }
     context.logger.success(
       `${data.hostname}: ${data.protocols.length} protocol(s) on ${data.platform}, managed at ${data.managementAddress} in ${data.managementNetwork}`,
     );
-    return { received: data };
+    const { configFile, site, devices, ...scalars } = data;
+    return { received: { ...scalars, site: site?.name ?? null, devices: devices?.map((device) => device.name) ?? [], configFile: configFile?.name ?? null } };
   }
 }

@@ -12,18 +12,18 @@ describe('the JSON Schema of a job with every variable type', () => {
 
   it('has a variable of every type', () => {
     expect(definition?.variables.map((variable) => variable.type).sort()).toEqual(
-      ['boolean', 'choice', 'integer', 'ip_address', 'ip_address_with_mask', 'ip_network', 'json', 'multi_choice', 'string', 'text'].sort(),
+      ['boolean', 'choice', 'file', 'integer', 'ip_address', 'ip_address_with_mask', 'ip_network', 'json', 'multi_choice', 'multi_object', 'object', 'string', 'text'].sort(),
     );
   });
 
   it('accepts a good sample', () => {
-    const sample = Object.fromEntries((definition?.variables ?? []).map((variable) => [variable.name, variable.default]));
+    const sample = sampleOf(definition?.variables ?? []);
     expect(validate(sample)).toBe(true);
     expect(validate.errors ?? null).toBeNull();
   });
 
   it('rejects a bad value of each kind, naming the property', () => {
-    const sample = Object.fromEntries((definition?.variables ?? []).map((variable) => [variable.name, variable.default]));
+    const sample = sampleOf(definition?.variables ?? []);
     for (const variable of definition?.variables ?? []) {
       const bad: unknown = {
         string: 42,
@@ -36,6 +36,9 @@ describe('the JSON Schema of a job with every variable type', () => {
         ip_address_with_mask: '192.0.2.1',
         ip_network: '192.0.2.0/99',
         json: undefined,
+        object: 'edge-01',
+        multi_object: ['0b6c2a52-7f7e-4f4e-9a43-3f0e8c1d2b10', 'edge-02'],
+        file: 'config.txt',
       }[variable.type];
       if (bad === undefined) continue;
       expect({ variable: variable.name, valid: validate({ ...sample, [variable.name]: bad }) }).toEqual({ variable: variable.name, valid: false });
@@ -49,3 +52,16 @@ describe('the JSON Schema of a job with every variable type', () => {
     expect(validate({ unknown: 1 })).toBe(false);
   });
 });
+
+const SITE_ID = '6f1d3c0e-2a4b-4c5d-8e9f-0a1b2c3d4e5f';
+const DEVICE_ID = '0b6c2a52-7f7e-4f4e-9a43-3f0e8c1d2b10';
+
+/** Defaults, plus a value for each optional variable without one: ids for objects, an upload's reference for a file. */
+function sampleOf(variables: ReadonlyArray<{ readonly name: string; readonly type: string; readonly default?: unknown }>): Record<string, unknown> {
+  const given: Record<string, unknown> = {
+    object: SITE_ID,
+    multi_object: [DEVICE_ID],
+    file: { fileId: 'c0ffee00-0000-4000-8000-000000000001', name: 'edge-01.cfg', size: 1200, contentType: 'text/plain' },
+  };
+  return Object.fromEntries(variables.map((variable) => [variable.name, variable.default ?? given[variable.type]]));
+}

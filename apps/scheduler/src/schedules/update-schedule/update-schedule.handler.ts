@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, YardError, type ScheduleDefinition, type ScheduleReply, type ScheduleRequest, type UpdateScheduleCommand } from '@yardmaster/contracts';
+import { ErrorCode, sensitiveVariableNames, YardError, type ScheduleDefinition, type ScheduleReply, type ScheduleRequest, type UpdateScheduleCommand } from '@yardmaster/contracts';
 import { CatalogReader } from '../../catalog/catalog-reader';
 import type { SchedulerConfig } from '../../config';
 import { SCHEDULER_CONFIG } from '../../scheduler-config.token';
 import { parseScheduleRequest } from '../schedule-definition.parser';
 import { ScheduleRegistry } from '../schedule-registry';
 import { definitionOf } from '../temporal-schedule';
+import { sensitiveJobNotSchedulable } from '../../sensitive-data/sensitive-job-refusal';
 import { refuseIfNeverFires } from '../upsert-schedule/refuse-if-never-fires';
 
 /** `schedule.update` (PATCH): changes apply from the schedule's next run on; its key and job stay. */
@@ -22,6 +23,8 @@ export class UpdateScheduleHandler {
     if (!existing) throw new YardError(ErrorCode.ScheduleNotFound, `No schedule has the id ${JSON.stringify(command.scheduleId)}`);
     const job = await this.catalog.findJob(existing.jobId);
     if (!job) throw new YardError(ErrorCode.JobNotFound, `Job ${existing.jobId} of this schedule is no longer installed`);
+    const sensitive = sensitiveVariableNames(job.variables);
+    if (sensitive.length > 0) throw sensitiveJobNotSchedulable(job, sensitive, 'scheduled');
     const merged = { ...withoutOldTiming(requestOf(existing), command.patch), ...command.patch } as ScheduleRequest;
     const { definition, errors } = parseScheduleRequest(merged, job, this.config, new Date());
     if (errors.length > 0) throw new YardError(ErrorCode.ValidationFailed, `The change to schedule ${existing.key} is invalid`, errors);

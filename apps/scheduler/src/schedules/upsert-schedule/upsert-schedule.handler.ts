@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, YardError, type ScheduleReply, type UpsertScheduleCommand } from '@yardmaster/contracts';
+import { ErrorCode, sensitiveVariableNames, YardError, type ScheduleReply, type UpsertScheduleCommand } from '@yardmaster/contracts';
 import { CatalogReader } from '../../catalog/catalog-reader';
 import type { SchedulerConfig } from '../../config';
 import { SCHEDULER_CONFIG } from '../../scheduler-config.token';
 import { parseScheduleRequest, scheduleIdForKey } from '../schedule-definition.parser';
 import { ScheduleRegistry } from '../schedule-registry';
 import { definitionOf, sameDefinition } from '../temporal-schedule';
+import { sensitiveJobNotSchedulable } from '../../sensitive-data/sensitive-job-refusal';
 import { refuseIfNeverFires } from './refuse-if-never-fires';
 
 /**
@@ -25,6 +26,8 @@ export class UpsertScheduleHandler {
     const { request } = command;
     const job = await this.catalog.findJob(request.jobId);
     if (!job) throw new YardError(ErrorCode.JobNotFound, `No installed job has the id ${JSON.stringify(request.jobId)}`);
+    const sensitive = sensitiveVariableNames(job.variables);
+    if (sensitive.length > 0) throw sensitiveJobNotSchedulable(job, sensitive, 'scheduled');
     const { definition, errors } = parseScheduleRequest(request, job, this.config, new Date());
     if (errors.length > 0) throw new YardError(ErrorCode.ValidationFailed, `The schedule for ${job.id} is invalid`, errors);
     const scheduleId = scheduleIdForKey(definition.key);

@@ -1,0 +1,59 @@
+import { applyDecorators, Body, Controller, Delete, HttpCode, Param, Patch, Post, Res, type Type } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { InventoryRecordOf } from '@yardmaster/contracts';
+import { InventoryStore } from '@yardmaster/inventory';
+import type { Response } from 'express';
+import { RequirePermission } from '../../auth/route-access';
+import { collectionOf, type InventoryResource } from '../inventory-resources';
+
+type AnyRecord = InventoryRecordOf[keyof InventoryRecordOf];
+
+/** `POST /api/inventory/<path>`, `PATCH` and `DELETE /api/inventory/<path>/{id}` for one model. */
+export function manageInventoryHttpController(resource: InventoryResource): Type<unknown> {
+  const inUse = resource.model === 'device' || resource.model === 'tag' ? [] : [ApiConflictResponse({ description: 'INVENTORY_OBJECT_IN_USE: devices still use it' })];
+
+  @ApiTags('inventory')
+  @ApiBearerAuth()
+  @Controller(`api/inventory/${resource.path}`)
+  @RequirePermission('inventory.manage')
+  class ManageInventoryHttpController {
+    constructor(private readonly store: InventoryStore) {}
+
+    @Post()
+    @ApiOperation({ summary: `Create a ${resource.noun}; 201 with the record and its Location` })
+    @ApiBody({ schema: resource.inputSchema })
+    @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: one field error per bad, missing or unknown field' })
+    @ApiConflictResponse({ description: 'INVENTORY_CONFLICT: the name or slug is taken' })
+    async create(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<AnyRecord> {
+      const record = await this.collection().create(body as never);
+      response.status(201).setHeader('Location', `/api/inventory/${resource.path}/${record.id}`);
+      return record;
+    }
+
+    @Patch(':id')
+    @ApiOperation({ summary: `Change some fields of a ${resource.noun}; those left out stay as they are` })
+    @ApiBody({ schema: { ...resource.inputSchema, required: [] } })
+    @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
+    @ApiNotFoundResponse({ description: 'INVENTORY_OBJECT_NOT_FOUND' })
+    @ApiConflictResponse({ description: 'INVENTORY_CONFLICT: the name or slug is taken' })
+    async update(@Param('id') id: string, @Body() body: unknown): Promise<AnyRecord> {
+      return this.collection().update(id, body as never);
+    }
+
+    @Delete(':id')
+    @HttpCode(204)
+    @ApiOperation({ summary: `Delete a ${resource.noun}${resource.model === 'tag' ? '; devices lose the tag' : ''}` })
+    @ApiNoContentResponse({ description: 'Deleted' })
+    @ApiNotFoundResponse({ description: 'INVENTORY_OBJECT_NOT_FOUND' })
+    @applyDecorators(...inUse)
+    async remove(@Param('id') id: string): Promise<void> {
+      await this.collection().delete(id);
+    }
+
+    private collection() {
+      return collectionOf(this.store, resource);
+    }
+  }
+  Object.defineProperty(ManageInventoryHttpController, 'name', { value: `Manage${resource.typeName}sHttpController` });
+  return ManageInventoryHttpController;
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError } from './config-error';
+import { EnvReader } from './env-reader';
+import { readSecretsKey } from './secrets-key';
+
+function problemsFor(value: string | undefined): readonly string[] {
+  const reader = new EnvReader({ YARD_SECRETS_KEY: value });
+  readSecretsKey(reader);
+  try {
+    reader.finish(null);
+    return [];
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+}
+
+describe('readSecretsKey', () => {
+  it('reads 32 bytes of base64', () => {
+    const key = randomBytes(32);
+    expect(readSecretsKey(new EnvReader({ YARD_SECRETS_KEY: ` ${key.toString('base64')}\n` }))).toEqual(key);
+    expect(problemsFor(key.toString('base64'))).toEqual([]);
+  });
+
+  it('says how to make one when it is missing', () => {
+    expect(problemsFor(undefined)).toEqual([expect.stringMatching(/YARD_SECRETS_KEY is not set.*openssl rand -base64 32/)]);
+    expect(problemsFor('')).toHaveLength(1);
+  });
+
+  it('refuses a key of another size or not base64, without echoing it', () => {
+    for (const value of [randomBytes(16).toString('base64'), 'not base64 at all!', randomBytes(33).toString('base64')]) {
+      const problems = problemsFor(value);
+      expect(problems).toEqual([expect.stringMatching(/not 32 bytes in base64.*openssl rand -base64 32/)]);
+      expect(problems[0]).not.toContain(value);
+    }
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The inventory migration against a real Postgres database of its own: its tables and keys, its own migrations
+ * table, and that it can be reverted and applied again.
+ */
+import { createTestDatabase, type TestDatabase } from '@yardmaster/testing';
+import type { DataSource } from 'typeorm';
+import { createInventoryDataSource, migrateInventory } from '../data-source';
+import { Inventory1795500000000 } from './1795500000000-inventory';
+
+jest.setTimeout(30_000);
+
+const TABLES = ['inventory_device_roles', 'inventory_device_tags', 'inventory_devices', 'inventory_platforms', 'inventory_sites', 'inventory_tags'];
+
+let db: TestDatabase;
+let dataSource: DataSource;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  dataSource = await createInventoryDataSource(db.url, 'inventory-migration-tests').initialize();
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await db?.drop();
+});
+
+async function inventoryTables(): Promise<string[]> {
+  const rows: Array<{ table_name: string }> = await dataSource.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'inventory\\_%' ORDER BY table_name`,
+  );
+  return rows.map((row) => row.table_name);
+}
+
+async function migrate(direction: 'up' | 'down'): Promise<void> {
+  const queryRunner = dataSource.createQueryRunner();
+  try {
+    await queryRunner.startTransaction();
+    await new Inventory1795500000000()[direction](queryRunner);
+    await queryRunner.commitTransaction();
+  } finally {
+    if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction();
+    await queryRunner.release();
+  }
+}
+
+describe('Inventory migration', () => {
+  it('is applied by createTestDatabase, recorded in its own migrations table', async () => {
+    expect(await inventoryTables()).toEqual([...TABLES, 'inventory_migrations'].sort());
+    const rows: Array<{ name: string }> = await dataSource.query(`SELECT name FROM inventory_migrations`);
+    expect(rows.map((row) => row.name)).toEqual(['Inventory1795500000000']);
+    expect(await migrateInventory(dataSource)).toEqual([]);
+  });
+
+  it('makes names unique in any case and slugs unique', async () => {
+    const indexes: Array<{ indexname: string; indexdef: string }> = await dataSource.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'inventory_sites'`);
+    const byName = Object.fromEntries(indexes.map((index) => [index.indexname, index.indexdef]));
+    expect(byName.inventory_sites_name_key).toContain('lower(name)');
+    expect(byName.inventory_sites_slug_key).toContain('UNIQUE');
+    const deviceIndexes: Array<{ indexdef: string }> = await dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'inventory_devices_site_name_key'`);
+    expect(deviceIndexes[0]?.indexdef).toContain('(site_id, lower(name))');
+  });
+
+  it('can be reverted and applied again', async () => {
+    await migrate('down');
+    expect(await inventoryTables()).toEqual(['inventory_migrations']);
+    await migrate('up');
+    expect(await inventoryTables()).toEqual([...TABLES, 'inventory_migrations'].sort());
+  });
+});

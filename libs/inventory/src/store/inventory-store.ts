@@ -1,0 +1,75 @@
+import type { InventoryChange, InventoryModel, InventoryRecordOf } from '@yardmaster/contracts';
+import type { InventoryAccess } from '@yardmaster/job-sdk';
+import type { DataSource } from 'typeorm';
+import type { InventoryScope } from '../collections/inventory-scope';
+import { inventoryCollections, type InventoryCollections } from './inventory-collections';
+import type { InventorySession } from './inventory-session';
+import { SessionScope } from './session-scope';
+
+export interface ExistingRecords<M extends InventoryModel> {
+  readonly records: Map<string, InventoryRecordOf[M]>;
+  /** The ids asked for that name no record, in the order asked. */
+  readonly missing: string[];
+}
+
+/** The inventory in Postgres: sites, device roles, platforms, tags and devices. */
+export class InventoryStore {
+  /** Each write in a transaction of its own; what the REST API uses. */
+  readonly collections: InventoryAccess;
+  private readonly byModel: InventoryCollections['byModel'];
+
+  constructor(private readonly dataSource: DataSource) {
+    const scope: InventoryScope = {
+      read: (work) => work(dataSource.manager),
+      write: (work) => dataSource.transaction(async (manager) => (await work(manager)).value),
+    };
+    const collections = inventoryCollections(scope);
+    this.collections = collections.access;
+    this.byModel = collections.byModel;
+  }
+
+  /**
+   * Runs `work` in one transaction. With `persist: true` it commits when `work` resolves; with `persist: false`
+   * (a dry run) it always rolls back. Either way it rolls back when `work` throws, and the error goes on.
+   * Returns what `work` returned and the changes it made.
+   */
+  async withSession<T>(options: { persist: boolean }, work: (session: InventorySession) => Promise<T>): Promise<{ result: T; changes: InventoryChange[] }> {
+    const queryRunner = this.dataSource.createQueryRunner();
+    await queryRunner.connect();
+    const scope = new SessionScope(queryRunner.manager);
+    try {
+      await queryRunner.startTransaction();
+      const collections = inventoryCollections(scope);
+      const session: InventorySession = {
+        ...collections.access,
+        get changes() {
+          return scope.changes;
+        },
+        replay: (changes) =>
+          scope.write(async (manager) => {
+            for (const change of changes) await collections.byModel[change.model].apply(manager, change);
+            return { value: undefined, change: null };
+          }),
+      };
+      const result = await work(session);
+      await scope.close();
+      if (options.persist) await queryRunner.commitTransaction();
+      else await queryRunner.rollbackTransaction();
+      return { result, changes: [...scope.changes] };
+    } catch (error) {
+      await scope.close();
+      // A failed rollback (a lost connection) must not hide why the session failed.
+      if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await queryRunner.release();
+    }
+  }
+
+  /** Which of these ids name a record of `model`, with the records; how the scheduler checks object variables. */
+  async findExisting<M extends InventoryModel>(model: M, ids: readonly string[]): Promise<ExistingRecords<M>> {
+    const found = await (this.byModel[model] as InventoryCollections['byModel'][M]).loadMany(this.dataSource.manager, ids);
+    const records = new Map<string, InventoryRecordOf[M]>(found.map((record) => [record.id, record as InventoryRecordOf[M]]));
+    return { records, missing: ids.filter((id) => !records.has(id)) };
+  }
+}

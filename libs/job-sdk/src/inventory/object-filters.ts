@@ -1,0 +1,27 @@
+import type { InventoryAccess } from './inventory-access';
+import type { InventoryModel } from '@yardmaster/contracts';
+
+/** The filter fields of each model (`InventoryFilterOf`) an object variable's `queryFilters` may use. */
+export const OBJECT_FILTER_FIELDS: Readonly<Record<InventoryModel, readonly string[]>> = {
+  site: ['q', 'name', 'slug', 'status'],
+  device_role: ['q', 'name', 'slug'],
+  platform: ['q', 'name', 'slug'],
+  tag: ['q', 'name', 'slug'],
+  device: ['q', 'name', 'site', 'role', 'platform', 'status', 'tag', 'hasPrimaryAddress'],
+};
+
+/** Where each model lives in `context.inventory`. */
+export const COLLECTION_OF_MODEL = {
+  site: 'sites',
+  device_role: 'deviceRoles',
+  platform: 'platforms',
+  tag: 'tags',
+  device: 'devices',
+} as const satisfies Record<InventoryModel, keyof InventoryAccess>;
+
+/** A variable reference in a query filter: `$site` stands for the run's value of variable `site`. */
+const VARIABLE_REFERENCE = /^\$([A-Za-z_][A-Za-z0-9_]*)$/;
+
+export function referencedVariableOf(filterValue: unknown): string | null {
+  return typeof filterValue === 'string' ? (VARIABLE_REFERENCE.exec(filterValue)?.[1] ?? null) : null;
+}
