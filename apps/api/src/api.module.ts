@@ -9,6 +9,8 @@ import type { ApiConfig } from './config';
 import { AuthGuard } from './auth/auth.guard';
 import { FirstAdminService } from './auth/first-admin.service';
 import { IDENTITY_PROVIDERS } from './auth/identity.providers';
+import { PrincipalResponder } from './auth/run-as/principal.responder';
+import { RunAsResolver } from './auth/run-as/run-as';
 import { ReloadCatalogHttpController } from './catalog/reload-catalog.http.controller';
 import { HealthHttpController } from './health/health.http.controller';
 import { INVENTORY_HTTP_CONTROLLERS } from './inventory/inventory-http-controllers';
@@ -29,6 +31,8 @@ import { GroupsHttpController } from './users/groups.http.controller';
 import { MeHttpController } from './users/me.http.controller';
 import { UserTokensHttpController } from './users/user-tokens.http.controller';
 import { UsersHttpController } from './users/users.http.controller';
+import { IdentityEventPublisher } from './users/identity-event-publisher';
+import { AuditHttpController } from './audit/audit.http.controller';
 
 /** Every controller of the API; a unit test checks that each of their routes declares who may use it. */
 export const API_CONTROLLERS: readonly Type[] = [
@@ -46,6 +50,7 @@ export const API_CONTROLLERS: readonly Type[] = [
   GroupsHttpController,
   UserTokensHttpController,
   MeHttpController,
+  AuditHttpController,
   ...INVENTORY_HTTP_CONTROLLERS,
 ];
 
@@ -69,10 +74,13 @@ export class ApiModule {
         // Deny by default: every route passes the guard, and a route that declares no access rule is refused.
         { provide: APP_GUARD, useClass: AuthGuard },
         FirstAdminService,
+        IdentityEventPublisher,
         SchedulerCommands,
         RunRequester,
         JobRunPermission,
         RunUploads,
+        RunAsResolver,
+        PrincipalResponder,
       ],
     };
   }

@@ -1,5 +1,5 @@
 import type { CancelRunAccepted, ErrorBody, StartRunAccepted } from '@yardmaster/contracts';
-import type { JobView, LogEntryView, MeView, Page, RunView, ScheduleView, StartRunRequest } from './api-types';
+import type { AuditEntryView, JobView, LogEntryView, MeView, Page, RunView, ScheduleView, StartRunRequest } from './api-types';
 import { ApiError, ApiUnreachableError, messageOf, UsageError } from './errors';
 import type { RunFilePart } from './run-files';
 import type { SavedLogin } from './saved-login';
@@ -83,6 +83,10 @@ export class ApiClient {
 
   runs(query: { jobId?: string; status?: string; limit?: number }): Promise<Page<RunView>> {
     return this.getJson<Page<RunView>>('/api/runs', query);
+  }
+
+  audit(query: { actor?: string; action?: string; limit?: number }): Promise<Page<AuditEntryView>> {
+    return this.getJson<Page<AuditEntryView>>('/api/audit', query);
   }
 
   run(runId: string): Promise<RunView> {
@@ -176,6 +180,7 @@ function runForm(body: StartRunRequest, files: readonly RunFilePart[]): FormData
   if (body.commit !== undefined) form.set('commit', String(body.commit));
   if (body.queue !== undefined) form.set('queue', body.queue);
   if (body.runTimeoutSeconds !== undefined) form.set('runTimeoutSeconds', String(body.runTimeoutSeconds));
+  if (body.runAs !== undefined) form.set('runAs', body.runAs);
   for (const file of files) form.set(file.variable, new Blob([file.content], { type: file.contentType }), file.name);
   return form;
 }

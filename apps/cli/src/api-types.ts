@@ -21,6 +21,18 @@ export interface Page<T> {
   readonly offset: number;
 }
 
+/** One action a person took (`GET /api/audit`). */
+export interface AuditEntryView {
+  readonly id: string;
+  readonly occurredAt: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly targetType: string;
+  readonly targetId: string;
+  readonly summary: string;
+  readonly correlationId: string | null;
+}
+
 export interface JobView {
   readonly id: string;
   readonly name: string;
@@ -95,6 +107,8 @@ export interface StartRunRequest {
   readonly commit?: boolean;
   readonly queue?: string;
   readonly runTimeoutSeconds?: number;
+  /** Administrators only: the user the run acts as. */
+  readonly runAs?: string;
 }
 
 /** GET /api/me. */

@@ -212,6 +212,13 @@ describe('yard: talking to the API', () => {
     expect(post?.body).toEqual({ data: { name: 'yard', count: 5 }, commit: false, queue: 'high', runTimeoutSeconds: 60 });
   });
 
+  it('asks for a run as another user with --run-as', async () => {
+    const api = helloWorldApi();
+    expect((await yard(['run', 'examples.HelloWorld', '--data', 'name=yard', '--run-as', 'bob'], api.fetch)).code).toBe(0);
+    expect(api.requests.find((request) => request.method === 'POST')?.body).toEqual({ data: { name: 'yard' }, runAs: 'bob' });
+    expect((await yard(['run', 'examples.HelloWorld', '--run-as', ' '], api.fetch)).code).toBe(10);
+  });
+
   it('refuses a --data value that does not fit its variable before sending anything (exit 10)', async () => {
     const api = helloWorldApi();
     const result = await yard(['run', 'examples.HelloWorld', '--data', 'name=yard', '--data', 'count=abc'], api.fetch);

@@ -2,6 +2,7 @@
 import { ApiClient, DEFAULT_URL, type FetchLike } from './api-client';
 import { asksForHelp } from './args';
 import type { Command, CommandContext } from './command';
+import { auditCommand } from './commands/audit';
 import { cancelCommand } from './commands/cancel';
 import { loginCommand } from './commands/login';
 import { logoutCommand } from './commands/logout';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   logsCommand,
   cancelCommand,
   schedulesCommand,
+  auditCommand,
   loginCommand,
   logoutCommand,
   whoamiCommand,

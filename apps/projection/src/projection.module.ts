@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@yardmaster/messaging';
 import { ReadModelsModule } from '@yardmaster/read-models';
+import { AuditConsumersService } from './audit/audit-consumers.service';
 import type { ProjectionConfig } from './config';
 import { ProjectionConsumersService } from './consumer/projection-consumers.service';
 import { ProjectionHealthService } from './health/projection-health.service';
@@ -16,7 +17,7 @@ export class ProjectionModule {
         MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.projectionId, ensureStreamsOf: config.shared.instance }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-projection' }),
       ],
-      providers: [{ provide: PROJECTION_CONFIG, useValue: config }, ProjectionConsumersService, ProjectionHealthService, LiveRunsResponder],
+      providers: [{ provide: PROJECTION_CONFIG, useValue: config }, ProjectionConsumersService, AuditConsumersService, ProjectionHealthService, LiveRunsResponder],
     };
   }
 }

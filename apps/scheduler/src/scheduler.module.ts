@@ -17,6 +17,7 @@ import { ScheduleSyncService } from './schedules/schedule-sync.service';
 import { UpdateScheduleHandler } from './schedules/update-schedule/update-schedule.handler';
 import { UpsertScheduleHandler } from './schedules/upsert-schedule/upsert-schedule.handler';
 import { StartRunHandler } from './start-run/start-run.handler';
+import { RunActingPrincipal } from './start-run/run-acting-principal';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({})
@@ -36,6 +37,7 @@ export class SchedulerModule {
         concurrencySlotsProvider,
         SingletonGuard,
         StartRunHandler,
+        RunActingPrincipal,
         CancelRunHandler,
         RunReconciler,
         CommandsMessageController,

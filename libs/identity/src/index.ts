@@ -13,3 +13,5 @@ export * from './store/user-directory';
 export * from './store/group-directory';
 export * from './store/token-issuer';
 export * from './store/first-admin';
+export * from './store/acting-principal';
+export * from './store/identity-events';

@@ -6,6 +6,8 @@ export * from './variables/json-schema';
 export * from './catalog/describe-job';
 export * from './catalog/job-registry';
 export * from './errors/infrastructure-fault';
+export * from './errors/permission-denied';
+export * from './context/require-permission';
 export * from './concurrency/concurrency-scope';
 export * from './inventory/inventory-access';
 export * from './inventory/object-filters';

@@ -33,6 +33,13 @@ function streamConfigsFor(instance: string): Array<Partial<StreamConfig> & { nam
       max_msgs_per_subject: 1000,
       duplicate_window: DUPLICATE_WINDOW_NANOS,
     },
+    {
+      name: names.identity,
+      subjects: [subjects.identityEvents],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      duplicate_window: DUPLICATE_WINDOW_NANOS,
+    },
   ];
 }
 

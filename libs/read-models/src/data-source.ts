@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AppliedEventRecord } from './entities/applied-event.record';
+import { AuditEntryRecord } from './entities/audit-entry.record';
 import { JobDefinitionRecord } from './entities/job-definition.record';
 import { JobLogEntryRecord } from './entities/job-log-entry.record';
 import { JobRunRecord } from './entities/job-run.record';
@@ -8,9 +9,11 @@ import { InitialReadModels1764000000000 } from './migrations/1764000000000-initi
 import { RunLifecycleColumns1795480385912 } from './migrations/1795480385912-run-lifecycle-columns';
 import { JobOverrides1795490000000 } from './migrations/1795490000000-job-overrides';
 import { Schedules1795481745933 } from './migrations/1795481745933-schedules';
+import { AuditEntries1795600000000 } from './migrations/1795600000000-audit-entries';
+import { RunAs1795610000000 } from './migrations/1795610000000-run-as';
 
-export const READ_MODEL_ENTITIES = [JobDefinitionRecord, JobRunRecord, JobLogEntryRecord, AppliedEventRecord, ScheduleRecord];
-export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000, RunLifecycleColumns1795480385912, Schedules1795481745933, JobOverrides1795490000000];
+export const READ_MODEL_ENTITIES = [JobDefinitionRecord, JobRunRecord, JobLogEntryRecord, AppliedEventRecord, ScheduleRecord, AuditEntryRecord];
+export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000, RunLifecycleColumns1795480385912, Schedules1795481745933, JobOverrides1795490000000, AuditEntries1795600000000, RunAs1795610000000];
 
 /** The read models' DataSource. The schema comes from migrations only; TypeORM never rewrites it. */
 export function createReadModelDataSource(databaseUrl: string, applicationName: string): DataSource {

@@ -1,8 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { createFirstAdmin } from '@yardmaster/identity';
+import { SYSTEM_ACTOR_PREFIX } from '@yardmaster/contracts';
+import { createFirstAdmin, identityEvents } from '@yardmaster/identity';
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { API_CONFIG } from '../api-config.token';
 import type { ApiConfig } from '../config';
+import { IdentityEventPublisher } from '../users/identity-event-publisher';
 import { IDENTITY_DATA_SOURCE } from './identity.providers';
 
 /**
@@ -16,12 +19,17 @@ export class FirstAdminService implements OnApplicationBootstrap {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(IDENTITY_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly events: IdentityEventPublisher,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const firstAdmin = this.config.firstAdmin;
     if (!firstAdmin) return;
     const created = await createFirstAdmin(this.dataSource, firstAdmin.username, 'YARD_ADMIN_TOKEN', firstAdmin.token);
-    if (created) this.logger.log(`created the first administrator, ${firstAdmin.username}, with the token of YARD_ADMIN_TOKEN (${created.prefix}…)`);
+    if (!created) return;
+    this.logger.log(`created the first administrator, ${firstAdmin.username}, with the token of YARD_ADMIN_TOKEN (${created.prefix}…)`);
+    // No person acted: the installation did, so the audit names the API.
+    const change = { actor: `${SYSTEM_ACTOR_PREFIX}api`, correlationId: randomUUID() };
+    for (const event of identityEvents.firstAdminCreated(change, firstAdmin.username, created)) await this.events.publish(event);
   }
 }

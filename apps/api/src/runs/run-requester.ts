@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { runEventKind, streamNamesFor, subjectsFor, type RunRequested } from '@yardmaster/contracts';
+import { runEventKind, streamNamesFor, subjectsFor, type RunOwners, type RunRequested } from '@yardmaster/contracts';
 import { NATS_CONNECTION, readLastEvent } from '@yardmaster/messaging';
 import { DataSource, JobRunRecord } from '@yardmaster/read-models';
 import { API_CONFIG } from '../api-config.token';
 import type { ApiConfig } from '../config';
 
 /**
- * Who requested a run, for deciding who may follow or cancel it. Read from the run's `run.requested` event
+ * Who requested a run and who it acts as (both own it), for deciding who may follow or cancel it. Read from the run's `run.requested` event
  * (JetStream is the truth about history, and a run just accepted is there before the projection has written
  * it), else from the read model. Undefined when the run is unknown.
  */
@@ -19,11 +19,11 @@ export class RunRequester {
     private readonly dataSource: DataSource,
   ) {}
 
-  async of(runId: string): Promise<{ requestedBy: string | null } | undefined> {
+  async of(runId: string): Promise<RunOwners | undefined> {
     const { instance } = this.config.shared;
     const requested = await readLastEvent<RunRequested>(this.nc, streamNamesFor(instance).runs, subjectsFor(instance).runEvent(runId, runEventKind('run.requested')));
-    if (requested) return { requestedBy: requested.data.requestedBy ?? null };
+    if (requested) return { requestedBy: requested.data.requestedBy ?? null, runAs: requested.data.runAs ?? null };
     const record = await this.dataSource.getRepository(JobRunRecord).createQueryBuilder('run').where('run.id = :runId', { runId }).getOne();
-    return record ? { requestedBy: record.requestedBy } : undefined;
+    return record ? { requestedBy: record.requestedBy, runAs: record.runAs } : undefined;
   }
 }

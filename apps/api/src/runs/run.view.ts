@@ -11,6 +11,8 @@ export function runView(record: JobRunRecord, temporal: { uiUrl: string; namespa
     commit: record.commit,
     queue: record.queue,
     requestedBy: record.requestedBy,
+    /** Who the run acts as (`run_as`, a schedule's owner); null for runs from before it, which act as their requester. */
+    runAs: record.runAs,
     /** The schedule that started the run; null for a run someone asked for. */
     scheduleId: record.scheduleId,
     attempt: record.attempt,

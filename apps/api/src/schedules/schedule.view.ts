@@ -25,6 +25,8 @@ export function scheduleDefinitionView(definition: ScheduleDefinition) {
     endAt: definition.endAt,
     overlap: definition.overlap,
     catchupWindowSeconds: definition.catchupWindowSeconds,
+    /** Whom the runs act as; null for a schedule from before owners. */
+    owner: definition.owner ?? null,
   };
 }
 

@@ -1,9 +1,11 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { GroupDirectory, parseGrants, parseGroupPatch, parseNewGroup, type GroupView } from '@yardmaster/identity';
+import { GroupDirectory, identityEvents, parseGrants, parseGroupPatch, parseNewGroup, type ChangeContext, type GroupView } from '@yardmaster/identity';
 import { RequirePermission } from '../auth/route-access';
 import { readPage, type PageOf } from '../http/pagination';
+import { CurrentChange } from './change-context.decorator';
 import { GRANTS_BODY_SCHEMA } from './grant-schema';
+import { IdentityEventPublisher } from './identity-event-publisher';
 
 /** Groups; a user joins or leaves one through `PATCH /api/users/{username}` with `groups`. */
 @ApiTags('users')
@@ -11,7 +13,10 @@ import { GRANTS_BODY_SCHEMA } from './grant-schema';
 @Controller('api/groups')
 @RequirePermission('users.admin')
 export class GroupsHttpController {
-  constructor(private readonly groups: GroupDirectory) {}
+  constructor(
+    private readonly groups: GroupDirectory,
+    private readonly events: IdentityEventPublisher,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List groups, by name, with members and grants' })
@@ -26,8 +31,10 @@ export class GroupsHttpController {
   @ApiOperation({ summary: 'Create a group' })
   @ApiBody({ schema: { type: 'object', required: ['name'], properties: { name: { type: 'string', example: 'operators' }, description: { type: 'string' } } } })
   @ApiConflictResponse({ description: 'IDENTITY_CONFLICT: the name is taken' })
-  create(@Body() body: unknown): Promise<GroupView> {
-    return this.groups.create(parseNewGroup(body));
+  async create(@Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<GroupView> {
+    const group = await this.groups.create(parseNewGroup(body));
+    await this.events.publish(identityEvents.groupCreated(change, group));
+    return group;
   }
 
   @Get(':name')
@@ -41,22 +48,28 @@ export class GroupsHttpController {
   @ApiOperation({ summary: "Change a group's description" })
   @ApiBody({ schema: { type: 'object', properties: { description: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: 'GROUP_NOT_FOUND' })
-  update(@Param('name') name: string, @Body() body: unknown): Promise<GroupView> {
-    return this.groups.update(name, parseGroupPatch(body));
+  async update(@Param('name') name: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<GroupView> {
+    const group = await this.groups.update(name, parseGroupPatch(body));
+    await this.events.publish(identityEvents.groupUpdated(change, group));
+    return group;
   }
 
   @Delete(':name')
   @ApiOperation({ summary: 'Delete a group: its members lose what it granted' })
   @ApiNotFoundResponse({ description: 'GROUP_NOT_FOUND' })
-  remove(@Param('name') name: string): Promise<GroupView> {
-    return this.groups.remove(name);
+  async remove(@Param('name') name: string, @CurrentChange() change: ChangeContext): Promise<GroupView> {
+    const group = await this.groups.remove(name);
+    await this.events.publish(identityEvents.groupDeleted(change, group));
+    return group;
   }
 
   @Put(':name/permissions')
   @ApiOperation({ summary: "Replace the group's grants" })
   @ApiBody({ schema: GRANTS_BODY_SCHEMA })
   @ApiNotFoundResponse({ description: 'GROUP_NOT_FOUND' })
-  setPermissions(@Param('name') name: string, @Body() body: { permissions?: unknown } | undefined): Promise<GroupView> {
-    return this.groups.setGrants(name, parseGrants(body?.permissions));
+  async setPermissions(@Param('name') name: string, @Body() body: { permissions?: unknown } | undefined, @CurrentChange() change: ChangeContext): Promise<GroupView> {
+    const group = await this.groups.setGrants(name, parseGrants(body?.permissions));
+    await this.events.publish(identityEvents.permissionsReplaced(change, { group }));
+    return group;
   }
 }

@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@yardmaster/contracts';
-import { grantView, parseNewToken, TokenIssuer, type GrantView, type IssuedToken, type TokenView } from '@yardmaster/identity';
+import { grantView, identityEvents, parseNewToken, TokenIssuer, type ChangeContext, type GrantView, type IssuedToken, type TokenView } from '@yardmaster/identity';
 import { CurrentPrincipal, CurrentTokenId } from '../auth/principal.decorator';
 import { Authenticated } from '../auth/route-access';
+import { CurrentChange } from './change-context.decorator';
 import { NEW_TOKEN_BODY_SCHEMA } from './grant-schema';
+import { IdentityEventPublisher } from './identity-event-publisher';
 
 /** The caller's own account: who they are, what they may do, and their tokens. Any valid token will do. */
 @ApiTags('users')
@@ -12,7 +14,10 @@ import { NEW_TOKEN_BODY_SCHEMA } from './grant-schema';
 @Controller('api/me')
 @Authenticated()
 export class MeHttpController {
-  constructor(private readonly tokens: TokenIssuer) {}
+  constructor(
+    private readonly tokens: TokenIssuer,
+    private readonly events: IdentityEventPublisher,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Who the token belongs to, whether it is read-only, and every permission held (own and through groups)' })
@@ -40,13 +45,17 @@ export class MeHttpController {
   @ApiOperation({ summary: 'Issue myself a token (it has my permissions). The answer carries the secret once.' })
   @ApiBody({ schema: NEW_TOKEN_BODY_SCHEMA })
   @ApiCreatedResponse({ description: '{ id, name, prefix, token, readOnly, expiresAt, ... }' })
-  issue(@CurrentPrincipal() principal: Principal, @Body() body: unknown): Promise<IssuedToken> {
-    return this.tokens.issue(principal.username, parseNewToken(body));
+  async issue(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<IssuedToken> {
+    const issued = await this.tokens.issue(principal.username, parseNewToken(body));
+    await this.events.publish(identityEvents.tokenCreated(change, principal.username, issued));
+    return issued;
   }
 
   @Delete('tokens/:tokenId')
   @ApiOperation({ summary: 'Revoke one of my tokens (also the one in use)' })
-  revoke(@CurrentPrincipal() principal: Principal, @Param('tokenId') tokenId: string): Promise<TokenView> {
-    return this.tokens.revoke(principal.username, tokenId);
+  async revoke(@CurrentPrincipal() principal: Principal, @Param('tokenId') tokenId: string, @CurrentChange() change: ChangeContext): Promise<TokenView> {
+    const token = await this.tokens.revoke(principal.username, tokenId);
+    await this.events.publish(identityEvents.tokenRevoked(change, principal.username, token));
+    return token;
   }
 }

@@ -1,15 +1,20 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseNewToken, TokenIssuer, type IssuedToken, type TokenView } from '@yardmaster/identity';
+import { identityEvents, parseNewToken, TokenIssuer, type ChangeContext, type IssuedToken, type TokenView } from '@yardmaster/identity';
 import { RequirePermission } from '../auth/route-access';
+import { CurrentChange } from './change-context.decorator';
 import { NEW_TOKEN_BODY_SCHEMA } from './grant-schema';
+import { IdentityEventPublisher } from './identity-event-publisher';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('api/users/:username/tokens')
 @RequirePermission('users.admin')
 export class UserTokensHttpController {
-  constructor(private readonly tokens: TokenIssuer) {}
+  constructor(
+    private readonly tokens: TokenIssuer,
+    private readonly events: IdentityEventPublisher,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "A user's tokens: names, prefixes, expiry, last use; never the secrets" })
@@ -23,14 +28,18 @@ export class UserTokensHttpController {
   @ApiBody({ schema: NEW_TOKEN_BODY_SCHEMA })
   @ApiCreatedResponse({ description: '{ id, name, prefix, token, readOnly, expiresAt, ... }' })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
-  issue(@Param('username') username: string, @Body() body: unknown): Promise<IssuedToken> {
-    return this.tokens.issue(username, parseNewToken(body));
+  async issue(@Param('username') username: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<IssuedToken> {
+    const issued = await this.tokens.issue(username, parseNewToken(body));
+    await this.events.publish(identityEvents.tokenCreated(change, username, issued));
+    return issued;
   }
 
   @Delete(':tokenId')
   @ApiOperation({ summary: 'Revoke a token: the next request with it answers 401' })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND or TOKEN_NOT_FOUND' })
-  revoke(@Param('username') username: string, @Param('tokenId') tokenId: string): Promise<TokenView> {
-    return this.tokens.revoke(username, tokenId);
+  async revoke(@Param('username') username: string, @Param('tokenId') tokenId: string, @CurrentChange() change: ChangeContext): Promise<TokenView> {
+    const token = await this.tokens.revoke(username, tokenId);
+    await this.events.publish(identityEvents.tokenRevoked(change, username, token));
+    return token;
   }
 }

@@ -1,16 +1,21 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { parseGrants, parseNewUser, parseUserPatch, UserDirectory, type UserView } from '@yardmaster/identity';
+import { identityEvents, parseGrants, parseNewUser, parseUserPatch, UserDirectory, type ChangeContext, type UserView } from '@yardmaster/identity';
 import { RequirePermission } from '../auth/route-access';
 import { readPage, type PageOf } from '../http/pagination';
+import { CurrentChange } from './change-context.decorator';
 import { GRANTS_BODY_SCHEMA } from './grant-schema';
+import { IdentityEventPublisher } from './identity-event-publisher';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('api/users')
 @RequirePermission('users.admin')
 export class UsersHttpController {
-  constructor(private readonly users: UserDirectory) {}
+  constructor(
+    private readonly users: UserDirectory,
+    private readonly events: IdentityEventPublisher,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List users, by username' })
@@ -37,8 +42,10 @@ export class UsersHttpController {
   })
   @ApiCreatedResponse({ description: 'The user' })
   @ApiConflictResponse({ description: 'IDENTITY_CONFLICT: the username is taken' })
-  create(@Body() body: unknown): Promise<UserView> {
-    return this.users.create(parseNewUser(body));
+  async create(@Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<UserView> {
+    const user = await this.users.create(parseNewUser(body));
+    await this.events.publish(identityEvents.userCreated(change, user));
+    return user;
   }
 
   @Get(':username')
@@ -57,22 +64,33 @@ export class UsersHttpController {
     },
   })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
-  update(@Param('username') username: string, @Body() body: unknown): Promise<UserView> {
-    return this.users.update(username, parseUserPatch(body));
+  async update(@Param('username') username: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<UserView> {
+    const patch = parseUserPatch(body);
+    const user = await this.users.update(username, patch);
+    await this.events.publish(identityEvents.userUpdated(change, user, patch));
+    return user;
   }
 
   @Delete(':username')
   @ApiOperation({ summary: 'Delete a user with their tokens and grants; their runs keep their name' })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
-  remove(@Param('username') username: string): Promise<UserView> {
-    return this.users.remove(username);
+  async remove(@Param('username') username: string, @CurrentChange() change: ChangeContext): Promise<UserView> {
+    const user = await this.users.remove(username);
+    await this.events.publish(identityEvents.userDeleted(change, user));
+    return user;
   }
 
   @Put(':username/permissions')
   @ApiOperation({ summary: "Replace the user's own grants (their groups' grants stay)" })
   @ApiBody({ schema: GRANTS_BODY_SCHEMA })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
-  setPermissions(@Param('username') username: string, @Body() body: { permissions?: unknown } | undefined): Promise<UserView> {
-    return this.users.setGrants(username, parseGrants(body?.permissions));
+  async setPermissions(
+    @Param('username') username: string,
+    @Body() body: { permissions?: unknown } | undefined,
+    @CurrentChange() change: ChangeContext,
+  ): Promise<UserView> {
+    const user = await this.users.setGrants(username, parseGrants(body?.permissions));
+    await this.events.publish(identityEvents.permissionsReplaced(change, { user }));
+    return user;
   }
 }

@@ -16,12 +16,13 @@ const OPTIONS = {
   queue: { type: 'string', short: 'q' },
   timeout: { type: 'string' },
   follow: { type: 'boolean', short: 'f' },
+  'run-as': { type: 'string' },
 } as const;
 
 export const runCommand: Command = {
   name: 'run',
   summary: 'Run a job; print the run id, or follow it live with --follow',
-  usage: 'yard run <jobId> [--data name=value ...] [--data-file f.json] [--file variable=path ...] [--commit | --dry-run] [--queue <q>] [--timeout <s>] [--follow]',
+  usage: 'yard run <jobId> [--data name=value ...] [--data-file f.json] [--file variable=path ...] [--commit | --dry-run] [--queue <q>] [--timeout <s>] [--run-as <user>] [--follow]',
   help: [
     'Options:',
     '  -d, --data name=value  a variable\'s value; repeat for each. Coerced by the job\'s variables (`yard job <jobId>`):',
@@ -35,6 +36,7 @@ export const runCommand: Command = {
     '  --commit, --dry-run    run with commit true or false (default: the job\'s)',
     '  -q, --queue <queue>    high, default, low, or a custom queue',
     '  --timeout <seconds>    lower the job\'s whole-run timeout for this run',
+    '  --run-as <user>        run as another user (administrators only); the run records you and them',
     '  -f, --follow           follow the run live: its log entries as they are written, a progress bar, how it',
     '                         ended; exit 0 completed, 1 failed, 2 errored, 3 cancelled, 4 timed_out',
     '',
@@ -50,6 +52,7 @@ export const runCommand: Command = {
     if (values.commit && values['dry-run']) throw new UsageError('run: --commit and --dry-run exclude each other', [], 'run');
     const runTimeoutSeconds = wholeNumberOption('run', 'timeout', values.timeout, 1);
     if (values.queue !== undefined && values.queue.trim() === '') throw new UsageError('run: --queue needs a queue name', [], 'run');
+    if (values['run-as'] !== undefined && values['run-as'].trim() === '') throw new UsageError('run: --run-as needs a username', [], 'run');
     const fileData = values['data-file'] === undefined ? {} : readDataFile(values['data-file']);
     const assignments = values.data ?? [];
     const fileAssignments = values.file ?? [];
@@ -66,6 +69,7 @@ export const runCommand: Command = {
       ...(values['dry-run'] ? { commit: false } : {}),
       ...(values.queue === undefined ? {} : { queue: values.queue.trim() }),
       ...(runTimeoutSeconds === undefined ? {} : { runTimeoutSeconds }),
+      ...(values['run-as'] === undefined ? {} : { runAs: values['run-as'].trim() }),
     };
     const accepted = await client.startRun(jobId, request, files);
     const { stdout, palette } = context.io;

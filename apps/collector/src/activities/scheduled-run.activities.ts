@@ -30,10 +30,12 @@ export function createScheduledRunActivities(deps: { nc: NatsConnection; instanc
         meta: { actor: scheduleActor(scheduleId), correlationId: firing ? `${firing.workflowId}:${firing.runId}` : scheduleId },
         jobId: definition.jobId,
         data: definition.data,
-        commit: definition.commit,
+        ...(definition.commit === null ? {} : { commit: definition.commit }),
         queue: definition.queue,
         ...(definition.runTimeoutSeconds === null ? {} : { runTimeoutSeconds: definition.runTimeoutSeconds }),
         scheduleId,
+        // The scheduler asks the API for the owner's current principal; a schedule from before owners names none.
+        ...(definition.owner === undefined ? {} : { runAs: definition.owner }),
       };
       try {
         const accepted = await sendCommand<StartRunAccepted>(deps.nc, subjects.startRunCommand, command, { timeoutMs: 10_000, serviceName: 'scheduler' });

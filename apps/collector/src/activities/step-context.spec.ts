@@ -58,6 +58,23 @@ async function settledSoon(promise: Promise<unknown>): Promise<boolean> {
 }
 
 describe('createStepContext', () => {
+  it("acts as the run's runAs user, checking that user's permissions in require()", () => {
+    const env = new MockActivityEnvironment({ attempt: 1 }, { logger: new DefaultLogger('ERROR') });
+    const logger = new RunLogger(new FakePublisher().asEventPublisher(), { instance: 'unit', runId: run.runId, step: 'run', attempt: 1, actor: 'bob', correlationId: 'corr-7' });
+    const asCarol: ExecuteStepInput = {
+      run: { ...run, runAs: 'carol', actingPrincipal: { username: 'carol', isAdmin: false, grants: [{ permission: 'inventory.view' }] } },
+      step: 'run',
+      runResult: null,
+    };
+    const context = createStepContext(asCarol, env.context, logger, unusedInventory);
+
+    expect([context.requestedBy, context.runAs]).toEqual(['bob', 'carol']);
+    expect(() => context.require('inventory.view')).not.toThrow();
+    expect(() => context.require('inventory.manage')).toThrow('User carol lacks the permission inventory.manage');
+    // A run from before run_as acts as its requester.
+    expect(createStepContext({ run, step: 'run', runResult: null }, env.context, logger, unusedInventory).runAs).toBe('bob');
+  });
+
   it('describes the run and the step to the job', () => {
     const { context, logger } = contextFor('test_one', 3);
     expect(context).toMatchObject({ runId: 'run-7', jobId: 'examples.Stub', commit: false, step: 'test_one', attempt: 3, requestedBy: 'bob', runResult: { answer: 42 } });

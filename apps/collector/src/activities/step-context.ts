@@ -1,6 +1,6 @@
 import type { Context } from '@temporalio/activity';
-import type { JsonValue } from '@yardmaster/contracts';
-import type { InventoryAccess, JobContext } from '@yardmaster/job-sdk';
+import type { ActingPrincipal, JsonValue, RunWorkflowInput } from '@yardmaster/contracts';
+import { requirePermissionOf, type InventoryAccess, type JobContext } from '@yardmaster/job-sdk';
 import type { ExecuteStepInput } from '@yardmaster/workflows';
 import type { RunLogger } from './run-logger';
 
@@ -27,6 +27,8 @@ export function createStepContext(input: ExecuteStepInput, activity: Context, lo
     step,
     attempt: activity.info.attempt,
     requestedBy: run.requestedBy,
+    runAs: run.runAs ?? run.requestedBy,
+    require: requirePermissionOf(actingPrincipalOf(run)),
     logger,
     runResult: input.runResult as JsonValue,
     signal,
@@ -34,6 +36,14 @@ export function createStepContext(input: ExecuteStepInput, activity: Context, lo
     sleep: (milliseconds) => abortableSleep(milliseconds, signal),
     progress: (report) => logger.progress(report),
   };
+}
+
+/**
+ * A run started before `run_as` carries no principal: it acts as its requester, and since jobs made no
+ * permission checks then, without any (an in-flight run keeps the rights it started with).
+ */
+function actingPrincipalOf(run: RunWorkflowInput): ActingPrincipal {
+  return run.actingPrincipal ?? { username: run.requestedBy, isAdmin: true, grants: [] };
 }
 
 function abortableSleep(milliseconds: number, signal: AbortSignal): Promise<void> {

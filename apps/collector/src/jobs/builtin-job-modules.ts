@@ -13,13 +13,14 @@ import { ImportDevices } from './inventory/import-devices.job';
 import { NewBranch } from './inventory/new-branch.job';
 import { PrimaryAddressReport } from './inventory/primary-address-report.job';
 import { UploadSummary } from './examples/upload-summary.job';
+import { WhoAmI } from './examples/who-am-i.job';
 
 /** The job modules every collector hosts. */
 export const BUILTIN_JOB_MODULES: readonly JobModule[] = [
   {
     name: 'examples',
     grouping: 'Examples',
-    jobs: [HelloWorld, InterfaceAudit, FailOnPurpose, SlowCount, Deadline, FlakyDevice, DeviceBackup, ConfigSweep, AllVariables, UploadSummary, DeviceLogin],
+    jobs: [HelloWorld, InterfaceAudit, FailOnPurpose, SlowCount, Deadline, FlakyDevice, DeviceBackup, ConfigSweep, AllVariables, UploadSummary, DeviceLogin, WhoAmI],
   },
   {
     name: 'inventory',

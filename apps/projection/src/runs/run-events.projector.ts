@@ -28,6 +28,8 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
         commit: data.commit,
         queue: data.queue,
         requested_by: data.requestedBy,
+        // Events from before run_as: the run acted as its requester, and the requester already owns it.
+        ...(data.runAs === undefined ? {} : { run_as: data.runAs }),
         workflow_id: data.workflowId,
         created_at: new Date(data.requestedAt),
         ...(scheduleId === null ? {} : { schedule_id: scheduleId }),

@@ -240,18 +240,21 @@ describe('schedule.changed', () => {
       created_at: t0,
       updated_at: t0,
       deleted_at: null,
+      // A definition without an owner: a schedule from before owners.
+      owner: null,
     });
   });
 
   it('replaces the snapshot with a newer one, keeping when it was created', async () => {
     const scheduleId = await existingSchedule(t0);
-    const changedDefinition = definition(scheduleId, { timing: { kind: 'interval', everyMinutes: 15 }, data: { site: 'fra2' }, overlap: 'buffer_one' });
+    const changedDefinition = definition(scheduleId, { timing: { kind: 'interval', everyMinutes: 15 }, data: { site: 'fra2' }, overlap: 'buffer_one', owner: 'bob' });
     const newer = scheduleMessage(changed(snapshot(scheduleId, t1, { definition: changedDefinition, state: 'paused', pausedReason: 'maintenance', nextRunTimes: [] })));
 
     await expect(applySchedule(newer)).resolves.toBe(true);
 
     expect(await onlySchedule(scheduleId)).toMatchObject({
       definition: changedDefinition,
+      owner: 'bob',
       state: 'paused',
       paused_reason: 'maintenance',
       next_run_times: [],

@@ -39,6 +39,7 @@ async function applySnapshot(manager: EntityManager, snapshot: ScheduleSnapshot,
     position,
     snapshot.deleted,
     observedAt,
+    definition.owner ?? null,
   ];
 
   if (existing.length > 0) {
@@ -46,7 +47,7 @@ async function applySnapshot(manager: EntityManager, snapshot: ScheduleSnapshot,
     await manager.query(
       `UPDATE schedules SET
          key = $2, job_id = $3, definition = $4::jsonb, state = $5, paused_reason = $6, next_run_times = $7::jsonb,
-         snapshot_position = $8,
+         snapshot_position = $8, owner = $11,
          deleted_at = CASE WHEN $9::boolean THEN COALESCE(deleted_at, $10) ELSE NULL END,
          updated_at = CASE
            WHEN (definition, state, paused_reason, deleted_at IS NOT NULL) IS DISTINCT FROM ($4::jsonb, $5::text, $6::text, $9::boolean) THEN $10
@@ -70,10 +71,10 @@ async function applySnapshot(manager: EntityManager, snapshot: ScheduleSnapshot,
   await manager.query(
     `INSERT INTO schedules (
        id, key, job_id, definition, state, paused_reason, next_run_times, snapshot_position, deleted_at, created_at, updated_at,
-       total_runs, last_run_id, last_run_status, last_run_at)
+       owner, total_runs, last_run_id, last_run_status, last_run_at)
      VALUES (
        $1, $2, $3, $4::jsonb, $5, $6, $7::jsonb, $8, CASE WHEN $9::boolean THEN $10::timestamptz END, $10, $10,
-       (SELECT count(*) FROM job_runs WHERE schedule_id = $1), $11, $12, $13)`,
+       $11, (SELECT count(*) FROM job_runs WHERE schedule_id = $1), $12, $13, $14)`,
     [...params, lastRun?.id ?? null, lastRun?.status ?? null, lastRun?.created_at ?? null],
   );
 }

@@ -51,6 +51,22 @@ describe('parseScheduleRequest', () => {
     });
   });
 
+  it('gives a read-only job no commit, and refuses one in the request', () => {
+    const report: JobDefinition = { ...job, readOnly: true, commitDefault: false };
+    const plain = parseScheduleRequest({ jobId: job.id, data: { name: 'x' }, intervalMinutes: 5 }, report, config, now);
+    expect(plain).toMatchObject({ errors: [], definition: { commit: null } });
+    const refused = parseScheduleRequest({ jobId: job.id, data: { name: 'x' }, intervalMinutes: 5, commit: true }, report, config, now);
+    expect(refused.errors).toEqual([{ field: 'commit', message: 'must be left out: examples.HelloWorld is read-only, it changes nothing, so its runs have no commit' }]);
+    // A job that defaults to dry runs schedules dry runs unless told otherwise.
+    expect(parseScheduleRequest({ jobId: job.id, data: { name: 'x' }, intervalMinutes: 5 }, { ...job, commitDefault: false }, config, now).definition.commit).toBe(false);
+  });
+
+  it('records the owner the runs act as, and none for a schedule from before owners', () => {
+    const owned = parseScheduleRequest({ jobId: job.id, data: { name: 'x' }, intervalMinutes: 5 }, job, config, now, 'bob');
+    expect(owned.definition.owner).toBe('bob');
+    expect('owner' in parse({ intervalMinutes: 5 }).definition).toBe(false);
+  });
+
   it('derives the key from the instance, as enqueue_once does', () => {
     expect(parse({ intervalMinutes: 5, instance: 'edge-01' }).definition.key).toBe('examples.HelloWorld/edge-01');
     expect(parse({ intervalMinutes: 5, key: 'mine' }).definition.key).toBe('mine');

@@ -24,12 +24,14 @@ export function scheduleIdForKey(key: string): string {
 /**
  * Turns a request into a schedule definition, or collects one error per bad field. Time is the
  * scheduler's: `now` is its clock, so a start time in the past is refused whatever the client believes.
+ * `owner` is whom the runs act as (the API has checked who may name whom); none for a schedule from before owners.
  */
 export function parseScheduleRequest(
   request: ScheduleRequest,
   job: JobDefinition,
   config: SchedulerConfig,
   now: Date,
+  owner?: string,
 ): { definition: ScheduleDefinition; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const validation = validateRunData(job.variables, request.data ?? {});
@@ -67,7 +69,7 @@ export function parseScheduleRequest(
       key,
       jobId: job.id,
       data: validation.ok ? validation.data : {},
-      commit: request.commit ?? true,
+      commit: scheduleCommitOf(job, request.commit, errors),
       queue,
       runTimeoutSeconds: request.runTimeoutSeconds ?? null,
       timing,
@@ -75,6 +77,7 @@ export function parseScheduleRequest(
       endAt: endAt?.toISOString() ?? null,
       overlap,
       catchupWindowSeconds,
+      ...(owner === undefined ? {} : { owner }),
     },
   };
 }
@@ -125,4 +128,11 @@ function isTimeZone(timezone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** As for a run: the job's default unless the request says; a read-only job's runs have no commit. */
+function scheduleCommitOf(job: JobDefinition, requested: boolean | undefined, errors: FieldError[]): boolean | null {
+  if (!job.readOnly) return requested ?? job.commitDefault ?? true;
+  if (requested !== undefined) errors.push({ field: 'commit', message: `must be left out: ${job.id} is read-only, it changes nothing, so its runs have no commit` });
+  return null;
 }

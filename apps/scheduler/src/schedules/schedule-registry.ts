@@ -8,6 +8,7 @@ import {
   temporalScheduleIdFor,
   YardError,
   type ScheduleChanged,
+  type ScheduleChangeKind,
   type ScheduleDefinition,
   type ScheduleSnapshot,
 } from '@yardmaster/contracts';
@@ -105,14 +106,14 @@ export class ScheduleRegistry {
     }
   }
 
-  /** Reads the schedule back from Temporal and publishes it as it now is. */
-  async publishCurrent(scheduleId: string, actor: string): Promise<ScheduleSnapshot> {
+  /** Reads the schedule back from Temporal and publishes it as it now is; `change` says what a person did (for the audit). */
+  async publishCurrent(scheduleId: string, actor: string, change?: ScheduleChangeKind): Promise<ScheduleSnapshot> {
     const snapshot = snapshotOf(scheduleId, await this.describe(scheduleId));
-    await this.publish(snapshot, actor);
+    await this.publish(snapshot, actor, change);
     return snapshot;
   }
 
-  async publish(snapshot: ScheduleSnapshot, actor: string = `${SYSTEM_ACTOR_PREFIX}scheduler`): Promise<void> {
+  async publish(snapshot: ScheduleSnapshot, actor: string = `${SYSTEM_ACTOR_PREFIX}scheduler`, change?: ScheduleChangeKind): Promise<void> {
     const id = randomUUID();
     const event: ScheduleChanged = newEvent({
       id,
@@ -122,7 +123,7 @@ export class ScheduleRegistry {
       sequence: 0,
       correlationId: id,
       actor,
-      data: snapshot,
+      data: change ? { ...snapshot, change } : snapshot,
     });
     await this.publisher.publish(subjectsFor(this.config.shared.instance).scheduleChanged(snapshot.scheduleId), event);
   }

@@ -31,8 +31,10 @@ import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ScheduleRegistry } from '../schedules/schedule-registry';
 import { redactSensitiveData, sealSensitiveData } from '../sensitive-data/sensitive-run-data';
 import { sensitiveJobNotSchedulable } from '../sensitive-data/sensitive-job-refusal';
+import type { ActingAs } from './acting-principal';
 import { checkObjectVariables } from './check-object-variables';
 import { checkFileVariables, fileIdsIn } from './check-file-variables';
+import { RunActingPrincipal } from './run-acting-principal';
 import { runLimitsFor } from './run-limits';
 
 /**
@@ -54,6 +56,7 @@ export class StartRunHandler {
     private readonly schedules: ScheduleRegistry,
     private readonly inventory: InventoryStore,
     private readonly files: RunFileStore,
+    private readonly acting: RunActingPrincipal,
   ) {
     this.secretBox = new SecretBox(config.secretsKey);
   }
@@ -76,7 +79,9 @@ export class StartRunHandler {
       if (command.scheduleId) await this.schedules.pauseFor(command.scheduleId, `job ${job.id} has sensitive variables`);
       throw sensitiveJobNotSchedulable(job, sensitive, command.scheduleId ? 'run by a schedule' : 'started later (startAt)');
     }
-    const checked = await this.checkedInput(job, command);
+    // A schedule whose owner may no longer act is paused here, before anything starts.
+    const acting = await this.acting.of(command);
+    const checked = await this.checkedInput(job, command, acting);
     // Sensitive values: sealed in the workflow input, the one way they reach job code; masked everywhere else.
     const input: RunWorkflowInput = { ...checked, data: sealSensitiveData(this.secretBox, checked.runId, sensitive, checked.data) };
     const shownData = redactSensitiveData(sensitive, checked.data);
@@ -102,12 +107,13 @@ export class StartRunHandler {
       commit: input.commit,
       queue: input.queue,
       requestedBy: input.requestedBy,
+      runAs: acting.runAs,
       requestedAt,
       runTimeoutSeconds: input.runTimeoutSeconds,
     };
   }
 
-  private async checkedInput(job: EffectiveJob, command: StartRunCommand): Promise<RunWorkflowInput> {
+  private async checkedInput(job: EffectiveJob, command: StartRunCommand, acting: ActingAs): Promise<RunWorkflowInput> {
     const queue = command.queue ?? job.defaultQueue;
     const validation = validateRunData(job.variables, command.data ?? {});
     const fieldErrors: FieldError[] = validation.ok ? [] : [...validation.errors];
@@ -131,6 +137,8 @@ export class StartRunHandler {
       commit,
       queue,
       requestedBy: command.meta.actor,
+      runAs: acting.runAs,
+      actingPrincipal: acting.principal,
       correlationId: command.meta.correlationId,
       steps: job.steps,
       ...limits,
@@ -153,7 +161,7 @@ export class StartRunHandler {
       // Temporal holds a delayed workflow until its time: the run is `scheduled` meanwhile.
       ...(input.startAt ? { startDelay: Math.max(0, Date.parse(input.startAt) - Date.now()) } : {}),
       typedSearchAttributes: runSearchAttributes(input),
-      staticSummary: `${input.jobName} (${input.jobId}), requested by ${input.requestedBy}`,
+      staticSummary: `${input.jobName} (${input.jobId}), requested by ${input.requestedBy}${input.runAs && input.runAs !== input.requestedBy ? ` as ${input.runAs}` : ''}`,
       staticDetails: `Queue: ${input.queue}. Steps: ${input.steps.join(', ')}. Run timeout: ${input.runTimeoutSeconds} s.`,
     });
   }
@@ -174,6 +182,7 @@ export class StartRunHandler {
         commit: input.commit,
         queue: input.queue,
         requestedBy: input.requestedBy,
+        ...(input.runAs === undefined ? {} : { runAs: input.runAs }),
         workflowId: workflowIdForRun(input.runId),
         requestedAt,
         scheduleId,

@@ -66,6 +66,19 @@ describe('can', () => {
     expect(canViewRun(runner, { requestedBy: null })).toBe(false);
   });
 
+  it('counts a run acting as them (run_as) as their own, as well as one they requested', () => {
+    const runner = principal([{ permission: 'jobs.run', scope: { jobIds: ['examples.HelloWorld'] } }]);
+    const asAnn = { requestedBy: 'admin', runAs: 'ann' };
+
+    expect(canViewRun(runner, asAnn)).toBe(true);
+    expect(canCancelRun(runner, asAnn)).toBe(true);
+    expect(canViewRun(runner, { requestedBy: 'ann', runAs: 'bob' })).toBe(true);
+    expect(canViewRun(runner, { requestedBy: 'admin', runAs: 'bob' })).toBe(false);
+    expect(canCancelRun(principal([{ permission: 'runs.cancel_own' }]), asAnn)).toBe(true);
+    expect(canViewRun(principal([]), asAnn)).toBe(false);
+    expect(canViewRun(runner, { requestedBy: null, runAs: null })).toBe(false);
+  });
+
   it('separates own from any for viewing and cancelling runs', () => {
     const watcher = principal([{ permission: 'runs.view_own' }]);
     const auditor = principal([{ permission: 'runs.view_any' }]);

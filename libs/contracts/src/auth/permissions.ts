@@ -59,6 +59,12 @@ export interface Principal {
   readonly grants: readonly PermissionGrant[];
 }
 
+/**
+ * Who a run acts as, as job code and the scheduler see it: the user's name and what they may do, without a
+ * token or anything else secret. It travels in commands and in the run's workflow input.
+ */
+export type ActingPrincipal = Pick<Principal, 'username' | 'isAdmin' | 'grants'>;
+
 /** The job a permission is asked about; its grouping is the one it runs under (overrides applied). */
 export interface JobResource {
   readonly kind: 'job';
@@ -66,10 +72,15 @@ export interface JobResource {
   readonly grouping: string;
 }
 
-/** The run a permission is asked about: who requested it. */
+/** The run a permission is asked about: who requested it, and who it acts as (both own it). */
 export interface RunResource {
   readonly kind: 'run';
   readonly requestedBy: string | null;
+  /** Absent or null for runs from before `run_as`, and for runs acting as their requester. */
+  readonly runAs?: string | null;
 }
+
+/** A run's owners: whoever requested it and whoever it acts as. */
+export type RunOwners = Omit<RunResource, 'kind'>;
 
 export type PermissionResource = JobResource | RunResource;

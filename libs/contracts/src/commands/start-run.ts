@@ -1,3 +1,4 @@
+import type { ActingPrincipal } from '../auth/permissions';
 import type { JsonObject } from '../json';
 import type { CommandMeta } from './command-reply';
 import type { RunStatus } from '../runs/run-status';
@@ -17,6 +18,16 @@ export interface StartRunCommand {
   readonly startAt?: string;
   /** The files the API stored for this request: the only ones its file variables may refer to. */
   readonly uploadedFileIds?: readonly string[];
+  /**
+   * The user the run acts as (`run_as`): set by the API only for an administrator's request, and by a schedule
+   * for its owner. Absent: the run acts as `meta.actor`.
+   */
+  readonly runAs?: string;
+  /**
+   * What the acting user may do, as the API authenticated them (of the run-as user, or of the requester). Absent
+   * from a schedule's request: the scheduler asks the API for the owner's current one.
+   */
+  readonly actingPrincipal?: ActingPrincipal;
 }
 
 export interface StartRunAccepted {
@@ -29,6 +40,8 @@ export interface StartRunAccepted {
   readonly commit: boolean | null;
   readonly queue: string;
   readonly requestedBy: string;
+  /** Who the run acts as: `requestedBy` unless an administrator or a schedule's owner said otherwise. */
+  readonly runAs: string;
   readonly requestedAt: string;
   readonly runTimeoutSeconds: number;
 }

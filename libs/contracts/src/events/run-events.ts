@@ -10,6 +10,8 @@ export interface RunRequestedData {
   readonly commit: boolean | null;
   readonly queue: string;
   readonly requestedBy: string;
+  /** Who the run acts as; absent in events from before `run_as`, where it is the requester. */
+  readonly runAs?: string;
   readonly workflowId: string;
   readonly requestedAt: string;
   /** Set for a run a schedule started. */

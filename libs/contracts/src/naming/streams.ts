@@ -3,7 +3,11 @@ export interface StreamNames {
   readonly runs: string;
   readonly catalog: string;
   readonly schedules: string;
+  /** Changes to users, groups, grants and tokens: the API's events, for the audit. */
+  readonly identity: string;
   readonly projectionConsumer: string;
+  /** The audit's durable consumer on each stream: apart from the projection's, so each keeps its own place. */
+  readonly auditConsumer: string;
 }
 
 export function streamNamesFor(instance: string): StreamNames {
@@ -12,6 +16,8 @@ export function streamNamesFor(instance: string): StreamNames {
     runs: `${upper}_RUNS`,
     catalog: `${upper}_CATALOG`,
     schedules: `${upper}_SCHEDULES`,
+    identity: `${upper}_IDENTITY`,
     projectionConsumer: `${instance}_projection`,
+    auditConsumer: `${instance}_audit`,
   };
 }

@@ -14,12 +14,17 @@ export interface Subjects {
   readonly cancelRunCommand: string;
   /** Answered by the projection: ids of runs its read model holds as not yet ended. */
   readonly liveRunsQuery: string;
+  /** Answered by the API, which owns identity: a user's current principal (a schedule's owner at each tick). */
+  readonly principalQuery: string;
   readonly scheduleEvents: string;
   scheduleChanged(scheduleId: string): string;
   readonly upsertScheduleCommand: string;
   readonly updateScheduleCommand: string;
   readonly scheduleActionCommand: string;
   servicePing(service: ServiceName): string;
+  readonly identityEvents: string;
+  /** `kind` is the event type without `identity.`: names (usernames may hold dots) stay out of subjects. */
+  identityEvent(kind: string): string;
 }
 
 export type ServiceName = 'api' | 'scheduler' | 'collector' | 'projection';
@@ -37,11 +42,14 @@ export function subjectsFor(instance: string): Subjects {
     startRunCommand: `${instance}.cmd.run.start`,
     cancelRunCommand: `${instance}.cmd.run.cancel`,
     liveRunsQuery: `${instance}.query.runs.live`,
+    principalQuery: `${instance}.query.principal`,
     scheduleEvents: `${instance}.schedule.>`,
     scheduleChanged: (scheduleId) => `${instance}.schedule.${scheduleId}.changed`,
     upsertScheduleCommand: `${instance}.cmd.schedule.upsert`,
     updateScheduleCommand: `${instance}.cmd.schedule.update`,
     scheduleActionCommand: `${instance}.cmd.schedule.action`,
     servicePing: (service) => `${instance}.svc.${service}.ping`,
+    identityEvents: `${instance}.identity.>`,
+    identityEvent: (kind) => `${instance}.identity.${kind}`,
   };
 }

@@ -1,3 +1,4 @@
+import type { ActingPrincipal } from '../auth/permissions';
 import type { JsonObject, JsonValue } from '../json';
 import type { ConcurrencyClaim } from '../concurrency/concurrency-slots';
 import type { RunErrorInfo } from '../events/run-events';
@@ -14,6 +15,10 @@ export interface RunWorkflowInput {
   readonly commit: boolean | null;
   readonly queue: string;
   readonly requestedBy: string;
+  /** Who the run acts as (`context.runAs`). Absent in runs started before `run_as`: their requester. */
+  readonly runAs?: string;
+  /** What the acting user may do, for `context.require`. Absent in runs started before `run_as`. */
+  readonly actingPrincipal?: ActingPrincipal;
   readonly correlationId: string;
   readonly steps: readonly string[];
   readonly runTimeoutSeconds: number;

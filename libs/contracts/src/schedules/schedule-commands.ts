@@ -19,6 +19,8 @@ export interface ScheduleRequest {
   readonly endAt?: string;
   readonly overlap?: OverlapPolicy;
   readonly catchupWindowSeconds?: number;
+  /** The owner, whom the runs act as; only an administrator may name someone else (the API checks it). */
+  readonly runAs?: string;
 }
 
 export interface UpsertScheduleCommand {

@@ -15,7 +15,8 @@ export interface ScheduleDefinition {
   readonly key: string;
   readonly jobId: string;
   readonly data: JsonObject;
-  readonly commit: boolean;
+  /** Null for a read-only job: its runs have no commit. */
+  readonly commit: boolean | null;
   readonly queue: string;
   readonly runTimeoutSeconds: number | null;
   readonly timing: ScheduleTiming;
@@ -24,6 +25,11 @@ export interface ScheduleDefinition {
   readonly overlap: OverlapPolicy;
   /** After an outage, a due run is still started if it was due less than this long ago; one at most. */
   readonly catchupWindowSeconds: number;
+  /**
+   * The user the schedule's runs act as: its creator, or whom an administrator named (`runAs`). Absent for
+   * schedules created before owners, whose runs act as `schedule:<id>` without permission checks.
+   */
+  readonly owner?: string;
 }
 
 /** What a schedule's Temporal action hands the collector each time it fires. */

@@ -8,7 +8,7 @@ export function temporalScheduleIdFor(instance: string, scheduleId: string): str
 
 export const SCHEDULED_RUN_WORKFLOW_TYPE = 'scheduledRunWorkflow';
 
-/** The actor a scheduled run is requested by, until runs act as users. */
+/** The actor a scheduled run is requested by; the run acts as the schedule's owner (`runAs`). */
 export function scheduleActor(scheduleId: string): string {
   return `schedule:${scheduleId}`;
 }

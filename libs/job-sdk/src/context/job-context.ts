@@ -1,4 +1,4 @@
-import type { JsonValue, LogObjectRef } from '@yardmaster/contracts';
+import type { JsonValue, LogObjectRef, Permission, PermissionResource } from '@yardmaster/contracts';
 import type { InventoryAccess } from '../inventory/inventory-access';
 
 export interface LogOptions {
@@ -41,7 +41,19 @@ export interface JobContext {
   readonly step: string;
   /** The attempt of this step, from 1. */
   readonly attempt: number;
+  /** Who asked for the run: a user, or `schedule:<id>` for a schedule's run. */
   readonly requestedBy: string;
+  /**
+   * The user the run acts as: `requestedBy`, unless an administrator started it `runAs` someone, or a schedule
+   * started it for its owner. `require` checks this user's permissions.
+   */
+  readonly runAs: string;
+  /**
+   * Throws `PermissionDenied` (naming the user and the permission) unless `runAs` holds the permission, about
+   * the resource when given. Call it before acting on the inventory, so a job cannot do on a user's behalf what
+   * the user could not do themselves.
+   */
+  require(permission: Permission, resource?: PermissionResource): void;
   readonly logger: JobLogger;
   /** What `run` returned, for `test_*` and `post_run` steps; `null` inside `run` and when `run` did not finish. */
   readonly runResult: JsonValue;

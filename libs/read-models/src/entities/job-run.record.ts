@@ -45,6 +45,10 @@ export class JobRunRecord {
   @Column('text', { name: 'requested_by', nullable: true })
   requestedBy!: string | null;
 
+  /** Who the run acts as (`run_as`, a schedule's owner); null for runs from before it. */
+  @Column('text', { name: 'run_as', nullable: true })
+  runAs!: string | null;
+
   @Column('text', { name: 'workflow_id' })
   workflowId!: string;
 

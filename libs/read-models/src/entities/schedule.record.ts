@@ -18,6 +18,10 @@ export class ScheduleRecord {
   @Column('text', { name: 'job_id' })
   jobId!: string;
 
+  /** Whom the schedule's runs act as (`definition.owner`, as a column to filter on); null for schedules from before owners. */
+  @Column('text', { nullable: true })
+  owner!: string | null;
+
   /** The whole definition, as the snapshot carries it (key and jobId included). */
   @Column('jsonb')
   definition!: ScheduleDefinition;

@@ -76,6 +76,8 @@ describe('Schedules migration', () => {
         'created_at',
         'updated_at',
         'deleted_at',
+        // Added by RunAs1795610000000.
+        'owner',
       ].sort(),
     );
     expect(byName.id).toMatchObject({ data_type: 'text', is_nullable: 'NO' });

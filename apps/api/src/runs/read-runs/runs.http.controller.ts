@@ -35,7 +35,7 @@ export class RunsHttpController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List runs, newest first: all of them with runs.view_any, else those one requested' })
+  @ApiOperation({ summary: 'List runs, newest first: all of them with runs.view_any, else those one requested or that act as one' })
   @ApiQuery({ name: 'jobId', required: false })
   @ApiQuery({ name: 'status', required: false, enum: RUN_STATUSES })
   @ApiQuery({ name: 'scheduleId', required: false, description: 'Only the runs this schedule started' })
@@ -49,14 +49,20 @@ export class RunsHttpController {
     if (query.status !== undefined && !isRunStatus(query.status)) {
       throw new YardError(ErrorCode.ValidationFailed, 'Invalid filter', [{ field: 'status', message: `must be one of ${RUN_STATUSES.join(', ')}` }]);
     }
+    const filters = {
+      ...(query.jobId ? { jobId: query.jobId } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.scheduleId ? { scheduleId: query.scheduleId } : {}),
+    };
     const [records, total] = await this.dataSource.getRepository(JobRunRecord).findAndCount({
-      where: {
-        ...(query.jobId ? { jobId: query.jobId } : {}),
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.scheduleId ? { scheduleId: query.scheduleId } : {}),
-        // The filter is in the query, not applied to a page afterwards, so the total counts what the caller may see.
-        ...(can(principal, 'runs.view_any') ? {} : { requestedBy: principal.username }),
-      },
+      // The filter is in the query, not applied to a page afterwards, so the total counts what the caller may see:
+      // one's own runs are those one requested OR that act as one (an OR of the two conditions).
+      where: can(principal, 'runs.view_any')
+        ? filters
+        : [
+            { ...filters, requestedBy: principal.username },
+            { ...filters, runAs: principal.username },
+          ],
       order: { createdAt: 'DESC', id: 'ASC' },
       take: page.limit,
       skip: page.offset,

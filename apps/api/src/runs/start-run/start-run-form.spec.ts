@@ -33,6 +33,10 @@ describe('parseStartRunForm', () => {
     expect(form.uploads).toEqual([{ variable: 'config', name: 'r1.cfg', contentType: 'text/plain', content: Buffer.from('hostname r1') }]);
   });
 
+  it('takes runAs as a text part', () => {
+    expect(parseStartRunForm({ runAs: 'bob' }, [part('config', 'x')], variables).body).toEqual({ data: {}, runAs: 'bob' });
+  });
+
   it('needs no text part at all, and calls a part without a type application/octet-stream', () => {
     const form = parseStartRunForm({}, [part('config', 'x', '')], variables);
     expect(form.body).toEqual({ data: {} });

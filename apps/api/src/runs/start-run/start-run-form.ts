@@ -24,7 +24,7 @@ export interface StartRunForm {
   readonly uploads: readonly FileUpload[];
 }
 
-const TEXT_FIELDS = new Set(['data', 'commit', 'queue', 'runTimeoutSeconds', 'startAt']);
+const TEXT_FIELDS = new Set(['data', 'commit', 'queue', 'runTimeoutSeconds', 'startAt', 'runAs']);
 
 /**
  * A run request sent as `multipart/form-data`: the text parts are the JSON body's fields (`data` as JSON

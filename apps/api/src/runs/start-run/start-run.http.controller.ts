@@ -17,6 +17,7 @@ import type { JsonObject, Principal, StartRunAccepted, StartRunCommand, Uploaded
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
+import { RunAsResolver, type Acting } from '../../auth/run-as/run-as';
 import { SchedulerCommands } from '../../http/scheduler-commands';
 import { JobRunPermission } from './job-run-permission';
 import { isRefusal, RunUploads } from './run-uploads';
@@ -33,6 +34,7 @@ export class StartRunHttpController {
     private readonly scheduler: SchedulerCommands,
     private readonly uploads: RunUploads,
     private readonly permission: JobRunPermission,
+    private readonly runAs: RunAsResolver,
   ) {}
 
   @Post()
@@ -55,13 +57,14 @@ export class StartRunHttpController {
         queue: { type: 'string', default: 'default' },
         runTimeoutSeconds: { type: 'integer', description: "Lowers the job's whole-run timeout for this run" },
         startAt: { type: 'string', format: 'date-time', description: 'Start later: the run is scheduled until then' },
+        runAs: { type: 'string', description: 'Administrators only: the username the run acts as (context.runAs, its permissions)' },
       },
     },
   })
   @ApiAcceptedResponse({ description: 'The run, queued' })
   @ApiPayloadTooLargeResponse({ description: "FILE_TOO_LARGE: a file is larger than its variable's maxSizeBytes or YARD_API_MAX_UPLOAD_BYTES; the field names it" })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with one entry per bad field, or MALFORMED_REQUEST' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: jobs.run does not cover this job' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: jobs.run does not cover this job, or runAs from someone who is not an administrator' })
   @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND' })
   @ApiConflictResponse({ description: 'CONCURRENCY_CONFLICT: a singleton job already has a live run; `details.blockingRunId` names it' })
   async start(
@@ -73,13 +76,22 @@ export class StartRunHttpController {
     @Res({ passthrough: true }) response: Response,
     @CurrentPrincipal() principal: Principal,
   ): Promise<StartRunAccepted & { links: { self: string; logs: string } }> {
-    // Checked before any upload is stored: a refused caller leaves nothing behind.
+    // Checked before any upload is stored: a refused caller leaves nothing behind. jobs.run is the requester's.
     await this.permission.require(principal, jobId);
-    const send = (run: StartRunBody, uploadedFileIds: readonly string[] = []) => {
-      const command: StartRunCommand = { meta: this.scheduler.meta(principal, correlationHeader), jobId, ...run, uploadedFileIds };
+    const actingFor = (run: StartRunBody) => this.runAs.resolve(principal, run.runAs);
+    const send = ({ runAs: _named, ...run }: StartRunBody, acting: Acting, uploadedFileIds: readonly string[] = []) => {
+      const command: StartRunCommand = {
+        meta: this.scheduler.meta(principal, correlationHeader),
+        jobId,
+        ...run,
+        uploadedFileIds,
+        runAs: acting.runAs,
+        actingPrincipal: acting.principal,
+      };
       return this.scheduler.send<StartRunAccepted>((subjects) => subjects.startRunCommand, command);
     };
-    const accepted = request.is('multipart/form-data') ? await this.startWithUploads(jobId, body, parts ?? [], send) : await send(parseStartRunBody(body));
+    const json = request.is('multipart/form-data') ? null : parseStartRunBody(body);
+    const accepted = json ? await send(json, await actingFor(json)) : await this.startWithUploads(jobId, body, parts ?? [], actingFor, send);
     const self = `/api/runs/${accepted.runId}`;
     response.setHeader('Location', self);
     return { ...accepted, links: { self, logs: `${self}/logs` } };
@@ -90,14 +102,16 @@ export class StartRunHttpController {
     jobId: string,
     fields: unknown,
     parts: readonly UploadedPart[],
-    send: (run: StartRunBody, uploadedFileIds: readonly string[]) => Promise<StartRunAccepted>,
+    actingFor: (run: StartRunBody) => Promise<Acting>,
+    send: (run: StartRunBody, acting: Acting, uploadedFileIds: readonly string[]) => Promise<StartRunAccepted>,
   ): Promise<StartRunAccepted> {
     const form = parseStartRunForm((fields ?? {}) as Record<string, unknown>, parts, await this.uploads.variablesOf(jobId));
+    const acting = await actingFor(form.body);
     const refs = await this.uploads.store(form.uploads);
     try {
       const fileValues = Object.fromEntries(Object.entries(refs).map(([variable, ref]) => [variable, refValue(ref)]));
       const uploadedFileIds = Object.values(refs).map((ref) => ref.fileId);
-      return await send({ ...form.body, data: { ...form.body.data, ...fileValues } }, uploadedFileIds);
+      return await send({ ...form.body, data: { ...form.body.data, ...fileValues } }, acting, uploadedFileIds);
     } catch (error) {
       if (isRefusal(error)) await this.uploads.discard(Object.values(refs));
       throw error;

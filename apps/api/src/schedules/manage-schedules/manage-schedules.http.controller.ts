@@ -9,6 +9,7 @@ import type {
   Principal,
 } from '@yardmaster/contracts';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
+import { mayActAsOthers, RunAsResolver } from '../../auth/run-as/run-as';
 import { RequirePermission } from '../../auth/route-access';
 import type { Response } from 'express';
 import { SchedulerCommands } from '../../http/scheduler-commands';
@@ -34,6 +35,7 @@ const SCHEDULE_SCHEMA = {
     endAt: { type: 'string', format: 'date-time' },
     overlap: { type: 'string', enum: ['skip', 'buffer_one', 'allow_all'], default: 'skip' },
     catchupWindowSeconds: { type: 'integer', minimum: 10, description: 'Default: one interval' },
+    runAs: { type: 'string', description: "Administrators only: the owner, whom the runs act as (default: the creator; a change keeps it)" },
   },
 };
 
@@ -42,7 +44,10 @@ const SCHEDULE_SCHEMA = {
 @Controller('api/schedules')
 @RequirePermission('schedules.manage')
 export class ManageSchedulesHttpController {
-  constructor(private readonly scheduler: SchedulerCommands) {}
+  constructor(
+    private readonly scheduler: SchedulerCommands,
+    private readonly runAs: RunAsResolver,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a schedule. Same key and spec: 200 with the existing one; same key, new spec: 200, updated in place.' })
@@ -50,7 +55,10 @@ export class ManageSchedulesHttpController {
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: bad fields, a start time in the past, an interval under a minute, a cron that never fires' })
   @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND' })
   async create(@Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
-    const command: UpsertScheduleCommand = { meta: this.scheduler.meta(principal, correlation), request: parseScheduleBody(body, false) };
+    const request = parseScheduleBody(body, false);
+    // Refused (403, or 400 for a user nobody may act as) before the scheduler is asked; the owner defaults to the creator.
+    await this.runAs.resolve(principal, request.runAs);
+    const command: UpsertScheduleCommand = { meta: this.scheduler.meta(principal, correlation), request };
     const reply = await this.scheduler.send<ScheduleReply>((subjects) => subjects.upsertScheduleCommand, command);
     response.status(reply.created ? 201 : 200);
     if (reply.created) response.setHeader('Location', `/api/schedules/${reply.snapshot.scheduleId}`);
@@ -62,7 +70,12 @@ export class ManageSchedulesHttpController {
   @ApiBody({ schema: { ...SCHEDULE_SCHEMA, required: [] } })
   @ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND' })
   async update(@Param('scheduleId') scheduleId: string, @Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
-    const command: UpdateScheduleCommand = { meta: this.scheduler.meta(principal, correlation), scheduleId, patch: parseScheduleBody(body, true) };
+    const named = parseScheduleBody(body, true);
+    await this.runAs.resolve(principal, named.runAs);
+    // Whoever may not act as others becomes the owner by changing a schedule: its runs never act as someone else
+    // with data that they chose. An administrator's change keeps the owner unless it names one.
+    const patch = named.runAs === undefined && !mayActAsOthers(principal) ? { ...named, runAs: principal.username } : named;
+    const command: UpdateScheduleCommand = { meta: this.scheduler.meta(principal, correlation), scheduleId, patch };
     const reply = await this.scheduler.send<ScheduleReply>((subjects) => subjects.updateScheduleCommand, command);
     return scheduleSnapshotView(reply.snapshot);
   }

@@ -1,6 +1,6 @@
 import { ErrorCode, YardError, type FieldError, type ScheduleRequest } from '@yardmaster/contracts';
 
-const STRING_FIELDS = ['key', 'instance', 'jobId', 'queue', 'at', 'cron', 'timezone', 'startAt', 'endAt', 'overlap'] as const;
+const STRING_FIELDS = ['key', 'instance', 'jobId', 'queue', 'at', 'cron', 'timezone', 'startAt', 'endAt', 'overlap', 'runAs'] as const;
 const NUMBER_FIELDS = ['runTimeoutSeconds', 'intervalMinutes', 'catchupWindowSeconds'] as const;
 const KNOWN_FIELDS = new Set<string>([...STRING_FIELDS, ...NUMBER_FIELDS, 'data', 'commit']);
 

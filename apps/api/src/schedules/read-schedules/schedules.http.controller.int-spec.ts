@@ -201,6 +201,7 @@ describe('GET /api/schedules/{id}', () => {
       endAt: null,
       overlap: 'buffer_one',
       catchupWindowSeconds: 120,
+      owner: null,
       state: 'active',
       pausedReason: null,
       nextRunTimes: ['2030-01-03T02:00:00.000Z'],

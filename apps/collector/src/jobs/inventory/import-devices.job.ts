@@ -2,6 +2,7 @@ import type { DeviceStatus, InventoryModel } from '@yardmaster/contracts';
 import { DEVICE_STATUSES } from '@yardmaster/contracts';
 import { fileVar, Job, objectRef, type InventoryAccess, type JobContext, type JobData } from '@yardmaster/job-sdk';
 import { parseCsv } from './csv';
+import { requireInventoryRights } from './require-inventory-rights';
 
 const variables = {
   devices: fileVar({
@@ -28,6 +29,7 @@ export class ImportDevices extends Job<typeof variables> {
   static override readonly variables = variables;
 
   async run(data: JobData<typeof variables>, context: JobContext): Promise<{ created: number; failed: number }> {
+    requireInventoryRights(context);
     const { logger } = context;
     const [header, ...rows] = parseCsv(await data.devices.text());
     if (!header) throw new Error(`${data.devices.name} is empty: expected a header line ${COLUMNS.join(',')}`);

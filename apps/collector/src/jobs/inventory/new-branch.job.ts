@@ -1,4 +1,5 @@
 import { integerVar, Job, objectRef, objectVar, stringVar, type JobContext, type JobData } from '@yardmaster/job-sdk';
+import { requireInventoryRights } from './require-inventory-rights';
 
 const variables = {
   siteName: stringVar({ label: 'Site name', description: 'Name of the new branch site', minLength: 2, maxLength: 60 }),
@@ -20,6 +21,7 @@ export class NewBranch extends Job<typeof variables> {
   static override readonly variables = variables;
 
   async run(data: JobData<typeof variables>, context: JobContext): Promise<string> {
+    requireInventoryRights(context);
     const { inventory, logger } = context;
     const site = await inventory.sites.create({ name: data.siteName, status: 'planned' });
     logger.success(`Created site ${site.name}`, { object: objectRef('site', site) });
@@ -44,6 +46,7 @@ export class NewBranch extends Job<typeof variables> {
 
   /** Reads back what `run` created: in a dry run too, since later steps of a run see its unsaved changes. */
   async test_switches_in_place(data: JobData<typeof variables>, context: JobContext): Promise<void> {
+    context.require('inventory.view');
     const sites = await context.inventory.sites.find({ name: data.siteName }, { limit: 1 });
     const site = sites.items[0];
     if (!site) {

@@ -14,12 +14,14 @@ export class PrimaryAddressReport extends Job {
   };
 
   async run(_data: object, context: JobContext): Promise<{ activeDevices: number }> {
+    context.require('inventory.view');
     const { total } = await context.inventory.devices.find({ status: 'active' }, { limit: 1 });
     context.logger.info(`${total} active ${total === 1 ? 'device' : 'devices'} to check`);
     return { activeDevices: total };
   }
 
   async test_primary_address(_data: object, context: JobContext): Promise<void> {
+    context.require('inventory.view');
     const { inventory, logger } = context;
     let checked = 0;
     let missing = 0;

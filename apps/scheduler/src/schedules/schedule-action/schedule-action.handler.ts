@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ScheduleOverlapPolicy } from '@temporalio/client';
-import type { ScheduleActionCommand, ScheduleReply } from '@yardmaster/contracts';
+import type { ScheduleAction, ScheduleActionCommand, ScheduleChangeKind, ScheduleReply } from '@yardmaster/contracts';
 import { ScheduleRegistry } from '../schedule-registry';
 import { snapshotOf } from '../temporal-schedule';
+
+const CHANGE_OF: Record<ScheduleAction, ScheduleChangeKind> = { pause: 'paused', resume: 'resumed', trigger: 'triggered', delete: 'deleted' };
 
 /**
  * `schedule.action`: pause (with a reason), resume, trigger one run now, or delete. A trigger never alters
@@ -29,10 +31,10 @@ export class ScheduleActionHandler {
       case 'delete': {
         await handle.delete();
         const snapshot = { ...snapshotOf(scheduleId, before, true), nextRunTimes: [] };
-        await this.registry.publish(snapshot, meta.actor);
+        await this.registry.publish(snapshot, meta.actor, 'deleted');
         return { snapshot, created: false, updated: true };
       }
     }
-    return { snapshot: await this.registry.publishCurrent(scheduleId, meta.actor), created: false, updated: command.action !== 'trigger' };
+    return { snapshot: await this.registry.publishCurrent(scheduleId, meta.actor, CHANGE_OF[command.action]), created: false, updated: command.action !== 'trigger' };
   }
 }

@@ -26,11 +26,12 @@ export class UpdateScheduleHandler {
     const sensitive = sensitiveVariableNames(job.variables);
     if (sensitive.length > 0) throw sensitiveJobNotSchedulable(job, sensitive, 'scheduled');
     const merged = { ...withoutOldTiming(requestOf(existing), command.patch), ...command.patch } as ScheduleRequest;
-    const { definition, errors } = parseScheduleRequest(merged, job, this.config, new Date());
+    // A change keeps the owner unless an administrator names another (the API checked it).
+    const { definition, errors } = parseScheduleRequest(merged, job, this.config, new Date(), command.patch.runAs ?? existing.owner);
     if (errors.length > 0) throw new YardError(ErrorCode.ValidationFailed, `The change to schedule ${existing.key} is invalid`, errors);
     await this.registry.replace(command.scheduleId, definition);
     await refuseIfNeverFires(this.registry, command.scheduleId, definition, () => this.registry.replace(command.scheduleId, existing));
-    return { snapshot: await this.registry.publishCurrent(command.scheduleId, command.meta.actor), created: false, updated: true };
+    return { snapshot: await this.registry.publishCurrent(command.scheduleId, command.meta.actor, 'updated'), created: false, updated: true };
   }
 }
 
@@ -40,7 +41,7 @@ function requestOf(definition: ScheduleDefinition): ScheduleRequest & Record<str
     key: definition.key,
     jobId: definition.jobId,
     data: definition.data,
-    commit: definition.commit,
+    ...(definition.commit === null ? {} : { commit: definition.commit }),
     queue: definition.queue,
     ...(definition.runTimeoutSeconds === null ? {} : { runTimeoutSeconds: definition.runTimeoutSeconds }),
     ...(definition.timing.kind === 'at' ? { at: definition.timing.at } : {}),

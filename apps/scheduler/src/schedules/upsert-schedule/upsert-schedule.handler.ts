@@ -28,23 +28,24 @@ export class UpsertScheduleHandler {
     if (!job) throw new YardError(ErrorCode.JobNotFound, `No installed job has the id ${JSON.stringify(request.jobId)}`);
     const sensitive = sensitiveVariableNames(job.variables);
     if (sensitive.length > 0) throw sensitiveJobNotSchedulable(job, sensitive, 'scheduled');
-    const { definition, errors } = parseScheduleRequest(request, job, this.config, new Date());
+    // The owner, whom the runs act as: the creator unless an administrator named someone (the API checked it).
+    const { definition, errors } = parseScheduleRequest(request, job, this.config, new Date(), request.runAs ?? command.meta.actor);
     if (errors.length > 0) throw new YardError(ErrorCode.ValidationFailed, `The schedule for ${job.id} is invalid`, errors);
     const scheduleId = scheduleIdForKey(definition.key);
 
     if (await this.registry.create(scheduleId, definition)) {
       await refuseIfNeverFires(this.registry, scheduleId, definition, async () => (await this.registry.handle(scheduleId)).delete());
-      return { snapshot: await this.registry.publishCurrent(scheduleId, command.meta.actor), created: true, updated: false };
+      return { snapshot: await this.registry.publishCurrent(scheduleId, command.meta.actor, 'created'), created: true, updated: false };
     }
 
     const existing = definitionOf(await this.registry.describe(scheduleId));
     if (existing && sameDefinition(existing, definition)) {
-      return { snapshot: await this.registry.publishCurrent(scheduleId, command.meta.actor), created: false, updated: false };
+      return { snapshot: await this.registry.publishCurrent(scheduleId, command.meta.actor, 'unchanged'), created: false, updated: false };
     }
     await this.registry.replace(scheduleId, definition);
     await refuseIfNeverFires(this.registry, scheduleId, definition, async () => {
       if (existing) await this.registry.replace(scheduleId, existing);
     });
-    return { snapshot: await this.registry.publishCurrent(scheduleId, command.meta.actor), created: false, updated: true };
+    return { snapshot: await this.registry.publishCurrent(scheduleId, command.meta.actor, 'updated'), created: false, updated: true };
   }
 }

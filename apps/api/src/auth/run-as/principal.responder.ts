@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { NatsConnection, Subscription } from '@nats-io/nats-core';
+import { ErrorCode, subjectsFor, YardError, type PrincipalAnswer, type PrincipalQuery } from '@yardmaster/contracts';
+import { actingPrincipalOf } from '@yardmaster/identity';
+import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
+import type { DataSource } from 'typeorm';
+import { API_CONFIG } from '../../api-config.token';
+import type { ApiConfig } from '../../config';
+import { IDENTITY_DATA_SOURCE } from '../identity.providers';
+
+/**
+ * Answers `query.principal` (`PrincipalQuery` → `CommandReply<PrincipalAnswer>`): a user's current principal,
+ * for the scheduler to act as a schedule's owner. The API owns identity, so others ask rather than read its
+ * tables. Every API replica answers in the `api` queue group, so each query is answered once.
+ */
+@Injectable()
+export class PrincipalResponder implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(PrincipalResponder.name);
+  private subscription: Subscription | null = null;
+
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(IDENTITY_DATA_SOURCE) private readonly identity: DataSource,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.subscription = serveCommand<unknown, PrincipalAnswer>(
+      this.nc,
+      subjectsFor(this.config.shared.instance).principalQuery,
+      'api',
+      (query) => actingPrincipalOf(this.identity, usernameOf(query)),
+      (error) => this.logger.error(`Principal query not answered: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+
+  onApplicationShutdown(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = null;
+  }
+}
+
+function usernameOf(query: unknown): string {
+  const username = (query as Partial<PrincipalQuery> | null)?.username;
+  if (typeof username !== 'string' || username === '') throw new YardError(ErrorCode.MalformedRequest, 'A principal query names a username');
+  return username;
+}

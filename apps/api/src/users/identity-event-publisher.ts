@@ -1,0 +1,38 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { subjectsFor, type IdentityEvent } from '@yardmaster/contracts';
+import { EventPublisher } from '@yardmaster/messaging';
+import { API_CONFIG } from '../api-config.token';
+import type { ApiConfig } from '../config';
+
+const ATTEMPTS = 3;
+
+/**
+ * Publishes an identity change after it is committed. The change stands whether or not the event gets out, so
+ * a failed publish is retried with the same id (stored once) and then logged, never turned into a failed request
+ * that a client would retry into a conflict. A lost event is a gap in the audit, which the log names.
+ */
+@Injectable()
+export class IdentityEventPublisher {
+  private readonly logger = new Logger('Identity');
+
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async publish(event: IdentityEvent): Promise<void> {
+    const subject = subjectsFor(this.config.shared.instance).identityEvent(event.type.slice('identity.'.length));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.publisher.publish(subject, event);
+        return;
+      } catch (error) {
+        if (attempt >= ATTEMPTS) {
+          this.logger.error(`${event.type} ${event.id} by ${event.actor} was not published, the audit misses it: ${error instanceof Error ? error.message : String(error)}`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import type { AuditEntryView } from '../api-types';
+import { expectPositionals, parseCommandLine, wholeNumberOption } from '../args';
+import type { Command } from '../command';
+import { ExitCode } from '../exit-codes';
+import type { Palette } from '../render/colours';
+import { formatDateTime } from '../render/format';
+import { renderTable } from '../render/table';
+
+const OPTIONS = {
+  actor: { type: 'string', short: 'u' },
+  action: { type: 'string', short: 'a' },
+  limit: { type: 'string', short: 'n' },
+} as const;
+
+export const auditCommand: Command = {
+  name: 'audit',
+  summary: 'Who did what, newest first (administrators)',
+  usage: 'yard audit [--actor <username>] [--action <action>] [--limit <n>]',
+  help: [
+    'Options:',
+    '  -u, --actor <username>  only what this user did',
+    '  -a, --action <action>   only this action (run.requested), or a prefix ending in a dot (schedule., identity.)',
+    '  -n, --limit <n>         at most n entries (1 to 500; default 20)',
+  ].join('\n'),
+  async run(argv, context) {
+    const { values, positionals } = parseCommandLine('audit', argv, OPTIONS);
+    expectPositionals('audit', positionals, []);
+    const limit = wholeNumberOption('audit', 'limit', values.limit, 1, 500) ?? 20;
+    const page = await context.client().audit({ actor: values.actor, action: values.action, limit });
+    const { stdout, palette } = context.io;
+    if (page.items.length === 0) {
+      stdout.write('No entries.\n');
+      return ExitCode.Ok;
+    }
+    stdout.write(renderAuditTable(page.items, palette));
+    if (page.total > page.items.length) stdout.write(palette.dim(`${page.items.length} of ${page.total} entries (--limit for more)\n`));
+    return ExitCode.Ok;
+  },
+};
+
+export function renderAuditTable(entries: readonly AuditEntryView[], palette: Palette): string {
+  const rows = entries.map((entry) => [formatDateTime(entry.occurredAt), entry.actor, entry.action, entry.summary]);
+  return renderTable(['WHEN', 'WHO', 'ACTION', 'WHAT'], rows, { header: palette.bold });
+}
