@@ -33,9 +33,14 @@ describe('live run events over Server-Sent Events', () => {
   }
 
   /** Consumers on the instance's run stream: the projection's durable plus one per open event stream. */
-  async function consumersOnRunStream(): Promise<number> {
+  /** The API's ordered consumers (ephemeral); the projection's and the audit's durable consumers are not counted. */
+  async function streamReadersOnRunStream(): Promise<number> {
     const jsm = await jetstreamManager(nc);
-    return (await jsm.streams.info(streamNamesFor(stack.instance).runs)).state.consumer_count;
+    let ephemeral = 0;
+    for await (const consumer of jsm.consumers.list(streamNamesFor(stack.instance).runs)) {
+      if (!consumer.config.durable_name) ephemeral += 1;
+    }
+    return ephemeral;
   }
 
   const envelope = (event: SseEvent) => JSON.parse(event.data);
@@ -144,16 +149,16 @@ describe('live run events over Server-Sent Events', () => {
   });
 
   it('stops reading JetStream when the client disconnects', async () => {
-    await waitFor(async () => ((await consumersOnRunStream()) === 1 ? true : undefined), 10_000, 'only the projection consumer');
+    await waitFor(async () => ((await streamReadersOnRunStream()) === 0 ? true : undefined), 10_000, 'no stream open yet');
     const dashboard = await open('/api/events');
     const runId = await stack.startRun(HELLO_WORLD, { data: { name: 'gone', count: 1 } });
     const follower = await open(`/api/runs/${runId}/events`);
     await follower.next();
-    expect(await consumersOnRunStream()).toBe(3);
+    expect(await streamReadersOnRunStream()).toBe(2);
 
     dashboard.close();
     follower.close();
-    await waitFor(async () => ((await consumersOnRunStream()) === 1 ? true : undefined), 10_000, 'the streams’ consumers to be removed');
+    await waitFor(async () => ((await streamReadersOnRunStream()) === 0 ? true : undefined), 10_000, 'the streams’ consumers to be removed');
     await stack.waitForRunToEnd(runId);
   });
 
