@@ -22,16 +22,7 @@ export interface Page<T> {
 }
 
 /** One action a person took (`GET /api/audit`). */
-export interface AuditEntryView {
-  readonly id: string;
-  readonly occurredAt: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly targetType: string;
-  readonly targetId: string;
-  readonly summary: string;
-  readonly correlationId: string | null;
-}
+export type { AuditEntryView } from '@yardmaster/contracts';
 
 export interface JobView {
   readonly id: string;

@@ -31,3 +31,4 @@ export * from './auth/permissions';
 export * from './auth/can';
 export * from './files/run-files';
 export * from './events/identity-events';
+export * from './audit/audit-entry';

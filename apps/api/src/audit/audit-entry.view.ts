@@ -1,16 +1,7 @@
+import type { AuditEntryView } from '@yardmaster/contracts';
 import type { AuditEntryRecord } from '@yardmaster/read-models';
 
-export interface AuditEntryView {
-  readonly id: string;
-  readonly occurredAt: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly targetType: string;
-  readonly targetId: string;
-  readonly summary: string;
-  readonly correlationId: string | null;
-  readonly details: Record<string, unknown>;
-}
+export type { AuditEntryView };
 
 export function auditEntryView(record: AuditEntryRecord): AuditEntryView {
   return {

@@ -1,17 +1,7 @@
-import type { EventEnvelope } from '@yardmaster/contracts';
+import type { AuditEntryView, EventEnvelope } from '@yardmaster/contracts';
 
-/** One action a person took, ready to be stored in `audit_entries`. */
-export interface AuditEntry {
-  readonly eventId: string;
-  readonly occurredAt: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly targetType: string;
-  readonly targetId: string;
-  readonly summary: string;
-  readonly correlationId: string | null;
-  readonly details: Record<string, unknown>;
-}
+/** One action a person took, ready to be stored in `audit_entries` (keyed by the event's id). */
+export type AuditEntry = Omit<AuditEntryView, 'id'> & { readonly eventId: string };
 
 /** The fields every entry takes from its event as they are. */
 export function entryOf(event: EventEnvelope, fields: Pick<AuditEntry, 'targetType' | 'targetId' | 'summary'> & Partial<Pick<AuditEntry, 'action' | 'actor' | 'details'>>): AuditEntry {
