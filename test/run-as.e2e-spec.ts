@@ -112,4 +112,24 @@ describe('run_as and permission checks inside jobs', () => {
     expect(paused).toMatchObject({ owner: 'bob', pausedReason: 'owner bob is deactivated' });
     expect((await stack.getJson(`/api/runs?scheduleId=${id}`)).body.total).toBe(1);
   });
+  it("pauses a schedule whose owner may no longer run its job, naming the job, and starts no run", async () => {
+    await stack.createUser('dave', [{ permission: 'jobs.run', groupings: ['Examples'] }]);
+    const schedule = await stack.post('/api/schedules', JSON.stringify({ jobId: WHO_AM_I, key: 'daves-schedule', intervalMinutes: 60, runAs: 'dave' }));
+    expect(schedule).toMatchObject({ status: 201, body: { owner: 'dave', state: 'active' } });
+    const id = schedule.body.id as string;
+
+    // Dave keeps his account but loses the right to run the Examples jobs.
+    expect((await stack.sendPut('/api/users/dave/permissions', { permissions: ['runs.view_own'] })).status).toBe(200);
+    expect((await stack.post(`/api/schedules/${id}/trigger`, '')).status).toBe(202);
+    const paused = await waitFor(
+      async () => {
+        const { body } = await stack.getJson(`/api/schedules/${id}`);
+        return body.state === 'paused' ? body : undefined;
+      },
+      30_000,
+      'the schedule to be paused',
+    );
+    expect(paused).toMatchObject({ owner: 'dave', pausedReason: `owner dave may no longer run ${WHO_AM_I}` });
+    expect((await stack.getJson(`/api/runs?scheduleId=${id}`)).body.total).toBe(0);
+  });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import {
+  can,
   ErrorCode,
   newEvent,
   PRIORITY_QUEUES,
@@ -31,7 +32,7 @@ import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ScheduleRegistry } from '../schedules/schedule-registry';
 import { redactSensitiveData, sealSensitiveData } from '../sensitive-data/sensitive-run-data';
 import { sensitiveJobNotSchedulable } from '../sensitive-data/sensitive-job-refusal';
-import type { ActingAs } from './acting-principal';
+import { ownerRefusal, type ActingAs } from './acting-principal';
 import { checkObjectVariables } from './check-object-variables';
 import { checkFileVariables, fileIdsIn } from './check-file-variables';
 import { RunActingPrincipal } from './run-acting-principal';
@@ -81,6 +82,7 @@ export class StartRunHandler {
     }
     // A schedule whose owner may no longer act is paused here, before anything starts.
     const acting = await this.acting.of(command);
+    await this.refuseOwnerWhoMayNotRun(command, job, acting);
     const checked = await this.checkedInput(job, command, acting);
     // Sensitive values: sealed in the workflow input, the one way they reach job code; masked everywhere else.
     const input: RunWorkflowInput = { ...checked, data: sealSensitiveData(this.secretBox, checked.runId, sensitive, checked.data) };
@@ -111,6 +113,18 @@ export class StartRunHandler {
       requestedAt,
       runTimeoutSeconds: input.runTimeoutSeconds,
     };
+  }
+
+  /**
+   * A schedule acts as its owner at every firing: an owner who has lost `jobs.run` for this job pauses the
+   * schedule with that reason, as a deactivated one does, rather than running on rights they no longer hold.
+   */
+  private async refuseOwnerWhoMayNotRun(command: StartRunCommand, job: EffectiveJob, acting: ActingAs): Promise<void> {
+    if (!command.scheduleId || command.runAs === undefined) return;
+    if (can(acting.principal, 'jobs.run', { kind: 'job', jobId: job.id, grouping: job.grouping })) return;
+    const reason = `owner ${acting.runAs} may no longer run ${job.id}`;
+    await this.schedules.pauseFor(command.scheduleId, reason);
+    throw ownerRefusal(command.scheduleId, reason);
   }
 
   private async checkedInput(job: EffectiveJob, command: StartRunCommand, acting: ActingAs): Promise<RunWorkflowInput> {
