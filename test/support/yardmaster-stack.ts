@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { temporalScheduleIdFor } from '@yardmaster/contracts';
 import { connectNats } from '@yardmaster/messaging';
 import {
   createTestDatabase,
   deleteStreams,
+  freePort,
   ServiceProcess,
   testDependencies,
   uniqueInstanceName,
@@ -31,6 +31,7 @@ export class YardmasterStack {
     readonly database: TestDatabase,
     readonly apiUrl: string,
     private readonly env: Record<string, string>,
+    readonly dependencies: StackDependencies,
   ) {
     this.admin = new ApiSession(apiUrl, env.YARD_ADMIN_TOKEN);
   }
@@ -40,16 +41,21 @@ export class YardmasterStack {
     return this.admin.token;
   }
 
-  /** `overrides` adds to or overrides the services' environment, e.g. a shorter heartbeat timeout. */
-  static async start(overrides: Record<string, string> = {}): Promise<YardmasterStack> {
+  /**
+   * `overrides` adds to or overrides the services' environment, e.g. a shorter heartbeat timeout. `dependencies`
+   * points the stack at servers of the test's own (`OwnPostgresServer`, `OwnNatsServer`, `OwnTemporalServer`), for
+   * tests that stop and start them.
+   */
+  static async start(overrides: Record<string, string> = {}, dependencies: Partial<StackDependencies> = {}): Promise<YardmasterStack> {
     const instance = uniqueInstanceName('e');
-    const database = await createTestDatabase();
+    const deps: StackDependencies = { ...defaultDependencies(), ...dependencies };
+    const database = await createTestDatabase(deps.databaseServerUrl);
     const port = await freePort();
     const env = {
       YARD_INSTANCE: instance,
       YARD_DATABASE_URL: database.url,
-      YARD_NATS_URL: testDependencies.natsUrl,
-      TEMPORAL_ADDRESS: testDependencies.temporalAddress,
+      YARD_NATS_URL: deps.natsUrl,
+      TEMPORAL_ADDRESS: deps.temporalAddress,
       TEMPORAL_NAMESPACE: testDependencies.temporalNamespace,
       YARD_API_HOST: '127.0.0.1',
       YARD_API_PORT: String(port),
@@ -60,7 +66,7 @@ export class YardmasterStack {
       YARD_SECRETS_KEY: randomBytes(32).toString('base64'),
       ...overrides,
     };
-    const stack = new YardmasterStack(instance, database, `http://127.0.0.1:${port}`, env);
+    const stack = new YardmasterStack(instance, database, `http://127.0.0.1:${port}`, env, deps);
     for (const name of ['projection', 'scheduler', 'collector', 'api'] as const) stack.startService(name);
     await stack.waitUntilHealthy();
     await waitFor(async () => ((await stack.getJson('/api/jobs')).body.total >= 3 ? true : undefined), 30_000, 'the catalog');
@@ -170,21 +176,32 @@ export class YardmasterStack {
 
   /** Schedules outlive the services in Temporal: remove this instance's. */
   private deleteTemporalSchedules(): Promise<void> {
-    return deleteSchedulesWithPrefix(temporalScheduleIdFor(this.instance, ''));
+    return deleteSchedulesWithPrefix(this.dependencies.temporalAddress, temporalScheduleIdFor(this.instance, ''));
   }
 
   async stop(): Promise<void> {
     await Promise.all([...this.services.values()].map((service) => service.stop()));
     await this.deleteTemporalSchedules();
-    const nc = await connectNats(testDependencies.natsUrl, 'e2e-cleanup');
+    const nc = await connectNats(this.dependencies.natsUrl, 'e2e-cleanup');
     await deleteStreams(nc, this.instance);
     await nc.drain();
     await this.database.drop();
   }
 }
 
-async function deleteSchedulesWithPrefix(prefix: string): Promise<void> {
-  const connection = await Connection.connect({ address: testDependencies.temporalAddress });
+/** Where a stack's Postgres (a server, not a database: each stack creates its own), NATS and Temporal are. */
+export interface StackDependencies {
+  readonly databaseServerUrl: string;
+  readonly natsUrl: string;
+  readonly temporalAddress: string;
+}
+
+function defaultDependencies(): StackDependencies {
+  return { databaseServerUrl: testDependencies.databaseUrl, natsUrl: testDependencies.natsUrl, temporalAddress: testDependencies.temporalAddress };
+}
+
+async function deleteSchedulesWithPrefix(address: string, prefix: string): Promise<void> {
+  const connection = await Connection.connect({ address });
   try {
     const client = new Client({ connection, namespace: testDependencies.temporalNamespace });
     for await (const summary of client.schedule.list()) {
@@ -195,13 +212,3 @@ async function deleteSchedulesWithPrefix(prefix: string): Promise<void> {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

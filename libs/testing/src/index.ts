@@ -3,3 +3,4 @@ export * from './test-environment';
 export * from './test-database';
 export * from './test-streams';
 export * from './service-processes';
+export * from './own-servers';

@@ -15,13 +15,14 @@ export interface TestDatabase {
 /**
  * Creates a database of its own for one test file, migrated to the current schema (read models, identity and
  * inventory); `drop` removes it. `dataSource` is the read models'; a test of the inventory opens its own on `url`.
+ * `serverUrl` names another PostgreSQL server (e.g. an `OwnPostgresServer`'s) than the shared one.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(serverUrl: string = testDependencies.databaseUrl): Promise<TestDatabase> {
   const name = `yard_${uniqueInstanceName()}`;
-  const admin = new URL(testDependencies.databaseUrl);
+  const admin = new URL(serverUrl);
   admin.pathname = '/postgres';
   await withClient(admin.toString(), (client) => client.query(`CREATE DATABASE ${name}`));
-  const url = new URL(testDependencies.databaseUrl);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const dataSource = await createReadModelDataSource(url.toString(), 'yardmaster-tests').initialize();
   await migrateReadModels(dataSource);
