@@ -17,6 +17,8 @@ export const ExitCode = {
   Usage: 10,
   /** The API refused the request (its error is printed), answered something unexpected, or could not be reached. */
   Api: 11,
+  /** The CLI is not built (a fresh clone before `npm run build`): `bin/yard.js` says how to build it. */
+  NotBuilt: 12,
   /** Interrupted (Ctrl-C) while following a run; the run itself goes on. */
   Interrupted: 130,
 } as const;

@@ -152,7 +152,8 @@ function processInterrupts(handler: () => void): () => void {
   return () => process.off('SIGINT', listener);
 }
 
-if (require.main === module) {
+/** Runs `yard` in this process (arguments, environment, terminal, Ctrl-C): what `bin/yard.js`, the linked bin, calls. */
+export function runFromProcess(): void {
   // `yard logs <id> | head`: the reader went away; that is no error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(ExitCode.Ok);
@@ -162,3 +163,5 @@ if (require.main === module) {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) runFromProcess();
