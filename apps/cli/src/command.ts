@@ -18,16 +18,18 @@ export interface CommandContext {
   readonly onInterrupt?: (handler: () => void) => () => void;
   /** Reconnect timings for following a run; tests shorten them. */
   readonly followTuning?: FollowTuning;
+  /** How the person started the CLI (`npx yard`, `yard`): every command it suggests starts with it. */
+  readonly program: string;
 }
 
 export interface Command {
   readonly name: string;
   /** One line, for `yard --help`. */
   readonly summary: string;
-  /** `yard run <jobId> [options]`. */
+  /** What follows the program's name: `run <jobId> [options]`. */
   readonly usage: string;
-  /** Options and notes, for `yard <command> --help`. */
-  readonly help: string;
+  /** Options and notes, for `yard <command> --help`; `yard` is the program's name as the person typed it. */
+  help(yard: string): string;
   /** Runs the command; resolves to the exit code. Throws `UsageError`, `ApiError`, ... for `main` to print. */
   run(argv: readonly string[], context: CommandContext): Promise<number>;
 }

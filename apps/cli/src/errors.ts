@@ -58,10 +58,13 @@ export function messageOf(error: unknown): string {
   return typeof message === 'string' ? message : String(error);
 }
 
-/** What to print on stderr for an error, and what to exit with. */
-export function describeError(error: unknown): { lines: string[]; exitCode: ExitCode } {
+/**
+ * What to print on stderr for an error, and what to exit with. `program` is how the person started the CLI
+ * (`npx yard`), so the commands it suggests work as typed.
+ */
+export function describeError(error: unknown, program: string): { lines: string[]; exitCode: ExitCode } {
   if (error instanceof UsageError) {
-    const hint = error.command ? `Run \`yard ${error.command} --help\` for its usage.` : 'Run `yard --help` for usage.';
+    const hint = error.command ? `Run \`${program} ${error.command} --help\` for its usage.` : `Run \`${program} --help\` for usage.`;
     return { lines: [`yard: ${error.message}`, ...error.lines.map((line) => `  ${line}`), hint], exitCode: ExitCode.Usage };
   }
   if (error instanceof ApiError) {
@@ -70,8 +73,8 @@ export function describeError(error: unknown): { lines: string[]; exitCode: Exit
     for (const fieldError of body?.fieldErrors ?? []) lines.push(`  ${fieldError.field}: ${fieldError.message}`);
     for (const [name, value] of Object.entries(body?.details ?? {})) lines.push(`  ${name}: ${String(value)}`);
     if (body?.correlationId) lines.push(`  correlation id: ${body.correlationId}`);
-    if (error.status === 401) lines.push('The API needs a valid token: run `yard login` (or set YARD_TOKEN); an administrator issues tokens.');
-    if (error.status === 403) lines.push('Your token is valid but may not do this: `yard whoami` lists what it may do.');
+    if (error.status === 401) lines.push(`The API needs a valid token: run \`${program} login\` (or set YARD_TOKEN); an administrator issues tokens.`);
+    if (error.status === 403) lines.push(`Your token is valid but may not do this: \`${program} whoami\` lists what it may do.`);
     return { lines, exitCode: ExitCode.Api };
   }
   if (error instanceof ApiUnreachableError) return { lines: [`yard: ${error.message}`], exitCode: ExitCode.Api };

@@ -49,7 +49,7 @@ describe('describeError', () => {
       },
       '',
     );
-    expect(describeError(error)).toEqual({
+    expect(describeError(error, 'yard')).toEqual({
       lines: [
         'yard: The run request is invalid (VALIDATION_FAILED, HTTP 400)',
         '  data.count: must be at least 1',
@@ -59,21 +59,37 @@ describe('describeError', () => {
       exitCode: 11,
     });
     const conflict = new ApiError('POST', '/x', 409, { code: 'CONCURRENCY_CONFLICT', message: 'Busy', details: { blockingRunId: 'r-1' } }, '');
-    expect(describeError(conflict).lines).toEqual(['yard: Busy (CONCURRENCY_CONFLICT, HTTP 409)', '  blockingRunId: r-1']);
+    expect(describeError(conflict, 'yard').lines).toEqual(['yard: Busy (CONCURRENCY_CONFLICT, HTTP 409)', '  blockingRunId: r-1']);
   });
 
   it('prints an answer that is not an error body with its status and text', () => {
-    expect(describeError(new ApiError('GET', '/api/jobs', 502, null, '<html>Bad gateway</html>')).lines).toEqual([
+    expect(describeError(new ApiError('GET', '/api/jobs', 502, null, '<html>Bad gateway</html>'), 'yard').lines).toEqual([
       'yard: GET /api/jobs answered HTTP 502: <html>Bad gateway</html>',
     ]);
   });
 
   it('exits 10 for usage, 11 when unreachable, 130 when interrupted', () => {
-    expect(describeError(new UsageError('run: missing <jobId>', [], 'run'))).toEqual({
+    expect(describeError(new UsageError('run: missing <jobId>', [], 'run'), 'yard')).toEqual({
       lines: ['yard: run: missing <jobId>', 'Run `yard run --help` for its usage.'],
       exitCode: 10,
     });
-    expect(describeError(new ApiUnreachableError('cannot reach the API')).exitCode).toBe(11);
-    expect(describeError(new InterruptedError('stopped')).exitCode).toBe(130);
+    expect(describeError(new ApiUnreachableError('cannot reach the API'), 'yard').exitCode).toBe(11);
+    expect(describeError(new InterruptedError('stopped'), 'yard').exitCode).toBe(130);
+  });
+
+  it('suggests commands the way the person started the CLI, so they work when pasted', () => {
+    expect(describeError(new UsageError('run: missing <jobId>', [], 'run'), 'npx yard').lines).toEqual([
+      'yard: run: missing <jobId>',
+      'Run `npx yard run --help` for its usage.',
+    ]);
+    expect(describeError(new UsageError('unknown command "x"'), 'npx yard').lines.at(-1)).toBe('Run `npx yard --help` for usage.');
+    const unauthenticated = new ApiError('GET', '/api/jobs', 401, { code: 'UNAUTHENTICATED', message: 'No token', correlationId: 'c-1' }, '');
+    expect(describeError(unauthenticated, 'npx yard').lines.at(-1)).toBe(
+      'The API needs a valid token: run `npx yard login` (or set YARD_TOKEN); an administrator issues tokens.',
+    );
+    const forbidden = new ApiError('GET', '/api/audit', 403, { code: 'FORBIDDEN', message: 'No', correlationId: 'c-2' }, '');
+    expect(describeError(forbidden, 'npm run yard --').lines.at(-1)).toBe(
+      'Your token is valid but may not do this: `npm run yard -- whoami` lists what it may do.',
+    );
   });
 });

@@ -154,7 +154,7 @@ export async function followRun(context: CommandContext, runId: string): Promise
   const printer = new RunEventPrinter(io, runId);
   const interrupt = new AbortController();
   const stopListening = context.onInterrupt?.(() =>
-    interrupt.abort(new InterruptedError(`stopped following run ${runId}; the run goes on (\`yard cancel ${runId}\` stops it)`)),
+    interrupt.abort(new InterruptedError(`stopped following run ${runId}; the run goes on (\`${context.program} cancel ${runId}\` stops it)`)),
   );
   let lastSequence: number | null = null;
   try {

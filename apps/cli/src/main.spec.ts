@@ -165,6 +165,22 @@ describe('yard: dispatch and help', () => {
     expect(api.requests).toEqual([]);
   });
 
+  it('writes every command it suggests the way the person started it (npx, npm run), so a pasted hint works', async () => {
+    const npx = { npm_command: 'exec', npm_lifecycle_event: 'npx', npm_lifecycle_script: "'yard'" };
+    const general = await yard(['--help'], api.fetch, { env: npx });
+    expect(general.stdout).toContain('Usage: npx yard <command> [arguments] [options]');
+    expect(general.stdout).toContain('Run `npx yard <command> --help` for its arguments and options.');
+    expect(general.stdout).toContain('the token `npx yard login` saved');
+    expect(general.stdout).not.toMatch(/(?<!npx )\byard (login|<command>)\b/);
+    const run = await yard(['run', '--help'], api.fetch, { env: npx });
+    expect(run.stdout).toContain('Usage: npx yard run <jobId>');
+    expect(run.stdout).toContain('  npx yard run examples.HelloWorld --data name=yard');
+    expect(run.stdout).toContain('(`npx yard job <jobId>`)');
+    expect(run.stdout).not.toMatch(/(?<!npx )\byard (run|job|login)\b/);
+    const option = await yard(['jobs', '--bogus'], api.fetch, { env: { npm_command: 'run', npm_lifecycle_event: 'yard' } });
+    expect(option.stderr).toContain('Run `npm run yard -- jobs --help` for its usage.');
+  });
+
   it('exits 10 for an unknown command or option, or a bad YARD_URL', async () => {
     const unknown = await yard(['frobnicate'], api.fetch);
     expect(unknown.code).toBe(10);

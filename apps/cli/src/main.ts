@@ -17,6 +17,7 @@ import { describeError, UsageError } from './errors';
 import { ExitCode } from './exit-codes';
 import type { FollowTuning } from './follow-run';
 import { processIo, type Io } from './io';
+import { programNameFrom } from './program-name';
 import { configPathFrom, readSavedLogin } from './saved-login';
 import { readSecretFromStdin } from './read-secret';
 
@@ -34,13 +35,15 @@ export const COMMANDS: readonly Command[] = [
   whoamiCommand,
 ];
 
-const ENVIRONMENT_HELP = [
-  'Environment:',
-  `  YARD_URL     the API's address (default: the one \`yard login\` saved, else ${DEFAULT_URL})`,
-  '  YARD_TOKEN   sent as `Authorization: Bearer <token>`; without it, the token `yard login` saved',
-  '  XDG_CONFIG_HOME  where `yard login` saves (default ~/.config): yardmaster/config.json',
-  '  NO_COLOR     no colours; FORCE_COLOR=1 colours even when stdout is not a terminal',
-].join('\n');
+function environmentHelp(yard: string): string {
+  return [
+    'Environment:',
+    `  YARD_URL     the API's address (default: the one \`${yard} login\` saved, else ${DEFAULT_URL})`,
+    `  YARD_TOKEN   sent as \`Authorization: Bearer <token>\`; without it, the token \`${yard} login\` saved`,
+    `  XDG_CONFIG_HOME  where \`${yard} login\` saves (default ~/.config): yardmaster/config.json`,
+    '  NO_COLOR     no colours; FORCE_COLOR=1 colours even when stdout is not a terminal',
+  ].join('\n');
+}
 
 const EXIT_CODES_HELP = [
   'Exit codes:',
@@ -54,27 +57,28 @@ const EXIT_CODES_HELP = [
   `  ${ExitCode.Interrupted}  Ctrl-C while following a run (the run goes on)`,
 ].join('\n');
 
-export function generalHelp(): string {
+/** `yard --help`; `yard` is the program's name as the person typed it (`npx yard`). */
+export function generalHelp(yard: string): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
   return [
     "yard: Yardmaster's command line",
     '',
-    'Usage: yard <command> [arguments] [options]',
+    `Usage: ${yard} <command> [arguments] [options]`,
     '',
     'Commands:',
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
-    'Run `yard <command> --help` for its arguments and options.',
+    `Run \`${yard} <command> --help\` for its arguments and options.`,
     '',
-    ENVIRONMENT_HELP,
+    environmentHelp(yard),
     '',
     EXIT_CODES_HELP,
     '',
   ].join('\n');
 }
 
-export function commandHelp(command: Command): string {
-  return [`Usage: ${command.usage}`, '', `${command.summary}.`, '', command.help, '', ENVIRONMENT_HELP, ''].join('\n');
+export function commandHelp(command: Command, yard: string): string {
+  return [`Usage: ${yard} ${command.usage}`, '', `${command.summary}.`, '', command.help(yard), '', environmentHelp(yard), ''].join('\n');
 }
 
 export interface MainOptions {
@@ -95,38 +99,40 @@ export async function main(argv: readonly string[], options: MainOptions): Promi
   const { io, env } = options;
   let client: ApiClient | undefined;
   const configPath = options.configPath ?? configPathFrom(env);
+  const program = programNameFrom(env);
   const context: CommandContext = {
     io,
     env,
     configPath,
     readSecret: options.readSecret ?? ((prompt) => readSecretFromStdin(prompt, io)),
-    client: () => (client ??= ApiClient.fromEnvironment(env, options.fetchImpl, env.YARD_TOKEN?.trim() ? null : readSavedLogin(configPath))),
+    client: () => (client ??= ApiClient.fromEnvironment(env, options.fetchImpl, env.YARD_TOKEN?.trim() ? null : readSavedLogin(configPath, program))),
     clientFor: (url, token) => ApiClient.create(url, token, options.fetchImpl),
     onInterrupt: options.onInterrupt,
     followTuning: options.followTuning,
+    program,
   };
   try {
     const [name, ...rest] = argv;
     if (name === undefined) {
-      io.stderr.write(generalHelp());
+      io.stderr.write(generalHelp(program));
       return ExitCode.Usage;
     }
     if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
-      io.stdout.write(generalHelp());
+      io.stdout.write(generalHelp(program));
       return ExitCode.Ok;
     }
     if (name === 'help') {
-      io.stdout.write(commandHelp(findCommand(rest[0])));
+      io.stdout.write(commandHelp(findCommand(rest[0]), program));
       return ExitCode.Ok;
     }
     const command = findCommand(name);
     if (asksForHelp(rest)) {
-      io.stdout.write(commandHelp(command));
+      io.stdout.write(commandHelp(command, program));
       return ExitCode.Ok;
     }
     return await command.run(rest, context);
   } catch (error) {
-    const { lines, exitCode } = describeError(error);
+    const { lines, exitCode } = describeError(error, program);
     const paint = exitCode === ExitCode.Interrupted ? io.errorPalette.yellow : io.errorPalette.red;
     io.stderr.write(lines.map((line, index) => (index === 0 ? paint(line) : line)).join('\n') + '\n');
     return exitCode;

@@ -15,8 +15,11 @@ export function configPathFrom(env: NodeJS.ProcessEnv): string {
   return join(base, 'yardmaster', 'config.json');
 }
 
-/** The saved login; null when there is none. A file that is not one is a usage error naming it. */
-export function readSavedLogin(path: string): SavedLogin | null {
+/**
+ * The saved login; null when there is none. A file that is not one is a usage error naming it, whose hints start
+ * with `program` (how the person started the CLI).
+ */
+export function readSavedLogin(path: string, program: string): SavedLogin | null {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -29,7 +32,7 @@ export function readSavedLogin(path: string): SavedLogin | null {
   } catch {
     // Reported below.
   }
-  throw new UsageError(`${path} is not a saved login`, ['run `yard login` again, or `yard logout` to remove it']);
+  throw new UsageError(`${path} is not a saved login`, [`run \`${program} login\` again, or \`${program} logout\` to remove it`]);
 }
 
 /** Writes the login readable by its owner only: the token is a secret. */

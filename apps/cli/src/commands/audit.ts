@@ -15,8 +15,8 @@ const OPTIONS = {
 export const auditCommand: Command = {
   name: 'audit',
   summary: 'Who did what, newest first (administrators)',
-  usage: 'yard audit [--actor <username>] [--action <action>] [--limit <n>]',
-  help: [
+  usage: 'audit [--actor <username>] [--action <action>] [--limit <n>]',
+  help: () => [
     'Options:',
     '  -u, --actor <username>  only what this user did',
     '  -a, --action <action>   only this action (run.requested), or a prefix ending in a dot (schedule., identity.)',

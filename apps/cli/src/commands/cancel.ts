@@ -6,9 +6,9 @@ import { formatDateTime } from '../render/format';
 export const cancelCommand: Command = {
   name: 'cancel',
   summary: 'Cancel a queued or running run',
-  usage: 'yard cancel <runId>',
-  help: [
-    'The run stops, its post_run step still runs, and it ends cancelled (`yard logs <runId> --follow` shows it).',
+  usage: 'cancel <runId>',
+  help: (yard) => [
+    `The run stops, its post_run step still runs, and it ends cancelled (\`${yard} logs <runId> --follow\` shows it).`,
     'A run that has already ended is left as it is: the API\'s RUN_ALREADY_FINISHED is printed and yard exits 11.',
   ].join('\n'),
   async run(argv, context) {

@@ -9,8 +9,8 @@ import { renderTable } from '../render/table';
 export const jobCommand: Command = {
   name: 'job',
   summary: "Show one job: description, steps, and its variables' types, defaults and constraints",
-  usage: 'yard job <jobId>',
-  help: 'Job ids are <module>.<ClassName>, e.g. examples.HelloWorld (`yard jobs` lists them).',
+  usage: 'job <jobId>',
+  help: (yard) => `Job ids are <module>.<ClassName>, e.g. examples.HelloWorld (\`${yard} jobs\` lists them).`,
   async run(argv, context) {
     const { positionals } = parseCommandLine('job', argv, {});
     const [jobId] = expectPositionals('job', positionals, ['<jobId>']);

@@ -6,8 +6,8 @@ import { renderTable } from '../render/table';
 export const jobsCommand: Command = {
   name: 'jobs',
   summary: 'List the job catalog: id, name, grouping, installed',
-  usage: 'yard jobs',
-  help: 'Every job the collectors have announced, by grouping then name. A job no collector hosts any more is\nlisted with installed "no"; its runs stay.',
+  usage: 'jobs',
+  help: () => 'Every job the collectors have announced, by grouping then name. A job no collector hosts any more is\nlisted with installed "no"; its runs stay.',
   async run(argv, context) {
     const { positionals } = parseCommandLine('jobs', argv, {});
     expectPositionals('jobs', positionals, []);

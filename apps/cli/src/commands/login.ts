@@ -8,8 +8,8 @@ import { readSavedLogin, writeSavedLogin } from '../saved-login';
 export const loginCommand: Command = {
   name: 'login',
   summary: 'Check a token with the API and save it (and the address) for later commands',
-  usage: 'yard login [--url <url>] [--token <token>]',
-  help: [
+  usage: 'login [--url <url>] [--token <token>]',
+  help: () => [
     'Options:',
     `  --url <url>      the API (default: YARD_URL, else the saved address, else ${DEFAULT_URL})`,
     '  --token <token>  the token; asked for (without echo) when left out, or read from stdin when it is not a terminal',
@@ -21,7 +21,7 @@ export const loginCommand: Command = {
   async run(argv, context) {
     const { values, positionals } = parseCommandLine('login', argv, { url: { type: 'string' }, token: { type: 'string' } });
     expectPositionals('login', positionals, []);
-    const url = values.url?.trim() || context.env.YARD_URL?.trim() || readSavedLogin(context.configPath)?.url || DEFAULT_URL;
+    const url = values.url?.trim() || context.env.YARD_URL?.trim() || readSavedLogin(context.configPath, context.program)?.url || DEFAULT_URL;
     // Check the address before asking for a secret.
     ApiClient.create(url, undefined);
     const token = (values.token ?? (await context.readSecret(`Token for ${url}: `))).trim();

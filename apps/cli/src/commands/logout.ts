@@ -6,8 +6,8 @@ import { removeSavedLogin } from '../saved-login';
 export const logoutCommand: Command = {
   name: 'logout',
   summary: 'Forget the saved address and token',
-  usage: 'yard logout',
-  help: 'Removes the file `yard login` wrote. The token itself stays valid until it is revoked (DELETE /api/me/tokens/{id}).',
+  usage: 'logout',
+  help: (yard) => `Removes the file \`${yard} login\` wrote. The token itself stays valid until it is revoked (DELETE /api/me/tokens/{id}).`,
   async run(argv, context) {
     const { positionals } = parseCommandLine('logout', argv, {});
     expectPositionals('logout', positionals, []);

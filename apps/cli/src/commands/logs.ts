@@ -11,8 +11,8 @@ const OPTIONS = {
 export const logsCommand: Command = {
   name: 'logs',
   summary: "Print a run's log, or follow it live with --follow",
-  usage: 'yard logs <runId> [--follow]',
-  help: [
+  usage: 'logs <runId> [--follow]',
+  help: () => [
     'Options:',
     '  -f, --follow  print the run from its first event and follow it live until it ends, then exit with the',
     '                code of its end state (0 completed, 1 failed, 2 errored, 3 cancelled, 4 timed_out)',

@@ -22,10 +22,10 @@ const OPTIONS = {
 export const runCommand: Command = {
   name: 'run',
   summary: 'Run a job; print the run id, or follow it live with --follow',
-  usage: 'yard run <jobId> [--data name=value ...] [--data-file f.json] [--file variable=path ...] [--commit | --dry-run] [--queue <q>] [--timeout <s>] [--run-as <user>] [--follow]',
-  help: [
+  usage: 'run <jobId> [--data name=value ...] [--data-file f.json] [--file variable=path ...] [--commit | --dry-run] [--queue <q>] [--timeout <s>] [--run-as <user>] [--follow]',
+  help: (yard) => [
     'Options:',
-    '  -d, --data name=value  a variable\'s value; repeat for each. Coerced by the job\'s variables (`yard job <jobId>`):',
+    `  -d, --data name=value  a variable's value; repeat for each. Coerced by the job's variables (\`${yard} job <jobId>\`):`,
     '                         integer → number, boolean → true/false (also yes/no, on/off, 1/0), object or array',
     '                         → parsed JSON, the rest as text. A value that does not fit its variable is refused',
     '                         here, before anything is sent (exit 10)',
@@ -43,8 +43,8 @@ export const runCommand: Command = {
     'Without --follow, prints the run id (only) and exits 0 once the run is queued.',
     '',
     'Example:',
-    '  yard run examples.HelloWorld --data name=yard --data count=5 --follow',
-    '  yard run examples.UploadSummary --file file=running-config.txt --follow',
+    `  ${yard} run examples.HelloWorld --data name=yard --data count=5 --follow`,
+    `  ${yard} run examples.UploadSummary --file file=running-config.txt --follow`,
   ].join('\n'),
   async run(argv, context) {
     const { values, positionals } = parseCommandLine('run', argv, OPTIONS);

@@ -15,8 +15,8 @@ const OPTIONS = {
 export const runsCommand: Command = {
   name: 'runs',
   summary: 'List runs, newest first',
-  usage: 'yard runs [--job <jobId>] [--status <status>] [--limit <n>]',
-  help: [
+  usage: 'runs [--job <jobId>] [--status <status>] [--limit <n>]',
+  help: () => [
     'Options:',
     '  -j, --job <jobId>      only this job\'s runs',
     '  -s, --status <status>  only runs in this state: pending, scheduled, queued, running, completed, failed,',

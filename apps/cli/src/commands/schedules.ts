@@ -14,8 +14,8 @@ const OPTIONS = {
 export const schedulesCommand: Command = {
   name: 'schedules',
   summary: 'List schedules: when each fires, its state, next and last run',
-  usage: 'yard schedules [--job <jobId>] [--state active|paused]',
-  help: ['Options:', "  -j, --job <jobId>  only this job's schedules", '  --state <state>    active or paused'].join('\n'),
+  usage: 'schedules [--job <jobId>] [--state active|paused]',
+  help: () => ['Options:', "  -j, --job <jobId>  only this job's schedules", '  --state <state>    active or paused'].join('\n'),
   async run(argv, context) {
     const { values, positionals } = parseCommandLine('schedules', argv, OPTIONS);
     expectPositionals('schedules', positionals, []);

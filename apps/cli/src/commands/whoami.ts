@@ -5,8 +5,8 @@ import { ExitCode } from '../exit-codes';
 export const whoamiCommand: Command = {
   name: 'whoami',
   summary: 'Who the token belongs to, and what they may do',
-  usage: 'yard whoami',
-  help: 'Asks GET /api/me with the token of YARD_TOKEN, else of the saved login.',
+  usage: 'whoami',
+  help: () => 'Asks GET /api/me with the token of YARD_TOKEN, else of the saved login.',
   async run(argv, context) {
     const { positionals } = parseCommandLine('whoami', argv, {});
     expectPositionals('whoami', positionals, []);
