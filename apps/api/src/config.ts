@@ -47,7 +47,7 @@ function readFirstAdmin(env: EnvReader): ApiConfig['firstAdmin'] {
   const username = env.string('YARD_ADMIN_USERNAME', '');
   const token = env.optionalSecret('YARD_ADMIN_TOKEN', MIN_ADMIN_TOKEN_LENGTH);
   if (username !== '' && !USERNAME_PATTERN.test(username)) env.report(`YARD_ADMIN_USERNAME=${JSON.stringify(username)}: expected a username (letters, digits, ".", "_", "@", "-")`);
-  const tokenGiven = env.string('YARD_ADMIN_TOKEN', '') !== '';
+  const tokenGiven = env.hasSecret('YARD_ADMIN_TOKEN');
   if ((username !== '') !== tokenGiven) {
     env.report('YARD_ADMIN_USERNAME and YARD_ADMIN_TOKEN go together: set both (to create the first administrator) or neither');
   }

@@ -158,4 +158,38 @@ describe('EnvReader', () => {
       );
     });
   });
+
+  describe('secrets from files (<NAME>_FILE)', () => {
+    const files: Record<string, string> = { '/run/secrets/token': '  a-long-enough-secret-from-a-file-0123456789\n' };
+    const readFile = (path: string): string => {
+      if (path in files) return files[path];
+      throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+    };
+
+    it('reads the file a <NAME>_FILE variable names, without the white space around it', () => {
+      const env = new EnvReader({ TOKEN_FILE: '/run/secrets/token' }, readFile);
+      expect(env.hasSecret('TOKEN')).toBe(true);
+      expect(env.secretText('TOKEN')).toBe('a-long-enough-secret-from-a-file-0123456789');
+      expect(env.optionalSecret('TOKEN', 32)).toBe('a-long-enough-secret-from-a-file-0123456789');
+      expect(problemsOf(env)).toEqual([]);
+    });
+
+    it('takes the variable itself when no file is named, and nothing when neither is set', () => {
+      const env = new EnvReader({ TOKEN: 'direct-secret-direct-secret-direct-secret' }, readFile);
+      expect(env.secretText('TOKEN')).toBe('direct-secret-direct-secret-direct-secret');
+      expect(env.hasSecret('OTHER')).toBe(false);
+      expect(env.secretText('OTHER')).toBe('');
+      expect(env.optionalSecret('OTHER', 32)).toBeNull();
+      expect(problemsOf(env)).toEqual([]);
+    });
+
+    it('refuses both set, and a file it cannot read, without showing any value', () => {
+      const env = new EnvReader({ TOKEN: 'direct-secret-direct-secret-direct-secret', TOKEN_FILE: '/run/secrets/token', MISSING_FILE: '/nowhere' }, readFile);
+      env.secretText('TOKEN');
+      expect(env.optionalSecret('MISSING', 32)).toBeNull();
+      const problems = problemsOf(env);
+      expect(problems).toEqual(['TOKEN and TOKEN_FILE are both set: set one of them', 'MISSING_FILE="/nowhere": cannot read it (ENOENT)']);
+      expect(problems.join('\n')).not.toContain('secret');
+    });
+  });
 });

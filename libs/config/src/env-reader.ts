@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { ConfigError } from './config-error';
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads a file named by a `<NAME>_FILE` variable; tests hand in a fake. */
+export type ReadSecretFile = (path: string) => string;
+
+const readFromDisk: ReadSecretFile = (path) => readFileSync(path, 'utf8');
 
 /**
  * Reads typed values from the environment and collects every problem, so that one start-up
@@ -9,7 +15,10 @@ type Env = Readonly<Record<string, string | undefined>>;
 export class EnvReader {
   private readonly problems: string[] = [];
 
-  constructor(private readonly env: Env) {}
+  constructor(
+    private readonly env: Env,
+    private readonly readFile: ReadSecretFile = readFromDisk,
+  ) {}
 
   string(name: string, fallback: string): string {
     const raw = this.env[name];
@@ -59,10 +68,37 @@ export class EnvReader {
     return items;
   }
 
-  /** A secret (never repeated in an error message); null when unset. */
+  /** Whether a secret is given, in `name` or as a file in `<name>_FILE`, without reading the file. */
+  hasSecret(name: string): boolean {
+    return (this.env[name] ?? '') !== '' || (this.env[`${name}_FILE`] ?? '') !== '';
+  }
+
+  /**
+   * A secret's text: the variable `name`, or the content of the file that `<name>_FILE` names without the white space
+   * around it (the way Docker and systemd hand over secrets without putting them in the environment); '' when
+   * neither is set. Both set, or a file that cannot be read, is a problem; the value never appears in one.
+   */
+  secretText(name: string): string {
+    const direct = this.env[name] ?? '';
+    const file = this.env[`${name}_FILE`] ?? '';
+    if (file === '') return direct;
+    if (direct !== '') {
+      this.problems.push(`${name} and ${name}_FILE are both set: set one of them`);
+      return direct;
+    }
+    try {
+      return this.readFile(file).trim();
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      this.problems.push(`${name}_FILE=${JSON.stringify(file)}: cannot read it (${reason})`);
+      return '';
+    }
+  }
+
+  /** A secret (never repeated in an error message), from `name` or `<name>_FILE`; null when unset. */
   optionalSecret(name: string, minLength: number): string | null {
-    const raw = this.env[name];
-    if (raw === undefined || raw === '') return null;
+    const raw = this.secretText(name);
+    if (raw === '') return null;
     if (raw.length < minLength || /\s/.test(raw)) {
       this.problems.push(`${name}: expected at least ${minLength} characters without spaces (the value is not shown)`);
       return null;

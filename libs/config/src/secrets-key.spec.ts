@@ -33,4 +33,30 @@ describe('readSecretsKey', () => {
       expect(problems[0]).not.toContain(value);
     }
   });
+
+  it('reads the key from the file YARD_SECRETS_KEY_FILE names (a Docker secret), trimmed', () => {
+    const key = randomBytes(32);
+    const files: Record<string, string> = { '/run/secrets/key': `${key.toString('base64')}\n` };
+    const reader = new EnvReader({ YARD_SECRETS_KEY_FILE: '/run/secrets/key' }, (path) => files[path]);
+    expect(readSecretsKey(reader)).toEqual(key);
+    expect(reader.finish('ok')).toBe('ok');
+  });
+
+  it('reports an unreadable key file once, naming the file and not the key', () => {
+    const reader = new EnvReader({ YARD_SECRETS_KEY_FILE: '/nowhere/key' }, () => {
+      throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+    });
+    readSecretsKey(reader);
+    expect(() => reader.finish(null)).toThrow(ConfigError);
+    expect(problemsOfReader(reader)).toEqual(['YARD_SECRETS_KEY_FILE="/nowhere/key": cannot read it (ENOENT)']);
+  });
 });
+
+function problemsOfReader(reader: EnvReader): readonly string[] {
+  try {
+    reader.finish(null);
+    return [];
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+}

@@ -2,7 +2,8 @@ import type { EnvReader } from './env-reader';
 
 export const SECRETS_KEY_VARIABLE = 'YARD_SECRETS_KEY';
 const KEY_BYTES = 32;
-const HOW_TO_MAKE_ONE = 'make one with `openssl rand -base64 32` (npm start keeps one in .yard/secrets.key)';
+const HOW_TO_MAKE_ONE =
+  'make one with `openssl rand -base64 32` (npm start keeps one in .yard/secrets.key), or name a file holding it in YARD_SECRETS_KEY_FILE';
 
 /**
  * The instance's secrets key: 32 random bytes, base64. The scheduler seals sensitive run data with it and
@@ -10,7 +11,8 @@ const HOW_TO_MAKE_ONE = 'make one with `openssl rand -base64 32` (npm start keep
  * the value: a malformed key may still be most of a real one.
  */
 export function readSecretsKey(env: EnvReader): Buffer {
-  const raw = env.string(SECRETS_KEY_VARIABLE, '').trim();
+  const raw = env.secretText(SECRETS_KEY_VARIABLE).trim();
+  if (raw === '' && env.hasSecret(SECRETS_KEY_VARIABLE)) return Buffer.alloc(KEY_BYTES); // an unreadable file: reported
   if (raw === '') {
     env.report(`${SECRETS_KEY_VARIABLE} is not set: expected ${KEY_BYTES} random bytes in base64; ${HOW_TO_MAKE_ONE}`);
     return Buffer.alloc(KEY_BYTES);
