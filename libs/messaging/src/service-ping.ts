@@ -39,3 +39,18 @@ export async function pingService(nc: NatsConnection, instance: string, service:
     return null;
   }
 }
+
+/**
+ * Asks every instance of a service whether it is ready and gathers the answers that come within `waitMs`: for a
+ * check of one particular instance (a container's health check), where `pingService` hears only the fastest.
+ */
+export async function pingEveryInstance(nc: NatsConnection, instance: string, service: ServiceName, waitMs: number): Promise<PingAnswer[]> {
+  const answers: PingAnswer[] = [];
+  const replies = await nc.requestMany(subjectsFor(instance).servicePing(service), encodeJson({}), { strategy: 'timer', maxWait: waitMs });
+  try {
+    for await (const reply of replies) answers.push(decodeJson<PingAnswer>(reply.data));
+  } catch {
+    // No responders (or the connection went away): whatever came so far is the answer.
+  }
+  return answers;
+}
