@@ -62,7 +62,8 @@ describe('users, tokens and permissions', () => {
   beforeAll(async () => {
     jobsRoot = mkdtempSync(join(tmpdir(), 'yard-e2e-auth-'));
     writeFileSync(join(jobsRoot, 'net_checks.ts'), NET_CHECKS_TS);
-    stack = await YardmasterStack.start({ JOBS_ROOT: jobsRoot });
+    // This test sends a bad token to every route on purpose: more failures than the default limit allows a minute.
+    stack = await YardmasterStack.start({ JOBS_ROOT: jobsRoot, YARD_API_AUTH_FAILURE_LIMIT: '1000' });
     await waitFor(async () => ((await stack.getJson(`/api/jobs/${PING}`)).status === 200 ? true : undefined), 30_000, `${PING} in the catalog`);
     routes = await documentedRoutes(stack.apiUrl);
   });

@@ -1,9 +1,9 @@
 import { ConfigError, EnvReader } from '@yardmaster/config';
-import { readApiConfig } from './config';
+import { readApiConfig, type ApiConfig } from './config';
 
 const TOKEN = 'yard_first-admin-token-from-a-docker-secret-0123456789';
 
-function problemsOf(reader: EnvReader): readonly string[] {
+function problemsOfReader(reader: EnvReader): readonly string[] {
   try {
     reader.finish(null);
     return [];
@@ -19,12 +19,57 @@ describe('readApiConfig: the first administrator', () => {
       return `${TOKEN}\n`;
     });
     expect(readApiConfig(reader).firstAdmin).toEqual({ username: 'admin', token: TOKEN });
-    expect(problemsOf(reader)).toEqual([]);
+    expect(problemsOfReader(reader)).toEqual([]);
   });
 
   it('still wants the username and the token together, whichever way the token comes', () => {
     const reader = new EnvReader({ YARD_ADMIN_TOKEN_FILE: '/secrets/admin-token' }, () => TOKEN);
     expect(readApiConfig(reader).firstAdmin).toBeNull();
-    expect(problemsOf(reader)).toEqual([expect.stringContaining('YARD_ADMIN_USERNAME and YARD_ADMIN_TOKEN go together')]);
+    expect(problemsOfReader(reader)).toEqual([expect.stringContaining('YARD_ADMIN_USERNAME and YARD_ADMIN_TOKEN go together')]);
+  });
+});
+
+
+function configOf(env: Record<string, string>): ApiConfig {
+  const reader = new EnvReader(env);
+  return reader.finish(readApiConfig(reader));
+}
+
+function problemsOf(env: Record<string, string>): string {
+  try {
+    configOf(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('no configuration error');
+}
+
+describe('readApiConfig: the edge', () => {
+  it('allows no CORS origin and 20 failed authentications a minute unless told otherwise', () => {
+    const config = configOf({});
+
+    expect(config.corsOrigins).toEqual([]);
+    expect(config.failedAuthentication).toEqual({ maxFailures: 20, windowSeconds: 60 });
+  });
+
+  it('reads an allow-list of origins and the failure limit', () => {
+    const config = configOf({
+      YARD_API_CORS_ORIGINS: 'https://ops.example.com, http://127.0.0.1:8080,https://[::1]:8443',
+      YARD_API_AUTH_FAILURE_LIMIT: '5',
+      YARD_API_AUTH_FAILURE_WINDOW_SECONDS: '300',
+    });
+
+    expect(config.corsOrigins).toEqual(['https://ops.example.com', 'http://127.0.0.1:8080', 'https://[::1]:8443']);
+    expect(config.failedAuthentication).toEqual({ maxFailures: 5, windowSeconds: 300 });
+  });
+
+  it.each([['*'], ['https://ops.example.com/'], ['https://ops.example.com/app'], ['ops.example.com'], ['ftp://ops.example.com']])('refuses %j as an origin', (origin) => {
+    expect(problemsOf({ YARD_API_CORS_ORIGINS: origin })).toContain('YARD_API_CORS_ORIGINS');
+  });
+
+  it('refuses a failure limit that is not a whole number from 1', () => {
+    expect(problemsOf({ YARD_API_AUTH_FAILURE_LIMIT: '0' })).toContain('YARD_API_AUTH_FAILURE_LIMIT');
+    expect(problemsOf({ YARD_API_AUTH_FAILURE_WINDOW_SECONDS: 'soon' })).toContain('YARD_API_AUTH_FAILURE_WINDOW_SECONDS');
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '@yardmaster/config';
 import { USERNAME_PATTERN } from '@yardmaster/identity';
 import { hostname } from 'node:os';
+import type { FailedAuthenticationLimit } from './auth/failed-authentications/failed-authentications';
 
 export interface ApiConfig {
   readonly shared: SharedConfig;
@@ -23,11 +24,17 @@ export interface ApiConfig {
   readonly firstAdmin: { readonly username: string; readonly token: string } | null;
   /** The largest file a run request may upload, whatever its variable allows: multer stops reading past it. */
   readonly maxUploadBytes: number;
+  /** Origins whose pages may call the API from a browser (CORS); none, and browsers get no CORS headers at all. */
+  readonly corsOrigins: readonly string[];
+  /** How many failed authentications a client address may have per window before it has to wait (429). */
+  readonly failedAuthentication: FailedAuthenticationLimit;
 }
 
 /** A token given from outside must be long enough to be unguessable: its SHA-256 hash is all that is stored. */
 const MIN_ADMIN_TOKEN_LENGTH = 32;
 
+/** An origin as browsers send it: scheme, host and an optional port, nothing after. */
+const ORIGIN_PATTERN = /^https?:\/\/([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
 
 export function readApiConfig(env: EnvReader): ApiConfig {
   return {
@@ -40,6 +47,11 @@ export function readApiConfig(env: EnvReader): ApiConfig {
     apiId: env.string('YARD_API_ID', `api@${hostname()}:${process.pid}`),
     firstAdmin: readFirstAdmin(env),
     maxUploadBytes: env.integer('YARD_API_MAX_UPLOAD_BYTES', 25 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+    corsOrigins: env.list('YARD_API_CORS_ORIGINS', [], ORIGIN_PATTERN, 'an origin such as https://ops.example.com:8443 (scheme, host, optional port; no path)', true),
+    failedAuthentication: {
+      maxFailures: env.integer('YARD_API_AUTH_FAILURE_LIMIT', 20, 1, 100_000),
+      windowSeconds: env.integer('YARD_API_AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86_400),
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { can, ErrorCode, YardError } from '@yardmaster/contracts';
 import { TokenAuthenticator, type AuthenticationFailure } from '@yardmaster/identity';
 import { bearerTokenOf } from './bearer-token';
+import { FailedAuthentications } from './failed-authentications/failed-authentications';
 import type { AuthenticatedRequest } from './principal.decorator';
 import { ROUTE_ACCESS, type RouteAccess } from './route-access';
 
@@ -25,6 +26,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: TokenAuthenticator,
+    private readonly failures: FailedAuthentications,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,8 +38,15 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const secret = bearerTokenOf(request.headers.authorization);
-    const outcome = secret === null ? 'missing' : await this.authenticator.authenticate(secret);
-    if (typeof outcome === 'string') throw new YardError(ErrorCode.Unauthenticated, FAILURE_MESSAGES[outcome]);
+    if (secret === null) throw new YardError(ErrorCode.Unauthenticated, FAILURE_MESSAGES.missing);
+    // The socket's address: a client cannot choose it with a header.
+    const address = request.socket.remoteAddress ?? 'unknown';
+    await this.failures.checkAllowed(address);
+    const outcome = await this.authenticator.authenticate(secret);
+    if (typeof outcome === 'string') {
+      await this.failures.noteFailure(address);
+      throw new YardError(ErrorCode.Unauthenticated, FAILURE_MESSAGES[outcome]);
+    }
     request.principal = outcome.principal;
     request.tokenId = outcome.tokenId;
 

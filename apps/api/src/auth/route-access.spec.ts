@@ -1,23 +1,11 @@
 import 'reflect-metadata';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { RequestMethod } from '@nestjs/common';
 import { isPermission } from '@yardmaster/contracts';
 import { API_CONTROLLERS } from '../api.module';
-import { ROUTE_ACCESS, type RouteAccess } from './route-access';
+import { declaredRoutes } from './declared-routes';
 
 /** Every route of every controller, with the access rule the guard will read (the method's, else the class's). */
-function routes(): Array<{ route: string; access: RouteAccess | undefined }> {
-  return API_CONTROLLERS.flatMap((controller) => {
-    const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-    return Object.getOwnPropertyNames(controller.prototype)
-      .filter((name) => name !== 'constructor')
-      .map((name) => controller.prototype[name] as object)
-      .filter((handler) => typeof handler === 'function' && Reflect.getMetadata(PATH_METADATA, handler) !== undefined)
-      .map((handler) => ({
-        route: `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod]} ${`/${base}/${String(Reflect.getMetadata(PATH_METADATA, handler))}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1')}`,
-        access: (Reflect.getMetadata(ROUTE_ACCESS, handler) ?? Reflect.getMetadata(ROUTE_ACCESS, controller)) as RouteAccess | undefined,
-      }));
-  });
+function routes() {
+  return declaredRoutes(API_CONTROLLERS).map(({ method, path, access }) => ({ route: `${method.toUpperCase()} ${path}`, access }));
 }
 
 describe('route access declarations', () => {

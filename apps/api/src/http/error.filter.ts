@@ -1,34 +1,48 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, Inject, Logger, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ErrorCode, YardError, type ErrorBody } from '@yardmaster/contracts';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { API_CONFIG } from '../api-config.token';
+import type { ApiConfig } from '../config';
+import { databaseOutageOf } from './database-outage';
 import { httpStatusOf } from './http-status-of';
+import { messageTooLargeOf } from './message-too-large';
+import { OutageLog } from './outage-log';
+import { bodyReadRefusal } from './untrusted-input/body-read-errors';
 
-/** Every error leaves the API as `{ code, message, fieldErrors?, correlationId }` with a fitting status. */
+/**
+ * Every error leaves the API as `{ code, message, fieldErrors?, details?, correlationId }` with a fitting status:
+ * the one place where errors from below (the body parsers, the database driver) become stable codes.
+ */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
+  private readonly databaseOutages = new OutageLog(this.logger, 'PostgreSQL');
+
+  /** Optional: a test module that mounts a few controllers may leave the configuration out. */
+  constructor(@Optional() @Inject(API_CONFIG) private readonly config?: ApiConfig) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const correlationId = String(request.headers['x-correlation-id'] ?? randomUUID());
-    const { status, body } = this.translate(exception, correlationId);
+    const { status, body, logged } = this.translate(exception, correlationId);
     // RFC 6750: a 401 names the scheme the client should use.
     if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="yardmaster"');
-    if (status >= 500) this.logger.error(`${request.method} ${request.url}: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    const retryAfter = body.details?.['retryAfterSeconds'];
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
+    if (status >= 500 && !logged) this.logger.error(`${request.method} ${request.url}: ${exception instanceof Error ? exception.stack : String(exception)}`);
     response.status(status).json(body);
   }
 
-  private translate(exception: unknown, correlationId: string): { status: number; body: ErrorBody } {
-    if (exception instanceof YardError) {
-      return { status: httpStatusOf(exception.code), body: exception.toBody(correlationId) };
-    }
-    // Express's JSON body parser marks a body it cannot parse with `type: 'entity.parse.failed'`.
-    if (isBodyParserError(exception)) {
-      return { status: 400, body: { code: ErrorCode.MalformedRequest, message: `The request body is not valid JSON: ${exception.message}`, correlationId } };
-    }
+  /** `logged` when the error has been logged already (an outage, by its OutageLog). */
+  private translate(exception: unknown, correlationId: string): { status: number; body: ErrorBody; logged?: boolean } {
+    if (exception instanceof YardError) return { status: httpStatusOf(exception.code), body: exception.toBody(correlationId) };
+    const refusal = bodyReadRefusal(exception) ?? messageTooLargeOf(exception);
+    if (refusal) return { status: httpStatusOf(refusal.code), body: refusal.toBody(correlationId) };
+    const outage = this.databaseOutage(exception);
+    if (outage) return { status: httpStatusOf(outage.code), body: outage.toBody(correlationId), logged: true };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = status === 404 ? ErrorCode.RouteNotFound : status < 500 ? ErrorCode.MalformedRequest : ErrorCode.Internal;
@@ -36,8 +50,10 @@ export class ErrorFilter implements ExceptionFilter {
     }
     return { status: 500, body: { code: ErrorCode.Internal, message: 'Internal error', correlationId } };
   }
-}
 
-function isBodyParserError(exception: unknown): exception is Error & { type: string } {
-  return exception instanceof Error && (exception as { type?: unknown }).type === 'entity.parse.failed';
+  private databaseOutage(exception: unknown): YardError | null {
+    const outage = databaseOutageOf(exception, this.config?.database?.databaseUrl);
+    if (outage) this.databaseOutages.note(outage.message);
+    return outage;
+  }
 }

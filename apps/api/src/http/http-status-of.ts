@@ -30,7 +30,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.SensitiveJobNotSchedulable:
       return 409;
     case ErrorCode.FileTooLarge:
+    case ErrorCode.PayloadTooLarge:
       return 413;
+    case ErrorCode.TooManyRequests:
+      return 429;
     case ErrorCode.ServiceUnavailable:
       return 503;
     case ErrorCode.Internal:

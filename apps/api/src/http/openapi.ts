@@ -1,8 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { API_CONTROLLERS } from '../api.module';
+import { declaredRoutes } from '../auth/declared-routes';
+import { describeResponses } from './openapi-responses';
 
-/** Serves the OpenAPI UI at /api/docs and the spec at /api/docs-json. */
-export function serveOpenApi(app: INestApplication): void {
+/**
+ * The OpenAPI document of the app's routes, with what every route may answer besides success (401, 403, 429, 503 on
+ * each route that needs a token, 400 and 413 where input comes in, each with the error body's schema).
+ */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -13,5 +19,10 @@ export function serveOpenApi(app: INestApplication): void {
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token (POST /api/me/tokens, or from an administrator)' })
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return describeResponses(document, declaredRoutes(API_CONTROLLERS));
+}
+
+/** Serves the OpenAPI UI at /api/docs and the spec at /api/docs-json. */
+export function serveOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { validatorUrl: null } });
 }

@@ -24,6 +24,14 @@ describe('readInventoryQuery', () => {
     expect(readInventoryQuery(SITE_FILTERS, {}, 'sites')).toEqual({ filter: {}, page: { limit: 50, offset: 0 } });
   });
 
+  it('refuses __proto__, constructor and toString like any unknown parameter', () => {
+    expect(fieldErrorsOf(JSON.parse('{"__proto__":{"x":1},"constructor":1,"toString":"x"}') as Record<string, unknown>)).toEqual([
+      { field: '__proto__', message: 'is not a filter of devices' },
+      { field: 'constructor', message: 'is not a filter of devices' },
+      { field: 'toString', message: 'is not a filter of devices' },
+    ]);
+  });
+
   it('names every bad parameter', () => {
     expect(fieldErrorsOf({ colour: 'red', status: 'broken', has_primary_address: 'yes', site: ['a', 'b'], limit: '1001' })).toEqual([
       { field: 'colour', message: 'is not a filter of devices' },

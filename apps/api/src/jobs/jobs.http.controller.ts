@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, YardError, type Principal } from '@yardmaster/contracts';
 import { DataSource, JobDefinitionRecord } from '@yardmaster/read-models';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { RequirePermission } from '../auth/route-access';
 import { readPage, type PageOf } from '../http/pagination';
+import { readInstalledFilter } from './installed-filter';
 import { jobView } from './job.view';
 import { isVisibleJob, onlyVisibleJobs } from './visible-jobs';
 
@@ -20,13 +21,15 @@ export class JobsHttpController {
   @ApiQuery({ name: 'installed', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: installed other than true or false, a bad limit or offset' })
   async list(
     @Query() query: { installed?: string; limit?: string; offset?: string },
     @CurrentPrincipal() principal: Principal,
   ): Promise<PageOf<ReturnType<typeof jobView>>> {
     const page = readPage(query);
+    const installed = readInstalledFilter(query.installed);
     const builder = this.dataSource.getRepository(JobDefinitionRecord).createQueryBuilder('job').where('TRUE');
-    if (query.installed !== undefined) builder.andWhere('job.installed = :installed', { installed: query.installed === 'true' });
+    if (installed !== undefined) builder.andWhere('job.installed = :installed', { installed });
     const [records, total] = await onlyVisibleJobs(builder, principal)
       .orderBy('job.grouping', 'ASC')
       .addOrderBy('job.name', 'ASC')

@@ -32,7 +32,7 @@ export const NEW_TOKEN_BODY_SCHEMA = {
   required: ['name'],
   properties: {
     name: { type: 'string', description: 'What the token is for', example: 'laptop' },
-    expiresAt: { type: 'string', format: 'date-time', description: 'Never expires when left out' },
+    expiresAt: { type: 'string', format: 'date-time', nullable: true, description: 'When the token stops working, in the future; left out or null: never' },
     readOnly: { type: 'boolean', default: false, description: 'A read-only token may only read (GET); every write is 403' },
   },
 };

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@yardmaster/contracts';
 import { grantView, identityEvents, parseNewToken, TokenIssuer, type ChangeContext, type GrantView, type IssuedToken, type TokenView } from '@yardmaster/identity';
@@ -44,6 +44,8 @@ export class MeHttpController {
   @Post('tokens')
   @ApiOperation({ summary: 'Issue myself a token (it has my permissions). The answer carries the secret once.' })
   @ApiBody({ schema: NEW_TOKEN_BODY_SCHEMA })
+  // The secret is in this answer only: no cache (browser, proxy) may keep it.
+  @Header('Cache-Control', 'no-store')
   @ApiCreatedResponse({ description: '{ id, name, prefix, token, readOnly, expiresAt, ... }' })
   async issue(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<IssuedToken> {
     const issued = await this.tokens.issue(principal.username, parseNewToken(body));

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { identityEvents, parseNewToken, TokenIssuer, type ChangeContext, type IssuedToken, type TokenView } from '@yardmaster/identity';
 import { RequirePermission } from '../auth/route-access';
@@ -26,6 +26,8 @@ export class UserTokensHttpController {
   @Post()
   @ApiOperation({ summary: 'Issue a token for the user. The answer carries the secret (`token`) once: it is stored only as a hash.' })
   @ApiBody({ schema: NEW_TOKEN_BODY_SCHEMA })
+  // The secret is in this answer only: no cache (browser, proxy) may keep it.
+  @Header('Cache-Control', 'no-store')
   @ApiCreatedResponse({ description: '{ id, name, prefix, token, readOnly, expiresAt, ... }' })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
   async issue(@Param('username') username: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<IssuedToken> {

@@ -23,9 +23,13 @@ export const ErrorCode = {
   ReadOnlyJob: 'READ_ONLY_JOB',
   SensitiveJobNotSchedulable: 'SENSITIVE_JOB_NOT_SCHEDULABLE',
   FileTooLarge: 'FILE_TOO_LARGE',
+  /** A request body larger than the API reads (10 MiB of JSON, counted after decompression). */
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   RunAlreadyFinished: 'RUN_ALREADY_FINISHED',
   ConcurrencyConflict: 'CONCURRENCY_CONFLICT',
   RouteNotFound: 'ROUTE_NOT_FOUND',
+  /** Too many failed authentications from one client address: wait `Retry-After` seconds. */
+  TooManyRequests: 'TOO_MANY_REQUESTS',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const;

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { UserRecord } from '../entities/user.record';
 import { issueToken, type IssuedToken } from './token-issuer';
+import { lockOf } from './row-lock';
 
 /**
  * Creates an administrator and a token for them, but only while there is no user at all: the way in on a fresh
@@ -22,7 +23,7 @@ export async function createAdmin(dataSource: DataSource, username: string, toke
 
 async function createAdminWith(manager: DataSource['manager'], username: string, tokenName: string, secret?: string): Promise<IssuedToken> {
   const users = manager.getRepository(UserRecord);
-  let user = await users.findOneBy({ username });
+  let user = await users.findOne({ where: { username }, ...lockOf('update') });
   if (user) {
     user.isAdmin = true;
     user.active = true;

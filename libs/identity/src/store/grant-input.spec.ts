@@ -19,6 +19,12 @@ describe('parseGrants', () => {
     ]);
   });
 
+  it('refuses __proto__, constructor and toString in a grant like any unknown field', () => {
+    const error = errorOf(() => parseGrants([{ permission: 'jobs.run', ...(JSON.parse('{"__proto__":{"x":1},"constructor":1,"toString":"x"}') as Record<string, unknown>) }]));
+
+    expect(error.fieldErrors?.map((fieldError) => fieldError.field)).toEqual(['permissions[0].__proto__', 'permissions[0].constructor', 'permissions[0].toString']);
+  });
+
   it('refuses unknown permissions, scopes on other permissions, empty scopes and extra fields, each by field', () => {
     const error = errorOf(() =>
       parseGrants(['jobs.fly', { permission: 'runs.view_any', jobIds: ['a.B'] }, { permission: 'jobs.run', jobIds: [] }, { permission: 'jobs.view', why: 1 }, 7]),

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { GroupRecord } from '../entities/group.record';
 import { PermissionGrantRecord } from '../entities/permission-grant.record';
 import { conflictOnDuplicate } from './postgres-errors';
+import { lockOf, type RowLock } from './row-lock';
 import { replaceGrants } from './user-directory';
 import { groupView, type GroupView } from './views';
 
@@ -26,16 +27,18 @@ export class GroupDirectory {
   }
 
   async update(name: string, patch: { description?: string }): Promise<GroupView> {
-    const group = await findGroup(this.dataSource.manager, name);
-    if (patch.description !== undefined) group.description = patch.description;
-    await this.dataSource.getRepository(GroupRecord).save(group);
-    return this.viewOf(this.dataSource.manager, group);
+    return this.dataSource.transaction(async (manager) => {
+      const group = await findGroup(manager, name, 'update');
+      if (patch.description !== undefined) group.description = patch.description;
+      await manager.getRepository(GroupRecord).save(group);
+      return this.viewOf(manager, group);
+    });
   }
 
   /** Deletes the group; its members lose what it granted them. */
   async remove(name: string): Promise<GroupView> {
     return this.dataSource.transaction(async (manager) => {
-      const group = await findGroup(manager, name);
+      const group = await findGroup(manager, name, 'update');
       const view = await this.viewOf(manager, group);
       await manager.getRepository(GroupRecord).delete({ id: group.id });
       return view;
@@ -44,7 +47,7 @@ export class GroupDirectory {
 
   async setGrants(name: string, grants: readonly PermissionGrant[]): Promise<GroupView> {
     return this.dataSource.transaction(async (manager) => {
-      const group = await findGroup(manager, name);
+      const group = await findGroup(manager, name, 'share');
       await replaceGrants(manager, { groupId: group.id }, grants);
       return this.viewOf(manager, group);
     });
@@ -64,8 +67,9 @@ export class GroupDirectory {
   }
 }
 
-async function findGroup(manager: EntityManager, name: string): Promise<GroupRecord> {
-  const group = await manager.getRepository(GroupRecord).findOneBy({ name });
+/** With a lock, as `findUser`: a group deleted meanwhile is GROUP_NOT_FOUND, never a foreign-key violation. */
+async function findGroup(manager: EntityManager, name: string, lock?: RowLock): Promise<GroupRecord> {
+  const group = await manager.getRepository(GroupRecord).findOne({ where: { name }, ...lockOf(lock) });
   if (!group) throw new YardError(ErrorCode.GroupNotFound, `No group is named ${JSON.stringify(name)}`);
   return group;
 }

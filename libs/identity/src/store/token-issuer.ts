@@ -17,8 +17,7 @@ export class TokenIssuer {
   constructor(private readonly dataSource: DataSource) {}
 
   async issue(username: string, request: NewToken): Promise<IssuedToken> {
-    const user = await findUser(this.dataSource.manager, username);
-    return issueToken(this.dataSource.manager, user, request);
+    return this.dataSource.transaction(async (manager) => issueToken(manager, await findUser(manager, username, 'share'), request));
   }
 
   async list(username: string): Promise<TokenView[]> {
@@ -29,12 +28,14 @@ export class TokenIssuer {
 
   /** Revokes the token at once: the next request with it gets 401. Revoking twice changes nothing. */
   async revoke(username: string, tokenId: string): Promise<TokenView> {
-    const user = await findUser(this.dataSource.manager, username);
-    const repository = this.dataSource.getRepository(ApiTokenRecord);
-    const token = /^[0-9a-f-]{36}$/i.test(tokenId) ? await repository.findOneBy({ id: tokenId, userId: user.id }) : null;
-    if (!token) throw new YardError(ErrorCode.TokenNotFound, `${username} has no token with the id ${JSON.stringify(tokenId)}`);
-    await repository.update({ id: token.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    return tokenView((await repository.findOneByOrFail({ id: token.id })) as ApiTokenRecord);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await findUser(manager, username, 'share');
+      const repository = manager.getRepository(ApiTokenRecord);
+      const token = /^[0-9a-f-]{36}$/i.test(tokenId) ? await repository.findOneBy({ id: tokenId, userId: user.id }) : null;
+      if (!token) throw new YardError(ErrorCode.TokenNotFound, `${username} has no token with the id ${JSON.stringify(tokenId)}`);
+      await repository.update({ id: token.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      return tokenView((await repository.findOneByOrFail({ id: token.id })) as ApiTokenRecord);
+    });
   }
 }
 

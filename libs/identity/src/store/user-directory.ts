@@ -5,6 +5,7 @@ import { GroupRecord } from '../entities/group.record';
 import { PermissionGrantRecord } from '../entities/permission-grant.record';
 import { UserRecord } from '../entities/user.record';
 import { conflictOnDuplicate } from './postgres-errors';
+import { lockOf, type RowLock } from './row-lock';
 import type { NewUser, UserPatch } from './user-input';
 import { userView, type UserView } from './views';
 
@@ -38,7 +39,7 @@ export class UserDirectory {
 
   async update(username: string, patch: UserPatch): Promise<UserView> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await findUser(manager, username);
+      const user = await findUser(manager, username, 'update');
       if (patch.displayName !== undefined) user.displayName = patch.displayName;
       if (patch.active !== undefined) user.active = patch.active;
       if (patch.admin !== undefined) user.isAdmin = patch.admin;
@@ -52,7 +53,7 @@ export class UserDirectory {
   /** Deletes the user with their tokens, memberships and grants; their runs keep their name. */
   async remove(username: string): Promise<UserView> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await findUser(manager, username);
+      const user = await findUser(manager, username, 'update');
       const [view] = await this.viewsOf(manager, [user]);
       await manager.getRepository(UserRecord).delete({ id: user.id });
       return view;
@@ -62,7 +63,7 @@ export class UserDirectory {
   /** Replaces the user's own grants (their groups' stay). */
   async setGrants(username: string, grants: readonly PermissionGrant[]): Promise<UserView> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await findUser(manager, username);
+      const user = await findUser(manager, username, 'share');
       await replaceGrants(manager, { userId: user.id }, grants);
       return (await this.viewsOf(manager, [user]))[0];
     });
@@ -86,14 +87,15 @@ export class UserDirectory {
   }
 }
 
-export async function findUser(manager: EntityManager, username: string): Promise<UserRecord> {
-  const user = await manager.getRepository(UserRecord).findOneBy({ username });
+export async function findUser(manager: EntityManager, username: string, lock?: RowLock): Promise<UserRecord> {
+  const user = await manager.getRepository(UserRecord).findOne({ where: { username }, ...lockOf(lock) });
   if (!user) throw new YardError(ErrorCode.UserNotFound, `No user has the username ${JSON.stringify(username)}`);
   return user;
 }
 
+/** The groups are held (FOR SHARE) until the transaction ends: a group deleted meanwhile is an unknown group. */
 async function setMemberships(manager: EntityManager, userId: string, groupNames: readonly string[]): Promise<void> {
-  const groups = groupNames.length === 0 ? [] : await manager.getRepository(GroupRecord).findBy({ name: In([...groupNames]) });
+  const groups = groupNames.length === 0 ? [] : await manager.getRepository(GroupRecord).find({ where: { name: In([...groupNames]) }, ...lockOf('share') });
   const missing = groupNames.filter((name) => !groups.some((group) => group.name === name));
   if (missing.length > 0) {
     throw new YardError(ErrorCode.ValidationFailed, 'Unknown groups', [{ field: 'groups', message: `no group is named ${missing.map((name) => JSON.stringify(name)).join(', ')}` }]);

@@ -11,7 +11,8 @@ export function checkFilter(filter: unknown, kinds: Readonly<Record<string, Filt
   const errors: FieldError[] = [];
   for (const [field, value] of Object.entries(filter)) {
     if (value === undefined) continue;
-    const kind = kinds[field];
+    // Own filters only: `constructor` or `toString` would otherwise read Object.prototype's.
+    const kind = Object.hasOwn(kinds, field) ? kinds[field] : undefined;
     const message = kind === undefined ? `is not a filter of ${plural}` : problemWith(value, kind);
     if (message) errors.push({ field, message });
   }

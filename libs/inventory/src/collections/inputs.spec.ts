@@ -34,6 +34,16 @@ describe('named inputs', () => {
     ]);
   });
 
+  it('refuses __proto__, constructor and toString like any unknown field', () => {
+    const input = { name: 'Amsterdam 1', ...(JSON.parse('{"__proto__":{"x":1},"constructor":1,"toString":"x"}') as object) };
+
+    expect(fieldErrorsOf(() => readNamedCreate(SITE_MODEL, input))).toEqual([
+      { field: '__proto__', message: 'is not a field of a site' },
+      { field: 'constructor', message: 'is not a field of a site' },
+      { field: 'toString', message: 'is not a field of a site' },
+    ]);
+  });
+
   it('asks for a slug when the name gives none', () => {
     expect(fieldErrorsOf(() => readNamedCreate(SITE_MODEL, { name: '***' }))).toEqual([{ field: 'slug', message: 'cannot be made from the name: give one' }]);
   });

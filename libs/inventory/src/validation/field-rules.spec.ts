@@ -65,4 +65,14 @@ describe('management settings', () => {
     ]);
     expect(problemsOf(managementRule, 'ssh')).toEqual([{ message: 'must be an object { protocol, port, credentialsRef }' }]);
   });
+
+  it('refuses __proto__, constructor and toString like any unknown setting', () => {
+    const settings = { protocol: 'ssh', ...(JSON.parse('{"__proto__":{"x":1},"constructor":1,"toString":"x"}') as object) };
+
+    expect(problemsOf(managementRule, settings)).toEqual([
+      { path: '__proto__', message: 'is not a management setting' },
+      { path: 'constructor', message: 'is not a management setting' },
+      { path: 'toString', message: 'is not a management setting' },
+    ]);
+  });
 });

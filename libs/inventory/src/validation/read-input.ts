@@ -27,7 +27,8 @@ export function readInput(schema: InputSchema, input: unknown, mode: 'create' | 
   const values: Record<string, unknown> = {};
   const errors: FieldError[] = [];
   for (const field of Object.keys(fields)) {
-    if (!(field in schema) && fields[field] !== undefined) errors.push({ field, message: `is not a field of a ${noun}` });
+    // Own fields only: `in` would take `constructor`, `toString` or `__proto__` for fields of every schema.
+    if (!Object.hasOwn(schema, field) && fields[field] !== undefined) errors.push({ field, message: `is not a field of a ${noun}` });
   }
   for (const [field, spec] of Object.entries(schema)) {
     const value = fields[field];

@@ -392,6 +392,17 @@ describe('validateRunData', () => {
     expect(() => checkVariableValue({ type: 'rack', label: '', description: '', required: true } as never, 'x')).toThrow('Unknown variable type "rack"');
   });
 
+  describe('unknown variables', () => {
+    it('refuses __proto__, constructor and toString like any variable the job does not have', () => {
+      const variables = named({ name: stringVar() });
+      expect(errorsOf(validateRunData(variables, { name: 'x', ...(JSON.parse('{"__proto__":{"x":1},"constructor":1,"toString":"x"}') as Record<string, unknown>) }))).toEqual([
+        { field: 'data.__proto__', message: 'is not a variable of this job' },
+        { field: 'data.constructor', message: 'is not a variable of this job' },
+        { field: 'data.toString', message: 'is not a variable of this job' },
+      ]);
+    });
+  });
+
   describe('required and defaults', () => {
     it('reports a missing required variable, and treats null and "" as missing', () => {
       const variables = named({ name: stringVar() });

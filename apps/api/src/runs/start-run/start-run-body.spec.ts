@@ -7,6 +7,17 @@ describe('parseStartRunBody', () => {
     expect(parseStartRunBody({ data: {} })).toEqual({ data: {} });
   });
 
+  it('refuses __proto__, constructor and toString like any unknown field', () => {
+    let thrown: unknown;
+    try {
+      parseStartRunBody({ data: {}, ...(JSON.parse('{"__proto__":{"x":1},"constructor":1,"toString":"x"}') as Record<string, unknown>) });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(YardError);
+    expect((thrown as YardError).fieldErrors?.map((fieldError) => fieldError.field).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+  });
+
   it('refuses a runAs that is not a username, on that field', () => {
     for (const runAs of [42, '', '  ', null]) {
       let thrown: unknown;

@@ -1,5 +1,11 @@
 import { ErrorCode, YardError, type NamedVariableDefinition } from '@yardmaster/contracts';
-import { parseStartRunForm, type UploadedPart } from './start-run-form';
+import { decodeRunFormFields } from './run-form-fields';
+import { parseStartRunForm as parseDecodedForm, type UploadedPart } from './start-run-form';
+
+/** As the controller sees a form: its text parts decoded first (DecodeRunFormInterceptor), then checked. */
+function parseStartRunForm(fields: Record<string, unknown>, parts: UploadedPart[], variables: readonly NamedVariableDefinition[]) {
+  return parseDecodedForm(decodeRunFormFields(fields), parts, variables);
+}
 
 const variables: NamedVariableDefinition[] = [
   { name: 'config', type: 'file', label: 'Config', description: '', required: true, maxSizeBytes: 16 },
@@ -78,5 +84,16 @@ describe('parseStartRunForm', () => {
     ]);
     expect(refusal(() => parseStartRunForm({ data: '[1]' }, [], variables)).fieldErrors).toEqual([{ field: 'data', message: 'must be an object of variable values' }]);
     expect(refusal(() => parseStartRunForm({ queue: ['a', 'b'] }, [], variables)).fieldErrors).toEqual([{ field: 'queue', message: 'must be given once, as text' }]);
+  });
+
+  it('refuses data nested deeper than JSON may be, before any other check', () => {
+    const deep = `${'['.repeat(65)}${']'.repeat(65)}`;
+    const error = refusal(() => parseStartRunForm({ data: `{"device":${deep}}`, colour: 'red' }, [], variables));
+    expect(error.code).toBe(ErrorCode.MalformedRequest);
+    expect(error.fieldErrors).toEqual([{ field: 'data', message: 'must nest at most 64 levels deep' }]);
+  });
+
+  it('decodes data as the JSON body carries it, escapes included, for the global input checks', () => {
+    expect(decodeRunFormFields({ data: '{"device":"a\\u0000b"}', queue: 'high', colour: 'red' })).toEqual({ data: { device: 'a\u0000b' }, queue: 'high', colour: 'red' });
   });
 });

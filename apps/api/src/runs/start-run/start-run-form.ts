@@ -1,5 +1,6 @@
 import { ErrorCode, YardError, type FieldError, type NamedVariableDefinition } from '@yardmaster/contracts';
 import { fileVariablesOf } from '@yardmaster/job-sdk';
+import { RUN_FORM_TEXT_FIELDS } from './run-form-fields';
 import { parseStartRunBody, type StartRunBody } from './start-run-body';
 
 /** One file part as multer's memory storage gives it. */
@@ -24,11 +25,9 @@ export interface StartRunForm {
   readonly uploads: readonly FileUpload[];
 }
 
-const TEXT_FIELDS = new Set(['data', 'commit', 'queue', 'runTimeoutSeconds', 'startAt', 'runAs']);
-
 /**
- * A run request sent as `multipart/form-data`: the text parts are the JSON body's fields (`data` as JSON
- * text), and each file part is the upload for the file variable of its name. A file larger than its
+ * A run request sent as `multipart/form-data`: the text parts, decoded by `decodeRunFormFields`, are the JSON body's
+ * fields, and each file part is the upload for the file variable of its name. A file larger than its
  * variable allows is refused with FILE_TOO_LARGE (413), anything else wrong with VALIDATION_FAILED (400), one
  * error per field; nothing is stored for a refused request.
  */
@@ -39,15 +38,11 @@ export function parseStartRunForm(fields: Readonly<Record<string, unknown>>, par
 
   const body: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(fields)) {
-    if (!TEXT_FIELDS.has(field)) {
+    if (!RUN_FORM_TEXT_FIELDS.has(field)) {
       const hint = fileVariables.has(field) ? `must be a file part: ${field} is a file variable` : 'is not a field of a run request';
       errors.push({ field: fileVariables.has(field) ? `data.${field}` : field, message: hint });
-    } else if (typeof value !== 'string') {
-      errors.push({ field, message: 'must be given once, as text' });
     } else {
-      const parsed = parseTextField(field, value);
-      if (parsed.ok) body[field] = parsed.value;
-      else errors.push({ field, message: parsed.message });
+      body[field] = value;
     }
   }
   const data = body['data'];
@@ -86,26 +81,5 @@ function bodyOrErrors(body: Record<string, unknown>): { readonly body: StartRunB
   } catch (error) {
     if (error instanceof YardError && error.fieldErrors) return { body: null, errors: error.fieldErrors };
     throw error;
-  }
-}
-
-type TextField = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
-
-/** Form fields are text: each becomes the JSON value the JSON body would carry, for the same checks. */
-function parseTextField(field: string, text: string): TextField {
-  switch (field) {
-    case 'data':
-      try {
-        return { ok: true, value: JSON.parse(text) as unknown };
-      } catch {
-        return { ok: false, message: 'must be JSON text of an object of variable values' };
-      }
-    case 'commit':
-      // Anything else is passed on as text, for the body's own "must be true or false".
-      return { ok: true, value: text === 'true' ? true : text === 'false' ? false : text };
-    case 'runTimeoutSeconds':
-      return { ok: true, value: /^\d+$/.test(text) ? Number(text) : text };
-    default:
-      return { ok: true, value: text };
   }
 }

@@ -19,6 +19,7 @@ import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
 import { RunAsResolver, type Acting } from '../../auth/run-as/run-as';
 import { SchedulerCommands } from '../../http/scheduler-commands';
+import { DecodeRunFormInterceptor } from './decode-run-form.interceptor';
 import { JobRunPermission } from './job-run-permission';
 import { isRefusal, RunUploads } from './run-uploads';
 import { parseStartRunBody, type StartRunBody } from './start-run-body';
@@ -39,8 +40,9 @@ export class StartRunHttpController {
 
   @Post()
   @HttpCode(202)
-  // Multipart only: multer leaves a JSON request alone. Names are UTF-8, as browsers and curl send them.
-  @UseInterceptors(UploadLimitInterceptor, AnyFilesInterceptor({ fileFilter: noteFilePart, defParamCharset: 'utf8' }))
+  // Multipart only: multer leaves a JSON request alone. Names are UTF-8, as browsers and curl send them. The form's
+  // text parts are then decoded into the JSON body's shape, before the global input checks.
+  @UseInterceptors(UploadLimitInterceptor, AnyFilesInterceptor({ fileFilter: noteFilePart, defParamCharset: 'utf8' }), DecodeRunFormInterceptor)
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiOperation({ summary: 'Run a job. Answers once the run is queued in Temporal; follow it at the Location header.' })
   @ApiBody({

@@ -10,11 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { Module, type INestApplication } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
 import type { ScheduleDefinition } from '@yardmaster/contracts';
-import { createFirstAdmin, TokenAuthenticator } from '@yardmaster/identity';
+import { createFirstAdmin, TokenAuthenticator, TokenIssuer, UserDirectory } from '@yardmaster/identity';
 import { DataSource } from '@yardmaster/read-models';
 import { createTestDatabase, type TestDatabase } from '@yardmaster/testing';
 import { API_CONFIG } from '../../api-config.token';
 import { AuthGuard } from '../../auth/auth.guard';
+import { FailedAuthentications } from '../../auth/failed-authentications/failed-authentications';
 import { ErrorFilter } from '../../http/error.filter';
 import { RunsHttpController } from '../../runs/read-runs/runs.http.controller';
 import { SchedulesHttpController } from './schedules.http.controller';
@@ -36,6 +37,7 @@ beforeAll(async () => {
       { provide: API_CONFIG, useValue: { temporal: { uiUrl: 'http://127.0.0.1:8233', namespace: 'default' } } },
       { provide: APP_FILTER, useClass: ErrorFilter },
       { provide: TokenAuthenticator, useValue: new TokenAuthenticator(db.identityDataSource) },
+      { provide: FailedAuthentications, useValue: new FailedAuthentications({ maxFailures: 100, windowSeconds: 60 }) },
       { provide: APP_GUARD, useClass: AuthGuard },
     ],
   })
@@ -51,8 +53,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function get(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+async function get(path: string, as = token): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${as}` } });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -109,6 +111,23 @@ async function seed(schedule: Seed): Promise<void> {
   );
 }
 
+/** A job in the catalog, as the projection writes it, under `grouping`. */
+async function seedJob(id: string, grouping: string): Promise<void> {
+  await db.dataSource.query(
+    `INSERT INTO job_definitions (id, module, class_name, name, description, grouping, variables, schema, steps, installed, catalog_position,
+                                  announced_at, policies, overrides, enabled, created_at)
+     VALUES ($1, $2, $3, $3, '', $4, '[]', '{}', '["run"]', true, 1, now(), '{}', '{}', true, now())`,
+    [id, id.split('.')[0], id.split('.')[1], grouping],
+  );
+}
+
+/** A user whose only grant is `jobs.run` limited to `scope`, and a token of theirs. */
+async function tokenOfRunnerLimitedTo(username: string, scope: { jobIds?: string[]; groupings?: string[] }): Promise<string> {
+  await new UserDirectory(db.identityDataSource).create({ username, displayName: username, admin: false, groups: [] });
+  await new UserDirectory(db.identityDataSource).setGrants(username, [{ permission: 'jobs.run', scope }]);
+  return (await new TokenIssuer(db.identityDataSource).issue(username, { name: 'tests', expiresAt: null, readOnly: false })).token;
+}
+
 async function seedRun(runId: string, scheduleId: string | null, status: string, createdAt: Date): Promise<void> {
   await db.dataSource.query(
     `INSERT INTO job_runs (id, job_id, status, status_rank, workflow_id, created_at, updated_at, schedule_id)
@@ -141,6 +160,8 @@ beforeAll(async () => {
     deletedAt: new Date('2030-01-02T10:00:00.000Z'),
     totalRuns: 1,
   });
+  // examples.InterfaceAudit is not in the catalog: its schedule is seen by job id only.
+  await seedJob('network.BackupConfigs', 'Network');
   await seedRun(firstRunId, 'sch-backup', 'failed', new Date('2030-01-01T01:00:00.000Z'));
   await seedRun(lastRunId, 'sch-backup', 'completed', new Date('2030-01-02T01:00:00.000Z'));
   await seedRun(manualRunId, null, 'completed', new Date('2030-01-02T03:00:00.000Z'));
@@ -180,6 +201,40 @@ describe('GET /api/schedules', () => {
     const badLimit = await get('/api/schedules?limit=0');
     expect(badLimit.status).toBe(400);
     expect(badLimit.body.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('schedules of jobs one may not see', () => {
+  let networkRunner: string;
+  let auditRunner: string;
+
+  beforeAll(async () => {
+    networkRunner = await tokenOfRunnerLimitedTo('network-runner', { groupings: ['Network'] });
+    auditRunner = await tokenOfRunnerLimitedTo('audit-runner', { jobIds: ['examples.InterfaceAudit'] });
+  });
+
+  it('are left out of the list and its total, for jobs.run limited to groupings or to job ids', async () => {
+    const network = await get('/api/schedules', networkRunner);
+    expect(network.status).toBe(200);
+    expect((network.body.items as Array<{ id: string }>).map((item) => item.id)).toEqual(['sch-backup', 'sch-once']);
+    expect(network.body.total).toBe(2);
+
+    const audit = await get('/api/schedules?limit=1', auditRunner);
+    expect((audit.body.items as Array<{ id: string }>).map((item) => item.id)).toEqual(['sch-audit']);
+    expect(audit.body.total).toBe(1);
+
+    const filtered = await get('/api/schedules?jobId=network.BackupConfigs', auditRunner);
+    expect(filtered.body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('answer 404 SCHEDULE_NOT_FOUND, data and owner unseen', async () => {
+    const hidden = await get('/api/schedules/sch-backup', auditRunner);
+    expect(hidden.status).toBe(404);
+    expect(hidden.body).toMatchObject({ code: 'SCHEDULE_NOT_FOUND' });
+    expect(JSON.stringify(hidden.body)).not.toContain('ams1');
+
+    expect((await get('/api/schedules/sch-backup', networkRunner)).status).toBe(200);
+    expect((await get('/api/schedules/sch-audit', auditRunner)).status).toBe(200);
   });
 });
 

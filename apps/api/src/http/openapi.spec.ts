@@ -1,0 +1,93 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { API_CONTROLLERS } from '../api.module';
+import { declaredRoutes } from '../auth/declared-routes';
+import { buildOpenApiDocument } from './openapi';
+
+let app: INestApplication;
+let document: OpenAPIObject;
+
+beforeAll(async () => {
+  // The controllers alone, every dependency a stand-in: the document is read from their metadata, nothing runs.
+  const moduleRef = await Test.createTestingModule({ controllers: [...API_CONTROLLERS] })
+    .useMocker(() => ({}))
+    .compile();
+  app = moduleRef.createNestApplication({ logger: false });
+  document = buildOpenApiDocument(app);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+function operationOf(method: string, path: string) {
+  const operation = (document.paths[path] as Record<string, { responses: Record<string, any>; operationId?: string; security?: unknown }> | undefined)?.[method];
+  if (!operation) throw new Error(`the document has no ${method.toUpperCase()} ${path}`);
+  return operation;
+}
+
+const routes = () => declaredRoutes(API_CONTROLLERS);
+
+describe('the OpenAPI document', () => {
+  it('has an operation for every route, each with its own operationId', () => {
+    const ids = routes().map(({ method, path }) => operationOf(method, path).operationId);
+
+    expect(routes().length).toBeGreaterThan(30);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('documents 401, 403, 429 and 503, with the error body, on every route that needs a token', () => {
+    const missing = routes()
+      .filter(({ access }) => access?.kind !== 'public')
+      .flatMap(({ method, path }) =>
+        ['401', '403', '429', '503']
+          .filter((status) => operationOf(method, path).responses[status]?.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorBody')
+          .map((status) => `${method.toUpperCase()} ${path} ${status}`),
+      );
+
+    expect(missing).toEqual([]);
+  });
+
+  it('asks for the bearer token on every route that needs one, and on no other', () => {
+    for (const { method, path, access } of routes()) {
+      expect([method, path, operationOf(method, path).security]).toEqual([method, path, access?.kind === 'public' ? undefined : [{ bearer: [] }]]);
+    }
+  });
+
+  it('gives every error response the error body as JSON, with its stable codes', () => {
+    const errorBody = document.components?.schemas?.['ErrorBody'] as { required: string[]; properties: { code: { enum: string[] } } };
+    expect(errorBody.required).toEqual(['code', 'message', 'correlationId']);
+    expect(errorBody.properties.code.enum).toEqual(expect.arrayContaining(['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE']));
+
+    for (const { method, path, access } of routes()) {
+      if (access?.kind === 'public') continue;
+      for (const [status, response] of Object.entries(operationOf(method, path).responses)) {
+        if (Number(status) >= 400) expect([method, path, status, Object.keys(response.content ?? {})]).toEqual([method, path, status, ['application/json']]);
+      }
+    }
+  });
+
+  it('documents 400 where input comes in and 413 where a body does', () => {
+    expect(operationOf('post', '/api/jobs/{jobId}/runs').responses).toEqual(expect.objectContaining({ '400': expect.anything(), '413': expect.anything() }));
+    expect(operationOf('get', '/api/users/{username}').responses['400']).toBeDefined();
+    expect(operationOf('post', '/api/me/tokens').responses['413']).toBeDefined();
+    expect(operationOf('get', '/api/me').responses['400']).toBeUndefined();
+  });
+
+  it('describes the event streams as text/event-stream, each event as an id, a type and the event as JSON', () => {
+    for (const path of ['/api/events', '/api/runs/{runId}/events']) {
+      const { content } = operationOf('get', path).responses['200'];
+      expect([path, Object.keys(content)]).toEqual([path, ['text/event-stream']]);
+      expect(content['text/event-stream']).toMatchObject({ schema: { type: 'string', format: 'event-stream' }, 'x-itemSchema': { $ref: '#/components/schemas/RunServerSentEvent' } });
+    }
+    expect(document.components?.schemas?.['RunServerSentEvent']).toMatchObject({ required: ['id', 'event', 'data'] });
+  });
+
+  it('says that expiresAt may be null (never expires) when a token is created', () => {
+    const body = (document.paths['/api/me/tokens']?.post?.requestBody as { content: Record<string, { schema: { properties: Record<string, unknown> } }> }).content['application/json']!;
+
+    expect(body.schema.properties['expiresAt']).toMatchObject({ type: 'string', format: 'date-time', nullable: true });
+  });
+});

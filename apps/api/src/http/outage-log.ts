@@ -1,0 +1,28 @@
+import type { Logger } from '@nestjs/common';
+
+/** How long an outage stays one outage in the log: requests refused within it are counted, not logged one by one. */
+const QUIET_MS = 60_000;
+
+/**
+ * Logs a dependency outage once when the first request meets it, then once a minute at most with the number of
+ * requests refused since, so that a busy API does not write a line (and a stack) per request while a server is down.
+ */
+export class OutageLog {
+  private lastLoggedAt = 0;
+  private refusedSinceLog = 0;
+
+  constructor(
+    private readonly logger: Pick<Logger, 'warn'>,
+    private readonly dependency: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  note(reason: string): void {
+    this.refusedSinceLog += 1;
+    if (this.now() - this.lastLoggedAt < QUIET_MS) return;
+    const count = this.refusedSinceLog === 1 ? '' : ` (${this.refusedSinceLog} requests answered 503 since the last line)`;
+    this.logger.warn(`${this.dependency} cannot be reached: answering 503${count}: ${reason}`);
+    this.lastLoggedAt = this.now();
+    this.refusedSinceLog = 0;
+  }
+}
