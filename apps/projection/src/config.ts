@@ -1,10 +1,13 @@
 import { readDatabaseConfig, readSharedConfig, type DatabaseConfig, type EnvReader, type SharedConfig } from '@yardmaster/config';
+import { DEFAULT_REDELIVERY_POLICY, type RedeliveryPolicy } from '@yardmaster/messaging';
 import { hostname } from 'node:os';
 
 export interface ProjectionConfig {
   readonly shared: SharedConfig;
   readonly database: DatabaseConfig;
   readonly projectionId: string;
+  /** How often an event that fails is tried (with a growing delay) before it is parked. */
+  readonly redelivery: RedeliveryPolicy;
 }
 
 export function readProjectionConfig(env: EnvReader): ProjectionConfig {
@@ -12,5 +15,6 @@ export function readProjectionConfig(env: EnvReader): ProjectionConfig {
     shared: readSharedConfig(env),
     database: readDatabaseConfig(env),
     projectionId: env.string('YARD_PROJECTION_ID', `projection@${hostname()}:${process.pid}`),
+    redelivery: { ...DEFAULT_REDELIVERY_POLICY, maxDeliveries: env.integer('YARD_PROJECTION_MAX_DELIVERIES', DEFAULT_REDELIVERY_POLICY.maxDeliveries, 1, 1000) },
   };
 }

@@ -3,9 +3,12 @@ import { MessagingModule } from '@yardmaster/messaging';
 import { ReadModelsModule } from '@yardmaster/read-models';
 import { AuditConsumersService } from './audit/audit-consumers.service';
 import type { ProjectionConfig } from './config';
+import { DurableConsumers } from './consumer/durable-consumers';
 import { ProjectionConsumersService } from './consumer/projection-consumers.service';
 import { ProjectionHealthService } from './health/projection-health.service';
 import { LiveRunsResponder } from './live-runs/live-runs.responder';
+import { ReplayParkedEvents } from './parked/replay-parked-events';
+import { ReplayParkedResponder } from './parked/replay-parked.responder';
 import { PROJECTION_CONFIG } from './projection-config.token';
 
 @Module({})
@@ -17,7 +20,16 @@ export class ProjectionModule {
         MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.projectionId, ensureStreamsOf: config.shared.instance }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-projection' }),
       ],
-      providers: [{ provide: PROJECTION_CONFIG, useValue: config }, ProjectionConsumersService, AuditConsumersService, ProjectionHealthService, LiveRunsResponder],
+      providers: [
+        { provide: PROJECTION_CONFIG, useValue: config },
+        DurableConsumers,
+        ProjectionConsumersService,
+        AuditConsumersService,
+        ProjectionHealthService,
+        LiveRunsResponder,
+        ReplayParkedEvents,
+        ReplayParkedResponder,
+      ],
     };
   }
 }

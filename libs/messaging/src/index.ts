@@ -6,6 +6,7 @@ export * from './command-server';
 export * from './command-client';
 export * from './service-ping';
 export * from './durable-consumer';
+export * from './parked-events';
 export * from './stream-reader';
 export * from './follow-stream';
 export * from './messaging.module';

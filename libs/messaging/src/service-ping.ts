@@ -7,6 +7,8 @@ export interface PingAnswer {
   readonly instanceId: string;
   readonly ready: boolean;
   readonly details: Record<string, boolean>;
+  /** The projection's parked events: it is ready, but degraded while any wait to be replayed. */
+  readonly parked?: number;
 }
 
 /** Answers health pings for a service. `check` reports the service's own dependencies. */
@@ -16,14 +18,14 @@ export function answerPings(
   service: ServiceName,
   instanceId: string,
   check: () => Promise<Record<string, boolean>>,
+  facts: () => Promise<Pick<PingAnswer, 'parked'>> = async () => ({}),
 ): Subscription {
   return nc.subscribe(subjectsFor(instance).servicePing(service), {
     callback: (error, msg) => {
       if (error) return;
-      void check()
-        .catch(() => ({ self: false }))
-        .then((details) => {
-          const answer: PingAnswer = { service, instanceId, ready: Object.values(details).every(Boolean), details };
+      void Promise.all([check().catch(() => ({ self: false })), facts().catch(() => ({}))])
+        .then(([details, extra]) => {
+          const answer: PingAnswer = { service, instanceId, ready: Object.values(details).every(Boolean), details, ...extra };
           msg.respond(encodeJson(answer));
         });
     },

@@ -40,6 +40,14 @@ function streamConfigsFor(instance: string): Array<Partial<StreamConfig> & { nam
       storage: StorageType.File,
       duplicate_window: DUPLICATE_WINDOW_NANOS,
     },
+    {
+      // Events consumers gave up on: kept until replayed (then deleted one by one), never discarded by age.
+      name: names.parked,
+      subjects: [subjects.parkedEvents],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      duplicate_window: DUPLICATE_WINDOW_NANOS,
+    },
   ];
 }
 

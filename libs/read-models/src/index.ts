@@ -7,3 +7,4 @@ export * from './entities/audit-entry.record';
 export * from './data-source';
 export { DataSource, type EntityManager } from 'typeorm';
 export * from './read-models.module';
+export * from './database-unavailable';

@@ -18,6 +18,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.UserNotFound:
     case ErrorCode.GroupNotFound:
     case ErrorCode.TokenNotFound:
+    case ErrorCode.ParkedEventNotFound:
       return 404;
     case ErrorCode.JobNotInstalled:
     case ErrorCode.IdentityConflict:
@@ -32,6 +33,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.FileTooLarge:
     case ErrorCode.PayloadTooLarge:
       return 413;
+    case ErrorCode.ReplayFailed:
+      return 422;
     case ErrorCode.TooManyRequests:
       return 429;
     case ErrorCode.ServiceUnavailable:

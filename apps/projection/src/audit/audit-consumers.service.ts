@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { NatsConnection } from '@nats-io/nats-core';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { streamNamesFor, subjectsFor, type CatalogAnnounced, type IdentityEvent, type JobOverridden, type RunEvent, type ScheduleChanged } from '@yardmaster/contracts';
-import { consumeDurable, NATS_CONNECTION, type DurableConsumerSpec } from '@yardmaster/messaging';
+import type { DurableConsumerSpec } from '@yardmaster/messaging';
 import { DataSource } from '@yardmaster/read-models';
 import type { ProjectionConfig } from '../config';
+import { DurableConsumers } from '../consumer/durable-consumers';
 import { PROJECTION_CONFIG } from '../projection-config.token';
 import type { AuditEntry } from './audit-entry';
 import { recordAuditEntry } from './audit-recorder';
@@ -17,13 +17,12 @@ import { scheduleAuditEntry } from './schedule-audit';
  * each stream whatever the other read models do, and an entry is acked only once stored.
  */
 @Injectable()
-export class AuditConsumersService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditConsumersService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuditConsumersService.name);
-  private readonly consumers: Array<{ stop(): Promise<void> }> = [];
 
   constructor(
     @Inject(PROJECTION_CONFIG) private readonly config: ProjectionConfig,
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly consumers: DurableConsumers,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -31,28 +30,17 @@ export class AuditConsumersService implements OnApplicationBootstrap, OnApplicat
     const streams = streamNamesFor(this.config.shared.instance);
     const subjects = subjectsFor(this.config.shared.instance);
     const auditConsumer = streams.auditConsumer;
-    this.consumers.push(
-      await this.follow<RunEvent>({ stream: streams.runs, durableName: auditConsumer, filterSubject: subjects.runEvents }, runAuditEntry),
-      await this.follow<ScheduleChanged>({ stream: streams.schedules, durableName: auditConsumer, filterSubject: subjects.scheduleEvents }, scheduleAuditEntry),
-      await this.follow<CatalogAnnounced | JobOverridden>({ stream: streams.catalog, durableName: auditConsumer, filterSubject: subjects.catalogEvents }, catalogAuditEntry),
-      await this.follow<IdentityEvent>({ stream: streams.identity, durableName: auditConsumer, filterSubject: subjects.identityEvents }, identityAuditEntry),
-    );
+    await this.follow<RunEvent>({ stream: streams.runs, durableName: auditConsumer, filterSubject: subjects.runEvents }, runAuditEntry);
+    await this.follow<ScheduleChanged>({ stream: streams.schedules, durableName: auditConsumer, filterSubject: subjects.scheduleEvents }, scheduleAuditEntry);
+    await this.follow<CatalogAnnounced | JobOverridden>({ stream: streams.catalog, durableName: auditConsumer, filterSubject: subjects.catalogEvents }, catalogAuditEntry);
+    await this.follow<IdentityEvent>({ stream: streams.identity, durableName: auditConsumer, filterSubject: subjects.identityEvents }, identityAuditEntry);
     this.logger.log(`Auditing ${[streams.runs, streams.schedules, streams.catalog, streams.identity].join(', ')}`);
   }
 
-  private follow<TEvent>(spec: DurableConsumerSpec, entryOf: (event: TEvent) => AuditEntry | null): Promise<{ stop(): Promise<void> }> {
-    return consumeDurable<TEvent>(
-      this.nc,
-      spec,
-      async (message) => {
-        const entry = entryOf(message.event);
-        if (entry) await recordAuditEntry(this.dataSource, entry);
-      },
-      (error) => this.logger.error(`Audit entry not recorded, will retry: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+  private follow<TEvent>(spec: DurableConsumerSpec, entryOf: (event: TEvent) => AuditEntry | null): Promise<void> {
+    return this.consumers.follow<TEvent>(spec, async (message) => {
+      const entry = entryOf(message.event);
+      if (entry) await recordAuditEntry(this.dataSource, entry);
+    });
   }
 }

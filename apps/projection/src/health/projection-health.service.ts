@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { answerPings, NATS_CONNECTION } from '@yardmaster/messaging';
+import { streamNamesFor } from '@yardmaster/contracts';
+import { answerPings, countParked, NATS_CONNECTION } from '@yardmaster/messaging';
 import { DataSource } from '@yardmaster/read-models';
 import type { ProjectionConfig } from '../config';
 import { PROJECTION_CONFIG } from '../projection-config.token';
@@ -14,12 +15,20 @@ export class ProjectionHealthService implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    answerPings(this.nc, this.config.shared.instance, 'projection', this.config.projectionId, async () => ({
-      nats: !this.nc.isClosed(),
-      postgres: await this.dataSource.query('SELECT 1').then(
-        () => true,
-        () => false,
-      ),
-    }));
+    const { instance } = this.config.shared;
+    answerPings(
+      this.nc,
+      instance,
+      'projection',
+      this.config.projectionId,
+      async () => ({
+        nats: !this.nc.isClosed(),
+        postgres: await this.dataSource.query('SELECT 1').then(
+          () => true,
+          () => false,
+        ),
+      }),
+      async () => ({ parked: await countParked(this.nc, streamNamesFor(instance).parked) }),
+    );
   }
 }

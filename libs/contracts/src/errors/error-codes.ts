@@ -32,6 +32,10 @@ export const ErrorCode = {
   TooManyRequests: 'TOO_MANY_REQUESTS',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL',
+  /** No parked event has that id (it was replayed already, or never parked). */
+  ParkedEventNotFound: 'PARKED_EVENT_NOT_FOUND',
+  /** A parked event still cannot be applied: it stays parked. */
+  ReplayFailed: 'REPLAY_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -8,6 +8,8 @@ export interface StreamNames {
   readonly projectionConsumer: string;
   /** The audit's durable consumer on each stream: apart from the projection's, so each keeps its own place. */
   readonly auditConsumer: string;
+  /** Events a durable consumer gave up on (poison events), kept with the reason until replayed. */
+  readonly parked: string;
 }
 
 export function streamNamesFor(instance: string): StreamNames {
@@ -19,5 +21,6 @@ export function streamNamesFor(instance: string): StreamNames {
     identity: `${upper}_IDENTITY`,
     projectionConsumer: `${instance}_projection`,
     auditConsumer: `${instance}_audit`,
+    parked: `${upper}_PARKED`,
   };
 }

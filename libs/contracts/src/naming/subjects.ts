@@ -25,6 +25,11 @@ export interface Subjects {
   readonly identityEvents: string;
   /** `kind` is the event type without `identity.`: names (usernames may hold dots) stay out of subjects. */
   identityEvent(kind: string): string;
+  /** Where a durable consumer parks an event it gave up on; `consumer` is the durable's name. */
+  parkedEvent(consumer: string): string;
+  readonly parkedEvents: string;
+  /** Answered by the projection: apply parked events again, deleting each one that applies. */
+  readonly replayParkedCommand: string;
 }
 
 export type ServiceName = 'api' | 'scheduler' | 'collector' | 'projection';
@@ -51,5 +56,8 @@ export function subjectsFor(instance: string): Subjects {
     servicePing: (service) => `${instance}.svc.${service}.ping`,
     identityEvents: `${instance}.identity.>`,
     identityEvent: (kind) => `${instance}.identity.${kind}`,
+    parkedEvent: (consumer) => `${instance}.parked.${consumer}`,
+    parkedEvents: `${instance}.parked.>`,
+    replayParkedCommand: `${instance}.cmd.parked.replay`,
   };
 }

@@ -1,0 +1,158 @@
+import { jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { decodeJson } from '../json-codec';
+import { parkMessage } from '../parked-events/park-message';
+import { ensureDurableConsumer } from './ensure-durable-consumer';
+import type { OutageWatch } from './outage-watch';
+import { backoffDelayMs, isSpent, type RedeliveryPolicy } from './redelivery-policy';
+import type { ConsumerLog, DurableConsumerSpec, StreamMessage, StreamMessageHandler } from './stream-message';
+
+/** Messages pulled at a time: each is still handled alone, in stream order on first delivery. */
+const BATCH_SIZE = 32;
+
+export interface ConsumeDurableOptions<TEvent> {
+  readonly handle: StreamMessageHandler<TEvent>;
+  readonly redelivery: RedeliveryPolicy;
+  /** The parked stream's subject for this consumer: where an event goes once its deliveries are spent. */
+  readonly parkSubject: string;
+  readonly log: ConsumerLog;
+  /** A dependency whose outage holds events instead of failing them (shared by a service's consumers). */
+  readonly outage?: OutageWatch;
+}
+
+export interface RunningConsumer {
+  stop(): Promise<void>;
+}
+
+/**
+ * Delivers a durable consumer's messages to `handle` one at a time. A message is acked once `handle` resolves.
+ * When it throws, the message is redelivered after a growing delay (behind the messages that followed it:
+ * handlers must not rely on strict order), and after `maxDeliveries` failures it is parked with the reason, then
+ * acked: never dropped, never retried for ever. A failure the outage watch explains is no failure of the event:
+ * the consumer holds the message and tries it again with backoff until the dependency is back.
+ */
+export async function consumeDurable<TEvent>(nc: NatsConnection, spec: DurableConsumerSpec, options: ConsumeDurableOptions<TEvent>): Promise<RunningConsumer> {
+  await ensureDurableConsumer(nc, spec);
+  const consumer = await jetstream(nc).consumers.get(spec.stream, spec.durableName);
+  const messages: ConsumerMessages = await consumer.consume({ max_messages: BATCH_SIZE });
+  const worker = new DurableWorker(nc, spec, options);
+  const loop = (async () => {
+    for await (const msg of messages) {
+      if (worker.stopping) {
+        msg.nak();
+        continue;
+      }
+      await worker.deliver(msg);
+    }
+  })();
+  return {
+    async stop() {
+      worker.stop();
+      await messages.close();
+      await loop;
+    },
+  };
+}
+
+class DurableWorker<TEvent> {
+  /** Failed tries per stream sequence, while this process lives: a restart gives an event its tries again. */
+  private readonly failures = new Map<number, number>();
+  private wakeUp: (() => void) | null = null;
+  stopping = false;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly spec: DurableConsumerSpec,
+    private readonly options: ConsumeDurableOptions<TEvent>,
+  ) {}
+
+  stop(): void {
+    this.stopping = true;
+    this.wakeUp?.();
+  }
+
+  async deliver(msg: JsMsg): Promise<void> {
+    let message: StreamMessage<TEvent>;
+    try {
+      message = { event: decodeJson<TEvent>(msg.data), subject: msg.subject, stream: this.spec.stream, streamSequence: msg.seq, redelivered: msg.redelivered };
+    } catch (error) {
+      // It will never decode: parked at once, so that it can be looked at.
+      await this.park(msg, 1, error);
+      return;
+    }
+    for (let outageTries = 1; ; outageTries++) {
+      try {
+        await this.options.handle(message);
+        this.failures.delete(msg.seq);
+        this.options.outage?.passed();
+        msg.ack();
+        return;
+      } catch (error) {
+        const { outage } = this.options;
+        if (outage?.explains(error) && !this.stopping) {
+          const delayMs = outage.held(`${this.spec.durableName}:${this.spec.stream}:${msg.seq}`, outageTries, error);
+          await this.pause(delayMs);
+          // Still ours: without this the server would hand it out again once ack_wait passes.
+          msg.working();
+          if (!this.stopping) continue;
+        }
+        await this.failed(msg, error);
+        return;
+      }
+    }
+  }
+
+  private async failed(msg: JsMsg, error: unknown): Promise<void> {
+    if (this.stopping && this.options.outage?.explains(error)) {
+      msg.nak();
+      return;
+    }
+    const failures = (this.failures.get(msg.seq) ?? 0) + 1;
+    const { redelivery, log } = this.options;
+    const where = `${this.spec.stream} #${msg.seq} (${msg.subject})`;
+    if (isSpent(failures, redelivery)) {
+      await this.park(msg, failures, error);
+      return;
+    }
+    this.failures.set(msg.seq, failures);
+    const delayMs = backoffDelayMs(failures, redelivery);
+    log.warn(`${this.spec.durableName}: ${where} failed (try ${failures} of ${redelivery.maxDeliveries}), again in ${delayMs} ms: ${messageOf(error)}`);
+    msg.nak(delayMs);
+  }
+
+  private async park(msg: JsMsg, deliveries: number, error: unknown): Promise<void> {
+    const where = `${this.spec.stream} #${msg.seq} (${msg.subject})`;
+    try {
+      await parkMessage(
+        this.nc,
+        this.options.parkSubject,
+        { stream: this.spec.stream, subject: msg.subject, sequence: msg.seq, consumer: this.spec.durableName, data: msg.data, deliveries },
+        error,
+      );
+    } catch (parkError) {
+      // Not parked, so not acked: it comes back and is parked then.
+      this.options.log.error(`${this.spec.durableName}: ${where} could not be parked, will try again: ${messageOf(parkError)}`);
+      msg.nak(this.options.redelivery.maxDelayMs);
+      return;
+    }
+    this.failures.delete(msg.seq);
+    msg.ack();
+    this.options.log.error(`${this.spec.durableName}: parked ${where} after ${deliveries} failed tr${deliveries === 1 ? 'y' : 'ies'}: ${messageOf(error)}`);
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,3 @@
+export * from './parked-headers';
+export * from './park-message';
+export * from './read-parked';
