@@ -245,6 +245,29 @@ describe('applyOnce with projectRunEvent', () => {
     expect(run.created_at).toEqual(t0);
   });
 
+  it('refuses a run.started dated after the run was cancelled: the run keeps its end, the event counts as applied', async () => {
+    const runId = randomUUID();
+    const t0 = new Date('2030-01-01T10:00:00.000Z');
+    const t1 = new Date('2030-01-01T10:00:01.000Z');
+    const t2 = new Date('2030-01-01T10:00:02.000Z');
+    const t3 = new Date('2030-01-01T10:00:03.000Z');
+    await apply(message(requested(runId, {}, t0)));
+    await apply(message(started(runId, { attempt: 1 }, t1)));
+    await apply(message(cancelled(runId, {}, t2)));
+
+    const contradiction = started(runId, { attempt: 2 }, t3);
+    await expect(apply(message(contradiction))).resolves.toBe(true);
+    const requeued = event('run.queued', runId, { jobId: 'network.BackupConfigs', workflowId: `run-${runId}` }, t3);
+    await expect(apply(message(requeued))).resolves.toBe(true);
+
+    const run = await onlyRun(runId);
+    expect(run).toMatchObject({ status: 'cancelled', attempt: 1, cancelled_by: 'alice' });
+    expect(run.started_at).toEqual(t1);
+    expect(run.completed_at).toEqual(t2);
+    expect(run.created_at).toEqual(t0);
+    await expect(appliedCount(contradiction.id)).resolves.toBe(1);
+  });
+
   it('ends with the requested fields and status running when run.started comes before run.requested', async () => {
     const runId = randomUUID();
     const requestedAt = new Date('2030-02-01T08:00:00.000Z');

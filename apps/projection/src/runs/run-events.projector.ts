@@ -1,6 +1,9 @@
-import { runStatusRank, type EventEnvelope, type RunErrorInfo, type RunEvent, type RunStatus } from '@yardmaster/contracts';
+import { Logger } from '@nestjs/common';
+import { runStatusRank, TERMINAL_RUN_STATUSES, type EventEnvelope, type RunErrorInfo, type RunEvent, type RunStatus } from '@yardmaster/contracts';
 import type { EntityManager, JobRunStepRecord } from '@yardmaster/read-models';
 import { lockSchedule } from '../schedules/schedule-lock';
+
+const logger = new Logger('RunEventsProjector');
 
 /**
  * Applies run events to `job_runs` and `job_log_entries`. Events from the scheduler and the workflow may
@@ -13,6 +16,7 @@ import { lockSchedule } from '../schedules/schedule-lock';
 export async function projectRunEvent(manager: EntityManager, event: RunEvent, position: number): Promise<void> {
   const at = new Date(event.occurredAt);
   const runId = event.aggregateId;
+  if (SAYS_STILL_RUNNING.has(event.type) && (await refusedAsContradiction(manager, event))) return;
   switch (event.type) {
     case 'run.requested': {
       const { data } = event;
@@ -147,6 +151,29 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
       throw new Error(`Unknown run event type ${(unknown as EventEnvelope).type} (event ${(unknown as EventEnvelope).id})`);
     }
   }
+}
+
+/**
+ * Events that say a run is (re)starting: after the run ended, they contradict its end. A step started after the
+ * end is no contradiction (`post_run` runs after the run's outcome is known) and never reopens the run.
+ */
+const SAYS_STILL_RUNNING = new Set<RunEvent['type']>(['run.queued', 'run.started']);
+
+/**
+ * An event that says the run goes on, dated after the run ended, contradicts the end (a workflow task that
+ * published it and then failed, say): the run keeps its end, and the event is recorded as applied without effect,
+ * so it is acked and logged this once. One dated before the end is only late, and is applied as usual (it never
+ * lowers the status).
+ */
+async function refusedAsContradiction(manager: EntityManager, event: RunEvent): Promise<boolean> {
+  const rows: Array<{ status: RunStatus }> = await manager.query(
+    `SELECT status FROM job_runs WHERE id = $1 AND status = ANY($2::text[]) AND completed_at < $3`,
+    [event.aggregateId, TERMINAL_RUN_STATUSES, new Date(event.occurredAt)],
+  );
+  const ended = rows[0]?.status;
+  if (ended === undefined) return false;
+  logger.warn(`Run ${event.aggregateId}: ${event.type} (event ${event.id}) refused: the run already ended ${ended}, which it keeps`);
+  return true;
 }
 
 type Columns = Record<string, string | number | boolean | Date | null>;
