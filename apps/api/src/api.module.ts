@@ -35,6 +35,7 @@ import { UserTokensHttpController } from './users/user-tokens.http.controller';
 import { UsersHttpController } from './users/users.http.controller';
 import { IdentityEventPublisher } from './users/identity-event-publisher';
 import { AuditHttpController } from './audit/audit.http.controller';
+import { ParkedEventsHttpController } from './parked-events/parked-events.http.controller';
 
 /** The largest text part of a multipart request (multer's own default, said out loud). */
 const MAX_FORM_TEXT_PART_BYTES = 1024 * 1024;
@@ -56,6 +57,7 @@ export const API_CONTROLLERS: readonly Type[] = [
   UserTokensHttpController,
   MeHttpController,
   AuditHttpController,
+  ParkedEventsHttpController,
   ...INVENTORY_HTTP_CONTROLLERS,
 ];
 

@@ -21,7 +21,11 @@ export class HealthHttpController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Whether the API, Postgres, NATS, Temporal and the other services answer. 503 when any does not.' })
+  @ApiOperation({
+    summary:
+      'Whether the API, Postgres, NATS, Temporal and the other services answer. 503 when any does not. ' +
+      'A projection holding parked events answers 200 with status degraded and degraded.projection = { status: "degraded", reason: "N parked" }.',
+  })
   async health(@Res({ passthrough: true }) response: Response) {
     const { instance } = this.config.shared;
     const [postgres, nats, scheduler, collector, projection] = await Promise.all([
@@ -43,8 +47,15 @@ export class HealthHttpController {
     };
     const ready = Object.values(checks).every(Boolean);
     response.status(ready ? 200 : 503);
-    return { status: ready ? 'ok' : 'degraded', checks };
+    const degraded = degradedChecks(projection);
+    return { status: ready && degraded === null ? 'ok' : 'degraded', checks, ...(degraded === null ? {} : { degraded }) };
   }
+}
+
+/** Degraded is not down: parked events wait for an administrator, while everything else goes on (HTTP 200). */
+function degradedChecks(projection: PingAnswer | null): { projection: { status: 'degraded'; reason: string } } | null {
+  const parked = projection?.parked ?? 0;
+  return parked > 0 ? { projection: { status: 'degraded', reason: `${parked} parked` } } : null;
 }
 
 function isReady(answer: PingAnswer | null): boolean {
