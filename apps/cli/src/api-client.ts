@@ -1,5 +1,5 @@
 import type { CancelRunAccepted, ErrorBody, StartRunAccepted } from '@yardmaster/contracts';
-import type { AuditEntryView, JobView, LogEntryView, MeView, Page, RunView, ScheduleView, StartRunRequest } from './api-types';
+import type { AuditEntryView, JobView, LogEntryView, MeView, Page, ParkedEventView, ReplayParkedResult, RunView, ScheduleView, StartRunRequest } from './api-types';
 import { ApiError, ApiUnreachableError, messageOf, UsageError } from './errors';
 import type { RunFilePart } from './run-files';
 import type { SavedLogin } from './saved-login';
@@ -87,6 +87,15 @@ export class ApiClient {
 
   audit(query: { actor?: string; action?: string; limit?: number }): Promise<Page<AuditEntryView>> {
     return this.getJson<Page<AuditEntryView>>('/api/audit', query);
+  }
+
+  parkedEvents(): Promise<{ items: ParkedEventView[]; total: number }> {
+    return this.getJson<{ items: ParkedEventView[]; total: number }>('/api/parked-events');
+  }
+
+  /** One parked event by id, or all of them when `id` is null. */
+  replayParked(id: string | null): Promise<ReplayParkedResult> {
+    return this.postJson<ReplayParkedResult>(id === null ? '/api/parked-events/replay' : `/api/parked-events/${encodeURIComponent(id)}/replay`);
   }
 
   run(runId: string): Promise<RunView> {

@@ -24,6 +24,9 @@ export interface Page<T> {
 /** One action a person took (`GET /api/audit`). */
 export type { AuditEntryView } from '@yardmaster/contracts';
 
+/** An event a consumer gave up on (`GET /api/parked-events`), and what a replay did. */
+export type { ParkedEventView, ReplayParkedResult } from '@yardmaster/contracts';
+
 export interface JobView {
   readonly id: string;
   readonly name: string;

@@ -10,6 +10,7 @@ import { whoamiCommand } from './commands/whoami';
 import { jobCommand } from './commands/job';
 import { jobsCommand } from './commands/jobs';
 import { logsCommand } from './commands/logs';
+import { parkedCommand } from './commands/parked';
 import { runCommand } from './commands/run';
 import { runsCommand } from './commands/runs';
 import { schedulesCommand } from './commands/schedules';
@@ -30,6 +31,7 @@ export const COMMANDS: readonly Command[] = [
   cancelCommand,
   schedulesCommand,
   auditCommand,
+  parkedCommand,
   loginCommand,
   logoutCommand,
   whoamiCommand,
