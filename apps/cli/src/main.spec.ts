@@ -282,6 +282,42 @@ describe('yard: talking to the API', () => {
     expect(second.stderr).toContain(`has already ended (cancelled); nothing was changed (RUN_ALREADY_FINISHED, HTTP 409)`);
   });
 
+  it('lists parked events and replays one or all; one that still fails gives REPLAY_FAILED and exit 11', async () => {
+    const parked = {
+      id: 7,
+      stream: 'YARD_RUNS',
+      subject: `yard.run.${RUN_ID}.started`,
+      sequence: 42,
+      consumer: 'yard_projection',
+      reason: 'projector bug',
+      errorCode: null,
+      deliveries: 5,
+      parkedAt: '2025-01-01T10:00:02.000Z',
+      eventType: 'run.started',
+      runId: RUN_ID,
+    };
+    const api = fakeApi(
+      on('GET', '/api/parked-events', () => json({ items: [parked], total: 1 })),
+      on('POST', '/api/parked-events/7/replay', () => json({ replayed: [7], failed: [] })),
+      on('POST', '/api/parked-events/8/replay', () => json({ code: 'REPLAY_FAILED', message: 'Parked event 8 still cannot be applied: projector bug' }, 422)),
+      on('POST', '/api/parked-events/replay', () => json({ replayed: [7], failed: [{ id: 9, error: { code: 'REPLAY_FAILED', message: 'still broken' } }] })),
+    );
+    const listed = await yard(['parked'], api.fetch);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^ID +PARKED +FROM +TYPE +RUN +REASON/);
+    expect(listed.stdout).toContain(`YARD_RUNS #42`);
+    expect(listed.stdout).toContain('projector bug');
+
+    const one = await yard(['parked', 'replay', '7'], api.fetch);
+    expect(one).toMatchObject({ code: 0, stdout: 'Replayed 7\n' });
+    const failing = await yard(['parked', 'replay', '8'], api.fetch);
+    expect(failing.code).toBe(11);
+    expect(failing.stderr).toContain('(REPLAY_FAILED, HTTP 422)');
+    const all = await yard(['parked', 'replay', '--all'], api.fetch);
+    expect(all).toMatchObject({ code: 11, stdout: 'Replayed 7\n', stderr: 'Parked event 9 still fails (REPLAY_FAILED): still broken\n' });
+    expect((await yard(['parked', 'replay'], api.fetch)).code).toBe(10);
+  });
+
   it('pages through the whole log', async () => {
     const entries = Array.from({ length: 5 }, (_, index) => ({
       id: String(index),
