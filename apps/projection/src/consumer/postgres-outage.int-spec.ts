@@ -1,0 +1,114 @@
+/**
+ * A Postgres outage as the projection meets it: a PostgreSQL server of the test's own is stopped while events
+ * arrive and started again. The events wait (held, retried with backoff, never parked), the outage is logged once
+ * when it starts and once when it ends with the counts (not a line per event and try), and every event is applied
+ * after recovery.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext, LoggerService } from '@nestjs/common';
+import { EnvReader } from '@yardmaster/config';
+import { newEvent, streamNamesFor, subjectsFor } from '@yardmaster/contracts';
+import { connectNats, countParked, EventPublisher, type NatsConnection } from '@yardmaster/messaging';
+import { createTestDatabase, deleteStreams, OwnPostgresServer, testDependencies, uniqueInstanceName, waitFor, type TestDatabase } from '@yardmaster/testing';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { readProjectionConfig } from '../config';
+import { ProjectionModule } from '../projection.module';
+
+jest.setTimeout(120_000);
+
+const INSTANCE = uniqueInstanceName('pgout');
+const SUBJECTS = subjectsFor(INSTANCE);
+const STREAMS = streamNamesFor(INSTANCE);
+const EVENTS_DURING_OUTAGE = 20;
+
+/** Every warning and error the projection writes, as `level context: message`. */
+const lines: string[] = [];
+const capture: LoggerService = {
+  log: () => undefined,
+  warn: (message: unknown, context?: unknown) => void lines.push(`warn ${String(context)}: ${String(message)}`),
+  error: (message: unknown, ...rest: unknown[]) => void lines.push(`error ${String(rest.at(-1))}: ${String(message)}`),
+};
+/** The projection's "back" line is a log, not a warning: caught apart. */
+const backLines: string[] = [];
+
+let server: OwnPostgresServer;
+let db: TestDatabase;
+let app: INestApplicationContext | null = null;
+let nc: NatsConnection;
+let publisher: EventPublisher;
+
+beforeAll(async () => {
+  server = await OwnPostgresServer.start();
+  db = await createTestDatabase(server.url());
+  nc = await connectNats(testDependencies.natsUrl, `pg-outage-int-spec-${INSTANCE}`);
+  publisher = new EventPublisher(nc);
+  const env = new EnvReader({ YARD_INSTANCE: INSTANCE, YARD_NATS_URL: testDependencies.natsUrl, YARD_DATABASE_URL: db.url, YARD_PROJECTION_ID: `projection-${INSTANCE}` });
+  capture.log = (message: unknown) => {
+    if (String(message).includes('is back after')) backLines.push(String(message));
+  };
+  app = await NestFactory.createApplicationContext(ProjectionModule.forConfig(env.finish(readProjectionConfig(env))), { logger: capture });
+  await app.init();
+});
+
+afterAll(async () => {
+  await app?.close();
+  if (nc && !nc.isClosed()) {
+    await deleteStreams(nc, INSTANCE);
+    await nc.drain();
+  }
+  await db?.dataSource.destroy().catch(() => undefined);
+  await db?.identityDataSource.destroy().catch(() => undefined);
+  await server?.dispose();
+});
+
+async function requestRun(runId: string): Promise<void> {
+  const at = new Date().toISOString();
+  await publisher.publish(
+    SUBJECTS.runEvent(runId, 'requested'),
+    newEvent({
+      id: randomUUID(),
+      type: 'run.requested',
+      aggregateId: runId,
+      actor: 'alice',
+      occurredAt: at,
+      sequence: 1,
+      correlationId: `corr-${runId}`,
+      data: { jobId: 'examples.HelloWorld', jobName: 'Hello', data: {}, commit: true, queue: 'default', requestedBy: 'alice', workflowId: `run-${runId}`, requestedAt: at },
+    }),
+  );
+}
+
+async function projectedCount(runIds: readonly string[]): Promise<number> {
+  const rows: Array<{ count: string }> = await db.dataSource.query(`SELECT count(*) AS count FROM job_runs WHERE id = ANY($1::uuid[])`, [runIds]);
+  return Number(rows[0].count);
+}
+
+describe('the projection while Postgres is down', () => {
+  it('holds the events with backoff, logs the outage once at each end, and applies everything after recovery', async () => {
+    const first = randomUUID();
+    await requestRun(first);
+    await waitFor(async () => ((await projectedCount([first])) === 1 ? true : undefined), 10_000, 'the first run to be projected');
+
+    await server.stop('immediate');
+    const runIds = Array.from({ length: EVENTS_DURING_OUTAGE }, () => randomUUID());
+    for (const runId of runIds) await requestRun(runId);
+    await waitFor(async () => (lines.some((line) => line.includes('cannot be reached')) ? true : undefined), 20_000, 'the outage to be noticed');
+    // Long enough for a retry every second per event to have written dozens of lines.
+    await sleep(6_000);
+    await server.start();
+
+    await waitFor(async () => ((await projectedCount(runIds).catch(() => 0)) === EVENTS_DURING_OUTAGE ? true : undefined), 60_000, 'every waiting run to be projected');
+    await waitFor(async () => (backLines.length > 0 ? true : undefined), 10_000, 'the end of the outage to be logged');
+
+    const outageLines = lines.filter((line) => line.includes('PostgreSQL'));
+    expect(outageLines.length).toBeGreaterThanOrEqual(1);
+    // Once when it starts (a pooled connection cut by the restart may open one more short outage).
+    expect(outageLines.length).toBeLessThanOrEqual(2);
+    expect(lines.length).toBeLessThanOrEqual(4);
+    expect(lines.filter((line) => line.includes('failed (try'))).toEqual([]);
+    expect(backLines[0]).toMatch(/PostgreSQL is back after \d+ s: \d+ event\(s\) waited, \d+ retr(y|ies) while it was down/);
+    await expect(countParked(nc, STREAMS.parked)).resolves.toBe(0);
+  });
+});
