@@ -108,7 +108,7 @@ describe('the projection while Postgres is down', () => {
     expect(outageLines.length).toBeLessThanOrEqual(2);
     expect(lines.length).toBeLessThanOrEqual(4);
     expect(lines.filter((line) => line.includes('failed (try'))).toEqual([]);
-    expect(backLines[0]).toMatch(/PostgreSQL is back after \d+ s: \d+ event\(s\) waited, \d+ retr(y|ies) while it was down/);
+    expect(backLines[0]).toMatch(/PostgreSQL is back after \d+ s: \d+ event\(s\) held \(the events behind them waited in their streams\), \d+ retr(y|ies) while it was down/);
     await expect(countParked(nc, STREAMS.parked)).resolves.toBe(0);
   });
 });

@@ -20,7 +20,7 @@ describe('OutageWatch', () => {
     watch.passed();
     expect(lines).toEqual([
       'warn PostgreSQL cannot be reached: events wait and are retried with backoff until it is back (down)',
-      'log PostgreSQL is back after 12 s: 2 event(s) waited, 18 retries while it was down',
+      'log PostgreSQL is back after 12 s: 2 event(s) held (the events behind them waited in their streams), 18 retries while it was down',
     ]);
   });
 

@@ -44,7 +44,9 @@ export class OutageWatch {
   passed(): void {
     if (this.since === null) return;
     const seconds = Math.round((this.now() - this.since) / 1000);
-    this.log.log(`${this.dependency} is back after ${seconds} s: ${this.waiting.size} event(s) waited, ${this.retries} retr${this.retries === 1 ? 'y' : 'ies'} while it was down`);
+    this.log.log(
+      `${this.dependency} is back after ${seconds} s: ${this.waiting.size} event(s) held (the events behind them waited in their streams), ${this.retries} retr${this.retries === 1 ? 'y' : 'ies'} while it was down`,
+    );
     this.since = null;
     this.waiting.clear();
     this.retries = 0;
