@@ -3,7 +3,7 @@
  * Every subject and stream belongs to a fresh instance name; the streams are deleted afterwards.
  */
 import { randomUUID } from 'node:crypto';
-import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { Subscription } from '@nats-io/nats-core';
 import { ErrorCode, newEvent, streamNamesFor, subjectsFor, YardError, type EventEnvelope, type FieldError } from '@yardmaster/contracts';
 import { deleteStreams, testDependencies, uniqueInstanceName, waitFor } from '@yardmaster/testing';
@@ -14,6 +14,7 @@ import { serveCommand } from './command-server';
 import { sendCommand } from './command-client';
 import { consumeDurable, type StreamMessage } from './durable-consumer';
 import { readLastEvent } from './stream-reader';
+import { listParked } from './parked-events';
 
 jest.setTimeout(30_000);
 
@@ -241,6 +242,42 @@ describe('consumeDurable', () => {
       5_000,
       'the durable to have no unacknowledged message',
     );
+  });
+});
+
+describe('consumeDurable with a message that is not JSON', () => {
+  beforeAll(() => ensureStreams(nc, INSTANCE));
+
+  it('parks it at once with the reason and acks it, and goes on with the next one', async () => {
+    const runId = randomUUID();
+    const durableName = `${INSTANCE}_undecodable_consumer`;
+    await jetstream(nc).publish(SUBJECTS.runEvent(runId, 'log'), 'not json');
+    const next = runEvent(runId, 'run.log');
+    await publishRunEvent(next);
+    const handled: string[] = [];
+    const consumer = await consumeDurable<EventEnvelope>(
+      nc,
+      { stream: STREAMS.runs, durableName, filterSubject: SUBJECTS.runEventsOf(runId) },
+      {
+        redelivery: { maxDeliveries: 5, firstDelayMs: 100, maxDelayMs: 100 },
+        parkSubject: SUBJECTS.parkedEvent(durableName),
+        log: { log: () => undefined, warn: () => undefined, error: () => undefined },
+        handle: async (message) => void handled.push(message.event.id),
+      },
+    );
+    try {
+      await waitFor(async () => (handled.length === 1 ? true : undefined), 10_000, 'the next event to be handled');
+      const parked = await waitFor(async () => {
+        const found = await listParked(nc, STREAMS.parked, 10);
+        return found.some((message) => message.view.consumer === durableName) ? found.filter((message) => message.view.consumer === durableName) : undefined;
+      }, 10_000, 'the message to be parked');
+      expect(parked).toHaveLength(1);
+      expect(parked[0].view).toMatchObject({ stream: STREAMS.runs, subject: SUBJECTS.runEvent(runId, 'log'), deliveries: 1, eventType: null, runId: null });
+      expect(new TextDecoder().decode(parked[0].data)).toBe('not json');
+    } finally {
+      await consumer.stop();
+    }
+    expect(handled).toEqual([next.id]);
   });
 });
 
