@@ -8,6 +8,8 @@ export interface SlotHolder {
   readonly slot: number;
   readonly runId: string;
   readonly revision: number;
+  /** When the run claimed the slot (the KV entry's time). */
+  readonly claimedAt: Date;
 }
 
 /**
@@ -50,7 +52,7 @@ export class ConcurrencySlots {
     const key = slotKey(scope, slot);
     const entry = await this.kv.get(key);
     if (!entry || entry.operation !== 'PUT') return null;
-    return { key, scope, slot, runId: entry.string(), revision: entry.revision };
+    return { key, scope, slot, runId: entry.string(), revision: entry.revision, claimedAt: entry.created };
   }
 
   /** Frees the slot if `runId` holds it; a slot since taken by another run is left alone. */
