@@ -23,9 +23,9 @@ export interface CollectorConfig {
 }
 
 /**
- * The delivery timeout stays well inside the worker's reach: the step heartbeats while it waits, and its
- * delivery also gives up a few seconds before the step's own timeout (see deliver-step-log.ts), so the cap
- * only keeps a collector from holding a finished step for more than 9 minutes.
+ * A re-sent entry is stored once only inside the run stream's 10-minute duplicate window, so delivery gives
+ * up before it closes. The step heartbeats while it waits, and its delivery also gives up a few seconds before
+ * the step's own timeout (see deliver-step-log.ts): neither Temporal timeout can cut it off and retry the step.
  */
 const MAX_LOG_DELIVERY_TIMEOUT_SECONDS = 540;
 
