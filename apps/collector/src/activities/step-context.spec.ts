@@ -120,4 +120,21 @@ describe('createStepContext', () => {
     expect(publisher.published).toHaveLength(1);
     expect(publisher.published[0]).toMatchObject({ type: 'run.progress', id: 'run-7:run:1:progress:1', data: { total: 4, done: 2, failed: 0 } });
   });
+
+  it('makes sleep wait for room in the log buffer first, and still reject at once on cancellation', async () => {
+    const env = new MockActivityEnvironment({ attempt: 1 }, { logger: new DefaultLogger('ERROR') });
+    const logger = new RunLogger(bufferOver(new FakePublisher()), { instance: 'unit', runId: run.runId, step: 'run', attempt: 1, actor: 'bob', correlationId: 'corr-7' });
+    let makeRoom!: () => void;
+    const room = new Promise<void>((resolve) => (makeRoom = resolve));
+    const context = createStepContext({ run, step: 'run', runResult: null }, env.context, logger, unusedInventory, () => room);
+
+    const sleeping = context.sleep(0);
+    expect(await settledSoon(sleeping)).toBe(false);
+    makeRoom();
+    await expect(sleeping).resolves.toBeUndefined();
+
+    const waitingForRoom = createStepContext({ run, step: 'run', runResult: null }, env.context, logger, unusedInventory, () => new Promise(() => undefined)).sleep(0);
+    env.cancel();
+    await expect(waitingForRoom).rejects.toBeInstanceOf(CancelledFailure);
+  });
 });
