@@ -2,7 +2,7 @@
 // examples.LogFlood writes --lines info entries (default 100,000); the figure is lines per second from the
 // first line written (its loggedAt) until every line is readable over REST (GET /api/runs/{id}/logs).
 // Sends the administrator's token: YARD_TOKEN, else the one `npm start` wrote to .yard/admin-token.
-// Rerun: npm run bench:logs [-- --lines 100000 --timeout 600]  (YARD_URL defaults to http://127.0.0.1:3000)
+// Rerun: npm run bench:logs [-- --lines 100000 --timeout 1800]  (YARD_URL defaults to http://127.0.0.1:3000)
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -12,7 +12,7 @@ const argument = (name, fallback) => {
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
 const lines = argument('lines', 100_000);
-const timeoutSeconds = argument('timeout', 600);
+const timeoutSeconds = argument('timeout', 1800);
 const REQUEST_TIMEOUT_MS = 15_000;
 
 function adminToken() {
