@@ -50,3 +50,22 @@ describe('readCollectorConfig: JOBS_ROOT', () => {
     expect(problemsOf({ JOBS_ROOT: file })).toEqual([`JOBS_ROOT=${JSON.stringify(file)}: expected a readable directory (${file} is not a directory)`]);
   });
 });
+
+describe('readCollectorConfig: log delivery', () => {
+  it('holds 10,000 entries or 16 MiB per step and tries for 300 s by default', () => {
+    expect(parse({}).logDelivery).toEqual({ maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 300_000 });
+  });
+
+  it('takes each limit from its variable', () => {
+    const config = parse({ YARD_LOG_BUFFER_ENTRIES: '500', YARD_LOG_BUFFER_BYTES: '1048576', YARD_LOG_DELIVERY_TIMEOUT_SECONDS: '60' });
+    expect(config.logDelivery).toEqual({ maxEntries: 500, maxBytes: 1_048_576, giveUpAfterMs: 60_000 });
+  });
+
+  it('refuses a delivery timeout past 540 s, and limits out of range, naming each', () => {
+    expect(problemsOf({ YARD_LOG_DELIVERY_TIMEOUT_SECONDS: '541', YARD_LOG_BUFFER_ENTRIES: '0', YARD_LOG_BUFFER_BYTES: 'lots' })).toEqual([
+      'YARD_LOG_BUFFER_ENTRIES="0": expected a whole number from 100 to 1000000',
+      'YARD_LOG_BUFFER_BYTES="lots": expected a whole number from 65536 to 1073741824',
+      'YARD_LOG_DELIVERY_TIMEOUT_SECONDS="541": expected a whole number from 5 to 540',
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import { readDatabaseConfig, readSecretsKey, readSharedConfig, readTemporalConfi
 import { readdirSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
+import type { LogDeliveryLimits } from './activities/log-delivery/log-delivery-limits';
 
 export interface CollectorConfig {
   readonly shared: SharedConfig;
@@ -17,7 +18,16 @@ export interface CollectorConfig {
   readonly jobsRoot: string | null;
   /** Opens the sensitive run data the scheduler sealed: the same key as the scheduler's. */
   readonly secretsKey: Buffer;
+  /** A step's undelivered log (NATS slow or away): how much is held before the step is slowed, how long delivery is tried. */
+  readonly logDelivery: LogDeliveryLimits;
 }
+
+/**
+ * A re-sent entry is stored once only inside the run stream's 10-minute duplicate window, so delivery gives
+ * up before it closes. The step heartbeats while it waits, and its delivery also gives up a few seconds before
+ * the step's own timeout (see deliver-step-log.ts): neither Temporal timeout can cut it off and retry the step.
+ */
+const MAX_LOG_DELIVERY_TIMEOUT_SECONDS = 540;
 
 export function readCollectorConfig(env: EnvReader): CollectorConfig {
   return {
@@ -29,6 +39,11 @@ export function readCollectorConfig(env: EnvReader): CollectorConfig {
     maxConcurrentSteps: env.integer('YARD_COLLECTOR_MAX_CONCURRENT_STEPS', 20, 1, 1000),
     jobsRoot: readJobsRoot(env),
     secretsKey: readSecretsKey(env),
+    logDelivery: {
+      maxEntries: env.integer('YARD_LOG_BUFFER_ENTRIES', 10_000, 100, 1_000_000),
+      maxBytes: env.integer('YARD_LOG_BUFFER_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+      giveUpAfterMs: env.integer('YARD_LOG_DELIVERY_TIMEOUT_SECONDS', 300, 5, MAX_LOG_DELIVERY_TIMEOUT_SECONDS) * 1000,
+    },
   };
 }
 

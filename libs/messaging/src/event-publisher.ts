@@ -3,6 +3,24 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { EventEnvelope } from '@yardmaster/contracts';
 import { encodeJson } from './json-codec';
 
+/** An event ready to go out: encoded once, so its size is known before it is sent (and re-sent). */
+export interface EncodedEvent {
+  readonly subject: string;
+  /** The event id, sent as `msgID`: JetStream stores a re-sent event once. */
+  readonly id: string;
+  readonly payload: Uint8Array;
+}
+
+/** How far a batch got: its first `delivered` events are acknowledged; `error` is why the next one was not. */
+export interface PublishBatchOutcome {
+  readonly delivered: number;
+  readonly error: unknown;
+}
+
+export function encodeEvent(subject: string, event: EventEnvelope): EncodedEvent {
+  return { subject, id: event.id, payload: encodeJson(event) };
+}
+
 /**
  * Publishes events to JetStream with the event id as `msgID`, so a retried publish is stored once.
  * Resolves only when the stream has acknowledged the event: then it is durable.
@@ -17,5 +35,18 @@ export class EventPublisher {
   async publish(subject: string, event: EventEnvelope): Promise<number> {
     const ack = await this.js.publish(subject, encodeJson(event), { msgID: event.id });
     return ack.seq;
+  }
+
+  /**
+   * Sends the events one after another on the connection without waiting for each acknowledgement (one round
+   * trip for the batch, not one per event), then waits for all of them. The server stores them in the order
+   * sent. Never throws: the outcome says how long the acknowledged prefix is, so the caller re-sends the rest
+   * (their msgIDs make a re-send of an event that was stored after all harmless).
+   */
+  async publishBatch(events: readonly EncodedEvent[]): Promise<PublishBatchOutcome> {
+    const acks = await Promise.allSettled(events.map((event) => this.js.publish(event.subject, event.payload, { msgID: event.id })));
+    const firstFailed = acks.findIndex((ack) => ack.status === 'rejected');
+    if (firstFailed === -1) return { delivered: events.length, error: null };
+    return { delivered: firstFailed, error: (acks[firstFailed] as PromiseRejectedResult).reason };
   }
 }

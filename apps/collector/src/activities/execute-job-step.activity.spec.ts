@@ -7,6 +7,7 @@ import {
   INFRASTRUCTURE_FAULT_ERROR_TYPE,
   JOB_CODE_ERROR_TYPE,
   JOB_NOT_HOSTED_ERROR_TYPE,
+  LOG_DELIVERY_FAILED_ERROR_TYPE,
   type EventEnvelope,
   type JsonObject,
   type JsonValue,
@@ -18,6 +19,7 @@ import { InfrastructureFault, Job, JobRegistry, validateRunData, type JobContext
 import type { EventPublisher } from '@yardmaster/messaging';
 import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
 import { createExecuteJobStep } from './execute-job-step.activity';
+import { publishOneByOne } from './log-delivery/publish-one-by-one';
 
 class FakePublisher {
   readonly published: Array<{ subject: string; event: EventEnvelope }> = [];
@@ -28,6 +30,8 @@ class FakePublisher {
     this.published.push({ subject, event });
     return this.published.length;
   }
+
+  readonly publishBatch = publishOneByOne((subject, event) => this.publish(subject, event));
 
   asEventPublisher(): EventPublisher {
     return this as unknown as EventPublisher;
@@ -44,6 +48,8 @@ class FakePublisher {
 }
 
 const INSTANCE = 'unit_test';
+/** Gives up quickly, so a test of the give-up is short. */
+const logDelivery = { limits: { maxEntries: 1000, maxBytes: 1024 * 1024, giveUpAfterMs: 600 }, natsAddress: '127.0.0.1:4999' };
 const WORKER_ID = 'collector-test@host:1';
 const registry = new JobRegistry(BUILTIN_JOB_MODULES);
 
@@ -94,12 +100,12 @@ describe('executeJobStep', () => {
 
   beforeEach(() => {
     publisher = new FakePublisher();
-    executeJobStep = createExecuteJobStep({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore });
+    executeJobStep = createExecuteJobStep({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, logDelivery });
   });
 
   it('runs Hello World and returns its greeting, after publishing 3 info and 1 success entries', async () => {
     const env = mockEnvironment({ attempt: 1 });
-    const outcome = await env.run(executeJobStep, inputFor('examples.HelloWorld', { name: 'x' }));
+    const outcome = (await env.run(executeJobStep, inputFor('examples.HelloWorld', { name: 'x' }))) as StepOutcome;
 
     expect(outcome).toEqual<StepOutcome>({ result: { greeting: 'Hello, x' }, failureCount: 0 });
     expect(publisher.entries()).toEqual([
@@ -193,13 +199,23 @@ describe('executeJobStep', () => {
     expect(failure.message).toBe('Job examples.HelloWorld has no step test_missing');
   });
 
-  it('throws a publish error as it is, so that Temporal retries the step', async () => {
-    publisher.error = new Error('JetStream unavailable');
+  it('rides out a NATS outage: the job runs once, and its entries are delivered once NATS is back', async () => {
+    publisher.error = new Error('TIMEOUT');
+    setTimeout(() => (publisher.error = null), 200);
     const env = mockEnvironment();
-    const error = await env.run(executeJobStep, inputFor('examples.HelloWorld', { name: 'x' })).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(Error);
-    expect(error).not.toBeInstanceOf(ApplicationFailure);
-    expect((error as Error).message).toBe('JetStream unavailable');
+    const outcome = (await env.run(executeJobStep, inputFor('examples.HelloWorld', { name: 'x' }))) as StepOutcome;
+    expect(outcome.result).toMatchObject({ greeting: expect.any(String) });
+    expect(publisher.published.map(({ event }) => event.type)).toEqual(['run.step_started', 'run.log', 'run.log', 'run.log', 'run.log']);
+    expect(new Set(publisher.published.map(({ event }) => event.id)).size).toBe(5);
+  });
+
+  it('fails without a retry (LogDeliveryFailed, naming NATS) when NATS stays away past the delivery timeout', async () => {
+    publisher.error = new Error('TIMEOUT');
+    const env = mockEnvironment();
+    const failure = await failureOf(env.run(executeJobStep, inputFor('examples.HelloWorld', { name: 'x' })));
+    expect(failure.type).toBe(LOG_DELIVERY_FAILED_ERROR_TYPE);
+    expect(failure.nonRetryable).toBe(true);
+    expect(failure.message).toMatch(/^Could not deliver 5 log entries to NATS at 127\.0\.0\.1:4999 within \d+ s \(TIMEOUT\)/);
   });
 
   it('publishes run.step_started, naming this worker and the attempt, before any log entry', async () => {
@@ -302,7 +318,7 @@ describe('executeJobStep', () => {
       whenStarted = new Promise((resolve) => {
         started = resolve;
       });
-      executeJobStep = createExecuteJobStep({ registry: () => testRegistry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore });
+      executeJobStep = createExecuteJobStep({ registry: () => testRegistry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, logDelivery });
     });
 
     it('gives the job its context and returns its result as JSON', async () => {

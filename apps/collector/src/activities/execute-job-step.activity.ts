@@ -12,9 +12,13 @@ import {
 } from '@yardmaster/contracts';
 import { InfrastructureFault, type JobContext, type JobData, type JobRegistry, type VariableSet } from '@yardmaster/job-sdk';
 import type { InventoryStore } from '@yardmaster/inventory';
-import type { EventPublisher } from '@yardmaster/messaging';
+import { encodeEvent, type EncodedEvent, type EventPublisher } from '@yardmaster/messaging';
 import type { ExecuteStepInput } from '@yardmaster/workflows';
 import { countOf, describeChanges } from './inventory/describe-changes';
+import { deliverStepLog, stepDeadlineOf } from './log-delivery/deliver-step-log';
+import type { LogDeliveryLimits } from './log-delivery/log-delivery-limits';
+import { pacedInventory } from './log-delivery/paced-inventory';
+import { StepEventBuffer } from './log-delivery/step-event-buffer';
 import { StepInventory } from './inventory/step-inventory';
 import { prepareJobData, RunDataUnavailableError, type RunDataStage } from './run-data/prepare-job-data';
 import type { Redactor } from './run-data/redactor';
@@ -38,13 +42,17 @@ export interface ExecuteJobStepDeps {
   readonly runDataStages: readonly RunDataStage[];
   /** Where job steps read and change the inventory, each step in a transaction of its own. */
   readonly inventory: InventoryStore;
+  /** How much of a step's log is held while NATS is away, how long delivery is tried, and NATS's address for the error. */
+  readonly logDelivery: { readonly limits: LogDeliveryLimits; readonly natsAddress: string };
 }
 
 /**
  * Runs one step of a job. An `InfrastructureFault` from job code is retried by the job's retry policy; any
- * other exception ends the step as a non-retryable JobCodeError (it is the job's fault). A failure to publish
- * its log is thrown as is, so Temporal retries the step. A cancelled step flushes its log and reports the
- * cancellation without waiting for job code that ignores its signal.
+ * other exception ends the step as a non-retryable JobCodeError (it is the job's fault). The step's events go
+ * through a buffer that rides out a NATS outage; the step ends only once they are delivered, and fails with a
+ * non-retryable LogDeliveryFailed if they cannot be (a NATS fault never spends the job's retries or runs its
+ * code again). A cancelled step delivers its log and reports the cancellation without waiting for job code
+ * that ignores its signal.
  */
 export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
   return async function executeJobStep(input: ExecuteStepInput): Promise<StepOutcome> {
@@ -62,38 +70,42 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
     const activity = Context.current();
     const { attempt } = activity.info;
     const maxAttempts = run.retry.maximumAttempts;
-    await publishStepStarted(deps, input, attempt);
-    const logger = new RunLogger(deps.publisher, {
-      instance: deps.instance,
-      runId: run.runId,
-      step,
-      attempt,
-      actor: run.requestedBy,
-      correlationId: run.correlationId,
-    });
-    if (attempt > 1) logger.warning(`Retrying step ${step}: attempt ${attempt} of ${maxAttempts} (attempt ${attempt - 1} failed or lost its worker)`);
-    let data: Record<string, unknown>;
-    try {
-      data = await prepareJobData(deps.runDataStages, { run, step, variables: registered.definition.variables });
-    } catch (error) {
-      if (!(error instanceof RunDataUnavailableError)) throw error;
-      logger.failure(error.message);
-      await logger.flush();
-      return { result: null, failureCount: logger.failureCount, runDataUnavailable: true };
-    }
-    // Sensitive values are open from here on: whatever the step writes, returns or throws is masked.
-    const redactor = redactorForStep(run.data, registered.definition.variables, data);
-    logger.redactWith(redactor);
-    const inventory = new StepInventory(deps.inventory, {
-      jobId: run.jobId,
-      persist: run.commit === true,
-      readOnly: run.commit === null,
-      priorChanges: input.priorChanges ?? [],
-    });
-    const context = createStepContext(input, activity, logger, inventory.access);
-
+    const stepDeadlineAt = stepDeadlineOf(activity.info, Date.now());
+    const buffer = new StepEventBuffer(deps.publisher, deps.logDelivery);
+    const delivered = () => deliverStepLog(buffer, stepDeadlineAt, deps.logDelivery.limits.giveUpAfterMs);
+    // From the start: waiting out a NATS outage is no reason for Temporal to think the worker is lost.
     const heartbeat = setInterval(() => activity.heartbeat({ step }), HEARTBEAT_INTERVAL_MS);
     try {
+      buffer.enqueue(stepStartedEvent(deps, input, attempt));
+      const logger = new RunLogger(buffer, {
+        instance: deps.instance,
+        runId: run.runId,
+        step,
+        attempt,
+        actor: run.requestedBy,
+        correlationId: run.correlationId,
+      });
+      if (attempt > 1) logger.warning(`Retrying step ${step}: attempt ${attempt} of ${maxAttempts} (attempt ${attempt - 1} failed or lost its worker)`);
+      let data: Record<string, unknown>;
+      try {
+        data = await prepareJobData(deps.runDataStages, { run, step, variables: registered.definition.variables });
+      } catch (error) {
+        if (!(error instanceof RunDataUnavailableError)) throw error;
+        logger.failure(error.message);
+        await delivered();
+        return { result: null, failureCount: logger.failureCount, runDataUnavailable: true };
+      }
+      // Sensitive values are open from here on: whatever the step writes, returns or throws is masked.
+      const redactor = redactorForStep(run.data, registered.definition.variables, data);
+      logger.redactWith(redactor);
+      const inventory = new StepInventory(deps.inventory, {
+        jobId: run.jobId,
+        persist: run.commit === true,
+        readOnly: run.commit === null,
+        priorChanges: input.priorChanges ?? [],
+      });
+      const context = createStepContext(input, activity, logger, pacedInventory(inventory.access, () => buffer.room()), () => buffer.room());
+
       const work = Promise.resolve().then(() => method.call(job, data as JobData<VariableSet>, context));
       let result: StepOutcome['result'];
       try {
@@ -101,19 +113,32 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
         result = redactor.json(toJsonResult(await Promise.race([work, context.cancelled])));
       } catch (jobError) {
         const discarded = await inventory.end(false);
+        const gaveUp = buffer.gaveUp;
+        if (gaveUp) {
+          // The job saw the give-up (a wait for room); it is NATS's fault, not the job's.
+          work.catch(() => undefined);
+          throw gaveUp.toFailure();
+        }
         if (jobError instanceof CancelledFailure || context.signal.aborted) {
           work.catch(() => undefined);
           logger.warning(`Step ${step} stopped: the run was cancelled or ran out of time`);
           logDiscarded(logger, step, discarded, run.commit);
-          await logger.flush();
+          await delivered();
           throw jobError instanceof CancelledFailure ? jobError : new CancelledFailure(`Step ${step} cancelled`);
         }
         logDiscarded(logger, step, discarded, run.commit);
-        throw await reportJobError(jobError, logger, step, attempt, maxAttempts, redactor);
+        throw await reportJobError(jobError, logger, delivered, { step, attempt, maxAttempts, redactor });
+      }
+      // What the job logged is delivered before its inventory changes are saved: if it cannot be, they are not.
+      try {
+        await delivered();
+      } catch (failure) {
+        await inventory.end(false);
+        throw failure;
       }
       const changes = await inventory.end(true);
       logInventoryOutcome(logger, step, changes, run.commit);
-      await logger.flush();
+      await delivered();
       return { result, failureCount: logger.failureCount, ...(run.commit === false && changes.length > 0 ? { dryRunChanges: changes } : {}) };
     } finally {
       clearInterval(heartbeat);
@@ -137,7 +162,7 @@ function logDiscarded(logger: RunLogger, step: string, changes: readonly Invento
   logger.warning(`The ${countOf(changes)} of step ${step} were ${why}: ${describeChanges(changes)}`);
 }
 
-async function publishStepStarted(deps: ExecuteJobStepDeps, input: ExecuteStepInput, attempt: number): Promise<void> {
+function stepStartedEvent(deps: ExecuteJobStepDeps, input: ExecuteStepInput, attempt: number): EncodedEvent {
   const { run, step } = input;
   const event: RunStepStarted = newEvent({
     id: `${run.runId}:${step}:${attempt}:step_started`,
@@ -149,17 +174,15 @@ async function publishStepStarted(deps: ExecuteJobStepDeps, input: ExecuteStepIn
     actor: run.requestedBy,
     data: { step, attempt, maxAttempts: run.retry.maximumAttempts, worker: deps.workerId },
   });
-  await deps.publisher.publish(subjectsFor(deps.instance).runEvent(run.runId, 'step_started'), event);
+  return encodeEvent(subjectsFor(deps.instance).runEvent(run.runId, 'step_started'), event);
 }
 
 /** Logs the error of this attempt and turns it into the failure Temporal should see. */
 async function reportJobError(
   jobError: unknown,
   logger: RunLogger,
-  step: string,
-  attempt: number,
-  maxAttempts: number,
-  redactor: Redactor,
+  delivered: () => Promise<void>,
+  { step, attempt, maxAttempts, redactor }: { step: string; attempt: number; maxAttempts: number; redactor: Redactor },
 ): Promise<ApplicationFailure> {
   // Message, stack and causes all go to workflow history, and the message to the run's events.
   const message = redactor.text(jobError instanceof Error ? jobError.message : String(jobError));
@@ -167,10 +190,10 @@ async function reportJobError(
   if (jobError instanceof InfrastructureFault) {
     const next = attempt < maxAttempts ? 'it will be retried' : 'no attempts are left';
     logger.warning(`Attempt ${attempt} of ${maxAttempts} of step ${step} failed: ${message}; ${next}`);
-    await logger.flush();
+    await delivered();
     return ApplicationFailure.create({ message, type: INFRASTRUCTURE_FAULT_ERROR_TYPE, nonRetryable: false, cause });
   }
   logger.failure(`Step ${step} raised ${jobError instanceof Error ? jobError.name : 'an error'}: ${message}`);
-  await logger.flush();
+  await delivered();
   return ApplicationFailure.create({ message, type: JOB_CODE_ERROR_TYPE, nonRetryable: true, cause });
 }

@@ -1,5 +1,5 @@
 import type { EventEnvelope, RunLogged, RunProgressData } from '@yardmaster/contracts';
-import type { EventPublisher } from '@yardmaster/messaging';
+import { bufferOver } from './log-delivery/publish-one-by-one';
 import { RunLogger, type RunLoggerScope } from './run-logger';
 
 interface Published {
@@ -21,9 +21,11 @@ class FakePublisher {
     return this.published.length;
   }
 
-  asEventPublisher(): EventPublisher {
-    return this as unknown as EventPublisher;
-  }
+}
+
+function loggerOver(publisher: { publish(subject: string, event: EventEnvelope): Promise<unknown> }, loggerScope = scope) {
+  const buffer = bufferOver(publisher);
+  return Object.assign(new RunLogger(buffer, loggerScope), { flush: () => buffer.flush() });
 }
 
 const scope: RunLoggerScope = {
@@ -38,7 +40,7 @@ const scope: RunLoggerScope = {
 describe('RunLogger', () => {
   it('publishes every entry to the run log subject, in the order written, with deterministic ids', async () => {
     const publisher = new FakePublisher();
-    const logger = new RunLogger(publisher.asEventPublisher(), scope);
+    const logger = loggerOver(publisher);
     logger.debug('one');
     logger.info('two');
     logger.success('three');
@@ -76,7 +78,7 @@ describe('RunLogger', () => {
       [again, 2],
       [nextAttempt, 3],
     ] as const) {
-      const logger = new RunLogger(publisher.asEventPublisher(), { ...scope, attempt });
+      const logger = loggerOver(publisher, { ...scope, attempt });
       logger.info('a');
       logger.info('b');
       await logger.flush();
@@ -87,7 +89,7 @@ describe('RunLogger', () => {
   });
 
   it('counts failure entries only', async () => {
-    const logger = new RunLogger(new FakePublisher().asEventPublisher(), scope);
+    const logger = loggerOver(new FakePublisher());
     expect(logger.failureCount).toBe(0);
     logger.info('fine');
     logger.failure('bad');
@@ -100,7 +102,7 @@ describe('RunLogger', () => {
 
   it('normalises the object an entry is about', async () => {
     const publisher = new FakePublisher();
-    const logger = new RunLogger(publisher.asEventPublisher(), scope);
+    const logger = loggerOver(publisher);
     logger.info('with object', { object: { type: 'device', id: 42 as unknown as string, display: 'edge-01' } });
     logger.info('with url', { object: { type: 'interface', id: 'Gi0/1', url: 'https://x/1' } });
     await logger.flush();
@@ -110,13 +112,13 @@ describe('RunLogger', () => {
 
   it('flush resolves at once when nothing was written', async () => {
     const publisher = new FakePublisher();
-    await new RunLogger(publisher.asEventPublisher(), scope).flush();
+    await loggerOver(publisher).flush();
     expect(publisher.calls).toBe(0);
   });
 
   it('flush waits for every publish to finish', async () => {
     const publisher = new FakePublisher();
-    const logger = new RunLogger(publisher.asEventPublisher(), scope);
+    const logger = loggerOver(publisher);
     logger.info('a');
     logger.info('b');
     expect(publisher.published).toHaveLength(0);
@@ -124,19 +126,16 @@ describe('RunLogger', () => {
     expect(publisher.published).toHaveLength(2);
   });
 
-  it('flush rethrows the first publish error and publishes nothing after it', async () => {
+  it('re-sends from a failed publish until it succeeds: every entry once, in order', async () => {
     const publisher = new FakePublisher();
     publisher.failOnCall = 2;
-    const logger = new RunLogger(publisher.asEventPublisher(), scope);
+    const logger = loggerOver(publisher);
     logger.info('a');
     logger.info('b');
     logger.info('c');
-    await expect(logger.flush()).rejects.toThrow('publish 2 failed');
-    expect(publisher.calls).toBe(2);
-    expect(publisher.published.map((entry) => entry.event.data.message)).toEqual(['a']);
-    logger.info('d');
-    await expect(logger.flush()).rejects.toThrow('publish 2 failed');
-    expect(publisher.calls).toBe(2);
+    await logger.flush();
+    expect(publisher.published.map((entry) => entry.event.data.message)).toEqual(['a', 'b', 'c']);
+    expect(publisher.calls).toBe(4);
   });
 });
 
@@ -161,9 +160,6 @@ class GatedPublisher {
     await settle();
   }
 
-  asEventPublisher(): EventPublisher {
-    return this as unknown as EventPublisher;
-  }
 }
 
 /** Lets queued promise callbacks run. */
@@ -176,7 +172,7 @@ type Progressed = EventEnvelope<'run.progress', RunProgressData>;
 describe('RunLogger progress', () => {
   it('publishes a report to the run progress subject with an id of its own sequence', async () => {
     const publisher = new FakePublisher();
-    const logger = new RunLogger(publisher.asEventPublisher(), scope);
+    const logger = loggerOver(publisher);
     logger.progress({ total: 10, done: 3, failed: 1 });
     await logger.flush();
 
@@ -196,7 +192,7 @@ describe('RunLogger progress', () => {
 
   it('coalesces reports made while a publish is pending into one event carrying the latest values', async () => {
     const publisher = new GatedPublisher();
-    const logger = new RunLogger(publisher.asEventPublisher(), scope);
+    const logger = loggerOver(publisher);
     logger.progress({ total: 100, done: 1 });
     await settle();
     // The first report is on its way and held.
@@ -223,7 +219,7 @@ describe('RunLogger progress', () => {
 
   it('coalesces reports waiting behind log entries, and keeps entries and reports in the order written', async () => {
     const publisher = new GatedPublisher();
-    const logger = new RunLogger(publisher.asEventPublisher(), scope);
+    const logger = loggerOver(publisher);
     logger.info('first');
     logger.progress({ total: 5, done: 1 });
     logger.info('second');
@@ -245,7 +241,7 @@ describe('RunLogger progress', () => {
 
   it('starts a new event once the pending report has gone out', async () => {
     const publisher = new FakePublisher();
-    const logger = new RunLogger(publisher.asEventPublisher(), scope);
+    const logger = loggerOver(publisher);
     logger.progress({ total: 3, done: 1 });
     await logger.flush();
     logger.progress({ total: 3, done: 2 });
@@ -259,7 +255,7 @@ describe('RunLogger progress', () => {
 
   it('reports whole, non-negative counts', async () => {
     const publisher = new FakePublisher();
-    const logger = new RunLogger(publisher.asEventPublisher(), scope);
+    const logger = loggerOver(publisher);
     logger.progress({ total: 9.7, done: -2, failed: Number.NaN });
     await logger.flush();
     expect((publisher.published[0].event as unknown as Progressed).data).toEqual({ total: 9, done: 0, failed: 0 });

@@ -1,6 +1,7 @@
 import { newEvent, subjectsFor, type EventEnvelope, type LogLevel, type LogObjectRef, type RunLogged, type RunProgressed } from '@yardmaster/contracts';
-import type { JobLogger, LogOptions, ProgressReport } from '@yardmaster/job-sdk';
-import type { EventPublisher } from '@yardmaster/messaging';
+import type { JobLogger, LogOptions, LogWritten, ProgressReport } from '@yardmaster/job-sdk';
+import { encodeEvent } from '@yardmaster/messaging';
+import type { StepEventBuffer } from './log-delivery/step-event-buffer';
 import { Redactor } from './run-data/redactor';
 
 export interface RunLoggerScope {
@@ -12,23 +13,24 @@ export interface RunLoggerScope {
   readonly correlationId: string;
 }
 
+/** Bytes a progress report is counted as until it is built (about its encoded size). */
+const PROGRESS_ESTIMATED_BYTES = 400;
+
 /**
- * Streams a step's log entries and progress reports to JetStream as they are written. Publishes are chained
- * so entries keep their order; `flush` waits for all of them and rethrows the first publish error (an
- * infrastructure fault). Ids are deterministic per step attempt, so a publish retried inside one attempt is
- * stored once. Progress reports made while one is waiting to go out are coalesced into the latest.
+ * A step's log entries and progress reports, handed to the step's `StepEventBuffer` as they are written: a
+ * call returns at once and the buffer delivers in order, also through a NATS outage. Ids are deterministic
+ * per step attempt, so an entry re-sent by the buffer is stored once. Progress reports made while one is
+ * waiting to go out are coalesced into the latest.
  */
 export class RunLogger implements JobLogger {
-  private chain: Promise<void> = Promise.resolve();
-  private publishError: unknown = null;
   private redactor = Redactor.none;
   private written = 0;
   private failures = 0;
   private progressReports = 0;
-  private pendingProgress: ProgressReport | null = null;
+  private pendingProgress: { report: ProgressReport; written: LogWritten } | null = null;
 
   constructor(
-    private readonly publisher: EventPublisher,
+    private readonly buffer: StepEventBuffer,
     private readonly scope: RunLoggerScope,
   ) {}
 
@@ -41,50 +43,49 @@ export class RunLogger implements JobLogger {
     return this.failures;
   }
 
-  debug(message: string, options?: LogOptions): void {
-    this.write('debug', message, options);
+  debug(message: string, options?: LogOptions): LogWritten {
+    return this.write('debug', message, options);
   }
 
-  info(message: string, options?: LogOptions): void {
-    this.write('info', message, options);
+  info(message: string, options?: LogOptions): LogWritten {
+    return this.write('info', message, options);
   }
 
-  success(message: string, options?: LogOptions): void {
-    this.write('success', message, options);
+  success(message: string, options?: LogOptions): LogWritten {
+    return this.write('success', message, options);
   }
 
-  warning(message: string, options?: LogOptions): void {
-    this.write('warning', message, options);
+  warning(message: string, options?: LogOptions): LogWritten {
+    return this.write('warning', message, options);
   }
 
-  failure(message: string, options?: LogOptions): void {
+  failure(message: string, options?: LogOptions): LogWritten {
     this.failures++;
-    this.write('failure', message, options);
+    return this.write('failure', message, options);
   }
 
-  progress(report: ProgressReport): void {
-    const alreadyQueued = this.pendingProgress !== null;
-    this.pendingProgress = report;
-    if (alreadyQueued) return;
-    this.enqueue(() => {
-      const latest = this.pendingProgress as ProgressReport;
+  progress(report: ProgressReport): LogWritten {
+    if (this.pendingProgress) {
+      this.pendingProgress.report = report;
+      return this.pendingProgress.written;
+    }
+    const pending = { report } as { report: ProgressReport; written: LogWritten };
+    // The buffer builds it when its turn comes (never synchronously), so a report made until then joins it.
+    pending.written = this.buffer.enqueueLazy(() => {
       this.pendingProgress = null;
       const sequence = ++this.progressReports;
       const event: RunProgressed = this.event(`progress:${sequence}`, 'run.progress', sequence, {
-        total: wholeNumber(latest.total),
-        done: wholeNumber(latest.done),
-        failed: wholeNumber(latest.failed ?? 0),
+        total: wholeNumber(pending.report.total),
+        done: wholeNumber(pending.report.done),
+        failed: wholeNumber(pending.report.failed ?? 0),
       });
-      return { kind: 'progress', event };
-    });
+      return encodeEvent(this.subject('progress'), event);
+    }, PROGRESS_ESTIMATED_BYTES);
+    this.pendingProgress = pending;
+    return pending.written;
   }
 
-  async flush(): Promise<void> {
-    await this.chain;
-    if (this.publishError) throw this.publishError;
-  }
-
-  private write(level: LogLevel, message: string, options: LogOptions | undefined): void {
+  private write(level: LogLevel, message: string, options: LogOptions | undefined): LogWritten {
     const sequence = ++this.written;
     const event: RunLogged = this.event(`log:${sequence}`, 'run.log', sequence, {
       level,
@@ -94,7 +95,11 @@ export class RunLogger implements JobLogger {
       attempt: this.scope.attempt,
       loggedAt: new Date().toISOString(),
     });
-    this.enqueue(() => ({ kind: 'log', event }));
+    return this.buffer.enqueue(encodeEvent(this.subject('log'), event));
+  }
+
+  private subject(kind: string): string {
+    return subjectsFor(this.scope.instance).runEvent(this.scope.runId, kind);
   }
 
   private event<TType extends string, TData>(suffix: string, type: TType, sequence: number, data: TData): EventEnvelope<TType, TData> {
@@ -108,19 +113,6 @@ export class RunLogger implements JobLogger {
       correlationId,
       actor,
       data,
-    });
-  }
-
-  /** `next` builds the event when its turn comes, so a coalesced progress report sends the latest values. */
-  private enqueue(next: () => { kind: string; event: EventEnvelope }): void {
-    this.chain = this.chain.then(async () => {
-      if (this.publishError) return;
-      const { kind, event } = next();
-      try {
-        await this.publisher.publish(subjectsFor(this.scope.instance).runEvent(this.scope.runId, kind), event);
-      } catch (error) {
-        this.publishError = error;
-      }
     });
   }
 }

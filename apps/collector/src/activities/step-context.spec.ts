@@ -3,7 +3,7 @@ import { unusedInventory } from './inventory/unused-inventory';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { DEFAULT_RETRY_POLICY, type EventEnvelope, type RunWorkflowInput } from '@yardmaster/contracts';
-import type { EventPublisher } from '@yardmaster/messaging';
+import { bufferOver } from './log-delivery/publish-one-by-one';
 import type { ExecuteStepInput } from '@yardmaster/workflows';
 import { RunLogger } from './run-logger';
 import { createStepContext } from './step-context';
@@ -14,10 +14,6 @@ class FakePublisher {
   async publish(_subject: string, event: EventEnvelope): Promise<number> {
     this.published.push(event);
     return this.published.length;
-  }
-
-  asEventPublisher(): EventPublisher {
-    return this as unknown as EventPublisher;
   }
 }
 
@@ -41,7 +37,10 @@ const run: RunWorkflowInput = {
 function contextFor(step: string, attempt = 1) {
   const env = new MockActivityEnvironment({ attempt }, { logger: new DefaultLogger('ERROR') });
   const publisher = new FakePublisher();
-  const logger = new RunLogger(publisher.asEventPublisher(), { instance: 'unit', runId: run.runId, step, attempt, actor: 'bob', correlationId: 'corr-7' });
+  const buffer = bufferOver(publisher);
+  const logger = Object.assign(new RunLogger(buffer, { instance: 'unit', runId: run.runId, step, attempt, actor: 'bob', correlationId: 'corr-7' }), {
+    flush: () => buffer.flush(),
+  });
   const input: ExecuteStepInput = { run, step, runResult: { answer: 42 } };
   return { env, publisher, logger, context: createStepContext(input, env.context, logger, unusedInventory) };
 }
@@ -60,7 +59,7 @@ async function settledSoon(promise: Promise<unknown>): Promise<boolean> {
 describe('createStepContext', () => {
   it("acts as the run's runAs user, checking that user's permissions in require()", () => {
     const env = new MockActivityEnvironment({ attempt: 1 }, { logger: new DefaultLogger('ERROR') });
-    const logger = new RunLogger(new FakePublisher().asEventPublisher(), { instance: 'unit', runId: run.runId, step: 'run', attempt: 1, actor: 'bob', correlationId: 'corr-7' });
+    const logger = new RunLogger(bufferOver(new FakePublisher()), { instance: 'unit', runId: run.runId, step: 'run', attempt: 1, actor: 'bob', correlationId: 'corr-7' });
     const asCarol: ExecuteStepInput = {
       run: { ...run, runAs: 'carol', actingPrincipal: { username: 'carol', isAdmin: false, grants: [{ permission: 'inventory.view' }] } },
       step: 'run',
@@ -120,5 +119,22 @@ describe('createStepContext', () => {
     await logger.flush();
     expect(publisher.published).toHaveLength(1);
     expect(publisher.published[0]).toMatchObject({ type: 'run.progress', id: 'run-7:run:1:progress:1', data: { total: 4, done: 2, failed: 0 } });
+  });
+
+  it('makes sleep wait for room in the log buffer first, and still reject at once on cancellation', async () => {
+    const env = new MockActivityEnvironment({ attempt: 1 }, { logger: new DefaultLogger('ERROR') });
+    const logger = new RunLogger(bufferOver(new FakePublisher()), { instance: 'unit', runId: run.runId, step: 'run', attempt: 1, actor: 'bob', correlationId: 'corr-7' });
+    let makeRoom!: () => void;
+    const room = new Promise<void>((resolve) => (makeRoom = resolve));
+    const context = createStepContext({ run, step: 'run', runResult: null }, env.context, logger, unusedInventory, () => room);
+
+    const sleeping = context.sleep(0);
+    expect(await settledSoon(sleeping)).toBe(false);
+    makeRoom();
+    await expect(sleeping).resolves.toBeUndefined();
+
+    const waitingForRoom = createStepContext({ run, step: 'run', runResult: null }, env.context, logger, unusedInventory, () => new Promise(() => undefined)).sleep(0);
+    env.cancel();
+    await expect(waitingForRoom).rejects.toBeInstanceOf(CancelledFailure);
   });
 });

@@ -9,8 +9,15 @@ const POST_RUN_STEP = 'post_run';
 /**
  * The context job code gets for one step. Its signal is the activity's cancellation signal, which Temporal
  * aborts when the run is cancelled or times out; `post_run` gets one that never aborts, so cleanup finishes.
+ * `logRoom` resolves when the step's log buffer has room: a sleep waits for it first (back-pressure).
  */
-export function createStepContext(input: ExecuteStepInput, activity: Context, logger: RunLogger, inventory: InventoryAccess): JobContext {
+export function createStepContext(
+  input: ExecuteStepInput,
+  activity: Context,
+  logger: RunLogger,
+  inventory: InventoryAccess,
+  logRoom: () => Promise<void> = () => Promise.resolve(),
+): JobContext {
   const { run, step } = input;
   const cleanup = step === POST_RUN_STEP;
   const signal = cleanup ? new AbortController().signal : activity.cancellationSignal;
@@ -33,7 +40,10 @@ export function createStepContext(input: ExecuteStepInput, activity: Context, lo
     runResult: input.runResult as JsonValue,
     signal,
     cancelled,
-    sleep: (milliseconds) => abortableSleep(milliseconds, signal),
+    sleep: async (milliseconds) => {
+      await Promise.race([logRoom(), cancelled]);
+      await abortableSleep(milliseconds, signal);
+    },
     progress: (report) => logger.progress(report),
   };
 }

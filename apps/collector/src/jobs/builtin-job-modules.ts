@@ -8,6 +8,7 @@ import { FailOnPurpose } from './examples/fail-on-purpose.job';
 import { FlakyDevice } from './examples/flaky-device.job';
 import { HelloWorld } from './examples/hello-world.job';
 import { InterfaceAudit } from './examples/interface-audit.job';
+import { LogFlood } from './examples/log-flood.job';
 import { SlowCount } from './examples/slow-count.job';
 import { ImportDevices } from './inventory/import-devices.job';
 import { NewBranch } from './inventory/new-branch.job';
@@ -20,7 +21,7 @@ export const BUILTIN_JOB_MODULES: readonly JobModule[] = [
   {
     name: 'examples',
     grouping: 'Examples',
-    jobs: [HelloWorld, InterfaceAudit, FailOnPurpose, SlowCount, Deadline, FlakyDevice, DeviceBackup, ConfigSweep, AllVariables, UploadSummary, DeviceLogin, WhoAmI],
+    jobs: [HelloWorld, InterfaceAudit, FailOnPurpose, SlowCount, Deadline, FlakyDevice, DeviceBackup, ConfigSweep, AllVariables, UploadSummary, DeviceLogin, WhoAmI, LogFlood],
   },
   {
     name: 'inventory',

@@ -51,6 +51,8 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       // Sealed values first: later stages and job code see clear values.
       runDataStages: [createSensitiveValuesStage(new SecretBox(this.config.secretsKey)), objectValuesStage(this.inventory), fileValuesStage(files)],
       inventory: this.inventory,
+      // The host only: the URL may carry credentials, and the address ends up in a run's error.
+      logDelivery: { limits: this.config.logDelivery, natsAddress: new URL(shared.natsUrl).host },
       slots: await ConcurrencySlots.open(this.nc, shared.instance),
       nc: this.nc,
       files,

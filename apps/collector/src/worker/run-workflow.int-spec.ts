@@ -28,6 +28,7 @@ import { ConcurrencySlots, connectNats, type EventPublisher, type NatsConnection
 import { testDependencies, uniqueInstanceName } from '@yardmaster/testing';
 import type { ExecuteStepInput } from '@yardmaster/workflows';
 import { createRunActivities } from '../activities/create-run-activities';
+import { publishOneByOne } from '../activities/log-delivery/publish-one-by-one';
 import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
 
 jest.setTimeout(60_000);
@@ -47,6 +48,8 @@ class InMemoryPublisher {
     this.published.push({ subject, event });
     return this.published.length;
   }
+
+  readonly publishBatch = publishOneByOne((subject, event) => this.publish(subject, event));
 
   asEventPublisher(): EventPublisher {
     return this as unknown as EventPublisher;
@@ -132,7 +135,7 @@ async function withWorkflow<T>(
   executedSteps: string[] = [],
 ): Promise<T> {
   const taskQueue = `test-wf-${randomUUID()}`;
-  const activities = createRunActivities({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, slots, nc });
+  const activities = createRunActivities({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, logDelivery: { limits: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 30_000 }, natsAddress: 'in memory' }, slots, nc });
   const worker = await Worker.create({
     connection: env.nativeConnection,
     namespace: NAMESPACE,

@@ -69,3 +69,8 @@ export const JOB_CODE_ERROR_TYPE = 'JobCodeError';
 export const INFRASTRUCTURE_FAULT_ERROR_TYPE = 'InfrastructureFault';
 /** Temporal failure type for a step whose job this worker does not host. */
 export const JOB_NOT_HOSTED_ERROR_TYPE = 'JobNotHosted';
+/**
+ * Temporal failure type for a step whose log the collector could not deliver to NATS in time: the platform's
+ * fault, never retried (a retry would run job code again and spend the job's own retry budget).
+ */
+export const LOG_DELIVERY_FAILED_ERROR_TYPE = 'LogDeliveryFailed';

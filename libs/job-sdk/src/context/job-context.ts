@@ -7,15 +7,24 @@ export interface LogOptions {
 }
 
 /**
+ * Resolves when the entry is delivered to the run's log (stored in NATS JetStream). A job need not await it:
+ * it never rejects unobserved, and the step ends only after all its entries are delivered. Awaiting it makes a
+ * job wait out a NATS outage at that line; the step fails with `LogDeliveryFailed` if delivery gives up.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a name of its own, so lint knows it is safe to float
+export interface LogWritten extends Promise<void> {}
+
+/**
  * The job's logger. Entries stream to the run's log as they are written, grouped by the step that wrote them.
- * A `failure` entry marks the run `failed` once its steps end.
+ * A call returns at once: the collector buffers entries and delivers them in order, also through a NATS
+ * outage. A `failure` entry marks the run `failed` once its steps end.
  */
 export interface JobLogger {
-  debug(message: string, options?: LogOptions): void;
-  info(message: string, options?: LogOptions): void;
-  success(message: string, options?: LogOptions): void;
-  warning(message: string, options?: LogOptions): void;
-  failure(message: string, options?: LogOptions): void;
+  debug(message: string, options?: LogOptions): LogWritten;
+  info(message: string, options?: LogOptions): LogWritten;
+  success(message: string, options?: LogOptions): LogWritten;
+  warning(message: string, options?: LogOptions): LogWritten;
+  failure(message: string, options?: LogOptions): LogWritten;
 }
 
 export interface ProgressReport {
@@ -64,8 +73,14 @@ export interface JobContext {
   readonly signal: AbortSignal;
   /** Rejects when the run is cancelled or times out; for `Promise.race` with work that takes no signal. */
   readonly cancelled: Promise<never>;
-  /** Waits, or rejects at once when the run is cancelled: the polite way to pause in a job. */
+  /**
+   * Waits, or rejects at once when the run is cancelled: the polite way to pause in a job. While the step's
+   * undelivered log is at its limit (NATS slow or away), it first waits for room.
+   */
   sleep(milliseconds: number): Promise<void>;
-  /** Reports progress, shown on the run and in its event stream. Cheap to call often: reports are coalesced. */
-  progress(report: ProgressReport): void;
+  /**
+   * Reports progress, shown on the run and in its event stream, in order with the log. Cheap to call often:
+   * reports are coalesced. Resolves when this report (or a later one) is delivered; need not be awaited.
+   */
+  progress(report: ProgressReport): LogWritten;
 }

@@ -1,0 +1,194 @@
+import type { EncodedEvent, PublishBatchOutcome } from '@yardmaster/messaging';
+import { DeliveryBackoff } from './delivery-backoff';
+import type { LogDeliveryLimits } from './log-delivery-limits';
+import { LogDeliveryFailed } from './log-delivery-failed';
+import { StepEventBuffer, type BatchPublisher } from './step-event-buffer';
+
+const ROOMY: LogDeliveryLimits = { maxEntries: 100_000, maxBytes: 1024 * 1024 * 1024, giveUpAfterMs: 60_000 };
+
+function entry(id: string, bytes = 10): EncodedEvent {
+  return { subject: 's', id, payload: new Uint8Array(bytes) };
+}
+
+function bufferOver(publisher: BatchPublisher, limits: Partial<LogDeliveryLimits> = {}): StepEventBuffer {
+  return new StepEventBuffer(publisher, { limits: { ...ROOMY, ...limits }, natsAddress: '127.0.0.1:4999', backoff: new DeliveryBackoff(1, 5) });
+}
+
+/**
+ * A JetStream stand-in: stores an event once per id (msgID de-duplication), and follows a script of what
+ * goes wrong per batch: `fail` (nothing stored), or `ackLost` (the first n stored, the acknowledgement of the
+ * next stored but lost, so the sender must re-send it).
+ */
+class ScriptedStream implements BatchPublisher {
+  readonly stored: string[] = [];
+  readonly batches: string[][] = [];
+  readonly script: Array<{ fail: true } | { ackLostAfter: number }> = [];
+  down = false;
+
+  async publishBatch(events: readonly EncodedEvent[]): Promise<PublishBatchOutcome> {
+    await Promise.resolve();
+    this.batches.push(events.map((event) => event.id));
+    if (this.down) return { delivered: 0, error: new Error('TIMEOUT') };
+    const step = this.script.shift();
+    if (step && 'fail' in step) return { delivered: 0, error: new Error('disconnected') };
+    const acknowledged = step ? Math.min(step.ackLostAfter, events.length) : events.length;
+    for (const event of events.slice(0, step ? acknowledged + 1 : events.length)) this.store(event.id);
+    return step ? { delivered: acknowledged, error: new Error('ack lost') } : { delivered: acknowledged, error: null };
+  }
+
+  private store(id: string): void {
+    if (!this.stored.includes(id)) this.stored.push(id);
+  }
+}
+
+/** Holds each batch until released. */
+class GatedStream implements BatchPublisher {
+  readonly delivered: string[] = [];
+  private readonly gates: Array<() => void> = [];
+
+  get held(): number {
+    return this.gates.length;
+  }
+
+  async publishBatch(events: readonly EncodedEvent[]): Promise<PublishBatchOutcome> {
+    await new Promise<void>((resolve) => this.gates.push(resolve));
+    this.delivered.push(...events.map((event) => event.id));
+    return { delivered: events.length, error: null };
+  }
+
+  async release(): Promise<void> {
+    this.gates.shift()?.();
+    await turns();
+  }
+}
+
+async function turns(count = 20): Promise<void> {
+  for (let turn = 0; turn < count; turn++) await Promise.resolve();
+}
+
+async function isSettled(promise: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  void promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  await turns();
+  return settled;
+}
+
+const ids = (count: number, from = 1) => Array.from({ length: count }, (_, index) => `e${from + index}`);
+
+describe('StepEventBuffer', () => {
+  it('delivers every entry once, in the order enqueued, across failed batches and lost acknowledgements', async () => {
+    const stream = new ScriptedStream();
+    stream.script.push({ ackLostAfter: 100 }, { fail: true }, { fail: true }, { ackLostAfter: 0 }, { ackLostAfter: 3 });
+    const buffer = bufferOver(stream);
+    const written = ids(1000).map((id) => buffer.enqueue(entry(id)));
+    await buffer.flush();
+    await Promise.all(written);
+    expect(stream.stored).toEqual(ids(1000));
+    expect(buffer.pendingEntries).toBe(0);
+    expect(buffer.pendingBytes).toBe(0);
+  });
+
+  it('sends pipelined batches while NATS answers, and one entry at a time while it does not', async () => {
+    const stream = new ScriptedStream();
+    stream.down = true;
+    const buffer = bufferOver(stream);
+    for (const id of ids(600)) void buffer.enqueue(entry(id));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    stream.down = false;
+    await buffer.flush();
+    const [first, ...retries] = stream.batches;
+    expect(first).toHaveLength(256);
+    const whileDown = retries.slice(0, retries.findIndex((batch) => batch.length > 1));
+    expect(whileDown.length).toBeGreaterThan(0);
+    expect(whileDown.every((batch) => batch.length === 1 && batch[0] === 'e1')).toBe(true);
+    expect(stream.stored).toEqual(ids(600));
+  });
+
+  it('resolves a LogWritten only once its entry is delivered', async () => {
+    const stream = new GatedStream();
+    const buffer = bufferOver(stream);
+    const written = buffer.enqueue(entry('e1'));
+    await turns();
+    expect(await isSettled(written)).toBe(false);
+    await stream.release();
+    expect(await isSettled(written)).toBe(true);
+  });
+
+  it('makes a writer wait for room while it holds its limit of entries', async () => {
+    const stream = new GatedStream();
+    const buffer = bufferOver(stream, { maxEntries: 3 });
+    void buffer.enqueue(entry('e1'));
+    void buffer.enqueue(entry('e2'));
+    await expect(isSettled(buffer.room())).resolves.toBe(true);
+    void buffer.enqueue(entry('e3'));
+    const room = buffer.room();
+    expect(await isSettled(room)).toBe(false);
+    // The first batch (e1, e2) goes out: room for more, though e3 is still on its way.
+    await stream.release();
+    expect(stream.delivered).toEqual(['e1', 'e2']);
+    expect(await isSettled(room)).toBe(true);
+  });
+
+  it('makes a writer wait for room while it holds its limit of bytes, whatever the count', async () => {
+    const stream = new GatedStream();
+    const buffer = bufferOver(stream, { maxBytes: 1000 });
+    void buffer.enqueue(entry('small', 100));
+    expect(await isSettled(buffer.room())).toBe(true);
+    void buffer.enqueue(entry('big', 900));
+    expect(buffer.pendingEntries).toBe(2);
+    const room = buffer.room();
+    expect(await isSettled(room)).toBe(false);
+    await stream.release();
+    expect(await isSettled(room)).toBe(true);
+  });
+
+  it('builds a lazy entry when its turn comes and counts its real size from then on', async () => {
+    const stream = new GatedStream();
+    const buffer = bufferOver(stream);
+    let built = 0;
+    void buffer.enqueueLazy(() => {
+      built++;
+      return entry('lazy', 50);
+    }, 400);
+    expect(built).toBe(0);
+    expect(buffer.pendingBytes).toBe(400);
+    await turns();
+    expect(built).toBe(1);
+    expect(buffer.pendingBytes).toBe(50 + 's'.length + 'lazy'.length);
+    await stream.release();
+    expect(buffer.pendingBytes).toBe(0);
+  });
+
+  it('gives up when delivery makes no headway for giveUpAfterMs: every waiter learns it, naming NATS and its address', async () => {
+    const stream = new ScriptedStream();
+    stream.down = true;
+    const buffer = bufferOver(stream, { giveUpAfterMs: 50, maxEntries: 2 });
+    const written = [buffer.enqueue(entry('e1')), buffer.enqueue(entry('e2'))];
+    const room = buffer.room();
+    const flushed = buffer.flush();
+
+    const failure = await flushed.catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(LogDeliveryFailed);
+    expect((failure as Error).message).toMatch(/^Could not deliver 2 log entries to NATS at 127\.0\.0\.1:4999 within \d+ s \(TIMEOUT\)/);
+    await expect(room).rejects.toBe(failure);
+    for (const entryWritten of written) await expect(entryWritten).rejects.toBe(failure);
+    await expect(buffer.enqueue(entry('e3'))).rejects.toBe(failure);
+    expect(buffer.gaveUp).toBe(failure);
+    expect(stream.stored).toEqual([]);
+  });
+
+  it('gives up at the deadline given to flush, even while a publish hangs', async () => {
+    const buffer = bufferOver({ publishBatch: () => new Promise<PublishBatchOutcome>(() => undefined) });
+    void buffer.enqueue(entry('e1'));
+    await expect(buffer.flush(Date.now() + 30)).rejects.toThrow(/^Could not deliver 1 log entry to NATS at 127\.0\.0\.1:4999 within 0 s \(no answer\)/);
+  });
+
+  it('turns the give-up into a non-retryable LogDeliveryFailed failure for Temporal', () => {
+    const failure = new LogDeliveryFailed(3, 'nats.example:4222', 300_000, new Error('TIMEOUT')).toFailure();
+    expect(failure).toMatchObject({ type: 'LogDeliveryFailed', nonRetryable: true });
+    expect(failure.message).toBe('Could not deliver 3 log entries to NATS at nats.example:4222 within 300 s (TIMEOUT); the step was stopped and is not retried');
+  });
+});

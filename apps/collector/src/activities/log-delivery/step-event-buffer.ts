@@ -1,0 +1,196 @@
+import type { LogWritten } from '@yardmaster/job-sdk';
+import type { EncodedEvent, PublishBatchOutcome } from '@yardmaster/messaging';
+import { DeliveryBackoff } from './delivery-backoff';
+import type { LogDeliveryLimits } from './log-delivery-limits';
+import { LogDeliveryFailed } from './log-delivery-failed';
+
+/** What the buffer needs of `EventPublisher`: a fake in unit tests. */
+export interface BatchPublisher {
+  publishBatch(events: readonly EncodedEvent[]): Promise<PublishBatchOutcome>;
+}
+
+export interface StepEventBufferOptions {
+  readonly limits: LogDeliveryLimits;
+  /** Named in the give-up error: where the entries should have gone. */
+  readonly natsAddress: string;
+  readonly backoff?: DeliveryBackoff;
+}
+
+/** Events sent in one pipelined batch; big enough to hide the round trip, small enough to re-send cheaply. */
+const BATCH_SIZE = 256;
+
+interface PendingEvent {
+  /** Built when its turn comes (a coalesced progress report sends its latest values), then fixed for re-sends. */
+  event: EncodedEvent | null;
+  readonly build: () => EncodedEvent;
+  bytes: number;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * A step's events on their way to JetStream. Enqueueing never waits: a delivery loop publishes the entries in
+ * the order they were enqueued, in pipelined batches, and while NATS is away re-sends from the first
+ * unacknowledged entry with backoff (one at a time, so an outage does not pile up copies). An entry is never
+ * dropped, never overtaken, and stored once (its msgID). `room()` is the back-pressure: it waits while the
+ * buffer holds its limit of entries or bytes. When delivery makes no headway for `giveUpAfterMs`, or `flush`
+ * reaches its deadline, the buffer gives up: every waiter rejects with `LogDeliveryFailed`.
+ */
+export class StepEventBuffer {
+  private readonly queue: PendingEvent[] = [];
+  private bytes = 0;
+  private delivering = false;
+  private failure: LogDeliveryFailed | null = null;
+  private stalledSince: number | null = null;
+  private lastError: unknown = null;
+  private roomWaiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  private drainWaiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  private readonly backoff: DeliveryBackoff;
+
+  constructor(
+    private readonly publisher: BatchPublisher,
+    private readonly options: StepEventBufferOptions,
+  ) {
+    this.backoff = options.backoff ?? new DeliveryBackoff();
+  }
+
+  get pendingEntries(): number {
+    return this.queue.length;
+  }
+
+  get pendingBytes(): number {
+    return this.bytes;
+  }
+
+  /** Why the buffer gave up, or null while it has not. */
+  get gaveUp(): LogDeliveryFailed | null {
+    return this.failure;
+  }
+
+  enqueue(event: EncodedEvent): LogWritten {
+    return this.enqueueLazy(() => event, sizeOf(event));
+  }
+
+  /** Enqueues an event built only when it is sent; `estimatedBytes` counts against the limit until then. */
+  enqueueLazy(build: () => EncodedEvent, estimatedBytes: number): LogWritten {
+    let resolve!: () => void;
+    let reject!: (error: unknown) => void;
+    const written = new Promise<void>((onDelivered, onFailed) => {
+      resolve = onDelivered;
+      reject = onFailed;
+    });
+    // The job need not await it; the give-up reaches it through flush() and the step's failure.
+    written.catch(() => undefined);
+    if (this.failure) {
+      reject(this.failure);
+      return written;
+    }
+    this.queue.push({ event: null, build, bytes: estimatedBytes, resolve, reject });
+    this.bytes += estimatedBytes;
+    this.deliver();
+    return written;
+  }
+
+  /** Resolves at once while the buffer is below its limits; else when delivery has made room. */
+  room(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.hasRoom()) return Promise.resolve();
+    return new Promise((resolve, reject) => this.roomWaiters.push({ resolve, reject }));
+  }
+
+  /** Resolves when every entry enqueued so far is delivered; gives up at `deadlineAt` (epoch ms) if NATS has not let it. */
+  flush(deadlineAt = Number.POSITIVE_INFINITY): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.queue.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const timer = Number.isFinite(deadlineAt) ? setTimeout(() => this.giveUp(Date.now() - started), Math.max(0, deadlineAt - started)) : null;
+      const settled = (then: () => void) => () => {
+        if (timer) clearTimeout(timer);
+        then();
+      };
+      this.drainWaiters.push({ resolve: settled(resolve), reject: (error) => settled(() => reject(error))() });
+    });
+  }
+
+  private hasRoom(): boolean {
+    return this.queue.length < this.options.limits.maxEntries && this.bytes < this.options.limits.maxBytes;
+  }
+
+  private deliver(): void {
+    if (this.delivering || this.failure) return;
+    this.delivering = true;
+    // Starts after the current synchronous burst of writes, which then goes out as one batch; and never
+    // builds a lazy entry while its writer is still enqueueing it.
+    void Promise.resolve()
+      .then(() => this.deliverAll())
+      .finally(() => {
+        this.delivering = false;
+        // An entry enqueued while the loop was finishing would otherwise wait for the next write.
+        if (this.queue.length > 0) this.deliver();
+      });
+  }
+
+  private async deliverAll(): Promise<void> {
+    while (this.queue.length > 0 && !this.failure) {
+      // While NATS is away, one entry probes; the rest follow once it is stored.
+      const batch = this.queue.slice(0, this.stalledSince === null ? BATCH_SIZE : 1).map((pending) => this.built(pending));
+      const outcome = await this.publisher.publishBatch(batch).catch((error: unknown) => ({ delivered: 0, error }));
+      if (this.failure) return;
+      this.settle(outcome.delivered);
+      if (outcome.error === null) {
+        this.stalledSince = null;
+        this.backoff.reset();
+        continue;
+      }
+      this.lastError = outcome.error;
+      if (outcome.delivered > 0 || this.stalledSince === null) this.stalledSince = Date.now();
+      const stalledMs = Date.now() - this.stalledSince;
+      if (stalledMs >= this.options.limits.giveUpAfterMs) {
+        this.giveUp(stalledMs);
+        return;
+      }
+      await sleep(this.backoff.next());
+    }
+  }
+
+  private built(pending: PendingEvent): EncodedEvent {
+    if (!pending.event) {
+      pending.event = pending.build();
+      const bytes = sizeOf(pending.event);
+      this.bytes += bytes - pending.bytes;
+      pending.bytes = bytes;
+    }
+    return pending.event;
+  }
+
+  private settle(delivered: number): void {
+    if (delivered === 0) return;
+    for (const pending of this.queue.splice(0, delivered)) {
+      this.bytes -= pending.bytes;
+      pending.resolve();
+    }
+    if (this.hasRoom()) wake(this.roomWaiters.splice(0));
+    if (this.queue.length === 0) wake(this.drainWaiters.splice(0));
+  }
+
+  private giveUp(waitedMs: number): void {
+    if (this.failure) return;
+    this.failure = new LogDeliveryFailed(this.queue.length, this.options.natsAddress, waitedMs, this.lastError);
+    const failure = this.failure;
+    for (const pending of this.queue) pending.reject(failure);
+    for (const waiter of [...this.roomWaiters.splice(0), ...this.drainWaiters.splice(0)]) waiter.reject(failure);
+  }
+}
+
+function sizeOf(event: EncodedEvent): number {
+  return event.payload.byteLength + event.subject.length + event.id.length;
+}
+
+function wake(waiters: ReadonlyArray<{ resolve: () => void }>): void {
+  for (const waiter of waiters) waiter.resolve();
+}
+
+function sleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
