@@ -19,6 +19,8 @@ import { UpsertScheduleHandler } from './schedules/upsert-schedule/upsert-schedu
 import { StartRunHandler } from './start-run/start-run.handler';
 import { RunActingPrincipal } from './start-run/run-acting-principal';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
+import { keyedCommandsProvider } from './idempotency/keyed-commands';
+import { AbandonedStarts } from './start-run/abandoned-starts';
 
 @Module({})
 export class SchedulerModule {
@@ -31,12 +33,14 @@ export class SchedulerModule {
       ],
       providers: [
         { provide: SCHEDULER_CONFIG, useValue: config },
-        { provide: TemporalClientProvider, useValue: new TemporalClientProvider(config.temporal) },
+        { provide: TemporalClientProvider, useValue: new TemporalClientProvider(config.temporal, config.temporalCallTimeoutMs) },
         CatalogReader,
         OverrideJobHandler,
         concurrencySlotsProvider,
         SingletonGuard,
         StartRunHandler,
+        keyedCommandsProvider,
+        AbandonedStarts,
         RunActingPrincipal,
         CancelRunHandler,
         RunReconciler,

@@ -32,3 +32,4 @@ export * from './auth/can';
 export * from './files/run-files';
 export * from './events/identity-events';
 export * from './audit/audit-entry';
+export * from './idempotency/idempotency';

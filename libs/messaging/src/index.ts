@@ -12,3 +12,4 @@ export * from './messaging.module';
 export * from './concurrency-slots';
 export * from './secret-box';
 export * from './run-file-store';
+export * from './idempotency-store';

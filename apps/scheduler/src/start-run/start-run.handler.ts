@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import {
   can,
@@ -37,6 +37,9 @@ import { checkObjectVariables } from './check-object-variables';
 import { checkFileVariables, fileIdsIn } from './check-file-variables';
 import { RunActingPrincipal } from './run-acting-principal';
 import { runLimitsFor } from './run-limits';
+import { AbandonedStarts } from './abandoned-starts';
+import { KeyedCommands } from '../idempotency/keyed-commands';
+import { runIdForKey } from '../idempotency/run-id-for-key';
 
 /**
  * `run.start`: checks the job and its data, applies the job's concurrency rule, starts the workflow
@@ -58,11 +61,24 @@ export class StartRunHandler {
     private readonly inventory: InventoryStore,
     private readonly files: RunFileStore,
     private readonly acting: RunActingPrincipal,
+    private readonly keyed: KeyedCommands,
+    private readonly abandoned: AbandonedStarts,
   ) {
     this.secretBox = new SecretBox(config.secretsKey);
   }
 
   async handle(command: StartRunCommand): Promise<StartRunAccepted> {
+    const ref = command.idempotency;
+    if (!ref) return this.start(command, randomUUID(), false);
+    // A keyed request's run id follows from its key: a repeat names the same workflow, which Temporal starts once.
+    const runId = runIdForKey(ref.key);
+    return this.keyed.answerOnce(ref, () => {
+      this.abandoned.reclaim(runId);
+      return this.start(command, runId, true);
+    });
+  }
+
+  private async start(command: StartRunCommand, runId: string, keyed: boolean): Promise<StartRunAccepted> {
     const job = await this.catalog.findJob(command.jobId);
     if (!job) {
       const refusal = new YardError(ErrorCode.JobNotFound, `No installed job has the id ${JSON.stringify(command.jobId)}`);
@@ -83,20 +99,28 @@ export class StartRunHandler {
     // A schedule whose owner may no longer act is paused here, before anything starts.
     const acting = await this.acting.of(command);
     await this.refuseOwnerWhoMayNotRun(command, job, acting);
-    const checked = await this.checkedInput(job, command, acting);
+    const checked = await this.checkedInput(job, command, acting, runId);
     // Sensitive values: sealed in the workflow input, the one way they reach job code; masked everywhere else.
     const input: RunWorkflowInput = { ...checked, data: sealSensitiveData(this.secretBox, checked.runId, sensitive, checked.data) };
     const shownData = redactSensitiveData(sensitive, checked.data);
-    const client = await this.temporal.getOrUnavailable();
-
     const singletonScope = input.concurrency?.heldSlot === 0 ? input.concurrency.scope : null;
-    if (singletonScope) await this.singletons.claim(client, job.id, singletonScope, input.runId);
-    try {
-      await this.startWorkflow(client, input);
-    } catch (error) {
-      if (singletonScope) await this.singletons.release(singletonScope, input.runId);
-      throw error;
-    }
+    await this.temporal.call(
+      `starting a run of ${job.id}`,
+      async (client) => {
+        if (singletonScope) await this.singletons.claim(client, job.id, singletonScope, input.runId);
+        try {
+          await this.startWorkflow(client, input, keyed);
+        } catch (error) {
+          if (singletonScope) await this.singletons.release(singletonScope, input.runId);
+          throw error;
+        }
+      },
+      // The client hears "not started", so a start that reached Temporal anyway is terminated once it answers.
+      () => {
+        this.abandoned.abandon(input.runId);
+        return false;
+      },
+    );
 
     const requestedAt = new Date().toISOString();
     await this.publishRequested({ ...input, data: shownData }, requestedAt, command.scheduleId ?? null);
@@ -127,7 +151,7 @@ export class StartRunHandler {
     throw ownerRefusal(command.scheduleId, reason);
   }
 
-  private async checkedInput(job: EffectiveJob, command: StartRunCommand, acting: ActingAs): Promise<RunWorkflowInput> {
+  private async checkedInput(job: EffectiveJob, command: StartRunCommand, acting: ActingAs, runId: string): Promise<RunWorkflowInput> {
     const queue = command.queue ?? job.defaultQueue;
     const validation = validateRunData(job.variables, command.data ?? {});
     const fieldErrors: FieldError[] = validation.ok ? [] : [...validation.errors];
@@ -144,7 +168,7 @@ export class StartRunHandler {
     }
     const rule = job.concurrency;
     return {
-      runId: randomUUID(),
+      runId,
       jobId: job.id,
       jobName: job.name,
       data: validation.data,
@@ -165,9 +189,12 @@ export class StartRunHandler {
     };
   }
 
-  private async startWorkflow(client: Client, input: RunWorkflowInput): Promise<void> {
+  /** A keyed run whose workflow exists already was started by an earlier request with the same key: it is the answer. */
+  private async startWorkflow(client: Client, input: RunWorkflowInput, keyed: boolean): Promise<void> {
     await client.workflow.start(RUN_WORKFLOW_TYPE, {
       workflowId: workflowIdForRun(input.runId),
+      // Never a second workflow under a run's id, not even after the first has ended.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
       taskQueue: taskQueueOfRun(this.config.shared.instance, input.queue),
       // Activities inherit it: with workers saturated, high runs' steps start before default, default before low.
       priority: { priorityKey: priorityKeyOf(input.queue) },
@@ -177,6 +204,9 @@ export class StartRunHandler {
       typedSearchAttributes: runSearchAttributes(input),
       staticSummary: `${input.jobName} (${input.jobId}), requested by ${input.requestedBy}${input.runAs && input.runAs !== input.requestedBy ? ` as ${input.runAs}` : ''}`,
       staticDetails: `Queue: ${input.queue}. Steps: ${input.steps.join(', ')}. Run timeout: ${input.runTimeoutSeconds} s.`,
+    }).catch((error: unknown) => {
+      if (keyed && error instanceof WorkflowExecutionAlreadyStartedError) return;
+      throw error;
     });
   }
 

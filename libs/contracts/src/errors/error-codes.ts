@@ -32,6 +32,10 @@ export const ErrorCode = {
   TooManyRequests: 'TOO_MANY_REQUESTS',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL',
+  /** The same Idempotency-Key again with a different request body. */
+  IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
+  /** The same Idempotency-Key again while its first request is still being answered. */
+  IdempotencyKeyInUse: 'IDEMPOTENCY_KEY_IN_USE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
