@@ -1,0 +1,55 @@
+/**
+ * Idempotency-Key on `POST /api/jobs/{jobId}/runs`: a client whose answer was lost sends the same request with the
+ * same key and gets the same run, never a second one; the key is the caller's own (another user's equal key is
+ * another request), and a key reused for a different request or malformed is refused.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ApiSession } from './support/api-session';
+import { YardmasterStack } from './support/yardmaster-stack';
+
+jest.setTimeout(120_000);
+
+const JOB = 'examples.HelloWorld';
+
+describe('Idempotency-Key on run starts', () => {
+  let stack: YardmasterStack;
+
+  beforeAll(async () => {
+    stack = await YardmasterStack.start();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  async function start(session: ApiSession, key: string | null, body: object): Promise<{ status: number; replayed: string | null; body: any }> {
+    const headers = session.headers({ 'content-type': 'application/json', ...(key === null ? {} : { 'idempotency-key': key }) });
+    const response = await fetch(`${stack.apiUrl}/api/jobs/${JOB}/runs`, { method: 'POST', headers, body: JSON.stringify(body) });
+    return { status: response.status, replayed: response.headers.get('idempotent-replayed'), body: await response.json() };
+  }
+
+  it('answers a repeat with the same run, refuses the key for another body, and keeps users apart', async () => {
+    const key = randomUUID();
+    const body = { data: { name: 'keyed', count: 1 } };
+
+    const first = await start(stack.admin, key, body);
+    expect([first.status, first.replayed]).toEqual([202, null]);
+    const again = await start(stack.admin, key, { ...body });
+    expect([again.status, again.replayed, again.body.runId]).toEqual([202, 'true', first.body.runId]);
+
+    const otherBody = await start(stack.admin, key, { data: { name: 'other', count: 1 } });
+    expect([otherBody.status, otherBody.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+
+    const malformed = await start(stack.admin, 'x'.repeat(256), body);
+    expect([malformed.status, malformed.body.code, malformed.body.fieldErrors[0].field]).toEqual([400, 'VALIDATION_FAILED', 'header.Idempotency-Key']);
+
+    const operator = await stack.createUser('keyed-operator', ['runs.view_own', 'jobs.run']);
+    const theirs = await start(operator, key, body);
+    expect(theirs.status).toBe(202);
+    expect(theirs.body.runId).not.toBe(first.body.runId);
+
+    await stack.waitForRunToEnd(first.body.runId);
+    const runs = await stack.getJson(`/api/runs?jobId=${JOB}`);
+    expect(runs.body.items.map((run: { id: string }) => run.id).sort()).toEqual([first.body.runId, theirs.body.runId].sort());
+  });
+});
