@@ -13,3 +13,4 @@ export * from './concurrency-slots';
 export * from './secret-box';
 export * from './run-file-store';
 export * from './idempotency-store';
+export * from './service-logger';
