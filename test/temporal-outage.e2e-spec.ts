@@ -63,6 +63,12 @@ describe('Temporal down', () => {
       expect(answer.retryAfter).toBe('5');
     }
 
+    const health = await fetch(`${stack.apiUrl}/api/health`);
+    const { checks } = (await health.json()) as { checks: Record<string, { status: string; address?: string; since?: string }> };
+    expect(health.status).toBe(503);
+    expect(checks['scheduler']).toEqual({ status: 'ok' });
+    expect(checks['temporal']).toMatchObject({ status: 'down', address: temporal.address, since: expect.any(String) });
+
     await temporal.start();
     const retried = await waitFor(async () => {
       const answer = await start(key);

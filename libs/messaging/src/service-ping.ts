@@ -7,23 +7,33 @@ export interface PingAnswer {
   readonly instanceId: string;
   readonly ready: boolean;
   readonly details: Record<string, boolean>;
+  /**
+   * What the service sees of servers it reaches for others (the scheduler: Temporal): reported, but not part of
+   * `ready`, so that a server being down is not blamed on the service that found out.
+   */
+  readonly dependencies?: Record<string, DependencyState>;
 }
 
+/** One server as a service sees it: reachable or not, where, and why not. */
+export interface DependencyState {
+  readonly ok: boolean;
+  readonly address?: string;
+  readonly reason?: string;
+}
+
+/** What a service's check reports: its own parts (`ready` when all are true), and optionally the servers it sees. */
+export type PingCheck = Record<string, boolean> | { readonly details: Record<string, boolean>; readonly dependencies: Record<string, DependencyState> };
+
 /** Answers health pings for a service. `check` reports the service's own dependencies. */
-export function answerPings(
-  nc: NatsConnection,
-  instance: string,
-  service: ServiceName,
-  instanceId: string,
-  check: () => Promise<Record<string, boolean>>,
-): Subscription {
+export function answerPings(nc: NatsConnection, instance: string, service: ServiceName, instanceId: string, check: () => Promise<PingCheck>): Subscription {
   return nc.subscribe(subjectsFor(instance).servicePing(service), {
     callback: (error, msg) => {
       if (error) return;
       void check()
         .catch(() => ({ self: false }))
-        .then((details) => {
-          const answer: PingAnswer = { service, instanceId, ready: Object.values(details).every(Boolean), details };
+        .then((checked) => {
+          const { details, dependencies } = splitCheck(checked);
+          const answer: PingAnswer = { service, instanceId, ready: Object.values(details).every(Boolean), details, ...(dependencies ? { dependencies } : {}) };
           msg.respond(encodeJson(answer));
         });
     },
@@ -53,4 +63,9 @@ export async function pingEveryInstance(nc: NatsConnection, instance: string, se
     // No responders (or the connection went away): whatever came so far is the answer.
   }
   return answers;
+}
+
+function splitCheck(checked: PingCheck): { details: Record<string, boolean>; dependencies?: Record<string, DependencyState> } {
+  if (typeof checked.details === 'object') return checked as Exclude<PingCheck, Record<string, boolean>>;
+  return { details: checked as Record<string, boolean> };
 }
