@@ -15,7 +15,8 @@ describe('Idempotency-Key on run starts', () => {
   let stack: YardmasterStack;
 
   beforeAll(async () => {
-    stack = await YardmasterStack.start();
+    // A queue the scheduler accepts but no collector serves (they serve `default`).
+    stack = await YardmasterStack.start({ YARD_CUSTOM_QUEUES: 'night' });
   });
 
   afterAll(async () => {
@@ -28,12 +29,12 @@ describe('Idempotency-Key on run starts', () => {
     return { status: response.status, replayed: response.headers.get('idempotent-replayed'), body: await response.json() };
   }
 
-  it('answers a repeat with the same run, refuses the key for another body, and keeps users apart', async () => {
+  it('answers a repeat with the same run, refuses the key for another body, keeps users apart, and warns of an unserved queue', async () => {
     const key = randomUUID();
     const body = { data: { name: 'keyed', count: 1 } };
 
     const first = await start(stack.admin, key, body);
-    expect([first.status, first.replayed]).toEqual([202, null]);
+    expect([first.status, first.replayed, first.body.warnings]).toEqual([202, null, undefined]);
     const again = await start(stack.admin, key, { ...body });
     expect([again.status, again.replayed, again.body.runId]).toEqual([202, 'true', first.body.runId]);
 
@@ -48,8 +49,12 @@ describe('Idempotency-Key on run starts', () => {
     expect(theirs.status).toBe(202);
     expect(theirs.body.runId).not.toBe(first.body.runId);
 
+    const unserved = await start(stack.admin, null, { ...body, queue: 'night' });
+    expect(unserved.status).toBe(202);
+    expect(unserved.body.warnings).toEqual([expect.stringContaining('no collector serves queue night')]);
+
     await stack.waitForRunToEnd(first.body.runId);
     const runs = await stack.getJson(`/api/runs?jobId=${JOB}`);
-    expect(runs.body.items.map((run: { id: string }) => run.id).sort()).toEqual([first.body.runId, theirs.body.runId].sort());
+    expect(runs.body.items.map((run: { id: string }) => run.id).sort()).toEqual([first.body.runId, theirs.body.runId, unserved.body.runId].sort());
   });
 });

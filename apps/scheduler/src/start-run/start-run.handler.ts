@@ -38,6 +38,7 @@ import { checkFileVariables, fileIdsIn } from './check-file-variables';
 import { RunActingPrincipal } from './run-acting-principal';
 import { runLimitsFor } from './run-limits';
 import { AbandonedStarts } from './abandoned-starts';
+import { QueueWatch } from './queue-watch';
 import { KeyedCommands } from '../idempotency/keyed-commands';
 import { runIdForKey } from '../idempotency/run-id-for-key';
 
@@ -50,6 +51,7 @@ import { runIdForKey } from '../idempotency/run-id-for-key';
 export class StartRunHandler {
   private readonly logger = new Logger(StartRunHandler.name);
   private readonly secretBox: SecretBox;
+  private readonly queueWatch: QueueWatch;
 
   constructor(
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
@@ -65,6 +67,7 @@ export class StartRunHandler {
     private readonly abandoned: AbandonedStarts,
   ) {
     this.secretBox = new SecretBox(config.secretsKey);
+    this.queueWatch = new QueueWatch((taskQueue) => this.pollersOf(taskQueue));
   }
 
   async handle(command: StartRunCommand): Promise<StartRunAccepted> {
@@ -124,7 +127,9 @@ export class StartRunHandler {
 
     const requestedAt = new Date().toISOString();
     await this.publishRequested({ ...input, data: shownData }, requestedAt, command.scheduleId ?? null);
+    const warnings = await this.queueWatch.warningsFor(input.queue, taskQueueOfRun(this.config.shared.instance, input.queue));
     return {
+      ...(warnings.length > 0 ? { warnings } : {}),
       runId: input.runId,
       jobId: job.id,
       workflowId: workflowIdForRun(input.runId),
@@ -189,6 +194,15 @@ export class StartRunHandler {
     };
   }
 
+  /** Workers polling the task queue for workflow tasks: collectors host the run workflow, so none means no collector. */
+  private async pollersOf(taskQueue: string): Promise<number> {
+    const client = await this.temporal.get();
+    const answer = await client.withDeadline(Date.now() + 1_000, () =>
+      client.workflowService.describeTaskQueue({ namespace: this.config.temporal.namespace, taskQueue: { name: taskQueue }, taskQueueType: TASK_QUEUE_TYPE_WORKFLOW }),
+    );
+    return answer.pollers?.length ?? 0;
+  }
+
   /** A keyed run whose workflow exists already was started by an earlier request with the same key: it is the answer. */
   private async startWorkflow(client: Client, input: RunWorkflowInput, keyed: boolean): Promise<void> {
     await client.workflow.start(RUN_WORKFLOW_TYPE, {
@@ -239,6 +253,9 @@ export class StartRunHandler {
     });
   }
 }
+
+/** Temporal's TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW. */
+const TASK_QUEUE_TYPE_WORKFLOW = 1;
 
 /** The job's default unless the request says; a read-only job's runs have none. */
 function commitOf(job: EffectiveJob, requested: boolean | undefined, errors: FieldError[]): boolean | null {
