@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import {
@@ -22,7 +22,7 @@ import {
 } from '@yardmaster/contracts';
 import { concurrencyScopeOf, validateRunData } from '@yardmaster/job-sdk';
 import { InventoryStore } from '@yardmaster/inventory';
-import { EventPublisher, RunFileStore, SecretBox } from '@yardmaster/messaging';
+import { RunFileStore, SecretBox } from '@yardmaster/messaging';
 import { CatalogReader } from '../catalog/catalog-reader';
 import { SingletonGuard } from '../concurrency/singleton-guard';
 import type { SchedulerConfig } from '../config';
@@ -39,6 +39,7 @@ import { RunActingPrincipal } from './run-acting-principal';
 import { runLimitsFor } from './run-limits';
 import { AbandonedStarts } from './abandoned-starts';
 import { QueueWatch } from './queue-watch';
+import { EventRedelivery } from './event-redelivery';
 import { KeyedCommands } from '../idempotency/keyed-commands';
 import { runIdForKey } from '../idempotency/run-id-for-key';
 
@@ -49,7 +50,6 @@ import { runIdForKey } from '../idempotency/run-id-for-key';
  */
 @Injectable()
 export class StartRunHandler {
-  private readonly logger = new Logger(StartRunHandler.name);
   private readonly secretBox: SecretBox;
   private readonly queueWatch: QueueWatch;
 
@@ -57,7 +57,6 @@ export class StartRunHandler {
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
     private readonly catalog: CatalogReader,
     private readonly temporal: TemporalClientProvider,
-    private readonly publisher: EventPublisher,
     private readonly singletons: SingletonGuard,
     private readonly schedules: ScheduleRegistry,
     private readonly inventory: InventoryStore,
@@ -65,6 +64,7 @@ export class StartRunHandler {
     private readonly acting: RunActingPrincipal,
     private readonly keyed: KeyedCommands,
     private readonly abandoned: AbandonedStarts,
+    private readonly redelivery: EventRedelivery,
   ) {
     this.secretBox = new SecretBox(config.secretsKey);
     this.queueWatch = new QueueWatch((taskQueue) => this.pollersOf(taskQueue));
@@ -247,10 +247,9 @@ export class StartRunHandler {
         startAt: input.startAt,
       },
     });
-    // The workflow runs whether or not this publish succeeds; its own events create the run row if it fails.
-    await this.publisher.publish(subjectsFor(this.config.shared.instance).runEvent(input.runId, 'requested'), event).catch((error: unknown) => {
-      this.logger.error(`run.requested for ${input.runId} was not published: ${String(error)}`);
-    });
+    // The workflow runs whether or not this publish succeeds: an event NATS refuses is published again once it is
+    // back, so the run's requester, data, queue and audit entry are not lost.
+    await this.redelivery.publish(subjectsFor(this.config.shared.instance).runEvent(input.runId, 'requested'), event);
   }
 }
 
