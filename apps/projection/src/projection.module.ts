@@ -6,6 +6,7 @@ import type { ProjectionConfig } from './config';
 import { ProjectionConsumersService } from './consumer/projection-consumers.service';
 import { ProjectionHealthService } from './health/projection-health.service';
 import { LiveRunsResponder } from './live-runs/live-runs.responder';
+import { RunsWithoutRequestResponder } from './runs-without-request/runs-without-request.responder';
 import { PROJECTION_CONFIG } from './projection-config.token';
 
 @Module({})
@@ -17,7 +18,7 @@ export class ProjectionModule {
         MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.projectionId, ensureStreamsOf: config.shared.instance }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-projection' }),
       ],
-      providers: [{ provide: PROJECTION_CONFIG, useValue: config }, ProjectionConsumersService, AuditConsumersService, ProjectionHealthService, LiveRunsResponder],
+      providers: [{ provide: PROJECTION_CONFIG, useValue: config }, ProjectionConsumersService, AuditConsumersService, ProjectionHealthService, LiveRunsResponder, RunsWithoutRequestResponder],
     };
   }
 }

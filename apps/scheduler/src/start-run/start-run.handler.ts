@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import {
   can,
   ErrorCode,
-  newEvent,
   PRIORITY_QUEUES,
   priorityKeyOf,
   RUN_WORKFLOW_TYPE,
@@ -15,7 +14,6 @@ import {
   YardError,
   type EffectiveJob,
   type FieldError,
-  type RunRequested,
   type RunWorkflowInput,
   type StartRunAccepted,
   type StartRunCommand,
@@ -40,6 +38,7 @@ import { runLimitsFor } from './run-limits';
 import { AbandonedStarts } from './abandoned-starts';
 import { QueueWatch } from './queue-watch';
 import { EventRedelivery } from './event-redelivery';
+import { runRequestedEvent } from './run-requested-event';
 import { KeyedCommands } from '../idempotency/keyed-commands';
 import { runIdForKey } from '../idempotency/run-id-for-key';
 
@@ -126,7 +125,7 @@ export class StartRunHandler {
     );
 
     const requestedAt = new Date().toISOString();
-    await this.publishRequested({ ...input, data: shownData }, requestedAt, command.scheduleId ?? null);
+    await this.publishRequested({ ...input, data: shownData }, requestedAt);
     const warnings = await this.queueWatch.warningsFor(input.queue, taskQueueOfRun(this.config.shared.instance, input.queue));
     return {
       ...(warnings.length > 0 ? { warnings } : {}),
@@ -191,6 +190,7 @@ export class StartRunHandler {
       // A singleton's slot is claimed here, so a second request is refused at once; a limit's is waited for by the workflow.
       concurrency: rule ? { rule, scope: concurrencyScopeOf(job.id, rule, validation.data), heldSlot: rule.mode === 'singleton' ? 0 : null } : null,
       fileIds: fileIdsIn(job.variables, validation.data),
+      scheduleId: command.scheduleId ?? null,
     };
   }
 
@@ -224,33 +224,12 @@ export class StartRunHandler {
     });
   }
 
-  private async publishRequested(input: RunWorkflowInput, requestedAt: string, scheduleId: string | null): Promise<void> {
-    const event: RunRequested = newEvent({
-      id: `${input.runId}:run.requested`,
-      type: 'run.requested',
-      occurredAt: requestedAt,
-      aggregateId: input.runId,
-      sequence: 1,
-      correlationId: input.correlationId,
-      actor: input.requestedBy,
-      data: {
-        jobId: input.jobId,
-        jobName: input.jobName,
-        data: input.data,
-        commit: input.commit,
-        queue: input.queue,
-        requestedBy: input.requestedBy,
-        ...(input.runAs === undefined ? {} : { runAs: input.runAs }),
-        workflowId: workflowIdForRun(input.runId),
-        requestedAt,
-        scheduleId,
-        startAt: input.startAt,
-      },
-    });
+  private async publishRequested(input: RunWorkflowInput, requestedAt: string): Promise<void> {
     // The workflow runs whether or not this publish succeeds: an event NATS refuses is published again once it is
     // back, so the run's requester, data, queue and audit entry are not lost.
-    await this.redelivery.publish(subjectsFor(this.config.shared.instance).runEvent(input.runId, 'requested'), event);
+    await this.redelivery.publish(subjectsFor(this.config.shared.instance).runEvent(input.runId, 'requested'), runRequestedEvent(input, requestedAt));
   }
+
 }
 
 /** Temporal's TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW. */
