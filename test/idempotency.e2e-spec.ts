@@ -29,7 +29,7 @@ describe('Idempotency-Key on run starts', () => {
     return { status: response.status, replayed: response.headers.get('idempotent-replayed'), body: await response.json() };
   }
 
-  it('answers a repeat with the same run, refuses the key for another body, keeps users apart, and warns of an unserved queue', async () => {
+  it('answers a repeat with the same run, refuses the key for another body, keeps users apart, warns of an unserved queue, and answers a keyed cancel once', async () => {
     const key = randomUUID();
     const body = { data: { name: 'keyed', count: 1 } };
 
@@ -52,6 +52,15 @@ describe('Idempotency-Key on run starts', () => {
     const unserved = await start(stack.admin, null, { ...body, queue: 'night' });
     expect(unserved.status).toBe(202);
     expect(unserved.body.warnings).toEqual([expect.stringContaining('no collector serves queue night')]);
+
+    // A keyed cancel is answered once: its repeat gets the first answer again.
+    const cancelKey = randomUUID();
+    const cancel = () =>
+      fetch(`${stack.apiUrl}/api/runs/${unserved.body.runId}/cancel`, { method: 'POST', headers: stack.admin.headers({ 'idempotency-key': cancelKey }) });
+    const cancelled = await cancel();
+    const cancelledAgain = await cancel();
+    expect([cancelled.status, cancelledAgain.status, cancelledAgain.headers.get('idempotent-replayed')]).toEqual([202, 202, 'true']);
+    expect(await cancelledAgain.json()).toEqual(await cancelled.json());
 
     await stack.waitForRunToEnd(first.body.runId);
     const runs = await stack.getJson(`/api/runs?jobId=${JOB}`);
