@@ -52,13 +52,13 @@ describe('parked events through REST and the CLI', () => {
     const health = await waitFor(
       async () => {
         const response = await fetch(`${stack.apiUrl}/api/health`);
-        const body = (await response.json()) as { status: string; degraded?: { projection?: { reason: string } } };
-        return body.degraded ? { status: response.status, body } : undefined;
+        const body = (await response.json()) as { status: string; checks: { projection: { status: string } } };
+        return body.checks.projection.status === 'degraded' ? { status: response.status, body } : undefined;
       },
       30_000,
       'the projection to report a parked event',
     );
-    expect(health).toEqual({ status: 200, body: expect.objectContaining({ status: 'degraded', degraded: { projection: { status: 'degraded', reason: '1 parked' } } }) });
+    expect(health).toEqual({ status: 200, body: expect.objectContaining({ status: 'degraded', checks: expect.objectContaining({ projection: expect.objectContaining({ status: 'degraded', reason: '1 parked' }) }) }) });
 
     const listed = await stack.admin.getJson('/api/parked-events');
     expect(listed.status).toBe(200);

@@ -22,7 +22,8 @@ async function checkApi(env) {
   const url = `http://127.0.0.1:${env.YARD_API_PORT || 3000}/api/health`;
   const response = await fetch(url, { signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
   const { checks = {} } = await response.json();
-  const failing = ['api', 'postgres', 'nats'].filter((check) => checks[check] !== true);
+  // Each check is { status: 'ok' | 'degraded' | 'down' | 'unknown', ... }; degraded still serves.
+  const failing = ['api', 'postgres', 'nats'].filter((check) => !['ok', 'degraded'].includes(checks[check]?.status));
   return failing.length === 0 ? null : `the API at ${url} reports ${failing.join(', ')} failing`;
 }
 

@@ -1,16 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { ServiceLogger } from '@yardmaster/messaging';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { loadConfigOrExit } from '@yardmaster/config';
+import { exitOnStartFailure, loadConfigOrExit, natsDependency, postgresDependency } from '@yardmaster/config';
 import { ApiModule } from './api.module';
-import { readApiConfig } from './config';
+import { readApiConfig, type ApiConfig } from './config';
 import { configureHttpEdge } from './http/http-edge';
 import { serveOpenApi } from './http/openapi';
 
-async function main(): Promise<void> {
-  const config = loadConfigOrExit('api', readApiConfig);
+async function main(config: ApiConfig): Promise<void> {
   // The body parsers are configureHttpEdge's, with their limits.
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forConfig(config), { logger: ['log', 'warn', 'error'], bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forConfig(config), { logger: new ServiceLogger(), bodyParser: false, abortOnError: false });
   configureHttpEdge(app, config);
   app.enableShutdownHooks();
   serveOpenApi(app);
@@ -18,7 +18,11 @@ async function main(): Promise<void> {
   process.stdout.write(`yardmaster api: listening on http://${config.host}:${config.port} (docs at /api/docs)\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`yardmaster api: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+const config = loadConfigOrExit('api', readApiConfig);
+// A dependency that is down at start is one line naming it (exit 69), not Nest's stack of the driver's error.
+main(config).catch((error: unknown) =>
+  exitOnStartFailure('api', error, [
+    natsDependency(config.shared.natsUrl),
+    postgresDependency(config.database.databaseUrl),
+  ]),
+);

@@ -3,6 +3,7 @@ import type { AuditEntryView, JobView, LogEntryView, MeView, Page, ParkedEventVi
 import { ApiError, ApiUnreachableError, messageOf, UsageError } from './errors';
 import type { RunFilePart } from './run-files';
 import type { SavedLogin } from './saved-login';
+import { randomUUID } from 'node:crypto';
 
 export const DEFAULT_URL = 'http://127.0.0.1:3000';
 
@@ -10,6 +11,9 @@ export const DEFAULT_URL = 'http://127.0.0.1:3000';
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
 export type Query = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** How long `startRun` waits before its one retry with the same Idempotency-Key. */
+const START_RETRY_DELAY_MS = 1_000;
 
 /** The most a list asks for at once (the API's maximum). */
 const PAGE_SIZE = 500;
@@ -75,10 +79,21 @@ export class ApiClient {
     return this.getJson<JobView>(`/api/jobs/${encodeURIComponent(jobId)}`);
   }
 
-  /** JSON, or multipart/form-data when there are files: each file a part named after its variable. */
-  startRun(jobId: string, body: StartRunRequest, files: readonly RunFilePart[] = []): Promise<StartRunAccepted> {
+  /**
+   * JSON, or multipart/form-data when there are files: each file a part named after its variable. Sent with an
+   * Idempotency-Key, and sent once more with the same key when the connection failed or the API answered 503, so a
+   * lost answer never makes a second run.
+   */
+  async startRun(jobId: string, body: StartRunRequest, files: readonly RunFilePart[] = [], idempotencyKey: string = randomUUID()): Promise<StartRunAccepted> {
     const path = `/api/jobs/${encodeURIComponent(jobId)}/runs`;
-    return files.length === 0 ? this.postJson<StartRunAccepted>(path, body) : this.request<StartRunAccepted>('POST', path, {}, runForm(body, files));
+    const send = () => this.request<StartRunAccepted>('POST', path, {}, files.length === 0 ? body : runForm(body, files), { 'idempotency-key': idempotencyKey });
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof ApiUnreachableError) && !(error instanceof ApiError && error.status === 503)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, START_RETRY_DELAY_MS));
+      return send();
+    }
   }
 
   runs(query: { jobId?: string; status?: string; limit?: number }): Promise<Page<RunView>> {
@@ -160,8 +175,8 @@ export class ApiClient {
     return this.token ? { authorization: `Bearer ${this.token}` } : {};
   }
 
-  private async request<T>(method: string, path: string, query: Query, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { ...this.authorization(), accept: 'application/json' };
+  private async request<T>(method: string, path: string, query: Query, body?: unknown, extraHeaders: Readonly<Record<string, string>> = {}): Promise<T> {
+    const headers: Record<string, string> = { ...this.authorization(), accept: 'application/json', ...extraHeaders };
     // A form sets its own content type, with the multipart boundary.
     const form = body instanceof FormData;
     if (body !== undefined && !form) headers['content-type'] = 'application/json';

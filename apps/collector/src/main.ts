@@ -1,19 +1,24 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { ServiceLogger } from '@yardmaster/messaging';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { loadConfigOrExit } from '@yardmaster/config';
+import { exitOnStartFailure, loadConfigOrExit, natsDependency, postgresDependency, temporalDependency } from '@yardmaster/config';
 import { CollectorModule } from './collector.module';
-import { readCollectorConfig } from './config';
+import { readCollectorConfig, type CollectorConfig } from './config';
 
-async function main(): Promise<void> {
-  const config = loadConfigOrExit('collector', readCollectorConfig);
+async function main(config: CollectorConfig): Promise<void> {
   // The SDK logs every bundle and state change at INFO; warnings and errors are what an operator needs here.
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const app = await NestFactory.createApplicationContext(CollectorModule.forConfig(config), { logger: ['log', 'warn', 'error'] });
+  const app = await NestFactory.createApplicationContext(CollectorModule.forConfig(config), { logger: new ServiceLogger(), abortOnError: false });
   app.enableShutdownHooks();
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`yardmaster collector: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+const config = loadConfigOrExit('collector', readCollectorConfig);
+// A dependency that is down at start is one line naming it (exit 69), not Nest's stack of the driver's error.
+main(config).catch((error: unknown) =>
+  exitOnStartFailure('collector', error, [
+    natsDependency(config.shared.natsUrl),
+    postgresDependency(config.database.databaseUrl),
+    temporalDependency(config.temporal.address),
+  ]),
+);

@@ -1,16 +1,20 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfigOrExit } from '@yardmaster/config';
-import { readProjectionConfig } from './config';
+import { ServiceLogger } from '@yardmaster/messaging';
+import { exitOnStartFailure, loadConfigOrExit, natsDependency, postgresDependency } from '@yardmaster/config';
+import { readProjectionConfig, type ProjectionConfig } from './config';
 import { ProjectionModule } from './projection.module';
 
-async function main(): Promise<void> {
-  const config = loadConfigOrExit('projection', readProjectionConfig);
-  const app = await NestFactory.createApplicationContext(ProjectionModule.forConfig(config), { logger: ['log', 'warn', 'error'] });
+async function main(config: ProjectionConfig): Promise<void> {
+  const app = await NestFactory.createApplicationContext(ProjectionModule.forConfig(config), { logger: new ServiceLogger(), abortOnError: false });
   app.enableShutdownHooks();
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`yardmaster projection: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+const config = loadConfigOrExit('projection', readProjectionConfig);
+// A dependency that is down at start is one line naming it (exit 69), not Nest's stack of the driver's error.
+main(config).catch((error: unknown) =>
+  exitOnStartFailure('projection', error, [
+    natsDependency(config.shared.natsUrl),
+    postgresDependency(config.database.databaseUrl),
+  ]),
+);

@@ -9,6 +9,7 @@ import { ProjectionHealthService } from './health/projection-health.service';
 import { LiveRunsResponder } from './live-runs/live-runs.responder';
 import { ReplayParkedEvents } from './parked/replay-parked-events';
 import { ReplayParkedResponder } from './parked/replay-parked.responder';
+import { RunsWithoutRequestResponder } from './runs-without-request/runs-without-request.responder';
 import { PROJECTION_CONFIG } from './projection-config.token';
 
 @Module({})
@@ -29,6 +30,7 @@ export class ProjectionModule {
         LiveRunsResponder,
         ReplayParkedEvents,
         ReplayParkedResponder,
+        RunsWithoutRequestResponder,
       ],
     };
   }

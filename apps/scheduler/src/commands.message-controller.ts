@@ -18,6 +18,7 @@ import { ScheduleActionHandler } from './schedules/schedule-action/schedule-acti
 import { UpdateScheduleHandler } from './schedules/update-schedule/update-schedule.handler';
 import { UpsertScheduleHandler } from './schedules/upsert-schedule/upsert-schedule.handler';
 import { StartRunHandler } from './start-run/start-run.handler';
+import { KeyedCommands } from './idempotency/keyed-commands';
 
 /**
  * The scheduler's NATS entry points: one request/reply subject per command, each answered by its handler.
@@ -36,12 +37,16 @@ export class CommandsMessageController implements OnApplicationBootstrap {
     private readonly updateSchedule: UpdateScheduleHandler,
     private readonly scheduleAction: ScheduleActionHandler,
     private readonly overrideJob: OverrideJobHandler,
+    private readonly keyed: KeyedCommands,
   ) {}
 
   onApplicationBootstrap(): void {
     const subjects = subjectsFor(this.config.shared.instance);
     this.serve<StartRunCommand>(subjects.startRunCommand, (command) => this.startRun.handle(command));
-    this.serve<CancelRunCommand>(subjects.cancelRunCommand, (command) => this.cancelRun.handle(command));
+    // A keyed cancel is answered once: its repeat gets the first answer, not RUN_ALREADY_FINISHED once the run has ended.
+    this.serve<CancelRunCommand>(subjects.cancelRunCommand, (command) =>
+      command.idempotency ? this.keyed.answerOnce(command.idempotency, () => this.cancelRun.handle(command)) : this.cancelRun.handle(command),
+    );
     this.serve<UpsertScheduleCommand>(subjects.upsertScheduleCommand, (command) => this.upsertSchedule.handle(command));
     this.serve<UpdateScheduleCommand>(subjects.updateScheduleCommand, (command) => this.updateSchedule.handle(command));
     this.serve<ScheduleActionCommand>(subjects.scheduleActionCommand, (command) => this.scheduleAction.handle(command));

@@ -16,6 +16,8 @@ export interface SchedulerConfig {
   readonly heartbeatTimeoutSeconds: number;
   /** How often the reconciler compares live runs in the read model with Temporal. */
   readonly reconcileIntervalSeconds: number;
+  /** How long one command's Temporal calls may take before it answers SERVICE_UNAVAILABLE naming Temporal. */
+  readonly temporalCallTimeoutMs: number;
   readonly schedulerId: string;
   /** Seals sensitive run data before it reaches Temporal; collectors open it with the same key. */
   readonly secretsKey: Buffer;
@@ -31,6 +33,8 @@ export function readSchedulerConfig(env: EnvReader): SchedulerConfig {
     stepTimeoutSeconds: env.integer('YARD_STEP_TIMEOUT_SECONDS', 1800, 1, 7 * 24 * 3600),
     heartbeatTimeoutSeconds: env.integer('YARD_HEARTBEAT_TIMEOUT_SECONDS', 10, 2, 3600),
     reconcileIntervalSeconds: env.integer('YARD_RECONCILE_INTERVAL_SECONDS', 15, 1, 3600),
+    // Below the API's default command timeout (10 s), so the API hears "Temporal is down" rather than silence.
+    temporalCallTimeoutMs: env.integer('YARD_TEMPORAL_CALL_TIMEOUT_MS', 5000, 100, 600_000),
     schedulerId: env.string('YARD_SCHEDULER_ID', `scheduler@${hostname()}:${process.pid}`),
     secretsKey: readSecretsKey(env),
   };

@@ -1,16 +1,21 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfigOrExit } from '@yardmaster/config';
-import { readSchedulerConfig } from './config';
+import { ServiceLogger } from '@yardmaster/messaging';
+import { exitOnStartFailure, loadConfigOrExit, natsDependency, postgresDependency, temporalDependency } from '@yardmaster/config';
+import { readSchedulerConfig, type SchedulerConfig } from './config';
 import { SchedulerModule } from './scheduler.module';
 
-async function main(): Promise<void> {
-  const config = loadConfigOrExit('scheduler', readSchedulerConfig);
-  const app = await NestFactory.createApplicationContext(SchedulerModule.forConfig(config), { logger: ['log', 'warn', 'error'] });
+async function main(config: SchedulerConfig): Promise<void> {
+  const app = await NestFactory.createApplicationContext(SchedulerModule.forConfig(config), { logger: new ServiceLogger(), abortOnError: false });
   app.enableShutdownHooks();
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`yardmaster scheduler: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+const config = loadConfigOrExit('scheduler', readSchedulerConfig);
+// A dependency that is down at start is one line naming it (exit 69), not Nest's stack of the driver's error.
+main(config).catch((error: unknown) =>
+  exitOnStartFailure('scheduler', error, [
+    natsDependency(config.shared.natsUrl),
+    postgresDependency(config.database.databaseUrl),
+    temporalDependency(config.temporal.address),
+  ]),
+);

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { InventoryModule } from '@yardmaster/inventory';
-import { MessagingModule } from '@yardmaster/messaging';
+import { EventPublisher, MessagingModule } from '@yardmaster/messaging';
 import { CancelRunHandler } from './cancel-run/cancel-run.handler';
 import { CatalogReader } from './catalog/catalog-reader';
 import { OverrideJobHandler } from './catalog/override-job/override-job.handler';
@@ -19,6 +19,9 @@ import { UpsertScheduleHandler } from './schedules/upsert-schedule/upsert-schedu
 import { StartRunHandler } from './start-run/start-run.handler';
 import { RunActingPrincipal } from './start-run/run-acting-principal';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
+import { keyedCommandsProvider } from './idempotency/keyed-commands';
+import { AbandonedStarts } from './start-run/abandoned-starts';
+import { EventRedelivery } from './start-run/event-redelivery';
 
 @Module({})
 export class SchedulerModule {
@@ -31,12 +34,15 @@ export class SchedulerModule {
       ],
       providers: [
         { provide: SCHEDULER_CONFIG, useValue: config },
-        { provide: TemporalClientProvider, useValue: new TemporalClientProvider(config.temporal) },
+        { provide: TemporalClientProvider, useValue: new TemporalClientProvider(config.temporal, config.temporalCallTimeoutMs) },
         CatalogReader,
         OverrideJobHandler,
         concurrencySlotsProvider,
         SingletonGuard,
         StartRunHandler,
+        keyedCommandsProvider,
+        AbandonedStarts,
+        { provide: EventRedelivery, useFactory: (publisher: EventPublisher) => new EventRedelivery(publisher), inject: [EventPublisher] },
         RunActingPrincipal,
         CancelRunHandler,
         RunReconciler,

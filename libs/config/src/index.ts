@@ -3,3 +3,4 @@ export * from './env-reader';
 export * from './shared-config';
 export * from './load-config';
 export * from './secrets-key';
+export * from './start-failure';

@@ -33,3 +33,5 @@ export * from './files/run-files';
 export * from './events/identity-events';
 export * from './audit/audit-entry';
 export * from './parked/parked-events';
+export * from './idempotency/idempotency';
+export * from './queries/runs-without-request';

@@ -13,3 +13,5 @@ export * from './messaging.module';
 export * from './concurrency-slots';
 export * from './secret-box';
 export * from './run-file-store';
+export * from './idempotency-store';
+export * from './service-logger';

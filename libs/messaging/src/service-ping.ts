@@ -9,7 +9,22 @@ export interface PingAnswer {
   readonly details: Record<string, boolean>;
   /** The projection's parked events: it is ready, but degraded while any wait to be replayed. */
   readonly parked?: number;
+  /**
+   * What the service sees of servers it reaches for others (the scheduler: Temporal): reported, but not part of
+   * `ready`, so that a server being down is not blamed on the service that found out.
+   */
+  readonly dependencies?: Record<string, DependencyState>;
 }
+
+/** One server as a service sees it: reachable or not, where, and why not. */
+export interface DependencyState {
+  readonly ok: boolean;
+  readonly address?: string;
+  readonly reason?: string;
+}
+
+/** What a service's check reports: its own parts (`ready` when all are true), and optionally the servers it sees. */
+export type PingCheck = Record<string, boolean> | { readonly details: Record<string, boolean>; readonly dependencies: Record<string, DependencyState> };
 
 /** Answers health pings for a service. `check` reports the service's own dependencies. */
 export function answerPings(
@@ -17,15 +32,16 @@ export function answerPings(
   instance: string,
   service: ServiceName,
   instanceId: string,
-  check: () => Promise<Record<string, boolean>>,
+  check: () => Promise<PingCheck>,
   facts: () => Promise<Pick<PingAnswer, 'parked'>> = async () => ({}),
 ): Subscription {
   return nc.subscribe(subjectsFor(instance).servicePing(service), {
     callback: (error, msg) => {
       if (error) return;
-      void Promise.all([check().catch(() => ({ self: false })), facts().catch(() => ({}))])
-        .then(([details, extra]) => {
-          const answer: PingAnswer = { service, instanceId, ready: Object.values(details).every(Boolean), details, ...extra };
+      void Promise.all([check().catch((): PingCheck => ({ self: false })), facts().catch(() => ({}))])
+        .then(([checked, extra]) => {
+          const { details, dependencies } = splitCheck(checked);
+          const answer: PingAnswer = { service, instanceId, ready: Object.values(details).every(Boolean), details, ...(dependencies ? { dependencies } : {}), ...extra };
           msg.respond(encodeJson(answer));
         });
     },
@@ -55,4 +71,9 @@ export async function pingEveryInstance(nc: NatsConnection, instance: string, se
     // No responders (or the connection went away): whatever came so far is the answer.
   }
   return answers;
+}
+
+function splitCheck(checked: PingCheck): { details: Record<string, boolean>; dependencies?: Record<string, DependencyState> } {
+  if (typeof checked.details === 'object') return checked as Exclude<PingCheck, Record<string, boolean>>;
+  return { details: checked as Record<string, boolean> };
 }

@@ -1,12 +1,15 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { NATS_CONNECTION, pingService, type PingAnswer } from '@yardmaster/messaging';
+import { natsDependency, postgresDependency } from '@yardmaster/config';
+import { NATS_CONNECTION, pingService } from '@yardmaster/messaging';
 import { DataSource } from '@yardmaster/read-models';
 import type { Response } from 'express';
 import type { ApiConfig } from '../config';
 import { Public } from '../auth/route-access';
 import { API_CONFIG } from '../api-config.token';
+import { FailureSince } from './failure-since';
+import { healthChecks, isHealthy } from './health-checks';
 
 const PING_TIMEOUT_MS = 1_500;
 
@@ -14,6 +17,8 @@ const PING_TIMEOUT_MS = 1_500;
 @Controller('api/health')
 @Public()
 export class HealthHttpController {
+  private readonly failures = new FailureSince();
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
@@ -23,41 +28,50 @@ export class HealthHttpController {
   @Get()
   @ApiOperation({
     summary:
-      'Whether the API, Postgres, NATS, Temporal and the other services answer. 503 when any does not. ' +
-      'A projection holding parked events answers 200 with status degraded and degraded.projection = { status: "degraded", reason: "N parked" }.',
+      'Each part of the system: { status: ok | degraded | down | unknown, address?, since?, reason? }. 503 when any is down or unknown ' +
+      '(unknown: it could not be asked, e.g. the services while NATS is down). A projection holding parked events is ' +
+      'degraded (reason "N parked"): the answer stays 200, with status degraded.',
   })
   async health(@Res({ passthrough: true }) response: Response) {
     const { instance } = this.config.shared;
     const [postgres, nats, scheduler, collector, projection] = await Promise.all([
-      this.dataSource.query('SELECT 1').then(() => true, () => false),
-      this.nc.flush().then(() => true, () => false),
+      this.dataSource.query('SELECT 1').then(() => null, (error: unknown) => reasonOf(error)),
+      // While the client reconnects a flush waits for the server: no answer in time is the answer.
+      withinTimeout(this.nc.flush(), PING_TIMEOUT_MS).then(() => null, (error: unknown) => reasonOf(error)),
       pingService(this.nc, instance, 'scheduler', PING_TIMEOUT_MS),
       pingService(this.nc, instance, 'collector', PING_TIMEOUT_MS),
       pingService(this.nc, instance, 'projection', PING_TIMEOUT_MS),
     ]);
-    const checks = {
-      api: true,
-      postgres,
-      nats,
-      // Temporal is reached through the scheduler: the API never talks to it directly.
-      temporal: scheduler?.details.temporal ?? false,
-      scheduler: isReady(scheduler),
-      collector: isReady(collector),
-      projection: isReady(projection),
-    };
-    const ready = Object.values(checks).every(Boolean);
-    response.status(ready ? 200 : 503);
-    const degraded = degradedChecks(projection);
-    return { status: ready && degraded === null ? 'ok' : 'degraded', checks, ...(degraded === null ? {} : { degraded }) };
+    const checks = this.failures.stamp(
+      healthChecks({
+        postgres: { address: postgresDependency(this.config.database.databaseUrl).address, error: postgres },
+        nats: { address: natsDependency(this.config.shared.natsUrl).address, error: nats },
+        scheduler,
+        collector,
+        projection,
+        pingTimeoutMs: PING_TIMEOUT_MS,
+      }),
+      new Date(),
+    );
+    const healthy = isHealthy(checks);
+    response.status(healthy ? 200 : 503);
+    const allOk = Object.values(checks).every((check) => check.status === 'ok');
+    return { status: allOk ? 'ok' : 'degraded', checks };
   }
 }
 
-/** Degraded is not down: parked events wait for an administrator, while everything else goes on (HTTP 200). */
-function degradedChecks(projection: PingAnswer | null): { projection: { status: 'degraded'; reason: string } } | null {
-  const parked = projection?.parked ?? 0;
-  return parked > 0 ? { projection: { status: 'degraded', reason: `${parked} parked` } } : null;
+function withinTimeout(promise: Promise<void>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-function isReady(answer: PingAnswer | null): boolean {
-  return answer?.ready ?? false;
+/** A short reason, never a connection string (it may hold a password). */
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code !== '') return code === 'ECONNREFUSED' ? 'connection refused' : code;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\w+:\/\/\S+/g, '<url>').slice(0, 200);
 }

@@ -29,11 +29,13 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.InventoryObjectInUse:
     case ErrorCode.ReadOnlyJob:
     case ErrorCode.SensitiveJobNotSchedulable:
+    case ErrorCode.IdempotencyKeyInUse:
       return 409;
     case ErrorCode.FileTooLarge:
     case ErrorCode.PayloadTooLarge:
       return 413;
     case ErrorCode.ReplayFailed:
+    case ErrorCode.IdempotencyKeyReused:
       return 422;
     case ErrorCode.TooManyRequests:
       return 429;

@@ -14,9 +14,12 @@ import {
   type StartRunCommand,
 } from '@yardmaster/contracts';
 import { followStream, sendCommand } from '@yardmaster/messaging';
+import { createHash } from 'node:crypto';
 import { RUN_REFUSED_ERROR_TYPE, type ScheduledRunActivities } from '@yardmaster/workflows';
 
 const HEARTBEAT_INTERVAL_MS = 5_000;
+/** Answers that mean "not now" rather than "no": the scheduler down, or the firing's earlier attempt still under way. */
+const RETRIED_CODES: ReadonlySet<string> = new Set([ErrorCode.ServiceUnavailable, ErrorCode.Internal, ErrorCode.IdempotencyKeyInUse]);
 
 /** The scheduled-run workflow's activities: ask the scheduler over NATS, then follow the run's events. */
 export function createScheduledRunActivities(deps: { nc: NatsConnection; instance: string }): ScheduledRunActivities {
@@ -25,9 +28,12 @@ export function createScheduledRunActivities(deps: { nc: NatsConnection; instanc
     async startScheduledRun(request: ScheduledRunRequest): Promise<string> {
       const { definition, scheduleId } = request;
       const firing = Context.current().info.workflowExecution;
+      const firingId = firing ? `${firing.workflowId}:${firing.runId}` : scheduleId;
       const command: StartRunCommand = {
         // One correlation id per firing, however often the request is retried.
-        meta: { actor: scheduleActor(scheduleId), correlationId: firing ? `${firing.workflowId}:${firing.runId}` : scheduleId },
+        meta: { actor: scheduleActor(scheduleId), correlationId: firingId },
+        // Keyed by the firing: a retried activity (its answer lost, the scheduler slow) never starts a second run.
+        ...(firing ? { idempotency: { key: createHash('sha256').update(`schedule-firing:${firingId}`).digest('hex'), fingerprint: 'schedule-firing' } } : {}),
         jobId: definition.jobId,
         data: definition.data,
         ...(definition.commit === null ? {} : { commit: definition.commit }),
@@ -42,7 +48,7 @@ export function createScheduledRunActivities(deps: { nc: NatsConnection; instanc
         return accepted.runId;
       } catch (error) {
         // The scheduler being down is retried; a refusal is final for this firing.
-        if (error instanceof YardError && error.code !== ErrorCode.ServiceUnavailable && error.code !== ErrorCode.Internal) {
+        if (error instanceof YardError && !RETRIED_CODES.has(error.code)) {
           throw ApplicationFailure.create({ message: `${error.code}: ${error.message}`, type: RUN_REFUSED_ERROR_TYPE, nonRetryable: true });
         }
         throw error;

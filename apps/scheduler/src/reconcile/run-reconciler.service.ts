@@ -8,6 +8,7 @@ import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { workflowStateOf, type WorkflowState } from '../temporal/workflow-state';
 import { correctiveTerminalEvent } from './corrective-event';
+import { republishLostRequests } from './lost-requests';
 
 /** Runs quiet for less than this are left alone: their events may still be on the way. */
 const QUIET_SECONDS = 10;
@@ -18,6 +19,8 @@ export interface ReconcileReport {
   readonly checked: number;
   readonly corrected: number;
   readonly slotsFreed: number;
+  /** Runs whose lost run.requested was published again from their workflow's input. */
+  readonly requestsRepublished: number;
 }
 
 /**
@@ -61,8 +64,11 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
       if (await this.reconcileRun(client, run)) corrected++;
     }
     const slotsFreed = await this.freeStaleSlots(client);
-    if (corrected > 0 || slotsFreed > 0) this.logger.log(`Corrected ${corrected} of ${live.length} live runs; freed ${slotsFreed} slots`);
-    return { checked: live.length, corrected, slotsFreed };
+    const requestsRepublished = await republishLostRequests({ nc: this.nc, client, publisher: this.publisher, instance: this.config.shared.instance });
+    if (corrected > 0 || slotsFreed > 0 || requestsRepublished > 0) {
+      this.logger.log(`Corrected ${corrected} of ${live.length} live runs; freed ${slotsFreed} slots; published ${requestsRepublished} lost run requests again`);
+    }
+    return { checked: live.length, corrected, slotsFreed, requestsRepublished };
   }
 
   private async reconcileRun(client: Client, run: LiveRun): Promise<boolean> {

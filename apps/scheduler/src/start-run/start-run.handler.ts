@@ -1,10 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import {
   can,
   ErrorCode,
-  newEvent,
   PRIORITY_QUEUES,
   priorityKeyOf,
   RUN_WORKFLOW_TYPE,
@@ -15,14 +14,13 @@ import {
   YardError,
   type EffectiveJob,
   type FieldError,
-  type RunRequested,
   type RunWorkflowInput,
   type StartRunAccepted,
   type StartRunCommand,
 } from '@yardmaster/contracts';
 import { concurrencyScopeOf, validateRunData } from '@yardmaster/job-sdk';
 import { InventoryStore } from '@yardmaster/inventory';
-import { EventPublisher, RunFileStore, SecretBox } from '@yardmaster/messaging';
+import { RunFileStore, SecretBox } from '@yardmaster/messaging';
 import { CatalogReader } from '../catalog/catalog-reader';
 import { SingletonGuard } from '../concurrency/singleton-guard';
 import type { SchedulerConfig } from '../config';
@@ -37,6 +35,12 @@ import { checkObjectVariables } from './check-object-variables';
 import { checkFileVariables, fileIdsIn } from './check-file-variables';
 import { RunActingPrincipal } from './run-acting-principal';
 import { runLimitsFor } from './run-limits';
+import { AbandonedStarts } from './abandoned-starts';
+import { QueueWatch } from './queue-watch';
+import { EventRedelivery } from './event-redelivery';
+import { runRequestedEvent } from './run-requested-event';
+import { KeyedCommands } from '../idempotency/keyed-commands';
+import { runIdForKey } from '../idempotency/run-id-for-key';
 
 /**
  * `run.start`: checks the job and its data, applies the job's concurrency rule, starts the workflow
@@ -45,24 +49,38 @@ import { runLimitsFor } from './run-limits';
  */
 @Injectable()
 export class StartRunHandler {
-  private readonly logger = new Logger(StartRunHandler.name);
   private readonly secretBox: SecretBox;
+  private readonly queueWatch: QueueWatch;
 
   constructor(
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
     private readonly catalog: CatalogReader,
     private readonly temporal: TemporalClientProvider,
-    private readonly publisher: EventPublisher,
     private readonly singletons: SingletonGuard,
     private readonly schedules: ScheduleRegistry,
     private readonly inventory: InventoryStore,
     private readonly files: RunFileStore,
     private readonly acting: RunActingPrincipal,
+    private readonly keyed: KeyedCommands,
+    private readonly abandoned: AbandonedStarts,
+    private readonly redelivery: EventRedelivery,
   ) {
     this.secretBox = new SecretBox(config.secretsKey);
+    this.queueWatch = new QueueWatch((taskQueue) => this.pollersOf(taskQueue));
   }
 
   async handle(command: StartRunCommand): Promise<StartRunAccepted> {
+    const ref = command.idempotency;
+    if (!ref) return this.start(command, randomUUID(), false);
+    // A keyed request's run id follows from its key: a repeat names the same workflow, which Temporal starts once.
+    const runId = runIdForKey(ref.key);
+    return this.keyed.answerOnce(ref, () => {
+      this.abandoned.reclaim(runId);
+      return this.start(command, runId, true);
+    });
+  }
+
+  private async start(command: StartRunCommand, runId: string, keyed: boolean): Promise<StartRunAccepted> {
     const job = await this.catalog.findJob(command.jobId);
     if (!job) {
       const refusal = new YardError(ErrorCode.JobNotFound, `No installed job has the id ${JSON.stringify(command.jobId)}`);
@@ -83,24 +101,34 @@ export class StartRunHandler {
     // A schedule whose owner may no longer act is paused here, before anything starts.
     const acting = await this.acting.of(command);
     await this.refuseOwnerWhoMayNotRun(command, job, acting);
-    const checked = await this.checkedInput(job, command, acting);
+    const checked = await this.checkedInput(job, command, acting, runId);
     // Sensitive values: sealed in the workflow input, the one way they reach job code; masked everywhere else.
     const input: RunWorkflowInput = { ...checked, data: sealSensitiveData(this.secretBox, checked.runId, sensitive, checked.data) };
     const shownData = redactSensitiveData(sensitive, checked.data);
-    const client = await this.temporal.getOrUnavailable();
-
     const singletonScope = input.concurrency?.heldSlot === 0 ? input.concurrency.scope : null;
-    if (singletonScope) await this.singletons.claim(client, job.id, singletonScope, input.runId);
-    try {
-      await this.startWorkflow(client, input);
-    } catch (error) {
-      if (singletonScope) await this.singletons.release(singletonScope, input.runId);
-      throw error;
-    }
+    await this.temporal.call(
+      `starting a run of ${job.id}`,
+      async (client) => {
+        if (singletonScope) await this.singletons.claim(client, job.id, singletonScope, input.runId);
+        try {
+          await this.startWorkflow(client, input, keyed);
+        } catch (error) {
+          if (singletonScope) await this.singletons.release(singletonScope, input.runId);
+          throw error;
+        }
+      },
+      // The client hears "not started", so a start that reached Temporal anyway is terminated once it answers.
+      () => {
+        this.abandoned.abandon(input.runId);
+        return false;
+      },
+    );
 
     const requestedAt = new Date().toISOString();
-    await this.publishRequested({ ...input, data: shownData }, requestedAt, command.scheduleId ?? null);
+    await this.publishRequested({ ...input, data: shownData }, requestedAt);
+    const warnings = await this.queueWatch.warningsFor(input.queue, taskQueueOfRun(this.config.shared.instance, input.queue));
     return {
+      ...(warnings.length > 0 ? { warnings } : {}),
       runId: input.runId,
       jobId: job.id,
       workflowId: workflowIdForRun(input.runId),
@@ -127,7 +155,7 @@ export class StartRunHandler {
     throw ownerRefusal(command.scheduleId, reason);
   }
 
-  private async checkedInput(job: EffectiveJob, command: StartRunCommand, acting: ActingAs): Promise<RunWorkflowInput> {
+  private async checkedInput(job: EffectiveJob, command: StartRunCommand, acting: ActingAs, runId: string): Promise<RunWorkflowInput> {
     const queue = command.queue ?? job.defaultQueue;
     const validation = validateRunData(job.variables, command.data ?? {});
     const fieldErrors: FieldError[] = validation.ok ? [] : [...validation.errors];
@@ -144,7 +172,7 @@ export class StartRunHandler {
     }
     const rule = job.concurrency;
     return {
-      runId: randomUUID(),
+      runId,
       jobId: job.id,
       jobName: job.name,
       data: validation.data,
@@ -162,12 +190,25 @@ export class StartRunHandler {
       // A singleton's slot is claimed here, so a second request is refused at once; a limit's is waited for by the workflow.
       concurrency: rule ? { rule, scope: concurrencyScopeOf(job.id, rule, validation.data), heldSlot: rule.mode === 'singleton' ? 0 : null } : null,
       fileIds: fileIdsIn(job.variables, validation.data),
+      scheduleId: command.scheduleId ?? null,
     };
   }
 
-  private async startWorkflow(client: Client, input: RunWorkflowInput): Promise<void> {
+  /** Workers polling the task queue for workflow tasks: collectors host the run workflow, so none means no collector. */
+  private async pollersOf(taskQueue: string): Promise<number> {
+    const client = await this.temporal.get();
+    const answer = await client.withDeadline(Date.now() + 1_000, () =>
+      client.workflowService.describeTaskQueue({ namespace: this.config.temporal.namespace, taskQueue: { name: taskQueue }, taskQueueType: TASK_QUEUE_TYPE_WORKFLOW }),
+    );
+    return answer.pollers?.length ?? 0;
+  }
+
+  /** A keyed run whose workflow exists already was started by an earlier request with the same key: it is the answer. */
+  private async startWorkflow(client: Client, input: RunWorkflowInput, keyed: boolean): Promise<void> {
     await client.workflow.start(RUN_WORKFLOW_TYPE, {
       workflowId: workflowIdForRun(input.runId),
+      // Never a second workflow under a run's id, not even after the first has ended.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
       taskQueue: taskQueueOfRun(this.config.shared.instance, input.queue),
       // Activities inherit it: with workers saturated, high runs' steps start before default, default before low.
       priority: { priorityKey: priorityKeyOf(input.queue) },
@@ -177,38 +218,22 @@ export class StartRunHandler {
       typedSearchAttributes: runSearchAttributes(input),
       staticSummary: `${input.jobName} (${input.jobId}), requested by ${input.requestedBy}${input.runAs && input.runAs !== input.requestedBy ? ` as ${input.runAs}` : ''}`,
       staticDetails: `Queue: ${input.queue}. Steps: ${input.steps.join(', ')}. Run timeout: ${input.runTimeoutSeconds} s.`,
+    }).catch((error: unknown) => {
+      if (keyed && error instanceof WorkflowExecutionAlreadyStartedError) return;
+      throw error;
     });
   }
 
-  private async publishRequested(input: RunWorkflowInput, requestedAt: string, scheduleId: string | null): Promise<void> {
-    const event: RunRequested = newEvent({
-      id: `${input.runId}:run.requested`,
-      type: 'run.requested',
-      occurredAt: requestedAt,
-      aggregateId: input.runId,
-      sequence: 1,
-      correlationId: input.correlationId,
-      actor: input.requestedBy,
-      data: {
-        jobId: input.jobId,
-        jobName: input.jobName,
-        data: input.data,
-        commit: input.commit,
-        queue: input.queue,
-        requestedBy: input.requestedBy,
-        ...(input.runAs === undefined ? {} : { runAs: input.runAs }),
-        workflowId: workflowIdForRun(input.runId),
-        requestedAt,
-        scheduleId,
-        startAt: input.startAt,
-      },
-    });
-    // The workflow runs whether or not this publish succeeds; its own events create the run row if it fails.
-    await this.publisher.publish(subjectsFor(this.config.shared.instance).runEvent(input.runId, 'requested'), event).catch((error: unknown) => {
-      this.logger.error(`run.requested for ${input.runId} was not published: ${String(error)}`);
-    });
+  private async publishRequested(input: RunWorkflowInput, requestedAt: string): Promise<void> {
+    // The workflow runs whether or not this publish succeeds: an event NATS refuses is published again once it is
+    // back, so the run's requester, data, queue and audit entry are not lost.
+    await this.redelivery.publish(subjectsFor(this.config.shared.instance).runEvent(input.runId, 'requested'), runRequestedEvent(input, requestedAt));
   }
+
 }
+
+/** Temporal's TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW. */
+const TASK_QUEUE_TYPE_WORKFLOW = 1;
 
 /** The job's default unless the request says; a read-only job's runs have none. */
 function commitOf(job: EffectiveJob, requested: boolean | undefined, errors: FieldError[]): boolean | null {

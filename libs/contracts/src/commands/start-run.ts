@@ -2,6 +2,7 @@ import type { ActingPrincipal } from '../auth/permissions';
 import type { JsonObject } from '../json';
 import type { CommandMeta } from './command-reply';
 import type { RunStatus } from '../runs/run-status';
+import type { IdempotencyRef } from '../idempotency/idempotency';
 
 export interface StartRunCommand {
   readonly meta: CommandMeta;
@@ -28,6 +29,11 @@ export interface StartRunCommand {
    * from a schedule's request: the scheduler asks the API for the owner's current one.
    */
   readonly actingPrincipal?: ActingPrincipal;
+  /**
+   * A keyed request (the client's `Idempotency-Key`, or a schedule's firing): its run id follows from the key, and a
+   * repeat is answered with the same run instead of starting another.
+   */
+  readonly idempotency?: IdempotencyRef;
 }
 
 export interface StartRunAccepted {
@@ -44,4 +50,8 @@ export interface StartRunAccepted {
   readonly runAs: string;
   readonly requestedAt: string;
   readonly runTimeoutSeconds: number;
+  /** True when this is the answer to an earlier request with the same idempotency key, given again. */
+  readonly replayed?: boolean;
+  /** What the client should know although the run was accepted, e.g. that no collector serves its queue. */
+  readonly warnings?: readonly string[];
 }

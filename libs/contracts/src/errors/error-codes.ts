@@ -36,6 +36,10 @@ export const ErrorCode = {
   ParkedEventNotFound: 'PARKED_EVENT_NOT_FOUND',
   /** A parked event still cannot be applied: it stays parked. */
   ReplayFailed: 'REPLAY_FAILED',
+  /** The same Idempotency-Key again with a different request body. */
+  IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
+  /** The same Idempotency-Key again while its first request is still being answered. */
+  IdempotencyKeyInUse: 'IDEMPOTENCY_KEY_IN_USE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -14,6 +14,7 @@ export interface Subjects {
   readonly cancelRunCommand: string;
   /** Answered by the projection: ids of runs its read model holds as not yet ended. */
   readonly liveRunsQuery: string;
+  readonly runsWithoutRequestQuery: string;
   /** Answered by the API, which owns identity: a user's current principal (a schedule's owner at each tick). */
   readonly principalQuery: string;
   readonly scheduleEvents: string;
@@ -47,6 +48,7 @@ export function subjectsFor(instance: string): Subjects {
     startRunCommand: `${instance}.cmd.run.start`,
     cancelRunCommand: `${instance}.cmd.run.cancel`,
     liveRunsQuery: `${instance}.query.runs.live`,
+    runsWithoutRequestQuery: `${instance}.query.runs.without_request`,
     principalQuery: `${instance}.query.principal`,
     scheduleEvents: `${instance}.schedule.>`,
     scheduleChanged: (scheduleId) => `${instance}.schedule.${scheduleId}.changed`,

@@ -32,6 +32,11 @@ export interface RunWorkflowInput {
   readonly concurrency: (ConcurrencyClaim & { readonly heldSlot: number | null }) | null;
   /** The uploads of the run's file variables, deleted when the run ends. Absent in runs started before file variables. */
   readonly fileIds?: readonly string[];
+  /**
+   * The schedule that asked for the run: not used by the workflow, kept so that a lost `run.requested` can be made
+   * again from the input. Absent in runs started before it.
+   */
+  readonly scheduleId?: string | null;
 }
 
 /** What one job step reports back to the workflow. */

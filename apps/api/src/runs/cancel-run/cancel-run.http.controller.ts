@@ -1,6 +1,28 @@
-import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { canCancelRun, canViewRun, ErrorCode, YardError, type CancelRunAccepted, type CancelRunCommand, type Principal } from '@yardmaster/contracts';
+import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import {
+  canCancelRun,
+  canViewRun,
+  ErrorCode,
+  IDEMPOTENT_REPLAYED_HEADER,
+  YardError,
+  type CancelRunAccepted,
+  type CancelRunCommand,
+  type Principal,
+} from '@yardmaster/contracts';
+import type { Response } from 'express';
+import { actorOf } from '../../http/actor';
+import { idempotencyRefOf } from '../../http/idempotency/idempotency-key';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
 import { SchedulerCommands } from '../../http/scheduler-commands';
@@ -28,19 +50,30 @@ export class CancelRunHttpController {
   @ApiAcceptedResponse({ description: 'Cancellation requested; follow the run until it is cancelled' })
   @ApiNotFoundResponse({ description: 'RUN_NOT_FOUND, also for a run one may not see' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: one may see the run but not cancel it' })
-  @ApiConflictResponse({ description: 'RUN_ALREADY_FINISHED: the run has ended; nothing was changed' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Any unique string, at most 255 printable characters: a repeat within 24 h gets the first answer again (Idempotent-Replayed: true)',
+  })
+  @ApiConflictResponse({ description: 'RUN_ALREADY_FINISHED: the run has ended; nothing was changed. IDEMPOTENCY_KEY_IN_USE: a request with this key is still being answered' })
+  @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with another request before' })
   async cancel(
     @Param('runId') runId: string,
     @Headers('x-correlation-id') correlationHeader: string | undefined,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CancelRunAccepted> {
+    const idempotency = idempotencyRefOf(idempotencyKey, actorOf(principal), `POST /api/runs/${runId}/cancel`, {});
     const run = UUID.test(runId) ? await this.requester.of(runId.toLowerCase()) : undefined;
     // Another user's run is "not found", not "forbidden": its existence is none of the caller's business.
     if (!run || !(canViewRun(principal, run) || canCancelRun(principal, run))) {
       throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);
     }
     if (!canCancelRun(principal, run)) throw new YardError(ErrorCode.Forbidden, 'Cancelling this run needs runs.cancel_own (or jobs.run), or runs.cancel_any');
-    const command: CancelRunCommand = { meta: this.scheduler.meta(principal, correlationHeader), runId };
-    return this.scheduler.send<CancelRunAccepted>((subjects) => subjects.cancelRunCommand, command);
+    const command: CancelRunCommand = { meta: this.scheduler.meta(principal, correlationHeader), runId, ...(idempotency ? { idempotency } : {}) };
+    const { replayed, ...accepted } = await this.scheduler.send<CancelRunAccepted>((subjects) => subjects.cancelRunCommand, command);
+    if (replayed) response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+    return accepted;
   }
 }

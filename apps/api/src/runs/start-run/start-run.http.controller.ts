@@ -8,17 +8,21 @@ import {
   ApiConflictResponse,
   ApiConsumes,
   ApiForbiddenResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { JsonObject, Principal, StartRunAccepted, StartRunCommand, UploadedFileRef } from '@yardmaster/contracts';
+import { IDEMPOTENT_REPLAYED_HEADER, type JsonObject, type Principal, type StartRunAccepted, type StartRunCommand, type UploadedFileRef } from '@yardmaster/contracts';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
 import { RunAsResolver, type Acting } from '../../auth/run-as/run-as';
 import { SchedulerCommands } from '../../http/scheduler-commands';
+import { actorOf } from '../../http/actor';
+import { idempotencyRefOf } from '../../http/idempotency/idempotency-key';
 import { DecodeRunFormInterceptor } from './decode-run-form.interceptor';
 import { JobRunPermission } from './job-run-permission';
 import { isRefusal, RunUploads } from './run-uploads';
@@ -63,23 +67,37 @@ export class StartRunHttpController {
       },
     },
   })
-  @ApiAcceptedResponse({ description: 'The run, queued' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Any unique string (a UUID), at most 255 printable characters. A repeat within 24 h with the same body answers the same run ' +
+      '(same status, header Idempotent-Replayed: true) instead of starting another; the same key with another body is 422 ' +
+      'IDEMPOTENCY_KEY_REUSED, and while the first request is still being answered 409 IDEMPOTENCY_KEY_IN_USE.',
+  })
+  @ApiAcceptedResponse({ description: 'The run, queued (`warnings` when no collector serves its queue). A replayed answer carries Idempotent-Replayed: true' })
+  @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different body before' })
   @ApiPayloadTooLargeResponse({ description: "FILE_TOO_LARGE: a file is larger than its variable's maxSizeBytes or YARD_API_MAX_UPLOAD_BYTES; the field names it" })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with one entry per bad field, or MALFORMED_REQUEST' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: jobs.run does not cover this job, or runAs from someone who is not an administrator' })
   @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND' })
-  @ApiConflictResponse({ description: 'CONCURRENCY_CONFLICT: a singleton job already has a live run; `details.blockingRunId` names it' })
+  @ApiConflictResponse({
+    description: 'CONCURRENCY_CONFLICT: a singleton job already has a live run; `details.blockingRunId` names it. IDEMPOTENCY_KEY_IN_USE: a request with this key is still being answered',
+  })
   async start(
     @Param('jobId') jobId: string,
     @Body() body: unknown,
     @UploadedFiles() parts: UploadedPart[] | undefined,
     @Req() request: Request,
     @Headers('x-correlation-id') correlationHeader: string | undefined,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
     @CurrentPrincipal() principal: Principal,
   ): Promise<StartRunAccepted & { links: { self: string; logs: string } }> {
     // Checked before any upload is stored: a refused caller leaves nothing behind. jobs.run is the requester's.
     await this.permission.require(principal, jobId);
+    const content = request.is('multipart/form-data') ? { fields: body, files: (parts ?? []).map(filePrint) } : body;
+    const idempotency = idempotencyRefOf(idempotencyKey, actorOf(principal), `POST /api/jobs/${jobId}/runs`, content);
     const actingFor = (run: StartRunBody) => this.runAs.resolve(principal, run.runAs);
     const send = ({ runAs: _named, ...run }: StartRunBody, acting: Acting, uploadedFileIds: readonly string[] = []) => {
       const command: StartRunCommand = {
@@ -89,11 +107,13 @@ export class StartRunHttpController {
         uploadedFileIds,
         runAs: acting.runAs,
         actingPrincipal: acting.principal,
+        ...(idempotency ? { idempotency } : {}),
       };
       return this.scheduler.send<StartRunAccepted>((subjects) => subjects.startRunCommand, command);
     };
     const json = request.is('multipart/form-data') ? null : parseStartRunBody(body);
-    const accepted = json ? await send(json, await actingFor(json)) : await this.startWithUploads(jobId, body, parts ?? [], actingFor, send);
+    const { replayed, ...accepted } = json ? await send(json, await actingFor(json)) : await this.startWithUploads(jobId, body, parts ?? [], actingFor, send);
+    if (replayed) response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
     const self = `/api/runs/${accepted.runId}`;
     response.setHeader('Location', self);
     return { ...accepted, links: { self, logs: `${self}/logs` } };
@@ -119,6 +139,11 @@ export class StartRunHttpController {
       throw error;
     }
   }
+}
+
+/** What a file part contributes to a keyed request's fingerprint: its place, name and content. */
+function filePrint(part: UploadedPart): unknown[] {
+  return [part.fieldname, part.originalname, part.size, part.buffer];
 }
 
 function refValue(ref: UploadedFileRef): JsonObject {
