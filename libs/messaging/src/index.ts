@@ -10,5 +10,6 @@ export * from './stream-reader';
 export * from './follow-stream';
 export * from './messaging.module';
 export * from './concurrency-slots';
+export * from './concurrency-queue';
 export * from './secret-box';
 export * from './run-file-store';
