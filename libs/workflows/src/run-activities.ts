@@ -20,6 +20,13 @@ export interface ExecuteStepInput {
   readonly runResult: JsonValue;
   /** A dry run's inventory changes by earlier steps, in order, so this step sees them; empty otherwise. */
   readonly priorChanges?: readonly InventoryChange[];
+  /**
+   * The attempt, from 1, counted by the workflow over job failures and lost workers alike. Absent for runs whose
+   * history began before the workflow counted attempts: Temporal's own attempt number applies.
+   */
+  readonly attempt?: number;
+  /** Of those, the attempt within the job's retry policy: lost workers do not count. Absent with `attempt`. */
+  readonly jobAttempt?: number;
 }
 
 export interface ConcurrencySlotRequest {

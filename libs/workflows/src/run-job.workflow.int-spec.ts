@@ -563,6 +563,52 @@ describe('runJobWorkflow: retries', () => {
   });
 });
 
+describe('runJobWorkflow: lost workers', () => {
+  /** An attempt whose worker stops answering: no heartbeat, so Temporal times it out as a dead collector's would be. */
+  const losesItsWorker = () => new Promise<StepOutcome>((resolve) => setTimeout(() => resolve({ result: 'too late', failureCount: 0 }), 2_500));
+
+  it("survives more lost workers than the job's retry policy has attempts: they spend the worker-loss budget", async () => {
+    const seen: Array<{ attempt?: number; jobAttempt?: number }> = [];
+    const stub = stubActivities({
+      run: async (input, call) => {
+        seen.push({ attempt: input.attempt, jobAttempt: input.jobAttempt });
+        if (call <= 4) return losesItsWorker();
+        return { result: 'done', failureCount: 0 };
+      },
+    });
+    const input = runInput(['run'], { heartbeatTimeoutSeconds: 1, retry: FAST_RETRY });
+
+    const outcome = await runWorkflow(stub.activities, input);
+
+    expect(outcome).toEqual({ status: 'completed', result: 'done' });
+    expect(seen).toEqual([1, 2, 3, 4, 5].map((attempt) => ({ attempt, jobAttempt: 1 })));
+  });
+
+  it('errors naming the lost workers once YARD_MAX_WORKER_LOSSES is spent', async () => {
+    const stub = stubActivities({ run: () => losesItsWorker() });
+    const input = runInput(['run'], { heartbeatTimeoutSeconds: 1, maxWorkerLosses: 1 });
+
+    const outcome = await runWorkflow(stub.activities, input);
+
+    expect(outcome).toMatchObject({ status: 'errored', error: { type: 'WorkerLost', step: 'run' } });
+    expect(stub.steps.map(({ attempt }) => attempt)).toEqual([1, 2]);
+  });
+
+  it("still counts a job's own faults against its retry policy", async () => {
+    const stub = stubActivities({
+      run: () => {
+        throw ApplicationFailure.retryable('device busy', INFRASTRUCTURE_FAULT_ERROR_TYPE);
+      },
+    });
+    const input = runInput(['run'], { retry: FAST_RETRY, maxWorkerLosses: 10 });
+
+    const outcome = await runWorkflow(stub.activities, input);
+
+    expect(outcome).toMatchObject({ status: 'errored', error: { message: 'device busy', step: 'run' } });
+    expect(stub.steps).toHaveLength(FAST_RETRY.maximumAttempts);
+  });
+});
+
 describe('runJobWorkflow: concurrency slots', () => {
   const scope = 'examples_Stubbed.0123456789abcdef';
 

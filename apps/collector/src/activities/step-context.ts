@@ -25,7 +25,9 @@ export function createStepContext(input: ExecuteStepInput, activity: Context, lo
     readOnly: run.commit === null,
     inventory,
     step,
-    attempt: activity.info.attempt,
+    attempt: input.attempt ?? activity.info.attempt,
+    // The same for every attempt of this step of this run: what a job keys its side effects by to apply them once.
+    idempotencyKey: `${run.runId}:${step}`,
     requestedBy: run.requestedBy,
     runAs: run.runAs ?? run.requestedBy,
     require: requirePermissionOf(actingPrincipalOf(run)),
