@@ -5,8 +5,8 @@ import { YardmasterStack } from './support/yardmaster-stack';
 
 jest.setTimeout(120_000);
 
-// More waiting runs than the collector's 20 step slots: before, they alone filled every slot.
-const SWEEPS = 40;
+// Far more waiting runs than the collector's 20 step slots: before, 20 of them alone filled every slot.
+const SWEEPS = 200;
 const HELLOS = 3;
 
 /** Runs `task` over `items`, `width` at a time: 200 requests without opening 200 connections at once. */
@@ -30,8 +30,8 @@ describe('runs waiting for a concurrency slot cost no worker capacity', () => {
     await stack?.stop();
   });
 
-  it('40 Config sweeps wait queued (two at a time may run) while Hello World runs complete on the same collector', async () => {
-    // Two long sweeps take the job's two slots; the other 38 wait. One collector has 20 step slots: if a waiting
+  it('200 Config sweeps wait queued (two at a time may run) while Hello World runs complete on the same collector', async () => {
+    // Two long sweeps take the job's two slots; the other 198 wait. One collector has 20 step slots: if a waiting
     // run held one, Hello World would find none free.
     const sweeps = await inBatches(Array.from({ length: SWEEPS }, (_, index) => index), 50, () => stack.startRun('examples.ConfigSweep', { data: { seconds: 600 } }));
     await waitFor(
