@@ -1,4 +1,5 @@
 import { readDatabaseConfig, readSecretsKey, readSharedConfig, readTemporalConfig, type DatabaseConfig, type EnvReader, type SharedConfig, type TemporalConfig } from '@yardmaster/config';
+import { DEFAULT_MAX_WORKER_LOSSES } from '@yardmaster/contracts';
 import { hostname } from 'node:os';
 
 export interface SchedulerConfig {
@@ -14,6 +15,8 @@ export interface SchedulerConfig {
   readonly stepTimeoutSeconds: number;
   /** A step silent this long has lost its worker and is retried elsewhere. */
   readonly heartbeatTimeoutSeconds: number;
+  /** How often a run's step may lose its worker before the run errors; apart from the job's retry policy. */
+  readonly maxWorkerLosses: number;
   /** How often the reconciler compares live runs in the read model with Temporal. */
   readonly reconcileIntervalSeconds: number;
   /** How long one command's Temporal calls may take before it answers SERVICE_UNAVAILABLE naming Temporal. */
@@ -32,6 +35,7 @@ export function readSchedulerConfig(env: EnvReader): SchedulerConfig {
     runTimeoutSeconds: env.integer('YARD_RUN_TIMEOUT_SECONDS', 1800, 1, 7 * 24 * 3600),
     stepTimeoutSeconds: env.integer('YARD_STEP_TIMEOUT_SECONDS', 1800, 1, 7 * 24 * 3600),
     heartbeatTimeoutSeconds: env.integer('YARD_HEARTBEAT_TIMEOUT_SECONDS', 10, 2, 3600),
+    maxWorkerLosses: env.integer('YARD_MAX_WORKER_LOSSES', DEFAULT_MAX_WORKER_LOSSES, 0, 1000),
     reconcileIntervalSeconds: env.integer('YARD_RECONCILE_INTERVAL_SECONDS', 15, 1, 3600),
     // Below the API's default command timeout (10 s), so the API hears "Temporal is down" rather than silence.
     temporalCallTimeoutMs: env.integer('YARD_TEMPORAL_CALL_TIMEOUT_MS', 5000, 100, 600_000),

@@ -5,7 +5,9 @@ import { CancelRunHandler } from './cancel-run/cancel-run.handler';
 import { CatalogReader } from './catalog/catalog-reader';
 import { OverrideJobHandler } from './catalog/override-job/override-job.handler';
 import { CommandsMessageController } from './commands.message-controller';
+import { concurrencyQueueProvider } from './concurrency/concurrency-queue.provider';
 import { concurrencySlotsProvider } from './concurrency/concurrency-slots.provider';
+import { StaleQueueEntries } from './concurrency/stale-queue-entries';
 import { SingletonGuard } from './concurrency/singleton-guard';
 import type { SchedulerConfig } from './config';
 import { SchedulerHealthService } from './health/scheduler-health.service';
@@ -38,6 +40,8 @@ export class SchedulerModule {
         CatalogReader,
         OverrideJobHandler,
         concurrencySlotsProvider,
+        concurrencyQueueProvider,
+        StaleQueueEntries,
         SingletonGuard,
         StartRunHandler,
         keyedCommandsProvider,

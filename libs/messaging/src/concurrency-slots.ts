@@ -48,6 +48,19 @@ export class ConcurrencySlots {
     return null;
   }
 
+  /** The slot of the scope that `runId` holds, or null. */
+  async slotHeldBy(scope: string, slots: number, runId: string): Promise<number | null> {
+    for (let slot = 0; slot < slots; slot++) if ((await this.holderOf(scope, slot))?.runId === runId) return slot;
+    return null;
+  }
+
+  /** How many of the scope's first `slots` slots no run holds. */
+  async freeCount(scope: string, slots: number): Promise<number> {
+    let free = 0;
+    for (let slot = 0; slot < slots; slot++) if (!(await this.holderOf(scope, slot))) free++;
+    return free;
+  }
+
   async holderOf(scope: string, slot: number): Promise<SlotHolder | null> {
     const key = slotKey(scope, slot);
     const entry = await this.kv.get(key);

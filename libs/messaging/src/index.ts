@@ -11,6 +11,7 @@ export * from './stream-reader';
 export * from './follow-stream';
 export * from './messaging.module';
 export * from './concurrency-slots';
+export * from './concurrency-queue';
 export * from './secret-box';
 export * from './run-file-store';
 export * from './idempotency-store';

@@ -1,5 +1,6 @@
 import type { InventoryChange, JsonValue, RunWorkflowInput, StepOutcome } from '@yardmaster/contracts';
 import type { DiscardRunFilesRequest } from '@yardmaster/contracts';
+import type { ConcurrencyQueueActivities } from './concurrency/concurrency-queue-activities';
 
 /** An event as the workflow drafts it; the activity wraps it in the envelope and publishes it. */
 export interface RunEventDraft {
@@ -19,6 +20,13 @@ export interface ExecuteStepInput {
   readonly runResult: JsonValue;
   /** A dry run's inventory changes by earlier steps, in order, so this step sees them; empty otherwise. */
   readonly priorChanges?: readonly InventoryChange[];
+  /**
+   * The attempt, from 1, counted by the workflow over job failures and lost workers alike. Absent for runs whose
+   * history began before the workflow counted attempts: Temporal's own attempt number applies.
+   */
+  readonly attempt?: number;
+  /** Of those, the attempt within the job's retry policy: lost workers do not count. Absent with `attempt`. */
+  readonly jobAttempt?: number;
 }
 
 export interface ConcurrencySlotRequest {
@@ -37,10 +45,13 @@ export interface ConcurrencySlotRelease {
  * The activities the run workflow calls. Collectors implement them; the workflow imports this
  * interface as a type only, so no activity code enters the workflow sandbox.
  */
-export interface RunActivities {
+export interface RunActivities extends ConcurrencyQueueActivities {
   publishRunEvent(draft: RunEventDraft): Promise<void>;
   executeJobStep(input: ExecuteStepInput): Promise<StepOutcome>;
-  /** Waits (heartbeating, cancellable) until one of the scope's slots is free and claims it; returns its number. */
+  /**
+   * Waits (heartbeating, cancellable) until one of the scope's slots is free and claims it; returns its number. Only
+   * runs whose history began before the wait moved into the workflow call it (see `concurrency/`).
+   */
   acquireConcurrencySlot(request: ConcurrencySlotRequest): Promise<number>;
   /** Frees a slot if `runId` still holds it. */
   releaseConcurrencySlot(release: ConcurrencySlotRelease): Promise<void>;

@@ -6,11 +6,18 @@ import type { RunEventDraft } from './run-activities';
  * workflow's own log entries), so a replayed workflow or a retried publish produces the same event once.
  */
 export class RunEventDrafts {
-  // The scheduler's `run.requested` is sequence 1.
-  private sequence = 1;
+  // The scheduler's `run.requested` is sequence 1; a run that continued as new carries on from its last event.
+  private sequence: number;
   private logs = 0;
 
-  constructor(private readonly input: RunWorkflowInput) {}
+  constructor(private readonly input: RunWorkflowInput) {
+    this.sequence = input.continuedWait?.sequence ?? 1;
+  }
+
+  /** The sequence of the last event drafted. */
+  get lastSequence(): number {
+    return this.sequence;
+  }
 
   lifecycle(type: Exclude<RunEventDraft['type'], 'run.log'>, data: Record<string, JsonValue>): RunEventDraft {
     return this.draft(`${this.input.runId}:${type}`, type, data);

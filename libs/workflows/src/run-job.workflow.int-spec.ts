@@ -11,6 +11,7 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
+  CONCURRENCY_SLOT_FREED_SIGNAL,
   INFRASTRUCTURE_FAULT_ERROR_TYPE,
   JOB_CODE_ERROR_TYPE,
   RUN_WORKFLOW_TYPE,
@@ -23,7 +24,7 @@ import {
   type RunWorkflowInput,
   type StepOutcome,
 } from '@yardmaster/contracts';
-import type { ConcurrencySlotRelease, ConcurrencySlotRequest, ExecuteStepInput, RunActivities, RunEventDraft } from './index';
+import type { ConcurrencySlotRelease, ConcurrencySlotRequest, ExecuteStepInput, RunActivities, RunEventDraft, SlotClaim, SlotHandOver } from './index';
 
 jest.setTimeout(60_000);
 
@@ -76,7 +77,7 @@ type StepBehaviour = (input: ExecuteStepInput, attempt: number) => StepOutcome |
  */
 function stubActivities(
   behaviours: Record<string, StepBehaviour> = {},
-  options: { calls?: string[]; acquire?: (request: ConcurrencySlotRequest) => Promise<number> } = {},
+  options: { calls?: string[]; acquire?: (request: ConcurrencySlotRequest) => Promise<number>; claim?: (claim: SlotClaim) => Promise<number | null> } = {},
 ) {
   const steps: Array<{ step: string; runResult: JsonValue; attempt: number }> = [];
   const events: RunEventDraft[] = [];
@@ -84,6 +85,8 @@ function stubActivities(
   const acquired: ConcurrencySlotRequest[] = [];
   const released: ConcurrencySlotRelease[] = [];
   const discarded: Array<readonly string[]> = [];
+  const claimed: SlotClaim[] = [];
+  const handedOver: SlotHandOver[] = [];
   const attempts = new Map<string, number>();
   const activities: RunActivities = {
     async publishRunEvent(draft) {
@@ -107,12 +110,22 @@ function stubActivities(
       released.push(release);
       calls.push('release');
     },
+    async claimConcurrencySlotOrQueue(claim) {
+      claimed.push(claim);
+      calls.push('claim');
+      return { slot: options.claim ? await options.claim(claim) : 0 };
+    },
+    async handOverConcurrencySlot(handOver) {
+      handedOver.push(handOver);
+      calls.push('hand over');
+      return { wake: [] };
+    },
     async discardRunFiles(request) {
       discarded.push(request.fileIds);
       calls.push('discard');
     },
   };
-  return { activities, steps, events, calls, acquired, released, discarded };
+  return { activities, steps, events, calls, acquired, released, discarded, claimed, handedOver };
 }
 
 function runInput(steps: string[], overrides: Partial<RunWorkflowInput> = {}): RunWorkflowInput {
@@ -438,25 +451,20 @@ describe('runJobWorkflow: cancellation', () => {
     expect(await describeRun(input)).toEqual({ status: 'CANCELLED', runStatus: 'cancelled' });
   });
 
-  it('cancelled while waiting for a concurrency slot: no step runs, no slot is released, run.cancelled has no step', async () => {
+  it('cancelled while waiting for a concurrency slot: no step runs, it leaves the queue, run.cancelled has no step', async () => {
     const waiting = signalled();
     const stub = stubActivities(
       {},
       {
-        acquire: async () => {
-          const activity = Context.current();
-          const heartbeat = setInterval(() => activity.heartbeat(), 50);
+        claim: async () => {
           waiting.resolve();
-          try {
-            return await activity.cancelled;
-          } finally {
-            clearInterval(heartbeat);
-          }
+          return null;
         },
       },
     );
     const rule = { mode: 'limit', maxRuns: 1, keyVariables: [] } as const;
-    const input = runInput(['run', 'post_run'], { concurrency: { rule, scope: 'examples_Stubbed.0000000000000000', heldSlot: null } });
+    const scope = 'examples_Stubbed.0000000000000000';
+    const input = runInput(['run', 'post_run'], { concurrency: { rule, scope, heldSlot: null } });
 
     const error = await withWorkflow(stub.activities, input, async (handle) => {
       await waiting.promise;
@@ -467,7 +475,7 @@ describe('runJobWorkflow: cancellation', () => {
 
     expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
     expect(stub.steps).toEqual([]);
-    expect(stub.released).toEqual([]);
+    expect(stub.handedOver).toEqual([{ scope, slots: 1, slot: null, runId: input.runId }]);
     expect(stub.events.map((event) => event.type)).toEqual(['run.cancelled']);
     expect(stub.events[0].data).toEqual({ result: null, cancelledBy: 'bob', step: null });
     expect(await describeRun(input)).toEqual({ status: 'CANCELLED', runStatus: 'cancelled' });
@@ -555,20 +563,95 @@ describe('runJobWorkflow: retries', () => {
   });
 });
 
+describe('runJobWorkflow: lost workers', () => {
+  /** An attempt whose worker stops answering: no heartbeat, so Temporal times it out as a dead collector's would be. */
+  const losesItsWorker = () => new Promise<StepOutcome>((resolve) => setTimeout(() => resolve({ result: 'too late', failureCount: 0 }), 2_500));
+
+  it("survives more lost workers than the job's retry policy has attempts: they spend the worker-loss budget", async () => {
+    const seen: Array<{ attempt?: number; jobAttempt?: number }> = [];
+    const stub = stubActivities({
+      run: async (input, call) => {
+        seen.push({ attempt: input.attempt, jobAttempt: input.jobAttempt });
+        if (call <= 4) return losesItsWorker();
+        return { result: 'done', failureCount: 0 };
+      },
+    });
+    const input = runInput(['run'], { heartbeatTimeoutSeconds: 1, retry: FAST_RETRY });
+
+    const outcome = await runWorkflow(stub.activities, input);
+
+    expect(outcome).toEqual({ status: 'completed', result: 'done' });
+    expect(seen).toEqual([1, 2, 3, 4, 5].map((attempt) => ({ attempt, jobAttempt: 1 })));
+  });
+
+  it('errors naming the lost workers once YARD_MAX_WORKER_LOSSES is spent', async () => {
+    const stub = stubActivities({ run: () => losesItsWorker() });
+    const input = runInput(['run'], { heartbeatTimeoutSeconds: 1, maxWorkerLosses: 1 });
+
+    const outcome = await runWorkflow(stub.activities, input);
+
+    expect(outcome).toMatchObject({ status: 'errored', error: { type: 'WorkerLost', step: 'run' } });
+    expect(stub.steps.map(({ attempt }) => attempt)).toEqual([1, 2]);
+  });
+
+  it("still counts a job's own faults against its retry policy", async () => {
+    const stub = stubActivities({
+      run: () => {
+        throw ApplicationFailure.retryable('device busy', INFRASTRUCTURE_FAULT_ERROR_TYPE);
+      },
+    });
+    const input = runInput(['run'], { retry: FAST_RETRY, maxWorkerLosses: 10 });
+
+    const outcome = await runWorkflow(stub.activities, input);
+
+    expect(outcome).toMatchObject({ status: 'errored', error: { message: 'device busy', step: 'run' } });
+    expect(stub.steps).toHaveLength(FAST_RETRY.maximumAttempts);
+  });
+});
+
 describe('runJobWorkflow: concurrency slots', () => {
   const scope = 'examples_Stubbed.0123456789abcdef';
 
-  it('waits for a slot of a limit before run.started, and releases the slot it got after post_run', async () => {
-    const stub = stubActivities({}, { acquire: async () => 1 });
+  it('claims a slot of a limit before run.started, and hands the slot it got on after its terminal event', async () => {
+    const stub = stubActivities({}, { claim: async () => 1 });
     const rule = { mode: 'limit', maxRuns: 2, keyVariables: ['name'] } as const;
     const input = runInput(['run', 'post_run'], { concurrency: { rule, scope, heldSlot: null } });
 
     const outcome = await runWorkflow(stub.activities, input);
 
     expect(outcome).toEqual({ status: 'completed', result: null });
-    expect(stub.acquired).toEqual([{ scope, slots: 2, runId: input.runId }]);
-    expect(stub.released).toEqual([{ scope, slot: 1, runId: input.runId }]);
-    expect(stub.calls).toEqual(['acquire', 'event:run.started', 'step:run', 'step:post_run', 'release', 'event:run.completed']);
+    expect(stub.claimed).toEqual([{ scope, slots: 2, runId: input.runId }]);
+    expect(stub.acquired).toEqual([]);
+    expect(stub.handedOver).toEqual([{ scope, slots: 2, slot: 1, runId: input.runId }]);
+    expect(stub.calls).toEqual(['claim', 'event:run.started', 'step:run', 'step:post_run', 'event:run.completed', 'hand over']);
+  });
+
+  it('waits in the workflow, not in an activity: queued, it claims again when signalled that a slot was freed', async () => {
+    const queued = signalled();
+    let claims = 0;
+    const stub = stubActivities(
+      {},
+      {
+        claim: async () => {
+          claims++;
+          if (claims > 1) return 0;
+          queued.resolve();
+          return null;
+        },
+      },
+    );
+    const rule = { mode: 'limit', maxRuns: 1, keyVariables: [] } as const;
+    const input = runInput(['run'], { concurrency: { rule, scope, heldSlot: null } });
+
+    const outcome = await withWorkflow(stub.activities, input, async (handle) => {
+      await queued.promise;
+      const pending = await handle.describe();
+      await handle.signal(CONCURRENCY_SLOT_FREED_SIGNAL);
+      return { pendingActivities: pending.raw.pendingActivities?.length ?? 0, outcome: await handle.result() };
+    });
+
+    expect(outcome).toEqual({ pendingActivities: 0, outcome: { status: 'completed', result: null } });
+    expect(stub.calls).toEqual(['claim', 'claim', 'event:run.started', 'step:run', 'event:run.completed', 'hand over']);
   });
 
   it("does not acquire a singleton's slot, which the scheduler already holds, and releases it even when the run errors", async () => {
@@ -584,8 +667,9 @@ describe('runJobWorkflow: concurrency slots', () => {
 
     expect(outcome).toMatchObject({ status: 'errored', error: { message: 'boom', step: 'run' } });
     expect(stub.acquired).toEqual([]);
-    expect(stub.released).toEqual([{ scope, slot: 0, runId: input.runId }]);
-    expect(stub.calls).toEqual(['event:run.started', 'step:run', 'step:post_run', 'release', 'event:run.errored']);
+    expect(stub.claimed).toEqual([]);
+    expect(stub.handedOver).toEqual([{ scope, slots: 1, slot: 0, runId: input.runId }]);
+    expect(stub.calls).toEqual(['event:run.started', 'step:run', 'step:post_run', 'event:run.errored', 'hand over']);
   });
 
   it('releases the slot of a cancelled run', async () => {
@@ -601,7 +685,7 @@ describe('runJobWorkflow: concurrency slots', () => {
       await handle.result().catch(() => undefined);
     });
 
-    expect(stub.released).toEqual([{ scope, slot: 0, runId: input.runId }]);
-    expect(calls.slice(-2)).toEqual(['release', 'event:run.cancelled']);
+    expect(stub.handedOver).toEqual([{ scope, slots: 1, slot: 0, runId: input.runId }]);
+    expect(calls.slice(-2)).toEqual(['event:run.cancelled', 'hand over']);
   });
 });

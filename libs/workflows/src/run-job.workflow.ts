@@ -1,4 +1,4 @@
-import { CancellationScope, CancelledFailure, defineSignal, isCancellation, proxyActivities, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
+import { CancellationScope, CancelledFailure, defineSignal, isCancellation, patched, proxyActivities, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
 import {
   CANCEL_REQUESTED_SIGNAL,
   TEMPORAL_ACTOR,
@@ -10,6 +10,9 @@ import {
   type RunOutcome,
   type RunWorkflowInput,
 } from '@yardmaster/contracts';
+import { CONCURRENCY_RELEASE_PATCH, CONCURRENCY_WAIT_PATCH } from './concurrency/concurrency-patches';
+import { handOverConcurrencySlot } from './concurrency/hand-over-slot';
+import { waitForConcurrencySlot } from './concurrency/wait-for-slot';
 import type { RunActivities, RunEventDraft } from './run-activities';
 import { RunEventDrafts } from './run-event-drafts';
 import { markRunStatus } from './search-attributes';
@@ -26,7 +29,8 @@ type Ending =
   | { readonly kind: 'timed_out'; readonly error: RunErrorInfo };
 
 /**
- * One run of a job: wait for a concurrency slot if the job limits runs, `run.started`, each step as an
+ * One run of a job: wait for a concurrency slot if the job limits runs (in the workflow, queued first come first
+ * served, see `concurrency/`), `run.started`, each step as an
  * activity within the run's timeout, `post_run` whatever happened before it, and exactly one terminal event.
  * A cancelled run still runs `post_run`, then ends Canceled in Temporal too.
  */
@@ -39,7 +43,9 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
   // Publishing never stops for a cancellation: the run's history must be complete.
   const publish = (draft: RunEventDraft) => CancellationScope.nonCancellable(() => publishRunEvent(draft));
 
-  let cancelledBy: string = TEMPORAL_ACTOR;
+  // Set once the run holds a slot it gives back after its terminal event, waking the next run in line.
+  let handOverAfterEnd: { readonly scope: string; readonly slot: number } | null = null;
+  let cancelledBy: string = input.continuedWait?.cancelledBy ?? TEMPORAL_ACTOR;
   setHandler(cancelRequested, ({ by }) => {
     cancelledBy = by;
   });
@@ -53,7 +59,12 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
 
   const concurrency = input.concurrency;
   let heldSlot = concurrency?.heldSlot ?? null;
-  if (concurrency && heldSlot === null) {
+  if (concurrency && heldSlot === null && patched(CONCURRENCY_WAIT_PATCH)) {
+    const wait = await waitForConcurrencySlot(input, slotsOf(input), { sequence: () => drafts.lastSequence, cancelledBy: () => cancelledBy });
+    if (wait.kind === 'cancelled') return finish({ status: 'cancelled', result: null, cancelledBy, step: null });
+    heldSlot = wait.slot;
+  } else if (concurrency && heldSlot === null) {
+    // Runs that began waiting before the wait moved into the workflow: an activity waits, holding a worker slot.
     const { acquireConcurrencySlot } = proxyActivities<RunActivities>({
       summary: 'waiting for a concurrency slot',
       startToCloseTimeout: '7d',
@@ -129,7 +140,9 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
     else if (postRun.kind === 'error' && ending === null) ending = { kind: 'error', error: postRun.error };
   }
 
-  if (concurrency && heldSlot !== null) {
+  if (concurrency && heldSlot !== null && patched(CONCURRENCY_RELEASE_PATCH)) {
+    handOverAfterEnd = { scope: concurrency.scope, slot: heldSlot };
+  } else if (concurrency && heldSlot !== null) {
     const slot = heldSlot;
     await CancellationScope.nonCancellable(() => releaseConcurrencySlot({ scope: concurrency.scope, slot, runId: input.runId }));
   }
@@ -146,6 +159,7 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
     await discardRunFilesOf(input);
     markRunStatus(outcome.status);
     await publish(drafts.lifecycle(`run.${outcome.status}`, terminalData(outcome)));
+    if (handOverAfterEnd) await handOverConcurrencySlot(handOverAfterEnd.scope, slotsOf(input), handOverAfterEnd.slot, input.runId);
     // Rethrown so Temporal, and its Web UI, show the workflow as Canceled.
     if (outcome.status === 'cancelled') throw new CancelledFailure(`Run cancelled by ${outcome.cancelledBy}`);
     return outcome;

@@ -1,4 +1,4 @@
-import { ActivityCancellationType, isCancellation, proxyActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, isCancellation, patched, proxyActivities } from '@temporalio/workflow';
 import {
   JOB_CODE_ERROR_TYPE,
   JOB_NOT_HOSTED_ERROR_TYPE,
@@ -10,6 +10,8 @@ import {
 } from '@yardmaster/contracts';
 import { describeStepFailure } from './describe-failure';
 import type { RunActivities } from './run-activities';
+import { runCountedAttempts } from './step-attempts/run-counted-attempts';
+import { STEP_ATTEMPTS_PATCH } from './step-attempts/step-attempts-patch';
 
 export type StepResult =
   | { readonly kind: 'done'; readonly outcome: StepOutcome }
@@ -17,14 +19,17 @@ export type StepResult =
   | { readonly kind: 'error'; readonly error: RunErrorInfo; readonly timedOut: boolean };
 
 /**
- * Runs one job step as an activity with the job's timeouts and retry policy. Failures the job reports, and
- * exceptions from its code, are not retried; infrastructure faults and lost workers are.
+ * Runs one job step with the job's timeouts and retry policy. Failures the job reports, and exceptions from its
+ * code, are not retried; infrastructure faults are, by the job's policy; lost workers are, by the run's
+ * worker-loss budget (see `step-attempts/`).
  */
 export function createStepRunner(
   input: RunWorkflowInput,
 ): (step: string, runResult: JsonValue, priorChanges: readonly InventoryChange[]) => Promise<StepResult> {
   const { retry } = input;
   return async (step, runResult, priorChanges) => {
+    if (patched(STEP_ATTEMPTS_PATCH)) return runCountedAttempts(input, step, runResult, priorChanges);
+    // Runs whose history began before the workflow counted attempts: Temporal retries by the job's policy.
     const { executeJobStep } = proxyActivities<RunActivities>({
       summary: `${input.jobName}: ${step}`,
       startToCloseTimeout: `${input.stepTimeoutSeconds}s`,

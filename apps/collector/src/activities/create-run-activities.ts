@@ -1,6 +1,7 @@
 import type { NatsConnection } from '@nats-io/nats-core';
-import { RunFileStore, type ConcurrencySlots } from '@yardmaster/messaging';
+import { RunFileStore, type ConcurrencyQueue, type ConcurrencySlots } from '@yardmaster/messaging';
 import type { RunActivities, ScheduledRunActivities } from '@yardmaster/workflows';
+import { createConcurrencyQueueActivities } from './concurrency-queue.activities';
 import { createConcurrencySlotActivities } from './concurrency-slot.activities';
 import { createDiscardRunFiles } from './discard-run-files.activity';
 import { createExecuteJobStep, type ExecuteJobStepDeps } from './execute-job-step.activity';
@@ -10,12 +11,13 @@ import { createScheduledRunActivities } from './scheduled-run.activities';
 /** The activities a collector registers with Temporal, built from their dependencies. */
 export function createRunActivities(
   // `files` defaults to the instance's store on `nc`; give it to share one with the run data stages.
-  deps: ExecuteJobStepDeps & { slots: ConcurrencySlots; nc: NatsConnection; files?: RunFileStore },
+  deps: ExecuteJobStepDeps & { slots: ConcurrencySlots; queue: ConcurrencyQueue; nc: NatsConnection; files?: RunFileStore },
 ): RunActivities & ScheduledRunActivities {
   return {
     publishRunEvent: createPublishRunEvent(deps),
     executeJobStep: createExecuteJobStep(deps),
     ...createConcurrencySlotActivities(deps.slots),
+    ...createConcurrencyQueueActivities(deps.slots, deps.queue),
     discardRunFiles: createDiscardRunFiles(deps.files ?? new RunFileStore(deps.nc, deps.instance)),
     ...createScheduledRunActivities(deps),
   };

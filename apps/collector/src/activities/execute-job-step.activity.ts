@@ -68,7 +68,9 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
     }
 
     const activity = Context.current();
-    const { attempt } = activity.info;
+    // The workflow counts attempts itself (lost workers apart from the job's own failures); older runs use Temporal's.
+    const attempt = input.attempt ?? activity.info.attempt;
+    const jobAttempt = input.jobAttempt ?? attempt;
     const maxAttempts = run.retry.maximumAttempts;
     const stepDeadlineAt = stepDeadlineOf(activity.info, Date.now());
     const buffer = new StepEventBuffer(deps.publisher, deps.logDelivery);
@@ -85,7 +87,10 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
         actor: run.requestedBy,
         correlationId: run.correlationId,
       });
-      if (attempt > 1) logger.warning(`Retrying step ${step}: attempt ${attempt} of ${maxAttempts} (attempt ${attempt - 1} failed or lost its worker)`);
+      if (attempt > 1 && attempt === jobAttempt) logger.warning(`Retrying step ${step}: attempt ${attempt} of ${maxAttempts} (attempt ${attempt - 1} failed or lost its worker)`);
+      if (attempt > jobAttempt) {
+        logger.warning(`Retrying step ${step}: attempt ${attempt}, ${jobAttempt} of ${maxAttempts} by the job's retry policy (${attempt - jobAttempt} lost workers do not count)`);
+      }
       let data: Record<string, unknown>;
       try {
         data = await prepareJobData(deps.runDataStages, { run, step, variables: registered.definition.variables });
@@ -127,7 +132,7 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
           throw jobError instanceof CancelledFailure ? jobError : new CancelledFailure(`Step ${step} cancelled`);
         }
         logDiscarded(logger, step, discarded, run.commit);
-        throw await reportJobError(jobError, logger, delivered, { step, attempt, maxAttempts, redactor });
+        throw await reportJobError(jobError, logger, delivered, { step, attempt: jobAttempt, maxAttempts, redactor });
       }
       // What the job logged is delivered before its inventory changes are saved: if it cannot be, they are not.
       try {

@@ -80,6 +80,17 @@ describe('createStepContext', () => {
     expect(context.logger).toBe(logger);
   });
 
+  it('gives the same idempotency key to every attempt of a step, and the attempt the workflow counted', () => {
+    const first = contextFor('run', 1).context;
+    const { env, logger } = contextFor('run', 1);
+    // The workflow counts attempts itself (Temporal's own is always 1 then) and passes the number with the step.
+    const fifth = createStepContext({ run, step: 'run', runResult: null, attempt: 5, jobAttempt: 1 }, env.context, logger, unusedInventory);
+    expect(fifth.attempt).toBe(5);
+    expect(fifth.idempotencyKey).toBe(first.idempotencyKey);
+    expect(first.idempotencyKey).toBe('run-7:run');
+    expect(contextFor('post_run').context.idempotencyKey).toBe('run-7:post_run');
+  });
+
   it("aborts a step's signal, rejects its cancelled promise and its sleep when the activity is cancelled", async () => {
     const { env, context } = contextFor('run');
     const sleeping = context.sleep(60_000);

@@ -32,7 +32,9 @@ export function createStepContext(
     readOnly: run.commit === null,
     inventory,
     step,
-    attempt: activity.info.attempt,
+    attempt: input.attempt ?? activity.info.attempt,
+    // The same for every attempt of this step of this run: what a job keys its side effects by to apply them once.
+    idempotencyKey: `${run.runId}:${step}`,
     requestedBy: run.requestedBy,
     runAs: run.runAs ?? run.requestedBy,
     require: requirePermissionOf(actingPrincipalOf(run)),

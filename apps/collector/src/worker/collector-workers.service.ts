@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { InventoryStore } from '@yardmaster/inventory';
 import { taskQueueOfRun } from '@yardmaster/contracts';
-import { ConcurrencySlots, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
+import { ConcurrencyQueue, ConcurrencySlots, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { createRunActivities } from '../activities/create-run-activities';
 import { objectValuesStage } from '../activities/run-data/object-values';
@@ -54,6 +54,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       // The host only: the URL may carry credentials, and the address ends up in a run's error.
       logDelivery: { limits: this.config.logDelivery, natsAddress: new URL(shared.natsUrl).host },
       slots: await ConcurrencySlots.open(this.nc, shared.instance),
+      queue: await ConcurrencyQueue.open(this.nc, shared.instance),
       nc: this.nc,
       files,
     });

@@ -13,6 +13,8 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   concurrencyBucketFor,
+  concurrencyQueueBucketFor,
+  CONCURRENCY_SLOT_FREED_SIGNAL,
   RUN_WORKFLOW_TYPE,
   SEARCH_ATTRIBUTE_NAMES,
   workflowIdForRun,
@@ -24,7 +26,7 @@ import {
   type RunWorkflowInput,
 } from '@yardmaster/contracts';
 import { concurrencyScopeOf, JobRegistry, validateRunData } from '@yardmaster/job-sdk';
-import { ConcurrencySlots, connectNats, type EventPublisher, type NatsConnection } from '@yardmaster/messaging';
+import { ConcurrencyQueue, ConcurrencySlots, connectNats, type EventPublisher, type NatsConnection } from '@yardmaster/messaging';
 import { testDependencies, uniqueInstanceName } from '@yardmaster/testing';
 import type { ExecuteStepInput } from '@yardmaster/workflows';
 import { createRunActivities } from '../activities/create-run-activities';
@@ -61,6 +63,7 @@ let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
 let nc: NatsConnection;
 let slots: ConcurrencySlots;
+let queue: ConcurrencyQueue;
 
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
@@ -74,6 +77,7 @@ beforeAll(async () => {
     });
   nc = await connectNats(testDependencies.natsUrl, `run-workflow-int-spec-${SLOTS_INSTANCE}`);
   slots = await ConcurrencySlots.open(nc, SLOTS_INSTANCE);
+  queue = await ConcurrencyQueue.open(nc, SLOTS_INSTANCE);
   bundle = await bundleWorkflowCode({
     // The workflow source, not the `dist` that `require.resolve('@yardmaster/workflows')` finds.
     workflowsPath: path.join(LIBS, 'workflows/src/index.ts'),
@@ -91,7 +95,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.teardown();
   if (nc && !nc.isClosed()) {
-    await new Kvm(nc).open(concurrencyBucketFor(SLOTS_INSTANCE)).then((kv) => kv.destroy()).catch(() => false);
+    for (const bucket of [concurrencyBucketFor(SLOTS_INSTANCE), concurrencyQueueBucketFor(SLOTS_INSTANCE)]) {
+      await new Kvm(nc).open(bucket).then((kv) => kv.destroy()).catch(() => false);
+    }
     await nc.drain();
   }
 });
@@ -135,7 +141,7 @@ async function withWorkflow<T>(
   executedSteps: string[] = [],
 ): Promise<T> {
   const taskQueue = `test-wf-${randomUUID()}`;
-  const activities = createRunActivities({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, logDelivery: { limits: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 30_000 }, natsAddress: 'in memory' }, slots, nc });
+  const activities = createRunActivities({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, logDelivery: { limits: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 30_000 }, natsAddress: 'in memory' }, slots, queue, nc });
   const worker = await Worker.create({
     connection: env.nativeConnection,
     namespace: NAMESPACE,
@@ -391,5 +397,38 @@ describe('runJobWorkflow with the collector activities: the run lifecycle', () =
     expect(outcome).toEqual({ status: 'completed', result: null });
     expect(heldWhileRunning.map(({ slot, runId }) => ({ slot, runId }))).toEqual([{ slot: 0, runId: input.runId }]);
     expect((await slots.holders()).filter((holder) => holder.scope === scope)).toEqual([]);
+  });
+
+  it('a freed slot always wakes the next run in line: 8 sweeps, two at a time, all complete, each waiter woken by a signal', async () => {
+    const publisher = new InMemoryPublisher();
+    const inputs = Array.from({ length: 8 }, () => runInput('examples.ConfigSweep', { seconds: 1 }));
+    const scope = inputs[0].concurrency?.scope;
+    const taskQueue = `test-wf-${randomUUID()}`;
+    const activities = createRunActivities({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, logDelivery: { limits: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 30_000 }, natsAddress: 'in memory' }, slots, queue, nc });
+    const worker = await Worker.create({ connection: env.nativeConnection, namespace: NAMESPACE, taskQueue, workflowBundle: bundle, activities, maxHeartbeatThrottleInterval: '500ms' });
+
+    const { outcomes, histories } = await worker.runUntil(async () => {
+      const handles = await Promise.all(
+        inputs.map((input) =>
+          env.client.workflow.start<(input: RunWorkflowInput) => Promise<RunOutcome>>(RUN_WORKFLOW_TYPE, {
+            taskQueue,
+            workflowId: workflowIdForRun(input.runId),
+            args: [input],
+            workflowExecutionTimeout: '50 seconds',
+          }),
+        ),
+      );
+      const outcomes = await Promise.all(handles.map((handle) => handle.result()));
+      return { outcomes, histories: await Promise.all(handles.map((handle) => handle.fetchHistory())) };
+    });
+
+    expect(outcomes.every((outcome) => outcome.status === 'completed')).toBe(true);
+    // Six of them had to wait; each of those was signalled when a slot was handed on (its timer is only a fallback).
+    const signalled = histories.filter((history) =>
+      (history.events ?? []).some((event) => event.workflowExecutionSignaledEventAttributes?.signalName === CONCURRENCY_SLOT_FREED_SIGNAL),
+    );
+    expect(signalled.length).toBeGreaterThanOrEqual(6);
+    expect((await slots.holders()).filter((holder) => holder.scope === scope)).toEqual([]);
+    expect(await queue.waiting(scope ?? '')).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { runEventKind, subjectsFor, workflowIdForRun, type LiveRun, type LiveRun
 import { ConcurrencySlots, EventPublisher, NATS_CONNECTION, sendCommand } from '@yardmaster/messaging';
 import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
+import { StaleQueueEntries } from '../concurrency/stale-queue-entries';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { workflowStateOf, type WorkflowState } from '../temporal/workflow-state';
 import { correctiveTerminalEvent } from './corrective-event';
@@ -39,6 +40,7 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
     private readonly temporal: TemporalClientProvider,
     private readonly publisher: EventPublisher,
     private readonly slots: ConcurrencySlots,
+    private readonly staleQueueEntries: StaleQueueEntries,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -65,6 +67,8 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
     }
     const slotsFreed = await this.freeStaleSlots(client);
     const requestsRepublished = await republishLostRequests({ nc: this.nc, client, publisher: this.publisher, instance: this.config.shared.instance });
+    const unqueued = await this.staleQueueEntries.prune(client);
+    if (unqueued > 0) this.logger.log(`Took ${unqueued} ended runs out of the concurrency queues`);
     if (corrected > 0 || slotsFreed > 0 || requestsRepublished > 0) {
       this.logger.log(`Corrected ${corrected} of ${live.length} live runs; freed ${slotsFreed} slots; published ${requestsRepublished} lost run requests again`);
     }

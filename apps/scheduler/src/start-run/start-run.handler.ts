@@ -185,6 +185,7 @@ export class StartRunHandler {
       steps: job.steps,
       ...limits,
       heartbeatTimeoutSeconds: this.config.heartbeatTimeoutSeconds,
+      maxWorkerLosses: this.config.maxWorkerLosses,
       retry: job.retry,
       startAt,
       // A singleton's slot is claimed here, so a second request is refused at once; a limit's is waited for by the workflow.

@@ -22,3 +22,11 @@ export function slotCountOf(rule: ConcurrencyRule): number {
 export function slotKey(scope: string, slot: number): string {
   return `${scope}.${slot}`;
 }
+
+/**
+ * The runs waiting for a slot, first come first served, kept in the NATS KV bucket `<instance>_concurrency_queue`
+ * under the scope: the value is the JSON array of their run ids, oldest first.
+ */
+export function concurrencyQueueBucketFor(instance: string): string {
+  return `${instance}_concurrency_queue`;
+}

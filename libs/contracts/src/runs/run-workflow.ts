@@ -37,7 +37,27 @@ export interface RunWorkflowInput {
    * again from the input. Absent in runs started before it.
    */
   readonly scheduleId?: string | null;
+  /**
+   * How often a step may lose its worker (a collector that died or stopped heartbeating) before the run errors.
+   * Counted apart from `retry`, which is the job's own budget. Absent in runs started before it: 10.
+   */
+  readonly maxWorkerLosses?: number;
+  /** Set when the workflow continued as new while waiting for a concurrency slot: what the earlier execution had done. */
+  readonly continuedWait?: ContinuedConcurrencyWait;
 }
+
+/** What a run waiting for a concurrency slot carries into its next execution (continue-as-new keeps the history short). */
+export interface ContinuedConcurrencyWait {
+  /** The sequence of the last event the run published, so the next ones follow it. */
+  readonly sequence: number;
+  /** Who asked to cancel, if a cancel signal came before the continue-as-new. */
+  readonly cancelledBy: string | null;
+  /** The number of waits so far: the timer between tries grows with it. */
+  readonly tries: number;
+}
+
+/** Default of `RunWorkflowInput.maxWorkerLosses`. */
+export const DEFAULT_MAX_WORKER_LOSSES = 10;
 
 /** What one job step reports back to the workflow. */
 export interface StepOutcome {
@@ -58,6 +78,9 @@ export type RunOutcome =
   | { readonly status: 'errored'; readonly result: JsonValue; readonly error: RunErrorInfo }
   | { readonly status: 'cancelled'; readonly result: JsonValue; readonly cancelledBy: string; readonly step: string | null }
   | { readonly status: 'timed_out'; readonly result: JsonValue; readonly error: RunErrorInfo };
+
+/** Signal a run sends to a run waiting for a concurrency slot when it may now claim one (see `concurrency/` in the workflows). */
+export const CONCURRENCY_SLOT_FREED_SIGNAL = 'concurrencySlotFreed';
 
 /** Signal the scheduler sends before cancelling a workflow, so the run records who cancelled it. */
 export const CANCEL_REQUESTED_SIGNAL = 'cancelRequested';

@@ -48,8 +48,18 @@ export interface JobContext {
   /** The inventory: sites, device roles, platforms, tags and devices, read and changed within this step. */
   readonly inventory: InventoryAccess;
   readonly step: string;
-  /** The attempt of this step, from 1. */
+  /**
+   * The attempt of this step, from 1. A step can run again, after a failure its retry policy retries, after its
+   * worker was lost, or after a Temporal restart lost the news that it had finished (Temporal runs a step at
+   * least once, not exactly once): an attempt above 1 may follow one that did all its work.
+   */
   readonly attempt: number;
+  /**
+   * `<runId>:<step>`: the same for every attempt of this step of this run, different for any other step or run.
+   * Record it with a side effect (a ledger row, a request's idempotency header) and skip the effect when it is
+   * already recorded, so a repeated step applies it once.
+   */
+  readonly idempotencyKey: string;
   /** Who asked for the run: a user, or `schedule:<id>` for a schedule's run. */
   readonly requestedBy: string;
   /**
