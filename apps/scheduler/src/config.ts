@@ -16,6 +16,8 @@ export interface SchedulerConfig {
   readonly heartbeatTimeoutSeconds: number;
   /** How often the reconciler compares live runs in the read model with Temporal. */
   readonly reconcileIntervalSeconds: number;
+  /** How long a cancel waits for the run's workflow to confirm it; after that the answer is 202 with `confirmed: false`. */
+  readonly cancelConfirmTimeoutSeconds: number;
   readonly schedulerId: string;
   /** Seals sensitive run data before it reaches Temporal; collectors open it with the same key. */
   readonly secretsKey: Buffer;
@@ -31,6 +33,7 @@ export function readSchedulerConfig(env: EnvReader): SchedulerConfig {
     stepTimeoutSeconds: env.integer('YARD_STEP_TIMEOUT_SECONDS', 1800, 1, 7 * 24 * 3600),
     heartbeatTimeoutSeconds: env.integer('YARD_HEARTBEAT_TIMEOUT_SECONDS', 10, 2, 3600),
     reconcileIntervalSeconds: env.integer('YARD_RECONCILE_INTERVAL_SECONDS', 15, 1, 3600),
+    cancelConfirmTimeoutSeconds: env.integer('YARD_CANCEL_CONFIRM_TIMEOUT_SECONDS', 5, 1, 60),
     schedulerId: env.string('YARD_SCHEDULER_ID', `scheduler@${hostname()}:${process.pid}`),
     secretsKey: readSecretsKey(env),
   };

@@ -3,6 +3,7 @@
  * signals and types only. Collectors implement `RunActivities`; nothing here may import a Node built-in.
  */
 export { runJobWorkflow, cancelRequested } from './run-job.workflow';
+export { requestCancel } from './cancel-requests';
 export { scheduledRunWorkflow, RUN_REFUSED_ERROR_TYPE, type ScheduledRunOutcome } from './scheduled-run.workflow';
 export type { ScheduledRunActivities } from './scheduled-run-activities';
 export type { RunActivities, RunEventDraft, ExecuteStepInput, ConcurrencySlotRequest, ConcurrencySlotRelease } from './run-activities';

@@ -11,6 +11,8 @@ import {
   type RunWorkflowInput,
 } from '@yardmaster/contracts';
 import type { RunActivities, RunEventDraft } from './run-activities';
+import { CancelRequests } from './cancel-requests';
+import { endWorkflowWith } from './end-state';
 import { RunEventDrafts } from './run-event-drafts';
 import { markRunStatus } from './search-attributes';
 import { createStepRunner } from './step-runner';
@@ -31,6 +33,11 @@ type Ending =
  * A cancelled run still runs `post_run`, then ends Canceled in Temporal too.
  */
 export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcome> {
+  const cancelRequests = new CancelRequests();
+  return cancelRequests.scope.run(() => runJob(input, cancelRequests));
+}
+
+async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests): Promise<RunOutcome> {
   const drafts = new RunEventDrafts(input);
   const { publishRunEvent, releaseConcurrencySlot } = proxyLocalActivities<RunActivities>({
     startToCloseTimeout: '10s',
@@ -41,6 +48,9 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
 
   let cancelledBy: string = TEMPORAL_ACTOR;
   setHandler(cancelRequested, ({ by }) => {
+    cancelledBy = by;
+  });
+  cancelRequests.whenAccepted((by) => {
     cancelledBy = by;
   });
 
@@ -111,6 +121,9 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
     if (!isCancellation(error)) throw error;
     return cancellationEnding(progress.currentStep);
   });
+  // A cancel the Update accepted wins, even over a step result that arrived after it; any other cancel is now too late.
+  if (cancelRequests.promised && ending?.kind !== 'cancelled') ending = { kind: 'cancelled', step: progress.currentStep };
+  cancelRequests.close();
   runTimer.cancel();
   await timer;
 
@@ -143,12 +156,16 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
   }
 
   async function finish(outcome: RunOutcome): Promise<RunOutcome> {
+    cancelRequests.close();
     await discardRunFilesOf(input);
     markRunStatus(outcome.status);
     await publish(drafts.lifecycle(`run.${outcome.status}`, terminalData(outcome)));
     // Rethrown so Temporal, and its Web UI, show the workflow as Canceled.
-    if (outcome.status === 'cancelled') throw new CancelledFailure(`Run cancelled by ${outcome.cancelledBy}`);
-    return outcome;
+    if (outcome.status === 'cancelled') {
+      await cancelRequests.untilTemporalCancels();
+      throw new CancelledFailure(`Run cancelled by ${outcome.cancelledBy}`);
+    }
+    return endWorkflowWith(outcome);
   }
 }
 

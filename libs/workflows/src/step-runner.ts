@@ -1,4 +1,4 @@
-import { ActivityCancellationType, isCancellation, proxyActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, isCancellation, patched, proxyActivities } from '@temporalio/workflow';
 import {
   JOB_CODE_ERROR_TYPE,
   JOB_NOT_HOSTED_ERROR_TYPE,
@@ -8,6 +8,7 @@ import {
   type RunWorkflowInput,
   type StepOutcome,
 } from '@yardmaster/contracts';
+import { CANCEL_WINS_PATCH } from './cancel-requests';
 import { describeStepFailure } from './describe-failure';
 import type { RunActivities } from './run-activities';
 
@@ -29,8 +30,7 @@ export function createStepRunner(
       summary: `${input.jobName}: ${step}`,
       startToCloseTimeout: `${input.stepTimeoutSeconds}s`,
       heartbeatTimeout: `${input.heartbeatTimeoutSeconds}s`,
-      // The step must have stopped before post_run starts; left unset, the server's default is TRY_CANCEL.
-      cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+      cancellationType: stepCancellationType(),
       retry: {
         maximumAttempts: retry.maximumAttempts,
         initialInterval: `${retry.initialIntervalSeconds}s`,
@@ -46,4 +46,14 @@ export function createStepRunner(
       return { kind: 'error', ...describeStepFailure(error, step, input) };
     }
   };
+}
+
+/**
+ * A cancelled or timed-out run stops waiting for its step at once (TRY_CANCEL): the step's worker learns of the
+ * cancellation at its next heartbeat, while a dead worker, which never answers, cannot hold the run until its
+ * heartbeat times out (it would end errored, not cancelled). So post_run can start while a live worker's step is
+ * still stopping. Runs from before this waited for the step (WAIT_CANCELLATION_COMPLETED).
+ */
+function stepCancellationType(): ActivityCancellationType {
+  return patched(CANCEL_WINS_PATCH) ? ActivityCancellationType.TRY_CANCEL : ActivityCancellationType.WAIT_CANCELLATION_COMPLETED;
 }

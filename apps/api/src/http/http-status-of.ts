@@ -28,6 +28,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.InventoryObjectInUse:
     case ErrorCode.ReadOnlyJob:
     case ErrorCode.SensitiveJobNotSchedulable:
+    case ErrorCode.RunAlreadyFinishing:
       return 409;
     case ErrorCode.FileTooLarge:
     case ErrorCode.PayloadTooLarge:

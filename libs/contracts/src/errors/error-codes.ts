@@ -32,6 +32,8 @@ export const ErrorCode = {
   TooManyRequests: 'TOO_MANY_REQUESTS',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL',
+  /** A cancel that came too late: the run has already decided how it ends and is finishing (post_run, its terminal event). */
+  RunAlreadyFinishing: 'RUN_ALREADY_FINISHING',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -25,10 +25,17 @@ export class CancelRunHttpController {
       'Cancel a queued or running run. Its job sees an aborted signal, post_run still runs, and the run ends cancelled. ' +
       'Needs runs.cancel_any, or, for a run one requested, runs.cancel_own or jobs.run.',
   })
-  @ApiAcceptedResponse({ description: 'Cancellation requested; follow the run until it is cancelled' })
+  @ApiAcceptedResponse({
+    description:
+      'With confirmed: true the run will end cancelled (post_run still runs). With confirmed: false the run did not confirm in time ' +
+      '(no collector answered within the scheduler\'s YARD_CANCEL_CONFIRM_TIMEOUT_SECONDS, or the run waits for its start time): ' +
+      'Temporal was asked to cancel it; follow the run to see how it ends',
+  })
   @ApiNotFoundResponse({ description: 'RUN_NOT_FOUND, also for a run one may not see' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: one may see the run but not cancel it' })
-  @ApiConflictResponse({ description: 'RUN_ALREADY_FINISHED: the run has ended; nothing was changed' })
+  @ApiConflictResponse({
+    description: 'RUN_ALREADY_FINISHED: the run has ended; RUN_ALREADY_FINISHING: the run has already decided how it ends (too late to cancel). Nothing was changed',
+  })
   async cancel(
     @Param('runId') runId: string,
     @Headers('x-correlation-id') correlationHeader: string | undefined,
