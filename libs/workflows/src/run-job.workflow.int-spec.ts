@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { Context } from '@temporalio/activity';
-import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowFailedError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, CancelledFailure, defineSearchAttributeKey } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -13,6 +13,9 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle
 import {
   INFRASTRUCTURE_FAULT_ERROR_TYPE,
   JOB_CODE_ERROR_TYPE,
+  REQUEST_CANCEL_UPDATE,
+  RUN_ALREADY_FINISHING_FAILURE_TYPE,
+  RUN_END_FAILURE_TYPES,
   RUN_WORKFLOW_TYPE,
   SEARCH_ATTRIBUTE_NAMES,
   TEMPORAL_ACTOR,
@@ -165,7 +168,17 @@ async function withWorkflow<T>(activities: RunActivities, input: RunWorkflowInpu
 
 /** Runs one workflow to its end and returns its outcome. */
 async function runWorkflow(activities: RunActivities, input: RunWorkflowInput): Promise<RunOutcome> {
-  return withWorkflow(activities, input, (handle) => handle.result());
+  return withWorkflow(activities, input, (handle) => handle.result().catch(outcomeInFailure));
+}
+
+/** A failed, errored or timed-out run fails its workflow with a typed, non-retryable failure whose detail is its outcome. */
+function outcomeInFailure(error: unknown): RunOutcome {
+  const cause = error instanceof WorkflowFailedError ? error.cause : undefined;
+  if (!(cause instanceof ApplicationFailure) || !Object.values(RUN_END_FAILURE_TYPES).some((type) => type === cause.type)) throw error;
+  expect(cause.nonRetryable).toBe(true);
+  const outcome = cause.details?.[0] as RunOutcome;
+  expect(cause.type).toBe(RUN_END_FAILURE_TYPES[outcome.status as keyof typeof RUN_END_FAILURE_TYPES]);
+  return outcome;
 }
 
 /** What Temporal says of the workflow: its status and its `YardRunStatus` search attribute. */
@@ -275,7 +288,7 @@ describe('runJobWorkflow', () => {
     expect(outcome).toEqual({ status: 'errored', result: { partial: true }, error });
     expectLifecycle(stub.events, input, 'run.errored');
     expect(stub.events[1].data).toEqual({ result: { partial: true }, error });
-    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'errored' });
+    expect(await describeRun(input)).toEqual({ status: 'FAILED', runStatus: 'errored' });
   });
 
   it('errors with a null result when run itself throws, and does not retry a JobCodeError marked retryable', async () => {
@@ -325,7 +338,7 @@ describe('runJobWorkflow', () => {
     expect(outcome).toEqual({ status: 'failed', result: { checked: 2 }, failureCount: 3 });
     expectLifecycle(stub.events, input, 'run.failed');
     expect(stub.events[1].data).toEqual({ result: { checked: 2 }, failureCount: 3 });
-    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'failed' });
+    expect(await describeRun(input)).toEqual({ status: 'FAILED', runStatus: 'failed' });
   });
 
   it('retries a step that failed for a reason other than job code', async () => {
@@ -378,8 +391,8 @@ describe('runJobWorkflow: cancellation', () => {
     expect(whileRunning).toEqual({ status: 'RUNNING', runStatus: 'running' });
     expect(error).toBeInstanceOf(WorkflowFailedError);
     expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
-    // test_one stopped before post_run started (the workflow waits for the cancelled step); test_two never ran.
-    expect(calls.filter((call) => !call.startsWith('event:'))).toEqual(['step:run', 'step:test_one', 'test_one:cancelled', 'step:post_run']);
+    // The workflow does not wait for the cancelled step (its worker may be dead): post_run follows at once; test_two never ran.
+    expect(stub.steps.map((call) => call.step)).toEqual(['run', 'test_one', 'post_run']);
     expect(postRunAborted).toBe(false);
     expect(stub.events.map((event) => event.type)).toEqual(['run.started', 'run.log', 'run.cancelled']);
     expect(stub.events[1].data).toMatchObject({ level: 'warning', grouping: 'test_one', message: 'The run was cancelled by alice during step test_one' });
@@ -487,12 +500,13 @@ describe('runJobWorkflow: timeouts', () => {
 
     const error = { message: 'The run timed out after 1 s; step run was cut off', type: 'RunTimeout', step: 'run' };
     expect(outcome).toEqual({ status: 'timed_out', result: null, error });
-    expect(calls.filter((call) => !call.startsWith('event:'))).toEqual(['step:run', 'run:cancelled', 'step:post_run']);
+    // The cut-off step is not waited for (TRY_CANCEL): post_run may start before it has stopped.
+    expect(calls.filter((call) => call.startsWith('step:'))).toEqual(['step:run', 'step:post_run']);
     expect(stub.events.map((event) => event.type)).toEqual(['run.started', 'run.log', 'run.timed_out']);
     expect(stub.events[1].data).toMatchObject({ level: 'failure', grouping: 'run', message: error.message });
     expect(stub.events[2]).toMatchObject({ id: `${input.runId}:run.timed_out` });
     expect(stub.events[2].data).toEqual({ result: null, error });
-    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'timed_out' });
+    expect(await describeRun(input)).toEqual({ status: 'FAILED', runStatus: 'timed_out' });
   });
 
   it('times out a step that runs past stepTimeoutSeconds once its attempts are spent, and still runs post_run', async () => {
@@ -508,7 +522,7 @@ describe('runJobWorkflow: timeouts', () => {
     // The log says which step ran out of time, as for the whole-run timeout.
     expect(stub.events.map((event) => event.type)).toEqual(['run.started', 'run.log', 'run.timed_out']);
     expect(stub.events[1].data).toMatchObject({ level: 'failure', grouping: 'test_one', message: error.message });
-    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'timed_out' });
+    expect(await describeRun(input)).toEqual({ status: 'FAILED', runStatus: 'timed_out' });
   });
 });
 
@@ -551,7 +565,7 @@ describe('runJobWorkflow: retries', () => {
       ['post_run', 1],
     ]);
     expect(outcome).toEqual({ status: 'errored', result: null, error: { message: 'edge-01 did not answer', type: 'InfrastructureFault', step: 'run' } });
-    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'errored' });
+    expect(await describeRun(input)).toEqual({ status: 'FAILED', runStatus: 'errored' });
   });
 });
 
@@ -602,6 +616,52 @@ describe('runJobWorkflow: concurrency slots', () => {
     });
 
     expect(stub.released).toEqual([{ scope, slot: 0, runId: input.runId }]);
-    expect(calls.slice(-2)).toEqual(['release', 'event:run.cancelled']);
+    expect(calls.filter((call) => !call.endsWith(':cancelled')).slice(-2)).toEqual(['release', 'event:run.cancelled']);
+  });
+});
+
+describe('runJobWorkflow: cancels confirmed by the requestCancel Update', () => {
+  it('accepts a cancel while a step runs: the run ends cancelled by the caller, and Canceled in Temporal once Temporal cancels it too', async () => {
+    const calls: string[] = [];
+    const started = signalled();
+    const stub = stubActivities({ run: waitsForCancellation(started.resolve, calls) }, { calls });
+    const input = runInput(['run', 'post_run']);
+
+    const { accepted, error } = await withWorkflow(stub.activities, input, async (handle) => {
+      await started.promise;
+      const accepted = await handle.executeUpdate(REQUEST_CANCEL_UPDATE, { args: [{ by: 'dora' }] });
+      await handle.cancel();
+      return { accepted, error: await handle.result().then(() => null, (caught: unknown) => caught) };
+    });
+
+    expect(accepted).toEqual({ cancelledBy: 'dora' });
+    expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+    expect(stub.steps.map((call) => call.step)).toEqual(['run', 'post_run']);
+    expect(stub.events.at(-1)?.data).toEqual({ result: null, cancelledBy: 'dora', step: 'run' });
+    expect(await describeRun(input)).toEqual({ status: 'CANCELLED', runStatus: 'cancelled' });
+  });
+
+  it('refuses a cancel once the run has decided its ending (post_run running): RunAlreadyFinishing, and the run completes', async () => {
+    const inPostRun = signalled();
+    const release = signalled();
+    const stub = stubActivities({
+      post_run: async () => {
+        inPostRun.resolve();
+        await release.promise;
+        return { result: null, failureCount: 0 };
+      },
+    });
+    const input = runInput(['run', 'post_run']);
+
+    const { refusal, outcome } = await withWorkflow(stub.activities, input, async (handle) => {
+      await inPostRun.promise;
+      const refusal = await handle.executeUpdate(REQUEST_CANCEL_UPDATE, { args: [{ by: 'dora' }] }).then(() => null, (caught: unknown) => caught);
+      release.resolve();
+      return { refusal, outcome: await handle.result() };
+    });
+
+    expect(refusal).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((refusal as WorkflowUpdateFailedError).cause).toMatchObject({ type: RUN_ALREADY_FINISHING_FAILURE_TYPE });
+    expect(outcome).toEqual({ status: 'completed', result: null });
   });
 });
