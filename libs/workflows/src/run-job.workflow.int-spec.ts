@@ -391,8 +391,8 @@ describe('runJobWorkflow: cancellation', () => {
     expect(whileRunning).toEqual({ status: 'RUNNING', runStatus: 'running' });
     expect(error).toBeInstanceOf(WorkflowFailedError);
     expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
-    // The workflow does not wait for the cancelled step (its worker may be dead): post_run follows at once; test_two never ran.
-    expect(stub.steps.map((call) => call.step)).toEqual(['run', 'test_one', 'post_run']);
+    // test_one stopped before post_run started (a live worker confirms within the wait for it); test_two never ran.
+    expect(calls.filter((call) => !call.startsWith('event:'))).toEqual(['step:run', 'step:test_one', 'test_one:cancelled', 'step:post_run']);
     expect(postRunAborted).toBe(false);
     expect(stub.events.map((event) => event.type)).toEqual(['run.started', 'run.log', 'run.cancelled']);
     expect(stub.events[1].data).toMatchObject({ level: 'warning', grouping: 'test_one', message: 'The run was cancelled by alice during step test_one' });
@@ -500,8 +500,7 @@ describe('runJobWorkflow: timeouts', () => {
 
     const error = { message: 'The run timed out after 1 s; step run was cut off', type: 'RunTimeout', step: 'run' };
     expect(outcome).toEqual({ status: 'timed_out', result: null, error });
-    // The cut-off step is not waited for (TRY_CANCEL): post_run may start before it has stopped.
-    expect(calls.filter((call) => call.startsWith('step:'))).toEqual(['step:run', 'step:post_run']);
+    expect(calls.filter((call) => !call.startsWith('event:'))).toEqual(['step:run', 'run:cancelled', 'step:post_run']);
     expect(stub.events.map((event) => event.type)).toEqual(['run.started', 'run.log', 'run.timed_out']);
     expect(stub.events[1].data).toMatchObject({ level: 'failure', grouping: 'run', message: error.message });
     expect(stub.events[2]).toMatchObject({ id: `${input.runId}:run.timed_out` });
@@ -616,7 +615,7 @@ describe('runJobWorkflow: concurrency slots', () => {
     });
 
     expect(stub.released).toEqual([{ scope, slot: 0, runId: input.runId }]);
-    expect(calls.filter((call) => !call.endsWith(':cancelled')).slice(-2)).toEqual(['release', 'event:run.cancelled']);
+    expect(calls.slice(-2)).toEqual(['release', 'event:run.cancelled']);
   });
 });
 
@@ -663,5 +662,34 @@ describe('runJobWorkflow: cancels confirmed by the requestCancel Update', () => 
     expect(refusal).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((refusal as WorkflowUpdateFailedError).cause).toMatchObject({ type: RUN_ALREADY_FINISHING_FAILURE_TYPE });
     expect(outcome).toEqual({ status: 'completed', result: null });
+  });
+});
+
+describe('runJobWorkflow: a step whose worker does not confirm its cancellation', () => {
+  it('ends cancelled without waiting for the step (a dead worker never confirms), then runs post_run', async () => {
+    const started = signalled();
+    const stub = stubActivities({
+      // Heartbeats, but ignores the cancellation and would run far past the test: as good as a dead worker to the run.
+      run: async () => {
+        const activity = Context.current();
+        const heartbeat = setInterval(() => activity.heartbeat(), 50);
+        started.resolve();
+        await new Promise((resolve) => setTimeout(resolve, 20_000));
+        clearInterval(heartbeat);
+        return { result: null, failureCount: 0 };
+      },
+    });
+    const input = runInput(['run', 'post_run'], { heartbeatTimeoutSeconds: 30 });
+
+    const error = await withWorkflow(stub.activities, input, async (handle) => {
+      await started.promise;
+      await handle.executeUpdate(REQUEST_CANCEL_UPDATE, { args: [{ by: 'erin' }] });
+      await handle.cancel();
+      return handle.result().then(() => null, (caught: unknown) => caught);
+    });
+
+    expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+    expect(stub.steps.map((call) => call.step)).toEqual(['run', 'post_run']);
+    expect(stub.events.at(-1)?.data).toEqual({ result: null, cancelledBy: 'erin', step: 'run' });
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '@yardmaster/contracts';
 import { CANCEL_WINS_PATCH } from './cancel-requests';
 import { describeStepFailure } from './describe-failure';
+import { stopWithinGrace } from './stop-cancelled-step';
 import type { RunActivities } from './run-activities';
 
 export type StepResult =
@@ -30,7 +31,8 @@ export function createStepRunner(
       summary: `${input.jobName}: ${step}`,
       startToCloseTimeout: `${input.stepTimeoutSeconds}s`,
       heartbeatTimeout: `${input.heartbeatTimeoutSeconds}s`,
-      cancellationType: stepCancellationType(),
+      // The step must have stopped before post_run starts; left unset, the server's default is TRY_CANCEL.
+      cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
       retry: {
         maximumAttempts: retry.maximumAttempts,
         initialInterval: `${retry.initialIntervalSeconds}s`,
@@ -40,20 +42,11 @@ export function createStepRunner(
       },
     });
     try {
-      return { kind: 'done', outcome: await executeJobStep({ run: input, step, runResult, priorChanges }) };
+      const execute = () => executeJobStep({ run: input, step, runResult, priorChanges });
+      return { kind: 'done', outcome: await (patched(CANCEL_WINS_PATCH) ? stopWithinGrace(execute) : execute()) };
     } catch (error) {
       if (isCancellation(error)) return { kind: 'cancelled' };
       return { kind: 'error', ...describeStepFailure(error, step, input) };
     }
   };
-}
-
-/**
- * A cancelled or timed-out run stops waiting for its step at once (TRY_CANCEL): the step's worker learns of the
- * cancellation at its next heartbeat, while a dead worker, which never answers, cannot hold the run until its
- * heartbeat times out (it would end errored, not cancelled). So post_run can start while a live worker's step is
- * still stopping. Runs from before this waited for the step (WAIT_CANCELLATION_COMPLETED).
- */
-function stepCancellationType(): ActivityCancellationType {
-  return patched(CANCEL_WINS_PATCH) ? ActivityCancellationType.TRY_CANCEL : ActivityCancellationType.WAIT_CANCELLATION_COMPLETED;
 }
