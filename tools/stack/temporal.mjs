@@ -63,6 +63,21 @@ export async function ensureTemporal(address, uiUrl) {
   throw new MissingDependency(`The Temporal dev server did not start on ${address}: see .yard/temporal/server.log.`);
 }
 
+/**
+ * Sets how long the namespace keeps closed workflows' histories (the API links every run to its history). The dev
+ * server's default is 1 day; the launcher sets TEMPORAL_RETENTION_DAYS (30 by default) on the local server it starts
+ * or reuses. A server elsewhere is left as its operators configured it.
+ */
+export async function setTemporalRetention(address, namespace, days) {
+  const { Connection } = await import('@temporalio/client');
+  const connection = await Connection.connect({ address, connectTimeout: 5000 });
+  try {
+    await connection.workflowService.updateNamespace({ namespace, config: { workflowExecutionRetentionTtl: { seconds: days * 24 * 3600 } } });
+  } finally {
+    await connection.close();
+  }
+}
+
 function installTemporalCli() {
   const fromEnv = process.env.TEMPORAL_CLI;
   if (fromEnv) {

@@ -21,6 +21,8 @@ export interface SchedulerConfig {
   readonly reconcileIntervalSeconds: number;
   /** How long one command's Temporal calls may take before it answers SERVICE_UNAVAILABLE naming Temporal. */
   readonly temporalCallTimeoutMs: number;
+  /** How long a cancel waits for the run's workflow to confirm it; after that the answer is 202 with `confirmed: false`. */
+  readonly cancelConfirmTimeoutSeconds: number;
   readonly schedulerId: string;
   /** Seals sensitive run data before it reaches Temporal; collectors open it with the same key. */
   readonly secretsKey: Buffer;
@@ -39,6 +41,7 @@ export function readSchedulerConfig(env: EnvReader): SchedulerConfig {
     reconcileIntervalSeconds: env.integer('YARD_RECONCILE_INTERVAL_SECONDS', 15, 1, 3600),
     // Below the API's default command timeout (10 s), so the API hears "Temporal is down" rather than silence.
     temporalCallTimeoutMs: env.integer('YARD_TEMPORAL_CALL_TIMEOUT_MS', 5000, 100, 600_000),
+    cancelConfirmTimeoutSeconds: env.integer('YARD_CANCEL_CONFIRM_TIMEOUT_SECONDS', 5, 1, 60),
     schedulerId: env.string('YARD_SCHEDULER_ID', `scheduler@${hostname()}:${process.pid}`),
     secretsKey: readSecretsKey(env),
   };

@@ -6,6 +6,7 @@ export * from './naming/task-queues';
 export * from './runs/run-status';
 export * from './runs/log-level';
 export * from './runs/run-workflow';
+export * from './runs/run-endings';
 export * from './jobs/variable-definition';
 export * from './jobs/sensitive-values';
 export * from './jobs/job-definition';

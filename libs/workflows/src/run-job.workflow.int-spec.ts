@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { Context } from '@temporalio/activity';
-import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowFailedError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, CancelledFailure, defineSearchAttributeKey } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -14,6 +14,9 @@ import {
   CONCURRENCY_SLOT_FREED_SIGNAL,
   INFRASTRUCTURE_FAULT_ERROR_TYPE,
   JOB_CODE_ERROR_TYPE,
+  REQUEST_CANCEL_UPDATE,
+  RUN_ALREADY_FINISHING_FAILURE_TYPE,
+  RUN_END_FAILURE_TYPES,
   RUN_WORKFLOW_TYPE,
   SEARCH_ATTRIBUTE_NAMES,
   TEMPORAL_ACTOR,
@@ -178,7 +181,17 @@ async function withWorkflow<T>(activities: RunActivities, input: RunWorkflowInpu
 
 /** Runs one workflow to its end and returns its outcome. */
 async function runWorkflow(activities: RunActivities, input: RunWorkflowInput): Promise<RunOutcome> {
-  return withWorkflow(activities, input, (handle) => handle.result());
+  return withWorkflow(activities, input, (handle) => handle.result().catch(outcomeInFailure));
+}
+
+/** A failed, errored or timed-out run fails its workflow with a typed, non-retryable failure whose detail is its outcome. */
+function outcomeInFailure(error: unknown): RunOutcome {
+  const cause = error instanceof WorkflowFailedError ? error.cause : undefined;
+  if (!(cause instanceof ApplicationFailure) || !Object.values(RUN_END_FAILURE_TYPES).some((type) => type === cause.type)) throw error;
+  expect(cause.nonRetryable).toBe(true);
+  const outcome = cause.details?.[0] as RunOutcome;
+  expect(cause.type).toBe(RUN_END_FAILURE_TYPES[outcome.status as keyof typeof RUN_END_FAILURE_TYPES]);
+  return outcome;
 }
 
 /** What Temporal says of the workflow: its status and its `YardRunStatus` search attribute. */
@@ -288,7 +301,7 @@ describe('runJobWorkflow', () => {
     expect(outcome).toEqual({ status: 'errored', result: { partial: true }, error });
     expectLifecycle(stub.events, input, 'run.errored');
     expect(stub.events[1].data).toEqual({ result: { partial: true }, error });
-    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'errored' });
+    expect(await describeRun(input)).toEqual({ status: 'FAILED', runStatus: 'errored' });
   });
 
   it('errors with a null result when run itself throws, and does not retry a JobCodeError marked retryable', async () => {
@@ -338,7 +351,7 @@ describe('runJobWorkflow', () => {
     expect(outcome).toEqual({ status: 'failed', result: { checked: 2 }, failureCount: 3 });
     expectLifecycle(stub.events, input, 'run.failed');
     expect(stub.events[1].data).toEqual({ result: { checked: 2 }, failureCount: 3 });
-    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'failed' });
+    expect(await describeRun(input)).toEqual({ status: 'FAILED', runStatus: 'failed' });
   });
 
   it('retries a step that failed for a reason other than job code', async () => {
@@ -391,7 +404,7 @@ describe('runJobWorkflow: cancellation', () => {
     expect(whileRunning).toEqual({ status: 'RUNNING', runStatus: 'running' });
     expect(error).toBeInstanceOf(WorkflowFailedError);
     expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
-    // test_one stopped before post_run started (the workflow waits for the cancelled step); test_two never ran.
+    // test_one stopped before post_run started (a live worker confirms within the wait for it); test_two never ran.
     expect(calls.filter((call) => !call.startsWith('event:'))).toEqual(['step:run', 'step:test_one', 'test_one:cancelled', 'step:post_run']);
     expect(postRunAborted).toBe(false);
     expect(stub.events.map((event) => event.type)).toEqual(['run.started', 'run.log', 'run.cancelled']);
@@ -500,7 +513,7 @@ describe('runJobWorkflow: timeouts', () => {
     expect(stub.events[1].data).toMatchObject({ level: 'failure', grouping: 'run', message: error.message });
     expect(stub.events[2]).toMatchObject({ id: `${input.runId}:run.timed_out` });
     expect(stub.events[2].data).toEqual({ result: null, error });
-    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'timed_out' });
+    expect(await describeRun(input)).toEqual({ status: 'FAILED', runStatus: 'timed_out' });
   });
 
   it('times out a step that runs past stepTimeoutSeconds once its attempts are spent, and still runs post_run', async () => {
@@ -516,7 +529,7 @@ describe('runJobWorkflow: timeouts', () => {
     // The log says which step ran out of time, as for the whole-run timeout.
     expect(stub.events.map((event) => event.type)).toEqual(['run.started', 'run.log', 'run.timed_out']);
     expect(stub.events[1].data).toMatchObject({ level: 'failure', grouping: 'test_one', message: error.message });
-    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'timed_out' });
+    expect(await describeRun(input)).toEqual({ status: 'FAILED', runStatus: 'timed_out' });
   });
 });
 
@@ -559,7 +572,7 @@ describe('runJobWorkflow: retries', () => {
       ['post_run', 1],
     ]);
     expect(outcome).toEqual({ status: 'errored', result: null, error: { message: 'edge-01 did not answer', type: 'InfrastructureFault', step: 'run' } });
-    expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'errored' });
+    expect(await describeRun(input)).toEqual({ status: 'FAILED', runStatus: 'errored' });
   });
 });
 
@@ -687,5 +700,77 @@ describe('runJobWorkflow: concurrency slots', () => {
 
     expect(stub.handedOver).toEqual([{ scope, slots: 1, slot: 0, runId: input.runId }]);
     expect(calls.slice(-2)).toEqual(['event:run.cancelled', 'hand over']);
+  });
+});
+
+describe('runJobWorkflow: cancels confirmed by the requestCancel Update', () => {
+  it('accepts a cancel while a step runs: the run ends cancelled by the caller, and Canceled in Temporal once Temporal cancels it too', async () => {
+    const calls: string[] = [];
+    const started = signalled();
+    const stub = stubActivities({ run: waitsForCancellation(started.resolve, calls) }, { calls });
+    const input = runInput(['run', 'post_run']);
+
+    const { accepted, error } = await withWorkflow(stub.activities, input, async (handle) => {
+      await started.promise;
+      const accepted = await handle.executeUpdate(REQUEST_CANCEL_UPDATE, { args: [{ by: 'dora' }] });
+      await handle.cancel();
+      return { accepted, error: await handle.result().then(() => null, (caught: unknown) => caught) };
+    });
+
+    expect(accepted).toEqual({ cancelledBy: 'dora' });
+    expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+    expect(stub.steps.map((call) => call.step)).toEqual(['run', 'post_run']);
+    expect(stub.events.at(-1)?.data).toEqual({ result: null, cancelledBy: 'dora', step: 'run' });
+    expect(await describeRun(input)).toEqual({ status: 'CANCELLED', runStatus: 'cancelled' });
+  });
+
+  it('refuses a cancel once the run has decided its ending (post_run running): RunAlreadyFinishing, and the run completes', async () => {
+    const inPostRun = signalled();
+    const release = signalled();
+    const stub = stubActivities({
+      post_run: async () => {
+        inPostRun.resolve();
+        await release.promise;
+        return { result: null, failureCount: 0 };
+      },
+    });
+    const input = runInput(['run', 'post_run']);
+
+    const { refusal, outcome } = await withWorkflow(stub.activities, input, async (handle) => {
+      await inPostRun.promise;
+      const refusal = await handle.executeUpdate(REQUEST_CANCEL_UPDATE, { args: [{ by: 'dora' }] }).then(() => null, (caught: unknown) => caught);
+      release.resolve();
+      return { refusal, outcome: await handle.result() };
+    });
+
+    expect(refusal).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((refusal as WorkflowUpdateFailedError).cause).toMatchObject({ type: RUN_ALREADY_FINISHING_FAILURE_TYPE });
+    expect(outcome).toEqual({ status: 'completed', result: null });
+  });
+});
+
+describe('runJobWorkflow: a step whose worker does not confirm its cancellation', () => {
+  it('ends cancelled without waiting for the step (a dead worker never confirms), then runs post_run', async () => {
+    const started = signalled();
+    const stub = stubActivities({
+      // Never heartbeats, so it never hears of the cancellation, and runs past the 2 s the run waits: a dead worker to the run.
+      run: async () => {
+        started.resolve();
+        await new Promise((resolve) => setTimeout(resolve, 4_000));
+        return { result: null, failureCount: 0 };
+      },
+    });
+    const input = runInput(['run', 'post_run'], { heartbeatTimeoutSeconds: 30 });
+
+    const error = await withWorkflow(stub.activities, input, async (handle) => {
+      await started.promise;
+      await handle.executeUpdate(REQUEST_CANCEL_UPDATE, { args: [{ by: 'erin' }] });
+      await handle.cancel();
+      return handle.result().then(() => null, (caught: unknown) => caught);
+    });
+
+    expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+    expect(stub.steps.map((call) => call.step)).toEqual(['run', 'post_run']);
+    expect(stub.events.at(-1)?.data).toEqual({ result: null, cancelledBy: 'erin', step: 'run' });
   });
 });

@@ -14,6 +14,8 @@ import { CONCURRENCY_RELEASE_PATCH, CONCURRENCY_WAIT_PATCH } from './concurrency
 import { handOverConcurrencySlot } from './concurrency/hand-over-slot';
 import { waitForConcurrencySlot } from './concurrency/wait-for-slot';
 import type { RunActivities, RunEventDraft } from './run-activities';
+import { CancelRequests } from './cancel-requests';
+import { endWorkflowWith } from './end-state';
 import { RunEventDrafts } from './run-event-drafts';
 import { markRunStatus } from './search-attributes';
 import { createStepRunner } from './step-runner';
@@ -35,6 +37,11 @@ type Ending =
  * A cancelled run still runs `post_run`, then ends Canceled in Temporal too.
  */
 export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcome> {
+  const cancelRequests = new CancelRequests();
+  return cancelRequests.scope.run(() => runJob(input, cancelRequests));
+}
+
+async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests): Promise<RunOutcome> {
   const drafts = new RunEventDrafts(input);
   const { publishRunEvent, releaseConcurrencySlot } = proxyLocalActivities<RunActivities>({
     startToCloseTimeout: '10s',
@@ -47,6 +54,9 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
   let handOverAfterEnd: { readonly scope: string; readonly slot: number } | null = null;
   let cancelledBy: string = input.continuedWait?.cancelledBy ?? TEMPORAL_ACTOR;
   setHandler(cancelRequested, ({ by }) => {
+    cancelledBy = by;
+  });
+  cancelRequests.whenAccepted((by) => {
     cancelledBy = by;
   });
 
@@ -122,6 +132,9 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
     if (!isCancellation(error)) throw error;
     return cancellationEnding(progress.currentStep);
   });
+  // A cancel the Update accepted wins, even over a step result that arrived after it; any other cancel is now too late.
+  if (cancelRequests.promised && ending?.kind !== 'cancelled') ending = { kind: 'cancelled', step: progress.currentStep };
+  cancelRequests.close();
   runTimer.cancel();
   await timer;
 
@@ -156,13 +169,17 @@ export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcom
   }
 
   async function finish(outcome: RunOutcome): Promise<RunOutcome> {
+    cancelRequests.close();
     await discardRunFilesOf(input);
     markRunStatus(outcome.status);
     await publish(drafts.lifecycle(`run.${outcome.status}`, terminalData(outcome)));
     if (handOverAfterEnd) await handOverConcurrencySlot(handOverAfterEnd.scope, slotsOf(input), handOverAfterEnd.slot, input.runId);
     // Rethrown so Temporal, and its Web UI, show the workflow as Canceled.
-    if (outcome.status === 'cancelled') throw new CancelledFailure(`Run cancelled by ${outcome.cancelledBy}`);
-    return outcome;
+    if (outcome.status === 'cancelled') {
+      await cancelRequests.untilTemporalCancels();
+      throw new CancelledFailure(`Run cancelled by ${outcome.cancelledBy}`);
+    }
+    return endWorkflowWith(outcome);
   }
 }
 

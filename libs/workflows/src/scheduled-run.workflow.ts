@@ -1,5 +1,5 @@
-import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
-import type { ScheduledRunRequest } from '@yardmaster/contracts';
+import { ApplicationFailure, patched, proxyActivities } from '@temporalio/workflow';
+import { RUN_END_FAILURE_TYPES, type ScheduledRunRequest } from '@yardmaster/contracts';
 import type { ScheduledRunActivities } from './scheduled-run-activities';
 
 /** A scheduled run the scheduler refused (the job's rule, its data, a job that is gone) is not retried. */
@@ -35,5 +35,20 @@ export async function scheduledRunWorkflow(request: ScheduledRunRequest): Promis
     if (cause?.type === RUN_REFUSED_ERROR_TYPE) return { refused: cause.message };
     throw error;
   }
-  return { runId, status: await awaitRunEnd(runId) };
+  return firingEndedWith({ runId, status: await awaitRunEnd(runId) });
+}
+
+/** A cancelled run fails its firing too: the schedule's list of recent actions in the Web UI shows which runs did not succeed. */
+const RUN_CANCELLED_FAILURE_TYPE = 'RunCancelled';
+
+/** The firing ends as its run did: completed for a completed run, failed otherwise (histories from before: completed always). */
+function firingEndedWith(outcome: { readonly runId: string; readonly status: string }): ScheduledRunOutcome {
+  if (outcome.status === 'completed' || !patched('firing-fails-with-its-run')) return outcome;
+  const type = outcome.status === 'cancelled' ? RUN_CANCELLED_FAILURE_TYPE : RUN_END_FAILURE_TYPES[outcome.status as keyof typeof RUN_END_FAILURE_TYPES];
+  throw ApplicationFailure.create({
+    type: type ?? 'RunNotCompleted',
+    message: `Run ${outcome.runId} ended ${outcome.status}`,
+    nonRetryable: true,
+    details: [outcome],
+  });
 }

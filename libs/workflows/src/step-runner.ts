@@ -8,7 +8,9 @@ import {
   type RunWorkflowInput,
   type StepOutcome,
 } from '@yardmaster/contracts';
+import { CANCEL_WINS_PATCH } from './cancel-requests';
 import { describeStepFailure } from './describe-failure';
+import { stopWithinGrace } from './stop-cancelled-step';
 import type { RunActivities } from './run-activities';
 import { runCountedAttempts } from './step-attempts/run-counted-attempts';
 import { STEP_ATTEMPTS_PATCH } from './step-attempts/step-attempts-patch';
@@ -45,7 +47,8 @@ export function createStepRunner(
       },
     });
     try {
-      return { kind: 'done', outcome: await executeJobStep({ run: input, step, runResult, priorChanges }) };
+      const execute = () => executeJobStep({ run: input, step, runResult, priorChanges });
+      return { kind: 'done', outcome: await (patched(CANCEL_WINS_PATCH) ? stopWithinGrace(execute) : execute()) };
     } catch (error) {
       if (isCancellation(error)) return { kind: 'cancelled' };
       return { kind: 'error', ...describeStepFailure(error, step, input) };

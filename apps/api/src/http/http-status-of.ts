@@ -30,6 +30,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ReadOnlyJob:
     case ErrorCode.SensitiveJobNotSchedulable:
     case ErrorCode.IdempotencyKeyInUse:
+    case ErrorCode.RunAlreadyFinishing:
       return 409;
     case ErrorCode.FileTooLarge:
     case ErrorCode.PayloadTooLarge:

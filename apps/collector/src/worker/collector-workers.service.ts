@@ -69,6 +69,9 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
         activities,
         // Heartbeats reach Temporal at least this often, so a cancellation reaches the step within about a second.
         maxHeartbeatThrottleInterval: '500ms',
+        // A collector that died leaves its runs' workflow tasks on its sticky queue: after this long Temporal hands them
+        // to another collector, so a cancel or a run's timeout acts within seconds (Temporal's default is 10 s).
+        stickyQueueScheduleToStartTimeout: '3s',
         maxConcurrentActivityTaskExecutions: this.config.maxConcurrentSteps,
       });
       this.workers.push(worker);

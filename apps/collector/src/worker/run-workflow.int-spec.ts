@@ -7,7 +7,7 @@ import { unusedInventoryStore } from '../activities/inventory/unused-inventory';
 import * as path from 'node:path';
 import { Kvm } from '@nats-io/kv';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
-import { CancelledFailure } from '@temporalio/common';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -15,6 +15,7 @@ import {
   concurrencyBucketFor,
   concurrencyQueueBucketFor,
   CONCURRENCY_SLOT_FREED_SIGNAL,
+  isRunEndFailureType,
   RUN_WORKFLOW_TYPE,
   SEARCH_ATTRIBUTE_NAMES,
   workflowIdForRun,
@@ -168,9 +169,15 @@ async function withWorkflow<T>(
   });
 }
 
-/** Runs one workflow to its end. */
+/** Runs one workflow to its end; a failed, errored or timed-out run fails its workflow with its outcome as the detail. */
 async function runWorkflow(input: RunWorkflowInput, publisher: InMemoryPublisher, executedSteps: string[] = []): Promise<RunOutcome> {
-  return withWorkflow(input, publisher, (handle) => handle.result(), executedSteps);
+  return withWorkflow(input, publisher, (handle) => handle.result().catch(outcomeInFailure), executedSteps);
+}
+
+function outcomeInFailure(error: unknown): RunOutcome {
+  const cause = error instanceof WorkflowFailedError ? error.cause : undefined;
+  if (cause instanceof ApplicationFailure && isRunEndFailureType(cause.type)) return cause.details?.[0] as RunOutcome;
+  throw error;
 }
 
 function logEntries(publisher: InMemoryPublisher): Array<[grouping: string, level: string, message: string]> {

@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import {
-  CANCEL_REQUESTED_SIGNAL,
   ErrorCode,
   newEvent,
   subjectsFor,
   workflowIdForRun,
   YardError,
-  type CancelRequestedSignal,
   type CancelRunAccepted,
   type CancelRunCommand,
   type RunCancelRequested,
@@ -17,12 +15,13 @@ import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { workflowStateOf } from '../temporal/workflow-state';
+import { requestConfirmedCancel, type CancelAnswer } from './confirmed-cancel';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * `run.cancel`: asks Temporal to cancel the run's workflow, after telling the workflow who asked. Only a
- * live run can be cancelled; Temporal, not the read model, decides whether it still is.
+ * `run.cancel`: asks the run's workflow to cancel, saying who asked. Only a live run can be cancelled; Temporal,
+ * not the read model, decides whether it still is, and the workflow whether it is too late (RUN_ALREADY_FINISHING).
  */
 @Injectable()
 export class CancelRunHandler {
@@ -42,14 +41,16 @@ export class CancelRunHandler {
     if (state !== 'RUNNING') throw alreadyFinished(runId, state);
 
     const handle = client.workflow.getHandle(workflowId);
-    const signal: CancelRequestedSignal = { by: command.meta.actor };
+    let answer: CancelAnswer;
     try {
-      await handle.signal(CANCEL_REQUESTED_SIGNAL, signal);
-      await handle.cancel();
+      answer = await requestConfirmedCancel(client, handle, command.meta.actor, this.config.cancelConfirmTimeoutSeconds * 1000);
     } catch (error) {
       // The run ended between the check and the request.
       if (error instanceof WorkflowNotFoundError) throw alreadyFinished(runId, await workflowStateOf(client, workflowId));
       throw error;
+    }
+    if (answer === 'too_late') {
+      throw new YardError(ErrorCode.RunAlreadyFinishing, `Run ${runId} is already finishing: its ending is decided and the cancel came too late; nothing was changed`);
     }
 
     const at = new Date().toISOString();
@@ -64,7 +65,7 @@ export class CancelRunHandler {
       data: { by: command.meta.actor },
     });
     await this.publisher.publish(subjectsFor(this.config.shared.instance).runEvent(runId, 'cancel_requested'), event);
-    return { runId, cancelRequestedBy: command.meta.actor, cancelRequestedAt: at };
+    return { runId, cancelRequestedBy: command.meta.actor, cancelRequestedAt: at, confirmed: answer === 'confirmed' };
   }
 }
 

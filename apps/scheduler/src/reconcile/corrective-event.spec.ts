@@ -33,6 +33,13 @@ describe('correctiveTerminalEvent', () => {
     expect(new Date(event?.occurredAt ?? '').toISOString()).toBe(event?.occurredAt);
   });
 
+  it('reads the outcome a FAILED workflow carries (a failed, errored or timed-out run fails its workflow) like a result', () => {
+    const failed = correctiveTerminalEvent(RUN_ID, 'FAILED', { status: 'failed', result: { ok: false }, failureCount: 3 }, 'The run failed');
+    expect(failed).toMatchObject({ id: `${RUN_ID}:run.failed`, type: 'run.failed', data: { result: { ok: false }, failureCount: 3 } });
+    const errored = correctiveTerminalEvent(RUN_ID, 'FAILED', { status: 'errored', result: null, error }, 'The run errored');
+    expect(errored).toMatchObject({ type: 'run.errored', data: { result: null, error } });
+  });
+
   it('gives nothing for a COMPLETED workflow without an outcome', () => {
     expect(correctiveTerminalEvent(RUN_ID, 'COMPLETED', null, null)).toBeNull();
   });

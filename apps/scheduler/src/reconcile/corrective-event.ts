@@ -24,7 +24,9 @@ export function correctiveTerminalEvent(
   const base = { occurredAt: new Date().toISOString(), aggregateId: runId, sequence: 0, correlationId: runId, actor: RECONCILER_ACTOR };
   const ended = (status: RunOutcome['status'], data: Record<string, JsonValue>) =>
     newEvent({ ...base, id: `${runId}:run.${status}`, type: `run.${status}`, data }) as unknown as RunTerminalEvent;
-  switch (state) {
+  // A run that failed, errored or timed out fails its workflow with its outcome as the failure's detail: read it as a result.
+  const closedWith = state === 'FAILED' && outcome ? 'COMPLETED' : state;
+  switch (closedWith) {
     case 'COMPLETED':
       if (!outcome) return null;
       switch (outcome.status) {

@@ -10,6 +10,7 @@ import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { workflowStateOf, type WorkflowState } from '../temporal/workflow-state';
 import { correctiveTerminalEvent } from './corrective-event';
 import { republishLostRequests } from './lost-requests';
+import { outcomeOfFailedRun } from './outcome-of-failed-run';
 
 /** Runs quiet for less than this are left alone: their events may still be on the way. */
 const QUIET_SECONDS = 10;
@@ -80,7 +81,7 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
     if (state === 'RUNNING' || state === 'UNKNOWN') return false;
     if (state === 'NOT_FOUND' && Date.now() - Date.parse(run.updatedAt) < NEVER_STARTED_AFTER_MS) return false;
     const handle = client.workflow.getHandle(run.workflowId);
-    const outcome = state === 'COMPLETED' ? ((await handle.result()) as RunOutcome) : null;
+    const outcome = state === 'COMPLETED' ? ((await handle.result()) as RunOutcome) : state === 'FAILED' ? await outcomeOfFailedRun(handle) : null;
     const failure = state === 'FAILED' || state === 'TERMINATED' ? await this.closeReason(client, run.workflowId) : null;
     const event = correctiveTerminalEvent(run.runId, state, outcome, failure, run.cancelRequestedBy);
     if (!event) return false;

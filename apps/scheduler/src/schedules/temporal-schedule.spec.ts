@@ -25,6 +25,16 @@ describe('temporalScheduleOptions', () => {
     expect(options.policies).toMatchObject({ overlap: ScheduleOverlapPolicy.BUFFER_ONE, catchupWindow: '300s' });
   });
 
+  it('shows the job and the key in the Temporal Web UI: memo, YardJobId on the schedule and its firings, a summary', () => {
+    const options = temporalScheduleOptions('yard', 'sch-1', base);
+    expect(options.memo).toEqual({ job: 'examples.HelloWorld', key: 'k' });
+    expect(options.typedSearchAttributes).toEqual([{ key: expect.objectContaining({ name: 'YardJobId', type: 'KEYWORD' }), value: 'examples.HelloWorld' }]);
+    expect(options.action).toMatchObject({
+      staticSummary: 'Schedule k: a run of examples.HelloWorld',
+      typedSearchAttributes: [{ key: expect.objectContaining({ name: 'YardJobId' }), value: 'examples.HelloWorld' }],
+    });
+  });
+
   it('turns a single time into a one-shot calendar in UTC', () => {
     const options = temporalScheduleOptions('yard', 'sch-1', { ...base, timing: { kind: 'at', at: '2027-03-04T05:06:07.000Z' } });
     expect(options.spec.calendars).toEqual([{ year: 2027, month: 'MARCH', dayOfMonth: 4, hour: 5, minute: 6, second: 7 }]);

@@ -1,6 +1,8 @@
 import { MONTHS, ScheduleOverlapPolicy, type ScheduleDescription, type ScheduleOptions, type ScheduleSpec } from '@temporalio/client';
+import { defineSearchAttributeKey } from '@temporalio/common';
 import {
   SCHEDULED_RUN_WORKFLOW_TYPE,
+  SEARCH_ATTRIBUTE_NAMES,
   taskQueueOfRun,
   temporalScheduleIdFor,
   type OverlapPolicy,
@@ -8,6 +10,8 @@ import {
   type ScheduledRunRequest,
   type ScheduleSnapshot,
 } from '@yardmaster/contracts';
+
+const JOB_ID_KEY = defineSearchAttributeKey(SEARCH_ATTRIBUTE_NAMES.jobId, 'KEYWORD');
 
 const OVERLAP: Record<OverlapPolicy, ScheduleOverlapPolicy> = {
   skip: ScheduleOverlapPolicy.SKIP,
@@ -32,7 +36,12 @@ export function temporalScheduleOptions(instance: string, scheduleId: string, de
       taskQueue: taskQueueOfRun(instance, definition.queue),
       args: [request],
       staticSummary: `Schedule ${definition.key}: a run of ${definition.jobId}`,
+      // Firings are found by job like runs are (YardJobId = '…' in the Web UI).
+      typedSearchAttributes: [{ key: JOB_ID_KEY, value: definition.jobId }],
     },
+    // The Web UI's schedule list shows neither the action's arguments nor its summary: the job and key show here.
+    memo: { job: definition.jobId, key: definition.key },
+    typedSearchAttributes: [{ key: JOB_ID_KEY, value: definition.jobId }],
     policies: { overlap: OVERLAP[definition.overlap], catchupWindow: `${definition.catchupWindowSeconds}s`, pauseOnFailure: false },
     state: definition.timing.kind === 'at' ? { remainingActions: 1 } : {},
   };

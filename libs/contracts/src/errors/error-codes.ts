@@ -40,6 +40,8 @@ export const ErrorCode = {
   IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
   /** The same Idempotency-Key again while its first request is still being answered. */
   IdempotencyKeyInUse: 'IDEMPOTENCY_KEY_IN_USE',
+  /** A cancel that came too late: the run has already decided how it ends and is finishing (post_run, its terminal event). */
+  RunAlreadyFinishing: 'RUN_ALREADY_FINISHING',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,8 +1,10 @@
-import { ActivityCancellationType, isCancellation, proxyActivities, sleep } from '@temporalio/workflow';
+import { ActivityCancellationType, isCancellation, patched, proxyActivities, sleep } from '@temporalio/workflow';
 import type { InventoryChange, JsonValue, RunErrorInfo, RunWorkflowInput } from '@yardmaster/contracts';
+import { CANCEL_WINS_PATCH } from '../cancel-requests';
 import { describeStepFailure } from '../describe-failure';
 import type { RunActivities } from '../run-activities';
 import type { StepResult } from '../step-runner';
+import { stopWithinGrace } from '../stop-cancelled-step';
 import { AttemptBudget, classifyAttemptFailure } from './attempt-budget';
 
 /**
@@ -21,9 +23,12 @@ export async function runCountedAttempts(input: RunWorkflowInput, step: string, 
     retry: { maximumAttempts: 1 },
   });
   const budget = new AttemptBudget(input);
+  // A cancelled run does not wait for a dead worker's heartbeat timeout (histories from before that wait for it).
+  const stopsWithinGrace = patched(CANCEL_WINS_PATCH);
   for (;;) {
     try {
-      return { kind: 'done', outcome: await executeJobStep({ run: input, step, runResult, priorChanges, attempt: budget.nextAttempt, jobAttempt: budget.jobFailures + 1 }) };
+      const execute = () => executeJobStep({ run: input, step, runResult, priorChanges, attempt: budget.nextAttempt, jobAttempt: budget.jobFailures + 1 });
+      return { kind: 'done', outcome: await (stopsWithinGrace ? stopWithinGrace(execute) : execute()) };
     } catch (error) {
       if (isCancellation(error)) return { kind: 'cancelled' };
       const failure = classifyAttemptFailure(error);

@@ -47,7 +47,12 @@ export class CancelRunHttpController {
       'Cancel a queued or running run. Its job sees an aborted signal, post_run still runs, and the run ends cancelled. ' +
       'Needs runs.cancel_any, or, for a run one requested, runs.cancel_own or jobs.run.',
   })
-  @ApiAcceptedResponse({ description: 'Cancellation requested; follow the run until it is cancelled' })
+  @ApiAcceptedResponse({
+    description:
+      'With confirmed: true the run will end cancelled (post_run still runs). With confirmed: false the run did not confirm in time ' +
+      '(no collector answered within the scheduler\'s YARD_CANCEL_CONFIRM_TIMEOUT_SECONDS, or the run waits for its start time): ' +
+      'Temporal was asked to cancel it; follow the run to see how it ends',
+  })
   @ApiNotFoundResponse({ description: 'RUN_NOT_FOUND, also for a run one may not see' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: one may see the run but not cancel it' })
   @ApiHeader({
@@ -55,7 +60,11 @@ export class CancelRunHttpController {
     required: false,
     description: 'Any unique string, at most 255 printable characters: a repeat within 24 h gets the first answer again (Idempotent-Replayed: true)',
   })
-  @ApiConflictResponse({ description: 'RUN_ALREADY_FINISHED: the run has ended; nothing was changed. IDEMPOTENCY_KEY_IN_USE: a request with this key is still being answered' })
+  @ApiConflictResponse({
+    description:
+      'RUN_ALREADY_FINISHED: the run has ended; RUN_ALREADY_FINISHING: the run has already decided how it ends (too late to cancel). ' +
+      'Nothing was changed. IDEMPOTENCY_KEY_IN_USE: a request with this key is still being answered',
+  })
   @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with another request before' })
   async cancel(
     @Param('runId') runId: string,

@@ -1,0 +1,70 @@
+/**
+ * The schedule firing workflow against the real Temporal dev server, with stub activities: it ends as its run did,
+ * so the schedule's recent actions in the Web UI show which runs did not succeed.
+ */
+import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import { WorkflowFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { SCHEDULED_RUN_WORKFLOW_TYPE, type ScheduledRunRequest } from '@yardmaster/contracts';
+import type { ScheduledRunActivities, ScheduledRunOutcome } from './index';
+
+jest.setTimeout(60_000);
+
+const CONTRACTS_SRC = path.resolve(__dirname, '../../contracts/src/index.ts');
+const REQUEST = { scheduleId: 'nightly', definition: { jobId: 'examples.Stubbed' } } as unknown as ScheduledRunRequest;
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+
+beforeAll(async () => {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  env = await TestWorkflowEnvironment.createFromExistingServer({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233', namespace: 'default' });
+  bundle = await bundleWorkflowCode({
+    workflowsPath: require.resolve('./index'),
+    logger: new DefaultLogger('ERROR'),
+    webpackConfigHook: (config) => ({
+      ...config,
+      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@yardmaster/contracts$': CONTRACTS_SRC } },
+    }),
+  });
+});
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+/** Fires once, with a run that ends `runStatus`; returns how the firing workflow ended. */
+async function fireWithRunEnding(runStatus: string): Promise<ScheduledRunOutcome | unknown> {
+  const taskQueue = `test-fire-${randomUUID()}`;
+  const activities: ScheduledRunActivities = {
+    startScheduledRun: async () => 'run-1',
+    awaitRunEnd: async () => runStatus,
+  };
+  const worker = await Worker.create({ connection: env.nativeConnection, namespace: 'default', taskQueue, workflowBundle: bundle, activities });
+  return worker.runUntil(
+    env.client.workflow
+      .execute<(request: ScheduledRunRequest) => Promise<ScheduledRunOutcome>>(SCHEDULED_RUN_WORKFLOW_TYPE, { taskQueue, workflowId: `fire-${randomUUID()}`, args: [REQUEST] })
+      .catch((error: unknown) => error),
+  );
+}
+
+it('completes with a completed run', async () => {
+  expect(await fireWithRunEnding('completed')).toEqual({ runId: 'run-1', status: 'completed' });
+});
+
+it.each([
+  ['failed', 'RunFailed'],
+  ['errored', 'RunErrored'],
+  ['timed_out', 'RunTimedOut'],
+  ['cancelled', 'RunCancelled'],
+])('fails, non-retryable, with a run that ended %s (%s), the run in its details', async (status, type) => {
+  const error = await fireWithRunEnding(status);
+  expect(error).toBeInstanceOf(WorkflowFailedError);
+  const cause = (error as WorkflowFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  expect(cause).toMatchObject({ type, nonRetryable: true, message: `Run run-1 ended ${status}` });
+  expect((cause as ApplicationFailure).details).toEqual([{ runId: 'run-1', status }]);
+});
