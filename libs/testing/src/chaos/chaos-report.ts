@@ -1,0 +1,56 @@
+import type { ChaosFigures } from './chaos-figures';
+import type { RunVerdict } from './run-verdict';
+
+const COLUMNS: Array<[string, (figures: ChaosFigures) => string]> = [
+  ['scenario', (f) => f.label],
+  ['requested', (f) => String(f.requested)],
+  ['202', (f) => String(f.answered['202'])],
+  ['4xx', (f) => String(f.answered['4xx'])],
+  ['5xx', (f) => String(f.answered['5xx'])],
+  ['no answer', (f) => String(f.answered['no answer'] + f.answered.refused + f.answered.other)],
+  ['accepted', (f) => String(f.accepted)],
+  ['completed', (f) => String(f.completed)],
+  ['ended otherwise', (f) => Object.entries(f.endedOtherwise).map(([status, count]) => `${count} ${status}`).join(', ') || '0'],
+  ['lost', (f) => String(f.lost)],
+  ['stuck', (f) => String(f.stuck)],
+  ['mismatches', (f) => String(f.mismatches)],
+  ['run twice', (f) => String(f.runTwice)],
+  ['rerun after worker loss', (f) => String(f.rerunAfterWorkerLoss)],
+  ['started though refused', (f) => String(f.startedThoughRefused)],
+  ['started unanswered', (f) => String(f.startedUnanswered)],
+  ['health green after', (f) => (f.healthyAfterMs === undefined ? '' : f.healthyAfterMs === null ? 'never' : `${(f.healthyAfterMs / 1000).toFixed(1)} s`)],
+];
+
+/** A Markdown table of the figures, one row per scenario, ready for the README. */
+export function figuresTable(rows: readonly ChaosFigures[]): string {
+  const columns = COLUMNS.filter(([name]) => name !== 'health green after' || rows.some((row) => row.healthyAfterMs !== undefined));
+  const header = `| ${columns.map(([name]) => name).join(' | ')} |`;
+  const rule = `|${columns.map(() => '---').join('|')}|`;
+  const lines = rows.map((row) => `| ${columns.map(([, cell]) => cell(row)).join(' | ')} |`);
+  return [header, rule, ...lines].join('\n');
+}
+
+/** One line per run that breaks a promise, with what each side said: the evidence behind a failing figure. */
+export function evidenceOf(verdicts: readonly RunVerdict[], limit = 20): string {
+  const wrong = verdicts.filter(
+    (verdict) =>
+      verdict.lost ||
+      verdict.stuck ||
+      verdict.mismatch ||
+      verdict.stepsRunTwice.length > 0 ||
+      (verdict.request !== null && verdict.request.answer !== '202'),
+  );
+  const lines = wrong.slice(0, limit).map((verdict) => {
+    const problems = [
+      verdict.lost && 'lost',
+      verdict.stuck && 'stuck',
+      verdict.mismatch && 'mismatch',
+      verdict.stepsRunTwice.length > 0 && `ran twice: ${verdict.stepsRunTwice.join(', ')}`,
+      verdict.request && verdict.request.answer !== '202' && `started though answered ${verdict.request.status ?? verdict.request.answer} ${verdict.request.detail ?? ''}`.trim(),
+    ].filter(Boolean);
+    const request = verdict.request ? `${verdict.request.phase} ${verdict.request.jobId}` : 'no request';
+    return `- run ${verdict.runId} (${request}): ${problems.join('; ')}; read model ${verdict.readModel?.status ?? 'none'} (steps ${JSON.stringify(verdict.readModel?.steps ?? {})}), Temporal ${verdict.temporal.state}/${verdict.temporal.status ?? '-'}`;
+  });
+  const more = wrong.length > limit ? [`- … and ${wrong.length - limit} more`] : [];
+  return [...lines, ...more].join('\n');
+}
