@@ -25,7 +25,7 @@ async function main() {
   mkdirSync(join(ROOT, '.yard', 'chaos'), { recursive: true });
   try {
     say(`Running ${suite.spec} in its full form (several minutes)…`);
-    const jest = spawnSync(join(ROOT, 'node_modules', '.bin', 'jest'), ['--ci', '--runInBand', '--selectProjects', 'e2e', suite.spec], {
+    const jest = spawnSync(join(ROOT, 'node_modules', '.bin', 'jest'), ['--ci', '--runInBand', suite.spec, '--selectProjects', 'e2e'], {
       cwd: ROOT,
       stdio: 'inherit',
       env: { ...process.env, YARD_CHAOS_PROFILE: 'full', YARD_CHAOS_REPORT: reportFile, NX_DAEMON: 'false', NX_TUI: 'false' },
