@@ -88,6 +88,7 @@ describe(`dependency chaos (${PROFILE}): NATS, PostgreSQL and Temporal outages u
       figures.set(plan.label, figuresOf(plan.label, requests, verdicts, healthyAfter.get(plan.label)));
     }
     report(
+      load,
       `Dependency chaos suite (${PROFILE}): ${SHAPE.runsPerSecond} runs/s, outages one after another`,
       [...figures.values(), figuresOf('all', load.requests, verdicts)],
       verdicts,

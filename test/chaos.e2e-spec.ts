@@ -51,6 +51,7 @@ describe(`chaos (${PROFILE}): services killed under load lose nothing, wedge not
 
     const phases = [...new Set(load.requests.map((request) => request.phase))];
     report(
+      load,
       `Chaos suite (${PROFILE}): ${faults.kills.length} kills of ${ROTATION.join(', ')} under ${SHAPE.runsPerSecond} runs/s`,
       [...phases.map((phase) => figuresOf(phase, load.requests.filter((request) => request.phase === phase), verdicts)), figuresOf('all', load.requests, verdicts)],
       verdicts,

@@ -6,6 +6,7 @@ import {
   LEDGER_COUNT_JOB,
   LEDGER_HELLO_JOB,
   LoadGenerator,
+  refusalsOf,
   settleAndJudge,
   TemporalRuns,
   type ChaosFigures,
@@ -57,8 +58,21 @@ export async function judgeRuns(
 }
 
 /** Prints the table and the evidence, and writes the table to `YARD_CHAOS_REPORT` when set (the npm scripts read it). */
-export function report(title: string, rows: readonly ChaosFigures[], verdicts: readonly RunVerdict[], notes: readonly string[]): string {
-  const text = [`${title}`, '', figuresTable(rows), '', ...notes, '', 'Runs that break a promise:', evidenceOf(verdicts) || '(none)', ''].join('\n');
+export function report(load: LoadGenerator, title: string, rows: readonly ChaosFigures[], verdicts: readonly RunVerdict[], notes: readonly string[]): string {
+  const text = [
+    `${title}`,
+    '',
+    figuresTable(rows),
+    '',
+    ...notes,
+    '',
+    'Answers other than 202:',
+    ...(refusalsOf(load.requests).length > 0 ? refusalsOf(load.requests) : ['(none)']),
+    '',
+    'Runs that break a promise:',
+    evidenceOf(verdicts) || '(none)',
+    '',
+  ].join('\n');
   if (process.env.YARD_CHAOS_REPORT) writeFileSync(process.env.YARD_CHAOS_REPORT, text);
   process.stdout.write(`\n${text}\n`);
   return text;

@@ -1,4 +1,5 @@
 import type { ChaosFigures } from './chaos-figures';
+import type { RunRequest } from './run-request';
 import type { RunVerdict } from './run-verdict';
 
 const COLUMNS: Array<[string, (figures: ChaosFigures) => string]> = [
@@ -53,4 +54,20 @@ export function evidenceOf(verdicts: readonly RunVerdict[], limit = 20): string 
   });
   const more = wrong.length > limit ? [`- … and ${wrong.length - limit} more`] : [];
   return [...lines, ...more].join('\n');
+}
+
+/** Per phase, the answers other than 202 by status and code (or why none came): what a client was told. */
+export function refusalsOf(requests: readonly RunRequest[]): string[] {
+  const byPhase = new Map<string, Map<string, number>>();
+  for (const request of requests.filter((candidate) => candidate.answer !== '202')) {
+    const what = request.status === null ? `${request.answer} (${shorten(request.detail)})` : `${request.status} ${shorten(request.detail)}`;
+    const counts = byPhase.get(request.phase) ?? new Map<string, number>();
+    counts.set(what, (counts.get(what) ?? 0) + 1);
+    byPhase.set(request.phase, counts);
+  }
+  return [...byPhase].map(([phase, counts]) => `- ${phase}: ${[...counts].map(([what, count]) => `${count} × ${what}`).join(', ')}`);
+}
+
+function shorten(detail: string | null): string {
+  return (detail ?? '').replace(/\s+/g, ' ').slice(0, 120);
 }
