@@ -118,6 +118,10 @@ describe(`dependency chaos (${PROFILE}): NATS, PostgreSQL and Temporal outages u
     expect(figures.get(label)?.startedThoughRefused).toBe(0);
   });
 
+  it.each(OUTAGES.map((plan) => [plan.label, plan] as const))('%s: every run has its requester and data in the read model (issue 16.2)', (label) => {
+    expect(figures.get(label)?.incomplete).toBe(0);
+  });
+
   it.each(OUTAGES.filter(NO_RERUN).map((plan) => [plan.label, plan] as const))('%s: no job code runs twice (issue 16.3)', (label) => {
     expect(figures.get(label)?.runTwice).toBe(0);
   });

@@ -83,6 +83,10 @@ describe(`chaos (${PROFILE}): services killed under load lose nothing, wedge not
     ).toEqual([]);
   });
 
+  it('keeps the requester and data of every run in the read model', () => {
+    expect(verdicts.filter((verdict) => verdict.incomplete).map((verdict) => verdict.runId)).toEqual([]);
+  });
+
   it('runs no job code twice but after its collector was killed', () => {
     expect(verdicts.filter((verdict) => verdict.stepsRunTwice.length > 0).map((verdict) => `${verdict.runId} ${verdict.stepsRunTwice.join(',')}`)).toEqual([]);
   });

@@ -13,6 +13,8 @@ export interface ChaosFigures {
   readonly lost: number;
   readonly stuck: number;
   readonly mismatches: number;
+  /** Runs the read model holds without requester or data. */
+  readonly incomplete: number;
   readonly runTwice: number;
   readonly rerunAfterWorkerLoss: number;
   /** Runs that exist although their request was answered with an error (the answer lied). */
@@ -46,6 +48,7 @@ export function figuresOf(label: string, requests: readonly RunRequest[], verdic
     lost: accepted.filter((verdict) => verdict.lost).length,
     stuck: mine.filter((verdict) => verdict.stuck).length,
     mismatches: mine.filter((verdict) => verdict.mismatch).length,
+    incomplete: mine.filter((verdict) => verdict.incomplete).length,
     runTwice: mine.filter((verdict) => verdict.stepsRunTwice.length > 0).length,
     rerunAfterWorkerLoss: mine.filter((verdict) => verdict.stepsRerunAfterWorkerLoss.length > 0).length,
     startedThoughRefused: mine.filter((verdict) => ['4xx', '5xx', 'other'].includes(verdict.request?.answer ?? '')).length,

@@ -15,6 +15,7 @@ const COLUMNS: Array<[string, (figures: ChaosFigures) => string]> = [
   ['lost', (f) => String(f.lost)],
   ['stuck', (f) => String(f.stuck)],
   ['mismatches', (f) => String(f.mismatches)],
+  ['no requester', (f) => String(f.incomplete)],
   ['run twice', (f) => String(f.runTwice)],
   ['rerun after worker loss', (f) => String(f.rerunAfterWorkerLoss)],
   ['started though refused', (f) => String(f.startedThoughRefused)],
@@ -38,6 +39,7 @@ export function evidenceOf(verdicts: readonly RunVerdict[], limit = 20): string 
       verdict.lost ||
       verdict.stuck ||
       verdict.mismatch ||
+      verdict.incomplete ||
       verdict.stepsRunTwice.length > 0 ||
       (verdict.request !== null && verdict.request.answer !== '202'),
   );
@@ -46,6 +48,7 @@ export function evidenceOf(verdicts: readonly RunVerdict[], limit = 20): string 
       verdict.lost && 'lost',
       verdict.stuck && 'stuck',
       verdict.mismatch && 'mismatch',
+      verdict.incomplete && 'no requester or data in the read model',
       verdict.stepsRunTwice.length > 0 && `ran twice: ${verdict.stepsRunTwice.join(', ')}`,
       verdict.request && verdict.request.answer !== '202' && `started though answered ${verdict.request.status ?? verdict.request.answer} ${verdict.request.detail ?? ''}`.trim(),
     ].filter(Boolean);

@@ -4,6 +4,7 @@ export interface ReadModelRun {
   readonly jobId: string;
   readonly status: string;
   readonly data: Record<string, unknown> | null;
+  readonly requestedBy: string | null;
   readonly steps: Record<string, { readonly attempt: number; readonly worker: string }> | null;
 }
 

@@ -12,7 +12,7 @@ function request(answer: RunRequest['answer'], runId: string | null = RUN): RunR
 }
 
 function readModel(status: string, attempt = 1): ReadModelRun {
-  return { id: RUN, jobId: 'chaos_ledger.Count', status, data: { tag: 'k1' }, steps: { run: { attempt, worker: 'w' } } };
+  return { id: RUN, jobId: 'chaos_ledger.Count', status, data: { tag: 'k1' }, requestedBy: 'chaos-load', steps: { run: { attempt, worker: 'w' } } };
 }
 
 const completedInTemporal: TemporalRun = { state: 'COMPLETED', status: 'completed' };
@@ -54,6 +54,11 @@ describe('judgeRun', () => {
     expect(judge({ executions: [execution(1, 10), execution(2, 11)] }).stepsRunTwice).toEqual(['run']);
     const afterKill = judge({ executions: [execution(1, 10), execution(2, 11)], killedCollectorPids: new Set([10]) });
     expect(afterKill).toMatchObject({ stepsRunTwice: [], stepsRerunAfterWorkerLoss: ['run'] });
+  });
+
+  it('calls a run without requester or data in the read model incomplete', () => {
+    expect(judge().incomplete).toBe(false);
+    expect(judge({ readModel: { ...readModel('completed'), requestedBy: null, data: null } }).incomplete).toBe(true);
   });
 
   it('lists the steps the read model shows retried', () => {

@@ -18,6 +18,8 @@ export interface RunVerdict {
   readonly stuck: boolean;
   /** Terminal in both, with different statuses. */
   readonly mismatch: boolean;
+  /** In the read model without its requester or data (its `run.requested` never arrived): its owner cannot see it. */
+  readonly incomplete: boolean;
   /** Steps whose job code started more than once, apart from reruns after its collector was killed. */
   readonly stepsRunTwice: readonly string[];
   /** Steps whose job code ran again because the collector running it was killed (at least once, by design). */
@@ -45,11 +47,12 @@ export function judgeRun(input: {
   const bothKnow = readModel !== null && temporal.state !== 'NOT_FOUND';
   const stuck = !lost && bothKnow && (!isTerminal(readModel.status) || temporal.state === 'RUNNING');
   const mismatch = bothKnow && isTerminal(readModel.status) && isTerminal(temporal.status) && readModel.status !== temporal.status;
+  const incomplete = readModel !== null && (readModel.requestedBy === null || readModel.data === null);
   const { runTwice, rerunAfterWorkerLoss } = repeatedSteps(input.executions, input.killedCollectorPids);
   const stepsRetried = Object.entries(readModel?.steps ?? {})
     .filter(([, step]) => step.attempt > 1)
     .map(([name]) => name);
-  return { runId, request, readModel, temporal, lost, stuck, mismatch, stepsRunTwice: runTwice, stepsRerunAfterWorkerLoss: rerunAfterWorkerLoss, stepsRetried };
+  return { runId, request, readModel, temporal, lost, stuck, mismatch, incomplete, stepsRunTwice: runTwice, stepsRerunAfterWorkerLoss: rerunAfterWorkerLoss, stepsRetried };
 }
 
 /**
