@@ -40,6 +40,7 @@ export function evidenceOf(verdicts: readonly RunVerdict[], limit = 20): string 
       verdict.stuck ||
       verdict.mismatch ||
       verdict.incomplete ||
+      (verdict.readModel !== null && verdict.readModel.status !== 'completed') ||
       verdict.stepsRunTwice.length > 0 ||
       (verdict.request !== null && verdict.request.answer !== '202'),
   );
@@ -53,7 +54,8 @@ export function evidenceOf(verdicts: readonly RunVerdict[], limit = 20): string 
       verdict.request && verdict.request.answer !== '202' && `started though answered ${verdict.request.status ?? verdict.request.answer} ${verdict.request.detail ?? ''}`.trim(),
     ].filter(Boolean);
     const request = verdict.request ? `${verdict.request.phase} ${verdict.request.jobId}` : 'no request';
-    return `- run ${verdict.runId} (${request}): ${problems.join('; ')}; read model ${verdict.readModel?.status ?? 'none'} (steps ${JSON.stringify(verdict.readModel?.steps ?? {})}), Temporal ${verdict.temporal.state}/${verdict.temporal.status ?? '-'}`;
+    const error = verdict.readModel?.error?.message ? ` "${shorten(verdict.readModel.error.message)}"` : '';
+    return `- run ${verdict.runId} (${request}): ${problems.join('; ')}; read model ${verdict.readModel?.status ?? 'none'}${error} (steps ${JSON.stringify(verdict.readModel?.steps ?? {})}), Temporal ${verdict.temporal.state}/${verdict.temporal.status ?? '-'}`;
   });
   const more = wrong.length > limit ? [`- … and ${wrong.length - limit} more`] : [];
   return [...lines, ...more].join('\n');

@@ -5,6 +5,7 @@ export interface ReadModelRun {
   readonly status: string;
   readonly data: Record<string, unknown> | null;
   readonly requestedBy: string | null;
+  readonly error?: { readonly message?: string } | null;
   readonly steps: Record<string, { readonly attempt: number; readonly worker: string }> | null;
 }
 
