@@ -12,7 +12,7 @@ import { YardmasterStack } from './support/yardmaster-stack';
 const PROFILE = chaosProfile();
 const SHAPE =
   PROFILE === 'full'
-    ? { runsPerSecond: 4, countSeconds: 5, killEveryMs: 12_000, kills: 24, settleMs: 240_000 }
+    ? { runsPerSecond: 3, countSeconds: 5, killEveryMs: 12_000, kills: 20, settleMs: 300_000 }
     : { runsPerSecond: 3, countSeconds: 3, killEveryMs: 5_000, kills: 5, settleMs: 60_000 };
 const ROTATION: ServiceTarget[] = ['collector', 'projection', 'scheduler', 'api', 'collector:b'];
 
