@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './test-streams';
 export * from './service-processes';
 export * from './own-servers';
+export * from './chaos';

@@ -35,6 +35,11 @@ export class ServiceProcess {
     return this.output;
   }
 
+  /** The process id: job code run by a collector reports it, so a test can tell which collector ran it. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get isRunning(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
