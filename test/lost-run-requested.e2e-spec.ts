@@ -4,7 +4,7 @@
  * scheduler are back, the reconciler publishes the event again from the workflow's start input: the read model
  * holds the run's requester, data and queue, and the audit its entry. On NATS and Temporal servers of the test's own.
  */
-import { OwnNatsServer, OwnTemporalServer, waitFor } from '@yardmaster/testing';
+import { OwnNatsServer, OwnTemporalServer, startTogether, waitFor } from '@yardmaster/testing';
 import { YardmasterStack } from './support/yardmaster-stack';
 
 jest.setTimeout(150_000);
@@ -17,7 +17,7 @@ describe('a lost run.requested', () => {
   let stack: YardmasterStack;
 
   beforeAll(async () => {
-    [nats, temporal] = await Promise.all([OwnNatsServer.start(), OwnTemporalServer.start()]);
+    [nats, temporal] = await startTogether<[OwnNatsServer, OwnTemporalServer]>([() => OwnNatsServer.start(), () => OwnTemporalServer.start()]);
     // The start waits for Temporal long enough for the test to take NATS away meanwhile; the reconciler runs often.
     stack = await YardmasterStack.start(
       { YARD_TEMPORAL_CALL_TIMEOUT_MS: '60000', YARD_RECONCILE_INTERVAL_SECONDS: '1' },
