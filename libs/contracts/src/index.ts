@@ -36,3 +36,5 @@ export * from './audit/audit-entry';
 export * from './parked/parked-events';
 export * from './idempotency/idempotency';
 export * from './queries/runs-without-request';
+export * from './variables';
+export * from './inventory/object-filter-fields';

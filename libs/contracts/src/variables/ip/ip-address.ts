@@ -1,4 +1,4 @@
-import type { IpVersion } from '@yardmaster/contracts';
+import type { IpVersion } from '../../jobs/variable-definition';
 
 /**
  * A small, dependency-free IPv4/IPv6 parser for job variables, strict on purpose:
