@@ -1,5 +1,5 @@
-import type { CliValueCoercion, CliValueKind, FieldError, JsonObject, NamedVariableDefinition } from '@yardmaster/contracts';
-import { cliValueKindOfType, coerceCliValue } from '@yardmaster/contracts';
+import type { FieldError, JsonObject, NamedVariableDefinition } from '@yardmaster/contracts';
+import { cliValueKindOfType, coerceCliValue, type CliValueCoercion, type CliValueKind } from '@yardmaster/variable-types';
 import { readFileSync } from 'node:fs';
 import { messageOf, UsageError } from './errors';
 

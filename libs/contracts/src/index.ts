@@ -36,5 +36,3 @@ export * from './audit/audit-entry';
 export * from './parked/parked-events';
 export * from './idempotency/idempotency';
 export * from './queries/runs-without-request';
-export * from './variables';
-export * from './inventory/object-filter-fields';

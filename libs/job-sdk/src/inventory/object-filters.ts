@@ -1,8 +1,8 @@
 import type { InventoryAccess } from './inventory-access';
 import type { InventoryModel } from '@yardmaster/contracts';
 
-// Moved to contracts with the object variable type, which checks `queryFilters` against it; kept here for job authors.
-export { OBJECT_FILTER_FIELDS } from '@yardmaster/contracts';
+// Lives with the object variable type, which checks `queryFilters` against it; exported here for job authors.
+export { OBJECT_FILTER_FIELDS } from '@yardmaster/variable-types';
 
 /** Where each model lives in `context.inventory`. */
 export const COLLECTION_OF_MODEL = {

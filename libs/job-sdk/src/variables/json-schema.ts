@@ -1,9 +1,9 @@
 import type { JsonObject, JsonValue, NamedVariableDefinition } from '@yardmaster/contracts';
-import { mustBeGiven, variableTypeOf } from '@yardmaster/contracts';
+import { mustBeGiven, variableTypeOf } from '@yardmaster/variable-types';
 
 /**
  * The JSON Schema (draft 2020-12) of a job's run data, with `x-order` so a form keeps the field order; each
- * property's schema comes from its variable type's module (`VARIABLE_TYPES` in `@yardmaster/contracts`).
+ * property's schema comes from its variable type's module (`VARIABLE_TYPES` in `@yardmaster/variable-types`).
  *
  * It asserts what `validateRunData` checks, with two differences a standard validator cannot express:
  * - `validateRunData` also takes `null`, `""` and (multi-choice) `[]` as "not given"; the schema wants such a

@@ -1,7 +1,7 @@
 import type { FieldError, JsonObject, JsonValue, NamedVariableDefinition } from '@yardmaster/contracts';
-import { checkVariableValue, isEmptyVariableValue } from '@yardmaster/contracts';
+import { checkVariableValue, isEmptyVariableValue } from '@yardmaster/variable-types';
 
-export { checkVariableValue, type VariableValueCheck } from '@yardmaster/contracts';
+export { checkVariableValue, type VariableValueCheck } from '@yardmaster/variable-types';
 
 export type RunDataValidation =
   | { readonly ok: true; readonly data: JsonObject }
@@ -10,7 +10,7 @@ export type RunDataValidation =
 /**
  * Checks run data against a job's variables and fills in defaults. Every bad field gets its own error,
  * named `data.<variable>`, so a form can show each one beside its field. Each value is checked by its
- * variable type's module (`VARIABLE_TYPES` in `@yardmaster/contracts`).
+ * variable type's module (`VARIABLE_TYPES` in `@yardmaster/variable-types`).
  *
  * `null`, `""` and (for a multi-choice or multi-object) `[]` count as not given, as an empty form field: the
  * default is filled in, or a required variable is reported missing.

@@ -19,15 +19,14 @@ import type {
   StringVariableDefinition,
   TextVariableDefinition,
   VariableDefinition,
-  VariableOptions,
 } from '@yardmaster/contracts';
-import { defineVariable } from '@yardmaster/contracts';
+import { defineVariable, type VariableOptions } from '@yardmaster/variable-types';
 import type { RunFile } from '../files/run-file';
 
-export { DEFAULT_FILE_MAX_SIZE_BYTES } from '@yardmaster/contracts';
+export { DEFAULT_FILE_MAX_SIZE_BYTES } from '@yardmaster/variable-types';
 
 /**
- * Builders for job variables: typed doors onto the variable types of `@yardmaster/contracts`, where each type's
+ * Builders for job variables: typed doors onto the variable types of `@yardmaster/variable-types`, where each type's
  * rules live (`VARIABLE_TYPES`). `required` defaults to true, as in Nautobot, unless a default is given.
  * The generic parameter carries the value's TypeScript type so `JobData<typeof variables>` is typed.
  */
