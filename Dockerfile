@@ -23,6 +23,7 @@ COPY libs/job-sdk/package.json /yard/libs/job-sdk/
 COPY libs/messaging/package.json /yard/libs/messaging/
 COPY libs/read-models/package.json /yard/libs/read-models/
 COPY libs/testing/package.json /yard/libs/testing/
+COPY libs/variable-types/package.json /yard/libs/variable-types/
 COPY libs/workflows/package.json /yard/libs/workflows/
 COPY test/package.json /yard/test/
 
@@ -108,6 +109,8 @@ COPY --from=build /yard/libs/read-models/package.json ./libs/read-models/
 COPY --from=build /yard/libs/read-models/dist/ ./libs/read-models/dist/
 COPY --from=build /yard/libs/workflows/package.json ./libs/workflows/
 COPY --from=build /yard/libs/workflows/dist/ ./libs/workflows/dist/
+COPY --from=build /yard/libs/variable-types/package.json ./libs/variable-types/
+COPY --from=build /yard/libs/variable-types/dist/ ./libs/variable-types/dist/
 # `yard` on the PATH (docker compose exec api yard whoami); the folders the volumes mount on, owned by `node` so
 # that a new named volume is too (the secrets step writes there; /jobs is the collector's JOBS_ROOT, read-only).
 RUN ln -s /yard/apps/cli/bin/yard.js /usr/local/bin/yard \

@@ -22,7 +22,7 @@ const SPEC_PROGRAM_FILES = [...TEST_FILES, 'test/**/*.ts'];
 // ---------------------------------------------------------------------------------------------------------------
 // 1. Dependency direction
 // ---------------------------------------------------------------------------------------------------------------
-const APP_DEPENDENCIES = ['type:contracts', 'type:config', 'type:sdk', 'type:workflows', 'type:messaging', 'type:read-models', 'type:identity', 'type:inventory'];
+const APP_DEPENDENCIES = ['type:contracts', 'type:variable-types', 'type:config', 'type:sdk', 'type:workflows', 'type:messaging', 'type:read-models', 'type:identity', 'type:inventory'];
 
 const TESTING_DEPENDENCIES = ['type:contracts', 'type:config', 'type:messaging', 'type:read-models', 'type:identity', 'type:inventory'];
 
@@ -37,7 +37,9 @@ function depConstraints({ testFile }) {
     // `[]` = may not depend on any project (`['type:testing']` in its tests).
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: plusTesting([]) },
     { sourceTag: 'type:config', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
-    { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
+    // Variable types use Ajv, so they live outside contracts: workflow code (contracts only) never bundles it.
+    { sourceTag: 'type:variable-types', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
+    { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: plusTesting(['type:contracts', 'type:variable-types']) },
     { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
     { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
     { sourceTag: 'type:read-models', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
@@ -46,7 +48,8 @@ function depConstraints({ testFile }) {
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: TESTING_DEPENDENCIES },
     // Apps never import one another: `type:app` is not in the list.
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: plusTesting(APP_DEPENDENCIES) },
-    { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:contracts'] },
+    // The CLI reads `--data` values by each variable type's own coercion, and imports nothing server-side.
+    { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:contracts', 'type:variable-types'] },
     { sourceTag: 'type:e2e', notDependOnLibsWithTags: ['type:app'] },
   ];
 }

@@ -1,4 +1,5 @@
-import type { FieldError, JsonObject, JsonValue, NamedVariableDefinition } from '@yardmaster/contracts';
+import type { FieldError, JsonObject, NamedVariableDefinition } from '@yardmaster/contracts';
+import { cliValueKindOfType, coerceCliValue, type CliValueCoercion, type CliValueKind } from '@yardmaster/variable-types';
 import { readFileSync } from 'node:fs';
 import { messageOf, UsageError } from './errors';
 
@@ -11,36 +12,14 @@ export function parseAssignment(text: string): { name: string; raw: string } {
   return { name: text.slice(0, equals).trim(), raw: text.slice(equals + 1) };
 }
 
-const TRUE_WORDS = ['true', 'yes', 'y', 'on', '1'];
-const FALSE_WORDS = ['false', 'no', 'n', 'off', '0'];
-
-/**
- * What JSON a variable's value is: by its declared type, else by its JSON Schema property (for variable types this
- * CLI does not know yet). `list` is an array of strings: a JSON array, or comma-separated text.
- */
-export type ValueKind = 'integer' | 'number' | 'boolean' | 'string' | 'list' | 'json' | 'unknown';
-
-/** Declared types, by name, so that the CLI keeps working as the variable set grows. */
-const KIND_BY_TYPE: Readonly<Record<string, ValueKind>> = {
-  integer: 'integer',
-  boolean: 'boolean',
-  string: 'string',
-  text: 'string',
-  choice: 'string',
-  ip_address: 'string',
-  ip_address_with_mask: 'string',
-  ip_network: 'string',
-  multi_choice: 'list',
-  json: 'json',
-  // Inventory records by id: one, or a JSON array or comma-separated list.
-  object: 'string',
-  multi_object: 'list',
-};
+/** What JSON a `--data` value becomes; each variable type's module declares its own (`cliValueKind`). */
+export type ValueKind = CliValueKind;
 
 export function kindOfVariable(name: string, variables: readonly NamedVariableDefinition[], schema: JsonObject | undefined): ValueKind {
   const variable = variables.find((candidate) => candidate.name === name);
-  const declared: string | undefined = variable?.type;
-  if (declared !== undefined && Object.hasOwn(KIND_BY_TYPE, declared)) return KIND_BY_TYPE[declared];
+  // By name: a server newer than this CLI may declare a type its contracts do not know.
+  const declared = variable === undefined ? undefined : cliValueKindOfType(variable.type);
+  if (declared !== undefined) return declared;
   const property = objectAt(objectAt(schema, 'properties'), name);
   const schemaType = property?.type;
   const types = Array.isArray(schemaType) ? schemaType : [schemaType];
@@ -58,62 +37,9 @@ function objectAt(value: JsonObject | undefined, key: string): JsonObject | unde
   return found && typeof found === 'object' && !Array.isArray(found) ? found : undefined;
 }
 
-/**
- * Turns the text given on the command line into the JSON value its variable takes: integer → number,
- * boolean → true/false (also yes/no, on/off, 1/0), a list → a JSON array or comma-separated values, JSON →
- * parsed (text that is not JSON stays text, unless it opens like JSON), the rest as text. A variable the job
- * does not have is sent as text, or as JSON when it reads as an object or array, for the API to judge.
- */
-export function coerceValue(raw: string, kind: ValueKind): { ok: true; value: JsonValue } | { ok: false; message: string } {
-  const text = raw.trim();
-  // Nothing given: the API treats an empty value as absent and fills in the variable's default.
-  if (text === '') return { ok: true, value: '' };
-  switch (kind) {
-    case 'integer': {
-      const value = /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
-      return Number.isSafeInteger(value) ? { ok: true, value } : { ok: false, message: `must be a whole number, not ${JSON.stringify(raw)}` };
-    }
-    case 'number': {
-      const value = Number(text);
-      return Number.isFinite(value) ? { ok: true, value } : { ok: false, message: `must be a number, not ${JSON.stringify(raw)}` };
-    }
-    case 'boolean': {
-      const word = text.toLowerCase();
-      if (TRUE_WORDS.includes(word)) return { ok: true, value: true };
-      if (FALSE_WORDS.includes(word)) return { ok: true, value: false };
-      return { ok: false, message: `must be true or false, not ${JSON.stringify(raw)}` };
-    }
-    case 'list': {
-      if (!text.startsWith('[')) return { ok: true, value: text.split(',').map((item) => item.trim()).filter((item) => item !== '') };
-      const parsed = parseJson(text);
-      return parsed.ok && Array.isArray(parsed.value)
-        ? parsed
-        : { ok: false, message: `must be a JSON array or comma-separated values, not ${JSON.stringify(raw)}` };
-    }
-    case 'json': {
-      const parsed = parseJson(text);
-      if (parsed.ok) return parsed;
-      // `--data note=hello` means the text "hello"; `{"a":` is a mistake.
-      if (/^[[{"]/.test(text)) return { ok: false, message: `must be JSON, e.g. {"key":"value"} or [1,2], not ${JSON.stringify(raw)}` };
-      return { ok: true, value: raw };
-    }
-    case 'unknown':
-      if (/^[[{]/.test(text)) {
-        const parsed = parseJson(text);
-        if (parsed.ok) return parsed;
-      }
-      return { ok: true, value: raw };
-    case 'string':
-      return { ok: true, value: raw };
-  }
-}
-
-function parseJson(text: string): { ok: true; value: JsonValue } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as JsonValue };
-  } catch {
-    return { ok: false };
-  }
+/** The text given on the command line as the JSON value its kind of variable takes (see `coerceCliValue`). */
+export function coerceValue(raw: string, kind: ValueKind): CliValueCoercion {
+  return coerceCliValue(raw, kind);
 }
 
 /**

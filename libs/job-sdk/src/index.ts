@@ -13,5 +13,5 @@ export * from './inventory/inventory-access';
 export * from './inventory/object-filters';
 export * from './files/run-file';
 export * from './files/file-refs';
-export { parseIpAddress, parseIpPrefix, type IpAddress, type IpPrefix, type IpPrefixParse } from './variables/ip-address';
+export { parseIpAddress, parseIpPrefix, type IpAddress, type IpPrefix, type IpPrefixParse } from '@yardmaster/variable-types';
 export * from './inventory/object-ref';

@@ -1,14 +1,8 @@
 import type { InventoryAccess } from './inventory-access';
 import type { InventoryModel } from '@yardmaster/contracts';
 
-/** The filter fields of each model (`InventoryFilterOf`) an object variable's `queryFilters` may use. */
-export const OBJECT_FILTER_FIELDS: Readonly<Record<InventoryModel, readonly string[]>> = {
-  site: ['q', 'name', 'slug', 'status'],
-  device_role: ['q', 'name', 'slug'],
-  platform: ['q', 'name', 'slug'],
-  tag: ['q', 'name', 'slug'],
-  device: ['q', 'name', 'site', 'role', 'platform', 'status', 'tag', 'hasPrimaryAddress'],
-};
+// Lives with the object variable type, which checks `queryFilters` against it; exported here for job authors.
+export { OBJECT_FILTER_FIELDS } from '@yardmaster/variable-types';
 
 /** Where each model lives in `context.inventory`. */
 export const COLLECTION_OF_MODEL = {

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue, NamedVariableDefinition, VariableType } from '@yardmaster/contracts';
-import { IPV4_PATTERN, IPV6_PATTERN } from './ip-address';
+import { IPV4_PATTERN, IPV6_PATTERN } from '@yardmaster/variable-types';
 import { variablesToJsonSchema } from './json-schema';
 import { validateRunData } from './validate-run-data';
 import {
