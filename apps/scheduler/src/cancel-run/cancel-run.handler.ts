@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import {
   ErrorCode,
+  isUuid,
   newEvent,
   subjectsFor,
   workflowIdForRun,
@@ -17,8 +18,6 @@ import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { workflowStateOf } from '../temporal/workflow-state';
 import { requestConfirmedCancel, type CancelAnswer } from './confirmed-cancel';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * `run.cancel`: asks the run's workflow to cancel, saying who asked. Only a live run can be cancelled; Temporal,
  * not the read model, decides whether it still is, and the workflow whether it is too late (RUN_ALREADY_FINISHING).
@@ -33,7 +32,7 @@ export class CancelRunHandler {
 
   async handle(command: CancelRunCommand): Promise<CancelRunAccepted> {
     const { runId } = command;
-    if (!UUID.test(runId)) throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);
+    if (!isUuid(runId)) throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);
     const client = await this.temporal.getOrUnavailable();
     const workflowId = workflowIdForRun(runId);
     const state = await workflowStateOf(client, workflowId);

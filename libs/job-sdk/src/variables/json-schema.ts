@@ -7,6 +7,7 @@ import type {
   ObjectVariableDefinition,
   VariableDefinition,
 } from '@yardmaster/contracts';
+import { UUID_PATTERN } from '@yardmaster/contracts';
 import { IPV4_PATTERN, IPV6_PATTERN, maxPrefixLengthOf, prefixPattern } from './ip-address';
 
 /**
@@ -139,8 +140,6 @@ function propertySchema(variable: VariableDefinition): JsonObject {
       return assertNever(variable);
   }
 }
-
-const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /** What a form needs to offer an object variable's choices: where to list them, what to show, how to filter. */
 function objectHints(variable: ObjectVariableDefinition | MultiObjectVariableDefinition): JsonObject {

@@ -15,6 +15,7 @@ import type {
   UploadedFileRef,
   VariableDefinition,
 } from '@yardmaster/contracts';
+import { isUuid } from '@yardmaster/contracts';
 import { hasHostBits, maxPrefixLengthOf, networkOf, parseIpAddress, parseIpPrefix, type IpPrefix } from './ip-address';
 
 export type RunDataValidation =
@@ -101,7 +102,7 @@ export function checkVariableValue(variable: VariableDefinition, value: unknown)
     case 'json':
       return isJsonValue(value) ? accepted(value) : problem('must be a JSON value: no undefined, functions, NaN, Infinity, class instances or cycles');
     case 'object':
-      return typeof value === 'string' && isUuid(value) ? accepted(value.toLowerCase()) : problem(`must be the id (a UUID) of a ${modelName(variable.model)}`);
+      return isUuid(value) ? accepted(value.toLowerCase()) : problem(`must be the id (a UUID) of a ${modelName(variable.model)}`);
     case 'multi_object':
       return checkMultiObject(variable, value);
     case 'file':
@@ -111,18 +112,12 @@ export function checkVariableValue(variable: VariableDefinition, value: unknown)
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 function modelName(model: InventoryModel): string {
   return model.replace('_', ' ');
 }
 
 function checkMultiObject(variable: MultiObjectVariableDefinition, value: unknown): VariableValueCheck {
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || !isUuid(item))) {
+  if (!Array.isArray(value) || value.some((item) => !isUuid(item))) {
     return problem(`must be an array of ids (UUIDs) of ${modelName(variable.model)} records`);
   }
   const ids = (value as string[]).map((id) => id.toLowerCase());
