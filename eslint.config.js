@@ -16,7 +16,9 @@ const nxPlugin = require('@nx/eslint-plugin');
 const { createProjectGraphAsync } = require('@nx/devkit');
 
 const TS_FILES = ['**/*.ts'];
-const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
+// `test-support/` folders hold what only tests use (test doubles): test code, left out of every build.
+const TEST_SUPPORT_FOLDER = '**/test-support/**';
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', `${TEST_SUPPORT_FOLDER}/*.ts`];
 const SPEC_PROGRAM_FILES = [...TEST_FILES, 'test/**/*.ts'];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -96,6 +98,7 @@ const workflowRestrictedImports = [
         group: ['@temporalio/activity/*', '@temporalio/worker/*', '@temporalio/client/*'],
         message: WORKFLOW_MESSAGE,
       },
+      { group: [TEST_SUPPORT_FOLDER, '**/test-support'], message: 'Production code may not use test support (test doubles).' },
       {
         group: ['@yardmaster/*', '!@yardmaster/contracts', '!@yardmaster/contracts/*'],
         allowTypeImports: true,
@@ -201,6 +204,10 @@ async function buildConfig() {
           },
         ],
         '@nx/enforce-module-boundaries': moduleBoundaries({ testFile: false }),
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          { patterns: [{ group: [TEST_SUPPORT_FOLDER, '**/test-support'], message: 'Production code may not use test support (test doubles).' }] },
+        ],
       },
     },
 
@@ -216,7 +223,7 @@ async function buildConfig() {
         },
       },
       // Tests read the API's JSON answers, whose shape is what they assert on.
-      rules: { '@typescript-eslint/no-explicit-any': 'off' },
+      rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-restricted-imports': 'off' },
     },
 
     // Apps and libraries may use @yardmaster/testing from their tests, never from production code.

@@ -2,65 +2,62 @@
 //   - from POST /api/jobs/examples.HelloWorld/runs to the run reading `completed` in the API;
 //   - from POST /api/runs/{id}/cancel to the run reading `cancelled` (examples.SlowCount, cancelled mid-step);
 //   - and throughput: a burst of --burst Hello World runs submitted at once, until all read `completed`.
+// Sends the administrator's token: YARD_TOKEN, else the one `npm start` wrote to .yard/admin-token.
 // Rerun: npm run bench:latency [-- --runs 20 --burst 100]  (YARD_URL defaults to http://127.0.0.1:3000)
-const base = process.env.YARD_URL ?? 'http://127.0.0.1:3000';
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 10;
-const burstArg = process.argv.indexOf('--burst');
-const burst = burstArg > 0 ? Number(process.argv[burstArg + 1]) : 100;
+import { adminApi, BASE_URL, numberArgument, rerunCommand, runBench } from './admin-api.mjs';
 
-async function post(path, body) {
-  const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (response.status !== 202) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
+const runs = numberArgument('runs', 10);
+const burst = numberArgument('burst', 100);
 
-async function waitForStatus(runId, wanted, pollMs = 20) {
-  for (;;) {
-    const response = await fetch(`${base}/api/runs/${runId}`);
-    if (response.status === 200) {
-      const run = await response.json();
-      if (wanted.includes(run.status)) return run;
+await runBench('bench:latency', async () => {
+  const { request, call } = adminApi();
+  const post = (path, body) => call('POST', path, body);
+
+  async function waitForStatus(runId, wanted, pollMs = 20) {
+    for (;;) {
+      // Anything but 200 (a 404 until the projection has written the run) means: not yet.
+      const { status, text } = await request('GET', `/api/runs/${runId}`);
+      if (status === 200 && wanted.includes(JSON.parse(text).status)) return;
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
-}
+
+  const completion = [];
+  for (let index = 0; index < runs; index++) {
+    const started = performance.now();
+    const { runId } = await post('/api/jobs/examples.HelloWorld/runs', { data: { name: `bench-${index}`, count: 3 } });
+    await waitForStatus(runId, ['completed']);
+    completion.push(Math.round(performance.now() - started));
+  }
+
+  const cancellation = [];
+  for (let index = 0; index < runs; index++) {
+    const { runId } = await post('/api/jobs/examples.SlowCount/runs', { data: { seconds: 60 } });
+    await waitForStatus(runId, ['running']);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const started = performance.now();
+    await post(`/api/runs/${runId}/cancel`, {});
+    await waitForStatus(runId, ['cancelled']);
+    cancellation.push(Math.round(performance.now() - started));
+  }
+
+  const burstStarted = performance.now();
+  const burstIds = await Promise.all(
+    Array.from({ length: burst }, (_, index) => post('/api/jobs/examples.HelloWorld/runs', { data: { name: `burst-${index}`, count: 3 } }).then((run) => run.runId)),
+  );
+  const accepted = performance.now() - burstStarted;
+  for (const runId of burstIds) await waitForStatus(runId, ['completed'], 50);
+  const burstSeconds = (performance.now() - burstStarted) / 1000;
+
+  console.log(`Yardmaster run latency against ${BASE_URL} (${new Date().toISOString()})`);
+  summary('Hello World, request to completed (API read model)', completion);
+  summary('SlowCount, cancel request to cancelled (API read model)', cancellation);
+  console.log(`Burst of ${burst} Hello World runs: all accepted in ${Math.round(accepted)} ms, all completed in ${burstSeconds.toFixed(1)} s (${(burst / burstSeconds).toFixed(1)} runs/s, 5 events each)`);
+  console.log(`Rerun: ${rerunCommand('bench:latency', `--runs ${runs} --burst ${burst}`)}`);
+});
 
 function summary(label, samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   console.log(`${label}: n=${sorted.length} min=${sorted[0]} ms median=${at(0.5)} ms p90=${at(0.9)} ms max=${sorted.at(-1)} ms`);
 }
-
-const completion = [];
-for (let index = 0; index < runs; index++) {
-  const started = performance.now();
-  const { runId } = await post('/api/jobs/examples.HelloWorld/runs', { data: { name: `bench-${index}`, count: 3 } });
-  await waitForStatus(runId, ['completed']);
-  completion.push(Math.round(performance.now() - started));
-}
-
-const cancellation = [];
-for (let index = 0; index < runs; index++) {
-  const { runId } = await post('/api/jobs/examples.SlowCount/runs', { data: { seconds: 60 } });
-  await waitForStatus(runId, ['running']);
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  const started = performance.now();
-  await post(`/api/runs/${runId}/cancel`, {});
-  await waitForStatus(runId, ['cancelled']);
-  cancellation.push(Math.round(performance.now() - started));
-}
-
-const burstStarted = performance.now();
-const burstIds = await Promise.all(
-  Array.from({ length: burst }, (_, index) => post('/api/jobs/examples.HelloWorld/runs', { data: { name: `burst-${index}`, count: 3 } }).then((run) => run.runId)),
-);
-const accepted = performance.now() - burstStarted;
-for (const runId of burstIds) await waitForStatus(runId, ['completed'], 50);
-const burstSeconds = (performance.now() - burstStarted) / 1000;
-
-console.log(`Yardmaster run latency against ${base} (${new Date().toISOString()})`);
-summary('Hello World, request to completed (API read model)', completion);
-summary('SlowCount, cancel request to cancelled (API read model)', cancellation);
-console.log(`Burst of ${burst} Hello World runs: all accepted in ${Math.round(accepted)} ms, all completed in ${burstSeconds.toFixed(1)} s (${(burst / burstSeconds).toFixed(1)} runs/s, 5 events each)`);
-console.log(`Rerun: npm run bench:latency -- --runs ${runs} --burst ${burst}`);

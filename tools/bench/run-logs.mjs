@@ -3,66 +3,45 @@
 // first line written (its loggedAt) until every line is readable over REST (GET /api/runs/{id}/logs).
 // Sends the administrator's token: YARD_TOKEN, else the one `npm start` wrote to .yard/admin-token.
 // Rerun: npm run bench:logs [-- --lines 100000 --timeout 1800]  (YARD_URL defaults to http://127.0.0.1:3000)
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { adminApi, BASE_URL, BenchStop, numberArgument, rerunCommand, runBench } from './admin-api.mjs';
 
-const base = process.env.YARD_URL ?? 'http://127.0.0.1:3000';
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
-const lines = argument('lines', 100_000);
-const timeoutSeconds = argument('timeout', 1800);
+const lines = numberArgument('lines', 100_000);
+const timeoutSeconds = numberArgument('timeout', 1800);
 const REQUEST_TIMEOUT_MS = 15_000;
 
-function adminToken() {
-  if (process.env.YARD_TOKEN) return process.env.YARD_TOKEN;
-  const path = resolve('.yard/admin-token');
-  try {
-    return readFileSync(path, 'utf8').trim();
-  } catch {
-    throw new Error(`No token: set YARD_TOKEN, or run \`npm start\` once so that it writes ${path}`);
+await runBench('bench:logs', async () => {
+  const { call } = adminApi({ timeoutMs: REQUEST_TIMEOUT_MS });
+  const deadline = Date.now() + timeoutSeconds * 1000;
+
+  async function until(what, check, pollMs = 250) {
+    for (;;) {
+      const value = await check();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new BenchStop(`gave up after ${timeoutSeconds} s waiting for ${what} (--timeout to wait longer)`);
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
   }
-}
 
-const headers = { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' };
-const deadline = Date.now() + timeoutSeconds * 1000;
+  const { runId } = await call('POST', '/api/jobs/examples.LogFlood/runs', { data: { lines } });
+  const logs = (limit) => call('GET', `/api/runs/${runId}/logs?grouping=run&limit=${limit}`);
+  const first = await until('the first line', async () => (await logs(1)).items[0]);
+  let readable = 0;
+  const allReadableAt = await until(`all ${lines} lines`, async () => {
+    readable = (await logs(1)).total;
+    return readable >= lines ? Date.now() : undefined;
+  });
+  const run = await until('the run to end', async () => {
+    const current = await call('GET', `/api/runs/${runId}`);
+    return ['completed', 'failed', 'errored', 'cancelled', 'timed_out'].includes(current.status) ? current : undefined;
+  });
 
-async function call(method, path, body) {
-  const response = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return JSON.parse(text);
-}
-
-async function until(what, check, pollMs = 250) {
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Gave up after ${timeoutSeconds} s waiting for ${what} (--timeout to wait longer)`);
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
-}
-
-const { runId } = await call('POST', '/api/jobs/examples.LogFlood/runs', { data: { lines } });
-const logs = (limit) => call('GET', `/api/runs/${runId}/logs?grouping=run&limit=${limit}`);
-const first = await until('the first line', async () => (await logs(1)).items[0]);
-let readable = 0;
-const allReadableAt = await until(`all ${lines} lines`, async () => {
-  readable = (await logs(1)).total;
-  return readable >= lines ? Date.now() : undefined;
+  const last = (await call('GET', `/api/runs/${runId}/logs?grouping=run&limit=1&offset=${lines - 1}`)).items[0];
+  const seconds = (allReadableAt - Date.parse(first.loggedAt)) / 1000;
+  // The job is paced by its log buffer: once it is full, lines are written only as fast as they reach NATS.
+  const writingSeconds = Math.max(0.001, (Date.parse(last.loggedAt) - Date.parse(first.loggedAt)) / 1000);
+  console.log(`Yardmaster log throughput against ${BASE_URL} (${new Date().toISOString()})`);
+  console.log(`examples.LogFlood, ${lines} lines (run ${runId}, ${run.status}):`);
+  console.log(`  first line written to all ${readable} readable over REST: ${seconds.toFixed(1)} s = ${Math.round(lines / seconds)} lines/s`);
+  console.log(`  first line written to last line written (the job, paced by delivery to NATS): ${writingSeconds.toFixed(1)} s = ${Math.round(lines / writingSeconds)} lines/s`);
+  console.log(`Rerun: ${rerunCommand('bench:logs', `--lines ${lines} --timeout ${timeoutSeconds}`)}`);
 });
-const run = await until('the run to end', async () => {
-  const current = await call('GET', `/api/runs/${runId}`);
-  return ['completed', 'failed', 'errored', 'cancelled', 'timed_out'].includes(current.status) ? current : undefined;
-});
-
-const last = (await call('GET', `/api/runs/${runId}/logs?grouping=run&limit=1&offset=${lines - 1}`)).items[0];
-const seconds = (allReadableAt - Date.parse(first.loggedAt)) / 1000;
-// The job is paced by its log buffer: once it is full, lines are written only as fast as they reach NATS.
-const writingSeconds = Math.max(0.001, (Date.parse(last.loggedAt) - Date.parse(first.loggedAt)) / 1000);
-console.log(`Yardmaster log throughput against ${base} (${new Date().toISOString()})`);
-console.log(`examples.LogFlood, ${lines} lines (run ${runId}, ${run.status}):`);
-console.log(`  first line written to all ${readable} readable over REST: ${seconds.toFixed(1)} s = ${Math.round(lines / seconds)} lines/s`);
-console.log(`  first line written to last line written (the job, paced by delivery to NATS): ${writingSeconds.toFixed(1)} s = ${Math.round(lines / writingSeconds)} lines/s`);
-console.log(`Rerun: npm run bench:logs -- --lines ${lines} --timeout ${timeoutSeconds}`);

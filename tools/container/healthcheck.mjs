@@ -36,7 +36,7 @@ async function checkByPing(service, env) {
   try {
     const answers = await pingEveryInstance(nc, instance, service, PING_WAIT_MS);
     const mine = answers.find((answer) => isThisInstance(answer.instanceId, service, env));
-    if (!mine) return `no ${service} of this container answered its health ping on ${natsUrl} (${answers.length} other instance(s) did)`;
+    if (!mine) return `no ${service} of this container answered its health ping on NATS at ${new URL(natsUrl).host} (${answers.length} other instance(s) did)`;
     if (mine.ready) return null;
     const failing = Object.entries(mine.details).filter(([, ok]) => !ok).map(([check]) => check);
     return `${mine.instanceId} is not ready: ${failing.join(', ')} failing`;

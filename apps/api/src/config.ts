@@ -7,7 +7,7 @@ import {
   type SharedConfig,
   type TemporalConfig,
 } from '@yardmaster/config';
-import { USERNAME_PATTERN } from '@yardmaster/identity';
+import { MIN_TOKEN_LENGTH, USERNAME_PATTERN } from '@yardmaster/identity';
 import { hostname } from 'node:os';
 import type { FailedAuthenticationLimit } from './auth/failed-authentications/failed-authentications';
 
@@ -29,9 +29,6 @@ export interface ApiConfig {
   /** How many failed authentications a client address may have per window before it has to wait (429). */
   readonly failedAuthentication: FailedAuthenticationLimit;
 }
-
-/** A token given from outside must be long enough to be unguessable: its SHA-256 hash is all that is stored. */
-const MIN_ADMIN_TOKEN_LENGTH = 32;
 
 /** An origin as browsers send it: scheme, host and an optional port, nothing after. */
 const ORIGIN_PATTERN = /^https?:\/\/([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
@@ -57,7 +54,7 @@ export function readApiConfig(env: EnvReader): ApiConfig {
 
 function readFirstAdmin(env: EnvReader): ApiConfig['firstAdmin'] {
   const username = env.string('YARD_ADMIN_USERNAME', '');
-  const token = env.optionalSecret('YARD_ADMIN_TOKEN', MIN_ADMIN_TOKEN_LENGTH);
+  const token = env.optionalSecret('YARD_ADMIN_TOKEN', MIN_TOKEN_LENGTH);
   if (username !== '' && !USERNAME_PATTERN.test(username)) env.report(`YARD_ADMIN_USERNAME=${JSON.stringify(username)}: expected a username (letters, digits, ".", "_", "@", "-")`);
   const tokenGiven = env.hasSecret('YARD_ADMIN_TOKEN');
   if ((username !== '') !== tokenGiven) {

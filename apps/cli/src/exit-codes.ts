@@ -1,3 +1,5 @@
+import { isAnyRunEventType, runEventKind } from '@yardmaster/contracts';
+
 /**
  * What `yard` exits with. A followed run (`yard run --follow`, `yard logs --follow`) exits with the code of
  * its end state, so a script can tell them apart; anything the CLI itself could not do has a code of its own.
@@ -40,8 +42,8 @@ export function exitCodeForStatus(status: string): ExitCode | null {
 
 /** The run status a terminal event type ends a run in (`run.timed_out` → `timed_out`); null for other events. */
 export function terminalStatusOfEvent(type: string): string | null {
-  if (!type.startsWith('run.')) return null;
-  const status = type.slice('run.'.length);
+  if (!isAnyRunEventType(type)) return null;
+  const status = runEventKind(type);
   return exitCodeForStatus(status) === null ? null : status;
 }
 

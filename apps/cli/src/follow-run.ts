@@ -1,4 +1,4 @@
-import type { RunEvent } from '@yardmaster/contracts';
+import { isAnyRunEventType, runEventKind, type RunEvent } from '@yardmaster/contracts';
 import type { RunView } from './api-types';
 import type { CommandContext } from './command';
 import { InterruptedError } from './errors';
@@ -66,7 +66,7 @@ export class RunEventPrinter {
       default:
         if (exitCodeForEvent(event.type) !== null) this.end(event);
         // An event type newer than this CLI: say that it happened.
-        else lifecycle(String((event as { type: unknown }).type).replace(/^run\./, '').replace(/_/g, ' '));
+        else lifecycle(kindOf((event as { type: unknown }).type).replace(/_/g, ' '));
     }
   }
 
@@ -211,4 +211,9 @@ function parseEnvelope(data: string): RunEvent | null {
     // Not JSON.
   }
   return null;
+}
+
+/** An event type as the user reads it: `run.step_started` → `step_started`; an unexpected type as it came. */
+function kindOf(type: unknown): string {
+  return isAnyRunEventType(type) ? runEventKind(type) : String(type);
 }

@@ -82,6 +82,16 @@ describe('EnvReader', () => {
       env.url('DB', 'postgres://127.0.0.1/x', ['postgres:', 'postgresql:']);
       expect(problemsOf(env)).toEqual(['DB="mysql://db:3306/x": expected a URL starting with postgres: or postgresql://']);
     });
+
+    it('masks the user and password of a URL it reports', () => {
+      const env = new EnvReader({ NATS: 'ws://yard:s3cret@nats.example:443', DB: 'postgres://yard:s3cret@db:99999/x' });
+      env.url('NATS', 'nats://127.0.0.1:4222', ['nats:']);
+      env.url('DB', 'postgres://127.0.0.1/x', ['postgres:']);
+      expect(problemsOf(env)).toEqual([
+        'NATS="ws://********@nats.example:443": expected a URL starting with nats://',
+        'DB="postgres://********@db:99999/x": not a URL',
+      ]);
+    });
   });
 
   describe('list', () => {

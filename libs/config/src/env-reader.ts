@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { REDACTED } from '@yardmaster/contracts';
 import { ConfigError } from './config-error';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -47,11 +48,11 @@ export class EnvReader {
     try {
       const url = new URL(value);
       if (!protocols.includes(url.protocol)) {
-        this.problems.push(`${name}=${JSON.stringify(value)}: expected a URL starting with ${protocols.join(' or ')}//`);
+        this.problems.push(`${name}=${JSON.stringify(withoutCredentials(value))}: expected a URL starting with ${protocols.join(' or ')}//`);
       }
       return url;
     } catch {
-      this.problems.push(`${name}=${JSON.stringify(value)}: not a URL`);
+      this.problems.push(`${name}=${JSON.stringify(withoutCredentials(value))}: not a URL`);
       return new URL(fallback);
     }
   }
@@ -116,4 +117,9 @@ export class EnvReader {
     if (this.problems.length > 0) throw new ConfigError(this.problems);
     return config;
   }
+}
+
+/** A URL's user and password (or token) are secrets: a problem quoting the URL shows them masked. */
+function withoutCredentials(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@]*@/i, `$1${REDACTED}@`);
 }

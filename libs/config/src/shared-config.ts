@@ -1,4 +1,4 @@
-import { DEFAULT_INSTANCE } from '@yardmaster/contracts';
+import { DEFAULT_INSTANCE, INSTANCE_NAME_PATTERN } from '@yardmaster/contracts';
 import type { EnvReader } from './env-reader';
 
 /** Settings every service shares. The defaults are the addresses the launcher provides. */
@@ -24,7 +24,7 @@ export const DEFAULT_TEMPORAL_UI_URL = 'http://127.0.0.1:8233';
 
 export function readSharedConfig(env: EnvReader): SharedConfig {
   return {
-    instance: env.matching('YARD_INSTANCE', DEFAULT_INSTANCE, /^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits and _, starting with a letter'),
+    instance: env.matching('YARD_INSTANCE', DEFAULT_INSTANCE, INSTANCE_NAME_PATTERN, 'lower-case letters, digits and _, starting with a letter'),
     natsUrl: env.url('YARD_NATS_URL', DEFAULT_NATS_URL, ['nats:', 'tls:']).toString(),
   };
 }

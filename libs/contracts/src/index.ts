@@ -1,4 +1,5 @@
 export * from './json';
+export * from './ids/uuid';
 export * from './naming/instance';
 export * from './naming/subjects';
 export * from './naming/streams';

@@ -1,6 +1,7 @@
 import { CancellationScope, CancelledFailure, defineSignal, isCancellation, patched, proxyActivities, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
 import {
   CANCEL_REQUESTED_SIGNAL,
+  slotCountOf,
   TEMPORAL_ACTOR,
   type InventoryChange,
   workflowIdForRun,
@@ -199,8 +200,7 @@ async function discardRunFilesOf(input: RunWorkflowInput): Promise<void> {
 }
 
 function slotsOf(input: RunWorkflowInput): number {
-  const rule = input.concurrency?.rule;
-  return rule?.mode === 'limit' ? rule.maxRuns : 1;
+  return input.concurrency ? slotCountOf(input.concurrency.rule) : 1;
 }
 
 function outcomeOf(ending: Ending | null, result: JsonValue, failureCount: number, cancelledBy: string): RunOutcome {

@@ -90,4 +90,12 @@ describe('the OpenAPI document', () => {
 
     expect(body.schema.properties['expiresAt']).toMatchObject({ type: 'string', format: 'date-time', nullable: true });
   });
+
+  it('says what each permission allows where grants are set', () => {
+    const body = (document.paths['/api/users/{username}/permissions']?.put?.requestBody as { content: Record<string, { schema: { properties: Record<string, { description: string }> } }> }).content['application/json']!;
+    const description = body.schema.properties['permissions']!.description;
+
+    expect(description).toContain('`jobs.view`: see the job catalog');
+    expect(description).toContain('`users.admin`: manage users, groups, their permissions and their tokens');
+  });
 });

@@ -1,4 +1,7 @@
-import { PERMISSIONS } from '@yardmaster/contracts';
+import { PERMISSION_DESCRIPTIONS, PERMISSIONS } from '@yardmaster/contracts';
+
+/** The permissions and what each allows, for the API docs: `jobs.view`: see the job catalog; … */
+const PERMISSIONS_EXPLAINED = PERMISSIONS.map((permission) => `\`${permission}\`: ${PERMISSION_DESCRIPTIONS[permission]}`).join('; ');
 
 /** OpenAPI: a list of grants, each a permission's name or `{ permission: 'jobs.run', jobIds?, groupings? }`. */
 export const GRANTS_BODY_SCHEMA = {
@@ -7,7 +10,7 @@ export const GRANTS_BODY_SCHEMA = {
   properties: {
     permissions: {
       type: 'array',
-      description: 'Replaces the grants. Only jobs.run takes jobIds and/or groupings; without them it covers every job.',
+      description: `Replaces the grants. Only jobs.run takes jobIds and/or groupings; without them it covers every job. The permissions: ${PERMISSIONS_EXPLAINED}.`,
       items: {
         oneOf: [
           { type: 'string', enum: [...PERMISSIONS] },

@@ -1,5 +1,5 @@
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
-import { unusedInventoryStore } from './inventory/unused-inventory';
+import { unusedInventoryStore } from '../test-support/unused-inventory';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import {

@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { NatsConnection } from '@nats-io/nats-core';
 import {
   ErrorCode,
+  runEventKind,
   scheduleActor,
   streamNamesFor,
   subjectsFor,
@@ -59,13 +60,13 @@ export function createScheduledRunActivities(deps: { nc: NatsConnection; instanc
       const activity = Context.current();
       const follower = await followStream<RunEvent>(deps.nc, {
         stream: streamNamesFor(deps.instance).runs,
-        filterSubjects: TERMINAL_RUN_EVENT_TYPES.map((type) => subjects.runEvent(runId, type.slice('run.'.length))),
+        filterSubjects: TERMINAL_RUN_EVENT_TYPES.map((type) => subjects.runEvent(runId, runEventKind(type))),
         from: 'start',
       });
       const heartbeat = setInterval(() => activity.heartbeat(), HEARTBEAT_INTERVAL_MS);
       activity.cancellationSignal.addEventListener('abort', () => void follower.close(), { once: true });
       try {
-        for await (const message of follower) return message.event.type.slice('run.'.length);
+        for await (const message of follower) return runEventKind(message.event.type);
         throw new Error(`Stopped following run ${runId} before it ended`);
       } finally {
         clearInterval(heartbeat);

@@ -1,5 +1,5 @@
 import { CancelledFailure } from '@temporalio/common';
-import { unusedInventory } from './inventory/unused-inventory';
+import { unusedInventory } from '../test-support/unused-inventory';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { DEFAULT_RETRY_POLICY, type EventEnvelope, type RunWorkflowInput } from '@yardmaster/contracts';

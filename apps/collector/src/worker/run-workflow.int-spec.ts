@@ -3,7 +3,7 @@
  * server (127.0.0.1:7233, namespace `default`). Only the event publisher is a fake: it keeps events in memory.
  */
 import { randomUUID } from 'node:crypto';
-import { unusedInventoryStore } from '../activities/inventory/unused-inventory';
+import { unusedInventoryStore } from '../test-support/unused-inventory';
 import * as path from 'node:path';
 import { Kvm } from '@nats-io/kv';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';

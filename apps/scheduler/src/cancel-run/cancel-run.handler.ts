@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import {
   ErrorCode,
+  isUuid,
   newEvent,
   subjectsFor,
   workflowIdForRun,
@@ -16,8 +17,6 @@ import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { workflowStateOf } from '../temporal/workflow-state';
 import { requestConfirmedCancel } from './confirmed-cancel';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `run.cancel`: asks the run's workflow to cancel, saying who asked. Only a live run can be cancelled; Temporal,
@@ -37,7 +36,7 @@ export class CancelRunHandler {
 
   async handle(command: CancelRunCommand): Promise<CancelRunAccepted> {
     const { runId } = command;
-    if (!UUID.test(runId)) throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);
+    if (!isUuid(runId)) throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);
     const workflowId = workflowIdForRun(runId);
     const answer = await this.temporal.command(`cancelling run ${runId}`, async () => {
       const state = await this.temporal.rpc('read', (client) => workflowStateOf(client, workflowId));

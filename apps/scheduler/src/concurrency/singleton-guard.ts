@@ -4,13 +4,13 @@ import { ErrorCode, workflowIdForRun, YardError } from '@yardmaster/contracts';
 import { ConcurrencySlots } from '@yardmaster/messaging';
 import { workflowStateOf } from '../temporal/workflow-state';
 
+/** Longer than any workflow start under the Temporal call deadline, so only a crashed start's claim is older. */
+const ABANDONED_CLAIM_MS = 60_000;
+
 /**
  * Holds a singleton job's only slot for a new run, or refuses with 409 naming the run that holds it. A slot
  * held by a run whose workflow has ended (terminated, say, before it could release) is taken over.
  */
-/** Longer than any workflow start under the Temporal call deadline, so only a crashed start's claim is older. */
-const ABANDONED_CLAIM_MS = 60_000;
-
 @Injectable()
 export class SingletonGuard {
   constructor(private readonly slots: ConcurrencySlots) {}

@@ -139,7 +139,14 @@ export const LIFECYCLE_RUN_EVENT_TYPES: readonly RunEventType[] = [
   ...TERMINAL_RUN_EVENT_TYPES,
 ];
 
+/** Any run event's type, including types newer than this build (a CLI following a newer API, say). */
+export type AnyRunEventType = `run.${string}`;
+
+export function isAnyRunEventType(type: unknown): type is AnyRunEventType {
+  return typeof type === 'string' && type.startsWith('run.');
+}
+
 /** The last segment of a run event's subject: `run.started` → `started`. */
-export function runEventKind(type: RunEventType): string {
+export function runEventKind(type: AnyRunEventType): string {
   return type.slice('run.'.length);
 }

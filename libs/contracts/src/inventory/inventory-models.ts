@@ -169,11 +169,6 @@ export interface InventoryFilterOf {
   readonly device: DeviceFilter;
 }
 
-/** A record's display text: what object variables and log links show. Every model has a `name`. */
-export function displayOf(record: { readonly name: string }): string {
-  return record.name;
-}
-
 /**
  * One change a job made, as a dry run keeps it so that later steps of the run still see it: the record as it
  * stood after the change (`record` is null for a delete).

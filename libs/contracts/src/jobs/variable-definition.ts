@@ -149,5 +149,3 @@ export type VariableType = VariableDefinition['type'];
 
 /** Variables in field order: the order a form shows them. */
 export type NamedVariableDefinition = VariableDefinition & { readonly name: string };
-
-export type VariableValue = JsonValue;

@@ -4,8 +4,5 @@
  */
 export const DEFAULT_INSTANCE = 'yard';
 
-const INSTANCE_PATTERN = /^[a-z][a-z0-9_]{0,31}$/;
-
-export function isValidInstanceName(instance: string): boolean {
-  return INSTANCE_PATTERN.test(instance);
-}
+/** Lower-case letters, digits and _, starting with a letter: valid in NATS subjects, stream names and task queues. */
+export const INSTANCE_NAME_PATTERN = /^[a-z][a-z0-9_]{0,31}$/;

@@ -6,7 +6,10 @@ export const TOKEN_MARKER = 'yard_';
 /** How much of a token is kept in clear, to tell tokens apart in lists: the marker and 8 random characters. */
 const PREFIX_LENGTH = TOKEN_MARKER.length + 8;
 
-/** A token given from outside (YARD_ADMIN_TOKEN) must be at least this long to be accepted. */
+/**
+ * A token given from outside (YARD_ADMIN_TOKEN) must be at least this long to be accepted: long enough to be
+ * unguessable, since its SHA-256 hash is all that is stored.
+ */
 export const MIN_TOKEN_LENGTH = 32;
 
 /** A new secret: 256 random bits, base64url, behind the marker. */

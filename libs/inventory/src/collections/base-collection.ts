@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { InventoryChange, InventoryFilterOf, InventoryInputOf, InventoryModel, InventoryRecordOf } from '@yardmaster/contracts';
+import { isUuid, type InventoryChange, type InventoryFilterOf, type InventoryInputOf, type InventoryModel, type InventoryRecordOf } from '@yardmaster/contracts';
 import type { InventoryCollection, InventoryListOptions, InventoryPage } from '@yardmaster/job-sdk';
 import type { EntityManager } from 'typeorm';
 import { translateDatabaseError } from './inventory-errors';
 import type { InventoryScope } from './inventory-scope';
 import { readListOptions, type ListWindow } from './list-options';
-import { isUuid } from './sql-text';
 
 type RecordOf<M extends InventoryModel> = InventoryRecordOf[M];
 

@@ -1,4 +1,4 @@
-import { DEVICE_STATUSES, type Device, type DeviceFilter, type DeviceInput, type FieldError } from '@yardmaster/contracts';
+import { DEVICE_STATUSES, isUuid, type Device, type DeviceFilter, type DeviceInput, type FieldError } from '@yardmaster/contracts';
 import type { InventoryPage } from '@yardmaster/job-sdk';
 import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { DeviceTagRecord } from '../entities/device-tag.record';
@@ -9,7 +9,7 @@ import { checkFilter, listOf, type FilterKind } from './check-filter';
 import { readDeviceCreate, readDevicePatch } from './device-input';
 import { conflict, notFound } from './inventory-errors';
 import type { ListWindow } from './list-options';
-import { isUuid, likePatternContaining } from './sql-text';
+import { likePatternContaining } from './sql-text';
 
 const DEVICE_FILTERS: Readonly<Record<string, FilterKind>> = {
   q: 'text',

@@ -1,4 +1,4 @@
-import { ErrorCode, YardError, type InventoryFilterOf, type InventoryInputOf, type InventoryRecordOf } from '@yardmaster/contracts';
+import { ErrorCode, isUuid, YardError, type InventoryFilterOf, type InventoryInputOf, type InventoryRecordOf } from '@yardmaster/contracts';
 import type { InventoryPage } from '@yardmaster/job-sdk';
 import type { EntityManager, Repository } from 'typeorm';
 import type { NamedInventoryRecord } from '../entities/named-inventory.record';
@@ -9,7 +9,7 @@ import type { InventoryScope } from './inventory-scope';
 import type { ListWindow } from './list-options';
 import { readNamedCreate, readNamedPatch } from './named-input';
 import type { NamedModel, NamedModelDefinition } from './named-model';
-import { isUuid, likePatternContaining } from './sql-text';
+import { likePatternContaining } from './sql-text';
 
 type RecordOf<M extends NamedModel> = InventoryRecordOf[M];
 

@@ -1,6 +1,6 @@
 import { jetstreamManager, type MsgRequest, type StoredMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import type { ParkedEventView } from '@yardmaster/contracts';
+import { isAnyRunEventType, type ParkedEventView } from '@yardmaster/contracts';
 import { ParkedHeader } from './parked-headers';
 
 /** A parked message: what the list shows, and the original payload to apply again. */
@@ -63,7 +63,7 @@ function parkedMessageOf(stored: StoredMsg): ParkedMessage {
       deliveries: Number(header(ParkedHeader.deliveries)),
       parkedAt: header(ParkedHeader.parkedAt) || stored.time.toISOString(),
       eventType: event.type,
-      runId: event.type?.startsWith('run.') ? event.aggregateId : null,
+      runId: isAnyRunEventType(event.type) ? event.aggregateId : null,
     },
   };
 }

@@ -6,6 +6,8 @@ import { OwnedProcess } from './owned-process';
 
 const NATS_SERVER = process.env.NATS_SERVER_BIN || 'nats-server';
 
+export type OwnNatsServerAuth = { readonly user: string; readonly pass: string } | { readonly token: string };
+
 /**
  * A nats-server with JetStream of the test's own: its own port and store, so a test can kill it and bring it back
  * (with its streams, as after a real outage) without touching the NATS other tests use.
@@ -17,10 +19,12 @@ export class OwnNatsServer {
     private readonly process: OwnedProcess,
   ) {}
 
-  static async start(): Promise<OwnNatsServer> {
+  /** `auth`: the credentials the server asks every client for (none by default). */
+  static async start(auth?: OwnNatsServerAuth): Promise<OwnNatsServer> {
     const port = await freePort();
     const storeDir = mkdtempSync(join(tmpdir(), 'yard-nats-'));
-    const server = new OwnNatsServer(port, storeDir, new OwnedProcess(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir]));
+    const authArgs = !auth ? [] : 'token' in auth ? ['--auth', auth.token] : ['--user', auth.user, '--pass', auth.pass];
+    const server = new OwnNatsServer(port, storeDir, new OwnedProcess(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir, ...authArgs]));
     await server.start();
     return server;
   }

@@ -1,4 +1,4 @@
-import { INVENTORY_MODELS, isInventoryModel, type InventoryModel, type JsonObject, type MultiObjectVariableDefinition, type ObjectQueryFilters, type ObjectVariableDefinition } from '@yardmaster/contracts';
+import { INVENTORY_MODELS, isInventoryModel, UUID_PATTERN, type InventoryModel, type JsonObject, type MultiObjectVariableDefinition, type ObjectQueryFilters, type ObjectVariableDefinition } from '@yardmaster/contracts';
 import { OBJECT_FILTER_FIELDS } from './object-filter-fields';
 import type { VariableOptions } from '../variable-type';
 
@@ -49,7 +49,7 @@ export function objectHints(definition: ObjectVariableDefinition | MultiObjectVa
 }
 
 /** A record id, any case; run data holds it in lower case. */
-export const UUID_SCHEMA: JsonObject = { type: 'string', format: 'uuid', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' };
+export const UUID_SCHEMA: JsonObject = { type: 'string', format: 'uuid', pattern: UUID_PATTERN };
 
 export function modelName(model: InventoryModel): string {
   return model.replace('_', ' ');

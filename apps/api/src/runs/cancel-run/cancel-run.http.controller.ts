@@ -15,6 +15,7 @@ import {
   canViewRun,
   ErrorCode,
   IDEMPOTENT_REPLAYED_HEADER,
+  isUuid,
   YardError,
   type CancelRunAccepted,
   type CancelRunCommand,
@@ -27,8 +28,6 @@ import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
 import { SchedulerCommands } from '../../http/scheduler-commands';
 import { RunRequester } from '../run-requester';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @ApiTags('runs')
 @ApiBearerAuth()
@@ -74,7 +73,7 @@ export class CancelRunHttpController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<CancelRunAccepted> {
     const idempotency = idempotencyRefOf(idempotencyKey, actorOf(principal), `POST /api/runs/${runId}/cancel`, {});
-    const run = UUID.test(runId) ? await this.requester.of(runId.toLowerCase()) : undefined;
+    const run = isUuid(runId) ? await this.requester.of(runId.toLowerCase()) : undefined;
     // Another user's run is "not found", not "forbidden": its existence is none of the caller's business.
     if (!run || !(canViewRun(principal, run) || canCancelRun(principal, run))) {
       throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);

@@ -5,6 +5,7 @@ import {
   canViewRun,
   ErrorCode,
   isLogLevel,
+  isUuid,
   isRunStatus,
   LOG_LEVELS,
   RUN_STATUSES,
@@ -20,8 +21,6 @@ import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
 import { readPage, type PageOf } from '../../http/pagination';
 import { runView } from '../run.view';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Runs: every run with runs.view_any; otherwise only one's own (another's answers 404, as if it did not exist). */
 @ApiTags('runs')
@@ -108,7 +107,7 @@ export class RunsHttpController {
   /** The run, when the principal may see it; another user's run is not found rather than forbidden. */
   private async findRun(runId: string, principal: Principal): Promise<JobRunRecord> {
     // A query builder, because TypeORM's typed `where` recurses without end through the jsonb column types.
-    const record = UUID.test(runId)
+    const record = isUuid(runId)
       ? await this.dataSource.getRepository(JobRunRecord).createQueryBuilder('run').where('run.id = :runId', { runId }).getOne()
       : null;
     if (!record || !canViewRun(principal, record)) throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);

@@ -16,6 +16,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import {
   canViewRun,
   ErrorCode,
+  isUuid,
   LIFECYCLE_RUN_EVENT_TYPES,
   runEventKind,
   streamNamesFor,
@@ -35,7 +36,6 @@ import { RunRequester } from '../run-requester';
 import { readLastEventId } from './last-event-id';
 import { SseResponse } from './sse-response';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEEP_ALIVE_MS = 15_000;
 
 const EVENT_STREAM_DESCRIPTION =
@@ -84,7 +84,7 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
     const after = readLastEventId(lastEventIdHeader, lastEventIdQuery);
-    if (!UUID.test(runId)) throw runNotFound(runId);
+    if (!isUuid(runId)) throw runNotFound(runId);
     const id = runId.toLowerCase();
     // Another user's run is not found, as in GET /api/runs/{runId}.
     const run = await this.requester.of(id);
