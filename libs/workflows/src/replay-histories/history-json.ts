@@ -22,7 +22,7 @@ export function readHistoryFile(file: string): History {
   return protoJson.fromJson(historyType, JSON.parse(readFileSync(file, 'utf8')), { ignoreUnknownFields: true });
 }
 
-/** A history as a file's text: the same JSON the CLI and the Web UI export, so a history from production can be added as is. */
+/** A history as a file's text, in the JSON `temporal workflow show --output json` writes: a real run's history can be added as is. */
 export function historyFileText(history: History): string {
   return `${JSON.stringify(protoJson.toJson(historyType, proto.temporal.api.history.v1.History.fromObject(history)), null, 2)}\n`;
 }
