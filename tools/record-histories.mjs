@@ -25,11 +25,17 @@ function recorderJestConfig() {
   return { ...integration, displayName: 'record-histories', testMatch: [RECORDER] };
 }
 
+/** A request this command will not carry out: one line, no stack. */
+function refuse(line) {
+  process.stderr.write(`[yard] ${line}\n`);
+  return 1;
+}
+
 function main() {
   const set = process.argv[2] ?? defaultSet();
-  if (!/^[a-z0-9][a-z0-9.-]*$/.test(set)) throw new Error(`${set}: a history set is named with lower-case letters, digits, '.' and '-'`);
+  if (!/^[a-z0-9][a-z0-9.-]*$/.test(set)) return refuse(`${set}: a history set is named with lower-case letters, digits, '.' and '-'`);
   const folder = join(HISTORIES, set);
-  if (existsSync(folder)) throw new Error(`${folder} exists: recorded histories are never replaced; name a new set (npm run record:histories -- <set>)`);
+  if (existsSync(folder)) return refuse(`${folder} exists: recorded histories are never replaced; name a new set (npm run record:histories -- <set>)`);
   const temporalCli = ensureTemporalCli();
   say(`Recording each shape of run into ${folder}…`);
   const jest = spawnSync(join(ROOT, 'node_modules', '.bin', 'jest'), ['--ci', '--runInBand', '--config', JSON.stringify(recorderJestConfig())], {
