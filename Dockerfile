@@ -35,7 +35,8 @@ COPY --from=manifests /yard/ ./
 # native packages (the registry these machines reach lacks some), and an image may be built on any platform.
 RUN npm install --no-audit --no-fund
 COPY . .
-RUN npx tsc -b tsconfig.build.json
+# `npm run build`: the compiler, then the collector's workflow bundle (apps/collector/dist/workflows.bundle.js).
+RUN npm run build
 
 # The production dependencies alone: what `runtime` ships as node_modules.
 FROM ${NODE_IMAGE} AS production-dependencies

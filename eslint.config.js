@@ -19,7 +19,9 @@ const TS_FILES = ['**/*.ts'];
 // `test-support/` folders hold what only tests use (test doubles): test code, left out of every build.
 const TEST_SUPPORT_FOLDER = '**/test-support/**';
 const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', `${TEST_SUPPORT_FOLDER}/*.ts`];
-const SPEC_PROGRAM_FILES = [...TEST_FILES, 'test/**/*.ts'];
+// The replay suite's helpers and the history recorder: test tooling beside the workflows, outside their build.
+const WORKFLOW_TEST_TOOLING = ['libs/workflows/src/replay-histories/**/*.ts'];
+const SPEC_PROGRAM_FILES = [...TEST_FILES, ...WORKFLOW_TEST_TOOLING, 'test/**/*.ts'];
 
 // ---------------------------------------------------------------------------------------------------------------
 // 1. Dependency direction
@@ -229,7 +231,7 @@ async function buildConfig() {
     // Apps and libraries may use @yardmaster/testing from their tests, never from production code.
     {
       name: 'yardmaster/test-boundaries',
-      files: TEST_FILES.map((glob) => `{apps,libs}/${glob}`),
+      files: [...TEST_FILES.map((glob) => `{apps,libs}/${glob}`), ...WORKFLOW_TEST_TOOLING],
       rules: { '@nx/enforce-module-boundaries': moduleBoundaries({ testFile: true }) },
     },
 
@@ -237,7 +239,7 @@ async function buildConfig() {
     {
       name: 'yardmaster/workflow-sandbox',
       files: ['libs/workflows/src/**/*.ts'],
-      ignores: TEST_FILES,
+      ignores: [...TEST_FILES, ...WORKFLOW_TEST_TOOLING],
       rules: {
         'no-restricted-imports': 'off',
         '@typescript-eslint/no-restricted-imports': workflowRestrictedImports,

@@ -204,6 +204,14 @@ describe('docker-compose.yml and the Dockerfile', () => {
     expect(argumentsOf(runtime, 'run').map((run) => run.value.join(' '))).toContainEqual(expect.stringContaining('ln -s /yard/apps/cli/bin/yard.js /usr/local/bin/yard'));
   });
 
+  it("builds with npm run build, so the image ships the collector's workflow bundle", () => {
+    const { scripts } = JSON.parse(readFileSync(join(REPOSITORY, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.build).toContain('bundle-workflows.js');
+    expect(argumentsOf(stage(stages, 'build'), 'run').map((run) => run.value.join(' '))).toContain('npm run build');
+    // The bundle is written into the collector's dist/, which the runtime stage copies whole.
+    expect(copiesFrom(stage(stages, 'runtime'), 'build').map((copy) => copy.value[0])).toContain('/yard/apps/collector/dist/');
+  });
+
   it("copies every workspace's package.json before installing, so the image has every package", () => {
     const { workspaces } = JSON.parse(readFileSync(join(REPOSITORY, 'package.json'), 'utf8')) as { workspaces: string[] };
     const folders = workspaces.flatMap((pattern) =>

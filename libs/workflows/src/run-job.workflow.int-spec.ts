@@ -3,13 +3,12 @@
  * activities that record what the workflow asked of them. Each test has its own task queue and worker.
  */
 import { randomUUID } from 'node:crypto';
-import * as path from 'node:path';
 import { Context } from '@temporalio/activity';
 import { WorkflowFailedError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, CancelledFailure, defineSearchAttributeKey } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   CONCURRENCY_SLOT_FREED_SIGNAL,
   INFRASTRUCTURE_FAULT_ERROR_TYPE,
@@ -28,12 +27,12 @@ import {
   type StepOutcome,
 } from '@yardmaster/contracts';
 import type { ConcurrencySlotRelease, ConcurrencySlotRequest, ExecuteStepInput, RunActivities, RunEventDraft, SlotClaim, SlotHandOver } from './index';
+import { bundleWorkflowsFromSource } from './replay-histories/bundle-from-source';
 
 jest.setTimeout(60_000);
 
 const TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const NAMESPACE = process.env.TEMPORAL_NAMESPACE ?? 'default';
-const CONTRACTS_SRC = path.resolve(__dirname, '../../contracts/src/index.ts');
 
 /** Retries quickly, so a retry test takes a fraction of a second per attempt. */
 const FAST_RETRY: RetryPolicyDefinition = { maximumAttempts: 3, initialIntervalSeconds: 0.2, backoffCoefficient: 1, maximumIntervalSeconds: 0.2 };
@@ -47,15 +46,7 @@ beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   env = await TestWorkflowEnvironment.createFromExistingServer({ address: TEMPORAL_ADDRESS, namespace: NAMESPACE });
   await registerSearchAttributes();
-  bundle = await bundleWorkflowCode({
-    workflowsPath: require.resolve('./index'),
-    logger: new DefaultLogger('ERROR'),
-    // Bundle the contracts from source, as the tests run, rather than whatever `dist` was built last.
-    webpackConfigHook: (config) => ({
-      ...config,
-      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@yardmaster/contracts$': CONTRACTS_SRC } },
-    }),
-  });
+  bundle = await bundleWorkflowsFromSource();
 });
 
 /** The workflow upserts `YardRunStatus`: the namespace must know it (the scheduler registers it in production). */

@@ -3,17 +3,16 @@
  * so the schedule's recent actions in the Web UI show which runs did not succeed.
  */
 import { randomUUID } from 'node:crypto';
-import * as path from 'node:path';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { SCHEDULED_RUN_WORKFLOW_TYPE, type ScheduledRunRequest } from '@yardmaster/contracts';
 import type { ScheduledRunActivities, ScheduledRunOutcome } from './index';
+import { bundleWorkflowsFromSource } from './replay-histories/bundle-from-source';
 
 jest.setTimeout(60_000);
 
-const CONTRACTS_SRC = path.resolve(__dirname, '../../contracts/src/index.ts');
 const REQUEST = { scheduleId: 'nightly', definition: { jobId: 'examples.Stubbed' } } as unknown as ScheduledRunRequest;
 
 let env: TestWorkflowEnvironment;
@@ -22,14 +21,7 @@ let bundle: WorkflowBundleWithSourceMap;
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   env = await TestWorkflowEnvironment.createFromExistingServer({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233', namespace: 'default' });
-  bundle = await bundleWorkflowCode({
-    workflowsPath: require.resolve('./index'),
-    logger: new DefaultLogger('ERROR'),
-    webpackConfigHook: (config) => ({
-      ...config,
-      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@yardmaster/contracts$': CONTRACTS_SRC } },
-    }),
-  });
+  bundle = await bundleWorkflowsFromSource();
 });
 
 afterAll(async () => {

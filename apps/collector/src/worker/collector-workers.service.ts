@@ -13,6 +13,7 @@ import { CatalogReloadService } from '../catalog/catalog-reload.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { COLLECTOR_CONFIG } from '../collector-config.token';
 import type { CollectorConfig } from '../config';
+import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
 
 /**
  * One Temporal worker per queue this collector serves, all on one connection; then the catalog announcement, and from then on
@@ -65,7 +66,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
         namespace: temporal.namespace,
         taskQueue,
         identity: `${collectorId}/${taskQueue}`,
-        workflowsPath: require.resolve('@yardmaster/workflows'),
+        workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
         activities,
         // Heartbeats reach Temporal at least this often, so a cancellation reaches the step within about a second.
         maxHeartbeatThrottleInterval: '500ms',

@@ -1,0 +1,23 @@
+/**
+ * `npm run build`'s last step: bundles `@yardmaster/workflows` (its compiled `dist/`) with Temporal's bundler into
+ * the file the collector's workers load (WORKFLOW_BUNDLE_PATH). Run after `tsc -b`, which it reads.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  // The bundler logs its webpack run at INFO; only its problems belong in a build's output.
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@yardmaster/workflows'), logger: new DefaultLogger('WARN') });
+  mkdirSync(path.dirname(WORKFLOW_BUNDLE_PATH), { recursive: true });
+  writeFileSync(WORKFLOW_BUNDLE_PATH, code);
+  const kilobytes = Math.round(Buffer.byteLength(code) / 1024);
+  process.stdout.write(`Bundled the workflows into ${path.relative(process.cwd(), WORKFLOW_BUNDLE_PATH)} (${kilobytes} kB, ${Date.now() - started} ms)\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Could not bundle the workflows: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

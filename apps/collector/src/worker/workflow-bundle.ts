@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * The workflow code the collector's workers run, bundled once by `npm run build` (see bundle-workflows.ts) rather
+ * than by webpack at every start: the start is faster, and every collector built from one commit runs the same bytes.
+ * Beside `main.js` in `dist/`, so the image and a local build find it alike.
+ */
+export const WORKFLOW_BUNDLE_PATH = path.resolve(__dirname, '..', 'workflows.bundle.js');
+
+/** sysexits' EX_NOINPUT: a file the program needs is not there. */
+export const EXIT_WORKFLOW_BUNDLE_MISSING = 66;
+
+/** The one line a collector prints when it cannot start for want of its bundle, or null when the bundle is there. */
+export function missingWorkflowBundleLine(bundlePath: string = WORKFLOW_BUNDLE_PATH): string | null {
+  if (existsSync(bundlePath)) return null;
+  return `yardmaster collector: cannot start: the workflow bundle ${bundlePath} is missing. Build it with npm run build.`;
+}

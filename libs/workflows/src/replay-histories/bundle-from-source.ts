@@ -1,0 +1,20 @@
+import * as path from 'node:path';
+import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+
+const WORKFLOWS_SRC = path.resolve(__dirname, '../index.ts');
+const CONTRACTS_SRC = path.resolve(__dirname, '../../../contracts/src/index.ts');
+
+/**
+ * The workflows bundled from their source, contracts included, as the tests see the code: not whatever `dist/`
+ * was built last, which is what the collector's build-time bundle holds.
+ */
+export function bundleWorkflowsFromSource(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_SRC,
+    logger: new DefaultLogger('ERROR'),
+    webpackConfigHook: (config) => ({
+      ...config,
+      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@yardmaster/contracts$': CONTRACTS_SRC } },
+    }),
+  });
+}
