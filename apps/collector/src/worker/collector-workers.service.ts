@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { bundleWorkflowCode, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { InventoryStore } from '@yardmaster/inventory';
 import { taskQueueOfRun } from '@yardmaster/contracts';
 import { ConcurrencyQueue, ConcurrencySlots, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
@@ -59,15 +59,13 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       files,
     });
     const taskQueues = [...new Set(queues.map((queue) => taskQueueOfRun(shared.instance, queue)))];
-    // Bundled once for all queues: a worker given only `workflowsPath` runs webpack again (seconds of CPU) for each queue.
-    const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('@yardmaster/workflows'), logger: Runtime.instance().logger });
     for (const taskQueue of taskQueues) {
       const worker = await Worker.create({
         connection: this.connection,
         namespace: temporal.namespace,
         taskQueue,
         identity: `${collectorId}/${taskQueue}`,
-        workflowBundle,
+        workflowsPath: require.resolve('@yardmaster/workflows'),
         activities,
         // Heartbeats reach Temporal at least this often, so a cancellation reaches the step within about a second.
         maxHeartbeatThrottleInterval: '500ms',
