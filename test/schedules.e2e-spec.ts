@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, ScheduleOverlapPolicy, type ScheduleDescription } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { newEvent, streamNamesFor, subjectsFor, temporalScheduleIdFor, type CatalogAnnounced } from '@yardmaster/contracts';
 import { connectNats, EventPublisher, readLastEvent } from '@yardmaster/messaging';
@@ -124,41 +124,90 @@ describe('schedules', () => {
     expect((await stack.getJson('/api/jobs/examples.InterfaceAudit')).body.installed).toBe(false);
   });
 
-  it('fires a 1-minute interval schedule three times, stops when paused, restarts when resumed, and catches up once after the scheduler was down', async () => {
+  it('fires a 1-minute interval schedule one minute apart; stops when paused, fires by itself again when resumed', async () => {
     const created = await stack.post('/api/schedules', JSON.stringify({ jobId: 'examples.HelloWorld', key: 'every-minute', data: { name: 'tick', count: 1 }, intervalMinutes: 1 }));
     expect(created.status).toBe(201);
     const { id } = created.body;
-
-    const three = await waitFor(async () => {
+    const handle = temporal.schedule.getHandle(temporalScheduleIdFor(stack.instance, id));
+    const allCompleted = (atLeast: number) => async () => {
       const runs = await runsOf(id);
-      return runs.length >= 3 && runs.every((run) => run.status === 'completed') ? runs : undefined;
-    }, 4 * 60_000, 'three completed runs', 2_000);
-    const times = three.map((run) => Date.parse(run.createdAt)).sort((a, b) => a - b);
+      return runs.length >= atLeast && runs.every((run) => run.status === 'completed') ? runs : undefined;
+    };
+
+    // Three ticks, one minute apart: a backfill of the three minutes before this one makes the firings Temporal
+    // computes from the schedule's spec for that range, in turn, so no minute of the test is spent waiting for them.
+    const lastMinute = Math.floor(Date.now() / 60_000) * 60_000;
+    const range = { start: new Date(lastMinute - 3 * 60_000 - 30_000), end: new Date(lastMinute - 30_000) };
+    await handle.backfill({ ...range, overlap: ScheduleOverlapPolicy.BUFFER_ALL });
+    const backfilled = await waitFor(async () => {
+      const { info } = await handle.describe();
+      const fired = info.recentActions.filter((action) => action.scheduledAt >= range.start && action.scheduledAt <= range.end);
+      return fired.length === 3 && info.runningActions.length === 0 ? fired : undefined;
+    }, 60_000, 'three backfilled firings to end', 1_000);
+    await waitFor(allCompleted(3), 30_000, 'three completed runs', 1_000);
+    const times = backfilled.map((action) => action.scheduledAt.getTime()).sort((a, b) => a - b);
     for (let index = 1; index < times.length; index++) {
       expect(times[index] - times[index - 1]).toBeGreaterThan(50_000);
       expect(times[index] - times[index - 1]).toBeLessThan(70_000);
     }
 
+    // Pause well clear of a tick, so that no firing is under way when the runs are counted.
+    const dueWhenPaused = await waitFor(async () => {
+      const { info } = await handle.describe();
+      const next = info.nextActionTimes[0]?.getTime() ?? 0;
+      return info.runningActions.length === 0 && next - Date.now() > 15_000 ? next : undefined;
+    }, 90_000, 'a quiet moment between ticks', 1_000);
     const paused = await stack.post(`/api/schedules/${id}/pause`, JSON.stringify({ reason: 'maintenance window' }));
     expect(paused.body).toMatchObject({ state: 'paused', pausedReason: 'maintenance window', nextRunTimes: [] });
+    expect((await handle.describe()).state.paused).toBe(true);
     const countWhenPaused = (await runsOf(id)).length;
-    await new Promise((resolve) => setTimeout(resolve, 75_000));
+    // The tick that was due passes without a run (and a little after it, for a firing's run to show).
+    while (Date.now() < dueWhenPaused + 10_000) {
+      expect((await runsOf(id)).length).toBe(countWhenPaused);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
     expect((await runsOf(id)).length).toBe(countWhenPaused);
 
     const resumed = await stack.post(`/api/schedules/${id}/resume`, '');
     expect(resumed.body.state).toBe('active');
-    await waitFor(async () => ((await runsOf(id)).length > countWhenPaused ? true : undefined), 90_000, 'a run after resuming', 2_000);
+    // The next tick fires by itself.
+    await waitFor(allCompleted(countWhenPaused + 1), 90_000, 'a run after resuming', 2_000);
+  });
 
-    // The scheduler down across two ticks: the firings wait for it, and Temporal skips the overlapping one.
+  it('catches up once after the scheduler was down across two ticks', async () => {
+    // No tick of its own during the test (it starts in an hour): the two ticks below are fired by hand, each as
+    // Temporal fires a tick, under the schedule's own overlap policy.
+    const startAt = new Date(Date.now() + 60 * 60_000).toISOString();
+    const created = await stack.post('/api/schedules', JSON.stringify({ jobId: 'examples.HelloWorld', key: 'catch-up', data: { name: 'tick', count: 1 }, intervalMinutes: 1, startAt }));
+    expect(created.status).toBe(201);
+    const { id } = created.body;
+    const handle = temporal.schedule.getHandle(temporalScheduleIdFor(stack.instance, id));
+    const { policies } = await handle.describe();
+    expect(policies.overlap).toBe(ScheduleOverlapPolicy.SKIP);
+    const described = (ready: (info: ScheduleDescription['info'], bufferSize: number) => boolean) => async () => {
+      const description = await handle.describe();
+      return ready(description.info, Number(description.raw.info?.bufferSize ?? 0)) ? description.info : undefined;
+    };
+
     await stack.service('scheduler').stop();
     const downSince = Date.now();
-    await new Promise((resolve) => setTimeout(resolve, 130_000));
-    // Restart just after a minute boundary, so the next regular tick is almost a minute away when we count.
-    await new Promise((resolve) => setTimeout(resolve, (65_000 - (Date.now() % 60_000)) % 60_000));
+    await handle.trigger(policies.overlap);
+    await waitFor(described((info) => info.runningActions.length === 1), 30_000, 'the first firing, waiting for the scheduler');
+    await handle.trigger(policies.overlap);
+    await waitFor(described((info) => info.numActionsSkippedOverlap === 1), 30_000, 'Temporal to skip the tick that overlaps it');
+
     stack.startService('scheduler');
     await stack.waitUntilHealthy();
-    await new Promise((resolve) => setTimeout(resolve, 30_000));
-    const caughtUp = (await runsOf(id)).filter((run) => Date.parse(run.createdAt) > downSince);
+    const settled = await waitFor(
+      described((info, bufferSize) => info.runningActions.length === 0 && bufferSize === 0),
+      60_000,
+      'the caught-up firing to end, nothing buffered behind it',
+    );
+    expect(settled.numActionsTaken).toBe(1);
+    const caughtUp = await waitFor(async () => {
+      const runs = (await runsOf(id)).filter((run) => Date.parse(run.createdAt) > downSince);
+      return runs.length > 0 && runs.every((run) => run.status === 'completed') ? runs : undefined;
+    }, 30_000, 'the caught-up run', 1_000);
     expect(caughtUp.length).toBeLessThanOrEqual(1);
   });
 });
