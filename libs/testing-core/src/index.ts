@@ -1,0 +1,4 @@
+export * from './wait-for';
+export * from './test-environment';
+export * from './test-streams';
+export * from './empty-test-database';
