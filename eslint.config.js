@@ -138,10 +138,28 @@ const workflowRestrictedGlobals = [
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * A project without a scope or a type tag would pass the constraints of the dimension it lacks unchecked (a
+ * constraint applies only to projects carrying its source tag): refuse to lint until each project has one of each
+ * that a constraint knows.
+ * @param {import('@nx/devkit').ProjectGraph} graph
+ */
+function checkTagDimensions(graph) {
+  const known = new Set(depConstraints({ testFile: false }).map((constraint) => constraint.sourceTag));
+  const problems = Object.values(graph.nodes).flatMap(({ name, data }) =>
+    ['scope:', 'type:'].flatMap((dimension) => {
+      const tags = (data.tags ?? []).filter((tag) => tag.startsWith(dimension));
+      return tags.length === 1 && known.has(tags[0]) ? [] : [`${name}: needs one of the ${dimension}* tags in eslint.config.js, has ${tags.join(', ') || 'none'}`];
+    }),
+  );
+  if (problems.length > 0) throw new Error(`Project tags (package.json nx.tags):\n${problems.join('\n')}`);
+}
+
 async function buildConfig() {
   // `@nx/enforce-module-boundaries` reads the *cached* project graph and silently skips itself when there is none
   // (or misses projects/files newer than the cache). Computing it here keeps a bare `eslint .` honest.
-  await createProjectGraphAsync({ exitOnError: false });
+  const graph = await createProjectGraphAsync({ exitOnError: false });
+  checkTagDimensions(graph);
 
   return defineConfig(
     globalIgnores(
