@@ -6,6 +6,7 @@ import {
   OwnNatsServer,
   OwnPostgresServer,
   OwnTemporalServer,
+  startTogether,
   timeUntilHealthy,
   type ChaosFigures,
   type Dependency,
@@ -61,7 +62,11 @@ describe(`dependency chaos (${PROFILE}): NATS, PostgreSQL and Temporal outages u
   const figures = new Map<string, ChaosFigures>();
 
   beforeAll(async () => {
-    const [nats, postgres, temporal] = await Promise.all([OwnNatsServer.start(), OwnPostgresServer.start(), OwnTemporalServer.start()]);
+    const [nats, postgres, temporal] = await startTogether<[OwnNatsServer, OwnPostgresServer, OwnTemporalServer]>([
+      () => OwnNatsServer.start(),
+      () => OwnPostgresServer.start(),
+      () => OwnTemporalServer.start(),
+    ]);
     servers = { nats, postgres, temporal };
     stack = await YardmasterStack.start(
       { JOBS_ROOT: ledger.jobsRoot, YARD_RECONCILE_INTERVAL_SECONDS: '5' },

@@ -170,4 +170,23 @@ describe('jobs acting on the inventory', () => {
     expect(lab1).toMatchObject({ siteId: site.id, roleId: accessRole.id, platformId: platform.id, primaryAddress: '198.51.100.11/24', tags: ['lab'] });
     expect(await count('/api/inventory/devices?q=lab-')).toBe(2);
   });
+
+  it('adds switches with examples.AddSwitches, each run once: its ledger entry is saved with the switches it tags', async () => {
+    const lisbon = await create('/api/inventory/sites', { name: 'Lisbon 1' });
+    const addSwitches = async (count: number) => {
+      const runId = await stack.startRun('examples.AddSwitches', { data: { site: lisbon.id, role: accessRole.id, count } });
+      return stack.waitForRunToEnd(runId);
+    };
+
+    const first = await addSwitches(2);
+    expect(first).toMatchObject({ status: 'completed', commit: true, result: { site: 'Lisbon 1', switches: ['lisbon-1-sw01', 'lisbon-1-sw02'] } });
+    const ledger = (await stack.getJson(`/api/inventory/tags?name=${encodeURIComponent(`step ${first.id}:run`)}`)).body.items;
+    expect(ledger).toHaveLength(1);
+    expect(await count(`/api/inventory/devices?tag=${ledger[0].slug}`)).toBe(2);
+
+    // Another run is another key: it adds its own switches after the first run's.
+    const second = await addSwitches(1);
+    expect(second).toMatchObject({ status: 'completed', result: { switches: ['lisbon-1-sw03'] } });
+    expect(await count(`/api/inventory/devices?site=${lisbon.id}`)).toBe(3);
+  });
 });

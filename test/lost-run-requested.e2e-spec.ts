@@ -2,9 +2,10 @@
  * A run whose run.requested was lost: NATS went down while the scheduler was starting the run's workflow, and the
  * scheduler died before NATS came back, so the event it kept to publish again is gone with it. Once NATS and a
  * scheduler are back, the reconciler publishes the event again from the workflow's start input: the read model
- * holds the run's requester, data and queue, and the audit its entry. On NATS and Temporal servers of the test's own.
+ * holds the run's requester, data and queue, and the audit its entry; the client was told the run may have started.
+ * On NATS and Temporal servers of the test's own.
  */
-import { OwnNatsServer, OwnTemporalServer, waitFor } from '@yardmaster/testing';
+import { OwnNatsServer, OwnTemporalServer, startTogether, waitFor } from '@yardmaster/testing';
 import { YardmasterStack } from './support/yardmaster-stack';
 
 jest.setTimeout(150_000);
@@ -17,7 +18,7 @@ describe('a lost run.requested', () => {
   let stack: YardmasterStack;
 
   beforeAll(async () => {
-    [nats, temporal] = await Promise.all([OwnNatsServer.start(), OwnTemporalServer.start()]);
+    [nats, temporal] = await startTogether<[OwnNatsServer, OwnTemporalServer]>([() => OwnNatsServer.start(), () => OwnTemporalServer.start()]);
     // The start waits for Temporal long enough for the test to take NATS away meanwhile; the reconciler runs often.
     stack = await YardmasterStack.start(
       { YARD_TEMPORAL_CALL_TIMEOUT_MS: '60000', YARD_RECONCILE_INTERVAL_SECONDS: '1' },
@@ -36,14 +37,18 @@ describe('a lost run.requested', () => {
       method: 'POST',
       headers: stack.admin.headers({ 'content-type': 'application/json' }),
       body: JSON.stringify({ data: { name: 'lost', count: 1 }, queue: 'high' }),
-    }).catch(() => null);
+    }).then(async (response) => ({ status: response.status, body: (await response.json()) as any }));
     // The scheduler has the command and waits for Temporal.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await nats.kill();
     await temporal.start();
     await waitFor(async () => (/run\.requested \S+ not published/.test(stack.service('scheduler').logs) ? true : undefined), 60_000, 'the refused run.requested', 250);
     await stack.service('scheduler').kill();
-    await request;
+    // The command reached the scheduler before NATS went away: the API cannot know what became of it, and says so.
+    const answer = await request;
+    expect([answer.status, answer.body.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
+    expect(answer.body.message).toContain(`NATS at 127.0.0.1:${nats.port} went away before the scheduler answered, so the run may have started`);
+    expect(answer.body.details).toMatchObject({ dependency: 'nats', started: 'unknown' });
 
     await nats.start();
     stack.startService('scheduler');

@@ -80,4 +80,44 @@ describe('Temporal down', () => {
     const runs = await stack.getJson(`/api/runs?jobId=${JOB}`);
     expect(runs.body.items.map((run: { id: string }) => run.id)).toEqual([retried.body.runId]);
   });
+
+  /** The 503 every scheduler command answers while Temporal is down: naming it, saying what became of the command. */
+  function expectTemporalRefusal(answer: { status: number; headers: Headers; body: any }, applied: false | 'unknown'): void {
+    expect([answer.status, answer.body.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
+    expect(answer.body.message).toContain(`Temporal at ${temporal.address} cannot be reached`);
+    expect(answer.body.details).toEqual({ dependency: 'temporal', address: temporal.address, applied, retryAfterSeconds: 5 });
+    expect(answer.headers.get('retry-after')).toBe('5');
+  }
+
+  it('answers a cancel and a schedule creation with 503 naming Temporal, saying whether they took effect; both work once it is back', async () => {
+    // Up, whatever became of the test before.
+    if (!temporal.isRunning) await temporal.start();
+    const runId = await waitFor(() => stack.startRun('examples.SlowCount', { data: { seconds: 600 } }).catch(() => undefined), 60_000, 'a run to start', 500);
+    await stack.waitForRun(runId, (run) => run.status === 'running', 'to run', 30_000);
+    const schedule = JSON.stringify({ jobId: JOB, key: `outage-${randomUUID()}`, data: { name: 'outage' }, intervalMinutes: 60 });
+    await temporal.kill();
+
+    // The run's state is read before anything is asked of it: that read fails, so certainly nothing changed.
+    const cancel = await stack.post(`/api/runs/${runId}/cancel`, '{}');
+    expectTemporalRefusal(cancel, false);
+    expect(cancel.body.message).toContain(`cancelling run ${runId} failed. Nothing was changed.`);
+    // Creating is the first call: it may have reached Temporal. The same request again is safe (same key).
+    const created = await stack.post('/api/schedules', schedule);
+    expectTemporalRefusal(created, 'unknown');
+
+    await temporal.start();
+    const cancelled = await waitFor(async () => {
+      const answer = await stack.post(`/api/runs/${runId}/cancel`, '{}');
+      return answer.status === 503 ? undefined : answer;
+    }, 60_000, 'the cancel to be answered', 500);
+    expect(cancelled.status).toBe(202);
+    expect((await stack.waitForRunToEnd(runId, 30_000)).status).toBe('cancelled');
+
+    const again = await stack.post('/api/schedules', schedule);
+    expect([200, 201]).toContain(again.status);
+    const key = JSON.parse(schedule).key as string;
+    const listed = (await stack.getJson(`/api/schedules?jobId=${JOB}&limit=100`)).body.items.filter((item: { key: string }) => item.key === key);
+    expect(listed).toHaveLength(1);
+    expect((await stack.sendDelete(`/api/schedules/${again.body.id}`)).status).toBeLessThan(300);
+  });
 });

@@ -16,6 +16,8 @@ async function main() {
   run(join(ROOT, 'node_modules', '.bin', 'eslint'), ['--max-warnings', '0', '.']);
   const { ensureStack } = await import('./stack/ensure-stack.mjs');
   const stack = await ensureStack();
+  const { ensureTemporalCli } = await import('./stack/temporal.mjs');
+  const temporalCli = ensureTemporalCli();
   try {
     say('Running the tests (jest: unit, integration, e2e)…');
     const resultsFile = join(ROOT, '.yard', 'jest-results.json');
@@ -24,7 +26,7 @@ async function main() {
     const jest = spawnSync(
       join(ROOT, 'node_modules', '.bin', 'jest'),
       ['--ci', '--runInBand', '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
-      { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } },
+      { cwd: ROOT, stdio: 'inherit', env: { ...process.env, TEMPORAL_CLI: temporalCli, NX_DAEMON: 'false', NX_TUI: 'false' } },
     );
     printSummary(resultsFile);
     return jest.status ?? 1;

@@ -21,6 +21,8 @@ async function main() {
   build();
   const { ensureStack } = await import('../stack/ensure-stack.mjs');
   const stack = await ensureStack();
+  const { ensureTemporalCli } = await import('../stack/temporal.mjs');
+  const temporalCli = ensureTemporalCli();
   const reportFile = join(ROOT, '.yard', 'chaos', `${process.argv[2]}-${new Date().toISOString().replace(/[:.]/g, '-')}.md`);
   mkdirSync(join(ROOT, '.yard', 'chaos'), { recursive: true });
   try {
@@ -28,7 +30,7 @@ async function main() {
     const jest = spawnSync(join(ROOT, 'node_modules', '.bin', 'jest'), ['--ci', '--runInBand', suite.spec, '--selectProjects', 'e2e'], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, YARD_CHAOS_PROFILE: 'full', YARD_CHAOS_REPORT: reportFile, NX_DAEMON: 'false', NX_TUI: 'false' },
+      env: { ...process.env, TEMPORAL_CLI: temporalCli, YARD_CHAOS_PROFILE: 'full', YARD_CHAOS_REPORT: reportFile, NX_DAEMON: 'false', NX_TUI: 'false' },
     });
     if (existsSync(reportFile)) process.stdout.write(`\n${readFileSync(reportFile, 'utf8')}\nSaved in ${reportFile}\n`);
     process.stdout.write(`Rerun: ${suite.rerun}\n`);

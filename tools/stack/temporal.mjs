@@ -78,6 +78,14 @@ export async function setTemporalRetention(address, namespace, days) {
   }
 }
 
+/**
+ * The temporal CLI's path, installed into .yard/temporal when missing: `npm test` needs it even when a Temporal
+ * server already runs, because the outage tests start (and stop) Temporal servers of their own.
+ */
+export function ensureTemporalCli() {
+  return installTemporalCli();
+}
+
 function installTemporalCli() {
   const fromEnv = process.env.TEMPORAL_CLI;
   if (fromEnv) {

@@ -1,17 +1,34 @@
 import { RequestError, TimeoutError, type NatsConnection } from '@nats-io/nats-core';
 import { ErrorCode, YardError, type CommandReply } from '@yardmaster/contracts';
 import { decodeJson, encodeJson } from './json-codec';
+import type { NatsLink } from './nats-link';
+import { natsUnavailable, type CommandOutcomeField } from './nats-unavailable';
+
+export interface SendCommandOptions {
+  readonly timeoutMs: number;
+  readonly serviceName: string;
+  /**
+   * The connection's state and NATS's address: while NATS is down the command is refused without being sent, and
+   * one that went unanswered while NATS went away is SERVICE_UNAVAILABLE naming NATS, not the silent service.
+   * `outcome` names the detail that says whether the command took effect.
+   */
+  readonly nats?: { readonly link: NatsLink; readonly address: string; readonly outcome: CommandOutcomeField };
+}
 
 /**
  * Sends a command and returns its value, or throws a YardError with the code the other side answered.
- * No responder and a silent responder both become SERVICE_UNAVAILABLE, naming the service.
+ * No responder and a silent responder both become SERVICE_UNAVAILABLE, naming the service (or NATS, when it is
+ * NATS that is away and `options.nats` tells).
  */
 export async function sendCommand<TValue>(
   nc: NatsConnection,
   subject: string,
   command: unknown,
-  options: { timeoutMs: number; serviceName: string },
+  options: SendCommandOptions,
 ): Promise<TValue> {
+  const { nats } = options;
+  if (nats && !nats.link.isUp) throw natsUnavailable(nats.address, options.serviceName, nats.outcome, false);
+  const sentAt = nats?.link.mark() ?? 0;
   let reply: CommandReply<TValue>;
   try {
     const msg = await nc.request(subject, encodeJson(command), { timeout: options.timeoutMs });
@@ -20,6 +37,7 @@ export async function sendCommand<TValue>(
     if (error instanceof RequestError && error.isNoResponders()) {
       throw new YardError(ErrorCode.ServiceUnavailable, `The ${options.serviceName} service is not running`);
     }
+    if (nats && nats.link.wentDownSince(sentAt)) throw natsUnavailable(nats.address, options.serviceName, nats.outcome, null);
     if (error instanceof TimeoutError || (error instanceof RequestError && error.cause instanceof TimeoutError)) {
       throw new YardError(ErrorCode.ServiceUnavailable, `The ${options.serviceName} service did not answer within ${options.timeoutMs} ms`);
     }

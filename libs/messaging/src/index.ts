@@ -4,6 +4,8 @@ export * from './streams';
 export * from './event-publisher';
 export * from './command-server';
 export * from './command-client';
+export * from './nats-link';
+export * from './nats-unavailable';
 export * from './service-ping';
 export * from './durable-consumer';
 export * from './parked-events';

@@ -89,7 +89,9 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
       });
       if (attempt > 1 && attempt === jobAttempt) logger.warning(`Retrying step ${step}: attempt ${attempt} of ${maxAttempts} (attempt ${attempt - 1} failed or lost its worker)`);
       if (attempt > jobAttempt) {
-        logger.warning(`Retrying step ${step}: attempt ${attempt}, ${jobAttempt} of ${maxAttempts} by the job's retry policy (${attempt - jobAttempt} lost workers do not count)`);
+        const losses = attempt - jobAttempt;
+        const lost = losses === 1 ? '1 lost worker does not count' : `${losses} lost workers do not count`;
+        logger.warning(`Retrying step ${step}: attempt ${attempt}, ${jobAttempt} of ${maxAttempts} by the job's retry policy (${lost})`);
       }
       let data: Record<string, unknown>;
       try {

@@ -1,4 +1,5 @@
 import type { JobModule } from '@yardmaster/job-sdk';
+import { AddSwitches } from './examples/add-switches.job';
 import { AllVariables } from './examples/all-variables.job';
 import { ConfigSweep } from './examples/config-sweep.job';
 import { Deadline } from './examples/deadline.job';
@@ -21,7 +22,7 @@ export const BUILTIN_JOB_MODULES: readonly JobModule[] = [
   {
     name: 'examples',
     grouping: 'Examples',
-    jobs: [HelloWorld, InterfaceAudit, FailOnPurpose, SlowCount, Deadline, FlakyDevice, DeviceBackup, ConfigSweep, AllVariables, UploadSummary, DeviceLogin, WhoAmI, LogFlood],
+    jobs: [HelloWorld, InterfaceAudit, FailOnPurpose, SlowCount, Deadline, FlakyDevice, DeviceBackup, ConfigSweep, AllVariables, UploadSummary, DeviceLogin, WhoAmI, LogFlood, AddSwitches],
   },
   {
     name: 'inventory',

@@ -15,7 +15,7 @@ import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { workflowStateOf } from '../temporal/workflow-state';
-import { requestConfirmedCancel, type CancelAnswer } from './confirmed-cancel';
+import { requestConfirmedCancel } from './confirmed-cancel';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,24 +31,31 @@ export class CancelRunHandler {
     private readonly publisher: EventPublisher,
   ) {}
 
+  private get confirmWithinMs(): number {
+    return this.config.cancelConfirmTimeoutSeconds * 1000;
+  }
+
   async handle(command: CancelRunCommand): Promise<CancelRunAccepted> {
     const { runId } = command;
     if (!UUID.test(runId)) throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);
-    const client = await this.temporal.getOrUnavailable();
     const workflowId = workflowIdForRun(runId);
-    const state = await workflowStateOf(client, workflowId);
-    if (state === 'NOT_FOUND') throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);
-    if (state !== 'RUNNING') throw alreadyFinished(runId, state);
-
-    const handle = client.workflow.getHandle(workflowId);
-    let answer: CancelAnswer;
-    try {
-      answer = await requestConfirmedCancel(client, handle, command.meta.actor, this.config.cancelConfirmTimeoutSeconds * 1000);
-    } catch (error) {
-      // The run ended between the check and the request.
-      if (error instanceof WorkflowNotFoundError) throw alreadyFinished(runId, await workflowStateOf(client, workflowId));
-      throw error;
-    }
+    const answer = await this.temporal.command(`cancelling run ${runId}`, async () => {
+      const state = await this.temporal.rpc('read', (client) => workflowStateOf(client, workflowId));
+      if (state === 'NOT_FOUND') throw new YardError(ErrorCode.RunNotFound, `No run has the id ${JSON.stringify(runId)}`);
+      if (state !== 'RUNNING') throw alreadyFinished(runId, state);
+      try {
+        // Longer than one call: the workflow has its confirm timeout to answer, and the plain cancel follows.
+        return await this.temporal.rpc(
+          'change',
+          (client) => requestConfirmedCancel(client, client.workflow.getHandle(workflowId), command.meta.actor, this.confirmWithinMs),
+          this.confirmWithinMs,
+        );
+      } catch (error) {
+        // The run ended between the check and the request.
+        if (error instanceof WorkflowNotFoundError) throw alreadyFinished(runId, await this.temporal.rpc('read', (client) => workflowStateOf(client, workflowId)));
+        throw error;
+      }
+    });
     if (answer === 'too_late') {
       throw new YardError(ErrorCode.RunAlreadyFinishing, `Run ${runId} is already finishing: its ending is decided and the cancel came too late; nothing was changed`);
     }

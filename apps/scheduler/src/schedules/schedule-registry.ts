@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ScheduleAlreadyRunning, ScheduleNotFoundError, type Client, type ScheduleDescription, type ScheduleHandle } from '@temporalio/client';
+import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleDescription, type ScheduleHandle } from '@temporalio/client';
 import {
   ErrorCode,
   newEvent,
@@ -34,6 +34,12 @@ export class ScheduleRegistry {
     private readonly publisher: EventPublisher,
   ) {}
 
+  /** Runs a person's command on schedules: a 503 while Temporal is down names it and says whether it took effect. */
+  command<T>(doing: string, work: () => Promise<T>): Promise<T> {
+    return this.temporal.command(doing, work);
+  }
+
+  /** For background work that lists schedules; commands go through the methods below, each call under a deadline. */
   client(): Promise<Client> {
     return this.temporal.getOrUnavailable();
   }
@@ -41,7 +47,7 @@ export class ScheduleRegistry {
   /** Creates the schedule; false when one with this id already exists (Temporal keeps ids unique). */
   async create(scheduleId: string, definition: ScheduleDefinition): Promise<boolean> {
     try {
-      await (await this.client()).schedule.create(temporalScheduleOptions(this.config.shared.instance, scheduleId, definition));
+      await this.temporal.rpc('change', (client) => client.schedule.create(temporalScheduleOptions(this.config.shared.instance, scheduleId, definition)));
       return true;
     } catch (error) {
       if (error instanceof ScheduleAlreadyRunning) return false;
@@ -52,12 +58,14 @@ export class ScheduleRegistry {
   /** Replaces the spec, action and policies, keeping whether the schedule is paused; returns once Temporal shows it. */
   async replace(scheduleId: string, definition: ScheduleDefinition): Promise<void> {
     const options = temporalScheduleOptions(this.config.shared.instance, scheduleId, definition);
-    await (await this.handle(scheduleId)).update((previous) => ({
-      spec: options.spec,
-      action: options.action,
-      policies: options.policies,
-      state: { ...previous.state, ...(definition.timing.kind === 'at' ? { remainingActions: 1 } : {}) },
-    }));
+    await this.temporal.rpc('change', (client) =>
+      this.handleOf(client, scheduleId).update((previous) => ({
+        spec: options.spec,
+        action: options.action,
+        policies: options.policies,
+        state: { ...previous.state, ...(definition.timing.kind === 'at' ? { remainingActions: 1 } : {}) },
+      })),
+    );
     await this.waitUntilShown(scheduleId, (description) => {
       const shown = definitionOf(description);
       return shown !== null && sameDefinition(shown, definition);
@@ -65,13 +73,22 @@ export class ScheduleRegistry {
   }
 
   async pause(scheduleId: string, reason: string): Promise<void> {
-    await (await this.handle(scheduleId)).pause(reason);
+    await this.temporal.rpc('change', (client) => this.handleOf(client, scheduleId).pause(reason));
     await this.waitUntilShown(scheduleId, (description) => description.state.paused);
   }
 
   async resume(scheduleId: string, reason: string): Promise<void> {
-    await (await this.handle(scheduleId)).unpause(reason);
+    await this.temporal.rpc('change', (client) => this.handleOf(client, scheduleId).unpause(reason));
     await this.waitUntilShown(scheduleId, (description) => !description.state.paused);
+  }
+
+  /** One run now, whatever the overlap policy; the schedule's next times stay. */
+  async trigger(scheduleId: string): Promise<void> {
+    await this.temporal.rpc('change', (client) => this.handleOf(client, scheduleId).trigger(ScheduleOverlapPolicy.ALLOW_ALL));
+  }
+
+  async delete(scheduleId: string): Promise<void> {
+    await this.temporal.rpc('change', (client) => this.handleOf(client, scheduleId).delete());
   }
 
   /** A change Temporal has accepted shows in a describe shortly after: wait for it, so what we publish is true. */
@@ -85,15 +102,15 @@ export class ScheduleRegistry {
 
   async describe(scheduleId: string): Promise<ScheduleDescription> {
     try {
-      return await (await this.handle(scheduleId)).describe();
+      return await this.temporal.rpc('read', (client) => this.handleOf(client, scheduleId).describe());
     } catch (error) {
       if (error instanceof ScheduleNotFoundError) throw new YardError(ErrorCode.ScheduleNotFound, `No schedule has the id ${JSON.stringify(scheduleId)}`);
       throw error;
     }
   }
 
-  async handle(scheduleId: string): Promise<ScheduleHandle> {
-    return (await this.client()).schedule.getHandle(temporalScheduleIdFor(this.config.shared.instance, scheduleId));
+  private handleOf(client: Client, scheduleId: string): ScheduleHandle {
+    return client.schedule.getHandle(temporalScheduleIdFor(this.config.shared.instance, scheduleId));
   }
 
   /** Pauses a schedule with the reason a person will read; a schedule already gone is left alone. */

@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { TemporalConfig } from '@yardmaster/config';
 import { ensureSearchAttributes } from './ensure-search-attributes';
-import { isTemporalUnreachable, temporalUnavailable } from './temporal-unreachable';
+import { temporalCommandScopes } from './temporal-command-scope';
+import { isTemporalUnreachable, temporalUnavailable, type TemporalCommandOutcome } from './temporal-unreachable';
 
 /** Below the API's health ping timeout (1.5 s). */
 const HEALTH_CHECK_TIMEOUT_MS = 1_000;
@@ -37,25 +38,51 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     return this.client;
   }
 
-  /** The client, or SERVICE_UNAVAILABLE naming Temporal's address: what a command answers when Temporal is down. */
-  async getOrUnavailable(doing = 'the request'): Promise<Client> {
+  /** The client, or SERVICE_UNAVAILABLE naming Temporal's address: nothing was sent, so nothing took effect. */
+  async getOrUnavailable(doing = 'the request', outcome: TemporalCommandOutcome = { applied: false }): Promise<Client> {
     return this.get().catch(() => {
-      throw temporalUnavailable(this.config.address, doing, null);
+      throw temporalUnavailable(this.config.address, doing, outcome);
     });
   }
 
   /**
    * Runs a command's Temporal calls under one deadline: while Temporal is down they fail within `callTimeoutMs`
    * (SERVICE_UNAVAILABLE naming it) instead of waiting for it to come back after the client has given up.
-   * `onUnreachable` may say what became of the command (and make it true); by default its outcome is unknown.
+   * `onUnreachable` says what became of the run it starts (and makes it true); by default that is unknown.
    */
-  async call<T>(doing: string, calls: (client: Client) => Promise<T>, onUnreachable?: () => boolean | null): Promise<T> {
-    const client = await this.getOrUnavailable(doing);
+  async call<T>(doing: string, calls: (client: Client) => Promise<T>, onUnreachable?: () => false | null): Promise<T> {
+    const client = await this.getOrUnavailable(doing, { started: false });
     try {
       return await client.withDeadline(Date.now() + this.callTimeoutMs, () => calls(client));
     } catch (error) {
       if (!isTemporalUnreachable(error)) throw error;
-      throw temporalUnavailable(this.config.address, doing, onUnreachable ? onUnreachable() : null);
+      throw temporalUnavailable(this.config.address, doing, { started: onUnreachable ? onUnreachable() : null });
+    }
+  }
+
+  /**
+   * Runs a command that makes several Temporal calls (each through `rpc`), so that a 503 names the command and
+   * says honestly whether it took effect: not at all while no change was sent, unknown once one was.
+   */
+  command<T>(doing: string, work: () => Promise<T>): Promise<T> {
+    return temporalCommandScopes.run({ doing, changeSent: false }, work);
+  }
+
+  /**
+   * One Temporal call under its own deadline (`callTimeoutMs`, plus `extraMs` for a call that waits on purpose),
+   * so a command answers quickly while Temporal is down. `change`: the call may change something in Temporal.
+   */
+  async rpc<T>(kind: 'read' | 'change', calls: (client: Client) => Promise<T>, extraMs = 0): Promise<T> {
+    const scope = temporalCommandScopes.getStore();
+    const doing = scope?.doing ?? 'the request';
+    const client = await this.getOrUnavailable(doing, { applied: scope?.changeSent ? null : false });
+    if (kind === 'change' && scope) scope.changeSent = true;
+    try {
+      return await client.withDeadline(Date.now() + this.callTimeoutMs + extraMs, () => calls(client));
+    } catch (error) {
+      if (!isTemporalUnreachable(error)) throw error;
+      const changeSent = kind === 'change' || (scope?.changeSent ?? false);
+      throw temporalUnavailable(this.config.address, doing, { applied: changeSent ? null : false });
     }
   }
 

@@ -15,15 +15,24 @@ export function isTemporalUnreachable(error: unknown): boolean {
 }
 
 /**
- * SERVICE_UNAVAILABLE naming Temporal and its address. `started: false` is a promise the caller keeps (a start that
- * may have reached Temporal is terminated once it can be); null says the outcome is not known.
+ * What became of a command that Temporal did not answer: `started` for a run (`false` is a promise the caller
+ * keeps: a start that may have reached Temporal is terminated once it can be), `applied` for any other change.
+ * `false`: it certainly did not take effect; null: it may have.
  */
-export function temporalUnavailable(address: string, doing: string, started: boolean | null): YardError {
-  const outcome = started === false ? ' The run was not started.' : '';
-  return new YardError(ErrorCode.ServiceUnavailable, `Temporal at ${address} cannot be reached, so ${doing} failed.${outcome} Try again later.`, undefined, {
+export type TemporalCommandOutcome = { readonly started: false | null } | { readonly applied: false | null };
+
+/** SERVICE_UNAVAILABLE naming Temporal and its address, saying what became of the command. */
+export function temporalUnavailable(address: string, doing: string, outcome: TemporalCommandOutcome): YardError {
+  const [field, value] = 'started' in outcome ? (['started', outcome.started] as const) : (['applied', outcome.applied] as const);
+  return new YardError(ErrorCode.ServiceUnavailable, `Temporal at ${address} cannot be reached, so ${doing} failed.${outcomeSentence(outcome)} Try again later.`, undefined, {
     dependency: 'temporal',
     address,
-    started: started === null ? 'unknown' : started,
+    [field]: value === null ? 'unknown' : value,
     retryAfterSeconds: TEMPORAL_RETRY_AFTER_SECONDS,
   });
+}
+
+function outcomeSentence(outcome: TemporalCommandOutcome): string {
+  if ('started' in outcome) return outcome.started === false ? ' The run was not started.' : '';
+  return outcome.applied === false ? ' Nothing was changed.' : ' The change may have taken effect: look before trying again.';
 }

@@ -109,7 +109,7 @@ export class StartRunHttpController {
         actingPrincipal: acting.principal,
         ...(idempotency ? { idempotency } : {}),
       };
-      return this.scheduler.send<StartRunAccepted>((subjects) => subjects.startRunCommand, command);
+      return this.scheduler.send<StartRunAccepted>((subjects) => subjects.startRunCommand, command, 'started');
     };
     const json = request.is('multipart/form-data') ? null : parseStartRunBody(body);
     const { replayed, ...accepted } = json ? await send(json, await actingFor(json)) : await this.startWithUploads(jobId, body, parts ?? [], actingFor, send);

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ScheduleOverlapPolicy } from '@temporalio/client';
 import type { ScheduleAction, ScheduleActionCommand, ScheduleChangeKind, ScheduleReply } from '@yardmaster/contracts';
 import { ScheduleRegistry } from '../schedule-registry';
 import { snapshotOf } from '../temporal-schedule';
 
 const CHANGE_OF: Record<ScheduleAction, ScheduleChangeKind> = { pause: 'paused', resume: 'resumed', trigger: 'triggered', delete: 'deleted' };
+const DOING_OF: Record<ScheduleAction, string> = { pause: 'pausing', resume: 'resuming', trigger: 'triggering', delete: 'deleting' };
 
 /**
  * `schedule.action`: pause (with a reason), resume, trigger one run now, or delete. A trigger never alters
@@ -14,10 +14,13 @@ const CHANGE_OF: Record<ScheduleAction, ScheduleChangeKind> = { pause: 'paused',
 export class ScheduleActionHandler {
   constructor(private readonly registry: ScheduleRegistry) {}
 
-  async handle(command: ScheduleActionCommand): Promise<ScheduleReply> {
+  handle(command: ScheduleActionCommand): Promise<ScheduleReply> {
+    return this.registry.command(`${DOING_OF[command.action]} schedule ${command.scheduleId}`, () => this.act(command));
+  }
+
+  private async act(command: ScheduleActionCommand): Promise<ScheduleReply> {
     const { scheduleId, meta } = command;
     const before = await this.registry.describe(scheduleId);
-    const handle = await this.registry.handle(scheduleId);
     switch (command.action) {
       case 'pause':
         await this.registry.pause(scheduleId, command.reason ?? `paused by ${meta.actor}`);
@@ -26,10 +29,10 @@ export class ScheduleActionHandler {
         await this.registry.resume(scheduleId, command.reason ?? `resumed by ${meta.actor}`);
         break;
       case 'trigger':
-        await handle.trigger(ScheduleOverlapPolicy.ALLOW_ALL);
+        await this.registry.trigger(scheduleId);
         break;
       case 'delete': {
-        await handle.delete();
+        await this.registry.delete(scheduleId);
         const snapshot = { ...snapshotOf(scheduleId, before, true), nextRunTimes: [] };
         await this.registry.publish(snapshot, meta.actor, 'deleted');
         return { snapshot, created: false, updated: true };

@@ -18,7 +18,11 @@ export class UpdateScheduleHandler {
     private readonly registry: ScheduleRegistry,
   ) {}
 
-  async handle(command: UpdateScheduleCommand): Promise<ScheduleReply> {
+  handle(command: UpdateScheduleCommand): Promise<ScheduleReply> {
+    return this.registry.command(`changing schedule ${command.scheduleId}`, () => this.update(command));
+  }
+
+  private async update(command: UpdateScheduleCommand): Promise<ScheduleReply> {
     const existing = definitionOf(await this.registry.describe(command.scheduleId));
     if (!existing) throw new YardError(ErrorCode.ScheduleNotFound, `No schedule has the id ${JSON.stringify(command.scheduleId)}`);
     const job = await this.catalog.findJob(existing.jobId);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, sensitiveVariableNames, YardError, type ScheduleReply, type UpsertScheduleCommand } from '@yardmaster/contracts';
+import { ErrorCode, sensitiveVariableNames, YardError, type ScheduleDefinition, type ScheduleReply, type UpsertScheduleCommand } from '@yardmaster/contracts';
 import { CatalogReader } from '../../catalog/catalog-reader';
 import type { SchedulerConfig } from '../../config';
 import { SCHEDULER_CONFIG } from '../../scheduler-config.token';
@@ -32,20 +32,23 @@ export class UpsertScheduleHandler {
     const { definition, errors } = parseScheduleRequest(request, job, this.config, new Date(), request.runAs ?? command.meta.actor);
     if (errors.length > 0) throw new YardError(ErrorCode.ValidationFailed, `The schedule for ${job.id} is invalid`, errors);
     const scheduleId = scheduleIdForKey(definition.key);
+    return this.registry.command(`creating schedule ${definition.key}`, () => this.upsert(scheduleId, definition, command.meta.actor));
+  }
 
+  private async upsert(scheduleId: string, definition: ScheduleDefinition, actor: string): Promise<ScheduleReply> {
     if (await this.registry.create(scheduleId, definition)) {
-      await refuseIfNeverFires(this.registry, scheduleId, definition, async () => (await this.registry.handle(scheduleId)).delete());
-      return { snapshot: await this.registry.publishCurrent(scheduleId, command.meta.actor, 'created'), created: true, updated: false };
+      await refuseIfNeverFires(this.registry, scheduleId, definition, () => this.registry.delete(scheduleId));
+      return { snapshot: await this.registry.publishCurrent(scheduleId, actor, 'created'), created: true, updated: false };
     }
 
     const existing = definitionOf(await this.registry.describe(scheduleId));
     if (existing && sameDefinition(existing, definition)) {
-      return { snapshot: await this.registry.publishCurrent(scheduleId, command.meta.actor, 'unchanged'), created: false, updated: false };
+      return { snapshot: await this.registry.publishCurrent(scheduleId, actor, 'unchanged'), created: false, updated: false };
     }
     await this.registry.replace(scheduleId, definition);
     await refuseIfNeverFires(this.registry, scheduleId, definition, async () => {
       if (existing) await this.registry.replace(scheduleId, existing);
     });
-    return { snapshot: await this.registry.publishCurrent(scheduleId, command.meta.actor, 'updated'), created: false, updated: true };
+    return { snapshot: await this.registry.publishCurrent(scheduleId, actor, 'updated'), created: false, updated: true };
   }
 }
