@@ -3,5 +3,4 @@
 export * from '@yardmaster/testing-core';
 export * from './test-database';
 export * from './service-processes';
-export * from './own-servers';
 export * from './chaos';
