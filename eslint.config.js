@@ -4,7 +4,8 @@
  *
  * Three rule groups are the point of this file:
  *  1. Dependency direction between projects (`@nx/enforce-module-boundaries`, driven by the `nx.tags` of
- *     every workspace package.json).
+ *     every workspace package.json: a scope and a type each), and declared dependencies equal to the imports
+ *     (`@nx/dependency-checks` on each project's package.json).
  *  2. Workflow code (`libs/workflows/src`) stays deterministic: no Node built-ins, no Temporal
  *     activity/worker/client, no `@yardmaster/*` other than contracts except as `import type`, no Node globals.
  *  3. No floating or misused promises anywhere (typed linting).
@@ -26,35 +27,48 @@ const SPEC_PROGRAM_FILES = [...TEST_FILES, ...WORKFLOW_TEST_TOOLING, 'test/**/*.
 // ---------------------------------------------------------------------------------------------------------------
 // 1. Dependency direction
 // ---------------------------------------------------------------------------------------------------------------
-const APP_DEPENDENCIES = ['type:contracts', 'type:variable-types', 'type:config', 'type:sdk', 'type:workflows', 'type:messaging', 'type:read-models', 'type:identity', 'type:inventory'];
+// Every project has two tags (its package.json `nx.tags`): a scope (the service it belongs to, or `shared`) and a
+// type (its layer). An import must pass the constraint of the source's scope AND that of its type. README.md,
+// "Architecture", has the table.
 
-const TESTING_DEPENDENCIES = ['type:contracts', 'type:config', 'type:messaging', 'type:read-models', 'type:identity', 'type:inventory'];
+/** Who may run Temporal code: the scheduler and the collector. Everyone else talks to it through them. */
+const NO_TEMPORAL = ['@temporalio/*'];
 
 /**
  * @param {{ testFile: boolean }} options `testFile`: the linted file is a `*.spec.ts` / `*.int-spec.ts`, which may
- *   also use `@yardmaster/testing` (the real-infrastructure helpers). Production code never may.
+ *   also use the test helpers (`scope:testing`, `type:testing`). Production code never may.
  */
 function depConstraints({ testFile }) {
   /** @param {string[]} tags */
-  const plusTesting = (tags) => (testFile ? [...tags, 'type:testing'] : tags);
+  const plusTesting = (tags) => (testFile ? [...tags, 'scope:testing', 'type:testing'] : tags);
   return [
-    // `[]` = may not depend on any project (`['type:testing']` in its tests).
-    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: plusTesting([]) },
-    { sourceTag: 'type:config', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
-    // Variable types use Ajv, so they live outside contracts: workflow code (contracts only) never bundles it.
-    { sourceTag: 'type:variable-types', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
-    { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: plusTesting(['type:contracts', 'type:variable-types']) },
-    { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
-    { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
-    { sourceTag: 'type:read-models', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
-    { sourceTag: 'type:identity', onlyDependOnLibsWithTags: plusTesting(['type:contracts']) },
-    { sourceTag: 'type:inventory', onlyDependOnLibsWithTags: plusTesting(['type:contracts', 'type:sdk']) },
-    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: TESTING_DEPENDENCIES },
-    // Apps never import one another: `type:app` is not in the list.
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: plusTesting(APP_DEPENDENCIES) },
-    // The CLI reads `--data` values by each variable type's own coercion, and imports nothing server-side.
-    { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:contracts', 'type:variable-types'] },
-    { sourceTag: 'type:e2e', notDependOnLibsWithTags: ['type:app'] },
+    // Scope: which service's code this is. A service reaches another only over NATS or Temporal, never by import.
+    { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: plusTesting(['scope:shared']) },
+    { sourceTag: 'scope:temporal', onlyDependOnLibsWithTags: plusTesting(['scope:shared']) },
+    { sourceTag: 'scope:read-side', onlyDependOnLibsWithTags: plusTesting(['scope:shared']) },
+    // The API never talks to Temporal (it asks the scheduler over NATS) and reads the read models.
+    { sourceTag: 'scope:api', onlyDependOnLibsWithTags: plusTesting(['scope:api', 'scope:read-side', 'scope:shared']), bannedExternalImports: NO_TEMPORAL },
+    // The projection builds read models from events: no workflows, no Temporal.
+    { sourceTag: 'scope:projection', onlyDependOnLibsWithTags: plusTesting(['scope:projection', 'scope:read-side', 'scope:shared']), bannedExternalImports: NO_TEMPORAL },
+    // The scheduler and the collector run Temporal; neither reads the read models (the scheduler asks the projection).
+    { sourceTag: 'scope:scheduler', onlyDependOnLibsWithTags: plusTesting(['scope:scheduler', 'scope:temporal', 'scope:shared']) },
+    { sourceTag: 'scope:collector', onlyDependOnLibsWithTags: plusTesting(['scope:collector', 'scope:temporal', 'scope:shared']) },
+    // The CLI speaks REST only: the contracts' types, no server-side library.
+    {
+      sourceTag: 'scope:cli',
+      onlyDependOnLibsWithTags: ['type:util'],
+      bannedExternalImports: [...NO_TEMPORAL, '@nestjs/*', '@nats-io/*', 'typeorm', 'pg'],
+    },
+    { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:shared', 'scope:read-side', 'scope:api', 'scope:testing'] },
+    { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:testing'] },
+
+    // Type: layers, each depending only on the ones below. Apps are never imported (no `type:app` in any list).
+    { sourceTag: 'type:util', onlyDependOnLibsWithTags: plusTesting(['type:util']) },
+    { sourceTag: 'type:domain', onlyDependOnLibsWithTags: plusTesting(['type:util']) },
+    { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: plusTesting(['type:util', 'type:domain']) },
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: plusTesting(['type:util', 'type:domain', 'type:data-access']) },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:data-access', 'type:testing'] },
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:data-access', 'type:testing'] },
   ];
 }
 
@@ -66,12 +80,12 @@ const moduleBoundaries = (options) => [
     allowCircularSelfDependency: false,
     banTransitiveDependencies: false,
     allow: [],
+    // The collector's worker passes `require.resolve('@yardmaster/workflows')` to Temporal, which bundles the
+    // workflows on its own: not a lazy load of the library, which the collector also imports statically.
+    checkDynamicDependenciesExceptions: ['@yardmaster/workflows'],
     depConstraints: depConstraints(options),
-    // `@yardmaster/testing` depends on these libraries (its package.json); their tests may still use it. The
-    // exemption is only in effect for test files, so production code importing `@yardmaster/testing` still fails.
-    ignoredCircularDependencies: options.testFile
-      ? ['contracts', 'config', 'messaging', 'read-models', 'identity', 'inventory'].map((lib) => [`@yardmaster/${lib}`, '@yardmaster/testing'])
-      : [],
+    // No exemptions: a library's tests use @yardmaster/testing-core, which depends on no library that uses it.
+    ignoredCircularDependencies: [],
   },
 ];
 
@@ -129,10 +143,28 @@ const workflowRestrictedGlobals = [
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * A project without a scope or a type tag would pass the constraints of the dimension it lacks unchecked (a
+ * constraint applies only to projects carrying its source tag): refuse to lint until each project has one of each
+ * that a constraint knows.
+ * @param {import('@nx/devkit').ProjectGraph} graph
+ */
+function checkTagDimensions(graph) {
+  const known = new Set(depConstraints({ testFile: false }).map((constraint) => constraint.sourceTag));
+  const problems = Object.values(graph.nodes).flatMap(({ name, data }) =>
+    ['scope:', 'type:'].flatMap((dimension) => {
+      const tags = (data.tags ?? []).filter((tag) => tag.startsWith(dimension));
+      return tags.length === 1 && known.has(tags[0]) ? [] : [`${name}: needs one of the ${dimension}* tags in eslint.config.js, has ${tags.join(', ') || 'none'}`];
+    }),
+  );
+  if (problems.length > 0) throw new Error(`Project tags (package.json nx.tags):\n${problems.join('\n')}`);
+}
+
 async function buildConfig() {
   // `@nx/enforce-module-boundaries` reads the *cached* project graph and silently skips itself when there is none
   // (or misses projects/files newer than the cache). Computing it here keeps a bare `eslint .` honest.
-  await createProjectGraphAsync({ exitOnError: false });
+  const graph = await createProjectGraphAsync({ exitOnError: false });
+  checkTagDimensions(graph);
 
   return defineConfig(
     globalIgnores(
@@ -233,6 +265,30 @@ async function buildConfig() {
       name: 'yardmaster/test-boundaries',
       files: [...TEST_FILES.map((glob) => `{apps,libs}/${glob}`), ...WORKFLOW_TEST_TOOLING],
       rules: { '@nx/enforce-module-boundaries': moduleBoundaries({ testFile: true }) },
+    },
+
+    // Each project's package.json declares what its production code imports (specs excluded: the `production`
+    // input of its build target), no more and no less, at the versions installed. Nx's graph, and so
+    // `nx affected`, and the image's `npm install --omit=dev` rely on it. Test-only workspace libraries go in the
+    // project's devDependencies, test tooling in the root's.
+    {
+      name: 'yardmaster/declared-dependencies',
+      files: ['{apps,libs}/*/package.json'],
+      languageOptions: { parser: require('jsonc-eslint-parser') },
+      plugins: { '@nx': nxPlugin },
+      rules: {
+        '@nx/dependency-checks': [
+          'error',
+          {
+            buildTargets: ['build'],
+            checkMissingDependencies: true,
+            checkObsoleteDependencies: true,
+            checkVersionMismatches: true,
+            // Imported for types only, which come from @types/express; express itself comes with @nestjs/platform-express.
+            ignoredDependencies: ['express'],
+          },
+        ],
+      },
     },
 
     // Workflow code: Temporal's deterministic sandbox.

@@ -3,7 +3,7 @@
  * hears SERVICE_UNAVAILABLE naming NATS and whether the command may have been acted on, not a silent service.
  */
 import { ErrorCode, YardError } from '@yardmaster/contracts';
-import { OwnNatsServer, waitFor } from '@yardmaster/testing';
+import { OwnNatsServer, waitFor } from '@yardmaster/testing-core';
 import { sendCommand } from './command-client';
 import { serveCommand } from './command-server';
 import { connectNats, type NatsConnection } from './nats-connection';

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kvm } from '@nats-io/kv';
 import { concurrencyBucketFor, slotKey } from '@yardmaster/contracts';
-import { testDependencies, uniqueInstanceName } from '@yardmaster/testing';
+import { testDependencies, uniqueInstanceName } from '@yardmaster/testing-core';
 import { ConcurrencySlots } from './concurrency-slots';
 import { connectNats, type NatsConnection } from './nats-connection';
 

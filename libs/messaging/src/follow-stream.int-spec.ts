@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { LIFECYCLE_RUN_EVENT_TYPES, newEvent, runEventKind, streamNamesFor, subjectsFor, type EventEnvelope, type RunEventType } from '@yardmaster/contracts';
-import { deleteStreams, testDependencies, uniqueInstanceName, waitFor } from '@yardmaster/testing';
+import { deleteStreams, testDependencies, uniqueInstanceName, waitFor } from '@yardmaster/testing-core';
 import { connectNats, type NatsConnection } from './nats-connection';
 import { ensureStreams } from './streams';
 import { EventPublisher } from './event-publisher';

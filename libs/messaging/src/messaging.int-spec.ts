@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { Subscription } from '@nats-io/nats-core';
 import { ErrorCode, newEvent, streamNamesFor, subjectsFor, YardError, type EventEnvelope, type FieldError } from '@yardmaster/contracts';
-import { deleteStreams, testDependencies, uniqueInstanceName, waitFor } from '@yardmaster/testing';
+import { deleteStreams, testDependencies, uniqueInstanceName, waitFor } from '@yardmaster/testing-core';
 import { connectNats, type NatsConnection } from './nats-connection';
 import { ensureStreams } from './streams';
 import { EventPublisher } from './event-publisher';

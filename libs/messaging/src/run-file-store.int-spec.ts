@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { runFilesBucketFor } from '@yardmaster/contracts';
-import { deleteStreams, testDependencies, uniqueInstanceName } from '@yardmaster/testing';
+import { deleteStreams, testDependencies, uniqueInstanceName } from '@yardmaster/testing-core';
 import { connectNats, type NatsConnection } from './nats-connection';
 import { RUN_FILES_MAX_AGE_MS, RunFileStore } from './run-file-store';
 import { ensureStreams } from './streams';

@@ -1,5 +1,5 @@
 /** Health pings against the real NATS server (127.0.0.1:4222 unless YARD_NATS_URL), on an instance of their own. */
-import { testDependencies, uniqueInstanceName } from '@yardmaster/testing';
+import { testDependencies, uniqueInstanceName } from '@yardmaster/testing-core';
 import { connectNats, type NatsConnection } from './nats-connection';
 import { answerPings, pingEveryInstance } from './service-ping';
 

@@ -1,8 +1,7 @@
-import { Client } from 'pg';
 import { createIdentityDataSource, migrateIdentity } from '@yardmaster/identity';
 import { createInventoryDataSource, migrateInventory } from '@yardmaster/inventory';
 import { createReadModelDataSource, migrateReadModels, type DataSource } from '@yardmaster/read-models';
-import { testDependencies, uniqueInstanceName } from './test-environment';
+import { createEmptyTestDatabase, testDependencies } from '@yardmaster/testing-core';
 
 export interface TestDatabase {
   readonly url: string;
@@ -18,25 +17,20 @@ export interface TestDatabase {
  * `serverUrl` names another PostgreSQL server (e.g. an `OwnPostgresServer`'s) than the shared one.
  */
 export async function createTestDatabase(serverUrl: string = testDependencies.databaseUrl): Promise<TestDatabase> {
-  const name = `yard_${uniqueInstanceName()}`;
-  const admin = new URL(serverUrl);
-  admin.pathname = '/postgres';
-  await withClient(admin.toString(), (client) => client.query(`CREATE DATABASE ${name}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const dataSource = await createReadModelDataSource(url.toString(), 'yardmaster-tests').initialize();
+  const database = await createEmptyTestDatabase(serverUrl);
+  const dataSource = await createReadModelDataSource(database.url, 'yardmaster-tests').initialize();
   await migrateReadModels(dataSource);
-  const identityDataSource = await createIdentityDataSource(url.toString(), 'yardmaster-tests').initialize();
+  const identityDataSource = await createIdentityDataSource(database.url, 'yardmaster-tests').initialize();
   await migrateIdentity(identityDataSource);
-  await migrateInventoryOf(url.toString());
+  await migrateInventoryOf(database.url);
   return {
-    url: url.toString(),
+    url: database.url,
     dataSource,
     identityDataSource,
     async drop() {
       if (dataSource.isInitialized) await dataSource.destroy();
       if (identityDataSource.isInitialized) await identityDataSource.destroy();
-      await withClient(admin.toString(), (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await database.drop();
     },
   };
 }
@@ -47,15 +41,5 @@ async function migrateInventoryOf(url: string): Promise<void> {
     await migrateInventory(inventory);
   } finally {
     await inventory.destroy();
-  }
-}
-
-async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
   }
 }

@@ -5,8 +5,8 @@
  * GROUP_NOT_FOUND, or an unknown group): never a foreign-key violation, never a change to a row that is gone.
  */
 import { Client } from 'pg';
-import { createTestDatabase, waitFor, type TestDatabase } from '@yardmaster/testing';
-import { createIdentityDataSource } from '../data-source';
+import { createEmptyTestDatabase, waitFor, type EmptyTestDatabase } from '@yardmaster/testing-core';
+import { createIdentityDataSource, migrateIdentity } from '../data-source';
 import { GroupDirectory } from './group-directory';
 import { TokenIssuer } from './token-issuer';
 import { UserDirectory } from './user-directory';
@@ -17,15 +17,16 @@ jest.setTimeout(60_000);
 /** The store under test connects under its own name, so the test can see when its queries wait for a lock. */
 const STORE_APPLICATION = 'identity-races-store';
 
-let db: TestDatabase;
+let db: EmptyTestDatabase;
 let store: DataSource;
 let users: UserDirectory;
 let groups: GroupDirectory;
 let tokens: TokenIssuer;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createEmptyTestDatabase();
   store = await createIdentityDataSource(db.url, STORE_APPLICATION).initialize();
+  await migrateIdentity(store);
   users = new UserDirectory(store);
   groups = new GroupDirectory(store);
   tokens = new TokenIssuer(store);

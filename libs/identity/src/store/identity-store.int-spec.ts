@@ -1,5 +1,7 @@
 /** The identity store against a real Postgres database of its own (migrated, dropped afterwards). */
-import { createTestDatabase, type TestDatabase } from '@yardmaster/testing';
+import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
+import type { DataSource } from 'typeorm';
+import { createIdentityDataSource, migrateIdentity } from '../data-source';
 import { createFirstAdmin } from './first-admin';
 import { GroupDirectory } from './group-directory';
 import { LAST_USED_RESOLUTION_MS, TokenAuthenticator, type Authenticated } from './token-authenticator';
@@ -8,19 +10,23 @@ import { UserDirectory } from './user-directory';
 
 jest.setTimeout(30_000);
 
-let db: TestDatabase;
+let db: EmptyTestDatabase;
+let identity: DataSource;
 let users: UserDirectory;
 let groups: GroupDirectory;
 let tokens: TokenIssuer;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  users = new UserDirectory(db.identityDataSource);
-  groups = new GroupDirectory(db.identityDataSource);
-  tokens = new TokenIssuer(db.identityDataSource);
+  db = await createEmptyTestDatabase();
+  identity = await createIdentityDataSource(db.url, 'identity-store-tests').initialize();
+  await migrateIdentity(identity);
+  users = new UserDirectory(identity);
+  groups = new GroupDirectory(identity);
+  tokens = new TokenIssuer(identity);
 });
 
 afterAll(async () => {
+  if (identity?.isInitialized) await identity.destroy();
   await db?.drop();
 });
 
@@ -32,11 +38,11 @@ function authenticated(outcome: Authenticated | string): Authenticated {
 describe('the first administrator', () => {
   it('is created only while there is no user, with the token given', async () => {
     const secret = 'a-token-given-from-outside-0123456789abcdef';
-    const created = await createFirstAdmin(db.identityDataSource, 'root', 'YARD_ADMIN_TOKEN', secret);
+    const created = await createFirstAdmin(identity, 'root', 'YARD_ADMIN_TOKEN', secret);
 
     expect(created).toMatchObject({ token: secret, prefix: secret.slice(0, 13) });
-    expect(await createFirstAdmin(db.identityDataSource, 'other', 'YARD_ADMIN_TOKEN')).toBeNull();
-    const root = authenticated(await new TokenAuthenticator(db.identityDataSource).authenticate(secret));
+    expect(await createFirstAdmin(identity, 'other', 'YARD_ADMIN_TOKEN')).toBeNull();
+    const root = authenticated(await new TokenAuthenticator(identity).authenticate(secret));
     expect(root.principal).toMatchObject({ username: 'root', isAdmin: true, readOnly: false });
   });
 });
@@ -48,7 +54,7 @@ describe('TokenAuthenticator', () => {
     await users.create({ username: 'ann', displayName: 'Ann', admin: false, groups: ['operators'] });
     await users.setGrants('ann', [{ permission: 'jobs.run', scope: { groupings: ['Examples'] } }]);
     const issued = await tokens.issue('ann', { name: 'laptop', expiresAt: null, readOnly: true });
-    const authenticator = new TokenAuthenticator(db.identityDataSource);
+    const authenticator = new TokenAuthenticator(identity);
 
     const ann = authenticated(await authenticator.authenticate(issued.token));
     expect(ann.principal).toEqual({
@@ -73,7 +79,7 @@ describe('TokenAuthenticator', () => {
 
   it('refuses an expired token', async () => {
     const issued = await tokens.issue('ann', { name: 'short', expiresAt: new Date(Date.now() + 60_000), readOnly: false });
-    const later = new TokenAuthenticator(db.identityDataSource, () => new Date(Date.now() + 120_000));
+    const later = new TokenAuthenticator(identity, () => new Date(Date.now() + 120_000));
 
     expect(await later.authenticate(issued.token)).toBe('expired');
   });
@@ -81,7 +87,7 @@ describe('TokenAuthenticator', () => {
   it('writes last_used_at at most once per resolution', async () => {
     const issued = await tokens.issue('ann', { name: 'ci', expiresAt: null, readOnly: false });
     let now = new Date('2031-01-01T00:00:00.000Z');
-    const authenticator = new TokenAuthenticator(db.identityDataSource, () => now);
+    const authenticator = new TokenAuthenticator(identity, () => now);
     const lastUsed = async () => (await tokens.list('ann')).find((token) => token.id === issued.id)?.lastUsedAt;
 
     await authenticator.authenticate(issued.token);
@@ -96,7 +102,7 @@ describe('TokenAuthenticator', () => {
 
   it('stores only hashes and prefixes, never a secret', async () => {
     const issued = await tokens.issue('ann', { name: 'secret-check', expiresAt: null, readOnly: false });
-    const rows: unknown[] = await db.identityDataSource.query('SELECT * FROM api_tokens');
+    const rows: unknown[] = await identity.query('SELECT * FROM api_tokens');
 
     expect(JSON.stringify(rows)).not.toContain(issued.token);
     expect(JSON.stringify(rows)).not.toContain(issued.token.slice(13));

@@ -2,7 +2,7 @@
  * The inventory migration against a real Postgres database of its own: its tables and keys, its own migrations
  * table, and that it can be reverted and applied again.
  */
-import { createTestDatabase, type TestDatabase } from '@yardmaster/testing';
+import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
 import type { DataSource } from 'typeorm';
 import { createInventoryDataSource, migrateInventory } from '../data-source';
 import { Inventory1795500000000 } from './1795500000000-inventory';
@@ -11,12 +11,13 @@ jest.setTimeout(30_000);
 
 const TABLES = ['inventory_device_roles', 'inventory_device_tags', 'inventory_devices', 'inventory_platforms', 'inventory_sites', 'inventory_tags'];
 
-let db: TestDatabase;
+let db: EmptyTestDatabase;
 let dataSource: DataSource;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createEmptyTestDatabase();
   dataSource = await createInventoryDataSource(db.url, 'inventory-migration-tests').initialize();
+  await migrateInventory(dataSource);
 });
 
 afterAll(async () => {
@@ -44,7 +45,7 @@ async function migrate(direction: 'up' | 'down'): Promise<void> {
 }
 
 describe('Inventory migration', () => {
-  it('is applied by createTestDatabase, recorded in its own migrations table', async () => {
+  it('is applied once, recorded in its own migrations table', async () => {
     expect(await inventoryTables()).toEqual([...TABLES, 'inventory_migrations'].sort());
     const rows: Array<{ name: string }> = await dataSource.query(`SELECT name FROM inventory_migrations`);
     expect(rows.map((row) => row.name)).toEqual(['Inventory1795500000000']);

@@ -5,21 +5,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, YardError, type DeviceRole, type InventoryChange } from '@yardmaster/contracts';
-import { createTestDatabase, type TestDatabase } from '@yardmaster/testing';
+import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
 import type { DataSource } from 'typeorm';
-import { createInventoryDataSource } from '../data-source';
+import { createInventoryDataSource, migrateInventory } from '../data-source';
 import { InventoryStore } from './inventory-store';
 
 jest.setTimeout(30_000);
 
-let db: TestDatabase;
+let db: EmptyTestDatabase;
 let dataSource: DataSource;
 let store: InventoryStore;
 let role: DeviceRole;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createEmptyTestDatabase();
   dataSource = await createInventoryDataSource(db.url, 'inventory-session-tests').initialize();
+  await migrateInventory(dataSource);
   store = new InventoryStore(dataSource);
   role = await store.collections.deviceRoles.create({ name: 'Session Role' });
 });

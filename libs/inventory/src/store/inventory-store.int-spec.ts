@@ -5,20 +5,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, YardError, type DeviceRole, type Platform, type Site, type Tag } from '@yardmaster/contracts';
-import { createTestDatabase, type TestDatabase } from '@yardmaster/testing';
+import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
 import type { DataSource } from 'typeorm';
-import { createInventoryDataSource } from '../data-source';
+import { createInventoryDataSource, migrateInventory } from '../data-source';
 import { InventoryStore } from './inventory-store';
 
 jest.setTimeout(30_000);
 
-let db: TestDatabase;
+let db: EmptyTestDatabase;
 let dataSource: DataSource;
 let store: InventoryStore;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createEmptyTestDatabase();
   dataSource = await createInventoryDataSource(db.url, 'inventory-tests').initialize();
+  await migrateInventory(dataSource);
   store = new InventoryStore(dataSource);
 });
 

@@ -3,7 +3,9 @@
  * to `job_runs`, the defaults an existing row gets, and that it can be reverted and applied again.
  */
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@yardmaster/testing';
+import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
+import type { DataSource } from 'typeorm';
+import { createReadModelDataSource, migrateReadModels } from '../data-source';
 import { JobRunRecord } from '../entities/job-run.record';
 import { RunLifecycleColumns1795480385912 } from './1795480385912-run-lifecycle-columns';
 
@@ -11,18 +13,22 @@ jest.setTimeout(30_000);
 
 const ADDED = ['cancel_requested_at', 'cancel_requested_by', 'cancelled_by', 'progress', 'progress_position', 'steps'];
 
-let db: TestDatabase;
+let db: EmptyTestDatabase;
+let dataSource: DataSource;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createEmptyTestDatabase();
+  dataSource = await createReadModelDataSource(db.url, 'read-model-migration-tests').initialize();
+  await migrateReadModels(dataSource);
 });
 
 afterAll(async () => {
+  if (dataSource?.isInitialized) await dataSource.destroy();
   await db?.drop();
 });
 
 async function columns(): Promise<Record<string, { data_type: string; is_nullable: string; column_default: string | null }>> {
-  const rows: Array<{ column_name: string; data_type: string; is_nullable: string; column_default: string | null }> = await db.dataSource.query(
+  const rows: Array<{ column_name: string; data_type: string; is_nullable: string; column_default: string | null }> = await dataSource.query(
     `SELECT column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_name = 'job_runs'`,
   );
   return Object.fromEntries(rows.map(({ column_name, ...rest }) => [column_name, rest]));
@@ -30,7 +36,7 @@ async function columns(): Promise<Record<string, { data_type: string; is_nullabl
 
 /** Runs one direction of this migration itself, not whichever migration happens to be the latest. */
 async function migrate(direction: 'up' | 'down'): Promise<void> {
-  const queryRunner = db.dataSource.createQueryRunner();
+  const queryRunner = dataSource.createQueryRunner();
   try {
     await queryRunner.startTransaction();
     await new RunLifecycleColumns1795480385912()[direction](queryRunner);
@@ -42,7 +48,7 @@ async function migrate(direction: 'up' | 'down'): Promise<void> {
 }
 
 async function liveIndexExists(): Promise<boolean> {
-  const rows: unknown[] = await db.dataSource.query(`SELECT 1 FROM pg_indexes WHERE tablename = 'job_runs' AND indexname = 'job_runs_live_idx'`);
+  const rows: unknown[] = await dataSource.query(`SELECT 1 FROM pg_indexes WHERE tablename = 'job_runs' AND indexname = 'job_runs_live_idx'`);
   return rows.length === 1;
 }
 
@@ -62,13 +68,13 @@ describe('RunLifecycleColumns migration', () => {
 
   it('is read through the entity: a row written without the new columns gets their defaults', async () => {
     const id = randomUUID();
-    await db.dataSource.query(
+    await dataSource.query(
       `INSERT INTO job_runs (id, job_id, status, status_rank, workflow_id, created_at, updated_at)
        VALUES ($1, 'demo.Job', 'queued', 2, $2, now(), now())`,
       [id, `run-${id}`],
     );
 
-    const record = await db.dataSource.getRepository(JobRunRecord).createQueryBuilder('run').where('run.id = :id', { id }).getOneOrFail();
+    const record = await dataSource.getRepository(JobRunRecord).createQueryBuilder('run').where('run.id = :id', { id }).getOneOrFail();
 
     expect(record).toMatchObject({
       steps: {},
@@ -85,7 +91,7 @@ describe('RunLifecycleColumns migration', () => {
     const reverted = await columns();
     expect(ADDED.filter((name) => name in reverted)).toEqual([]);
     expect(await liveIndexExists()).toBe(false);
-    const [{ count }]: Array<{ count: string }> = await db.dataSource.query(`SELECT count(*) AS count FROM job_runs`);
+    const [{ count }]: Array<{ count: string }> = await dataSource.query(`SELECT count(*) AS count FROM job_runs`);
     expect(Number(count)).toBe(1);
 
     await migrate('up');

@@ -4,27 +4,33 @@
  * be reverted and applied again.
  */
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@yardmaster/testing';
+import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
+import type { DataSource } from 'typeorm';
+import { createReadModelDataSource, migrateReadModels } from '../data-source';
 import { JobRunRecord } from '../entities/job-run.record';
 import { ScheduleRecord } from '../entities/schedule.record';
 import { Schedules1795481745933 } from './1795481745933-schedules';
 
 jest.setTimeout(30_000);
 
-let db: TestDatabase;
+let db: EmptyTestDatabase;
+let dataSource: DataSource;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createEmptyTestDatabase();
+  dataSource = await createReadModelDataSource(db.url, 'read-model-migration-tests').initialize();
+  await migrateReadModels(dataSource);
 });
 
 afterAll(async () => {
+  if (dataSource?.isInitialized) await dataSource.destroy();
   await db?.drop();
 });
 
 type Columns = Record<string, { data_type: string; is_nullable: string; column_default: string | null }>;
 
 async function columns(table: string): Promise<Columns> {
-  const rows: Array<{ column_name: string; data_type: string; is_nullable: string; column_default: string | null }> = await db.dataSource.query(
+  const rows: Array<{ column_name: string; data_type: string; is_nullable: string; column_default: string | null }> = await dataSource.query(
     `SELECT column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_name = $1`,
     [table],
   );
@@ -32,12 +38,12 @@ async function columns(table: string): Promise<Columns> {
 }
 
 async function indexes(table: string): Promise<Record<string, string>> {
-  const rows: Array<{ indexname: string; indexdef: string }> = await db.dataSource.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = $1`, [table]);
+  const rows: Array<{ indexname: string; indexdef: string }> = await dataSource.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = $1`, [table]);
   return Object.fromEntries(rows.map((row) => [row.indexname, row.indexdef]));
 }
 
 async function migrate(direction: 'up' | 'down'): Promise<void> {
-  const queryRunner = db.dataSource.createQueryRunner();
+  const queryRunner = dataSource.createQueryRunner();
   try {
     await queryRunner.startTransaction();
     await new Schedules1795481745933()[direction](queryRunner);
@@ -49,7 +55,7 @@ async function migrate(direction: 'up' | 'down'): Promise<void> {
 }
 
 async function insertSchedule(id: string, key: string, deletedAt: Date | null = null): Promise<void> {
-  await db.dataSource.query(
+  await dataSource.query(
     `INSERT INTO schedules (id, key, job_id, definition, state, snapshot_position, deleted_at) VALUES ($1, $2, 'demo.Job', '{}', 'active', 1, $3)`,
     [id, key, deletedAt],
   );
@@ -103,24 +109,24 @@ describe('Schedules migration', () => {
     await expect(insertSchedule('sch-b', 'nightly')).rejects.toThrow(/schedules_key_live_idx/);
 
     await insertSchedule('sch-c', 'nightly', new Date('2030-01-01T00:00:00.000Z'));
-    await db.dataSource.query(`UPDATE schedules SET deleted_at = now() WHERE id = 'sch-a'`);
+    await dataSource.query(`UPDATE schedules SET deleted_at = now() WHERE id = 'sch-a'`);
     await insertSchedule('sch-b', 'nightly');
 
-    const [{ count }]: Array<{ count: string }> = await db.dataSource.query(`SELECT count(*) AS count FROM schedules WHERE key = 'nightly'`);
+    const [{ count }]: Array<{ count: string }> = await dataSource.query(`SELECT count(*) AS count FROM schedules WHERE key = 'nightly'`);
     expect(Number(count)).toBe(3);
   });
 
   it('is read through the entities, with the defaults a row written without them gets', async () => {
     await insertSchedule('sch-read', 'read');
     const runId = randomUUID();
-    await db.dataSource.query(
+    await dataSource.query(
       `INSERT INTO job_runs (id, job_id, status, status_rank, workflow_id, created_at, updated_at, schedule_id)
        VALUES ($1, 'demo.Job', 'queued', 2, $2, now(), now(), 'sch-read')`,
       [runId, `run-${runId}`],
     );
 
-    const schedule = await db.dataSource.getRepository(ScheduleRecord).createQueryBuilder('schedule').where('schedule.id = :id', { id: 'sch-read' }).getOneOrFail();
-    const run = await db.dataSource.getRepository(JobRunRecord).createQueryBuilder('run').where('run.id = :id', { id: runId }).getOneOrFail();
+    const schedule = await dataSource.getRepository(ScheduleRecord).createQueryBuilder('schedule').where('schedule.id = :id', { id: 'sch-read' }).getOneOrFail();
+    const run = await dataSource.getRepository(JobRunRecord).createQueryBuilder('run').where('run.id = :id', { id: runId }).getOneOrFail();
 
     expect(schedule).toMatchObject({
       key: 'read',
@@ -145,7 +151,7 @@ describe('Schedules migration', () => {
     expect(await columns('schedules')).toEqual({});
     expect('schedule_id' in (await columns('job_runs'))).toBe(false);
     expect('job_runs_schedule_id_idx' in (await indexes('job_runs'))).toBe(false);
-    const [{ count }]: Array<{ count: string }> = await db.dataSource.query(`SELECT count(*) AS count FROM job_runs`);
+    const [{ count }]: Array<{ count: string }> = await dataSource.query(`SELECT count(*) AS count FROM job_runs`);
     expect(Number(count)).toBe(1);
 
     await migrate('up');

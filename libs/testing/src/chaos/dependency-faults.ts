@@ -1,10 +1,8 @@
-import type { OwnNatsServer } from '../own-servers/own-nats-server';
-import type { OwnPostgresServer } from '../own-servers/own-postgres-server';
-import type { OwnTemporalServer } from '../own-servers/own-temporal-server';
+import type { OwnNatsServer, OwnPostgresServer, OwnTemporalServer } from '@yardmaster/testing-core';
 
 export type Dependency = 'nats' | 'postgres' | 'temporal';
 
-/** The stack's own servers, which a test may stop and start (see libs/testing/src/own-servers). */
+/** The stack's own servers, which a test may stop and start (see libs/testing-core/src/own-servers). */
 export interface OwnDependencies {
   readonly nats: OwnNatsServer;
   readonly postgres: OwnPostgresServer;

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
-import { OwnTemporalServer } from '../own-servers';
+import { OwnTemporalServer } from '@yardmaster/testing-core';
 
 jest.setTimeout(90_000);
 

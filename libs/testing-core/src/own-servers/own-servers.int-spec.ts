@@ -1,10 +1,14 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { jetstreamManager, jetstream } from '@nats-io/jetstream';
 import { Client as PgClient } from 'pg';
-import { connectNats } from '@yardmaster/messaging';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
 import { OwnNatsServer } from './own-nats-server';
 import { OwnPostgresServer } from './own-postgres-server';
 import { OwnTemporalServer } from './own-temporal-server';
+
+// A plain client, not @yardmaster/messaging's connectNats: messaging's own tests use this library.
+const connectNats = (url: string, name: string): Promise<NatsConnection> => connect({ servers: new URL(url).host, name });
 
 jest.setTimeout(120_000);
 

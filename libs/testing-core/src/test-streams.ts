@@ -1,6 +1,6 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { concurrencyBucketFor, runFilesBucketFor, streamNamesFor } from '@yardmaster/contracts';
-import type { NatsConnection } from '@yardmaster/messaging';
+import type { NatsConnection } from '@nats-io/nats-core';
 
 /** Deletes an instance's streams (and so their consumers) and its KV and object store buckets after a test. */
 export async function deleteStreams(nc: NatsConnection, instance: string): Promise<void> {

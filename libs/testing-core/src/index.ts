@@ -1,0 +1,5 @@
+export * from './wait-for';
+export * from './test-environment';
+export * from './test-streams';
+export * from './empty-test-database';
+export * from './own-servers';
