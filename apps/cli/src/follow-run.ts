@@ -1,5 +1,5 @@
 import type { RunEvent } from '@yardmaster/contracts';
-import type { RunView } from './api-types';
+import type { RunView } from '@yardmaster/contracts';
 import type { CommandContext } from './command';
 import { InterruptedError } from './errors';
 import { exitCodeForEvent, exitCodeForStatus, ExitCode, terminalStatusOfEvent } from './exit-codes';

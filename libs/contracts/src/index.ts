@@ -1,4 +1,6 @@
 export * from './json';
+export * from './schemas/json-schemas';
+export * from './schemas/parse-contract';
 export * from './naming/instance';
 export * from './naming/subjects';
 export * from './naming/streams';
@@ -36,3 +38,10 @@ export * from './audit/audit-entry';
 export * from './parked/parked-events';
 export * from './idempotency/idempotency';
 export * from './queries/runs-without-request';
+export * from './views/page-view';
+export * from './views/run-view';
+export * from './views/job-view';
+export * from './views/schedule-view';
+export * from './views/me-view';
+export * from './schemas/parse-body';
+export * from './bodies/start-run-body';

@@ -1,5 +1,5 @@
 import { RequestError, TimeoutError, type NatsConnection } from '@nats-io/nats-core';
-import { ErrorCode, YardError, type CommandReply } from '@yardmaster/contracts';
+import { commandReplySchema, ErrorCode, parseContract, YardError, type CommandReply } from '@yardmaster/contracts';
 import { decodeJson, encodeJson } from './json-codec';
 
 /**
@@ -12,10 +12,10 @@ export async function sendCommand<TValue>(
   command: unknown,
   options: { timeoutMs: number; serviceName: string },
 ): Promise<TValue> {
-  let reply: CommandReply<TValue>;
+  let raw: unknown;
   try {
     const msg = await nc.request(subject, encodeJson(command), { timeout: options.timeoutMs });
-    reply = decodeJson<CommandReply<TValue>>(msg.data);
+    raw = decodeJson<unknown>(msg.data);
   } catch (error) {
     if (error instanceof RequestError && error.isNoResponders()) {
       throw new YardError(ErrorCode.ServiceUnavailable, `The ${options.serviceName} service is not running`);
@@ -25,6 +25,16 @@ export async function sendCommand<TValue>(
     }
     throw error;
   }
+  const reply = replyOf<TValue>(raw, options.serviceName);
   if (reply.ok) return reply.value;
   throw new YardError(reply.error.code, reply.error.message, reply.error.fieldErrors, reply.error.details);
+}
+
+function replyOf<TValue>(raw: unknown, serviceName: string): CommandReply<TValue> {
+  try {
+    // The value's shape is the command's contract, which the caller knows; the envelope is checked here.
+    return parseContract(commandReplySchema, raw, `The ${serviceName} service's reply`) as CommandReply<TValue>;
+  } catch (error) {
+    throw new YardError(ErrorCode.Internal, error instanceof Error ? error.message : String(error));
+  }
 }

@@ -10,6 +10,7 @@ import {
   RUN_STATUSES,
   YardError,
   type FieldError,
+  type LogEntryView,
   type LogLevel,
   type Principal,
 } from '@yardmaster/contracts';
@@ -116,7 +117,7 @@ export class RunsHttpController {
   }
 }
 
-function logEntryView(record: JobLogEntryRecord) {
+function logEntryView(record: JobLogEntryRecord): LogEntryView {
   return {
     id: record.id,
     position: Number(record.position),
