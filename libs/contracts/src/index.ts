@@ -45,3 +45,4 @@ export * from './views/schedule-view';
 export * from './views/me-view';
 export * from './schemas/parse-body';
 export * from './bodies/start-run-body';
+export * from './schemas/openapi-schema';

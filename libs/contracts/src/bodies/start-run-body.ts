@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JsonObject } from '../json';
+import { jsonObjectOf } from '../schemas/json-schemas';
 
 const RUN_TIMEOUT = 'must be a whole number of seconds, at least 1';
 
@@ -8,20 +8,27 @@ const RUN_TIMEOUT = 'must be a whole number of seconds, at least 1';
  * checks it against the job's variables.
  */
 export const startRunBodySchema = z.strictObject({
-  data: z
-    .custom<JsonObject>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { error: 'must be an object of variable values' })
-    .default(() => ({})),
-  commit: z.boolean({ error: 'must be true or false' }).optional(),
-  queue: z.string({ error: 'must be a queue name' }).optional(),
-  /** May lower the job's whole-run timeout, never raise it. */
-  runTimeoutSeconds: z.number({ error: RUN_TIMEOUT }).int({ error: RUN_TIMEOUT }).min(1, { error: RUN_TIMEOUT }).optional(),
-  /** A future start (ISO 8601): the run waits `scheduled` until then. */
-  startAt: z.string({ error: 'must be an ISO 8601 date and time' }).optional(),
-  /** The user the run acts as; only an administrator may send it. */
+  data: jsonObjectOf('must be an object of variable values')
+    .default(() => ({}))
+    .meta({
+      description:
+        "Values of the job's variables. As multipart/form-data, every field is a text part (data as JSON text) and each file variable's upload is a file part of its name",
+      example: { name: 'yard', count: 3 },
+    }),
+  commit: z.boolean({ error: 'must be true or false' }).optional().meta({ description: "False for a dry run; absent: the job's default" }),
+  queue: z.string({ error: 'must be a queue name' }).optional().meta({ description: "Absent: the job's default queue" }),
+  runTimeoutSeconds: z
+    .number({ error: RUN_TIMEOUT })
+    .int({ error: RUN_TIMEOUT })
+    .min(1, { error: RUN_TIMEOUT })
+    .optional()
+    .meta({ description: "Lowers the job's whole-run timeout for this run, never raises it" }),
+  startAt: z.string({ error: 'must be an ISO 8601 date and time' }).optional().meta({ format: 'date-time', description: 'Start later: the run is scheduled until then' }),
   runAs: z
     .string({ error: 'must be a username' })
     .refine((username) => username.trim() !== '', { error: 'must be a username' })
-    .optional(),
+    .optional()
+    .meta({ description: 'Administrators only: the username the run acts as (context.runAs, its permissions)' }),
 });
 /** What the API reads. */
 export type StartRunBody = z.output<typeof startRunBodySchema>;

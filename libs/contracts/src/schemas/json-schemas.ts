@@ -7,9 +7,14 @@ import type { JsonObject, JsonValue } from '../json';
  */
 export const jsonValueSchema = z.custom<JsonValue>((value) => value !== undefined, { message: 'must be a JSON value' });
 
-export const jsonObjectSchema = z.custom<JsonObject>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
-  message: 'must be an object',
-});
+export const jsonObjectSchema = jsonObjectOf('must be an object');
+
+/** An object of any JSON, refused with `message`; the OpenAPI document calls it an object. */
+export function jsonObjectOf(message: string) {
+  return z
+    .custom<JsonObject>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { error: message })
+    .meta({ type: 'object', additionalProperties: true });
+}
 
 /** A list that its readers never change: typed readonly, as the interfaces it replaces were. */
 export function readonlyArray<TItem extends z.ZodType>(item: TItem) {
