@@ -46,3 +46,4 @@ export * from './views/me-view';
 export * from './schemas/parse-body';
 export * from './bodies/start-run-body';
 export * from './schemas/openapi-schema';
+export * from './bodies/schedule-body';
