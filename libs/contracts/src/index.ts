@@ -47,3 +47,4 @@ export * from './schemas/parse-body';
 export * from './bodies/start-run-body';
 export * from './schemas/openapi-schema';
 export * from './bodies/schedule-body';
+export * from './bodies/identity-bodies';

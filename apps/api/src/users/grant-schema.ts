@@ -1,4 +1,4 @@
-import { PERMISSIONS } from '@yardmaster/contracts';
+import { newTokenBodySchema, openApiSchemaOf, PERMISSIONS } from '@yardmaster/contracts';
 
 /** OpenAPI: a list of grants, each a permission's name or `{ permission: 'jobs.run', jobIds?, groupings? }`. */
 export const GRANTS_BODY_SCHEMA = {
@@ -27,12 +27,5 @@ export const GRANTS_BODY_SCHEMA = {
   },
 };
 
-export const NEW_TOKEN_BODY_SCHEMA = {
-  type: 'object',
-  required: ['name'],
-  properties: {
-    name: { type: 'string', description: 'What the token is for', example: 'laptop' },
-    expiresAt: { type: 'string', format: 'date-time', nullable: true, description: 'When the token stops working, in the future; left out or null: never' },
-    readOnly: { type: 'boolean', default: false, description: 'A read-only token may only read (GET); every write is 403' },
-  },
-};
+/** OpenAPI: a new token's body, from the schema it is checked with (the expiry's "in the future" is no JSON Schema). */
+export const NEW_TOKEN_BODY_SCHEMA = openApiSchemaOf(newTokenBodySchema(new Date(0)), 'input');
