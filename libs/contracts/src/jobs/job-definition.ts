@@ -29,10 +29,13 @@ export const jobDefinitionSchema = z.object({
   timeouts: jobTimeoutsSchema,
   retry: retryPolicyDefinitionSchema,
   concurrency: concurrencyRuleSchema.nullable(),
-  /** A read-only job changes nothing: its runs have no commit (null) and its inventory writes throw. */
-  readOnly: z.boolean(),
+  /**
+   * A read-only job changes nothing: its runs have no commit (null) and its inventory writes throw. Absent from
+   * announcements made before read-only jobs: those jobs wrote, as the read model also assumes.
+   */
+  readOnly: z.boolean().default(false),
   /** The commit of a run that does not say: false makes dry runs the default, as Nautobot's `dryrun_default`. */
-  commitDefault: z.boolean(),
+  commitDefault: z.boolean().default(true),
 });
 export type JobDefinition = z.infer<typeof jobDefinitionSchema>;
 

@@ -1,5 +1,6 @@
 import { cancelRunCommandSchema } from '../commands/cancel-run';
 import { ErrorCode, YardError } from '../errors/error-codes';
+import { catalogAnnouncedDataSchema } from '../events/catalog-events';
 import { runEventSchema } from '../events/run-events';
 import { startRunBodySchema } from '../bodies/start-run-body';
 import { parseBody } from './parse-body';
@@ -38,6 +39,26 @@ describe('parseContract', () => {
     expect(refusal(() => parseContract(runEventSchema, { ...envelope, type: 'run.exploded', data: {} }, 'Event')).fieldErrors).toEqual([
       { field: 'type', message: expect.any(String) },
     ]);
+  });
+});
+
+describe('an event from an older producer', () => {
+  it('reads an announcement from before read-only jobs as writing jobs with commit by default, as the read model does', () => {
+    const job = {
+      id: 'examples.Hello',
+      module: 'examples',
+      className: 'Hello',
+      name: 'Hello',
+      description: '',
+      grouping: 'Examples',
+      variables: [{ name: 'name', type: 'string' }],
+      schema: { type: 'object' },
+      steps: ['run'],
+      timeouts: {},
+      retry: { maximumAttempts: 3, initialIntervalSeconds: 1, backoffCoefficient: 2, maximumIntervalSeconds: 30 },
+      concurrency: null,
+    };
+    expect(parseContract(catalogAnnouncedDataSchema, { collectorId: 'c-1', jobs: [job] }, 'Announcement').jobs[0]).toMatchObject({ readOnly: false, commitDefault: true });
   });
 });
 
