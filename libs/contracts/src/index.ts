@@ -48,3 +48,4 @@ export * from './bodies/start-run-body';
 export * from './schemas/openapi-schema';
 export * from './bodies/schedule-body';
 export * from './bodies/identity-bodies';
+export * from './bodies/grants-body';
