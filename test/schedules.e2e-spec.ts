@@ -1,6 +1,6 @@
 import { Client, Connection, ScheduleOverlapPolicy, type ScheduleDescription } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { newEvent, streamNamesFor, subjectsFor, temporalScheduleIdFor, type CatalogAnnounced } from '@yardmaster/contracts';
+import { catalogAnnouncedSchema, newEvent, streamNamesFor, subjectsFor, temporalScheduleIdFor, type CatalogAnnounced } from '@yardmaster/contracts';
 import { connectNats, EventPublisher, readLastEvent } from '@yardmaster/messaging';
 import { testDependencies, waitFor } from '@yardmaster/testing';
 import { YardmasterStack } from './support/yardmaster-stack';
@@ -99,7 +99,7 @@ describe('schedules', () => {
     // A collector announces a catalog without the job, as after a deployment that removed it.
     const nc = await connectNats(testDependencies.natsUrl, 'schedules-e2e');
     try {
-      const current = await readLastEvent<CatalogAnnounced>(nc, streamNamesFor(stack.instance).catalog, subjectsFor(stack.instance).catalogAnnounced);
+      const current = await readLastEvent(nc, streamNamesFor(stack.instance).catalog, subjectsFor(stack.instance).catalogAnnounced, catalogAnnouncedSchema);
       const jobs = (current?.data.jobs ?? []).filter((job) => job.id !== 'examples.InterfaceAudit');
       const id = randomUUID();
       const announcement: CatalogAnnounced = newEvent({

@@ -1,5 +1,5 @@
 import type { CancelRunAccepted, ErrorBody, StartRunAccepted } from '@yardmaster/contracts';
-import type { AuditEntryView, JobView, LogEntryView, MeView, Page, ParkedEventView, ReplayParkedResult, RunView, ScheduleView, StartRunRequest } from './api-types';
+import type { AuditEntryView, JobView, LogEntryView, MeView, Page, ParkedEventView, ReplayParkedResult, RunView, ScheduleView, StartRunRequest } from '@yardmaster/contracts';
 import { ApiError, ApiUnreachableError, messageOf, UsageError } from './errors';
 import type { RunFilePart } from './run-files';
 import type { SavedLogin } from './saved-login';

@@ -1,5 +1,4 @@
-import { isAnyRunEventType, runEventKind, type RunEvent } from '@yardmaster/contracts';
-import type { RunView } from './api-types';
+import { isAnyRunEventType, runEventKind, type RunEvent, type RunView } from '@yardmaster/contracts';
 import type { CommandContext } from './command';
 import { InterruptedError } from './errors';
 import { exitCodeForEvent, exitCodeForStatus, ExitCode, terminalStatusOfEvent } from './exit-codes';

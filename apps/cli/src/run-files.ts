@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { JobView } from './api-types';
+import type { JobView } from '@yardmaster/contracts';
 import { messageOf, UsageError } from './errors';
 
 /** One `--file variable=path`, read: what the run request sends as the variable's file part. */

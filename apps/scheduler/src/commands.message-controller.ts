@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
 import {
+  cancelRunCommandSchema,
+  overrideJobCommandSchema,
+  scheduleActionCommandSchema,
+  startRunCommandSchema,
   subjectsFor,
-  type CancelRunCommand,
-  type OverrideJobCommand,
-  type ScheduleActionCommand,
-  type StartRunCommand,
-  type UpdateScheduleCommand,
-  type UpsertScheduleCommand,
+  updateScheduleCommandSchema,
+  upsertScheduleCommandSchema,
+  type Contract,
 } from '@yardmaster/contracts';
 import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
 import { CancelRunHandler } from './cancel-run/cancel-run.handler';
@@ -42,19 +43,19 @@ export class CommandsMessageController implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     const subjects = subjectsFor(this.config.shared.instance);
-    this.serve<StartRunCommand>(subjects.startRunCommand, (command) => this.startRun.handle(command));
+    this.serve(subjects.startRunCommand, startRunCommandSchema, (command) => this.startRun.handle(command));
     // A keyed cancel is answered once: its repeat gets the first answer, not RUN_ALREADY_FINISHED once the run has ended.
-    this.serve<CancelRunCommand>(subjects.cancelRunCommand, (command) =>
+    this.serve(subjects.cancelRunCommand, cancelRunCommandSchema, (command) =>
       command.idempotency ? this.keyed.answerOnce(command.idempotency, () => this.cancelRun.handle(command)) : this.cancelRun.handle(command),
     );
-    this.serve<UpsertScheduleCommand>(subjects.upsertScheduleCommand, (command) => this.upsertSchedule.handle(command));
-    this.serve<UpdateScheduleCommand>(subjects.updateScheduleCommand, (command) => this.updateSchedule.handle(command));
-    this.serve<ScheduleActionCommand>(subjects.scheduleActionCommand, (command) => this.scheduleAction.handle(command));
-    this.serve<OverrideJobCommand>(subjects.overrideJobCommand, (command) => this.overrideJob.handle(command));
+    this.serve(subjects.upsertScheduleCommand, upsertScheduleCommandSchema, (command) => this.upsertSchedule.handle(command));
+    this.serve(subjects.updateScheduleCommand, updateScheduleCommandSchema, (command) => this.updateSchedule.handle(command));
+    this.serve(subjects.scheduleActionCommand, scheduleActionCommandSchema, (command) => this.scheduleAction.handle(command));
+    this.serve(subjects.overrideJobCommand, overrideJobCommandSchema, (command) => this.overrideJob.handle(command));
   }
 
-  private serve<TCommand>(subject: string, handle: (command: TCommand) => Promise<unknown>): void {
-    serveCommand<TCommand, unknown>(this.nc, subject, 'scheduler', handle, (error) =>
+  private serve<TCommand>(subject: string, contract: Contract<TCommand>, handle: (command: TCommand) => Promise<unknown>): void {
+    serveCommand<TCommand, unknown>(this.nc, subject, 'scheduler', contract, handle, (error) =>
       this.logger.error(`${subject} failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}`),
     );
   }

@@ -4,6 +4,7 @@
  */
 import { ErrorCode, YardError } from '@yardmaster/contracts';
 import { OwnNatsServer, waitFor } from '@yardmaster/testing-core';
+import { z } from 'zod';
 import { sendCommand } from './command-client';
 import { serveCommand } from './command-server';
 import { connectNats, type NatsConnection } from './nats-connection';
@@ -12,6 +13,7 @@ import { NatsLink } from './nats-link';
 jest.setTimeout(60_000);
 
 const SUBJECT = 'outage-test.cmd.start';
+const START_CONTRACT = z.object({ run: z.string() });
 
 describe('sendCommand while NATS goes away', () => {
   let server: OwnNatsServer;
@@ -50,7 +52,7 @@ describe('sendCommand while NATS goes away', () => {
     let received!: () => void;
     const reached = new Promise<void>((resolve) => (received = resolve));
     // The service takes the command and would answer later: NATS dies in between.
-    const subscription = serveCommand(responder, SUBJECT, 'scheduler', () => {
+    const subscription = serveCommand(responder, SUBJECT, 'scheduler', START_CONTRACT, () => {
       received();
       return new Promise(() => undefined);
     }, () => undefined);

@@ -1,5 +1,5 @@
 import { RequestError, TimeoutError, type NatsConnection } from '@nats-io/nats-core';
-import { ErrorCode, YardError, type CommandReply } from '@yardmaster/contracts';
+import { commandReplySchema, ErrorCode, parseContract, YardError, type CommandReply } from '@yardmaster/contracts';
 import { decodeJson, encodeJson } from './json-codec';
 import type { NatsLink } from './nats-link';
 import { natsUnavailable, type CommandOutcomeField } from './nats-unavailable';
@@ -29,10 +29,10 @@ export async function sendCommand<TValue>(
   const { nats } = options;
   if (nats && !nats.link.isUp) throw natsUnavailable(nats.address, options.serviceName, nats.outcome, false);
   const sentAt = nats?.link.mark() ?? 0;
-  let reply: CommandReply<TValue>;
+  let raw: unknown;
   try {
     const msg = await nc.request(subject, encodeJson(command), { timeout: options.timeoutMs });
-    reply = decodeJson<CommandReply<TValue>>(msg.data);
+    raw = decodeJson<unknown>(msg.data);
   } catch (error) {
     if (error instanceof RequestError && error.isNoResponders()) {
       throw new YardError(ErrorCode.ServiceUnavailable, `The ${options.serviceName} service is not running`);
@@ -43,6 +43,16 @@ export async function sendCommand<TValue>(
     }
     throw error;
   }
+  const reply = replyOf<TValue>(raw, options.serviceName);
   if (reply.ok) return reply.value;
   throw new YardError(reply.error.code, reply.error.message, reply.error.fieldErrors, reply.error.details);
+}
+
+function replyOf<TValue>(raw: unknown, serviceName: string): CommandReply<TValue> {
+  try {
+    // The value's shape is the command's contract, which the caller knows; the envelope is checked here.
+    return parseContract(commandReplySchema, raw, `The ${serviceName} service's reply`) as CommandReply<TValue>;
+  } catch (error) {
+    throw new YardError(ErrorCode.Internal, error instanceof Error ? error.message : String(error));
+  }
 }

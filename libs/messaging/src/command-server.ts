@@ -1,17 +1,20 @@
 import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
-import { ErrorCode, YardError, type CommandReply, type ErrorBody } from '@yardmaster/contracts';
+import { ErrorCode, parseContract, YardError, type CommandReply, type Contract, type ErrorBody } from '@yardmaster/contracts';
 import { decodeJson, encodeJson } from './json-codec';
 
 export type CommandHandler<TCommand, TValue> = (command: TCommand) => Promise<TValue>;
 
 /**
  * Answers a request/reply subject. Every request gets a reply: the handler's value, the code of the
- * YardError it threw, or INTERNAL. Replicas share the work through a queue group.
+ * YardError it threw, or INTERNAL. A request that is not JSON, or does not match the command's contract, is
+ * answered MALFORMED_REQUEST with its field errors and never reaches the handler. Replicas share the work
+ * through a queue group.
  */
 export function serveCommand<TCommand, TValue>(
   nc: NatsConnection,
   subject: string,
   queueGroup: string,
+  contract: Contract<TCommand>,
   handler: CommandHandler<TCommand, TValue>,
   onUnexpectedError: (error: unknown) => void,
 ): Subscription {
@@ -22,19 +25,20 @@ export function serveCommand<TCommand, TValue>(
         onUnexpectedError(subscriptionError);
         return;
       }
-      void answer(msg, handler, onUnexpectedError);
+      void answer(msg, contract, handler, onUnexpectedError);
     },
   });
 }
 
 async function answer<TCommand, TValue>(
   msg: Msg,
+  contract: Contract<TCommand>,
   handler: CommandHandler<TCommand, TValue>,
   onUnexpectedError: (error: unknown) => void,
 ): Promise<void> {
   let reply: CommandReply<TValue>;
   try {
-    const command = decodeJson<TCommand>(msg.data);
+    const command = parseContract(contract, decodeJson<unknown>(msg.data), `A ${msg.subject} request`);
     reply = { ok: true, value: await handler(command) };
   } catch (error) {
     reply = { ok: false, error: toErrorBody(error, onUnexpectedError) };

@@ -5,7 +5,19 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { Subscription } from '@nats-io/nats-core';
-import { ErrorCode, newEvent, streamNamesFor, subjectsFor, YardError, type EventEnvelope, type FieldError } from '@yardmaster/contracts';
+import {
+  anyEventSchema,
+  cancelRunCommandSchema,
+  ErrorCode,
+  newEvent,
+  runEventSchema,
+  streamNamesFor,
+  subjectsFor,
+  YardError,
+  type EventEnvelope,
+  type FieldError,
+} from '@yardmaster/contracts';
+import { z } from 'zod';
 import { deleteStreams, testDependencies, uniqueInstanceName, waitFor } from '@yardmaster/testing-core';
 import { connectNats, type NatsConnection } from './nats-connection';
 import { ensureStreams } from './streams';
@@ -109,6 +121,7 @@ describe('sendCommand and serveCommand', () => {
         nc,
         subject,
         'echo',
+        z.object({ name: z.string() }),
         async (command) => ({ greeting: `hello ${command.name}` }),
         (error) => unexpected.push(error),
       ),
@@ -132,6 +145,7 @@ describe('sendCommand and serveCommand', () => {
         nc,
         subject,
         'validate',
+        z.unknown(),
         async () => {
           throw new YardError(ErrorCode.ValidationFailed, 'The run data is not valid', fieldErrors);
         },
@@ -168,6 +182,56 @@ describe('sendCommand and serveCommand', () => {
   });
 });
 
+describe('serveCommand with a command that does not match its contract', () => {
+  it('answers MALFORMED_REQUEST naming each field, and never calls the handler', async () => {
+    const subject = `${INSTANCE}.cmd.cancel`;
+    const handled: unknown[] = [];
+    const unexpected: unknown[] = [];
+    subscriptions.push(serveCommand(nc, subject, 'cancel', cancelRunCommandSchema, async (command) => void handled.push(command), (error) => unexpected.push(error)));
+    await nc.flush();
+
+    const error = await sendCommand(nc, subject, { meta: { actor: 'alice' }, runId: 42 }, { timeoutMs: 5000, serviceName: 'scheduler' }).then(
+      () => null,
+      (rejection: unknown) => rejection,
+    );
+
+    expect(error).toBeInstanceOf(YardError);
+    expect((error as YardError).code).toBe(ErrorCode.MalformedRequest);
+    expect((error as YardError).fieldErrors?.map((fieldError) => fieldError.field).sort()).toEqual(['meta.correlationId', 'runId']);
+    expect(handled).toEqual([]);
+    // A malformed request is the caller's fault: answered, not logged as the service's failure.
+    expect(unexpected).toEqual([]);
+  });
+
+  it('gives the handler the command as its contract reads it', async () => {
+    const subject = `${INSTANCE}.cmd.cancel-ok`;
+    subscriptions.push(serveCommand(nc, subject, 'cancel', cancelRunCommandSchema, async (command) => ({ runId: command.runId, actor: command.meta.actor }), () => undefined));
+    await nc.flush();
+
+    const value = await sendCommand(nc, subject, { meta: { actor: 'alice', correlationId: 'c-1' }, runId: 'r-1' }, { timeoutMs: 5000, serviceName: 'scheduler' });
+
+    expect(value).toEqual({ runId: 'r-1', actor: 'alice' });
+  });
+});
+
+describe('sendCommand with a reply that is no command reply', () => {
+  it('rejects with INTERNAL saying what was wrong, instead of returning it as a value', async () => {
+    const subject = `${INSTANCE}.cmd.garbled`;
+    const subscription = nc.subscribe(subject, { callback: (_error, msg) => void msg.respond(new TextEncoder().encode(JSON.stringify({ value: 'no ok flag' }))) });
+    subscriptions.push(subscription);
+    await nc.flush();
+
+    const error = await sendCommand(nc, subject, {}, { timeoutMs: 5000, serviceName: 'garbled' }).then(
+      () => null,
+      (rejection: unknown) => rejection,
+    );
+
+    expect(error).toBeInstanceOf(YardError);
+    expect((error as YardError).code).toBe(ErrorCode.Internal);
+    expect((error as YardError).message).toContain("The garbled service's reply does not match its contract");
+  });
+});
+
 describe('consumeDurable', () => {
   beforeAll(() => ensureStreams(nc, INSTANCE));
 
@@ -195,6 +259,7 @@ describe('consumeDurable', () => {
       {
         redelivery: { maxDeliveries: 5, firstDelayMs: 1_000, maxDelayMs: 1_000 },
         parkSubject: SUBJECTS.parkedEvent(`${INSTANCE}_test_consumer`),
+        contract: anyEventSchema,
         log: { log: () => undefined, warn: (line) => errors.push(line), error: (line) => errors.push(line) },
         handle: async (message: StreamMessage<EventEnvelope>) => {
           deliveries.push({
@@ -261,6 +326,7 @@ describe('consumeDurable with a message that is not JSON', () => {
       {
         redelivery: { maxDeliveries: 5, firstDelayMs: 100, maxDelayMs: 100 },
         parkSubject: SUBJECTS.parkedEvent(durableName),
+        contract: anyEventSchema,
         log: { log: () => undefined, warn: () => undefined, error: () => undefined },
         handle: async (message) => void handled.push(message.event.id),
       },
@@ -281,6 +347,47 @@ describe('consumeDurable with a message that is not JSON', () => {
   });
 });
 
+describe('consumeDurable with an event that does not match its contract', () => {
+  beforeAll(() => ensureStreams(nc, INSTANCE));
+
+  it('parks it at once with MALFORMED_REQUEST and the fields, never handles it, and goes on with the next one', async () => {
+    const runId = randomUUID();
+    const durableName = `${INSTANCE}_malformed_consumer`;
+    // A log entry without its level, attempt and time: JSON, an envelope, but no run.log.
+    const malformed = runEvent(runId, 'run.log', { grouping: 'run', message: 'hello', object: null });
+    await publishRunEvent(malformed);
+    const next = runEvent(runId, 'run.log', { level: 'info', grouping: 'run', message: 'fine', object: null, attempt: 1, loggedAt: new Date().toISOString() });
+    await publishRunEvent(next);
+    const handled: string[] = [];
+    const consumer = await consumeDurable(
+      nc,
+      { stream: STREAMS.runs, durableName, filterSubject: SUBJECTS.runEventsOf(runId) },
+      {
+        redelivery: { maxDeliveries: 5, firstDelayMs: 100, maxDelayMs: 100 },
+        parkSubject: SUBJECTS.parkedEvent(durableName),
+        contract: runEventSchema,
+        log: { log: () => undefined, warn: () => undefined, error: () => undefined },
+        handle: async (message) => void handled.push(message.event.id),
+      },
+    );
+    try {
+      await waitFor(async () => (handled.length === 1 ? true : undefined), 10_000, 'the next event to be handled');
+      const parked = await waitFor(async () => {
+        const found = await listParked(nc, STREAMS.parked, 20);
+        const mine = found.filter((message) => message.view.consumer === durableName);
+        return mine.length > 0 ? mine : undefined;
+      }, 10_000, 'the malformed event to be parked');
+      expect(parked).toHaveLength(1);
+      expect(parked[0].view).toMatchObject({ subject: SUBJECTS.runEvent(runId, 'log'), deliveries: 1, errorCode: ErrorCode.MalformedRequest, eventType: 'run.log', runId });
+      expect(parked[0].view.reason).toContain('data.level');
+      expect(parked[0].view.reason).toContain('data.loggedAt');
+    } finally {
+      await consumer.stop();
+    }
+    expect(handled).toEqual([next.id]);
+  });
+});
+
 describe('readLastEvent', () => {
   beforeAll(() => ensureStreams(nc, INSTANCE));
 
@@ -294,10 +401,20 @@ describe('readLastEvent', () => {
     // Another subject's later event is not this subject's newest.
     await publishRunEvent(runEvent(randomUUID(), 'run.log', { message: 'elsewhere' }));
 
-    await expect(readLastEvent<EventEnvelope>(nc, STREAMS.runs, subject)).resolves.toEqual(newer);
+    await expect(readLastEvent(nc, STREAMS.runs, subject, anyEventSchema)).resolves.toEqual(newer);
+  });
+
+  it('refuses an event that does not match its contract with MALFORMED_REQUEST', async () => {
+    const runId = randomUUID();
+    await publishRunEvent(runEvent(runId, 'run.requested', { jobId: 'demo.Job' }));
+
+    await expect(readLastEvent(nc, STREAMS.runs, SUBJECTS.runEvent(runId, 'requested'), runEventSchema)).rejects.toMatchObject({
+      code: ErrorCode.MalformedRequest,
+      fieldErrors: expect.arrayContaining([{ field: 'data.workflowId', message: expect.any(String) }]),
+    });
   });
 
   it('returns null for a subject with no events', async () => {
-    await expect(readLastEvent(nc, STREAMS.runs, SUBJECTS.runEvent(randomUUID(), 'completed'))).resolves.toBeNull();
+    await expect(readLastEvent(nc, STREAMS.runs, SUBJECTS.runEvent(randomUUID(), 'completed'), anyEventSchema)).resolves.toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { API_CONTROLLERS } from '../api.module';
 import { declaredRoutes } from '../auth/declared-routes';
+import { jobViewSchema, openApiSchemaOf, runViewSchema, startRunBodySchema } from '@yardmaster/contracts';
 import { buildOpenApiDocument } from './openapi';
 
 let app: INestApplication;
@@ -83,6 +84,21 @@ describe('the OpenAPI document', () => {
       expect(content['text/event-stream']).toMatchObject({ schema: { type: 'string', format: 'event-stream' }, 'x-itemSchema': { $ref: '#/components/schemas/RunServerSentEvent' } });
     }
     expect(document.components?.schemas?.['RunServerSentEvent']).toMatchObject({ required: ['id', 'event', 'data'] });
+  });
+
+  it('describes the run request and the views with the schemas the API checks and answers with, from the contracts', () => {
+    const body = (document.paths['/api/jobs/{jobId}/runs']?.post?.requestBody as { content: Record<string, { schema: unknown }> }).content['application/json']!;
+    expect(body.schema).toEqual(openApiSchemaOf(startRunBodySchema, 'input'));
+    // Unknown fields are refused, and the document says so.
+    expect(body.schema).toMatchObject({ additionalProperties: false, properties: { runTimeoutSeconds: { type: 'integer', minimum: 1 } } });
+
+    const run = operationOf('get', '/api/runs/{runId}').responses['200'].content['application/json'].schema;
+    expect(run).toEqual(openApiSchemaOf(runViewSchema));
+    // What the CLI's own copy of the view once got wrong: commit may be null, and runAs, steps and progress are there.
+    expect(run.properties.commit).toMatchObject({ type: 'boolean', nullable: true });
+    expect(Object.keys(run.properties)).toEqual(expect.arrayContaining(['runAs', 'steps', 'progress']));
+    expect(operationOf('get', '/api/jobs/{jobId}').responses['200'].content['application/json'].schema).toEqual(openApiSchemaOf(jobViewSchema));
+    expect(operationOf('get', '/api/runs').responses['200'].content['application/json'].schema).toMatchObject({ required: ['items', 'total', 'limit', 'offset'] });
   });
 
   it('says that expiresAt may be null (never expires) when a token is created', () => {

@@ -1,8 +1,8 @@
-import { applyOverrides, DEFAULT_RETRY_POLICY, type JobDefinition } from '@yardmaster/contracts';
+import { applyOverrides, DEFAULT_RETRY_POLICY, type JobDefinition, type JobView } from '@yardmaster/contracts';
 import type { JobDefinitionRecord } from '@yardmaster/read-models';
 
 /** A job as the API shows it: as it runs, with an administrator's overrides applied, and the overrides themselves. */
-export function jobView(record: JobDefinitionRecord) {
+export function jobView(record: JobDefinitionRecord): JobView {
   const announced: JobDefinition = {
     id: record.id,
     module: record.module,

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, YardError, type Principal } from '@yardmaster/contracts';
+import { ErrorCode, jobViewSchema, openApiSchemaOf, pageSchema, YardError, type Principal } from '@yardmaster/contracts';
 import { DataSource, JobDefinitionRecord } from '@yardmaster/read-models';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { RequirePermission } from '../auth/route-access';
@@ -22,6 +22,7 @@ export class JobsHttpController {
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: installed other than true or false, a bad limit or offset' })
+  @ApiOkResponse({ description: 'One page of jobs', schema: openApiSchemaOf(pageSchema(jobViewSchema)) })
   async list(
     @Query() query: { installed?: string; limit?: string; offset?: string },
     @CurrentPrincipal() principal: Principal,
@@ -41,7 +42,7 @@ export class JobsHttpController {
 
   @Get(':jobId')
   @ApiOperation({ summary: 'One job, with its variables and their JSON Schema' })
-  @ApiOkResponse({ description: 'The job' })
+  @ApiOkResponse({ description: 'The job', schema: openApiSchemaOf(jobViewSchema) })
   @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND, also for a job one may not see' })
   async get(@Param('jobId') jobId: string, @CurrentPrincipal() principal: Principal): Promise<ReturnType<typeof jobView>> {
     const record = await this.dataSource.getRepository(JobDefinitionRecord).findOneBy({ id: jobId });

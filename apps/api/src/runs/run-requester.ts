@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { runEventKind, streamNamesFor, subjectsFor, type RunOwners, type RunRequested } from '@yardmaster/contracts';
+import { runEventKind, runRequestedSchema, streamNamesFor, subjectsFor, type RunOwners } from '@yardmaster/contracts';
 import { NATS_CONNECTION, readLastEvent } from '@yardmaster/messaging';
 import { DataSource, JobRunRecord } from '@yardmaster/read-models';
 import { API_CONFIG } from '../api-config.token';
@@ -21,7 +21,7 @@ export class RunRequester {
 
   async of(runId: string): Promise<RunOwners | undefined> {
     const { instance } = this.config.shared;
-    const requested = await readLastEvent<RunRequested>(this.nc, streamNamesFor(instance).runs, subjectsFor(instance).runEvent(runId, runEventKind('run.requested')));
+    const requested = await readLastEvent(this.nc, streamNamesFor(instance).runs, subjectsFor(instance).runEvent(runId, runEventKind('run.requested')), runRequestedSchema);
     if (requested) return { requestedBy: requested.data.requestedBy ?? null, runAs: requested.data.runAs ?? null };
     const record = await this.dataSource.getRepository(JobRunRecord).createQueryBuilder('run').where('run.id = :runId', { runId }).getOne();
     return record ? { requestedBy: record.requestedBy, runAs: record.runAs } : undefined;

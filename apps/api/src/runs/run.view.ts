@@ -1,7 +1,8 @@
+import type { RunView } from '@yardmaster/contracts';
 import type { JobRunRecord } from '@yardmaster/read-models';
 
 /** A run as the API shows it, with a link to its workflow in the Temporal Web UI. */
-export function runView(record: JobRunRecord, temporal: { uiUrl: string; namespace: string }) {
+export function runView(record: JobRunRecord, temporal: { uiUrl: string; namespace: string }): RunView {
   return {
     id: record.id,
     jobId: record.jobId,
@@ -11,15 +12,12 @@ export function runView(record: JobRunRecord, temporal: { uiUrl: string; namespa
     commit: record.commit,
     queue: record.queue,
     requestedBy: record.requestedBy,
-    /** Who the run acts as (`run_as`, a schedule's owner); null for runs from before it, which act as their requester. */
     runAs: record.runAs,
-    /** The schedule that started the run; null for a run someone asked for. */
     scheduleId: record.scheduleId,
     attempt: record.attempt,
     result: record.result,
     error: record.error,
     failureCount: record.failureCount,
-    /** Per step: the worker that ran its latest attempt, the attempt, and when it started. */
     steps: record.steps,
     progress: record.progress,
     cancelRequestedBy: record.cancelRequestedBy,

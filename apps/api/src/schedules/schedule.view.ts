@@ -1,8 +1,8 @@
-import type { ScheduleDefinition, ScheduleTiming } from '@yardmaster/contracts';
+import type { ScheduleDefinition, ScheduleDefinitionView, ScheduleTiming, ScheduleTimingView, ScheduleView } from '@yardmaster/contracts';
 import type { ScheduleRecord } from '@yardmaster/read-models';
 
 /** When a schedule fires, in the fields a schedule request uses: `{ at }`, `{ intervalMinutes }` or `{ cron, timezone }`. */
-export function scheduleTimingView(timing: ScheduleTiming) {
+export function scheduleTimingView(timing: ScheduleTiming): ScheduleTimingView {
   switch (timing.kind) {
     case 'at':
       return { at: timing.at };
@@ -14,7 +14,7 @@ export function scheduleTimingView(timing: ScheduleTiming) {
 }
 
 /** What a schedule runs and when, flattened as a schedule request gives it (key and jobId are left to the caller). */
-export function scheduleDefinitionView(definition: ScheduleDefinition) {
+export function scheduleDefinitionView(definition: ScheduleDefinition): ScheduleDefinitionView {
   return {
     data: definition.data,
     commit: definition.commit,
@@ -25,13 +25,12 @@ export function scheduleDefinitionView(definition: ScheduleDefinition) {
     endAt: definition.endAt,
     overlap: definition.overlap,
     catchupWindowSeconds: definition.catchupWindowSeconds,
-    /** Whom the runs act as; null for a schedule from before owners. */
     owner: definition.owner ?? null,
   };
 }
 
 /** A schedule as the API shows it: its definition, state, next run times, and the runs it started. */
-export function scheduleView(record: ScheduleRecord) {
+export function scheduleView(record: ScheduleRecord): ScheduleView {
   return {
     id: record.id,
     key: record.key,

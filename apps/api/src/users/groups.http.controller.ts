@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { groupPatchBodySchema, newGroupBodySchema, openApiSchemaOf } from '@yardmaster/contracts';
 import { GroupDirectory, identityEvents, parseGrants, parseGroupPatch, parseNewGroup, type ChangeContext, type GroupView } from '@yardmaster/identity';
 import { RequirePermission } from '../auth/route-access';
 import { readPage, type PageOf } from '../http/pagination';
@@ -29,7 +30,7 @@ export class GroupsHttpController {
 
   @Post()
   @ApiOperation({ summary: 'Create a group' })
-  @ApiBody({ schema: { type: 'object', required: ['name'], properties: { name: { type: 'string', example: 'operators' }, description: { type: 'string' } } } })
+  @ApiBody({ schema: openApiSchemaOf(newGroupBodySchema, 'input') })
   @ApiConflictResponse({ description: 'IDENTITY_CONFLICT: the name is taken' })
   async create(@Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<GroupView> {
     const group = await this.groups.create(parseNewGroup(body));
@@ -46,7 +47,7 @@ export class GroupsHttpController {
 
   @Patch(':name')
   @ApiOperation({ summary: "Change a group's description" })
-  @ApiBody({ schema: { type: 'object', properties: { description: { type: 'string' } } } })
+  @ApiBody({ schema: openApiSchemaOf(groupPatchBodySchema, 'input') })
   @ApiNotFoundResponse({ description: 'GROUP_NOT_FOUND' })
   async update(@Param('name') name: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<GroupView> {
     const group = await this.groups.update(name, parseGroupPatch(body));

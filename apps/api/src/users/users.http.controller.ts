@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { newUserBodySchema, openApiSchemaOf, userPatchBodySchema } from '@yardmaster/contracts';
 import { identityEvents, parseGrants, parseNewUser, parseUserPatch, UserDirectory, type ChangeContext, type UserView } from '@yardmaster/identity';
 import { RequirePermission } from '../auth/route-access';
 import { readPage, type PageOf } from '../http/pagination';
@@ -28,18 +29,7 @@ export class UsersHttpController {
 
   @Post()
   @ApiOperation({ summary: 'Create a user (no token yet: POST /api/users/{username}/tokens)' })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['username'],
-      properties: {
-        username: { type: 'string', example: 'ann' },
-        displayName: { type: 'string', example: 'Ann Example' },
-        admin: { type: 'boolean', default: false },
-        groups: { type: 'array', items: { type: 'string' } },
-      },
-    },
-  })
+  @ApiBody({ schema: openApiSchemaOf(newUserBodySchema, 'input') })
   @ApiCreatedResponse({ description: 'The user' })
   @ApiConflictResponse({ description: 'IDENTITY_CONFLICT: the username is taken' })
   async create(@Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<UserView> {
@@ -57,12 +47,7 @@ export class UsersHttpController {
 
   @Patch(':username')
   @ApiOperation({ summary: "Change a user's display name, admin flag or groups; `active: false` deactivates (their tokens stop working)" })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: { displayName: { type: 'string' }, active: { type: 'boolean' }, admin: { type: 'boolean' }, groups: { type: 'array', items: { type: 'string' } } },
-    },
-  })
+  @ApiBody({ schema: openApiSchemaOf(userPatchBodySchema, 'input') })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
   async update(@Param('username') username: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<UserView> {
     const patch = parseUserPatch(body);

@@ -1,4 +1,4 @@
-import type { AuditEntryView } from '../api-types';
+import type { AuditEntryView } from '@yardmaster/contracts';
 import { expectPositionals, parseCommandLine, wholeNumberOption } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';

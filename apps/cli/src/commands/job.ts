@@ -1,5 +1,5 @@
 import type { NamedVariableDefinition } from '@yardmaster/contracts';
-import type { JobView } from '../api-types';
+import type { JobView } from '@yardmaster/contracts';
 import { expectPositionals, parseCommandLine } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';

@@ -1,4 +1,4 @@
-import type { ParkedEventView, ReplayParkedResult } from '../api-types';
+import type { ParkedEventView, ReplayParkedResult } from '@yardmaster/contracts';
 import { expectPositionals, parseCommandLine } from '../args';
 import type { Command, CommandContext } from '../command';
 import { UsageError } from '../errors';

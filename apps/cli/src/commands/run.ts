@@ -1,4 +1,4 @@
-import type { StartRunRequest } from '../api-types';
+import type { StartRunRequest } from '@yardmaster/contracts';
 import { expectPositionals, parseCommandLine, wholeNumberOption } from '../args';
 import { buildRunData, readDataFile } from '../coerce';
 import type { Command } from '../command';

@@ -1,4 +1,4 @@
-import type { RunView } from '../api-types';
+import type { RunView } from '@yardmaster/contracts';
 import { expectPositionals, parseCommandLine, wholeNumberOption } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
@@ -44,8 +44,9 @@ export function renderRunsTable(runs: readonly RunView[], palette: Palette): str
     run.id,
     run.jobId,
     paintForStatus(palette, run.status)(run.status),
-    run.queue,
-    run.requestedBy,
+    // Null while the run's request event is late: the read model knows the run from its start alone.
+    run.queue ?? '-',
+    run.requestedBy ?? '-',
     formatDateTime(run.createdAt),
     runDuration(run),
   ]);

@@ -1,4 +1,4 @@
-import type { ScheduleTimingView, ScheduleView } from '../api-types';
+import type { ScheduleTimingView, ScheduleView } from '@yardmaster/contracts';
 import { expectPositionals, parseCommandLine } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { streamNamesFor, subjectsFor, type CatalogAnnounced, type IdentityEvent, type JobOverridden, type RunEvent, type ScheduleChanged } from '@yardmaster/contracts';
+import { catalogEventSchema, identityEventSchema, runEventSchema, scheduleChangedSchema, streamNamesFor, subjectsFor, type Contract } from '@yardmaster/contracts';
 import type { DurableConsumerSpec } from '@yardmaster/messaging';
 import { DataSource } from '@yardmaster/read-models';
 import type { ProjectionConfig } from '../config';
@@ -30,15 +30,15 @@ export class AuditConsumersService implements OnApplicationBootstrap {
     const streams = streamNamesFor(this.config.shared.instance);
     const subjects = subjectsFor(this.config.shared.instance);
     const auditConsumer = streams.auditConsumer;
-    await this.follow<RunEvent>({ stream: streams.runs, durableName: auditConsumer, filterSubject: subjects.runEvents }, runAuditEntry);
-    await this.follow<ScheduleChanged>({ stream: streams.schedules, durableName: auditConsumer, filterSubject: subjects.scheduleEvents }, scheduleAuditEntry);
-    await this.follow<CatalogAnnounced | JobOverridden>({ stream: streams.catalog, durableName: auditConsumer, filterSubject: subjects.catalogEvents }, catalogAuditEntry);
-    await this.follow<IdentityEvent>({ stream: streams.identity, durableName: auditConsumer, filterSubject: subjects.identityEvents }, identityAuditEntry);
+    await this.follow({ stream: streams.runs, durableName: auditConsumer, filterSubject: subjects.runEvents }, runEventSchema, runAuditEntry);
+    await this.follow({ stream: streams.schedules, durableName: auditConsumer, filterSubject: subjects.scheduleEvents }, scheduleChangedSchema, scheduleAuditEntry);
+    await this.follow({ stream: streams.catalog, durableName: auditConsumer, filterSubject: subjects.catalogEvents }, catalogEventSchema, catalogAuditEntry);
+    await this.follow({ stream: streams.identity, durableName: auditConsumer, filterSubject: subjects.identityEvents }, identityEventSchema, identityAuditEntry);
     this.logger.log(`Auditing ${[streams.runs, streams.schedules, streams.catalog, streams.identity].join(', ')}`);
   }
 
-  private follow<TEvent>(spec: DurableConsumerSpec, entryOf: (event: TEvent) => AuditEntry | null): Promise<void> {
-    return this.consumers.follow<TEvent>(spec, async (message) => {
+  private follow<TEvent>(spec: DurableConsumerSpec, contract: Contract<TEvent>, entryOf: (event: TEvent) => AuditEntry | null): Promise<void> {
+    return this.consumers.follow<TEvent>(spec, contract, async (message) => {
       const entry = entryOf(message.event);
       if (entry) await recordAuditEntry(this.dataSource, entry);
     });

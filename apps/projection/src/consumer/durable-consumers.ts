@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { subjectsFor } from '@yardmaster/contracts';
+import { parseContract, subjectsFor, type Contract } from '@yardmaster/contracts';
 import { consumeDurable, NATS_CONNECTION, OutageWatch, type DurableConsumerSpec, type RunningConsumer, type StreamMessageHandler } from '@yardmaster/messaging';
 import { isDatabaseUnavailable } from '@yardmaster/read-models';
 import type { ProjectionConfig } from '../config';
@@ -24,10 +24,14 @@ export class DurableConsumers implements OnApplicationShutdown {
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
   ) {}
 
-  async follow<TEvent>(spec: DurableConsumerSpec, handle: StreamMessageHandler<TEvent>): Promise<void> {
-    this.handlers.set(handlerKey(spec.durableName, spec.stream), handle as StreamMessageHandler<unknown>);
+  async follow<TEvent>(spec: DurableConsumerSpec, contract: Contract<TEvent>, handle: StreamMessageHandler<TEvent>): Promise<void> {
+    // A replayed parked event is checked as a delivered one is: one that was parked as malformed stays parked.
+    this.handlers.set(handlerKey(spec.durableName, spec.stream), (message) =>
+      handle({ ...message, event: parseContract(contract, message.event, `Event ${message.subject}`) }),
+    );
     this.running.push(
       await consumeDurable<TEvent>(this.nc, spec, {
+        contract,
         handle,
         redelivery: this.config.redelivery,
         parkSubject: subjectsFor(this.config.shared.instance).parkedEvent(spec.durableName),

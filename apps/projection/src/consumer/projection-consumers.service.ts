@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { streamNamesFor, subjectsFor, type CatalogAnnounced, type JobOverridden, type RunEvent } from '@yardmaster/contracts';
+import { catalogEventSchema, runEventSchema, scheduleChangedSchema, streamNamesFor, subjectsFor } from '@yardmaster/contracts';
 import { DataSource } from '@yardmaster/read-models';
 import { projectCatalogEvent } from '../catalog/catalog-events.projector';
 import type { ProjectionConfig } from '../config';
@@ -26,16 +26,19 @@ export class ProjectionConsumersService implements OnApplicationBootstrap {
     const subjects = subjectsFor(instance);
     const durableName = streams.projectionConsumer;
 
-    await this.consumers.follow<CatalogAnnounced | JobOverridden>(
+    await this.consumers.follow(
       { stream: streams.catalog, durableName, filterSubject: subjects.catalogEvents },
+      catalogEventSchema,
       async (message) => void (await applyOnce(this.dataSource, message, projectCatalogEvent)),
     );
-    await this.consumers.follow<RunEvent>(
+    await this.consumers.follow(
       { stream: streams.runs, durableName, filterSubject: subjects.runEvents },
+      runEventSchema,
       async (message) => void (await applyOnce(this.dataSource, message, projectRunEvent)),
     );
     await this.consumers.follow<ScheduleEvent>(
       { stream: streams.schedules, durableName, filterSubject: subjects.scheduleEvents },
+      scheduleChangedSchema,
       async (message) => void (await applyOnce(this.dataSource, message, projectScheduleEvent)),
     );
     this.logger.log(`Projecting ${streams.catalog}, ${streams.runs} and ${streams.schedules}`);

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
-import { subjectsFor, type LiveRun } from '@yardmaster/contracts';
+import { anyJsonSchema, subjectsFor, type LiveRun } from '@yardmaster/contracts';
 import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
 import { DataSource } from '@yardmaster/read-models';
 import type { ProjectionConfig } from '../config';
@@ -28,6 +28,8 @@ export class LiveRunsResponder implements OnApplicationBootstrap, OnApplicationS
       this.nc,
       subjectsFor(this.config.shared.instance).liveRunsQuery,
       'projection',
+      // Its own parser checks it, with the VALIDATION_FAILED messages the scheduler's reconciler knows.
+      anyJsonSchema,
       (body) => findLiveRuns(this.dataSource, parseLiveRunsQuery(body)),
       (error) => this.logger.error(`Live-runs query not answered: ${error instanceof Error ? error.message : String(error)}`),
     );

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
-import { ErrorCode, subjectsFor, YardError, type ReplayParkedCommand, type ReplayParkedResult } from '@yardmaster/contracts';
+import { ErrorCode, subjectsFor, YardError, replayParkedCommandSchema, type ReplayParkedResult } from '@yardmaster/contracts';
 import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
 import type { ProjectionConfig } from '../config';
 import { PROJECTION_CONFIG } from '../projection-config.token';
@@ -19,11 +19,12 @@ export class ReplayParkedResponder implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    this.subscription = serveCommand<ReplayParkedCommand, ReplayParkedResult>(
+    this.subscription = serveCommand(
       this.nc,
       subjectsFor(this.config.shared.instance).replayParkedCommand,
       'projection',
-      async (command) => {
+      replayParkedCommandSchema,
+      async (command): Promise<ReplayParkedResult> => {
         if (command.all === true) return this.replays.replayAll(command.meta);
         if (typeof command.id === 'number' && Number.isSafeInteger(command.id) && command.id > 0) return this.replays.replayOne(command.id, command.meta);
         throw new YardError(ErrorCode.ValidationFailed, 'Name a parked event (a positive whole number) or all of them', [{ field: 'id', message: 'must be a positive whole number' }]);

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
-import { subjectsFor, type RunWithoutRequest } from '@yardmaster/contracts';
+import { anyJsonSchema, subjectsFor, type RunWithoutRequest } from '@yardmaster/contracts';
 import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
 import { DataSource } from '@yardmaster/read-models';
 import type { ProjectionConfig } from '../config';
@@ -24,6 +24,8 @@ export class RunsWithoutRequestResponder implements OnApplicationBootstrap, OnAp
       this.nc,
       subjectsFor(this.config.shared.instance).runsWithoutRequestQuery,
       'projection',
+      // Its own parser checks it, with the VALIDATION_FAILED messages the scheduler's reconciler knows.
+      anyJsonSchema,
       (body) => findRunsWithoutRequest(this.dataSource, parseRunsWithoutRequestQuery(body)),
       (error) => this.logger.error(`Runs-without-request query not answered: ${error instanceof Error ? error.message : String(error)}`),
     );

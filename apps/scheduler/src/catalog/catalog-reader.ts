@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
 import {
   applyOverrides,
+  catalogAnnouncedSchema,
+  jobOverriddenSchema,
   streamNamesFor,
   subjectsFor,
-  type CatalogAnnounced,
   type EffectiveJob,
   type JobDefinition,
   type JobOverridden,
@@ -50,7 +51,7 @@ export class CatalogReader {
   private async announcedJobs(): Promise<Map<string, JobDefinition>> {
     if (this.announced && Date.now() - this.announced.at < CACHE_MILLIS) return this.announced.value;
     const { instance } = this.config.shared;
-    const announcement = await readLastEvent<CatalogAnnounced>(this.nc, streamNamesFor(instance).catalog, subjectsFor(instance).catalogAnnounced);
+    const announcement = await readLastEvent(this.nc, streamNamesFor(instance).catalog, subjectsFor(instance).catalogAnnounced, catalogAnnouncedSchema);
     const value = new Map((announcement?.data.jobs ?? []).map((job) => [job.id, job]));
     this.announced = { at: Date.now(), value };
     return value;
@@ -60,7 +61,7 @@ export class CatalogReader {
     const cached = this.overrides.get(jobId);
     if (cached && Date.now() - cached.at < CACHE_MILLIS) return cached.value;
     const { instance } = this.config.shared;
-    const event = await readLastEvent<JobOverridden>(this.nc, streamNamesFor(instance).catalog, subjectsFor(instance).jobOverridden(jobId));
+    const event = await readLastEvent(this.nc, streamNamesFor(instance).catalog, subjectsFor(instance).jobOverridden(jobId), jobOverriddenSchema);
     const value = event?.data.overrides ?? {};
     this.overrides.set(jobId, { at: Date.now(), value });
     return value;

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { readonlyArray } from '../schemas/json-schemas';
+
 /**
  * What a user may be allowed to do. Named here, in the contracts, so that the API, the CLI and (later) the job
  * SDK's `context.require` speak of the same permissions. An administrator (the user's admin flag) has them all.
@@ -37,16 +40,12 @@ export function isPermission(value: unknown): value is Permission {
 }
 
 /** Which jobs a `jobs.run` grant covers: absent (null) is every job; otherwise a job matching any id or grouping. */
-export interface JobScope {
-  readonly jobIds?: readonly string[];
-  readonly groupings?: readonly string[];
-}
+export const jobScopeSchema = z.object({ jobIds: readonlyArray(z.string()).optional(), groupings: readonlyArray(z.string()).optional() });
+export type JobScope = z.infer<typeof jobScopeSchema>;
 
 /** One permission given to a user, directly or through a group. Only `jobs.run` takes a scope. */
-export interface PermissionGrant {
-  readonly permission: Permission;
-  readonly scope?: JobScope | null;
-}
+export const permissionGrantSchema = z.object({ permission: z.enum(PERMISSIONS), scope: jobScopeSchema.nullish() });
+export type PermissionGrant = z.infer<typeof permissionGrantSchema>;
 
 /** Who is asking, as authenticated from their token. */
 export interface Principal {
@@ -63,7 +62,8 @@ export interface Principal {
  * Who a run acts as, as job code and the scheduler see it: the user's name and what they may do, without a
  * token or anything else secret. It travels in commands and in the run's workflow input.
  */
-export type ActingPrincipal = Pick<Principal, 'username' | 'isAdmin' | 'grants'>;
+export const actingPrincipalSchema = z.object({ username: z.string().min(1), isAdmin: z.boolean(), grants: readonlyArray(permissionGrantSchema) });
+export type ActingPrincipal = z.infer<typeof actingPrincipalSchema>;
 
 /** The job a permission is asked about; its grouping is the one it runs under (overrides applied). */
 export interface JobResource {

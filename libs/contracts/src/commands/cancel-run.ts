@@ -1,12 +1,14 @@
-import type { CommandMeta } from './command-reply';
-import type { IdempotencyRef } from '../idempotency/idempotency';
+import { z } from 'zod';
+import { commandMetaSchema } from './command-reply';
+import { idempotencyRefSchema } from '../idempotency/idempotency';
 
-export interface CancelRunCommand {
-  readonly meta: CommandMeta;
-  readonly runId: string;
+export const cancelRunCommandSchema = z.object({
+  meta: commandMetaSchema,
+  runId: z.string(),
   /** The client's Idempotency-Key: a repeat gets the first answer again, even once the run has ended. */
-  readonly idempotency?: IdempotencyRef;
-}
+  idempotency: idempotencyRefSchema.optional(),
+});
+export type CancelRunCommand = z.infer<typeof cancelRunCommandSchema>;
 
 export interface CancelRunAccepted {
   readonly runId: string;

@@ -1,40 +1,44 @@
-import type { ActingPrincipal } from '../auth/permissions';
+import { z } from 'zod';
+import { actingPrincipalSchema } from '../auth/permissions';
 import type { JsonObject } from '../json';
-import type { CommandMeta } from './command-reply';
+import { commandMetaSchema } from './command-reply';
 import type { RunStatus } from '../runs/run-status';
-import type { IdempotencyRef } from '../idempotency/idempotency';
+import { idempotencyRefSchema } from '../idempotency/idempotency';
+import { jsonObjectSchema, readonlyArray } from '../schemas/json-schemas';
 
-export interface StartRunCommand {
-  readonly meta: CommandMeta;
-  readonly jobId: string;
-  readonly data: JsonObject;
+export const startRunCommandSchema = z.object({
+  meta: commandMetaSchema,
+  jobId: z.string(),
+  /** The job's variables check it (validate-run-data): here it only has to be an object. */
+  data: jsonObjectSchema,
   /** Omitted: the job's default. */
-  readonly commit?: boolean;
-  readonly queue?: string;
+  commit: z.boolean().optional(),
+  queue: z.string().optional(),
   /** May lower the job's whole-run timeout, never raise it. */
-  readonly runTimeoutSeconds?: number;
+  runTimeoutSeconds: z.number().optional(),
   /** Set when a schedule asks for the run. */
-  readonly scheduleId?: string;
+  scheduleId: z.string().optional(),
   /** A future start: the run waits `scheduled` until then. */
-  readonly startAt?: string;
+  startAt: z.string().optional(),
   /** The files the API stored for this request: the only ones its file variables may refer to. */
-  readonly uploadedFileIds?: readonly string[];
+  uploadedFileIds: readonlyArray(z.string()).optional(),
   /**
    * The user the run acts as (`run_as`): set by the API only for an administrator's request, and by a schedule
    * for its owner. Absent: the run acts as `meta.actor`.
    */
-  readonly runAs?: string;
+  runAs: z.string().optional(),
   /**
    * What the acting user may do, as the API authenticated them (of the run-as user, or of the requester). Absent
    * from a schedule's request: the scheduler asks the API for the owner's current one.
    */
-  readonly actingPrincipal?: ActingPrincipal;
+  actingPrincipal: actingPrincipalSchema.optional(),
   /**
    * A keyed request (the client's `Idempotency-Key`, or a schedule's firing): its run id follows from the key, and a
    * repeat is answered with the same run instead of starting another.
    */
-  readonly idempotency?: IdempotencyRef;
-}
+  idempotency: idempotencyRefSchema.optional(),
+});
+export type StartRunCommand = z.infer<typeof startRunCommandSchema>;
 
 export interface StartRunAccepted {
   readonly runId: string;

@@ -1,21 +1,34 @@
+import { z } from 'zod';
+
 /**
  * Every event on JetStream has this envelope. `id` is deterministic for anything an activity may retry,
  * so that JetStream's duplicate window and the projection's applied-event check both drop the repeat.
  */
-export interface EventEnvelope<TType extends string = string, TData = unknown> {
-  readonly id: string;
-  readonly type: TType;
-  readonly version: 1;
-  readonly occurredAt: string;
-  readonly aggregateId: string;
+const envelopeShape = {
+  id: z.string().min(1),
+  version: z.literal(1),
+  occurredAt: z.string(),
+  aggregateId: z.string(),
   /** Order of this event among the events its producer wrote for the aggregate. */
-  readonly sequence: number;
-  readonly correlationId: string;
-  readonly causationId: string | null;
+  sequence: z.number().int(),
+  correlationId: z.string(),
+  causationId: z.string().nullable(),
   /** Who caused the event: a user name, or `system:<service>`. */
-  readonly actor: string;
-  readonly data: TData;
+  actor: z.string(),
+};
+
+/** The schema of one event type: the envelope with its `type` fixed and its `data`. */
+export function eventSchema<TType extends string, TData extends z.ZodType>(type: TType, data: TData) {
+  return z.object({ ...envelopeShape, type: z.literal(type), data });
 }
+
+/** Any event, its type and data unread: what a reader that only routes events needs. */
+export const anyEventSchema = eventSchema('', z.unknown()).extend({ type: z.string().min(1) });
+
+export type EventEnvelope<TType extends string = string, TData = unknown> = Readonly<Omit<z.infer<typeof anyEventSchema>, 'type' | 'data'>> & {
+  readonly type: TType;
+  readonly data: TData;
+};
 
 export const SYSTEM_ACTOR_PREFIX = 'system:';
 

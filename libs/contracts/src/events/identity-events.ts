@@ -1,59 +1,79 @@
-import type { EventEnvelope } from './envelope';
+import { z } from 'zod';
+import { readonlyArray } from '../schemas/json-schemas';
+import { eventSchema } from './envelope';
 
 /** A grant as identity events carry it: the permission and, for `jobs.run`, the jobs or groupings it covers. */
-export interface GrantSummary {
-  readonly permission: string;
-  readonly jobIds?: string[];
-  readonly groupings?: string[];
-}
+export const grantSummarySchema = z.object({ permission: z.string(), jobIds: z.array(z.string()).optional(), groupings: z.array(z.string()).optional() });
+export type GrantSummary = z.infer<typeof grantSummarySchema>;
 
 /** A user as it is after the change. */
-export interface UserEventData {
-  readonly username: string;
-  readonly displayName: string;
-  readonly active: boolean;
-  readonly admin: boolean;
-  readonly groups: readonly string[];
-}
+export const userEventDataSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  active: z.boolean(),
+  admin: z.boolean(),
+  groups: readonlyArray(z.string()),
+});
+export type UserEventData = z.infer<typeof userEventDataSchema>;
 
-export interface UserUpdatedData extends UserEventData {
-  /** The fields the request changed (`displayName`, `active`, `admin`, `groups`). */
-  readonly changed: readonly string[];
-}
+/** The fields the request changed (`displayName`, `active`, `admin`, `groups`). */
+export const userUpdatedDataSchema = userEventDataSchema.extend({ changed: readonlyArray(z.string()) });
+export type UserUpdatedData = z.infer<typeof userUpdatedDataSchema>;
 
-export interface GroupEventData {
-  readonly name: string;
-  readonly description: string;
-}
+export const groupEventDataSchema = z.object({ name: z.string(), description: z.string() });
+export type GroupEventData = z.infer<typeof groupEventDataSchema>;
 
-export interface PermissionsReplacedData {
-  readonly holderType: 'user' | 'group';
-  readonly holder: string;
-  readonly permissions: readonly GrantSummary[];
-}
+export const permissionsReplacedDataSchema = z.object({
+  holderType: z.enum(['user', 'group']),
+  holder: z.string(),
+  permissions: readonlyArray(grantSummarySchema),
+});
+export type PermissionsReplacedData = z.infer<typeof permissionsReplacedDataSchema>;
 
 /** A token as events carry it: never its secret, nor the secret's hash. */
-export interface TokenEventData {
-  readonly username: string;
-  readonly tokenId: string;
-  readonly name: string;
-  readonly prefix: string;
-  readonly readOnly: boolean;
-  readonly expiresAt: string | null;
-}
+export const tokenEventDataSchema = z.object({
+  username: z.string(),
+  tokenId: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  readOnly: z.boolean(),
+  expiresAt: z.string().nullable(),
+});
+export type TokenEventData = z.infer<typeof tokenEventDataSchema>;
 
-export type UserCreated = EventEnvelope<'identity.user_created', UserEventData>;
-export type UserUpdated = EventEnvelope<'identity.user_updated', UserUpdatedData>;
-export type UserDeleted = EventEnvelope<'identity.user_deleted', { readonly username: string }>;
-export type GroupCreated = EventEnvelope<'identity.group_created', GroupEventData>;
-export type GroupUpdated = EventEnvelope<'identity.group_updated', GroupEventData>;
-export type GroupDeleted = EventEnvelope<'identity.group_deleted', { readonly name: string }>;
-export type PermissionsReplaced = EventEnvelope<'identity.permissions_replaced', PermissionsReplacedData>;
-export type TokenCreated = EventEnvelope<'identity.token_created', TokenEventData>;
-export type TokenRevoked = EventEnvelope<'identity.token_revoked', TokenEventData>;
+export const userCreatedSchema = eventSchema('identity.user_created', userEventDataSchema);
+export const userUpdatedSchema = eventSchema('identity.user_updated', userUpdatedDataSchema);
+export const userDeletedSchema = eventSchema('identity.user_deleted', z.object({ username: z.string() }));
+export const groupCreatedSchema = eventSchema('identity.group_created', groupEventDataSchema);
+export const groupUpdatedSchema = eventSchema('identity.group_updated', groupEventDataSchema);
+export const groupDeletedSchema = eventSchema('identity.group_deleted', z.object({ name: z.string() }));
+export const permissionsReplacedSchema = eventSchema('identity.permissions_replaced', permissionsReplacedDataSchema);
+export const tokenCreatedSchema = eventSchema('identity.token_created', tokenEventDataSchema);
+export const tokenRevokedSchema = eventSchema('identity.token_revoked', tokenEventDataSchema);
+
+export type UserCreated = z.infer<typeof userCreatedSchema>;
+export type UserUpdated = z.infer<typeof userUpdatedSchema>;
+export type UserDeleted = z.infer<typeof userDeletedSchema>;
+export type GroupCreated = z.infer<typeof groupCreatedSchema>;
+export type GroupUpdated = z.infer<typeof groupUpdatedSchema>;
+export type GroupDeleted = z.infer<typeof groupDeletedSchema>;
+export type PermissionsReplaced = z.infer<typeof permissionsReplacedSchema>;
+export type TokenCreated = z.infer<typeof tokenCreatedSchema>;
+export type TokenRevoked = z.infer<typeof tokenRevokedSchema>;
 
 /** Every change to users, groups, grants and tokens: the API publishes one after each change it commits. */
-export type IdentityEvent = UserCreated | UserUpdated | UserDeleted | GroupCreated | GroupUpdated | GroupDeleted | PermissionsReplaced | TokenCreated | TokenRevoked;
+export const identityEventSchema = z.discriminatedUnion('type', [
+  userCreatedSchema,
+  userUpdatedSchema,
+  userDeletedSchema,
+  groupCreatedSchema,
+  groupUpdatedSchema,
+  groupDeletedSchema,
+  permissionsReplacedSchema,
+  tokenCreatedSchema,
+  tokenRevokedSchema,
+]);
+export type IdentityEvent = z.infer<typeof identityEventSchema>;
 export type IdentityEventType = IdentityEvent['type'];
 
 /**

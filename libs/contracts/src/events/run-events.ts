@@ -1,129 +1,129 @@
-import type { JsonObject, JsonValue } from '../json';
-import type { LogLevel } from '../runs/log-level';
-import type { EventEnvelope } from './envelope';
+import { z } from 'zod';
+import { LOG_LEVELS } from '../runs/log-level';
+import { jsonObjectSchema, jsonValueSchema } from '../schemas/json-schemas';
+import { eventSchema } from './envelope';
 
-export interface RunRequestedData {
-  readonly jobId: string;
-  readonly jobName: string;
-  readonly data: JsonObject;
+export const runRequestedDataSchema = z.object({
+  jobId: z.string().min(1),
+  jobName: z.string(),
+  data: jsonObjectSchema,
   /** Null for a read-only job. */
-  readonly commit: boolean | null;
-  readonly queue: string;
-  readonly requestedBy: string;
+  commit: z.boolean().nullable(),
+  queue: z.string(),
+  requestedBy: z.string(),
   /** Who the run acts as; absent in events from before `run_as`, where it is the requester. */
-  readonly runAs?: string;
-  readonly workflowId: string;
-  readonly requestedAt: string;
+  runAs: z.string().optional(),
+  workflowId: z.string(),
+  requestedAt: z.string(),
   /** Set for a run a schedule started. */
-  readonly scheduleId?: string | null;
+  scheduleId: z.string().nullish(),
   /** Set for a run requested to start later: it is `scheduled` until then. */
-  readonly startAt?: string | null;
-}
+  startAt: z.string().nullish(),
+});
+export type RunRequestedData = z.infer<typeof runRequestedDataSchema>;
 
-export interface RunStartedData {
-  readonly jobId: string;
-  readonly workflowId: string;
-  readonly attempt: number;
-}
+export const runStartedDataSchema = z.object({ jobId: z.string(), workflowId: z.string(), attempt: z.number().int() });
+export type RunStartedData = z.infer<typeof runStartedDataSchema>;
 
 /** A reference to the object a log entry is about, e.g. a device. */
-export interface LogObjectRef {
-  readonly type: string;
-  readonly id: string;
-  readonly display?: string;
-  readonly url?: string;
-}
+export const logObjectRefSchema = z.object({ type: z.string(), id: z.string(), display: z.string().optional(), url: z.string().optional() });
+export type LogObjectRef = z.infer<typeof logObjectRefSchema>;
 
-export interface RunLogData {
-  readonly level: LogLevel;
+export const runLogDataSchema = z.object({
+  level: z.enum(LOG_LEVELS),
   /** The step that wrote the entry: `run`, `test_*` or `post_run`. */
-  readonly grouping: string;
-  readonly message: string;
-  readonly object: LogObjectRef | null;
-  readonly attempt: number;
-  readonly loggedAt: string;
-}
+  grouping: z.string(),
+  message: z.string(),
+  object: logObjectRefSchema.nullable(),
+  attempt: z.number().int(),
+  loggedAt: z.string(),
+});
+export type RunLogData = z.infer<typeof runLogDataSchema>;
 
-export interface RunStepStartedData {
-  readonly step: string;
-  readonly attempt: number;
-  readonly maxAttempts: number;
+export const runStepStartedDataSchema = z.object({
+  step: z.string(),
+  attempt: z.number().int(),
+  maxAttempts: z.number().int(),
   /** The collector that runs this attempt of the step. */
-  readonly worker: string;
-}
+  worker: z.string(),
+});
+export type RunStepStartedData = z.infer<typeof runStepStartedDataSchema>;
 
 /** What a job reports with `context.progress(...)`: counts of items, e.g. devices. */
-export interface RunProgressData {
-  readonly total: number;
-  readonly done: number;
-  readonly failed: number;
-}
+export const runProgressDataSchema = z.object({ total: z.number(), done: z.number(), failed: z.number() });
+export type RunProgressData = z.infer<typeof runProgressDataSchema>;
 
-export interface RunCancelRequestedData {
-  readonly by: string;
-}
+export const runCancelRequestedDataSchema = z.object({ by: z.string() });
+export type RunCancelRequestedData = z.infer<typeof runCancelRequestedDataSchema>;
 
-export interface RunCancelledData {
-  readonly result: JsonValue;
-  readonly cancelledBy: string;
+export const runErrorInfoSchema = z.object({ message: z.string(), type: z.string(), step: z.string().nullable() });
+export type RunErrorInfo = z.infer<typeof runErrorInfoSchema>;
+
+export const runCancelledDataSchema = z.object({
+  result: jsonValueSchema,
+  cancelledBy: z.string(),
   /** The step that was running when the cancellation arrived; null when none was. */
-  readonly step: string | null;
+  step: z.string().nullable(),
   /** Set when the run did not end by itself, e.g. `terminated in Temporal`. */
-  readonly reason?: string;
-}
+  reason: z.string().optional(),
+});
+export type RunCancelledData = z.infer<typeof runCancelledDataSchema>;
 
-export interface RunTimedOutData {
-  readonly result: JsonValue;
-  readonly error: RunErrorInfo;
-}
+export const runTimedOutDataSchema = z.object({ result: jsonValueSchema, error: runErrorInfoSchema });
+export type RunTimedOutData = z.infer<typeof runTimedOutDataSchema>;
 
-export interface RunErrorInfo {
-  readonly message: string;
-  readonly type: string;
-  readonly step: string | null;
-}
+export const runCompletedDataSchema = z.object({ result: jsonValueSchema });
+export type RunCompletedData = z.infer<typeof runCompletedDataSchema>;
 
-export interface RunCompletedData {
-  readonly result: JsonValue;
-}
+export const runFailedDataSchema = z.object({ result: jsonValueSchema, failureCount: z.number().int() });
+export type RunFailedData = z.infer<typeof runFailedDataSchema>;
 
-export interface RunFailedData {
-  readonly result: JsonValue;
-  readonly failureCount: number;
-}
+export const runErroredDataSchema = z.object({ result: jsonValueSchema, error: runErrorInfoSchema });
+export type RunErroredData = z.infer<typeof runErroredDataSchema>;
 
-export interface RunErroredData {
-  readonly result: JsonValue;
-  readonly error: RunErrorInfo;
-}
-
-export type RunRequested = EventEnvelope<'run.requested', RunRequestedData>;
-export type RunStarted = EventEnvelope<'run.started', RunStartedData>;
+export const runRequestedSchema = eventSchema('run.requested', runRequestedDataSchema);
+export const runStartedSchema = eventSchema('run.started', runStartedDataSchema);
 /** A `scheduled` run's start time has come: it now waits for a worker (or a concurrency slot). */
-export type RunQueued = EventEnvelope<'run.queued', { readonly jobId: string; readonly workflowId: string }>;
-export type RunLogged = EventEnvelope<'run.log', RunLogData>;
-export type RunCompleted = EventEnvelope<'run.completed', RunCompletedData>;
-export type RunFailed = EventEnvelope<'run.failed', RunFailedData>;
-export type RunErrored = EventEnvelope<'run.errored', RunErroredData>;
-export type RunStepStarted = EventEnvelope<'run.step_started', RunStepStartedData>;
-export type RunProgressed = EventEnvelope<'run.progress', RunProgressData>;
-export type RunCancelRequested = EventEnvelope<'run.cancel_requested', RunCancelRequestedData>;
-export type RunCancelled = EventEnvelope<'run.cancelled', RunCancelledData>;
-export type RunTimedOut = EventEnvelope<'run.timed_out', RunTimedOutData>;
+export const runQueuedSchema = eventSchema('run.queued', z.object({ jobId: z.string(), workflowId: z.string() }));
+export const runLoggedSchema = eventSchema('run.log', runLogDataSchema);
+export const runCompletedSchema = eventSchema('run.completed', runCompletedDataSchema);
+export const runFailedSchema = eventSchema('run.failed', runFailedDataSchema);
+export const runErroredSchema = eventSchema('run.errored', runErroredDataSchema);
+export const runStepStartedSchema = eventSchema('run.step_started', runStepStartedDataSchema);
+export const runProgressedSchema = eventSchema('run.progress', runProgressDataSchema);
+export const runCancelRequestedSchema = eventSchema('run.cancel_requested', runCancelRequestedDataSchema);
+export const runCancelledSchema = eventSchema('run.cancelled', runCancelledDataSchema);
+export const runTimedOutSchema = eventSchema('run.timed_out', runTimedOutDataSchema);
 
-export type RunEvent =
-  | RunRequested
-  | RunQueued
-  | RunStarted
-  | RunStepStarted
-  | RunLogged
-  | RunProgressed
-  | RunCancelRequested
-  | RunCompleted
-  | RunFailed
-  | RunErrored
-  | RunCancelled
-  | RunTimedOut;
+export type RunRequested = z.infer<typeof runRequestedSchema>;
+export type RunStarted = z.infer<typeof runStartedSchema>;
+export type RunQueued = z.infer<typeof runQueuedSchema>;
+export type RunLogged = z.infer<typeof runLoggedSchema>;
+export type RunCompleted = z.infer<typeof runCompletedSchema>;
+export type RunFailed = z.infer<typeof runFailedSchema>;
+export type RunErrored = z.infer<typeof runErroredSchema>;
+export type RunStepStarted = z.infer<typeof runStepStartedSchema>;
+export type RunProgressed = z.infer<typeof runProgressedSchema>;
+export type RunCancelRequested = z.infer<typeof runCancelRequestedSchema>;
+export type RunCancelled = z.infer<typeof runCancelledSchema>;
+export type RunTimedOut = z.infer<typeof runTimedOutSchema>;
+
+/** Every event of the runs stream; its `type` picks the data schema, so an unknown type is refused by name. */
+export const runEventSchema = z.discriminatedUnion('type', [
+  runRequestedSchema,
+  runQueuedSchema,
+  runStartedSchema,
+  runStepStartedSchema,
+  runLoggedSchema,
+  runProgressedSchema,
+  runCancelRequestedSchema,
+  runCompletedSchema,
+  runFailedSchema,
+  runErroredSchema,
+  runCancelledSchema,
+  runTimedOutSchema,
+]);
+export type RunEvent = z.infer<typeof runEventSchema>;
 export type RunEventType = RunEvent['type'];
 export type RunTerminalEvent = RunCompleted | RunFailed | RunErrored | RunCancelled | RunTimedOut;
 

@@ -1,10 +1,14 @@
+import { z } from 'zod';
+import { readonlyArray } from '../schemas/json-schemas';
+
 /** How Temporal retries a job's steps after an infrastructure fault. Failures a job reports are never retried. */
-export interface RetryPolicyDefinition {
-  readonly maximumAttempts: number;
-  readonly initialIntervalSeconds: number;
-  readonly backoffCoefficient: number;
-  readonly maximumIntervalSeconds: number;
-}
+export const retryPolicyDefinitionSchema = z.object({
+  maximumAttempts: z.number(),
+  initialIntervalSeconds: z.number(),
+  backoffCoefficient: z.number(),
+  maximumIntervalSeconds: z.number(),
+});
+export type RetryPolicyDefinition = z.infer<typeof retryPolicyDefinitionSchema>;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicyDefinition = {
   maximumAttempts: 3,
@@ -18,14 +22,17 @@ export const DEFAULT_RETRY_POLICY: RetryPolicyDefinition = {
  * variables are equal (one per device, one per plan). A singleton refuses a second run with 409; a limit
  * lets further runs wait in `queued`.
  */
-export type ConcurrencyRule =
-  | { readonly mode: 'singleton'; readonly keyVariables: readonly string[] }
-  | { readonly mode: 'limit'; readonly maxRuns: number; readonly keyVariables: readonly string[] };
+export const concurrencyRuleSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('singleton'), keyVariables: readonlyArray(z.string()) }),
+  z.object({ mode: z.literal('limit'), maxRuns: z.number().int(), keyVariables: readonlyArray(z.string()) }),
+]);
+export type ConcurrencyRule = z.infer<typeof concurrencyRuleSchema>;
 
 /** Timeouts a job declares; absent values come from the scheduler's configuration. */
-export interface JobTimeouts {
+export const jobTimeoutsSchema = z.object({
   /** The whole run, all steps together; a run request may lower it. */
-  readonly runTimeoutSeconds?: number;
+  runTimeoutSeconds: z.number().optional(),
   /** Any one step. */
-  readonly stepTimeoutSeconds?: number;
-}
+  stepTimeoutSeconds: z.number().optional(),
+});
+export type JobTimeouts = z.infer<typeof jobTimeoutsSchema>;

@@ -1,4 +1,5 @@
-import type { CommandMeta } from '../commands/command-reply';
+import { z } from 'zod';
+import { commandMetaSchema } from '../commands/command-reply';
 import type { ErrorBody } from '../errors/error-codes';
 
 /** One event a durable consumer gave up on, as `GET /api/parked-events` lists it. */
@@ -22,11 +23,8 @@ export interface ParkedEventView {
 }
 
 /** Replay one parked event (`id`), or every one (`all`). */
-export interface ReplayParkedCommand {
-  readonly meta: CommandMeta;
-  readonly id?: number;
-  readonly all?: boolean;
-}
+export const replayParkedCommandSchema = z.object({ meta: commandMetaSchema, id: z.number().optional(), all: z.boolean().optional() });
+export type ReplayParkedCommand = z.infer<typeof replayParkedCommandSchema>;
 
 export interface ReplayParkedResult {
   /** The ids applied and deleted from the parked stream. */

@@ -1,9 +1,9 @@
+import { z } from 'zod';
 import type { ActingPrincipal } from '../auth/permissions';
 
 /** Asks the API, which owns identity, for a user's current principal. */
-export interface PrincipalQuery {
-  readonly username: string;
-}
+export const principalQuerySchema = z.object({ username: z.string().min(1) });
+export type PrincipalQuery = z.infer<typeof principalQuerySchema>;
 
 /** `unknown`: no such user; `inactive`: deactivated. Neither may have anything done on their behalf. */
 export type PrincipalAnswer =

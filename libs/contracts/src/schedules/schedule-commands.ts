@@ -1,49 +1,52 @@
-import type { CommandMeta } from '../commands/command-reply';
-import type { JsonObject } from '../json';
-import type { OverlapPolicy, ScheduleSnapshot, ScheduleTiming } from './schedule-definition';
+import { z } from 'zod';
+import { commandMetaSchema } from '../commands/command-reply';
+import { jsonObjectSchema } from '../schemas/json-schemas';
+import { scheduleTimingSchema, type ScheduleSnapshot } from './schedule-definition';
 
-/** The fields a person gives to create (or, by key, update) a schedule. */
-export interface ScheduleRequest {
-  readonly key?: string;
-  readonly instance?: string;
-  readonly jobId: string;
-  readonly data?: JsonObject;
-  readonly commit?: boolean;
-  readonly queue?: string;
-  readonly runTimeoutSeconds?: number;
-  readonly at?: string;
-  readonly intervalMinutes?: number;
-  readonly cron?: string;
-  readonly timezone?: string;
-  readonly startAt?: string;
-  readonly endAt?: string;
-  readonly overlap?: OverlapPolicy;
-  readonly catchupWindowSeconds?: number;
+/**
+ * The fields a person gives to create (or, by key, update) a schedule: their types. What they mean (the job, its
+ * variables, the times, the overlap policy) the scheduler checks against the catalog, naming each field.
+ */
+export const scheduleRequestSchema = z.object({
+  key: z.string().optional(),
+  instance: z.string().optional(),
+  jobId: z.string(),
+  data: jsonObjectSchema.optional(),
+  commit: z.boolean().optional(),
+  queue: z.string().optional(),
+  runTimeoutSeconds: z.number().optional(),
+  at: z.string().optional(),
+  intervalMinutes: z.number().optional(),
+  cron: z.string().optional(),
+  timezone: z.string().optional(),
+  startAt: z.string().optional(),
+  endAt: z.string().optional(),
+  overlap: z.string().optional(),
+  catchupWindowSeconds: z.number().optional(),
   /** The owner, whom the runs act as; only an administrator may name someone else (the API checks it). */
-  readonly runAs?: string;
-}
+  runAs: z.string().optional(),
+});
+export type ScheduleRequest = z.infer<typeof scheduleRequestSchema>;
 
-export interface UpsertScheduleCommand {
-  readonly meta: CommandMeta;
-  readonly request: ScheduleRequest;
-}
+export const upsertScheduleCommandSchema = z.object({ meta: commandMetaSchema, request: scheduleRequestSchema });
+export type UpsertScheduleCommand = z.infer<typeof upsertScheduleCommandSchema>;
 
-export type SchedulePatch = Partial<Omit<ScheduleRequest, 'key' | 'instance' | 'jobId'>> & { readonly timing?: ScheduleTiming };
+export const schedulePatchSchema = scheduleRequestSchema.omit({ key: true, instance: true, jobId: true }).partial().extend({ timing: scheduleTimingSchema.optional() });
+export type SchedulePatch = z.infer<typeof schedulePatchSchema>;
 
-export interface UpdateScheduleCommand {
-  readonly meta: CommandMeta;
-  readonly scheduleId: string;
-  readonly patch: SchedulePatch;
-}
+export const updateScheduleCommandSchema = z.object({ meta: commandMetaSchema, scheduleId: z.string(), patch: schedulePatchSchema });
+export type UpdateScheduleCommand = z.infer<typeof updateScheduleCommandSchema>;
 
-export type ScheduleAction = 'pause' | 'resume' | 'trigger' | 'delete';
+export const SCHEDULE_ACTIONS = ['pause', 'resume', 'trigger', 'delete'] as const;
+export type ScheduleAction = (typeof SCHEDULE_ACTIONS)[number];
 
-export interface ScheduleActionCommand {
-  readonly meta: CommandMeta;
-  readonly scheduleId: string;
-  readonly action: ScheduleAction;
-  readonly reason?: string;
-}
+export const scheduleActionCommandSchema = z.object({
+  meta: commandMetaSchema,
+  scheduleId: z.string(),
+  action: z.enum(SCHEDULE_ACTIONS),
+  reason: z.string().optional(),
+});
+export type ScheduleActionCommand = z.infer<typeof scheduleActionCommandSchema>;
 
 export interface ScheduleReply {
   readonly snapshot: ScheduleSnapshot;

@@ -1,9 +1,9 @@
-import { ErrorCode, isPermission, PERMISSIONS, YardError, type FieldError, type PermissionGrant } from '@yardmaster/contracts';
+import { bodyFieldErrors, ErrorCode, grantObjectSchema, YardError, type FieldError, type PermissionGrant } from '@yardmaster/contracts';
 
 /**
  * Reads a list of grants as an administrator writes it: each either a permission's name (`"runs.view_any"`) or
- * `{ "permission": "jobs.run", "jobIds": [...], "groupings": [...] }`. Only `jobs.run` takes job ids or groupings;
- * without them it covers every job.
+ * `{ "permission": "jobs.run", "jobIds": [...], "groupings": [...] }` (grantObjectSchema). Each grant's errors are
+ * named by its place in the list: `permissions[2].jobIds`.
  */
 export function parseGrants(input: unknown, field = 'permissions'): PermissionGrant[] {
   if (!Array.isArray(input)) throw invalid([{ field, message: 'must be a list of permissions' }]);
@@ -11,40 +11,25 @@ export function parseGrants(input: unknown, field = 'permissions'): PermissionGr
   const grants: PermissionGrant[] = [];
   input.forEach((item, index) => {
     const at = `${field}[${index}]`;
-    const entry = typeof item === 'string' ? { permission: item } : item;
+    const entry: unknown = typeof item === 'string' ? { permission: item } : item;
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
       errors.push({ field: at, message: 'must be a permission name or { permission, jobIds?, groupings? }' });
       return;
     }
-    const { permission, jobIds, groupings, ...rest } = entry as Record<string, unknown>;
-    for (const unknownField of Object.keys(rest)) errors.push({ field: `${at}.${unknownField}`, message: 'is not a field of a grant' });
-    if (!isPermission(permission)) {
-      errors.push({ field: `${at}.permission`, message: `must be one of ${PERMISSIONS.join(', ')}` });
+    const result = grantObjectSchema.safeParse(entry);
+    if (!result.success) {
+      for (const error of bodyFieldErrors(result.error, 'is not a field of a grant')) {
+        errors.push({ field: error.field === '(body)' ? at : `${at}.${error.field}`, message: error.message });
+      }
       return;
     }
-    const ids = readNames(jobIds, `${at}.jobIds`, errors);
-    const names = readNames(groupings, `${at}.groupings`, errors);
-    if ((ids || names) && permission !== 'jobs.run') {
-      errors.push({ field: at, message: 'only jobs.run can be limited to job ids or groupings' });
-      return;
-    }
-    if ((ids?.length ?? 0) + (names?.length ?? 0) === 0 && (ids || names)) {
-      errors.push({ field: at, message: 'name at least one job id or grouping, or leave both out for every job' });
-      return;
-    }
-    grants.push(ids || names ? { permission, scope: { ...(ids ? { jobIds: ids } : {}), ...(names ? { groupings: names } : {}) } } : { permission, scope: null });
+    const { permission, jobIds, groupings } = result.data;
+    grants.push(
+      jobIds || groupings ? { permission, scope: { ...(jobIds ? { jobIds } : {}), ...(groupings ? { groupings } : {}) } } : { permission, scope: null },
+    );
   });
   if (errors.length > 0) throw invalid(errors);
   return grants;
-}
-
-function readNames(value: unknown, field: string, errors: FieldError[]): string[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.trim() !== '')) {
-    errors.push({ field, message: 'must be a list of non-empty strings' });
-    return undefined;
-  }
-  return [...new Set(value as string[])];
 }
 
 function invalid(errors: FieldError[]): YardError {

@@ -1,5 +1,6 @@
 import { jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
+import { parseContract, type Contract } from '@yardmaster/contracts';
 import { decodeJson } from '../json-codec';
 import { parkMessage } from '../parked-events/park-message';
 import { ensureDurableConsumer } from './ensure-durable-consumer';
@@ -11,6 +12,8 @@ import type { ConsumerLog, DurableConsumerSpec, StreamMessage, StreamMessageHand
 const BATCH_SIZE = 32;
 
 export interface ConsumeDurableOptions<TEvent> {
+  /** What the stream's events must look like: one that does not is parked at once, unhandled. */
+  readonly contract: Contract<TEvent>;
   readonly handle: StreamMessageHandler<TEvent>;
   readonly redelivery: RedeliveryPolicy;
   /** The parked stream's subject for this consumer: where an event goes once its deliveries are spent. */
@@ -74,9 +77,9 @@ class DurableWorker<TEvent> {
   async deliver(msg: JsMsg): Promise<void> {
     let message: StreamMessage<TEvent>;
     try {
-      message = { event: decodeJson<TEvent>(msg.data), subject: msg.subject, stream: this.spec.stream, streamSequence: msg.seq, redelivered: msg.redelivered };
+      message = { event: parseContract(this.options.contract, decodeJson<unknown>(msg.data), `Event ${msg.subject}`), subject: msg.subject, stream: this.spec.stream, streamSequence: msg.seq, redelivered: msg.redelivered };
     } catch (error) {
-      // It will never decode: parked at once, so that it can be looked at.
+      // It will never decode or match its contract, however often it is tried: parked at once, so that it can be looked at.
       await this.park(msg, 1, error);
       return;
     }

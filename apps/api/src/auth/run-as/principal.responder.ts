@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
-import { ErrorCode, subjectsFor, YardError, type PrincipalAnswer, type PrincipalQuery } from '@yardmaster/contracts';
+import { principalQuerySchema, subjectsFor, type PrincipalAnswer } from '@yardmaster/contracts';
 import { actingPrincipalOf } from '@yardmaster/identity';
 import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
 import type { DataSource } from 'typeorm';
@@ -25,11 +25,12 @@ export class PrincipalResponder implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.subscription = serveCommand<unknown, PrincipalAnswer>(
+    this.subscription = serveCommand(
       this.nc,
       subjectsFor(this.config.shared.instance).principalQuery,
       'api',
-      (query) => actingPrincipalOf(this.identity, usernameOf(query)),
+      principalQuerySchema,
+      (query): Promise<PrincipalAnswer> => actingPrincipalOf(this.identity, query.username),
       (error) => this.logger.error(`Principal query not answered: ${error instanceof Error ? error.message : String(error)}`),
     );
   }
@@ -38,10 +39,4 @@ export class PrincipalResponder implements OnApplicationBootstrap, OnApplication
     this.subscription?.unsubscribe();
     this.subscription = null;
   }
-}
-
-function usernameOf(query: unknown): string {
-  const username = (query as Partial<PrincipalQuery> | null)?.username;
-  if (typeof username !== 'string' || username === '') throw new YardError(ErrorCode.MalformedRequest, 'A principal query names a username');
-  return username;
 }

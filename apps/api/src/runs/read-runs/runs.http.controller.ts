@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   can,
   canViewRun,
@@ -7,10 +7,15 @@ import {
   isLogLevel,
   isUuid,
   isRunStatus,
+  logEntryViewSchema,
+  openApiSchemaOf,
+  pageSchema,
+  runViewSchema,
   LOG_LEVELS,
   RUN_STATUSES,
   YardError,
   type FieldError,
+  type LogEntryView,
   type LogLevel,
   type Principal,
 } from '@yardmaster/contracts';
@@ -40,6 +45,7 @@ export class RunsHttpController {
   @ApiQuery({ name: 'scheduleId', required: false, description: 'Only the runs this schedule started' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
+  @ApiOkResponse({ description: 'One page of runs', schema: openApiSchemaOf(pageSchema(runViewSchema)) })
   async list(
     @Query() query: { jobId?: string; status?: string; scheduleId?: string; limit?: string; offset?: string },
     @CurrentPrincipal() principal: Principal,
@@ -72,6 +78,7 @@ export class RunsHttpController {
   @Get(':runId')
   @ApiOperation({ summary: 'One run: status, timestamps, data, result, error, attempt, and its Temporal workflow' })
   @ApiNotFoundResponse({ description: 'RUN_NOT_FOUND' })
+  @ApiOkResponse({ description: 'The run', schema: openApiSchemaOf(runViewSchema) })
   async get(@Param('runId') runId: string, @CurrentPrincipal() principal: Principal): Promise<ReturnType<typeof runView>> {
     return runView(await this.findRun(runId, principal), this.config.temporal);
   }
@@ -82,6 +89,7 @@ export class RunsHttpController {
   @ApiQuery({ name: 'grouping', required: false, description: 'The step that wrote the entry: run, test_*, post_run' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
+  @ApiOkResponse({ description: 'One page of log entries', schema: openApiSchemaOf(pageSchema(logEntryViewSchema)) })
   async logs(
     @Param('runId') runId: string,
     @Query() query: { level?: string; grouping?: string; limit?: string; offset?: string },
@@ -115,7 +123,7 @@ export class RunsHttpController {
   }
 }
 
-function logEntryView(record: JobLogEntryRecord) {
+function logEntryView(record: JobLogEntryRecord): LogEntryView {
   return {
     id: record.id,
     position: Number(record.position),

@@ -15,7 +15,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { IDEMPOTENT_REPLAYED_HEADER, type JsonObject, type Principal, type StartRunAccepted, type StartRunCommand, type UploadedFileRef } from '@yardmaster/contracts';
+import { IDEMPOTENT_REPLAYED_HEADER, openApiSchemaOf, startRunBodySchema, type JsonObject, type Principal, type StartRunAccepted, type StartRunCommand, type UploadedFileRef } from '@yardmaster/contracts';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
@@ -49,24 +49,7 @@ export class StartRunHttpController {
   @UseInterceptors(UploadLimitInterceptor, AnyFilesInterceptor({ fileFilter: noteFilePart, defParamCharset: 'utf8' }), DecodeRunFormInterceptor)
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiOperation({ summary: 'Run a job. Answers once the run is queued in Temporal; follow it at the Location header.' })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: {
-        data: {
-          type: 'object',
-          description:
-            "Values of the job's variables. As multipart/form-data, every field is a text part (data as JSON text) and each file variable's upload is a file part of its name",
-          example: { name: 'yard', count: 3 },
-        },
-        commit: { type: 'boolean', description: 'False for a dry run', default: true },
-        queue: { type: 'string', default: 'default' },
-        runTimeoutSeconds: { type: 'integer', description: "Lowers the job's whole-run timeout for this run" },
-        startAt: { type: 'string', format: 'date-time', description: 'Start later: the run is scheduled until then' },
-        runAs: { type: 'string', description: 'Administrators only: the username the run acts as (context.runAs, its permissions)' },
-      },
-    },
-  })
+  @ApiBody({ schema: openApiSchemaOf(startRunBodySchema, 'input') })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,

@@ -1,12 +1,15 @@
 import { Body, Controller, Delete, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type {
-  ScheduleAction,
-  ScheduleActionCommand,
-  ScheduleReply,
-  UpdateScheduleCommand,
-  UpsertScheduleCommand,
-  Principal,
+import {
+  openApiSchemaOf,
+  scheduleBodySchema,
+  schedulePatchBodySchema,
+  type ScheduleAction,
+  type ScheduleActionCommand,
+  type ScheduleReply,
+  type UpdateScheduleCommand,
+  type UpsertScheduleCommand,
+  type Principal,
 } from '@yardmaster/contracts';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { mayActAsOthers, RunAsResolver } from '../../auth/run-as/run-as';
@@ -15,29 +18,6 @@ import type { Response } from 'express';
 import { SchedulerCommands } from '../../http/scheduler-commands';
 import { parseScheduleBody } from './schedule-body';
 import { scheduleSnapshotView } from './schedule-snapshot.view';
-
-const SCHEDULE_SCHEMA = {
-  type: 'object',
-  required: ['jobId'],
-  properties: {
-    jobId: { type: 'string', example: 'examples.HelloWorld' },
-    key: { type: 'string', description: 'One schedule per key; defaults to the job id, or <jobId>/<instance>' },
-    instance: { type: 'string', description: 'What the schedule is about (a device, a site): part of the default key' },
-    data: { type: 'object', example: { name: 'nightly' } },
-    commit: { type: 'boolean' },
-    queue: { type: 'string', example: 'low' },
-    runTimeoutSeconds: { type: 'integer' },
-    at: { type: 'string', format: 'date-time', description: 'Run once at this time' },
-    intervalMinutes: { type: 'integer', minimum: 1 },
-    cron: { type: 'string', example: '0 2 * * *' },
-    timezone: { type: 'string', example: 'Europe/Paris' },
-    startAt: { type: 'string', format: 'date-time' },
-    endAt: { type: 'string', format: 'date-time' },
-    overlap: { type: 'string', enum: ['skip', 'buffer_one', 'allow_all'], default: 'skip' },
-    catchupWindowSeconds: { type: 'integer', minimum: 10, description: 'Default: one interval' },
-    runAs: { type: 'string', description: "Administrators only: the owner, whom the runs act as (default: the creator; a change keeps it)" },
-  },
-};
 
 @ApiTags('schedules')
 @ApiBearerAuth()
@@ -51,7 +31,7 @@ export class ManageSchedulesHttpController {
 
   @Post()
   @ApiOperation({ summary: 'Create a schedule. Same key and spec: 200 with the existing one; same key, new spec: 200, updated in place.' })
-  @ApiBody({ schema: SCHEDULE_SCHEMA })
+  @ApiBody({ schema: openApiSchemaOf(scheduleBodySchema, 'input') })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: bad fields, a start time in the past, an interval under a minute, a cron that never fires' })
   @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND' })
   async create(@Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
@@ -67,7 +47,7 @@ export class ManageSchedulesHttpController {
 
   @Patch(':scheduleId')
   @ApiOperation({ summary: "Change a schedule's data, queue, timeout, timing or policies; applies from its next run" })
-  @ApiBody({ schema: { ...SCHEDULE_SCHEMA, required: [] } })
+  @ApiBody({ schema: openApiSchemaOf(schedulePatchBodySchema, 'input') })
   @ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND' })
   async update(@Param('scheduleId') scheduleId: string, @Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
     const named = parseScheduleBody(body, true);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, YardError, type Principal, type ScheduleStateName } from '@yardmaster/contracts';
+import { ErrorCode, openApiSchemaOf, pageSchema, scheduleViewSchema, YardError, type Principal, type ScheduleStateName } from '@yardmaster/contracts';
 import { DataSource, JobDefinitionRecord, ScheduleRecord } from '@yardmaster/read-models';
 import type { SelectQueryBuilder } from 'typeorm';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
@@ -33,7 +33,7 @@ export class SchedulesHttpController {
   @ApiQuery({ name: 'state', required: false, enum: SCHEDULE_STATES })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
-  @ApiOkResponse({ description: '{ items, total, limit, offset }' })
+  @ApiOkResponse({ description: 'One page of schedules', schema: openApiSchemaOf(pageSchema(scheduleViewSchema)) })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a bad state, limit or offset' })
   async list(
     @Query() query: { jobId?: string; state?: string; limit?: string; offset?: string },
@@ -58,7 +58,7 @@ export class SchedulesHttpController {
 
   @Get(':scheduleId')
   @ApiOperation({ summary: 'One schedule: its definition, state, next run times, last run and number of runs' })
-  @ApiOkResponse({ description: 'The schedule' })
+  @ApiOkResponse({ description: 'The schedule', schema: openApiSchemaOf(scheduleViewSchema) })
   @ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND, also for a deleted schedule and one of a job one may not see' })
   async get(@Param('scheduleId') scheduleId: string, @CurrentPrincipal() principal: Principal): Promise<ReturnType<typeof scheduleView>> {
     const record = await this.visibleSchedules(principal).andWhere('schedule.id = :scheduleId AND schedule.deletedAt IS NULL', { scheduleId }).getOne();
