@@ -492,13 +492,11 @@ describe('runJobWorkflow: timeouts', () => {
     const stub = stubActivities({ run: sleepsHeartbeating(5_000, calls) }, { calls });
     const input = runInput(['run', 'test_one', 'post_run'], { runTimeoutSeconds: 1 });
 
-    const startedAt = Date.now();
     const outcome = await runWorkflow(stub.activities, input);
-    // The 5 s step was cut off, not waited for.
-    expect(Date.now() - startedAt).toBeLessThan(4_500);
 
     const error = { message: 'The run timed out after 1 s; step run was cut off', type: 'RunTimeout', step: 'run' };
     expect(outcome).toEqual({ status: 'timed_out', result: null, error });
+    // The 5 s step was cut off ('run:cancelled'), not waited for ('run:slept' would follow its full sleep): a fact, not a timing.
     expect(calls.filter((call) => !call.startsWith('event:'))).toEqual(['step:run', 'run:cancelled', 'step:post_run']);
     expect(stub.events.map((event) => event.type)).toEqual(['run.started', 'run.log', 'run.timed_out']);
     expect(stub.events[1].data).toMatchObject({ level: 'failure', grouping: 'run', message: error.message });
