@@ -116,7 +116,16 @@ describe('Temporal down', () => {
     const again = await stack.post('/api/schedules', schedule);
     expect([200, 201]).toContain(again.status);
     const key = JSON.parse(schedule).key as string;
-    const listed = (await stack.getJson(`/api/schedules?jobId=${JOB}&limit=100`)).body.items.filter((item: { key: string }) => item.key === key);
+    // The list is the read model's: the projection stores the schedule a moment after the scheduler answers.
+    const listed = await waitFor(
+      async () => {
+        const items = (await stack.getJson(`/api/schedules?jobId=${JOB}&limit=100`)).body.items.filter((item: { key: string }) => item.key === key);
+        return items.length > 0 ? items : undefined;
+      },
+      30_000,
+      'the schedule in the read model',
+      300,
+    );
     expect(listed).toHaveLength(1);
     expect((await stack.sendDelete(`/api/schedules/${again.body.id}`)).status).toBeLessThan(300);
   });
