@@ -19,3 +19,4 @@ export * from './run-file-store';
 export * from './idempotency-store';
 export * from './service-logger';
 export * from './health-ping';
+export * from './service-start';
