@@ -6,7 +6,7 @@ import { CatalogReloadService } from './catalog/catalog-reload.service';
 import { CatalogService } from './catalog/catalog.service';
 import { COLLECTOR_CONFIG } from './collector-config.token';
 import type { CollectorConfig } from './config';
-import { CollectorHealthService } from './health/collector-health.service';
+import { collectorHealth } from './health/collector-health';
 import { CollectorWorkersService } from './worker/collector-workers.service';
 
 @Module({})
@@ -24,7 +24,7 @@ export class CollectorModule {
         CollectorWorkersService,
         CatalogAnnouncerService,
         CatalogReloadService,
-        CollectorHealthService,
+        ...collectorHealth,
       ],
     };
   }

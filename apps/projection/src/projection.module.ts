@@ -5,7 +5,7 @@ import { AuditConsumersService } from './audit/audit-consumers.service';
 import type { ProjectionConfig } from './config';
 import { DurableConsumers } from './consumer/durable-consumers';
 import { ProjectionConsumersService } from './consumer/projection-consumers.service';
-import { ProjectionHealthService } from './health/projection-health.service';
+import { projectionHealth } from './health/projection-health';
 import { LiveRunsResponder } from './live-runs/live-runs.responder';
 import { ReplayParkedEvents } from './parked/replay-parked-events';
 import { ReplayParkedResponder } from './parked/replay-parked.responder';
@@ -26,7 +26,7 @@ export class ProjectionModule {
         DurableConsumers,
         ProjectionConsumersService,
         AuditConsumersService,
-        ProjectionHealthService,
+        ...projectionHealth,
         LiveRunsResponder,
         ReplayParkedEvents,
         ReplayParkedResponder,

@@ -1,21 +1,16 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { ServiceLogger } from '@yardmaster/messaging';
-import { exitOnStartFailure, loadConfigOrExit, natsDependency, postgresDependency, temporalDependency } from '@yardmaster/config';
-import { readSchedulerConfig, type SchedulerConfig } from './config';
+import { natsDependency, postgresDependency, temporalDependency } from '@yardmaster/config';
+import { startService } from '@yardmaster/messaging';
+import { readSchedulerConfig } from './config';
 import { SchedulerModule } from './scheduler.module';
 
-async function main(config: SchedulerConfig): Promise<void> {
-  const app = await NestFactory.createApplicationContext(SchedulerModule.forConfig(config), { logger: new ServiceLogger(), abortOnError: false });
-  app.enableShutdownHooks();
-}
-
-const config = loadConfigOrExit('scheduler', readSchedulerConfig);
-// A dependency that is down at start is one line naming it (exit 69), not Nest's stack of the driver's error.
-main(config).catch((error: unknown) =>
-  exitOnStartFailure('scheduler', error, [
+void startService({
+  name: 'scheduler',
+  readConfig: readSchedulerConfig,
+  module: (config) => SchedulerModule.forConfig(config),
+  dependencies: (config) => [
     natsDependency(config.shared.natsUrl),
     postgresDependency(config.database.databaseUrl),
     temporalDependency(config.temporal.address),
-  ]),
-);
+  ],
+});

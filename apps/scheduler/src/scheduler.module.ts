@@ -10,7 +10,7 @@ import { concurrencySlotsProvider } from './concurrency/concurrency-slots.provid
 import { StaleQueueEntries } from './concurrency/stale-queue-entries';
 import { SingletonGuard } from './concurrency/singleton-guard';
 import type { SchedulerConfig } from './config';
-import { SchedulerHealthService } from './health/scheduler-health.service';
+import { schedulerHealth } from './health/scheduler-health';
 import { RunReconciler } from './reconcile/run-reconciler.service';
 import { SCHEDULER_CONFIG } from './scheduler-config.token';
 import { ScheduleActionHandler } from './schedules/schedule-action/schedule-action.handler';
@@ -56,7 +56,7 @@ export class SchedulerModule {
         UpdateScheduleHandler,
         ScheduleActionHandler,
         ScheduleSyncService,
-        SchedulerHealthService,
+        ...schedulerHealth,
       ],
     };
   }

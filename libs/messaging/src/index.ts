@@ -18,3 +18,5 @@ export * from './secret-box';
 export * from './run-file-store';
 export * from './idempotency-store';
 export * from './service-logger';
+export * from './health-ping';
+export * from './service-start';

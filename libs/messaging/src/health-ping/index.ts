@@ -1,0 +1,3 @@
+export * from './health-ping-options';
+export * from './health-ping';
+export * from './health-ping.service';
