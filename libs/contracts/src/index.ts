@@ -44,6 +44,7 @@ export * from './views/run-view';
 export * from './views/job-view';
 export * from './views/schedule-view';
 export * from './views/me-view';
+export * from './views/identity-views';
 export * from './schemas/parse-body';
 export * from './bodies/start-run-body';
 export * from './schemas/openapi-schema';
