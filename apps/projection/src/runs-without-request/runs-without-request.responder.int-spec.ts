@@ -4,45 +4,26 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
-import { EnvReader } from '@yardmaster/config';
 import { ErrorCode, subjectsFor, YardError, type RunWithoutRequest } from '@yardmaster/contracts';
-import { connectNats, sendCommand, type NatsConnection } from '@yardmaster/messaging';
-import { createTestDatabase, deleteStreams, testDependencies, uniqueInstanceName, type TestDatabase } from '@yardmaster/testing';
-import { readProjectionConfig } from '../config';
-import { ProjectionModule } from '../projection.module';
+import { sendCommand } from '@yardmaster/messaging';
+import { startProjectionOnOwnInstance, type ProjectionOnOwnInstance } from '../test-support/projection-on-own-instance';
 
 jest.setTimeout(30_000);
 
-const INSTANCE = uniqueInstanceName('norequest');
-const SUBJECT = subjectsFor(INSTANCE).runsWithoutRequestQuery;
-
-let db: TestDatabase;
-let app: INestApplicationContext | null = null;
-let nc: NatsConnection;
+let projection: ProjectionOnOwnInstance;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  nc = await connectNats(testDependencies.natsUrl, `runs-without-request-int-spec-${INSTANCE}`);
-  const env = new EnvReader({ YARD_INSTANCE: INSTANCE, YARD_NATS_URL: testDependencies.natsUrl, YARD_DATABASE_URL: db.url, YARD_PROJECTION_ID: `projection-${INSTANCE}` });
-  app = await NestFactory.createApplicationContext(ProjectionModule.forConfig(env.finish(readProjectionConfig(env))), { logger: false });
-  await app.init();
+  projection = await startProjectionOnOwnInstance('norequest');
 });
 
 afterAll(async () => {
-  await app?.close();
-  if (nc && !nc.isClosed()) {
-    await deleteStreams(nc, INSTANCE);
-    await nc.drain();
-  }
-  await db?.drop();
+  await projection?.remove();
 });
 
 /** A running run last changed `quietFor` seconds ago, with or without the requester its `run.requested` sets. */
 async function insertRun(requestedBy: string | null, quietFor: number): Promise<string> {
   const runId = randomUUID();
-  await db.dataSource.query(
+  await projection.db.dataSource.query(
     `INSERT INTO job_runs (id, job_id, status, status_rank, workflow_id, requested_by, created_at, updated_at)
      VALUES ($1, 'network.BackupConfigs', 'running', 3, $2, $3, now() - make_interval(secs => $4 + 60), now() - make_interval(secs => $4))`,
     [runId, `run-${runId}`, requestedBy, quietFor],
@@ -50,7 +31,7 @@ async function insertRun(requestedBy: string | null, quietFor: number): Promise<
   return runId;
 }
 
-const ask = (query: unknown) => sendCommand<RunWithoutRequest[]>(nc, SUBJECT, query, { timeoutMs: 5000, serviceName: 'projection' });
+const ask = (query: unknown) => sendCommand<RunWithoutRequest[]>(projection.nc, subjectsFor(projection.instance).runsWithoutRequestQuery, query, { timeoutMs: 5000, serviceName: 'projection' });
 
 describe('the runs-without-request query', () => {
   it('answers with the quiet runs that have no requester, the oldest first, at most limit', async () => {
@@ -75,8 +56,7 @@ describe('the runs-without-request query', () => {
   });
 
   it('stops answering when the projection shuts down', async () => {
-    await app?.close();
-    app = null;
+    await projection.stop();
 
     await expect(ask({ quietSeconds: 0, limit: 1 })).rejects.toMatchObject({ code: ErrorCode.ServiceUnavailable });
   });
