@@ -1,4 +1,5 @@
 import { ApiClient, type FetchLike } from './api-client';
+import { startRunAccepted } from './test-support/api-views';
 
 describe('ApiClient.startRun', () => {
   it('sends an Idempotency-Key and retries once with the same key when the connection fails', async () => {
@@ -6,10 +7,10 @@ describe('ApiClient.startRun', () => {
     const fetchImpl: FetchLike = (_url, init) => {
       keys.push((init?.headers as Record<string, string>)['idempotency-key']);
       if (keys.length === 1) return Promise.reject(Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNRESET' } }));
-      return Promise.resolve(new Response(JSON.stringify({ runId: 'r1' }), { status: 202 }));
+      return Promise.resolve(new Response(JSON.stringify(startRunAccepted({ runId: 'r1' })), { status: 202 }));
     };
     const accepted = await new ApiClient('http://127.0.0.1:3000', 't', fetchImpl).startRun('examples.HelloWorld', { data: {} });
-    expect(accepted).toEqual({ runId: 'r1' });
+    expect(accepted).toEqual(startRunAccepted({ runId: 'r1' }));
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);

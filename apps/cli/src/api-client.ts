@@ -1,6 +1,32 @@
-import type { CancelRunAccepted, ErrorBody, StartRunAccepted } from '@yardmaster/contracts';
-import type { AuditEntryView, JobView, LogEntryView, MeView, Page, ParkedEventView, ReplayParkedResult, RunView, ScheduleView, StartRunRequest } from '@yardmaster/contracts';
-import { ApiError, ApiUnreachableError, messageOf, UsageError } from './errors';
+import {
+  auditEntryViewSchema,
+  cancelRunAcceptedSchema,
+  fieldErrorsOf,
+  jobViewSchema,
+  logEntryViewSchema,
+  meViewSchema,
+  pageSchema,
+  parkedEventListViewSchema,
+  replayParkedResultSchema,
+  runViewSchema,
+  scheduleViewSchema,
+  startRunAcceptedSchema,
+  type AuditEntryView,
+  type CancelRunAccepted,
+  type Contract,
+  type ErrorBody,
+  type JobView,
+  type LogEntryView,
+  type MeView,
+  type Page,
+  type ParkedEventListView,
+  type ReplayParkedResult,
+  type RunView,
+  type ScheduleView,
+  type StartRunAccepted,
+  type StartRunRequest,
+} from '@yardmaster/contracts';
+import { ApiError, ApiUnreachableError, MalformedAnswerError, messageOf, UsageError } from './errors';
 import type { RunFilePart } from './run-files';
 import type { SavedLogin } from './saved-login';
 import { randomUUID } from 'node:crypto';
@@ -68,15 +94,15 @@ export class ApiClient {
 
   /** Who the token belongs to, and what they may do. */
   me(): Promise<MeView> {
-    return this.getJson<MeView>('/api/me');
+    return this.getJson('/api/me', meViewSchema);
   }
 
   jobs(): Promise<JobView[]> {
-    return this.getAll<JobView>('/api/jobs');
+    return this.getAll('/api/jobs', jobViewSchema);
   }
 
   job(jobId: string): Promise<JobView> {
-    return this.getJson<JobView>(`/api/jobs/${encodeURIComponent(jobId)}`);
+    return this.getJson(`/api/jobs/${encodeURIComponent(jobId)}`, jobViewSchema);
   }
 
   /**
@@ -86,7 +112,7 @@ export class ApiClient {
    */
   async startRun(jobId: string, body: StartRunRequest, files: readonly RunFilePart[] = [], idempotencyKey: string = randomUUID()): Promise<StartRunAccepted> {
     const path = `/api/jobs/${encodeURIComponent(jobId)}/runs`;
-    const send = () => this.request<StartRunAccepted>('POST', path, {}, files.length === 0 ? body : runForm(body, files), { 'idempotency-key': idempotencyKey });
+    const send = () => this.request('POST', path, startRunAcceptedSchema, {}, files.length === 0 ? body : runForm(body, files), { 'idempotency-key': idempotencyKey });
     try {
       return await send();
     } catch (error) {
@@ -97,37 +123,37 @@ export class ApiClient {
   }
 
   runs(query: { jobId?: string; status?: string; limit?: number }): Promise<Page<RunView>> {
-    return this.getJson<Page<RunView>>('/api/runs', query);
+    return this.getJson('/api/runs', pageSchema(runViewSchema), query);
   }
 
   audit(query: { actor?: string; action?: string; limit?: number }): Promise<Page<AuditEntryView>> {
-    return this.getJson<Page<AuditEntryView>>('/api/audit', query);
+    return this.getJson('/api/audit', pageSchema(auditEntryViewSchema), query);
   }
 
-  parkedEvents(): Promise<{ items: ParkedEventView[]; total: number }> {
-    return this.getJson<{ items: ParkedEventView[]; total: number }>('/api/parked-events');
+  parkedEvents(): Promise<ParkedEventListView> {
+    return this.getJson('/api/parked-events', parkedEventListViewSchema);
   }
 
   /** One parked event by id, or all of them when `id` is null. */
   replayParked(id: string | null): Promise<ReplayParkedResult> {
-    return this.postJson<ReplayParkedResult>(id === null ? '/api/parked-events/replay' : `/api/parked-events/${encodeURIComponent(id)}/replay`);
+    return this.postJson(id === null ? '/api/parked-events/replay' : `/api/parked-events/${encodeURIComponent(id)}/replay`, replayParkedResultSchema);
   }
 
   run(runId: string): Promise<RunView> {
-    return this.getJson<RunView>(`/api/runs/${encodeURIComponent(runId)}`);
+    return this.getJson(`/api/runs/${encodeURIComponent(runId)}`, runViewSchema);
   }
 
   /** Every log entry of the run, in the order written, paging through as many requests as it takes. */
   logs(runId: string): Promise<LogEntryView[]> {
-    return this.getAll<LogEntryView>(`/api/runs/${encodeURIComponent(runId)}/logs`);
+    return this.getAll(`/api/runs/${encodeURIComponent(runId)}/logs`, logEntryViewSchema);
   }
 
   cancelRun(runId: string): Promise<CancelRunAccepted> {
-    return this.postJson<CancelRunAccepted>(`/api/runs/${encodeURIComponent(runId)}/cancel`);
+    return this.postJson(`/api/runs/${encodeURIComponent(runId)}/cancel`, cancelRunAcceptedSchema);
   }
 
   schedules(query: { jobId?: string; state?: string }): Promise<ScheduleView[]> {
-    return this.getAll<ScheduleView>('/api/schedules', query);
+    return this.getAll('/api/schedules', scheduleViewSchema, query);
   }
 
   /**
@@ -145,19 +171,21 @@ export class ApiClient {
   // HTTP
   // ------------------------------------------------------------------------------------------------------------
 
-  async getJson<T>(path: string, query: Query = {}): Promise<T> {
-    return this.request<T>('GET', path, query);
+  /** Every answer is checked against its view's contract: a mismatch is a `MalformedAnswerError`, never a cast. */
+  async getJson<T>(path: string, view: Contract<T>, query: Query = {}): Promise<T> {
+    return this.request('GET', path, view, query);
   }
 
-  async postJson<T>(path: string, body?: unknown): Promise<T> {
-    return this.request<T>('POST', path, {}, body);
+  async postJson<T>(path: string, view: Contract<T>, body?: unknown): Promise<T> {
+    return this.request('POST', path, view, {}, body);
   }
 
   /** Every item of a list endpoint (`{ items, total, limit, offset }`), page by page. */
-  async getAll<T>(path: string, query: Query = {}): Promise<T[]> {
+  async getAll<T>(path: string, item: Contract<T>, query: Query = {}): Promise<T[]> {
     const items: T[] = [];
+    const pageView = pageSchema(item) as Contract<Page<T>>;
     for (;;) {
-      const page = await this.getJson<Page<T>>(path, { ...query, limit: PAGE_SIZE, offset: items.length });
+      const page = await this.getJson(path, pageView, { ...query, limit: PAGE_SIZE, offset: items.length });
       items.push(...page.items);
       if (page.items.length === 0 || items.length >= page.total) return items;
     }
@@ -175,7 +203,7 @@ export class ApiClient {
     return this.token ? { authorization: `Bearer ${this.token}` } : {};
   }
 
-  private async request<T>(method: string, path: string, query: Query, body?: unknown, extraHeaders: Readonly<Record<string, string>> = {}): Promise<T> {
+  private async request<T>(method: string, path: string, view: Contract<T>, query: Query, body?: unknown, extraHeaders: Readonly<Record<string, string>> = {}): Promise<T> {
     const headers: Record<string, string> = { ...this.authorization(), accept: 'application/json', ...extraHeaders };
     // A form sets its own content type, with the multipart boundary.
     const form = body instanceof FormData;
@@ -189,12 +217,21 @@ export class ApiClient {
     }
     const text = await response.text().catch(() => '');
     if (!response.ok) throw new ApiError(method, path, response.status, parseErrorBody(text), text);
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new ApiError(method, path, response.status, null, `not JSON: ${text}`);
-    }
+    return checkedAnswer(method, path, view, text);
   }
+}
+
+/** A success answer as its view, or a `MalformedAnswerError` naming what does not match (not JSON at all included). */
+function checkedAnswer<T>(method: string, path: string, view: Contract<T>, text: string): T {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new MalformedAnswerError(method, path, [`not JSON: ${JSON.stringify(text.slice(0, 80))}`]);
+  }
+  const result = view.safeParse(parsed);
+  if (!result.success) throw new MalformedAnswerError(method, path, fieldErrorsOf(result.error).map((error) => `${error.field}: ${error.message}`));
+  return result.data;
 }
 
 /** The run request as multipart/form-data: the other fields as text parts (`data` as JSON text), then the files. */

@@ -44,6 +44,30 @@ export class ApiUnreachableError extends Error {
   }
 }
 
+/**
+ * The API answered success with a body that does not match the view's contract: most likely a CLI and an API of
+ * different versions. Told apart from `ApiError` so that a script does not retry what will not change.
+ */
+export class MalformedAnswerError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    /** The mismatches, e.g. `items.0.status: Invalid option`; the first few are shown. */
+    readonly problems: readonly string[],
+  ) {
+    super(`the API's answer to ${method} ${path} does not match its contract (${summarise(problems)}); are the CLI and the API the same version?`);
+    this.name = 'MalformedAnswerError';
+  }
+}
+
+/** How many mismatches the one line names: enough to find the cause, short enough to stay one line. */
+const PROBLEMS_SHOWN = 3;
+
+function summarise(problems: readonly string[]): string {
+  const shown = problems.slice(0, PROBLEMS_SHOWN).join('; ');
+  return problems.length > PROBLEMS_SHOWN ? `${shown}; and ${problems.length - PROBLEMS_SHOWN} more` : shown;
+}
+
 /** Ctrl-C while following a run. */
 export class InterruptedError extends Error {
   constructor(message: string) {
@@ -77,6 +101,7 @@ export function describeError(error: unknown, program: string): { lines: string[
     if (error.status === 403) lines.push(`Your token is valid but may not do this: \`${program} whoami\` lists what it may do.`);
     return { lines, exitCode: ExitCode.Api };
   }
+  if (error instanceof MalformedAnswerError) return { lines: [`yard: ${error.message}`], exitCode: ExitCode.MalformedAnswer };
   if (error instanceof ApiUnreachableError) return { lines: [`yard: ${error.message}`], exitCode: ExitCode.Api };
   if (error instanceof InterruptedError) return { lines: [`yard: ${error.message}`], exitCode: ExitCode.Interrupted };
   return { lines: [`yard: unexpected error: ${messageOf(error)}`], exitCode: ExitCode.Api };

@@ -1,5 +1,5 @@
 import { exitCodeForEvent, exitCodeForStatus, ExitCode, terminalStatusOfEvent } from './exit-codes';
-import { ApiError, ApiUnreachableError, describeError, InterruptedError, UsageError } from './errors';
+import { ApiError, ApiUnreachableError, describeError, InterruptedError, MalformedAnswerError, UsageError } from './errors';
 
 describe('exit codes', () => {
   it('map each end state of a run, by status and by terminal event', () => {
@@ -29,6 +29,7 @@ describe('exit codes', () => {
     expect(new Set(codes).size).toBe(codes.length);
     expect(ExitCode.Usage).toBe(10);
     expect(ExitCode.Api).toBe(11);
+    expect(ExitCode.MalformedAnswer).toBe(13);
   });
 });
 
@@ -91,5 +92,13 @@ describe('describeError', () => {
     expect(describeError(forbidden, 'npm run yard --').lines.at(-1)).toBe(
       'Your token is valid but may not do this: `npm run yard -- whoami` lists what it may do.',
     );
+  });
+
+  it('prints a malformed answer as one line naming its first three mismatches, and exits 13', () => {
+    const problems = ['a: bad', 'b: bad', 'c: bad', 'd: bad', 'e: bad'];
+    expect(describeError(new MalformedAnswerError('GET', '/api/jobs', problems), 'yard')).toEqual({
+      lines: ["yard: the API's answer to GET /api/jobs does not match its contract (a: bad; b: bad; c: bad; and 2 more); are the CLI and the API the same version?"],
+      exitCode: 13,
+    });
   });
 });

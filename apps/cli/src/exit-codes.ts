@@ -17,10 +17,12 @@ export const ExitCode = {
   TimedOut: 4,
   /** Bad usage: an unknown command or option, a missing argument, a `--data` value that does not fit its variable. */
   Usage: 10,
-  /** The API refused the request (its error is printed), answered something unexpected, or could not be reached. */
+  /** The API refused the request (its error is printed), or could not be reached. */
   Api: 11,
   /** The CLI is not built (a fresh clone before `npm run build`): `bin/yard.js` says how to build it. */
   NotBuilt: 12,
+  /** The API answered, but not with what its contract says (another version of Yardmaster, or not Yardmaster at all). */
+  MalformedAnswer: 13,
   /** Interrupted (Ctrl-C) while following a run; the run itself goes on. */
   Interrupted: 130,
 } as const;

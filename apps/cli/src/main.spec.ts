@@ -5,6 +5,7 @@ import type { FetchLike } from './api-client';
 import { createIo, type Output } from './io';
 import { main } from './main';
 import { stripAnsi } from './render/colours';
+import { cancelRunAccepted, jobView, runView, scheduleView, startRunAccepted } from './test-support/api-views';
 
 /** Output kept in memory. */
 class Captured implements Output {
@@ -76,7 +77,7 @@ async function yard(
 
 const RUN_ID = '0b6f3b7e-1d6c-4e4e-9d35-5f3c1c6f4a11';
 
-const HELLO_WORLD = {
+const HELLO_WORLD = jobView({
   id: 'examples.HelloWorld',
   name: 'Hello World',
   description: 'Greets someone, count times.',
@@ -90,9 +91,9 @@ const HELLO_WORLD = {
     { name: 'count', type: 'integer', label: 'Count', description: 'How many', required: false, default: 3, minValue: 1, maxValue: 100 },
   ],
   schema: { type: 'object', properties: { name: { type: 'string' }, count: { type: 'integer' } } },
-};
+});
 
-const ACCEPTED = {
+const ACCEPTED = startRunAccepted({
   runId: RUN_ID,
   jobId: 'examples.HelloWorld',
   workflowId: `run-${RUN_ID}`,
@@ -103,7 +104,7 @@ const ACCEPTED = {
   requestedBy: 'anonymous',
   requestedAt: '2025-01-01T10:00:00.000Z',
   runTimeoutSeconds: 1800,
-};
+});
 
 let sequence = 0;
 function event(type: string, data: object, occurredAt = '2025-01-01T10:00:01.000Z'): string {
@@ -265,13 +266,33 @@ describe('yard: talking to the API', () => {
     expect(result.stderr).toBe('yard: cannot reach the API at http://api.test:3000 (ECONNREFUSED); set YARD_URL to its address\n');
   });
 
+  it('exits 13 with one line naming the mismatches when an answer does not match its view, never printing half a table', async () => {
+    // A run whose status this CLI does not know, and a page without its total: an API of another version.
+    const run = { ...runView({ id: RUN_ID }), status: 'paused' };
+    const api = fakeApi(on('GET', '/api/runs', () => json({ items: [run], limit: 50, offset: 0 })));
+    const result = await yard(['runs'], api.fetch);
+    expect(result.code).toBe(13);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')).toEqual([
+      expect.stringMatching(/^yard: the API's answer to GET \/api\/runs does not match its contract \(items\.0\.status: .+; total: .+\); are the CLI and the API the same version\?$/),
+      '',
+    ]);
+  });
+
+  it('exits 13 when a success answer is not JSON at all (a proxy page, another service at YARD_URL)', async () => {
+    const api = fakeApi(on('GET', '/api/me', () => new Response('<html>login</html>', { status: 200, headers: { 'content-type': 'text/html' } })));
+    const result = await yard(['whoami'], api.fetch);
+    expect(result).toMatchObject({ code: 13, stdout: '' });
+    expect(result.stderr).toBe(`yard: the API's answer to GET /api/me does not match its contract (not JSON: "<html>login</html>"); are the CLI and the API the same version?\n`);
+  });
+
   it('cancels a run and says who and when; a run that has ended gives RUN_ALREADY_FINISHED and exit 11', async () => {
     let cancelled = false;
     const api = fakeApi(
       on('POST', `/api/runs/${RUN_ID}/cancel`, () => {
         if (cancelled) return json({ code: 'RUN_ALREADY_FINISHED', message: `Run ${RUN_ID} has already ended (cancelled); nothing was changed` }, 409);
         cancelled = true;
-        return json({ runId: RUN_ID, cancelRequestedBy: 'anonymous', cancelRequestedAt: '2025-01-01T10:00:02.000Z' }, 202);
+        return json(cancelRunAccepted({ runId: RUN_ID, cancelRequestedBy: 'anonymous', cancelRequestedAt: '2025-01-01T10:00:02.000Z' }), 202);
       }),
     );
     const first = await yard(['cancel', RUN_ID], api.fetch);
@@ -343,7 +364,7 @@ describe('yard: talking to the API', () => {
   });
 
   it('lists runs newest first with the filters given', async () => {
-    const run = { id: RUN_ID, jobId: 'examples.HelloWorld', status: 'completed', queue: 'default', requestedBy: 'anonymous', createdAt: '2025-01-01T10:00:00.000Z', completedAt: '2025-01-01T10:00:01.500Z' };
+    const run = runView({ id: RUN_ID, jobId: 'examples.HelloWorld', status: 'completed', queue: 'default', requestedBy: 'anonymous', createdAt: '2025-01-01T10:00:00.000Z', completedAt: '2025-01-01T10:00:01.500Z' });
     const api = fakeApi(on('GET', '/api/runs', () => json({ items: [run], total: 7, limit: 1, offset: 0 })));
     const result = await yard(['runs', '--job', 'examples.HelloWorld', '--status', 'completed', '--limit', '1'], api.fetch);
     expect(result.code).toBe(0);
@@ -355,7 +376,7 @@ describe('yard: talking to the API', () => {
   });
 
   it('lists schedules', async () => {
-    const schedule = {
+    const schedule = scheduleView({
       id: 'sch-1',
       key: 'nightly',
       jobId: 'examples.HelloWorld',
@@ -365,7 +386,7 @@ describe('yard: talking to the API', () => {
       nextRunTimes: [],
       lastRun: null,
       totalRuns: 4,
-    };
+    });
     const api = fakeApi(on('GET', '/api/schedules', () => json({ items: [schedule], total: 1, limit: 500, offset: 0 })));
     const result = await yard(['schedules'], api.fetch);
     expect(result.code).toBe(0);
@@ -434,7 +455,7 @@ describe('yard run --follow', () => {
   it('asks the run how it ended when the stream has nothing more (204)', async () => {
     const api = fakeApi(
       on('GET', `/api/runs/${RUN_ID}/events`, () => new Response(null, { status: 204 })),
-      on('GET', `/api/runs/${RUN_ID}`, () => json({ id: RUN_ID, status: 'timed_out', error: { message: 'too slow', type: 'x', step: 'run' }, createdAt: '2025-01-01T10:00:00.000Z', completedAt: '2025-01-01T10:00:02.000Z' })),
+      on('GET', `/api/runs/${RUN_ID}`, () => json(runView({ id: RUN_ID, status: 'timed_out', error: { message: 'too slow', type: 'x', step: 'run' }, createdAt: '2025-01-01T10:00:00.000Z', completedAt: '2025-01-01T10:00:02.000Z' }))),
     );
     const result = await yard(['logs', RUN_ID, '--follow'], api.fetch);
     expect(result.code).toBe(4);

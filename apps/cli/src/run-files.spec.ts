@@ -3,6 +3,7 @@ import { ApiClient, type FetchLike } from './api-client';
 import { describeConstraints } from './commands/job';
 import { UsageError } from './errors';
 import { readRunFiles } from './run-files';
+import { startRunAccepted } from './test-support/api-views';
 
 const job = {
   id: 'examples.UploadSummary',
@@ -48,7 +49,7 @@ describe('ApiClient.startRun with files', () => {
     let sent: { headers: Record<string, string>; body: unknown } | null = null;
     const fetchImpl: FetchLike = async (_url, init = {}) => {
       sent = { headers: init.headers as Record<string, string>, body: init.body };
-      return new Response(JSON.stringify({ runId: 'r' }), { status: 202 });
+      return new Response(JSON.stringify(startRunAccepted({ runId: 'r' })), { status: 202 });
     };
     const client = new ApiClient('http://127.0.0.1:1', undefined, fetchImpl);
     await client.startRun('examples.UploadSummary', { data: { note: 'hi' }, commit: false }, readRunFiles(['file=configs/r1.cfg'], job, read));

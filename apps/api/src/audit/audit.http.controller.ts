@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { auditEntryViewSchema, openApiSchemaOf, pageSchema } from '@yardmaster/contracts';
 import { AuditEntryRecord, DataSource } from '@yardmaster/read-models';
 import { RequirePermission } from '../auth/route-access';
 import { readPage, type PageOf } from '../http/pagination';
@@ -24,7 +25,7 @@ export class AuditHttpController {
   @ApiQuery({ name: 'until', required: false, description: 'ISO 8601 with a zone, inclusive' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
-  @ApiOkResponse({ description: '{ items: [{ id, occurredAt, actor, action, targetType, targetId, summary, correlationId, details }], total, limit, offset }' })
+  @ApiOkResponse({ description: 'One page of audit entries', schema: openApiSchemaOf(pageSchema(auditEntryViewSchema)) })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, with a field error per bad filter' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: needs users.admin' })
   async list(@Query() query: AuditQuery & { limit?: string; offset?: string }): Promise<PageOf<AuditEntryView>> {

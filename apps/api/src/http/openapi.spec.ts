@@ -4,7 +4,21 @@ import { Test } from '@nestjs/testing';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { API_CONTROLLERS } from '../api.module';
 import { declaredRoutes } from '../auth/declared-routes';
-import { jobViewSchema, openApiSchemaOf, runViewSchema, startRunBodySchema } from '@yardmaster/contracts';
+import {
+  auditEntryViewSchema,
+  groupViewSchema,
+  issuedTokenViewSchema,
+  jobViewSchema,
+  meViewSchema,
+  openApiSchemaOf,
+  pageSchema,
+  parkedEventListViewSchema,
+  replayParkedResultSchema,
+  runViewSchema,
+  startRunBodySchema,
+  tokenListViewSchema,
+  userViewSchema,
+} from '@yardmaster/contracts';
 import { buildOpenApiDocument } from './openapi';
 
 let app: INestApplication;
@@ -99,6 +113,20 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(run.properties)).toEqual(expect.arrayContaining(['runAs', 'steps', 'progress']));
     expect(operationOf('get', '/api/jobs/{jobId}').responses['200'].content['application/json'].schema).toEqual(openApiSchemaOf(jobViewSchema));
     expect(operationOf('get', '/api/runs').responses['200'].content['application/json'].schema).toMatchObject({ required: ['items', 'total', 'limit', 'offset'] });
+  });
+
+  it('describes the identity, audit and parked-event views with the schemas the CLI checks them with', () => {
+    const answered = (method: string, path: string, status = '200') => operationOf(method, path).responses[status].content['application/json'].schema;
+
+    expect(answered('get', '/api/me')).toEqual(openApiSchemaOf(meViewSchema));
+    expect(answered('get', '/api/users/{username}')).toEqual(openApiSchemaOf(userViewSchema));
+    expect(answered('get', '/api/users')).toEqual(openApiSchemaOf(pageSchema(userViewSchema)));
+    expect(answered('get', '/api/groups/{name}')).toEqual(openApiSchemaOf(groupViewSchema));
+    expect(answered('get', '/api/me/tokens')).toEqual(openApiSchemaOf(tokenListViewSchema));
+    expect(answered('post', '/api/users/{username}/tokens', '201')).toEqual(openApiSchemaOf(issuedTokenViewSchema));
+    expect(answered('get', '/api/audit')).toEqual(openApiSchemaOf(pageSchema(auditEntryViewSchema)));
+    expect(answered('get', '/api/parked-events')).toEqual(openApiSchemaOf(parkedEventListViewSchema));
+    expect(answered('post', '/api/parked-events/{id}/replay')).toEqual(openApiSchemaOf(replayParkedResultSchema));
   });
 
   it('says that expiresAt may be null (never expires) when a token is created', () => {

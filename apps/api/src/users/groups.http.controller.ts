@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { groupPatchBodySchema, newGroupBodySchema, openApiSchemaOf } from '@yardmaster/contracts';
-import { GroupDirectory, identityEvents, parseGrants, parseGroupPatch, parseNewGroup, type ChangeContext, type GroupView } from '@yardmaster/identity';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { groupPatchBodySchema, groupViewSchema, newGroupBodySchema, openApiSchemaOf, pageSchema, type GroupView } from '@yardmaster/contracts';
+import { GroupDirectory, identityEvents, parseGrants, parseGroupPatch, parseNewGroup, type ChangeContext } from '@yardmaster/identity';
 import { RequirePermission } from '../auth/route-access';
 import { readPage, type PageOf } from '../http/pagination';
 import { CurrentChange } from './change-context.decorator';
-import { GRANTS_BODY_SCHEMA } from './grant-schema';
+import { GRANTS_BODY_SCHEMA, GROUP_VIEW_SCHEMA } from './grant-schema';
 import { IdentityEventPublisher } from './identity-event-publisher';
 
 /** Groups; a user joins or leaves one through `PATCH /api/users/{username}` with `groups`. */
@@ -23,6 +23,7 @@ export class GroupsHttpController {
   @ApiOperation({ summary: 'List groups, by name, with members and grants' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
+  @ApiOkResponse({ description: 'One page of groups', schema: openApiSchemaOf(pageSchema(groupViewSchema)) })
   async list(@Query() query: { limit?: string; offset?: string }): Promise<PageOf<GroupView>> {
     const page = readPage(query);
     return { ...(await this.groups.list(page)), ...page };
@@ -31,6 +32,7 @@ export class GroupsHttpController {
   @Post()
   @ApiOperation({ summary: 'Create a group' })
   @ApiBody({ schema: openApiSchemaOf(newGroupBodySchema, 'input') })
+  @ApiCreatedResponse({ description: 'The group', schema: GROUP_VIEW_SCHEMA })
   @ApiConflictResponse({ description: 'IDENTITY_CONFLICT: the name is taken' })
   async create(@Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<GroupView> {
     const group = await this.groups.create(parseNewGroup(body));
@@ -40,6 +42,7 @@ export class GroupsHttpController {
 
   @Get(':name')
   @ApiOperation({ summary: 'One group' })
+  @ApiOkResponse({ description: 'The group', schema: GROUP_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'GROUP_NOT_FOUND' })
   get(@Param('name') name: string): Promise<GroupView> {
     return this.groups.get(name);
@@ -48,6 +51,7 @@ export class GroupsHttpController {
   @Patch(':name')
   @ApiOperation({ summary: "Change a group's description" })
   @ApiBody({ schema: openApiSchemaOf(groupPatchBodySchema, 'input') })
+  @ApiOkResponse({ description: 'The group as changed', schema: GROUP_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'GROUP_NOT_FOUND' })
   async update(@Param('name') name: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<GroupView> {
     const group = await this.groups.update(name, parseGroupPatch(body));
@@ -57,6 +61,7 @@ export class GroupsHttpController {
 
   @Delete(':name')
   @ApiOperation({ summary: 'Delete a group: its members lose what it granted' })
+  @ApiOkResponse({ description: 'The group as it was', schema: GROUP_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'GROUP_NOT_FOUND' })
   async remove(@Param('name') name: string, @CurrentChange() change: ChangeContext): Promise<GroupView> {
     const group = await this.groups.remove(name);
@@ -67,6 +72,7 @@ export class GroupsHttpController {
   @Put(':name/permissions')
   @ApiOperation({ summary: "Replace the group's grants" })
   @ApiBody({ schema: GRANTS_BODY_SCHEMA })
+  @ApiOkResponse({ description: 'The group with its new grants', schema: GROUP_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'GROUP_NOT_FOUND' })
   async setPermissions(@Param('name') name: string, @Body() body: { permissions?: unknown } | undefined, @CurrentChange() change: ChangeContext): Promise<GroupView> {
     const group = await this.groups.setGrants(name, parseGrants(body?.permissions));

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, Header, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@yardmaster/contracts';
-import { grantView, identityEvents, parseNewToken, TokenIssuer, type ChangeContext, type GrantView, type IssuedToken, type TokenView } from '@yardmaster/identity';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { meViewSchema, openApiSchemaOf, type IssuedTokenView, type MeView, type Principal, type TokenListView, type TokenView } from '@yardmaster/contracts';
+import { grantView, identityEvents, parseNewToken, TokenIssuer, type ChangeContext } from '@yardmaster/identity';
 import { CurrentPrincipal, CurrentTokenId } from '../auth/principal.decorator';
 import { Authenticated } from '../auth/route-access';
 import { CurrentChange } from './change-context.decorator';
-import { NEW_TOKEN_BODY_SCHEMA } from './grant-schema';
+import { ISSUED_TOKEN_VIEW_SCHEMA, NEW_TOKEN_BODY_SCHEMA, TOKEN_LIST_VIEW_SCHEMA, TOKEN_VIEW_SCHEMA } from './grant-schema';
 import { IdentityEventPublisher } from './identity-event-publisher';
 
 /** The caller's own account: who they are, what they may do, and their tokens. Any valid token will do. */
@@ -21,10 +21,8 @@ export class MeHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Who the token belongs to, whether it is read-only, and every permission held (own and through groups)' })
-  me(
-    @CurrentPrincipal() principal: Principal,
-    @CurrentTokenId() tokenId: string | undefined,
-  ): { username: string; displayName: string; admin: boolean; readOnly: boolean; tokenId: string | null; permissions: GrantView[] } {
+  @ApiOkResponse({ description: 'The caller', schema: openApiSchemaOf(meViewSchema) })
+  me(@CurrentPrincipal() principal: Principal, @CurrentTokenId() tokenId: string | undefined): MeView {
     return {
       username: principal.username,
       displayName: principal.displayName,
@@ -37,7 +35,8 @@ export class MeHttpController {
 
   @Get('tokens')
   @ApiOperation({ summary: 'My tokens, never their secrets' })
-  async list(@CurrentPrincipal() principal: Principal): Promise<{ items: TokenView[] }> {
+  @ApiOkResponse({ description: 'The tokens', schema: TOKEN_LIST_VIEW_SCHEMA })
+  async list(@CurrentPrincipal() principal: Principal): Promise<TokenListView> {
     return { items: await this.tokens.list(principal.username) };
   }
 
@@ -46,8 +45,8 @@ export class MeHttpController {
   @ApiBody({ schema: NEW_TOKEN_BODY_SCHEMA })
   // The secret is in this answer only: no cache (browser, proxy) may keep it.
   @Header('Cache-Control', 'no-store')
-  @ApiCreatedResponse({ description: '{ id, name, prefix, token, readOnly, expiresAt, ... }' })
-  async issue(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<IssuedToken> {
+  @ApiCreatedResponse({ description: 'The token, with its secret (`token`)', schema: ISSUED_TOKEN_VIEW_SCHEMA })
+  async issue(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<IssuedTokenView> {
     const issued = await this.tokens.issue(principal.username, parseNewToken(body));
     await this.events.publish(identityEvents.tokenCreated(change, principal.username, issued));
     return issued;
@@ -55,6 +54,7 @@ export class MeHttpController {
 
   @Delete('tokens/:tokenId')
   @ApiOperation({ summary: 'Revoke one of my tokens (also the one in use)' })
+  @ApiOkResponse({ description: 'The token as revoked', schema: TOKEN_VIEW_SCHEMA })
   async revoke(@CurrentPrincipal() principal: Principal, @Param('tokenId') tokenId: string, @CurrentChange() change: ChangeContext): Promise<TokenView> {
     const token = await this.tokens.revoke(principal.username, tokenId);
     await this.events.publish(identityEvents.tokenRevoked(change, principal.username, token));

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, Header, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { identityEvents, parseNewToken, TokenIssuer, type ChangeContext, type IssuedToken, type TokenView } from '@yardmaster/identity';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { IssuedTokenView, TokenListView, TokenView } from '@yardmaster/contracts';
+import { identityEvents, parseNewToken, TokenIssuer, type ChangeContext } from '@yardmaster/identity';
 import { RequirePermission } from '../auth/route-access';
 import { CurrentChange } from './change-context.decorator';
-import { NEW_TOKEN_BODY_SCHEMA } from './grant-schema';
+import { ISSUED_TOKEN_VIEW_SCHEMA, NEW_TOKEN_BODY_SCHEMA, TOKEN_LIST_VIEW_SCHEMA, TOKEN_VIEW_SCHEMA } from './grant-schema';
 import { IdentityEventPublisher } from './identity-event-publisher';
 
 @ApiTags('users')
@@ -18,8 +19,9 @@ export class UserTokensHttpController {
 
   @Get()
   @ApiOperation({ summary: "A user's tokens: names, prefixes, expiry, last use; never the secrets" })
+  @ApiOkResponse({ description: 'The tokens', schema: TOKEN_LIST_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
-  async list(@Param('username') username: string): Promise<{ items: TokenView[] }> {
+  async list(@Param('username') username: string): Promise<TokenListView> {
     return { items: await this.tokens.list(username) };
   }
 
@@ -28,9 +30,9 @@ export class UserTokensHttpController {
   @ApiBody({ schema: NEW_TOKEN_BODY_SCHEMA })
   // The secret is in this answer only: no cache (browser, proxy) may keep it.
   @Header('Cache-Control', 'no-store')
-  @ApiCreatedResponse({ description: '{ id, name, prefix, token, readOnly, expiresAt, ... }' })
+  @ApiCreatedResponse({ description: 'The token, with its secret (`token`)', schema: ISSUED_TOKEN_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
-  async issue(@Param('username') username: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<IssuedToken> {
+  async issue(@Param('username') username: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<IssuedTokenView> {
     const issued = await this.tokens.issue(username, parseNewToken(body));
     await this.events.publish(identityEvents.tokenCreated(change, username, issued));
     return issued;
@@ -38,6 +40,7 @@ export class UserTokensHttpController {
 
   @Delete(':tokenId')
   @ApiOperation({ summary: 'Revoke a token: the next request with it answers 401' })
+  @ApiOkResponse({ description: 'The token as revoked', schema: TOKEN_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND or TOKEN_NOT_FOUND' })
   async revoke(@Param('username') username: string, @Param('tokenId') tokenId: string, @CurrentChange() change: ChangeContext): Promise<TokenView> {
     const token = await this.tokens.revoke(username, tokenId);

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { newUserBodySchema, openApiSchemaOf, userPatchBodySchema } from '@yardmaster/contracts';
-import { identityEvents, parseGrants, parseNewUser, parseUserPatch, UserDirectory, type ChangeContext, type UserView } from '@yardmaster/identity';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { newUserBodySchema, openApiSchemaOf, pageSchema, userPatchBodySchema, userViewSchema, type UserView } from '@yardmaster/contracts';
+import { identityEvents, parseGrants, parseNewUser, parseUserPatch, UserDirectory, type ChangeContext } from '@yardmaster/identity';
 import { RequirePermission } from '../auth/route-access';
 import { readPage, type PageOf } from '../http/pagination';
 import { CurrentChange } from './change-context.decorator';
-import { GRANTS_BODY_SCHEMA } from './grant-schema';
+import { GRANTS_BODY_SCHEMA, USER_VIEW_SCHEMA } from './grant-schema';
 import { IdentityEventPublisher } from './identity-event-publisher';
 
 @ApiTags('users')
@@ -22,6 +22,7 @@ export class UsersHttpController {
   @ApiOperation({ summary: 'List users, by username' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
+  @ApiOkResponse({ description: 'One page of users', schema: openApiSchemaOf(pageSchema(userViewSchema)) })
   async list(@Query() query: { limit?: string; offset?: string }): Promise<PageOf<UserView>> {
     const page = readPage(query);
     return { ...(await this.users.list(page)), ...page };
@@ -30,7 +31,7 @@ export class UsersHttpController {
   @Post()
   @ApiOperation({ summary: 'Create a user (no token yet: POST /api/users/{username}/tokens)' })
   @ApiBody({ schema: openApiSchemaOf(newUserBodySchema, 'input') })
-  @ApiCreatedResponse({ description: 'The user' })
+  @ApiCreatedResponse({ description: 'The user', schema: USER_VIEW_SCHEMA })
   @ApiConflictResponse({ description: 'IDENTITY_CONFLICT: the username is taken' })
   async create(@Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<UserView> {
     const user = await this.users.create(parseNewUser(body));
@@ -40,6 +41,7 @@ export class UsersHttpController {
 
   @Get(':username')
   @ApiOperation({ summary: 'One user: groups and own grants' })
+  @ApiOkResponse({ description: 'The user', schema: USER_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
   get(@Param('username') username: string): Promise<UserView> {
     return this.users.get(username);
@@ -48,6 +50,7 @@ export class UsersHttpController {
   @Patch(':username')
   @ApiOperation({ summary: "Change a user's display name, admin flag or groups; `active: false` deactivates (their tokens stop working)" })
   @ApiBody({ schema: openApiSchemaOf(userPatchBodySchema, 'input') })
+  @ApiOkResponse({ description: 'The user as changed', schema: USER_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
   async update(@Param('username') username: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<UserView> {
     const patch = parseUserPatch(body);
@@ -58,6 +61,7 @@ export class UsersHttpController {
 
   @Delete(':username')
   @ApiOperation({ summary: 'Delete a user with their tokens and grants; their runs keep their name' })
+  @ApiOkResponse({ description: 'The user as it was', schema: USER_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
   async remove(@Param('username') username: string, @CurrentChange() change: ChangeContext): Promise<UserView> {
     const user = await this.users.remove(username);
@@ -68,6 +72,7 @@ export class UsersHttpController {
   @Put(':username/permissions')
   @ApiOperation({ summary: "Replace the user's own grants (their groups' grants stay)" })
   @ApiBody({ schema: GRANTS_BODY_SCHEMA })
+  @ApiOkResponse({ description: 'The user with their new grants', schema: USER_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
   async setPermissions(
     @Param('username') username: string,

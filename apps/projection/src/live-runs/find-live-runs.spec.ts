@@ -1,5 +1,5 @@
-import { ErrorCode, YardError } from '@yardmaster/contracts';
-import { MAX_QUIET_SECONDS, parseLiveRunsQuery } from './find-live-runs';
+import { ErrorCode, MAX_QUIET_SECONDS, YardError } from '@yardmaster/contracts';
+import { parseLiveRunsQuery } from './find-live-runs';
 
 function refusalOf(body: unknown): YardError {
   try {

@@ -1,11 +1,8 @@
-import { ErrorCode, runStatusRank, YardError, type FieldError, type LiveRun, type LiveRunsQuery } from '@yardmaster/contracts';
+import { liveRunsQuerySchema, parseQuery, runStatusRank, type LiveRun, type LiveRunsQuery } from '@yardmaster/contracts';
 import type { DataSource } from '@yardmaster/read-models';
 
 /** The most runs one answer holds, whatever `limit` asks for. */
 export const MAX_LIVE_RUNS = 1000;
-
-/** About 31 years: anything longer is a mistake, and would overflow Postgres' interval. */
-export const MAX_QUIET_SECONDS = 1_000_000_000;
 
 /** Every terminal status has this rank; lower ranks are runs not yet ended. Written into the SQL as a literal, as the partial index `job_runs_live_idx` states it. */
 const TERMINAL_RANK = runStatusRank('completed');
@@ -32,18 +29,7 @@ export async function findLiveRuns(dataSource: DataSource, query: LiveRunsQuery)
   }));
 }
 
-/** Checks a query that came over the wire; a bad one is refused with VALIDATION_FAILED and every problem. */
+/** Checks a query that came over the wire against its contract: MALFORMED_REQUEST or VALIDATION_FAILED naming every field. */
 export function parseLiveRunsQuery(body: unknown): LiveRunsQuery {
-  const fieldErrors: FieldError[] = [];
-  const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
-  if (fields === null) throw new YardError(ErrorCode.MalformedRequest, 'The live-runs query must be a JSON object');
-  const { quietSeconds, limit } = fields;
-  if (typeof quietSeconds !== 'number' || !Number.isFinite(quietSeconds) || quietSeconds < 0 || quietSeconds > MAX_QUIET_SECONDS) {
-    fieldErrors.push({ field: 'quietSeconds', message: `must be a number of seconds from 0 to ${MAX_QUIET_SECONDS}` });
-  }
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-    fieldErrors.push({ field: 'limit', message: 'must be a whole number, 1 or more' });
-  }
-  if (fieldErrors.length > 0) throw new YardError(ErrorCode.ValidationFailed, 'The live-runs query is not valid', fieldErrors);
-  return { quietSeconds: quietSeconds as number, limit: limit as number };
+  return parseQuery(liveRunsQuerySchema, body, 'The live-runs query');
 }

@@ -5,48 +5,24 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
-import { EnvReader } from '@yardmaster/config';
 import { ErrorCode, subjectsFor, YardError, type LiveRun, type LiveRunsQuery, type RunStatus } from '@yardmaster/contracts';
-import { connectNats, sendCommand, type NatsConnection } from '@yardmaster/messaging';
-import { createTestDatabase, deleteStreams, testDependencies, uniqueInstanceName, type TestDatabase } from '@yardmaster/testing';
-import { readProjectionConfig } from '../config';
-import { ProjectionModule } from '../projection.module';
+import { sendCommand } from '@yardmaster/messaging';
+import { startProjectionOnOwnInstance, type ProjectionOnOwnInstance } from '../test-support/projection-on-own-instance';
 
 jest.setTimeout(30_000);
 
-const INSTANCE = uniqueInstanceName('live');
-const SUBJECT = subjectsFor(INSTANCE).liveRunsQuery;
-
-let db: TestDatabase;
-let app: INestApplicationContext | null = null;
-let nc: NatsConnection;
+let projection: ProjectionOnOwnInstance;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  nc = await connectNats(testDependencies.natsUrl, `live-runs-int-spec-${INSTANCE}`);
-  const env = new EnvReader({
-    YARD_INSTANCE: INSTANCE,
-    YARD_NATS_URL: testDependencies.natsUrl,
-    YARD_DATABASE_URL: db.url,
-    YARD_PROJECTION_ID: `projection-${INSTANCE}`,
-  });
-  app = await NestFactory.createApplicationContext(ProjectionModule.forConfig(env.finish(readProjectionConfig(env))), { logger: false });
-  await app.init();
+  projection = await startProjectionOnOwnInstance('live');
 });
 
 afterAll(async () => {
-  await app?.close();
-  if (nc && !nc.isClosed()) {
-    await deleteStreams(nc, INSTANCE);
-    await nc.drain();
-  }
-  await db?.drop();
+  await projection?.remove();
 });
 
 beforeEach(async () => {
-  await db.dataSource.query(`DELETE FROM job_runs`);
+  await projection.db.dataSource.query(`DELETE FROM job_runs`);
 });
 
 const RANKS: Record<RunStatus, number> = {
@@ -64,7 +40,7 @@ const RANKS: Record<RunStatus, number> = {
 /** A run last changed `quietFor` seconds ago, by the database's clock. */
 async function insertRun(status: RunStatus, quietFor: number): Promise<{ runId: string; updatedAt: Date }> {
   const runId = randomUUID();
-  const [row]: Array<{ updated_at: Date }> = await db.dataSource.query(
+  const [row]: Array<{ updated_at: Date }> = await projection.db.dataSource.query(
     `INSERT INTO job_runs (id, job_id, status, status_rank, workflow_id, created_at, updated_at)
      VALUES ($1, 'network.BackupConfigs', $2, $3, $4, now() - make_interval(secs => $5 + 60), now() - make_interval(secs => $5))
      RETURNING updated_at`,
@@ -74,7 +50,7 @@ async function insertRun(status: RunStatus, quietFor: number): Promise<{ runId: 
 }
 
 function ask(query: unknown): Promise<LiveRun[]> {
-  return sendCommand<LiveRun[]>(nc, SUBJECT, query, { timeoutMs: 5000, serviceName: 'projection' });
+  return sendCommand<LiveRun[]>(projection.nc, subjectsFor(projection.instance).liveRunsQuery, query, { timeoutMs: 5000, serviceName: 'projection' });
 }
 
 async function refusal(query: unknown): Promise<YardError> {
@@ -132,8 +108,7 @@ describe('the live-runs query', () => {
   });
 
   it('stops answering when the projection shuts down', async () => {
-    await app?.close();
-    app = null;
+    await projection.stop();
 
     const error = await refusal({ quietSeconds: 0, limit: 1 });
 

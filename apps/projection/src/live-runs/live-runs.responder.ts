@@ -1,42 +1,35 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { NatsConnection, Subscription } from '@nats-io/nats-core';
+import { Inject, Injectable } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/nats-core';
 import { anyJsonSchema, subjectsFor, type LiveRun } from '@yardmaster/contracts';
-import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
+import { NATS_CONNECTION } from '@yardmaster/messaging';
 import { DataSource } from '@yardmaster/read-models';
 import type { ProjectionConfig } from '../config';
+import { ProjectionResponder } from '../nats/projection-responder';
 import { PROJECTION_CONFIG } from '../projection-config.token';
 import { findLiveRuns, parseLiveRunsQuery } from './find-live-runs';
 
 /**
  * Answers the live-runs query (`LiveRunsQuery` → `CommandReply<LiveRun[]>`) from the read model: runs not yet
- * ended that have been quiet for a while, for a reconciler to check against Temporal. Every projection replica
- * answers in the `projection` queue group, so each query is answered once.
+ * ended that have been quiet for a while, for a reconciler to check against Temporal.
  */
 @Injectable()
-export class LiveRunsResponder implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(LiveRunsResponder.name);
-  private subscription: Subscription | null = null;
+export class LiveRunsResponder extends ProjectionResponder<unknown, LiveRun[]> {
+  // Checked by parseLiveRunsQuery instead: bad fields are VALIDATION_FAILED, which the scheduler's reconciler knows.
+  protected readonly contract = anyJsonSchema;
 
   constructor(
     @Inject(PROJECTION_CONFIG) private readonly config: ProjectionConfig,
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
     private readonly dataSource: DataSource,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.subscription = serveCommand<unknown, LiveRun[]>(
-      this.nc,
-      subjectsFor(this.config.shared.instance).liveRunsQuery,
-      'projection',
-      // Its own parser checks it, with the VALIDATION_FAILED messages the scheduler's reconciler knows.
-      anyJsonSchema,
-      (body) => findLiveRuns(this.dataSource, parseLiveRunsQuery(body)),
-      (error) => this.logger.error(`Live-runs query not answered: ${error instanceof Error ? error.message : String(error)}`),
-    );
+  ) {
+    super(nc, 'Live-runs query');
   }
 
-  onApplicationShutdown(): void {
-    this.subscription?.unsubscribe();
-    this.subscription = null;
+  protected subject(): string {
+    return subjectsFor(this.config.shared.instance).liveRunsQuery;
+  }
+
+  protected answer(body: unknown): Promise<LiveRun[]> {
+    return findLiveRuns(this.dataSource, parseLiveRunsQuery(body));
   }
 }

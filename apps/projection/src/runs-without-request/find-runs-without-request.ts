@@ -1,4 +1,4 @@
-import { ErrorCode, YardError, type RunsWithoutRequestQuery, type RunWithoutRequest } from '@yardmaster/contracts';
+import { parseQuery, runsWithoutRequestQuerySchema, type RunsWithoutRequestQuery, type RunWithoutRequest } from '@yardmaster/contracts';
 import type { DataSource } from '@yardmaster/read-models';
 
 const MAX_RUNS = 500;
@@ -15,11 +15,7 @@ export async function findRunsWithoutRequest(dataSource: DataSource, query: Runs
   return rows.map((row) => ({ runId: row.id, workflowId: row.workflow_id }));
 }
 
+/** Checks a query that came over the wire against its contract: MALFORMED_REQUEST or VALIDATION_FAILED naming every field. */
 export function parseRunsWithoutRequestQuery(body: unknown): RunsWithoutRequestQuery {
-  const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  const { quietSeconds, limit } = fields;
-  if (typeof quietSeconds !== 'number' || !(quietSeconds >= 0) || typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-    throw new YardError(ErrorCode.ValidationFailed, 'The runs-without-request query needs quietSeconds (0 or more) and limit (1 or more)');
-  }
-  return { quietSeconds, limit };
+  return parseQuery(runsWithoutRequestQuerySchema, body, 'The runs-without-request query');
 }

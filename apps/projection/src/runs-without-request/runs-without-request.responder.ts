@@ -1,38 +1,32 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { NatsConnection, Subscription } from '@nats-io/nats-core';
+import { Inject, Injectable } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/nats-core';
 import { anyJsonSchema, subjectsFor, type RunWithoutRequest } from '@yardmaster/contracts';
-import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
+import { NATS_CONNECTION } from '@yardmaster/messaging';
 import { DataSource } from '@yardmaster/read-models';
 import type { ProjectionConfig } from '../config';
+import { ProjectionResponder } from '../nats/projection-responder';
 import { PROJECTION_CONFIG } from '../projection-config.token';
 import { findRunsWithoutRequest, parseRunsWithoutRequestQuery } from './find-runs-without-request';
 
 /** Answers `runs.without_request` for the scheduler's reconciler, like the live-runs query. */
 @Injectable()
-export class RunsWithoutRequestResponder implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RunsWithoutRequestResponder.name);
-  private subscription: Subscription | null = null;
+export class RunsWithoutRequestResponder extends ProjectionResponder<unknown, RunWithoutRequest[]> {
+  // Checked by parseRunsWithoutRequestQuery instead: bad fields are VALIDATION_FAILED, which the reconciler knows.
+  protected readonly contract = anyJsonSchema;
 
   constructor(
     @Inject(PROJECTION_CONFIG) private readonly config: ProjectionConfig,
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
     private readonly dataSource: DataSource,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.subscription = serveCommand<unknown, RunWithoutRequest[]>(
-      this.nc,
-      subjectsFor(this.config.shared.instance).runsWithoutRequestQuery,
-      'projection',
-      // Its own parser checks it, with the VALIDATION_FAILED messages the scheduler's reconciler knows.
-      anyJsonSchema,
-      (body) => findRunsWithoutRequest(this.dataSource, parseRunsWithoutRequestQuery(body)),
-      (error) => this.logger.error(`Runs-without-request query not answered: ${error instanceof Error ? error.message : String(error)}`),
-    );
+  ) {
+    super(nc, 'Runs-without-request query');
   }
 
-  onApplicationShutdown(): void {
-    this.subscription?.unsubscribe();
-    this.subscription = null;
+  protected subject(): string {
+    return subjectsFor(this.config.shared.instance).runsWithoutRequestQuery;
+  }
+
+  protected answer(body: unknown): Promise<RunWithoutRequest[]> {
+    return findRunsWithoutRequest(this.dataSource, parseRunsWithoutRequestQuery(body));
   }
 }

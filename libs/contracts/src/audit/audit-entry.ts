@@ -1,16 +1,19 @@
+import { z } from 'zod';
+
 /** One action a person took, as `GET /api/audit` lists it: who, what, on which target, and when. */
-export interface AuditEntryView {
+export const auditEntryViewSchema = z.object({
   /** The id of the event that recorded the action. */
-  readonly id: string;
-  readonly occurredAt: string;
-  readonly actor: string;
+  id: z.string(),
+  occurredAt: z.string(),
+  actor: z.string(),
   /** The event type, e.g. `run.requested`, or `schedule.<change>` for schedule changes. */
-  readonly action: string;
-  readonly targetType: string;
-  readonly targetId: string;
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string(),
   /** One readable line, e.g. `cancelled run <id>`. */
-  readonly summary: string;
-  readonly correlationId: string | null;
+  summary: z.string(),
+  correlationId: z.string().nullable(),
   /** Facts of the action (never run data or secrets). */
-  readonly details: Record<string, unknown>;
-}
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;

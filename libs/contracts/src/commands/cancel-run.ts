@@ -10,16 +10,18 @@ export const cancelRunCommandSchema = z.object({
 });
 export type CancelRunCommand = z.infer<typeof cancelRunCommandSchema>;
 
-export interface CancelRunAccepted {
-  readonly runId: string;
-  readonly cancelRequestedBy: string;
-  readonly cancelRequestedAt: string;
+/** The scheduler's answer to a cancel, which `POST /api/runs/{runId}/cancel` passes on. */
+export const cancelRunAcceptedSchema = z.object({
+  runId: z.string(),
+  cancelRequestedBy: z.string(),
+  cancelRequestedAt: z.string(),
   /** True when this is the answer to an earlier request with the same idempotency key, given again. */
-  readonly replayed?: boolean;
+  replayed: z.boolean().optional(),
   /**
    * True when the run's workflow accepted the cancel: the run will end `cancelled`. False when the workflow could
    * not confirm within the scheduler's YARD_CANCEL_CONFIRM_TIMEOUT_SECONDS (or runs code from before confirmed
    * cancels): Temporal was asked to cancel it, and the run most likely ends `cancelled`.
    */
-  readonly confirmed: boolean;
-}
+  confirmed: z.boolean(),
+});
+export type CancelRunAccepted = z.infer<typeof cancelRunAcceptedSchema>;

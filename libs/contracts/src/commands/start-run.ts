@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { actingPrincipalSchema } from '../auth/permissions';
-import type { JsonObject } from '../json';
 import { commandMetaSchema } from './command-reply';
-import type { RunStatus } from '../runs/run-status';
+import { RUN_STATUSES } from '../runs/run-status';
 import { idempotencyRefSchema } from '../idempotency/idempotency';
 import { jsonObjectSchema, readonlyArray } from '../schemas/json-schemas';
 
@@ -40,22 +39,24 @@ export const startRunCommandSchema = z.object({
 });
 export type StartRunCommand = z.infer<typeof startRunCommandSchema>;
 
-export interface StartRunAccepted {
-  readonly runId: string;
-  readonly jobId: string;
-  readonly workflowId: string;
-  readonly status: RunStatus;
-  readonly data: JsonObject;
+/** The scheduler's answer to a start, which the API passes on (with links) as `POST /api/jobs/{jobId}/runs` answers. */
+export const startRunAcceptedSchema = z.object({
+  runId: z.string(),
+  jobId: z.string(),
+  workflowId: z.string(),
+  status: z.enum(RUN_STATUSES),
+  data: jsonObjectSchema,
   /** Null for a read-only job. */
-  readonly commit: boolean | null;
-  readonly queue: string;
-  readonly requestedBy: string;
+  commit: z.boolean().nullable(),
+  queue: z.string(),
+  requestedBy: z.string(),
   /** Who the run acts as: `requestedBy` unless an administrator or a schedule's owner said otherwise. */
-  readonly runAs: string;
-  readonly requestedAt: string;
-  readonly runTimeoutSeconds: number;
+  runAs: z.string(),
+  requestedAt: z.string(),
+  runTimeoutSeconds: z.number(),
   /** True when this is the answer to an earlier request with the same idempotency key, given again. */
-  readonly replayed?: boolean;
+  replayed: z.boolean().optional(),
   /** What the client should know although the run was accepted, e.g. that no collector serves its queue. */
-  readonly warnings?: readonly string[];
-}
+  warnings: readonlyArray(z.string()).optional(),
+});
+export type StartRunAccepted = z.infer<typeof startRunAcceptedSchema>;

@@ -1,8 +1,8 @@
+import { quietRunsQuerySchema, type QuietRunsQuery } from './quiet-runs-query';
+
 /** Asks for runs the read model holds as live (not ended) and unchanged for at least `quietSeconds`. */
-export interface LiveRunsQuery {
-  readonly quietSeconds: number;
-  readonly limit: number;
-}
+export const liveRunsQuerySchema = quietRunsQuerySchema;
+export type LiveRunsQuery = QuietRunsQuery;
 
 export interface LiveRun {
   readonly runId: string;

@@ -70,7 +70,11 @@ export const identityEvents = {
     return identityEvent<PermissionsReplaced>('identity.permissions_replaced', `${holderType}:${name}`, at.toISOString(), context, {
       holderType,
       holder: name,
-      permissions: permissions.map((grant) => ({ ...grant })),
+      permissions: permissions.map(({ jobIds, groupings, ...grant }) => ({
+        ...grant,
+        ...(jobIds ? { jobIds: [...jobIds] } : {}),
+        ...(groupings ? { groupings: [...groupings] } : {}),
+      })),
     });
   },
 

@@ -1,4 +1,4 @@
-import { ErrorCode, YardError } from '@yardmaster/contracts';
+import { ErrorCode, YardError, type IssuedTokenView } from '@yardmaster/contracts';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { ApiTokenRecord } from '../entities/api-token.record';
 import { UserRecord } from '../entities/user.record';
@@ -8,9 +8,7 @@ import { findUser } from './user-directory';
 import { tokenView, type TokenView } from './views';
 
 /** A token just created: the only time its secret is ever shown. */
-export interface IssuedToken extends TokenView {
-  readonly token: string;
-}
+export type IssuedToken = IssuedTokenView;
 
 /** Creates, lists and revokes a user's tokens. */
 export class TokenIssuer {

@@ -1,42 +1,12 @@
-import type { PermissionGrant } from '@yardmaster/contracts';
+import type { GroupView, PermissionGrant, TokenView, UserView } from '@yardmaster/contracts';
 import type { ApiTokenRecord } from '../entities/api-token.record';
 import type { GroupRecord } from '../entities/group.record';
 import type { UserRecord } from '../entities/user.record';
 import { grantView } from './grant-input';
 
 export type GrantView = ReturnType<typeof grantView>;
-
-export interface UserView {
-  readonly username: string;
-  readonly displayName: string;
-  readonly active: boolean;
-  readonly admin: boolean;
-  readonly groups: string[];
-  /** Granted to the user directly; their groups' grants are listed with each group. */
-  readonly permissions: GrantView[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-export interface GroupView {
-  readonly name: string;
-  readonly description: string;
-  readonly members: string[];
-  readonly permissions: GrantView[];
-  readonly createdAt: string;
-}
-
-/** A token as lists show it: never the secret, which is shown once, when created. */
-export interface TokenView {
-  readonly id: string;
-  readonly name: string;
-  readonly prefix: string;
-  readonly readOnly: boolean;
-  readonly expiresAt: string | null;
-  readonly revokedAt: string | null;
-  readonly lastUsedAt: string | null;
-  readonly createdAt: string;
-}
+/** The views' one definition is their schema in contracts; re-exported for this library's callers. */
+export type { GroupView, TokenView, UserView };
 
 export function userView(user: UserRecord, groups: string[], grants: PermissionGrant[]): UserView {
   return {

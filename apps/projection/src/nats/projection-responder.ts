@@ -1,0 +1,41 @@
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { NatsConnection, Subscription } from '@nats-io/nats-core';
+import type { Contract } from '@yardmaster/contracts';
+import { serveCommand } from '@yardmaster/messaging';
+
+/** Every projection replica answers in this queue group, so each request is answered once. */
+const QUEUE_GROUP = 'projection';
+
+/**
+ * One NATS request/reply subject the projection answers while it runs: subscribed once the application has
+ * started (its read model is migrated by then) and unsubscribed at shutdown, so a stopped projection leaves
+ * callers a prompt "not running" instead of a handler working on a closing connection.
+ */
+export abstract class ProjectionResponder<TRequest, TReply> implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(this.constructor.name);
+  private subscription: Subscription | null = null;
+
+  protected constructor(
+    private readonly nc: NatsConnection,
+    /** What the log calls a request that could not be answered, e.g. `Live-runs query`. */
+    private readonly requestName: string,
+  ) {}
+
+  protected abstract subject(): string;
+
+  /** The request's contract as `serveCommand` checks it; a responder with stricter rules checks further in `answer`. */
+  protected abstract readonly contract: Contract<TRequest>;
+
+  protected abstract answer(request: TRequest): Promise<TReply>;
+
+  onApplicationBootstrap(): void {
+    this.subscription = serveCommand(this.nc, this.subject(), QUEUE_GROUP, this.contract, (request) => this.answer(request), (error) =>
+      this.logger.error(`${this.requestName} not answered: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+
+  onApplicationShutdown(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = null;
+  }
+}
