@@ -1,6 +1,6 @@
 import type { PingAnswer } from '@yardmaster/messaging';
 import { FailureSince } from './failure-since';
-import { healthChecks, isHealthy, type HealthObservations } from './health-checks';
+import { healthChecks, isHealthy, overallStatus, type HealthObservations } from './health-checks';
 
 function answer(service: PingAnswer['service'], extra: Partial<PingAnswer> = {}): PingAnswer {
   return { service, instanceId: `${service}@host:1`, ready: true, details: { nats: true }, ...extra };
@@ -26,6 +26,8 @@ describe('healthChecks', () => {
     const checks = healthChecks({ ...allUp, projection: answer('projection', { parked: 3 }) });
     expect(checks['projection']).toEqual({ status: 'degraded', reason: '3 parked' });
     expect(isHealthy(checks)).toBe(true);
+    expect(overallStatus(checks)).toBe('degraded');
+    expect(overallStatus(healthChecks(allUp))).toBe('ok');
   });
 
   it('with NATS down: NATS down with its address, the parts learned over NATS unknown, not down', () => {

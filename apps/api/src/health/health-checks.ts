@@ -63,3 +63,8 @@ function temporalCheck(natsUp: boolean, scheduler: PingAnswer | null): HealthChe
 export function isHealthy(checks: Record<string, HealthCheck>): boolean {
   return Object.values(checks).every((check) => check.status === 'ok' || check.status === 'degraded');
 }
+
+/** The answer's one-word summary: `ok` only when every part is ok; anything else (degraded, down, unknown) is `degraded`. */
+export function overallStatus(checks: Record<string, HealthCheck>): 'ok' | 'degraded' {
+  return Object.values(checks).every((check) => check.status === 'ok') ? 'ok' : 'degraded';
+}

@@ -9,7 +9,7 @@ import type { ApiConfig } from '../config';
 import { Public } from '../auth/route-access';
 import { API_CONFIG } from '../api-config.token';
 import { FailureSince } from './failure-since';
-import { healthChecks, isHealthy } from './health-checks';
+import { healthChecks, isHealthy, overallStatus } from './health-checks';
 
 const PING_TIMEOUT_MS = 1_500;
 
@@ -55,8 +55,7 @@ export class HealthHttpController {
     );
     const healthy = isHealthy(checks);
     response.status(healthy ? 200 : 503);
-    const allOk = Object.values(checks).every((check) => check.status === 'ok');
-    return { status: allOk ? 'ok' : 'degraded', checks };
+    return { status: overallStatus(checks), checks };
   }
 }
 
