@@ -17,6 +17,7 @@ COPY apps/projection/package.json /yard/apps/projection/
 COPY apps/scheduler/package.json /yard/apps/scheduler/
 COPY libs/config/package.json /yard/libs/config/
 COPY libs/contracts/package.json /yard/libs/contracts/
+COPY libs/database/package.json /yard/libs/database/
 COPY libs/identity/package.json /yard/libs/identity/
 COPY libs/inventory/package.json /yard/libs/inventory/
 COPY libs/job-sdk/package.json /yard/libs/job-sdk/
@@ -99,6 +100,8 @@ COPY --from=build /yard/libs/config/package.json ./libs/config/
 COPY --from=build /yard/libs/config/dist/ ./libs/config/dist/
 COPY --from=build /yard/libs/contracts/package.json ./libs/contracts/
 COPY --from=build /yard/libs/contracts/dist/ ./libs/contracts/dist/
+COPY --from=build /yard/libs/database/package.json ./libs/database/
+COPY --from=build /yard/libs/database/dist/ ./libs/database/dist/
 COPY --from=build /yard/libs/identity/package.json ./libs/identity/
 COPY --from=build /yard/libs/identity/dist/ ./libs/identity/dist/
 COPY --from=build /yard/libs/inventory/package.json ./libs/inventory/

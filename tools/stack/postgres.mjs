@@ -30,15 +30,16 @@ export async function ensurePostgres(databaseUrl) {
     await client.end();
   }
 
-  const { createReadModelDataSource, migrateReadModels } = await import('@yardmaster/read-models');
-  const { createIdentityDataSource, migrateIdentity } = await import('@yardmaster/identity');
-  const { createInventoryDataSource, migrateInventory } = await import('@yardmaster/inventory');
-  const applied = [
-    ...(await migrateWith(createReadModelDataSource(databaseUrl, 'yardmaster-launcher'), migrateReadModels)),
-    // Identity and inventory are primary data with migrations of their own, applied alongside.
-    ...(await migrateWith(createIdentityDataSource(databaseUrl, 'yardmaster-launcher'), migrateIdentity)),
-    ...(await migrateWith(createInventoryDataSource(databaseUrl, 'yardmaster-launcher'), migrateInventory)),
-  ];
+  const { createPostgresDataSource, runPendingMigrations } = await import('@yardmaster/database');
+  const { READ_MODELS_CONNECTION } = await import('@yardmaster/read-models');
+  const { IDENTITY_CONNECTION } = await import('@yardmaster/identity');
+  const { INVENTORY_CONNECTION } = await import('@yardmaster/inventory');
+  const target = { databaseUrl, applicationName: 'yardmaster-launcher' };
+  const applied = [];
+  // Identity and inventory are primary data with migrations of their own, applied alongside the read models'.
+  for (const connection of [READ_MODELS_CONNECTION, IDENTITY_CONNECTION, INVENTORY_CONNECTION]) {
+    applied.push(...(await migrateWith(createPostgresDataSource(connection, target), runPendingMigrations)));
+  }
   say(`PostgreSQL ready: ${database}${applied.length ? ` (applied ${applied.join(', ')})` : ', schema up to date'}`);
 }
 

@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { MessagingModule } from '@yardmaster/messaging';
+import { IdentityModule } from '@yardmaster/identity';
 import { InventoryModule } from '@yardmaster/inventory';
 import { ReadModelsModule } from '@yardmaster/read-models';
 import { API_CONFIG } from './api-config.token';
@@ -9,7 +10,6 @@ import type { ApiConfig } from './config';
 import { AuthGuard } from './auth/auth.guard';
 import { FailedAuthentications } from './auth/failed-authentications/failed-authentications';
 import { FirstAdminService } from './auth/first-admin.service';
-import { IDENTITY_PROVIDERS } from './auth/identity.providers';
 import { PrincipalResponder } from './auth/run-as/principal.responder';
 import { RunAsResolver } from './auth/run-as/run-as';
 import { ReloadCatalogHttpController } from './catalog/reload-catalog.http.controller';
@@ -70,6 +70,7 @@ export class ApiModule {
         MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.apiId, ensureStreamsOf: config.shared.instance }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
         InventoryModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
+        IdentityModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api-identity' }),
         // Memory storage (multer's default without `dest`): uploads go straight on to the run-files bucket, never to disk.
         // A text part (a run's `data` as JSON text) is at most 1 MiB: a larger one is 400 MALFORMED_REQUEST.
         MulterModule.register({ limits: { fileSize: config.maxUploadBytes, files: 20, fields: 20, fieldSize: MAX_FORM_TEXT_PART_BYTES } }),
@@ -80,7 +81,6 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
         // Before any other pipe and any handler: no text holding NUL gets further than this.
         { provide: APP_PIPE, useClass: NulFreeInputPipe },
-        ...IDENTITY_PROVIDERS,
         { provide: FailedAuthentications, useFactory: (apiConfig: ApiConfig) => new FailedAuthentications(apiConfig.failedAuthentication), inject: [API_CONFIG] },
         // Deny by default: every route passes the guard, and a route that declares no access rule is refused.
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,10 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@yardmaster/messaging';
 import { ReadModelsModule } from '@yardmaster/read-models';
-import { AuditConsumersService } from './audit/audit-consumers.service';
+import { AUDIT_CONSUMER } from './audit/audit.consumer';
 import type { ProjectionConfig } from './config';
+import { CONSUMER_DEFINITIONS } from './consumer/consumer-definition';
 import { DurableConsumers } from './consumer/durable-consumers';
-import { ProjectionConsumersService } from './consumer/projection-consumers.service';
+import { DurableConsumersService } from './consumer/durable-consumers.service';
+import { READ_MODELS_CONSUMER } from './consumer/read-models.consumer';
 import { projectionHealth } from './health/projection-health';
 import { LiveRunsResponder } from './live-runs/live-runs.responder';
 import { ReplayParkedEvents } from './parked/replay-parked-events';
@@ -24,8 +26,8 @@ export class ProjectionModule {
       providers: [
         { provide: PROJECTION_CONFIG, useValue: config },
         DurableConsumers,
-        ProjectionConsumersService,
-        AuditConsumersService,
+        { provide: CONSUMER_DEFINITIONS, useValue: [READ_MODELS_CONSUMER, AUDIT_CONSUMER] },
+        DurableConsumersService,
         ...projectionHealth,
         LiveRunsResponder,
         ReplayParkedEvents,

@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { createPostgresDataSource, type PostgresConnection } from '@yardmaster/database';
+import type { DataSource } from 'typeorm';
 import { ApiTokenRecord } from './entities/api-token.record';
 import { GroupMembershipRecord } from './entities/group-membership.record';
 import { GroupRecord } from './entities/group.record';
@@ -6,28 +7,22 @@ import { PermissionGrantRecord } from './entities/permission-grant.record';
 import { UserRecord } from './entities/user.record';
 import { Identity1795500000000 } from './migrations/1795500000000-identity';
 
-export const IDENTITY_ENTITIES = [UserRecord, GroupRecord, GroupMembershipRecord, PermissionGrantRecord, ApiTokenRecord];
-export const IDENTITY_MIGRATIONS = [Identity1795500000000];
+/** The name services inject identity's DataSource by: `@InjectDataSource(IDENTITY)`. */
+export const IDENTITY = 'identity';
 
 /**
- * Identity's DataSource: the same database as the read models, but primary data with migrations of its own
+ * Identity's connection: the same database as the read models, but primary data with migrations of its own
  * (tracked in `identity_migrations`), so a read-model rebuild never touches users or tokens.
  */
-export function createIdentityDataSource(databaseUrl: string, applicationName: string): DataSource {
-  return new DataSource({
-    type: 'postgres',
-    url: databaseUrl,
-    applicationName,
-    entities: IDENTITY_ENTITIES,
-    migrations: IDENTITY_MIGRATIONS,
-    migrationsTableName: 'identity_migrations',
-    synchronize: false,
-    extra: { max: 5 },
-  });
-}
+export const IDENTITY_CONNECTION: PostgresConnection = {
+  name: IDENTITY,
+  entities: [UserRecord, GroupRecord, GroupMembershipRecord, PermissionGrantRecord, ApiTokenRecord],
+  migrations: [Identity1795500000000],
+  migrationsTableName: 'identity_migrations',
+  poolSize: 5,
+};
 
-/** Applies pending migrations, each in its own transaction; returns the names of those applied. */
-export async function migrateIdentity(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((migration) => migration.name);
+/** Identity's DataSource outside Nest (the migration tool, tests). */
+export function createIdentityDataSource(databaseUrl: string, applicationName: string): DataSource {
+  return createPostgresDataSource(IDENTITY_CONNECTION, { databaseUrl, applicationName });
 }

@@ -4,6 +4,7 @@ export * from './entities/group-membership.record';
 export * from './entities/permission-grant.record';
 export * from './entities/api-token.record';
 export * from './data-source';
+export * from './identity.module';
 export * from './tokens/api-token-secret';
 export * from './store/grant-input';
 export * from './store/user-input';

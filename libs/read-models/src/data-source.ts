@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { createPostgresDataSource, type PostgresConnection } from '@yardmaster/database';
+import type { DataSource } from 'typeorm';
 import { AppliedEventRecord } from './entities/applied-event.record';
 import { AuditEntryRecord } from './entities/audit-entry.record';
 import { JobDefinitionRecord } from './entities/job-definition.record';
@@ -12,25 +13,19 @@ import { Schedules1795481745933 } from './migrations/1795481745933-schedules';
 import { AuditEntries1795600000000 } from './migrations/1795600000000-audit-entries';
 import { RunAs1795610000000 } from './migrations/1795610000000-run-as';
 
-export const READ_MODEL_ENTITIES = [JobDefinitionRecord, JobRunRecord, JobLogEntryRecord, AppliedEventRecord, ScheduleRecord, AuditEntryRecord];
-export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000, RunLifecycleColumns1795480385912, Schedules1795481745933, JobOverrides1795490000000, AuditEntries1795600000000, RunAs1795610000000];
+/** The name services inject the read models' DataSource by: `@InjectDataSource(READ_MODELS)`. */
+export const READ_MODELS = 'read-models';
 
-/** The read models' DataSource. The schema comes from migrations only; TypeORM never rewrites it. */
+/** The read models' connection. The schema comes from migrations only; TypeORM never rewrites it. */
+export const READ_MODELS_CONNECTION: PostgresConnection = {
+  name: READ_MODELS,
+  entities: [JobDefinitionRecord, JobRunRecord, JobLogEntryRecord, AppliedEventRecord, ScheduleRecord, AuditEntryRecord],
+  migrations: [InitialReadModels1764000000000, RunLifecycleColumns1795480385912, Schedules1795481745933, JobOverrides1795490000000, AuditEntries1795600000000, RunAs1795610000000],
+  migrationsTableName: 'read_model_migrations',
+  poolSize: 10,
+};
+
+/** The read models' DataSource outside Nest (the migration tool, tests). */
 export function createReadModelDataSource(databaseUrl: string, applicationName: string): DataSource {
-  return new DataSource({
-    type: 'postgres',
-    url: databaseUrl,
-    applicationName,
-    entities: READ_MODEL_ENTITIES,
-    migrations: READ_MODEL_MIGRATIONS,
-    migrationsTableName: 'read_model_migrations',
-    synchronize: false,
-    extra: { max: 10 },
-  });
-}
-
-/** Applies pending migrations, each in its own transaction; returns the names of those applied. */
-export async function migrateReadModels(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((migration) => migration.name);
+  return createPostgresDataSource(READ_MODELS_CONNECTION, { databaseUrl, applicationName });
 }

@@ -1,30 +1,11 @@
-import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { createReadModelDataSource } from './data-source';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { postgresDataModule, type PostgresTarget } from '@yardmaster/database';
+import { READ_MODELS_CONNECTION } from './data-source';
 
-class DataSourceCloser implements OnApplicationShutdown {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
-  }
-}
-
-/** Gives a NestJS application the read models' DataSource, initialised at start and closed at shutdown. */
-@Global()
+/** Gives a NestJS application the read models' DataSource: `@InjectDataSource(READ_MODELS)`. */
 @Module({})
 export class ReadModelsModule {
-  static forRoot(options: { databaseUrl: string; applicationName: string }): DynamicModule {
-    return {
-      module: ReadModelsModule,
-      providers: [
-        {
-          provide: DataSource,
-          useFactory: () => createReadModelDataSource(options.databaseUrl, options.applicationName).initialize(),
-        },
-        { provide: DataSourceCloser, useFactory: (dataSource: DataSource) => new DataSourceCloser(dataSource), inject: [DataSource] },
-      ],
-      exports: [DataSource],
-    };
+  static forRoot(target: PostgresTarget): DynamicModule {
+    return postgresDataModule(ReadModelsModule, READ_MODELS_CONNECTION, target);
   }
 }

@@ -1,6 +1,7 @@
-import { createIdentityDataSource, migrateIdentity } from '@yardmaster/identity';
-import { createInventoryDataSource, migrateInventory } from '@yardmaster/inventory';
-import { createReadModelDataSource, migrateReadModels, type DataSource } from '@yardmaster/read-models';
+import { runPendingMigrations } from '@yardmaster/database';
+import { createIdentityDataSource } from '@yardmaster/identity';
+import { createInventoryDataSource } from '@yardmaster/inventory';
+import { createReadModelDataSource, type DataSource } from '@yardmaster/read-models';
 import { createEmptyTestDatabase, testDependencies } from '@yardmaster/testing-core';
 
 export interface TestDatabase {
@@ -19,9 +20,9 @@ export interface TestDatabase {
 export async function createTestDatabase(serverUrl: string = testDependencies.databaseUrl): Promise<TestDatabase> {
   const database = await createEmptyTestDatabase(serverUrl);
   const dataSource = await createReadModelDataSource(database.url, 'yardmaster-tests').initialize();
-  await migrateReadModels(dataSource);
+  await runPendingMigrations(dataSource);
   const identityDataSource = await createIdentityDataSource(database.url, 'yardmaster-tests').initialize();
-  await migrateIdentity(identityDataSource);
+  await runPendingMigrations(identityDataSource);
   await migrateInventoryOf(database.url);
   return {
     url: database.url,
@@ -38,7 +39,7 @@ export async function createTestDatabase(serverUrl: string = testDependencies.da
 async function migrateInventoryOf(url: string): Promise<void> {
   const inventory = await createInventoryDataSource(url, 'yardmaster-tests').initialize();
   try {
-    await migrateInventory(inventory);
+    await runPendingMigrations(inventory);
   } finally {
     await inventory.destroy();
   }

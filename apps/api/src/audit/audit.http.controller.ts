@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { auditEntryViewSchema, openApiSchemaOf, pageSchema } from '@yardmaster/contracts';
-import { AuditEntryRecord, DataSource } from '@yardmaster/read-models';
+import { AuditEntryRecord, DataSource, READ_MODELS } from '@yardmaster/read-models';
 import { RequirePermission } from '../auth/route-access';
 import { readPage, type PageOf } from '../http/pagination';
 import { AUDIT_TARGET_TYPES, likePrefix, readAuditFilters, type AuditQuery } from './audit-filters';
@@ -13,7 +14,7 @@ import { auditEntryView, type AuditEntryView } from './audit-entry.view';
 @Controller('api/audit')
 @RequirePermission('users.admin')
 export class AuditHttpController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource(READ_MODELS) private readonly dataSource: DataSource) {}
 
   @Get()
   @ApiOperation({ summary: 'What people did (runs, cancels, schedule changes, overrides, users, groups, grants, tokens), newest first' })

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { SYSTEM_ACTOR_PREFIX } from '@yardmaster/contracts';
-import { createFirstAdmin, identityEvents } from '@yardmaster/identity';
+import { createFirstAdmin, IDENTITY, identityEvents } from '@yardmaster/identity';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { API_CONFIG } from '../api-config.token';
 import type { ApiConfig } from '../config';
 import { IdentityEventPublisher } from '../users/identity-event-publisher';
-import { IDENTITY_DATA_SOURCE } from './identity.providers';
 
 /**
  * YARD_ADMIN_USERNAME and YARD_ADMIN_TOKEN: on a fresh installation (no user at all), the API creates that
@@ -18,7 +18,7 @@ export class FirstAdminService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    @Inject(IDENTITY_DATA_SOURCE) private readonly dataSource: DataSource,
+    @InjectDataSource(IDENTITY) private readonly dataSource: DataSource,
     private readonly events: IdentityEventPublisher,
   ) {}
 

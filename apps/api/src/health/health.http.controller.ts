@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { natsDependency, postgresDependency } from '@yardmaster/config';
 import { NATS_CONNECTION, pingService } from '@yardmaster/messaging';
-import { DataSource } from '@yardmaster/read-models';
+import { DataSource, READ_MODELS } from '@yardmaster/read-models';
 import type { Response } from 'express';
 import type { ApiConfig } from '../config';
 import { Public } from '../auth/route-access';
@@ -20,7 +21,7 @@ export class HealthHttpController {
   private readonly failures = new FailureSince();
 
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectDataSource(READ_MODELS) private readonly dataSource: DataSource,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, jobViewSchema, openApiSchemaOf, pageSchema, YardError, type Principal } from '@yardmaster/contracts';
-import { DataSource, JobDefinitionRecord } from '@yardmaster/read-models';
+import { DataSource, JobDefinitionRecord, READ_MODELS } from '@yardmaster/read-models';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { RequirePermission } from '../auth/route-access';
 import { readPage, type PageOf } from '../http/pagination';
@@ -14,7 +15,7 @@ import { isVisibleJob, onlyVisibleJobs } from './visible-jobs';
 @Controller('api/jobs')
 @RequirePermission('jobs.view')
 export class JobsHttpController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource(READ_MODELS) private readonly dataSource: DataSource) {}
 
   @Get()
   @ApiOperation({ summary: 'List the job catalog, grouped then by name (only the jobs one may run, without jobs.view)' })

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { runEventKind, runRequestedSchema, streamNamesFor, subjectsFor, type RunOwners } from '@yardmaster/contracts';
 import { NATS_CONNECTION, readLastEvent } from '@yardmaster/messaging';
-import { DataSource, JobRunRecord } from '@yardmaster/read-models';
+import { DataSource, JobRunRecord, READ_MODELS } from '@yardmaster/read-models';
 import { API_CONFIG } from '../api-config.token';
 import type { ApiConfig } from '../config';
 
@@ -16,7 +17,7 @@ export class RunRequester {
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly dataSource: DataSource,
+    @InjectDataSource(READ_MODELS) private readonly dataSource: DataSource,
   ) {}
 
   async of(runId: string): Promise<RunOwners | undefined> {

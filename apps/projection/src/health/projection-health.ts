@@ -1,13 +1,14 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import { streamNamesFor } from '@yardmaster/contracts';
 import { countParked, healthPingProviders, NATS_CONNECTION } from '@yardmaster/messaging';
-import { DataSource } from '@yardmaster/read-models';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { READ_MODELS, type DataSource } from '@yardmaster/read-models';
 import type { ProjectionConfig } from '../config';
 import { PROJECTION_CONFIG } from '../projection-config.token';
 
 /** Ready with Postgres; parked events are reported beside, since they leave the projection degraded, not down. */
 export const projectionHealth = healthPingProviders({
-  inject: [PROJECTION_CONFIG, NATS_CONNECTION, DataSource],
+  inject: [PROJECTION_CONFIG, NATS_CONNECTION, getDataSourceToken(READ_MODELS)],
   useFactory: (config: ProjectionConfig, nc: NatsConnection, dataSource: DataSource) => ({
     instance: config.shared.instance,
     service: 'projection',

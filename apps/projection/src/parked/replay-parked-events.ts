@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { ErrorCode, streamNamesFor, YardError, type CommandMeta, type ReplayParkedResult } from '@yardmaster/contracts';
 import { decodeJson, deleteParked, listParked, NATS_CONNECTION, readParked, type ParkedMessage } from '@yardmaster/messaging';
-import { DataSource } from '@yardmaster/read-models';
+import { DataSource, READ_MODELS } from '@yardmaster/read-models';
 import { randomUUID } from 'node:crypto';
 import { recordAuditEntry } from '../audit/audit-recorder';
 import type { ProjectionConfig } from '../config';
@@ -23,7 +24,7 @@ export class ReplayParkedEvents {
     @Inject(PROJECTION_CONFIG) private readonly config: ProjectionConfig,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     private readonly consumers: DurableConsumers,
-    private readonly dataSource: DataSource,
+    @InjectDataSource(READ_MODELS) private readonly dataSource: DataSource,
   ) {}
 
   private get parkedStream(): string {

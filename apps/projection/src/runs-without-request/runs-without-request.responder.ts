@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { anyJsonSchema, subjectsFor, type RunWithoutRequest } from '@yardmaster/contracts';
 import { NATS_CONNECTION } from '@yardmaster/messaging';
-import { DataSource } from '@yardmaster/read-models';
+import { DataSource, READ_MODELS } from '@yardmaster/read-models';
 import type { ProjectionConfig } from '../config';
 import { ProjectionResponder } from '../nats/projection-responder';
 import { PROJECTION_CONFIG } from '../projection-config.token';
@@ -17,7 +18,7 @@ export class RunsWithoutRequestResponder extends ProjectionResponder<unknown, Ru
   constructor(
     @Inject(PROJECTION_CONFIG) private readonly config: ProjectionConfig,
     @Inject(NATS_CONNECTION) nc: NatsConnection,
-    private readonly dataSource: DataSource,
+    @InjectDataSource(READ_MODELS) private readonly dataSource: DataSource,
   ) {
     super(nc, 'Runs-without-request query');
   }

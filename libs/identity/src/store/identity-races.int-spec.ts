@@ -6,7 +6,8 @@
  */
 import { Client } from 'pg';
 import { createEmptyTestDatabase, waitFor, type EmptyTestDatabase } from '@yardmaster/testing-core';
-import { createIdentityDataSource, migrateIdentity } from '../data-source';
+import { runPendingMigrations } from '@yardmaster/database';
+import { createIdentityDataSource } from '../data-source';
 import { GroupDirectory } from './group-directory';
 import { TokenIssuer } from './token-issuer';
 import { UserDirectory } from './user-directory';
@@ -26,7 +27,7 @@ let tokens: TokenIssuer;
 beforeAll(async () => {
   db = await createEmptyTestDatabase();
   store = await createIdentityDataSource(db.url, STORE_APPLICATION).initialize();
-  await migrateIdentity(store);
+  await runPendingMigrations(store);
   users = new UserDirectory(store);
   groups = new GroupDirectory(store);
   tokens = new TokenIssuer(store);

@@ -1,7 +1,8 @@
 /** The identity store against a real Postgres database of its own (migrated, dropped afterwards). */
 import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
 import type { DataSource } from 'typeorm';
-import { createIdentityDataSource, migrateIdentity } from '../data-source';
+import { runPendingMigrations } from '@yardmaster/database';
+import { createIdentityDataSource } from '../data-source';
 import { createFirstAdmin } from './first-admin';
 import { GroupDirectory } from './group-directory';
 import { LAST_USED_RESOLUTION_MS, TokenAuthenticator, type Authenticated } from './token-authenticator';
@@ -19,7 +20,7 @@ let tokens: TokenIssuer;
 beforeAll(async () => {
   db = await createEmptyTestDatabase();
   identity = await createIdentityDataSource(db.url, 'identity-store-tests').initialize();
-  await migrateIdentity(identity);
+  await runPendingMigrations(identity);
   users = new UserDirectory(identity);
   groups = new GroupDirectory(identity);
   tokens = new TokenIssuer(identity);

@@ -4,7 +4,8 @@
  */
 import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
 import type { DataSource } from 'typeorm';
-import { createInventoryDataSource, migrateInventory } from '../data-source';
+import { runPendingMigrations } from '@yardmaster/database';
+import { createInventoryDataSource } from '../data-source';
 import { Inventory1795500000000 } from './1795500000000-inventory';
 
 jest.setTimeout(30_000);
@@ -17,7 +18,7 @@ let dataSource: DataSource;
 beforeAll(async () => {
   db = await createEmptyTestDatabase();
   dataSource = await createInventoryDataSource(db.url, 'inventory-migration-tests').initialize();
-  await migrateInventory(dataSource);
+  await runPendingMigrations(dataSource);
 });
 
 afterAll(async () => {
@@ -49,7 +50,7 @@ describe('Inventory migration', () => {
     expect(await inventoryTables()).toEqual([...TABLES, 'inventory_migrations'].sort());
     const rows: Array<{ name: string }> = await dataSource.query(`SELECT name FROM inventory_migrations`);
     expect(rows.map((row) => row.name)).toEqual(['Inventory1795500000000']);
-    expect(await migrateInventory(dataSource)).toEqual([]);
+    expect(await runPendingMigrations(dataSource)).toEqual([]);
   });
 
   it('makes names unique in any case and slugs unique', async () => {

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { ErrorCode, YardError, type DeviceRole, type InventoryChange } from '@yardmaster/contracts';
 import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
 import type { DataSource } from 'typeorm';
-import { createInventoryDataSource, migrateInventory } from '../data-source';
+import { runPendingMigrations } from '@yardmaster/database';
+import { createInventoryDataSource } from '../data-source';
 import { InventoryStore } from './inventory-store';
 
 jest.setTimeout(30_000);
@@ -20,7 +21,7 @@ let role: DeviceRole;
 beforeAll(async () => {
   db = await createEmptyTestDatabase();
   dataSource = await createInventoryDataSource(db.url, 'inventory-session-tests').initialize();
-  await migrateInventory(dataSource);
+  await runPendingMigrations(dataSource);
   store = new InventoryStore(dataSource);
   role = await store.collections.deviceRoles.create({ name: 'Session Role' });
 });

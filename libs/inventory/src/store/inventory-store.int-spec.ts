@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { ErrorCode, YardError, type DeviceRole, type Platform, type Site, type Tag } from '@yardmaster/contracts';
 import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
 import type { DataSource } from 'typeorm';
-import { createInventoryDataSource, migrateInventory } from '../data-source';
+import { runPendingMigrations } from '@yardmaster/database';
+import { createInventoryDataSource } from '../data-source';
 import { InventoryStore } from './inventory-store';
 
 jest.setTimeout(30_000);
@@ -19,7 +20,7 @@ let store: InventoryStore;
 beforeAll(async () => {
   db = await createEmptyTestDatabase();
   dataSource = await createInventoryDataSource(db.url, 'inventory-tests').initialize();
-  await migrateInventory(dataSource);
+  await runPendingMigrations(dataSource);
   store = new InventoryStore(dataSource);
 });
 

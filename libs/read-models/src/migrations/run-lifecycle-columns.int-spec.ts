@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
 import type { DataSource } from 'typeorm';
-import { createReadModelDataSource, migrateReadModels } from '../data-source';
+import { runPendingMigrations } from '@yardmaster/database';
+import { createReadModelDataSource } from '../data-source';
 import { JobRunRecord } from '../entities/job-run.record';
 import { RunLifecycleColumns1795480385912 } from './1795480385912-run-lifecycle-columns';
 
@@ -19,7 +20,7 @@ let dataSource: DataSource;
 beforeAll(async () => {
   db = await createEmptyTestDatabase();
   dataSource = await createReadModelDataSource(db.url, 'read-model-migration-tests').initialize();
-  await migrateReadModels(dataSource);
+  await runPendingMigrations(dataSource);
 });
 
 afterAll(async () => {

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { principalQuerySchema, subjectsFor, type PrincipalAnswer } from '@yardmaster/contracts';
-import { actingPrincipalOf } from '@yardmaster/identity';
+import { actingPrincipalOf, IDENTITY } from '@yardmaster/identity';
 import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
 import type { DataSource } from 'typeorm';
 import { API_CONFIG } from '../../api-config.token';
 import type { ApiConfig } from '../../config';
-import { IDENTITY_DATA_SOURCE } from '../identity.providers';
 
 /**
  * Answers `query.principal` (`PrincipalQuery` → `CommandReply<PrincipalAnswer>`): a user's current principal,
@@ -21,7 +21,7 @@ export class PrincipalResponder implements OnApplicationBootstrap, OnApplication
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(IDENTITY_DATA_SOURCE) private readonly identity: DataSource,
+    @InjectDataSource(IDENTITY) private readonly identity: DataSource,
   ) {}
 
   onApplicationBootstrap(): void {

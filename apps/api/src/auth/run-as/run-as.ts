@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { can, ErrorCode, YardError, type ActingPrincipal, type Principal, type PrincipalAnswer } from '@yardmaster/contracts';
-import { actingPrincipalOf } from '@yardmaster/identity';
+import { actingPrincipalOf, IDENTITY } from '@yardmaster/identity';
 import type { DataSource } from 'typeorm';
-import { IDENTITY_DATA_SOURCE } from '../identity.providers';
 
 /** Who a request acts as: the caller, or the user an administrator named in `runAs`. */
 export interface Acting {
@@ -33,7 +33,7 @@ export function actingFromAnswer(runAs: string, answer: PrincipalAnswer): Acting
  */
 @Injectable()
 export class RunAsResolver {
-  constructor(@Inject(IDENTITY_DATA_SOURCE) private readonly identity: DataSource) {}
+  constructor(@InjectDataSource(IDENTITY) private readonly identity: DataSource) {}
 
   async resolve(principal: Principal, runAs: string | undefined): Promise<Acting> {
     if (runAs === undefined) return actingSelf(principal);

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
 import {
   can,
   canViewRun,
@@ -19,7 +20,7 @@ import {
   type LogLevel,
   type Principal,
 } from '@yardmaster/contracts';
-import { DataSource, JobLogEntryRecord, JobRunRecord } from '@yardmaster/read-models';
+import { DataSource, JobLogEntryRecord, JobRunRecord, READ_MODELS } from '@yardmaster/read-models';
 import type { ApiConfig } from '../../config';
 import { API_CONFIG } from '../../api-config.token';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
@@ -34,7 +35,7 @@ import { runView } from '../run.view';
 @RequirePermission('runs.view_own')
 export class RunsHttpController {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectDataSource(READ_MODELS) private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { can, ErrorCode, runnableJobScopes, YardError, type Principal } from '@yardmaster/contracts';
-import { DataSource, JobDefinitionRecord } from '@yardmaster/read-models';
+import { DataSource, JobDefinitionRecord, READ_MODELS } from '@yardmaster/read-models';
 import { jobView } from '../../jobs/job.view';
 
 /**
@@ -9,7 +10,7 @@ import { jobView } from '../../jobs/job.view';
  */
 @Injectable()
 export class JobRunPermission {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource(READ_MODELS) private readonly dataSource: DataSource) {}
 
   async require(principal: Principal, jobId: string): Promise<void> {
     // Someone who may run every job needs no lookup; the scheduler answers for jobs it does not know.

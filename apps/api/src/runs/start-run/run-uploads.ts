@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, YardError, type NamedVariableDefinition, type UploadedFileRef } from '@yardmaster/contracts';
 import { RunFileStore } from '@yardmaster/messaging';
-import { DataSource, JobDefinitionRecord } from '@yardmaster/read-models';
+import { DataSource, JobDefinitionRecord, READ_MODELS } from '@yardmaster/read-models';
 import { randomUUID } from 'node:crypto';
 import type { FileUpload } from './start-run-form';
 
@@ -15,7 +16,7 @@ export class RunUploads {
 
   constructor(
     private readonly files: RunFileStore,
-    private readonly dataSource: DataSource,
+    @InjectDataSource(READ_MODELS) private readonly dataSource: DataSource,
   ) {}
 
   /** The job's variables as the catalog lists them: which parts are file variables, and their caps. */

@@ -8,10 +8,11 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Module, type INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
 import type { ScheduleDefinition } from '@yardmaster/contracts';
 import { createFirstAdmin, TokenAuthenticator, TokenIssuer, UserDirectory } from '@yardmaster/identity';
-import { DataSource } from '@yardmaster/read-models';
+import { READ_MODELS } from '@yardmaster/read-models';
 import { createTestDatabase, type TestDatabase } from '@yardmaster/testing';
 import { API_CONFIG } from '../../api-config.token';
 import { AuthGuard } from '../../auth/auth.guard';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   @Module({
     controllers: [SchedulesHttpController, RunsHttpController],
     providers: [
-      { provide: DataSource, useValue: db.dataSource },
+      { provide: getDataSourceToken(READ_MODELS), useValue: db.dataSource },
       { provide: API_CONFIG, useValue: { temporal: { uiUrl: 'http://127.0.0.1:8233', namespace: 'default' } } },
       { provide: APP_FILTER, useClass: ErrorFilter },
       { provide: TokenAuthenticator, useValue: new TokenAuthenticator(db.identityDataSource) },

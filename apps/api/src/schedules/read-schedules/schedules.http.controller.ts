@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, openApiSchemaOf, pageSchema, scheduleViewSchema, YardError, type Principal, type ScheduleStateName } from '@yardmaster/contracts';
-import { DataSource, JobDefinitionRecord, ScheduleRecord } from '@yardmaster/read-models';
+import { DataSource, JobDefinitionRecord, READ_MODELS, ScheduleRecord } from '@yardmaster/read-models';
 import type { SelectQueryBuilder } from 'typeorm';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
@@ -25,7 +26,7 @@ function isScheduleState(value: string): value is ScheduleStateName {
 @Controller('api/schedules')
 @RequirePermission('jobs.view')
 export class SchedulesHttpController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource(READ_MODELS) private readonly dataSource: DataSource) {}
 
   @Get()
   @ApiOperation({ summary: 'List schedules (not deleted), by key' })

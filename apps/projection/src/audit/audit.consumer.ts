@@ -1,0 +1,31 @@
+import { catalogEventSchema, identityEventSchema, runEventSchema, scheduleChangedSchema, type Contract } from '@yardmaster/contracts';
+import { consumedStream, type ConsumedStream, type ConsumerDefinition, type EventStream } from '../consumer/consumer-definition';
+import type { AuditEntry } from './audit-entry';
+import { recordAuditEntry } from './audit-recorder';
+import { catalogAuditEntry } from './catalog-audit';
+import { identityAuditEntry } from './identity-audit';
+import { runAuditEntry } from './run-audit';
+import { scheduleAuditEntry } from './schedule-audit';
+
+/** A stream whose events the audit records, those that are an action someone took (`entryOf` is null for the rest). */
+function audited<TEvent>(stream: EventStream, contract: Contract<TEvent>, entryOf: (event: TEvent) => AuditEntry | null): ConsumedStream {
+  return consumedStream(stream, contract, async (dataSource, message) => {
+    const entry = entryOf(message.event);
+    if (entry) await recordAuditEntry(dataSource, entry);
+  });
+}
+
+/**
+ * The audit's own consumer, apart from the projection's: the audit keeps its place in each stream whatever the
+ * other read models do, and an entry is acked only once stored.
+ */
+export const AUDIT_CONSUMER: ConsumerDefinition = {
+  durableName: 'auditConsumer',
+  purpose: 'Auditing',
+  streams: [
+    audited('runs', runEventSchema, runAuditEntry),
+    audited('schedules', scheduleChangedSchema, scheduleAuditEntry),
+    audited('catalog', catalogEventSchema, catalogAuditEntry),
+    audited('identity', identityEventSchema, identityAuditEntry),
+  ],
+};

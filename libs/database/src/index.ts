@@ -1,0 +1,3 @@
+export * from './postgres-connection';
+export * from './connection.module';
+export * from './run-migrations';
