@@ -15,7 +15,8 @@ export type DataSourceService = new (dataSource: DataSource) => object;
 export function postgresConnectionModule(connection: PostgresConnection, target: PostgresTarget): DynamicModule {
   return TypeOrmModule.forRootAsync({
     name: connection.name,
-    useFactory: () => ({ ...postgresOptions(connection, target), toRetry: () => false }),
+    // The name again in the options: the module's shutdown hook finds the DataSource to destroy by it.
+    useFactory: () => ({ ...postgresOptions(connection, target), name: connection.name, toRetry: () => false }),
   });
 }
 
