@@ -34,11 +34,11 @@ export async function ensurePostgres(databaseUrl) {
   const { READ_MODELS_CONNECTION } = await import('@yardmaster/read-models');
   const { IDENTITY_CONNECTION } = await import('@yardmaster/identity');
   const { INVENTORY_CONNECTION } = await import('@yardmaster/inventory');
-  const target = { databaseUrl, applicationName: 'yardmaster-launcher' };
+  const launcher = { databaseUrl, applicationName: 'yardmaster-launcher' };
   const applied = [];
   // Identity and inventory are primary data with migrations of their own, applied alongside the read models'.
   for (const connection of [READ_MODELS_CONNECTION, IDENTITY_CONNECTION, INVENTORY_CONNECTION]) {
-    applied.push(...(await migrateWith(createPostgresDataSource(connection, target), runPendingMigrations)));
+    applied.push(...(await migrateWith(createPostgresDataSource(connection, launcher), runPendingMigrations)));
   }
   say(`PostgreSQL ready: ${database}${applied.length ? ` (applied ${applied.join(', ')})` : ', schema up to date'}`);
 }
