@@ -6,15 +6,11 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { EnvReader } from '@yardmaster/config';
 import { newEvent, runEventKind, streamNamesFor, subjectsFor, type EventEnvelope, type RunEvent, type ScheduleChangedData } from '@yardmaster/contracts';
-import { connectNats, encodeJson, EventPublisher, type NatsConnection } from '@yardmaster/messaging';
-import { createTestDatabase, deleteStreams, testDependencies, uniqueInstanceName, waitFor, type TestDatabase } from '@yardmaster/testing';
-import { readProjectionConfig } from '../config';
-import { ProjectionModule } from '../projection.module';
+import { encodeJson } from '@yardmaster/messaging';
+import { uniqueInstanceName, waitFor } from '@yardmaster/testing';
+import { startProjectionOnOwnInstance, type ProjectionOnOwnInstance } from '../test-support/projection-on-own-instance';
 
 jest.setTimeout(30_000);
 
@@ -22,31 +18,16 @@ const INSTANCE = uniqueInstanceName('audt');
 const SUBJECTS = subjectsFor(INSTANCE);
 const STREAMS = streamNamesFor(INSTANCE);
 
-let db: TestDatabase;
-let app: INestApplicationContext | null = null;
-let nc: NatsConnection;
-let publisher: EventPublisher;
+let projection: ProjectionOnOwnInstance;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  nc = await connectNats(testDependencies.natsUrl, `audit-int-spec-${INSTANCE}`);
-  publisher = new EventPublisher(nc);
-  const env = new EnvReader({ YARD_INSTANCE: INSTANCE, YARD_NATS_URL: testDependencies.natsUrl, YARD_DATABASE_URL: db.url, YARD_PROJECTION_ID: `projection-${INSTANCE}` });
-  app = await NestFactory.createApplicationContext(ProjectionModule.forConfig(env.finish(readProjectionConfig(env))), { logger: false });
-  await app.init();
+  projection = await startProjectionOnOwnInstance('audit', { instance: INSTANCE });
 });
 
-afterAll(async () => {
-  await app?.close();
-  if (nc && !nc.isClosed()) {
-    await deleteStreams(nc, INSTANCE);
-    await nc.drain();
-  }
-  await db?.drop();
-});
+afterAll(() => projection?.remove());
 
 async function publish(subject: string, fields: Pick<EventEnvelope, 'id' | 'type' | 'aggregateId' | 'actor' | 'data'>): Promise<void> {
-  await publisher.publish(subject, newEvent({ ...fields, occurredAt: new Date().toISOString(), sequence: 1, correlationId: `corr-${fields.id}` }));
+  await projection.publisher.publish(subject, newEvent({ ...fields, occurredAt: new Date().toISOString(), sequence: 1, correlationId: `corr-${fields.id}` }));
 }
 
 async function publishRun<TType extends RunEvent['type']>(type: TType, runId: string, actor: string, data: Extract<RunEvent, { type: TType }>['data']): Promise<void> {
@@ -64,7 +45,7 @@ interface AuditRow {
 }
 
 async function entriesFor(targetId: string, count: number): Promise<AuditRow[] | undefined> {
-  const rows: AuditRow[] = await db.dataSource.query(
+  const rows: AuditRow[] = await projection.db.dataSource.query(
     `SELECT event_id, actor, action, target_type, target_id, summary, details FROM audit_entries WHERE target_id = $1 ORDER BY occurred_at, event_id`,
     [targetId],
   );
@@ -73,7 +54,7 @@ async function entriesFor(targetId: string, count: number): Promise<AuditRow[] |
 
 describe('the audit consumers', () => {
   it('have a durable consumer of their own on each stream', async () => {
-    const jsm = await jetstreamManager(nc);
+    const jsm = await jetstreamManager(projection.nc);
     for (const stream of [STREAMS.runs, STREAMS.schedules, STREAMS.catalog, STREAMS.identity]) {
       expect((await jsm.consumers.info(stream, STREAMS.auditConsumer)).config.durable_name).toBe(STREAMS.auditConsumer);
     }
@@ -98,7 +79,7 @@ describe('the audit consumers', () => {
     await publishRun('run.cancelled', runId, 'bob', { result: null, cancelledBy: 'bob', step: 'run' });
     // The same run.requested again under another msgID, so JetStream stores it twice: the entry's key holds.
     const again = newEvent({ id: `${runId}:run.requested`, type: 'run.requested', occurredAt: new Date().toISOString(), aggregateId: runId, sequence: 1, correlationId: 'again', actor: 'ann', data: requested });
-    await jetstream(nc).publish(SUBJECTS.runEvent(runId, 'requested'), encodeJson(again), { msgID: `${runId}:again` });
+    await jetstream(projection.nc).publish(SUBJECTS.runEvent(runId, 'requested'), encodeJson(again), { msgID: `${runId}:again` });
     // The stream delivers in order: once this later cancel is recorded, the repeat has been handled.
     const markerRunId = randomUUID();
     await publishRun('run.cancel_requested', markerRunId, 'bob', { by: 'bob' });
@@ -106,7 +87,7 @@ describe('the audit consumers', () => {
 
     const rows = await waitFor(() => entriesFor(runId, 2), 10_000, 'the run and cancel entries');
     // The run's own read model took the same events.
-    await waitFor(async () => ((await db.dataSource.query(`SELECT status FROM job_runs WHERE id = $1`, [runId])) as Array<{ status: string }>)[0]?.status === 'cancelled' || undefined, 10_000, 'the run cancelled');
+    await waitFor(async () => ((await projection.db.dataSource.query(`SELECT status FROM job_runs WHERE id = $1`, [runId])) as Array<{ status: string }>)[0]?.status === 'cancelled' || undefined, 10_000, 'the run cancelled');
 
     expect(rows.map((row) => [row.actor, row.action, row.target_type, row.summary])).toEqual([
       ['ann', 'run.requested', 'run', `ran examples.HelloWorld (run ${runId})`],

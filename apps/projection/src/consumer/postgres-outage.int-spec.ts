@@ -5,16 +5,13 @@
  * after recovery.
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext, LoggerService } from '@nestjs/common';
-import { EnvReader } from '@yardmaster/config';
+import type { LoggerService } from '@nestjs/common';
 import { newEvent, streamNamesFor, subjectsFor } from '@yardmaster/contracts';
-import { connectNats, countParked, EventPublisher, type NatsConnection } from '@yardmaster/messaging';
-import { createTestDatabase, deleteStreams, OwnPostgresServer, testDependencies, uniqueInstanceName, waitFor, type TestDatabase } from '@yardmaster/testing';
+import { countParked } from '@yardmaster/messaging';
+import { OwnPostgresServer, uniqueInstanceName, waitFor } from '@yardmaster/testing';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readProjectionConfig } from '../config';
-import { ProjectionModule } from '../projection.module';
+import { startProjectionOnOwnInstance, type ProjectionOnOwnInstance } from '../test-support/projection-on-own-instance';
 
 jest.setTimeout(120_000);
 
@@ -34,38 +31,26 @@ const capture: LoggerService = {
 const backLines: string[] = [];
 
 let server: OwnPostgresServer;
-let db: TestDatabase;
-let app: INestApplicationContext | null = null;
-let nc: NatsConnection;
-let publisher: EventPublisher;
+let projection: ProjectionOnOwnInstance;
 
 beforeAll(async () => {
   server = await OwnPostgresServer.start();
-  db = await createTestDatabase(server.url());
-  nc = await connectNats(testDependencies.natsUrl, `pg-outage-int-spec-${INSTANCE}`);
-  publisher = new EventPublisher(nc);
-  const env = new EnvReader({ YARD_INSTANCE: INSTANCE, YARD_NATS_URL: testDependencies.natsUrl, YARD_DATABASE_URL: db.url, YARD_PROJECTION_ID: `projection-${INSTANCE}` });
   capture.log = (message: unknown) => {
     if (String(message).includes('is back after')) backLines.push(String(message));
   };
-  app = await NestFactory.createApplicationContext(ProjectionModule.forConfig(env.finish(readProjectionConfig(env))), { logger: capture });
-  await app.init();
+  projection = await startProjectionOnOwnInstance('pg-outage', { instance: INSTANCE, databaseServerUrl: server.url(), logger: capture });
 });
 
 afterAll(async () => {
-  await app?.close();
-  if (nc && !nc.isClosed()) {
-    await deleteStreams(nc, INSTANCE);
-    await nc.drain();
-  }
-  await db?.dataSource.destroy().catch(() => undefined);
-  await db?.identityDataSource.destroy().catch(() => undefined);
+  // A test that failed mid-outage leaves the server stopped: started again, so that the database can be dropped.
+  if (server && !server.isRunning) await server.start();
+  await projection?.remove();
   await server?.dispose();
 });
 
 async function requestRun(runId: string): Promise<void> {
   const at = new Date().toISOString();
-  await publisher.publish(
+  await projection.publisher.publish(
     SUBJECTS.runEvent(runId, 'requested'),
     newEvent({
       id: randomUUID(),
@@ -81,7 +66,7 @@ async function requestRun(runId: string): Promise<void> {
 }
 
 async function projectedCount(runIds: readonly string[]): Promise<number> {
-  const rows: Array<{ count: string }> = await db.dataSource.query(`SELECT count(*) AS count FROM job_runs WHERE id = ANY($1::uuid[])`, [runIds]);
+  const rows: Array<{ count: string }> = await projection.db.dataSource.query(`SELECT count(*) AS count FROM job_runs WHERE id = ANY($1::uuid[])`, [runIds]);
   return Number(rows[0].count);
 }
 
@@ -109,6 +94,6 @@ describe('the projection while Postgres is down', () => {
     expect(lines.length).toBeLessThanOrEqual(4);
     expect(lines.filter((line) => line.includes('failed (try'))).toEqual([]);
     expect(backLines[0]).toMatch(/PostgreSQL is back after \d+ s: \d+ event\(s\) held \(the events behind them waited in their streams\), \d+ retr(y|ies) while it was down/);
-    await expect(countParked(nc, STREAMS.parked)).resolves.toBe(0);
+    await expect(countParked(projection.nc, STREAMS.parked)).resolves.toBe(0);
   });
 });

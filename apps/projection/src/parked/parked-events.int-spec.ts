@@ -5,9 +5,6 @@
  * the apply-once path, deletes it and audits it. A run event contradicting a run's end is refused.
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
-import { EnvReader } from '@yardmaster/config';
 import {
   ErrorCode,
   newEvent,
@@ -19,11 +16,10 @@ import {
   type ReplayParkedResult,
   type RunEvent,
 } from '@yardmaster/contracts';
-import { connectNats, countParked, EventPublisher, listParked, pingService, sendCommand, type NatsConnection } from '@yardmaster/messaging';
-import { createTestDatabase, deleteStreams, testDependencies, uniqueInstanceName, waitFor, type TestDatabase } from '@yardmaster/testing';
+import { countParked, listParked, pingService, sendCommand } from '@yardmaster/messaging';
+import { uniqueInstanceName, waitFor } from '@yardmaster/testing';
 import { randomUUID } from 'node:crypto';
-import { readProjectionConfig } from '../config';
-import { ProjectionModule } from '../projection.module';
+import { startProjectionOnOwnInstance, type ProjectionOnOwnInstance } from '../test-support/projection-on-own-instance';
 
 jest.setTimeout(60_000);
 
@@ -32,41 +28,25 @@ const SUBJECTS = subjectsFor(INSTANCE);
 const STREAMS = streamNamesFor(INSTANCE);
 const MAX_DELIVERIES = 3;
 
-let db: TestDatabase;
-let app: INestApplicationContext | null = null;
-let nc: NatsConnection;
-let publisher: EventPublisher;
+let projection: ProjectionOnOwnInstance;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  nc = await connectNats(testDependencies.natsUrl, `parked-int-spec-${INSTANCE}`);
-  publisher = new EventPublisher(nc);
-  const env = new EnvReader({
-    YARD_INSTANCE: INSTANCE,
-    YARD_NATS_URL: testDependencies.natsUrl,
-    YARD_DATABASE_URL: db.url,
-    YARD_PROJECTION_ID: `projection-${INSTANCE}`,
-    YARD_PROJECTION_MAX_DELIVERIES: String(MAX_DELIVERIES),
+  projection = await startProjectionOnOwnInstance('parked', {
+    instance: INSTANCE,
+    env: { YARD_PROJECTION_MAX_DELIVERIES: String(MAX_DELIVERIES) },
+    adjust: (config) => {
+      expect(config.redelivery.maxDeliveries).toBe(MAX_DELIVERIES);
+      // Short delays keep the test quick; the count of tries is the configured one.
+      return { ...config, redelivery: { ...config.redelivery, firstDelayMs: 100, maxDelayMs: 200 } };
+    },
   });
-  const config = env.finish(readProjectionConfig(env));
-  expect(config.redelivery.maxDeliveries).toBe(MAX_DELIVERIES);
-  // Short delays keep the test quick; the count of tries is the configured one.
-  app = await NestFactory.createApplicationContext(ProjectionModule.forConfig({ ...config, redelivery: { ...config.redelivery, firstDelayMs: 100, maxDelayMs: 200 } }), { logger: false });
-  await app.init();
 });
 
-afterAll(async () => {
-  await app?.close();
-  if (nc && !nc.isClosed()) {
-    await deleteStreams(nc, INSTANCE);
-    await nc.drain();
-  }
-  await db?.drop();
-});
+afterAll(() => projection?.remove());
 
 async function publishRun<TType extends RunEvent['type']>(type: TType, runId: string, data: Extract<RunEvent, { type: TType }>['data'], occurredAt = new Date()): Promise<string> {
   const id = randomUUID();
-  await publisher.publish(
+  await projection.publisher.publish(
     SUBJECTS.runEvent(runId, runEventKind(type)),
     newEvent({ id, type, aggregateId: runId, actor: 'alice', data, occurredAt: occurredAt.toISOString(), sequence: 1, correlationId: `corr-${id}` }),
   );
@@ -83,12 +63,12 @@ function requestRun(runId: string, at = new Date()): Promise<string> {
 }
 
 async function runRow(runId: string): Promise<{ status: string; steps: Record<string, unknown>; attempt: number; started_at: Date | null; completed_at: Date | null } | undefined> {
-  const rows = await db.dataSource.query(`SELECT status, steps, attempt, started_at, completed_at FROM job_runs WHERE id = $1`, [runId]);
+  const rows = await projection.db.dataSource.query(`SELECT status, steps, attempt, started_at, completed_at FROM job_runs WHERE id = $1`, [runId]);
   return rows[0];
 }
 
 function replay(command: Omit<ReplayParkedCommand, 'meta'>): Promise<ReplayParkedResult> {
-  return sendCommand<ReplayParkedResult>(nc, SUBJECTS.replayParkedCommand, { meta: { actor: 'root', correlationId: 'corr-replay' }, ...command }, { timeoutMs: 10_000, serviceName: 'projection' });
+  return sendCommand<ReplayParkedResult>(projection.nc, SUBJECTS.replayParkedCommand, { meta: { actor: 'root', correlationId: 'corr-replay' }, ...command }, { timeoutMs: 10_000, serviceName: 'projection' });
 }
 
 describe('a poison event', () => {
@@ -102,7 +82,7 @@ describe('a poison event', () => {
     await waitFor(async () => ((await runRow(healthyRunId)) ? true : undefined), 10_000, 'the healthy run to be projected');
     const parked = await waitFor(
       async () => {
-        const found = await listParked(nc, STREAMS.parked, 10);
+        const found = await listParked(projection.nc, STREAMS.parked, 10);
         return found.length === 1 ? found : undefined;
       },
       20_000,
@@ -118,14 +98,14 @@ describe('a poison event', () => {
       reason: `Run ${orphanRunId} got run.step_started before any event created it`,
     });
     // The audit's own consumer records nothing for a step, so only the projection's consumer parked it.
-    await expect(countParked(nc, STREAMS.parked)).resolves.toBe(1);
-    const ping = await pingService(nc, INSTANCE, 'projection', 2_000);
+    await expect(countParked(projection.nc, STREAMS.parked)).resolves.toBe(1);
+    const ping = await pingService(projection.nc, INSTANCE, 'projection', 2_000);
     expect(ping).toMatchObject({ ready: true, parked: 1 });
 
     // Still broken: the answer says so and the event stays parked.
     const id = parked[0].view.id;
     await expect(replay({ id })).rejects.toMatchObject({ code: ErrorCode.ReplayFailed });
-    await expect(countParked(nc, STREAMS.parked)).resolves.toBe(1);
+    await expect(countParked(projection.nc, STREAMS.parked)).resolves.toBe(1);
 
     // The cause is gone once the run exists: the replay applies the step.
     await requestRun(orphanRunId);
@@ -133,11 +113,11 @@ describe('a poison event', () => {
     await expect(replay({ id })).resolves.toEqual({ replayed: [id], failed: [] });
 
     expect((await runRow(orphanRunId))?.steps).toHaveProperty('run');
-    const applied = await db.dataSource.query(`SELECT 1 FROM applied_events WHERE event_id = $1`, [poisonId]);
+    const applied = await projection.db.dataSource.query(`SELECT 1 FROM applied_events WHERE event_id = $1`, [poisonId]);
     expect(applied).toHaveLength(1);
-    await expect(countParked(nc, STREAMS.parked)).resolves.toBe(0);
-    expect(await pingService(nc, INSTANCE, 'projection', 2_000)).toMatchObject({ parked: 0 });
-    const audit = await db.dataSource.query(`SELECT actor, action, target_type, target_id, correlation_id FROM audit_entries WHERE action = 'parked.replayed'`);
+    await expect(countParked(projection.nc, STREAMS.parked)).resolves.toBe(0);
+    expect(await pingService(projection.nc, INSTANCE, 'projection', 2_000)).toMatchObject({ parked: 0 });
+    const audit = await projection.db.dataSource.query(`SELECT actor, action, target_type, target_id, correlation_id FROM audit_entries WHERE action = 'parked.replayed'`);
     expect(audit).toEqual([{ actor: 'root', action: 'parked.replayed', target_type: 'parked-event', target_id: String(id), correlation_id: 'corr-replay' }]);
 
     // Gone now: replaying it again is "not found", and replaying all finds nothing.
@@ -158,12 +138,12 @@ describe('a run event that contradicts the run\'s end', () => {
     const contradiction = await publishRun('run.started', runId, { jobId: 'examples.HelloWorld', workflowId: `run-${runId}`, attempt: 2 }, new Date(t0 + 3_000));
 
     await waitFor(
-      async () => ((await db.dataSource.query(`SELECT 1 FROM applied_events WHERE event_id = $1`, [contradiction])).length === 1 ? true : undefined),
+      async () => ((await projection.db.dataSource.query(`SELECT 1 FROM applied_events WHERE event_id = $1`, [contradiction])).length === 1 ? true : undefined),
       10_000,
       'the contradicting event to be consumed',
     );
     const run = await runRow(runId);
     expect(run).toMatchObject({ status: 'cancelled', attempt: 1, started_at: new Date(t0 + 1_000), completed_at: new Date(t0 + 2_000) });
-    await expect(countParked(nc, STREAMS.parked)).resolves.toBe(0);
+    await expect(countParked(projection.nc, STREAMS.parked)).resolves.toBe(0);
   });
 });

@@ -6,15 +6,10 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { EnvReader } from '@yardmaster/config';
 import { newEvent, runEventKind, streamNamesFor, subjectsFor, type RunEvent, type ScheduleChanged, type ScheduleSnapshot } from '@yardmaster/contracts';
-import { connectNats, EventPublisher, type NatsConnection } from '@yardmaster/messaging';
-import { createTestDatabase, deleteStreams, testDependencies, uniqueInstanceName, waitFor, type TestDatabase } from '@yardmaster/testing';
-import { readProjectionConfig } from '../config';
-import { ProjectionModule } from '../projection.module';
+import { uniqueInstanceName, waitFor } from '@yardmaster/testing';
+import { startProjectionOnOwnInstance, type ProjectionOnOwnInstance } from '../test-support/projection-on-own-instance';
 
 jest.setTimeout(30_000);
 
@@ -22,33 +17,13 @@ const INSTANCE = uniqueInstanceName('schc');
 const SUBJECTS = subjectsFor(INSTANCE);
 const STREAMS = streamNamesFor(INSTANCE);
 
-let db: TestDatabase;
-let app: INestApplicationContext | null = null;
-let nc: NatsConnection;
-let publisher: EventPublisher;
+let projection: ProjectionOnOwnInstance;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  nc = await connectNats(testDependencies.natsUrl, `schedule-consumer-int-spec-${INSTANCE}`);
-  publisher = new EventPublisher(nc);
-  const env = new EnvReader({
-    YARD_INSTANCE: INSTANCE,
-    YARD_NATS_URL: testDependencies.natsUrl,
-    YARD_DATABASE_URL: db.url,
-    YARD_PROJECTION_ID: `projection-${INSTANCE}`,
-  });
-  app = await NestFactory.createApplicationContext(ProjectionModule.forConfig(env.finish(readProjectionConfig(env))), { logger: false });
-  await app.init();
+  projection = await startProjectionOnOwnInstance('schedule-consumer', { instance: INSTANCE });
 });
 
-afterAll(async () => {
-  await app?.close();
-  if (nc && !nc.isClosed()) {
-    await deleteStreams(nc, INSTANCE);
-    await nc.drain();
-  }
-  await db?.drop();
-});
+afterAll(() => projection?.remove());
 
 function snapshot(scheduleId: string, observedAt: Date, overrides: Partial<ScheduleSnapshot> = {}): ScheduleSnapshot {
   return {
@@ -87,7 +62,7 @@ async function publishSnapshot(data: ScheduleSnapshot): Promise<void> {
     actor: 'system:scheduler',
     data,
   });
-  await publisher.publish(SUBJECTS.scheduleChanged(data.scheduleId), event);
+  await projection.publisher.publish(SUBJECTS.scheduleChanged(data.scheduleId), event);
 }
 
 async function publishRun<TType extends RunEvent['type']>(type: TType, runId: string, data: Extract<RunEvent, { type: TType }>['data']): Promise<void> {
@@ -101,7 +76,7 @@ async function publishRun<TType extends RunEvent['type']>(type: TType, runId: st
     actor: 'system:test',
     data,
   });
-  await publisher.publish(SUBJECTS.runEvent(runId, runEventKind(type)), event);
+  await projection.publisher.publish(SUBJECTS.runEvent(runId, runEventKind(type)), event);
 }
 
 interface Row {
@@ -115,7 +90,7 @@ interface Row {
 }
 
 async function rowWhere(scheduleId: string, holds: (row: Row) => boolean): Promise<Row | undefined> {
-  const rows: Row[] = await db.dataSource.query(
+  const rows: Row[] = await projection.db.dataSource.query(
     `SELECT state, paused_reason, total_runs, last_run_id, last_run_status, deleted_at, snapshot_position FROM schedules WHERE id = $1`,
     [scheduleId],
   );
@@ -124,7 +99,7 @@ async function rowWhere(scheduleId: string, holds: (row: Row) => boolean): Promi
 
 describe('the projection on the schedules stream', () => {
   it('has a durable consumer on the schedules stream', async () => {
-    const info = await (await jetstreamManager(nc)).consumers.info(STREAMS.schedules, STREAMS.projectionConsumer);
+    const info = await (await jetstreamManager(projection.nc)).consumers.info(STREAMS.schedules, STREAMS.projectionConsumer);
 
     expect(info.config.filter_subject).toBe(SUBJECTS.scheduleEvents);
     expect(info.config.durable_name).toBe(STREAMS.projectionConsumer);
@@ -158,7 +133,7 @@ describe('the projection on the schedules stream', () => {
     await publishSnapshot(snapshot(scheduleId, new Date(t0.getTime() + 2000), { deleted: true, nextRunTimes: [] }));
     const deleted = await waitFor(() => rowWhere(scheduleId, (row) => row.deleted_at !== null), 10_000, 'the schedule deleted');
     expect(deleted).toMatchObject({ total_runs: 1, last_run_id: runId, last_run_status: 'completed' });
-    const runs: Array<{ id: string }> = await db.dataSource.query(`SELECT id FROM job_runs WHERE schedule_id = $1`, [scheduleId]);
+    const runs: Array<{ id: string }> = await projection.db.dataSource.query(`SELECT id FROM job_runs WHERE schedule_id = $1`, [scheduleId]);
     expect(runs).toEqual([{ id: runId }]);
   });
 });

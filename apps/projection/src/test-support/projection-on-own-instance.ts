@@ -1,9 +1,9 @@
 import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { EnvReader } from '@yardmaster/config';
-import { connectNats, type NatsConnection } from '@yardmaster/messaging';
+import { connectNats, EventPublisher, type NatsConnection } from '@yardmaster/messaging';
 import { createTestDatabase, deleteStreams, testDependencies, uniqueInstanceName, type TestDatabase } from '@yardmaster/testing';
-import { readProjectionConfig } from '../config';
+import { readProjectionConfig, type ProjectionConfig } from '../config';
 import { ProjectionModule } from '../projection.module';
 
 /** The whole projection module on an instance and a Postgres database of its own, and a NATS connection to ask it with. */
@@ -11,6 +11,8 @@ export interface ProjectionOnOwnInstance {
   readonly instance: string;
   readonly db: TestDatabase;
   readonly nc: NatsConnection;
+  /** Publishes events on `nc`, as the other services do. */
+  readonly publisher: EventPublisher;
   /** Null once `stop` ran: a test may stop the projection early to see it stop answering. */
   app: INestApplicationContext | null;
   stop(): Promise<void>;
@@ -18,17 +20,33 @@ export interface ProjectionOnOwnInstance {
   remove(): Promise<void>;
 }
 
-export async function startProjectionOnOwnInstance(label: string): Promise<ProjectionOnOwnInstance> {
-  const instance = uniqueInstanceName(label);
-  const db = await createTestDatabase();
+/** What a test changes about the projection it starts; nothing by default. */
+export interface ProjectionOnOwnInstanceOptions {
+  /** The instance's name, when the test needs it before the start; else a unique one from the label. */
+  readonly instance?: string;
+  /** Settings beside the instance, NATS, database and id (e.g. `YARD_PROJECTION_MAX_DELIVERIES`). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** The configuration as read, changed before the start (e.g. shorter redelivery delays). */
+  readonly adjust?: (config: ProjectionConfig) => ProjectionConfig;
+  /** Another PostgreSQL server than the shared one (e.g. an `OwnPostgresServer`'s). */
+  readonly databaseServerUrl?: string;
+  /** Silent by default. */
+  readonly logger?: LoggerService | false;
+}
+
+export async function startProjectionOnOwnInstance(label: string, options: ProjectionOnOwnInstanceOptions = {}): Promise<ProjectionOnOwnInstance> {
+  const instance = options.instance ?? uniqueInstanceName(label);
+  const db = await createTestDatabase(options.databaseServerUrl);
   const nc = await connectNats(testDependencies.natsUrl, `${label}-int-spec-${instance}`);
-  const env = new EnvReader({ YARD_INSTANCE: instance, YARD_NATS_URL: testDependencies.natsUrl, YARD_DATABASE_URL: db.url, YARD_PROJECTION_ID: `projection-${instance}` });
-  const app = await NestFactory.createApplicationContext(ProjectionModule.forConfig(env.finish(readProjectionConfig(env))), { logger: false });
+  const env = new EnvReader({ YARD_INSTANCE: instance, YARD_NATS_URL: testDependencies.natsUrl, YARD_DATABASE_URL: db.url, YARD_PROJECTION_ID: `projection-${instance}`, ...options.env });
+  const config = env.finish(readProjectionConfig(env));
+  const app = await NestFactory.createApplicationContext(ProjectionModule.forConfig(options.adjust ? options.adjust(config) : config), { logger: options.logger ?? false });
   await app.init();
   const started: ProjectionOnOwnInstance = {
     instance,
     db,
     nc,
+    publisher: new EventPublisher(nc),
     app,
     async stop() {
       await started.app?.close();
