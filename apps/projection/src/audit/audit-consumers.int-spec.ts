@@ -7,21 +7,18 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { newEvent, runEventKind, streamNamesFor, subjectsFor, type EventEnvelope, type RunEvent, type ScheduleChangedData } from '@yardmaster/contracts';
+import { newEvent, runEventKind, type EventEnvelope, type RunEvent, type ScheduleChangedData } from '@yardmaster/contracts';
 import { encodeJson } from '@yardmaster/messaging';
-import { uniqueInstanceName, waitFor } from '@yardmaster/testing';
+import { waitFor } from '@yardmaster/testing';
 import { startProjectionOnOwnInstance, type ProjectionOnOwnInstance } from '../test-support/projection-on-own-instance';
 
 jest.setTimeout(30_000);
 
-const INSTANCE = uniqueInstanceName('audt');
-const SUBJECTS = subjectsFor(INSTANCE);
-const STREAMS = streamNamesFor(INSTANCE);
 
 let projection: ProjectionOnOwnInstance;
 
 beforeAll(async () => {
-  projection = await startProjectionOnOwnInstance('audit', { instance: INSTANCE });
+  projection = await startProjectionOnOwnInstance('audt');
 });
 
 afterAll(() => projection?.remove());
@@ -31,7 +28,7 @@ async function publish(subject: string, fields: Pick<EventEnvelope, 'id' | 'type
 }
 
 async function publishRun<TType extends RunEvent['type']>(type: TType, runId: string, actor: string, data: Extract<RunEvent, { type: TType }>['data']): Promise<void> {
-  await publish(SUBJECTS.runEvent(runId, runEventKind(type)), { id: `${runId}:${type}`, type, aggregateId: runId, actor, data });
+  await publish(projection.subjects.runEvent(runId, runEventKind(type)), { id: `${runId}:${type}`, type, aggregateId: runId, actor, data });
 }
 
 interface AuditRow {
@@ -55,8 +52,8 @@ async function entriesFor(targetId: string, count: number): Promise<AuditRow[] |
 describe('the audit consumers', () => {
   it('have a durable consumer of their own on each stream', async () => {
     const jsm = await jetstreamManager(projection.nc);
-    for (const stream of [STREAMS.runs, STREAMS.schedules, STREAMS.catalog, STREAMS.identity]) {
-      expect((await jsm.consumers.info(stream, STREAMS.auditConsumer)).config.durable_name).toBe(STREAMS.auditConsumer);
+    for (const stream of [projection.streams.runs, projection.streams.schedules, projection.streams.catalog, projection.streams.identity]) {
+      expect((await jsm.consumers.info(stream, projection.streams.auditConsumer)).config.durable_name).toBe(projection.streams.auditConsumer);
     }
   });
 
@@ -79,7 +76,7 @@ describe('the audit consumers', () => {
     await publishRun('run.cancelled', runId, 'bob', { result: null, cancelledBy: 'bob', step: 'run' });
     // The same run.requested again under another msgID, so JetStream stores it twice: the entry's key holds.
     const again = newEvent({ id: `${runId}:run.requested`, type: 'run.requested', occurredAt: new Date().toISOString(), aggregateId: runId, sequence: 1, correlationId: 'again', actor: 'ann', data: requested });
-    await jetstream(projection.nc).publish(SUBJECTS.runEvent(runId, 'requested'), encodeJson(again), { msgID: `${runId}:again` });
+    await jetstream(projection.nc).publish(projection.subjects.runEvent(runId, 'requested'), encodeJson(again), { msgID: `${runId}:again` });
     // The stream delivers in order: once this later cancel is recorded, the repeat has been handled.
     const markerRunId = randomUUID();
     await publishRun('run.cancel_requested', markerRunId, 'bob', { by: 'bob' });
@@ -120,14 +117,14 @@ describe('the audit consumers', () => {
       deleted: false,
       observedAt: new Date().toISOString(),
     };
-    await publish(SUBJECTS.scheduleChanged(scheduleId), { id: `${scheduleId}-1`, type: 'schedule.changed', aggregateId: scheduleId, actor: 'system:scheduler', data: snapshot });
-    await publish(SUBJECTS.scheduleChanged(scheduleId), { id: `${scheduleId}-2`, type: 'schedule.changed', aggregateId: scheduleId, actor: 'ann', data: { ...snapshot, change: 'paused' } });
+    await publish(projection.subjects.scheduleChanged(scheduleId), { id: `${scheduleId}-1`, type: 'schedule.changed', aggregateId: scheduleId, actor: 'system:scheduler', data: snapshot });
+    await publish(projection.subjects.scheduleChanged(scheduleId), { id: `${scheduleId}-2`, type: 'schedule.changed', aggregateId: scheduleId, actor: 'ann', data: { ...snapshot, change: 'paused' } });
     const jobId = `examples.Job${randomUUID().slice(0, 6)}`;
-    await publish(SUBJECTS.jobOverridden(jobId), { id: `${jobId}:o`, type: 'catalog.job_overridden', aggregateId: jobId, actor: 'ann', data: { jobId, overrides: { enabled: false } } });
+    await publish(projection.subjects.jobOverridden(jobId), { id: `${jobId}:o`, type: 'catalog.job_overridden', aggregateId: jobId, actor: 'ann', data: { jobId, overrides: { enabled: false } } });
     const tokenId = randomUUID();
     const token = { username: 'carl', tokenId, name: 'laptop', prefix: 'yard_AbCdEfGh', readOnly: false, expiresAt: null };
-    await publish(SUBJECTS.identityEvent('token_created'), { id: `t:${tokenId}:c`, type: 'identity.token_created', aggregateId: `token:${tokenId}`, actor: 'admin', data: token });
-    await publish(SUBJECTS.identityEvent('token_revoked'), { id: `t:${tokenId}:r`, type: 'identity.token_revoked', aggregateId: `token:${tokenId}`, actor: 'carl', data: token });
+    await publish(projection.subjects.identityEvent('token_created'), { id: `t:${tokenId}:c`, type: 'identity.token_created', aggregateId: `token:${tokenId}`, actor: 'admin', data: token });
+    await publish(projection.subjects.identityEvent('token_revoked'), { id: `t:${tokenId}:r`, type: 'identity.token_revoked', aggregateId: `token:${tokenId}`, actor: 'carl', data: token });
 
     expect((await waitFor(() => entriesFor(scheduleId, 1), 10_000, 'the schedule entry')).map((row) => [row.actor, row.action, row.summary])).toEqual([
       ['ann', 'schedule.paused', 'paused schedule nightly-backup: maintenance'],

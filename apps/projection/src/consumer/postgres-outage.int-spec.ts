@@ -6,18 +6,15 @@
  */
 import 'reflect-metadata';
 import type { LoggerService } from '@nestjs/common';
-import { newEvent, streamNamesFor, subjectsFor } from '@yardmaster/contracts';
+import { newEvent } from '@yardmaster/contracts';
 import { countParked } from '@yardmaster/messaging';
-import { OwnPostgresServer, uniqueInstanceName, waitFor } from '@yardmaster/testing';
+import { OwnPostgresServer, waitFor } from '@yardmaster/testing';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startProjectionOnOwnInstance, type ProjectionOnOwnInstance } from '../test-support/projection-on-own-instance';
 
 jest.setTimeout(120_000);
 
-const INSTANCE = uniqueInstanceName('pgout');
-const SUBJECTS = subjectsFor(INSTANCE);
-const STREAMS = streamNamesFor(INSTANCE);
 const EVENTS_DURING_OUTAGE = 20;
 
 /** Every warning and error the projection writes, as `level context: message`. */
@@ -38,7 +35,7 @@ beforeAll(async () => {
   capture.log = (message: unknown) => {
     if (String(message).includes('is back after')) backLines.push(String(message));
   };
-  projection = await startProjectionOnOwnInstance('pg-outage', { instance: INSTANCE, databaseServerUrl: server.url(), logger: capture });
+  projection = await startProjectionOnOwnInstance('pgout', { databaseServerUrl: server.url(), logger: capture });
 });
 
 afterAll(async () => {
@@ -51,7 +48,7 @@ afterAll(async () => {
 async function requestRun(runId: string): Promise<void> {
   const at = new Date().toISOString();
   await projection.publisher.publish(
-    SUBJECTS.runEvent(runId, 'requested'),
+    projection.subjects.runEvent(runId, 'requested'),
     newEvent({
       id: randomUUID(),
       type: 'run.requested',
@@ -94,6 +91,6 @@ describe('the projection while Postgres is down', () => {
     expect(lines.length).toBeLessThanOrEqual(4);
     expect(lines.filter((line) => line.includes('failed (try'))).toEqual([]);
     expect(backLines[0]).toMatch(/PostgreSQL is back after \d+ s: \d+ event\(s\) held \(the events behind them waited in their streams\), \d+ retr(y|ies) while it was down/);
-    await expect(countParked(projection.nc, STREAMS.parked)).resolves.toBe(0);
+    await expect(countParked(projection.nc, projection.streams.parked)).resolves.toBe(0);
   });
 });

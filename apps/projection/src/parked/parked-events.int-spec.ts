@@ -9,30 +9,24 @@ import {
   ErrorCode,
   newEvent,
   runEventKind,
-  streamNamesFor,
-  subjectsFor,
   YardError,
   type ReplayParkedCommand,
   type ReplayParkedResult,
   type RunEvent,
 } from '@yardmaster/contracts';
 import { countParked, listParked, pingService, sendCommand } from '@yardmaster/messaging';
-import { uniqueInstanceName, waitFor } from '@yardmaster/testing';
+import { waitFor } from '@yardmaster/testing';
 import { randomUUID } from 'node:crypto';
 import { startProjectionOnOwnInstance, type ProjectionOnOwnInstance } from '../test-support/projection-on-own-instance';
 
 jest.setTimeout(60_000);
 
-const INSTANCE = uniqueInstanceName('park');
-const SUBJECTS = subjectsFor(INSTANCE);
-const STREAMS = streamNamesFor(INSTANCE);
 const MAX_DELIVERIES = 3;
 
 let projection: ProjectionOnOwnInstance;
 
 beforeAll(async () => {
-  projection = await startProjectionOnOwnInstance('parked', {
-    instance: INSTANCE,
+  projection = await startProjectionOnOwnInstance('park', {
     env: { YARD_PROJECTION_MAX_DELIVERIES: String(MAX_DELIVERIES) },
     adjust: (config) => {
       expect(config.redelivery.maxDeliveries).toBe(MAX_DELIVERIES);
@@ -47,7 +41,7 @@ afterAll(() => projection?.remove());
 async function publishRun<TType extends RunEvent['type']>(type: TType, runId: string, data: Extract<RunEvent, { type: TType }>['data'], occurredAt = new Date()): Promise<string> {
   const id = randomUUID();
   await projection.publisher.publish(
-    SUBJECTS.runEvent(runId, runEventKind(type)),
+    projection.subjects.runEvent(runId, runEventKind(type)),
     newEvent({ id, type, aggregateId: runId, actor: 'alice', data, occurredAt: occurredAt.toISOString(), sequence: 1, correlationId: `corr-${id}` }),
   );
   return id;
@@ -68,7 +62,7 @@ async function runRow(runId: string): Promise<{ status: string; steps: Record<st
 }
 
 function replay(command: Omit<ReplayParkedCommand, 'meta'>): Promise<ReplayParkedResult> {
-  return sendCommand<ReplayParkedResult>(projection.nc, SUBJECTS.replayParkedCommand, { meta: { actor: 'root', correlationId: 'corr-replay' }, ...command }, { timeoutMs: 10_000, serviceName: 'projection' });
+  return sendCommand<ReplayParkedResult>(projection.nc, projection.subjects.replayParkedCommand, { meta: { actor: 'root', correlationId: 'corr-replay' }, ...command }, { timeoutMs: 10_000, serviceName: 'projection' });
 }
 
 describe('a poison event', () => {
@@ -82,30 +76,30 @@ describe('a poison event', () => {
     await waitFor(async () => ((await runRow(healthyRunId)) ? true : undefined), 10_000, 'the healthy run to be projected');
     const parked = await waitFor(
       async () => {
-        const found = await listParked(projection.nc, STREAMS.parked, 10);
+        const found = await listParked(projection.nc, projection.streams.parked, 10);
         return found.length === 1 ? found : undefined;
       },
       20_000,
       'the poison event to be parked',
     );
     expect(parked[0].view).toMatchObject({
-      stream: STREAMS.runs,
-      subject: SUBJECTS.runEvent(orphanRunId, 'step_started'),
-      consumer: STREAMS.projectionConsumer,
+      stream: projection.streams.runs,
+      subject: projection.subjects.runEvent(orphanRunId, 'step_started'),
+      consumer: projection.streams.projectionConsumer,
       deliveries: MAX_DELIVERIES,
       eventType: 'run.step_started',
       runId: orphanRunId,
       reason: `Run ${orphanRunId} got run.step_started before any event created it`,
     });
     // The audit's own consumer records nothing for a step, so only the projection's consumer parked it.
-    await expect(countParked(projection.nc, STREAMS.parked)).resolves.toBe(1);
-    const ping = await pingService(projection.nc, INSTANCE, 'projection', 2_000);
+    await expect(countParked(projection.nc, projection.streams.parked)).resolves.toBe(1);
+    const ping = await pingService(projection.nc, projection.instance, 'projection', 2_000);
     expect(ping).toMatchObject({ ready: true, parked: 1 });
 
     // Still broken: the answer says so and the event stays parked.
     const id = parked[0].view.id;
     await expect(replay({ id })).rejects.toMatchObject({ code: ErrorCode.ReplayFailed });
-    await expect(countParked(projection.nc, STREAMS.parked)).resolves.toBe(1);
+    await expect(countParked(projection.nc, projection.streams.parked)).resolves.toBe(1);
 
     // The cause is gone once the run exists: the replay applies the step.
     await requestRun(orphanRunId);
@@ -115,8 +109,8 @@ describe('a poison event', () => {
     expect((await runRow(orphanRunId))?.steps).toHaveProperty('run');
     const applied = await projection.db.dataSource.query(`SELECT 1 FROM applied_events WHERE event_id = $1`, [poisonId]);
     expect(applied).toHaveLength(1);
-    await expect(countParked(projection.nc, STREAMS.parked)).resolves.toBe(0);
-    expect(await pingService(projection.nc, INSTANCE, 'projection', 2_000)).toMatchObject({ parked: 0 });
+    await expect(countParked(projection.nc, projection.streams.parked)).resolves.toBe(0);
+    expect(await pingService(projection.nc, projection.instance, 'projection', 2_000)).toMatchObject({ parked: 0 });
     const audit = await projection.db.dataSource.query(`SELECT actor, action, target_type, target_id, correlation_id FROM audit_entries WHERE action = 'parked.replayed'`);
     expect(audit).toEqual([{ actor: 'root', action: 'parked.replayed', target_type: 'parked-event', target_id: String(id), correlation_id: 'corr-replay' }]);
 
@@ -144,6 +138,6 @@ describe('a run event that contradicts the run\'s end', () => {
     );
     const run = await runRow(runId);
     expect(run).toMatchObject({ status: 'cancelled', attempt: 1, started_at: new Date(t0 + 1_000), completed_at: new Date(t0 + 2_000) });
-    await expect(countParked(projection.nc, STREAMS.parked)).resolves.toBe(0);
+    await expect(countParked(projection.nc, projection.streams.parked)).resolves.toBe(0);
   });
 });

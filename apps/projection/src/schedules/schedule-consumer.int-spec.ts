@@ -7,20 +7,17 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { newEvent, runEventKind, streamNamesFor, subjectsFor, type RunEvent, type ScheduleChanged, type ScheduleSnapshot } from '@yardmaster/contracts';
-import { uniqueInstanceName, waitFor } from '@yardmaster/testing';
+import { newEvent, runEventKind, type RunEvent, type ScheduleChanged, type ScheduleSnapshot } from '@yardmaster/contracts';
+import { waitFor } from '@yardmaster/testing';
 import { startProjectionOnOwnInstance, type ProjectionOnOwnInstance } from '../test-support/projection-on-own-instance';
 
 jest.setTimeout(30_000);
 
-const INSTANCE = uniqueInstanceName('schc');
-const SUBJECTS = subjectsFor(INSTANCE);
-const STREAMS = streamNamesFor(INSTANCE);
 
 let projection: ProjectionOnOwnInstance;
 
 beforeAll(async () => {
-  projection = await startProjectionOnOwnInstance('schedule-consumer', { instance: INSTANCE });
+  projection = await startProjectionOnOwnInstance('schc');
 });
 
 afterAll(() => projection?.remove());
@@ -62,7 +59,7 @@ async function publishSnapshot(data: ScheduleSnapshot): Promise<void> {
     actor: 'system:scheduler',
     data,
   });
-  await projection.publisher.publish(SUBJECTS.scheduleChanged(data.scheduleId), event);
+  await projection.publisher.publish(projection.subjects.scheduleChanged(data.scheduleId), event);
 }
 
 async function publishRun<TType extends RunEvent['type']>(type: TType, runId: string, data: Extract<RunEvent, { type: TType }>['data']): Promise<void> {
@@ -76,7 +73,7 @@ async function publishRun<TType extends RunEvent['type']>(type: TType, runId: st
     actor: 'system:test',
     data,
   });
-  await projection.publisher.publish(SUBJECTS.runEvent(runId, runEventKind(type)), event);
+  await projection.publisher.publish(projection.subjects.runEvent(runId, runEventKind(type)), event);
 }
 
 interface Row {
@@ -99,10 +96,10 @@ async function rowWhere(scheduleId: string, holds: (row: Row) => boolean): Promi
 
 describe('the projection on the schedules stream', () => {
   it('has a durable consumer on the schedules stream', async () => {
-    const info = await (await jetstreamManager(projection.nc)).consumers.info(STREAMS.schedules, STREAMS.projectionConsumer);
+    const info = await (await jetstreamManager(projection.nc)).consumers.info(projection.streams.schedules, projection.streams.projectionConsumer);
 
-    expect(info.config.filter_subject).toBe(SUBJECTS.scheduleEvents);
-    expect(info.config.durable_name).toBe(STREAMS.projectionConsumer);
+    expect(info.config.filter_subject).toBe(projection.subjects.scheduleEvents);
+    expect(info.config.durable_name).toBe(projection.streams.projectionConsumer);
   });
 
   it('keeps the newest snapshot, counts the scheduled runs and follows the last one to its end, then marks the schedule deleted', async () => {

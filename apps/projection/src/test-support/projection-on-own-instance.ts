@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { EnvReader } from '@yardmaster/config';
+import { streamNamesFor, subjectsFor, type StreamNames, type Subjects } from '@yardmaster/contracts';
 import { connectNats, EventPublisher, type NatsConnection } from '@yardmaster/messaging';
 import { createTestDatabase, deleteStreams, testDependencies, uniqueInstanceName, type TestDatabase } from '@yardmaster/testing';
 import { readProjectionConfig, type ProjectionConfig } from '../config';
@@ -9,6 +10,8 @@ import { ProjectionModule } from '../projection.module';
 /** The whole projection module on an instance and a Postgres database of its own, and a NATS connection to ask it with. */
 export interface ProjectionOnOwnInstance {
   readonly instance: string;
+  readonly subjects: Subjects;
+  readonly streams: StreamNames;
   readonly db: TestDatabase;
   readonly nc: NatsConnection;
   /** Publishes events on `nc`, as the other services do. */
@@ -22,8 +25,6 @@ export interface ProjectionOnOwnInstance {
 
 /** What a test changes about the projection it starts; nothing by default. */
 export interface ProjectionOnOwnInstanceOptions {
-  /** The instance's name, when the test needs it before the start; else a unique one from the label. */
-  readonly instance?: string;
   /** Settings beside the instance, NATS, database and id (e.g. `YARD_PROJECTION_MAX_DELIVERIES`). */
   readonly env?: Readonly<Record<string, string>>;
   /** The configuration as read, changed before the start (e.g. shorter redelivery delays). */
@@ -35,7 +36,7 @@ export interface ProjectionOnOwnInstanceOptions {
 }
 
 export async function startProjectionOnOwnInstance(label: string, options: ProjectionOnOwnInstanceOptions = {}): Promise<ProjectionOnOwnInstance> {
-  const instance = options.instance ?? uniqueInstanceName(label);
+  const instance = uniqueInstanceName(label);
   const db = await createTestDatabase(options.databaseServerUrl);
   const nc = await connectNats(testDependencies.natsUrl, `${label}-int-spec-${instance}`);
   const env = new EnvReader({ YARD_INSTANCE: instance, YARD_NATS_URL: testDependencies.natsUrl, YARD_DATABASE_URL: db.url, YARD_PROJECTION_ID: `projection-${instance}`, ...options.env });
@@ -44,6 +45,8 @@ export async function startProjectionOnOwnInstance(label: string, options: Proje
   await app.init();
   const started: ProjectionOnOwnInstance = {
     instance,
+    subjects: subjectsFor(instance),
+    streams: streamNamesFor(instance),
     db,
     nc,
     publisher: new EventPublisher(nc),
