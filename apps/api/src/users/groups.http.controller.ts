@@ -1,18 +1,16 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { groupPatchBodySchema, groupViewSchema, newGroupBodySchema, openApiSchemaOf, pageSchema, type GroupView } from '@yardmaster/contracts';
 import { GroupDirectory, identityEvents, parseGrants, parseGroupPatch, parseNewGroup, type ChangeContext } from '@yardmaster/identity';
 import { RequirePermission } from '../auth/route-access';
+import { ApiController, ApiPageResponse } from '../http/api-controller.decorator';
 import { readPage, type PageOf } from '../http/pagination';
 import { CurrentChange } from './change-context.decorator';
 import { GRANTS_BODY_SCHEMA, GROUP_VIEW_SCHEMA } from './grant-schema';
 import { IdentityEventPublisher } from './identity-event-publisher';
 
 /** Groups; a user joins or leaves one through `PATCH /api/users/{username}` with `groups`. */
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('api/groups')
-@RequirePermission('users.admin')
+@ApiController('users', 'api/groups', RequirePermission('users.admin'))
 export class GroupsHttpController {
   constructor(
     private readonly groups: GroupDirectory,
@@ -21,9 +19,7 @@ export class GroupsHttpController {
 
   @Get()
   @ApiOperation({ summary: 'List groups, by name, with members and grants' })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'offset', required: false })
-  @ApiOkResponse({ description: 'One page of groups', schema: openApiSchemaOf(pageSchema(groupViewSchema)) })
+  @ApiPageResponse('One page of groups', openApiSchemaOf(pageSchema(groupViewSchema)))
   async list(@Query() query: { limit?: string; offset?: string }): Promise<PageOf<GroupView>> {
     const page = readPage(query);
     return { ...(await this.groups.list(page)), ...page };

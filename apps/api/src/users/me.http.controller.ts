@@ -1,18 +1,16 @@
-import { Body, Controller, Delete, Get, Header, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, Header, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { meViewSchema, openApiSchemaOf, type IssuedTokenView, type MeView, type Principal, type TokenListView, type TokenView } from '@yardmaster/contracts';
 import { grantView, identityEvents, parseNewToken, TokenIssuer, type ChangeContext } from '@yardmaster/identity';
 import { CurrentPrincipal, CurrentTokenId } from '../auth/principal.decorator';
 import { Authenticated } from '../auth/route-access';
+import { ApiController } from '../http/api-controller.decorator';
 import { CurrentChange } from './change-context.decorator';
 import { ISSUED_TOKEN_VIEW_SCHEMA, NEW_TOKEN_BODY_SCHEMA, TOKEN_LIST_VIEW_SCHEMA, TOKEN_VIEW_SCHEMA } from './grant-schema';
 import { IdentityEventPublisher } from './identity-event-publisher';
 
 /** The caller's own account: who they are, what they may do, and their tokens. Any valid token will do. */
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('api/me')
-@Authenticated()
+@ApiController('users', 'api/me', Authenticated())
 export class MeHttpController {
   constructor(
     private readonly tokens: TokenIssuer,

@@ -1,16 +1,14 @@
-import { Body, Controller, Delete, Get, Header, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, Header, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { IssuedTokenView, TokenListView, TokenView } from '@yardmaster/contracts';
 import { identityEvents, parseNewToken, TokenIssuer, type ChangeContext } from '@yardmaster/identity';
 import { RequirePermission } from '../auth/route-access';
+import { ApiController } from '../http/api-controller.decorator';
 import { CurrentChange } from './change-context.decorator';
 import { ISSUED_TOKEN_VIEW_SCHEMA, NEW_TOKEN_BODY_SCHEMA, TOKEN_LIST_VIEW_SCHEMA, TOKEN_VIEW_SCHEMA } from './grant-schema';
 import { IdentityEventPublisher } from './identity-event-publisher';
 
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('api/users/:username/tokens')
-@RequirePermission('users.admin')
+@ApiController('users', 'api/users/:username/tokens', RequirePermission('users.admin'))
 export class UserTokensHttpController {
   constructor(
     private readonly tokens: TokenIssuer,

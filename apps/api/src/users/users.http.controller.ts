@@ -1,17 +1,15 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { newUserBodySchema, openApiSchemaOf, pageSchema, userPatchBodySchema, userViewSchema, type UserView } from '@yardmaster/contracts';
 import { identityEvents, parseGrants, parseNewUser, parseUserPatch, UserDirectory, type ChangeContext } from '@yardmaster/identity';
 import { RequirePermission } from '../auth/route-access';
+import { ApiController, ApiPageResponse } from '../http/api-controller.decorator';
 import { readPage, type PageOf } from '../http/pagination';
 import { CurrentChange } from './change-context.decorator';
 import { GRANTS_BODY_SCHEMA, USER_VIEW_SCHEMA } from './grant-schema';
 import { IdentityEventPublisher } from './identity-event-publisher';
 
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('api/users')
-@RequirePermission('users.admin')
+@ApiController('users', 'api/users', RequirePermission('users.admin'))
 export class UsersHttpController {
   constructor(
     private readonly users: UserDirectory,
@@ -20,9 +18,7 @@ export class UsersHttpController {
 
   @Get()
   @ApiOperation({ summary: 'List users, by username' })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'offset', required: false })
-  @ApiOkResponse({ description: 'One page of users', schema: openApiSchemaOf(pageSchema(userViewSchema)) })
+  @ApiPageResponse('One page of users', openApiSchemaOf(pageSchema(userViewSchema)))
   async list(@Query() query: { limit?: string; offset?: string }): Promise<PageOf<UserView>> {
     const page = readPage(query);
     return { ...(await this.users.list(page)), ...page };

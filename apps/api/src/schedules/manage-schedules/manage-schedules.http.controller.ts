@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import {
   openApiSchemaOf,
   scheduleBodySchema,
@@ -14,15 +14,13 @@ import {
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { mayActAsOthers, RunAsResolver } from '../../auth/run-as/run-as';
 import { RequirePermission } from '../../auth/route-access';
+import { ApiController } from '../../http/api-controller.decorator';
 import type { Response } from 'express';
 import { SchedulerCommands } from '../../http/scheduler-commands';
 import { parseScheduleBody } from './schedule-body';
 import { scheduleSnapshotView } from './schedule-snapshot.view';
 
-@ApiTags('schedules')
-@ApiBearerAuth()
-@Controller('api/schedules')
-@RequirePermission('schedules.manage')
+@ApiController('schedules', 'api/schedules', RequirePermission('schedules.manage'))
 export class ManageSchedulesHttpController {
   constructor(
     private readonly scheduler: SchedulerCommands,

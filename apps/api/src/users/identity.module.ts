@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { FirstAdminService } from '../auth/first-admin.service';
+import { IdentityStoreModule } from '../auth/identity-store.module';
+import { PrincipalResponder } from '../auth/run-as/principal.responder';
+import { RunAsResolver } from '../auth/run-as/run-as';
+import { GroupsHttpController } from './groups.http.controller';
+import { IdentityEventPublisher } from './identity-event-publisher';
+import { MeHttpController } from './me.http.controller';
+import { UserTokensHttpController } from './user-tokens.http.controller';
+import { UsersHttpController } from './users.http.controller';
+
+/**
+ * Identity, which the API owns: users, groups, grants and tokens over REST, the first administrator, and who a
+ * user is now for the scheduler (`query.principal`). Exports `RunAsResolver` for the features that act as someone.
+ */
+@Module({
+  imports: [IdentityStoreModule],
+  controllers: [UsersHttpController, GroupsHttpController, UserTokensHttpController, MeHttpController],
+  providers: [IdentityEventPublisher, FirstAdminService, RunAsResolver, PrincipalResponder],
+  exports: [RunAsResolver],
+})
+export class IdentityModule {}
