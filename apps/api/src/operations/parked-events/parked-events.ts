@@ -16,10 +16,7 @@ const REPLAY_ALL_TIMEOUT_MS = 60_000;
  */
 @Injectable()
 export class ParkedEvents {
-  constructor(
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection, @Inject(API_CONFIG) private readonly config: ApiConfig) {}
 
   async list(): Promise<ParkedEventListView> {
     const stream = streamNamesFor(this.config.shared.instance).parked;

@@ -1,4 +1,4 @@
-import type { Principal } from '@yardmaster/contracts';
+import type { Principal, ScheduleDefinition } from '@yardmaster/contracts';
 import { ScheduleRecord } from '@yardmaster/read-models';
 import type { Found, Page } from '../../http/pagination';
 import { isVisibleJob } from '../../jobs/visible-jobs';
@@ -6,33 +6,11 @@ import { SchedulesQueries, type ScheduleFilters } from './schedules.queries';
 
 /** A schedule record as the projection would write it: every 5 minutes, active, with what a test says about it. */
 export function scheduleRecord(fields: Partial<ScheduleRecord> & Pick<ScheduleRecord, 'id' | 'key' | 'jobId'>): ScheduleRecord {
-  return Object.assign(new ScheduleRecord(), {
-    owner: 'ann',
-    definition: {
-      key: fields.key,
-      jobId: fields.jobId,
-      data: {},
-      commit: false,
-      queue: 'default',
-      runTimeoutSeconds: 600,
-      timing: { kind: 'interval', everyMinutes: 5 },
-      startAt: null,
-      endAt: null,
-      overlap: 'skip',
-      catchupWindowSeconds: 60,
-    },
-    state: 'active',
-    pausedReason: null,
-    nextRunTimes: [],
-    lastRunId: null,
-    lastRunStatus: null,
-    lastRunAt: null,
-    totalRuns: 0,
-    createdAt: new Date('2030-01-01T00:00:00.000Z'),
-    updatedAt: new Date('2030-01-01T00:00:00.000Z'),
-    deletedAt: null,
-    ...fields,
-  });
+  const { key, jobId } = fields;
+  const definition: ScheduleDefinition = { key, jobId, data: {}, commit: false, queue: 'default', runTimeoutSeconds: 600, timing: { kind: 'interval', everyMinutes: 5 }, startAt: null, endAt: null, overlap: 'skip', catchupWindowSeconds: 60 };
+  const createdAt = new Date('2030-01-01T00:00:00.000Z');
+  const never = { pausedReason: null, lastRunId: null, lastRunStatus: null, lastRunAt: null, deletedAt: null };
+  return Object.assign(new ScheduleRecord(), { owner: 'ann', definition, state: 'active', nextRunTimes: [], totalRuns: 0, createdAt, updatedAt: createdAt, ...never, ...fields });
 }
 
 /**
