@@ -30,10 +30,8 @@ export class GroupsHttpController {
   @ApiBody({ schema: openApiSchemaOf(newGroupBodySchema, 'input') })
   @ApiCreatedResponse({ description: 'The group', schema: GROUP_VIEW_SCHEMA })
   @ApiConflictResponse({ description: 'IDENTITY_CONFLICT: the name is taken' })
-  async create(@Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<GroupView> {
-    const group = await this.groups.create(parseNewGroup(body));
-    await this.events.publish(identityEvents.groupCreated(change, group));
-    return group;
+  create(@Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<GroupView> {
+    return this.events.afterChange(this.groups.create(parseNewGroup(body)), (group) => identityEvents.groupCreated(change, group));
   }
 
   @Get(':name')
@@ -49,20 +47,16 @@ export class GroupsHttpController {
   @ApiBody({ schema: openApiSchemaOf(groupPatchBodySchema, 'input') })
   @ApiOkResponse({ description: 'The group as changed', schema: GROUP_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'GROUP_NOT_FOUND' })
-  async update(@Param('name') name: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<GroupView> {
-    const group = await this.groups.update(name, parseGroupPatch(body));
-    await this.events.publish(identityEvents.groupUpdated(change, group));
-    return group;
+  update(@Param('name') name: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<GroupView> {
+    return this.events.afterChange(this.groups.update(name, parseGroupPatch(body)), (group) => identityEvents.groupUpdated(change, group));
   }
 
   @Delete(':name')
   @ApiOperation({ summary: 'Delete a group: its members lose what it granted' })
   @ApiOkResponse({ description: 'The group as it was', schema: GROUP_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'GROUP_NOT_FOUND' })
-  async remove(@Param('name') name: string, @CurrentChange() change: ChangeContext): Promise<GroupView> {
-    const group = await this.groups.remove(name);
-    await this.events.publish(identityEvents.groupDeleted(change, group));
-    return group;
+  remove(@Param('name') name: string, @CurrentChange() change: ChangeContext): Promise<GroupView> {
+    return this.events.afterChange(this.groups.remove(name), (group) => identityEvents.groupDeleted(change, group));
   }
 
   @Put(':name/permissions')
@@ -70,9 +64,7 @@ export class GroupsHttpController {
   @ApiBody({ schema: GRANTS_BODY_SCHEMA })
   @ApiOkResponse({ description: 'The group with its new grants', schema: GROUP_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'GROUP_NOT_FOUND' })
-  async setPermissions(@Param('name') name: string, @Body() body: { permissions?: unknown } | undefined, @CurrentChange() change: ChangeContext): Promise<GroupView> {
-    const group = await this.groups.setGrants(name, parseGrants(body?.permissions));
-    await this.events.publish(identityEvents.permissionsReplaced(change, { group }));
-    return group;
+  setPermissions(@Param('name') name: string, @Body() body: { permissions?: unknown } | undefined, @CurrentChange() change: ChangeContext): Promise<GroupView> {
+    return this.events.afterChange(this.groups.setGrants(name, parseGrants(body?.permissions)), (group) => identityEvents.permissionsReplaced(change, { group }));
   }
 }

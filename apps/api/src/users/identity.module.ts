@@ -6,6 +6,7 @@ import { RunAsResolver } from '../auth/run-as/run-as';
 import { GroupsHttpController } from './groups.http.controller';
 import { IdentityEventPublisher } from './identity-event-publisher';
 import { MeHttpController } from './me.http.controller';
+import { UserTokens } from './user-tokens';
 import { UserTokensHttpController } from './user-tokens.http.controller';
 import { UsersHttpController } from './users.http.controller';
 
@@ -16,7 +17,7 @@ import { UsersHttpController } from './users.http.controller';
 @Module({
   imports: [IdentityStoreModule],
   controllers: [UsersHttpController, GroupsHttpController, UserTokensHttpController, MeHttpController],
-  providers: [IdentityEventPublisher, FirstAdminService, RunAsResolver, PrincipalResponder],
+  providers: [IdentityEventPublisher, UserTokens, FirstAdminService, RunAsResolver, PrincipalResponder],
   exports: [RunAsResolver],
 })
 export class IdentityModule {}
