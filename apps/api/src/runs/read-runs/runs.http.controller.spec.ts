@@ -1,4 +1,4 @@
-import { ErrorCode, YardError, type Principal } from '@yardmaster/contracts';
+import { ErrorCode, type Principal } from '@yardmaster/contracts';
 import type { ApiConfig } from '../../config';
 import { FakeRunsQueries, logEntryRecord, runRecord } from './runs.queries.fake';
 import { RunsHttpController } from './runs.http.controller';
@@ -29,12 +29,6 @@ function controller(): RunsHttpController {
   return new RunsHttpController(new FakeRunsQueries(runs, logs), CONFIG);
 }
 
-async function refusal(promise: Promise<unknown>): Promise<YardError> {
-  const error: unknown = await promise.then(() => undefined, (caught: unknown) => caught);
-  if (error instanceof YardError) return error;
-  throw new Error(`expected a YardError, got ${String(error)}`);
-}
-
 describe('RunsHttpController', () => {
   it('lists every run, newest first, with runs.view_any', async () => {
     const page = await controller().list({}, viewsAny);
@@ -57,15 +51,13 @@ describe('RunsHttpController', () => {
   });
 
   it('refuses a status that is none, on the field status', async () => {
-    const error = await refusal(controller().list({ status: 'done' }, viewsAny));
-
-    expect([error.code, error.fieldErrors?.map((field) => field.field)]).toEqual([ErrorCode.ValidationFailed, ['status']]);
+    await expect(controller().list({ status: 'done' }, viewsAny)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed, fieldErrors: [{ field: 'status', message: expect.stringContaining('must be one of') }] });
   });
 
   it("answers RUN_NOT_FOUND for another's run, an unknown one and an id that is no UUID", async () => {
     await expect(controller().get(ACTING_AS_ANN, viewsOwn)).resolves.toMatchObject({ id: ACTING_AS_ANN, runAs: 'ann' });
     for (const runId of [BOBS, '00000000-0000-4000-8000-0000000000ff', 'not-a-uuid']) {
-      expect((await refusal(controller().get(runId, viewsOwn))).code).toBe(ErrorCode.RunNotFound);
+      await expect(controller().get(runId, viewsOwn)).rejects.toMatchObject({ code: ErrorCode.RunNotFound });
     }
   });
 
@@ -75,7 +67,7 @@ describe('RunsHttpController', () => {
 
     expect(all.items.map((entry) => entry.position)).toEqual([1, 2]);
     expect([warnings.items.map((entry) => entry.position), warnings.total]).toEqual([[2], 1]);
-    expect((await refusal(controller().logs(BOBS, {}, viewsOwn))).code).toBe(ErrorCode.RunNotFound);
-    expect((await refusal(controller().logs(ANNS, { level: 'loud' }, viewsOwn))).fieldErrors).toEqual([{ field: 'level', message: expect.stringContaining('must be one of') }]);
+    await expect(controller().logs(BOBS, {}, viewsOwn)).rejects.toMatchObject({ code: ErrorCode.RunNotFound });
+    await expect(controller().logs(ANNS, { level: 'loud' }, viewsOwn)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed, fieldErrors: [{ field: 'level', message: expect.stringContaining('must be one of') }] });
   });
 });
