@@ -1,5 +1,5 @@
-import { Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { NoRespondersError, type NatsConnection } from '@nats-io/nats-core';
 import { ErrorCode, subjectsFor, YardError, type CommandMeta, type CommandReply, type ErrorBody, type Principal } from '@yardmaster/contracts';
 import { decodeJson, encodeJson, NATS_CONNECTION } from '@yardmaster/messaging';
@@ -7,6 +7,7 @@ import { API_CONFIG } from '../api-config.token';
 import type { ApiConfig } from '../config';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { RequirePermission } from '../auth/route-access';
+import { ApiController } from '../http/api-controller.decorator';
 import { SchedulerCommands } from '../http/scheduler-commands';
 
 /** How long replies are gathered: every collector that answers within it is listed. */
@@ -25,10 +26,7 @@ export interface CollectorReloadFailed {
   readonly error: Pick<ErrorBody, 'code' | 'message'>;
 }
 
-@ApiTags('catalog')
-@ApiBearerAuth()
-@Controller('api/catalog/reload')
-@RequirePermission('catalog.manage')
+@ApiController('catalog', 'api/catalog/reload', RequirePermission('catalog.manage'))
 export class ReloadCatalogHttpController {
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,

@@ -10,6 +10,12 @@ export interface PageOf<T> extends Page {
   readonly total: number;
 }
 
+/** Some of the rows a query selects (one page of them), and how many it selects in all. */
+export interface Found<TRecord> {
+  readonly records: TRecord[];
+  readonly total: number;
+}
+
 const MAX_LIMIT = 500;
 
 /** Reads `limit` (1 to `maxLimit`, 500 unless a listing allows more; default 50) and `offset` (from 0) from a query string. */

@@ -1,18 +1,16 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { groupPatchBodySchema, groupViewSchema, newGroupBodySchema, openApiSchemaOf, pageSchema, type GroupView } from '@yardmaster/contracts';
 import { GroupDirectory, identityEvents, parseGrants, parseGroupPatch, parseNewGroup, type ChangeContext } from '@yardmaster/identity';
 import { RequirePermission } from '../auth/route-access';
+import { ApiController, ApiPageResponse } from '../http/api-controller.decorator';
 import { readPage, type PageOf } from '../http/pagination';
 import { CurrentChange } from './change-context.decorator';
 import { GRANTS_BODY_SCHEMA, GROUP_VIEW_SCHEMA } from './grant-schema';
 import { IdentityEventPublisher } from './identity-event-publisher';
 
 /** Groups; a user joins or leaves one through `PATCH /api/users/{username}` with `groups`. */
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('api/groups')
-@RequirePermission('users.admin')
+@ApiController('users', 'api/groups', RequirePermission('users.admin'))
 export class GroupsHttpController {
   constructor(
     private readonly groups: GroupDirectory,
@@ -21,9 +19,7 @@ export class GroupsHttpController {
 
   @Get()
   @ApiOperation({ summary: 'List groups, by name, with members and grants' })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'offset', required: false })
-  @ApiOkResponse({ description: 'One page of groups', schema: openApiSchemaOf(pageSchema(groupViewSchema)) })
+  @ApiPageResponse('One page of groups', openApiSchemaOf(pageSchema(groupViewSchema)))
   async list(@Query() query: { limit?: string; offset?: string }): Promise<PageOf<GroupView>> {
     const page = readPage(query);
     return { ...(await this.groups.list(page)), ...page };
@@ -34,10 +30,8 @@ export class GroupsHttpController {
   @ApiBody({ schema: openApiSchemaOf(newGroupBodySchema, 'input') })
   @ApiCreatedResponse({ description: 'The group', schema: GROUP_VIEW_SCHEMA })
   @ApiConflictResponse({ description: 'IDENTITY_CONFLICT: the name is taken' })
-  async create(@Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<GroupView> {
-    const group = await this.groups.create(parseNewGroup(body));
-    await this.events.publish(identityEvents.groupCreated(change, group));
-    return group;
+  create(@Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<GroupView> {
+    return this.events.afterChange(this.groups.create(parseNewGroup(body)), (group) => identityEvents.groupCreated(change, group));
   }
 
   @Get(':name')
@@ -53,20 +47,16 @@ export class GroupsHttpController {
   @ApiBody({ schema: openApiSchemaOf(groupPatchBodySchema, 'input') })
   @ApiOkResponse({ description: 'The group as changed', schema: GROUP_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'GROUP_NOT_FOUND' })
-  async update(@Param('name') name: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<GroupView> {
-    const group = await this.groups.update(name, parseGroupPatch(body));
-    await this.events.publish(identityEvents.groupUpdated(change, group));
-    return group;
+  update(@Param('name') name: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<GroupView> {
+    return this.events.afterChange(this.groups.update(name, parseGroupPatch(body)), (group) => identityEvents.groupUpdated(change, group));
   }
 
   @Delete(':name')
   @ApiOperation({ summary: 'Delete a group: its members lose what it granted' })
   @ApiOkResponse({ description: 'The group as it was', schema: GROUP_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'GROUP_NOT_FOUND' })
-  async remove(@Param('name') name: string, @CurrentChange() change: ChangeContext): Promise<GroupView> {
-    const group = await this.groups.remove(name);
-    await this.events.publish(identityEvents.groupDeleted(change, group));
-    return group;
+  remove(@Param('name') name: string, @CurrentChange() change: ChangeContext): Promise<GroupView> {
+    return this.events.afterChange(this.groups.remove(name), (group) => identityEvents.groupDeleted(change, group));
   }
 
   @Put(':name/permissions')
@@ -74,9 +64,7 @@ export class GroupsHttpController {
   @ApiBody({ schema: GRANTS_BODY_SCHEMA })
   @ApiOkResponse({ description: 'The group with its new grants', schema: GROUP_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'GROUP_NOT_FOUND' })
-  async setPermissions(@Param('name') name: string, @Body() body: { permissions?: unknown } | undefined, @CurrentChange() change: ChangeContext): Promise<GroupView> {
-    const group = await this.groups.setGrants(name, parseGrants(body?.permissions));
-    await this.events.publish(identityEvents.permissionsReplaced(change, { group }));
-    return group;
+  setPermissions(@Param('name') name: string, @Body() body: { permissions?: unknown } | undefined, @CurrentChange() change: ChangeContext): Promise<GroupView> {
+    return this.events.afterChange(this.groups.setGrants(name, parseGrants(body?.permissions)), (group) => identityEvents.permissionsReplaced(change, { group }));
   }
 }

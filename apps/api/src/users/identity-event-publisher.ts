@@ -20,6 +20,13 @@ export class IdentityEventPublisher {
     private readonly publisher: EventPublisher,
   ) {}
 
+  /** Waits for a committed change, publishes the event it makes, and answers what changed: every identity route's answer. */
+  async afterChange<TView>(changed: Promise<TView>, eventOf: (view: TView) => IdentityEvent): Promise<TView> {
+    const view = await changed;
+    await this.publish(eventOf(view));
+    return view;
+  }
+
   async publish(event: IdentityEvent): Promise<void> {
     const subject = subjectsFor(this.config.shared.instance).identityEvent(event.type.slice('identity.'.length));
     for (let attempt = 1; ; attempt++) {

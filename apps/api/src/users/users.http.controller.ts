@@ -1,17 +1,15 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { newUserBodySchema, openApiSchemaOf, pageSchema, userPatchBodySchema, userViewSchema, type UserView } from '@yardmaster/contracts';
 import { identityEvents, parseGrants, parseNewUser, parseUserPatch, UserDirectory, type ChangeContext } from '@yardmaster/identity';
 import { RequirePermission } from '../auth/route-access';
+import { ApiController, ApiPageResponse } from '../http/api-controller.decorator';
 import { readPage, type PageOf } from '../http/pagination';
 import { CurrentChange } from './change-context.decorator';
 import { GRANTS_BODY_SCHEMA, USER_VIEW_SCHEMA } from './grant-schema';
 import { IdentityEventPublisher } from './identity-event-publisher';
 
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('api/users')
-@RequirePermission('users.admin')
+@ApiController('users', 'api/users', RequirePermission('users.admin'))
 export class UsersHttpController {
   constructor(
     private readonly users: UserDirectory,
@@ -20,9 +18,7 @@ export class UsersHttpController {
 
   @Get()
   @ApiOperation({ summary: 'List users, by username' })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'offset', required: false })
-  @ApiOkResponse({ description: 'One page of users', schema: openApiSchemaOf(pageSchema(userViewSchema)) })
+  @ApiPageResponse('One page of users', openApiSchemaOf(pageSchema(userViewSchema)))
   async list(@Query() query: { limit?: string; offset?: string }): Promise<PageOf<UserView>> {
     const page = readPage(query);
     return { ...(await this.users.list(page)), ...page };
@@ -33,10 +29,8 @@ export class UsersHttpController {
   @ApiBody({ schema: openApiSchemaOf(newUserBodySchema, 'input') })
   @ApiCreatedResponse({ description: 'The user', schema: USER_VIEW_SCHEMA })
   @ApiConflictResponse({ description: 'IDENTITY_CONFLICT: the username is taken' })
-  async create(@Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<UserView> {
-    const user = await this.users.create(parseNewUser(body));
-    await this.events.publish(identityEvents.userCreated(change, user));
-    return user;
+  create(@Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<UserView> {
+    return this.events.afterChange(this.users.create(parseNewUser(body)), (user) => identityEvents.userCreated(change, user));
   }
 
   @Get(':username')
@@ -52,21 +46,17 @@ export class UsersHttpController {
   @ApiBody({ schema: openApiSchemaOf(userPatchBodySchema, 'input') })
   @ApiOkResponse({ description: 'The user as changed', schema: USER_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
-  async update(@Param('username') username: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<UserView> {
+  update(@Param('username') username: string, @Body() body: unknown, @CurrentChange() change: ChangeContext): Promise<UserView> {
     const patch = parseUserPatch(body);
-    const user = await this.users.update(username, patch);
-    await this.events.publish(identityEvents.userUpdated(change, user, patch));
-    return user;
+    return this.events.afterChange(this.users.update(username, patch), (user) => identityEvents.userUpdated(change, user, patch));
   }
 
   @Delete(':username')
   @ApiOperation({ summary: 'Delete a user with their tokens and grants; their runs keep their name' })
   @ApiOkResponse({ description: 'The user as it was', schema: USER_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
-  async remove(@Param('username') username: string, @CurrentChange() change: ChangeContext): Promise<UserView> {
-    const user = await this.users.remove(username);
-    await this.events.publish(identityEvents.userDeleted(change, user));
-    return user;
+  remove(@Param('username') username: string, @CurrentChange() change: ChangeContext): Promise<UserView> {
+    return this.events.afterChange(this.users.remove(username), (user) => identityEvents.userDeleted(change, user));
   }
 
   @Put(':username/permissions')
@@ -74,13 +64,7 @@ export class UsersHttpController {
   @ApiBody({ schema: GRANTS_BODY_SCHEMA })
   @ApiOkResponse({ description: 'The user with their new grants', schema: USER_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
-  async setPermissions(
-    @Param('username') username: string,
-    @Body() body: { permissions?: unknown } | undefined,
-    @CurrentChange() change: ChangeContext,
-  ): Promise<UserView> {
-    const user = await this.users.setGrants(username, parseGrants(body?.permissions));
-    await this.events.publish(identityEvents.permissionsReplaced(change, { user }));
-    return user;
+  setPermissions(@Param('username') username: string, @Body() body: { permissions?: unknown } | undefined, @CurrentChange() change: ChangeContext): Promise<UserView> {
+    return this.events.afterChange(this.users.setGrants(username, parseGrants(body?.permissions)), (user) => identityEvents.permissionsReplaced(change, { user }));
   }
 }

@@ -1,9 +1,10 @@
-import { applyDecorators, Body, Controller, Delete, HttpCode, Param, Patch, Post, Res, type Type } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Delete, HttpCode, Param, Patch, Post, Res, type Type } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import type { InventoryRecordOf } from '@yardmaster/contracts';
 import { InventoryStore } from '@yardmaster/inventory';
 import type { Response } from 'express';
 import { RequirePermission } from '../../auth/route-access';
+import { ApiController } from '../../http/api-controller.decorator';
 import { collectionOf, type InventoryResource } from '../inventory-resources';
 
 type AnyRecord = InventoryRecordOf[keyof InventoryRecordOf];
@@ -12,10 +13,7 @@ type AnyRecord = InventoryRecordOf[keyof InventoryRecordOf];
 export function manageInventoryHttpController(resource: InventoryResource): Type<unknown> {
   const inUse = resource.model === 'device' || resource.model === 'tag' ? [] : [ApiConflictResponse({ description: 'INVENTORY_OBJECT_IN_USE: devices still use it' })];
 
-  @ApiTags('inventory')
-  @ApiBearerAuth()
-  @Controller(`api/inventory/${resource.path}`)
-  @RequirePermission('inventory.manage')
+  @ApiController('inventory', `api/inventory/${resource.path}`, RequirePermission('inventory.manage'))
   class ManageInventoryHttpController {
     constructor(private readonly store: InventoryStore) {}
 

@@ -1,8 +1,9 @@
-import { applyDecorators, Controller, Get, Param, Query, type Type } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Get, Param, Query, type Type } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { ErrorCode, YardError, type InventoryRecordOf } from '@yardmaster/contracts';
 import { InventoryStore } from '@yardmaster/inventory';
 import { RequirePermission } from '../../auth/route-access';
+import { ApiController } from '../../http/api-controller.decorator';
 import type { PageOf } from '../../http/pagination';
 import { readInventoryQuery } from '../inventory-query';
 import { collectionOf, type InventoryResource } from '../inventory-resources';
@@ -11,10 +12,7 @@ type AnyRecord = InventoryRecordOf[keyof InventoryRecordOf];
 
 /** `GET /api/inventory/<path>` and `GET /api/inventory/<path>/{id}` for one model. */
 export function readInventoryHttpController(resource: InventoryResource): Type<unknown> {
-  @ApiTags('inventory')
-  @ApiBearerAuth()
-  @Controller(`api/inventory/${resource.path}`)
-  @RequirePermission('inventory.view')
+  @ApiController('inventory', `api/inventory/${resource.path}`, RequirePermission('inventory.view'))
   class ReadInventoryHttpController {
     constructor(private readonly store: InventoryStore) {}
 

@@ -1,14 +1,12 @@
-import { Body, Controller, Delete, Headers, Param, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Headers, Param, Put } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import type { EffectiveJob, JobOverrides, OverrideJobCommand, Principal } from '@yardmaster/contracts';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
+import { ApiController } from '../../http/api-controller.decorator';
 import { SchedulerCommands } from '../../http/scheduler-commands';
 
-@ApiTags('jobs')
-@ApiBearerAuth()
-@Controller('api/jobs/:jobId/overrides')
-@RequirePermission('catalog.manage')
+@ApiController('jobs', 'api/jobs/:jobId/overrides', RequirePermission('catalog.manage'))
 export class OverrideJobHttpController {
   constructor(private readonly scheduler: SchedulerCommands) {}
 

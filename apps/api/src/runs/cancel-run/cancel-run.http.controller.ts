@@ -1,13 +1,10 @@
-import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOperation,
-  ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import {
@@ -26,13 +23,11 @@ import { actorOf } from '../../http/actor';
 import { idempotencyRefOf } from '../../http/idempotency/idempotency-key';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
+import { ApiController, ApiIdempotencyKey } from '../../http/api-controller.decorator';
 import { SchedulerCommands } from '../../http/scheduler-commands';
 import { RunRequester } from '../run-requester';
 
-@ApiTags('runs')
-@ApiBearerAuth()
-@Controller('api/runs/:runId/cancel')
-@RequirePermission('runs.cancel_own')
+@ApiController('runs', 'api/runs/:runId/cancel', RequirePermission('runs.cancel_own'))
 export class CancelRunHttpController {
   constructor(
     private readonly scheduler: SchedulerCommands,
@@ -54,11 +49,9 @@ export class CancelRunHttpController {
   })
   @ApiNotFoundResponse({ description: 'RUN_NOT_FOUND, also for a run one may not see' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: one may see the run but not cancel it' })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Any unique string, at most 255 printable characters: a repeat within 24 h gets the first answer again (Idempotent-Replayed: true)',
-  })
+  @ApiIdempotencyKey(
+    'Any unique string, at most 255 printable characters: a repeat within 24 h gets the first answer again (Idempotent-Replayed: true)',
+  )
   @ApiConflictResponse({
     description:
       'RUN_ALREADY_FINISHED: the run has ended; RUN_ALREADY_FINISHING: the run has already decided how it ends (too late to cancel). ' +

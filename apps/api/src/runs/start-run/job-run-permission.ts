@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { can, ErrorCode, runnableJobScopes, YardError, type Principal } from '@yardmaster/contracts';
-import { DataSource, JobDefinitionRecord, READ_MODELS } from '@yardmaster/read-models';
-import { jobView } from '../../jobs/job.view';
+import { JobsQueries } from '../../jobs/jobs.queries';
 
 /**
  * Whether the principal may run this job: `jobs.run` covering its id or the grouping it runs under (overrides
@@ -10,13 +8,12 @@ import { jobView } from '../../jobs/job.view';
  */
 @Injectable()
 export class JobRunPermission {
-  constructor(@InjectDataSource(READ_MODELS) private readonly dataSource: DataSource) {}
+  constructor(private readonly jobs: JobsQueries) {}
 
   async require(principal: Principal, jobId: string): Promise<void> {
     // Someone who may run every job needs no lookup; the scheduler answers for jobs it does not know.
     if (runnableJobScopes(principal) === null) return;
-    const record = await this.dataSource.getRepository(JobDefinitionRecord).findOneBy({ id: jobId });
-    const grouping = record ? jobView(record).grouping : null;
+    const grouping = (await this.jobs.find(jobId))?.grouping ?? null;
     if (grouping !== null && can(principal, 'jobs.run', { kind: 'job', jobId, grouping })) return;
     // A job the catalog does not (yet) list can still be named by id in a grant.
     if (grouping === null && can(principal, 'jobs.run', { kind: 'job', jobId, grouping: '' })) return;

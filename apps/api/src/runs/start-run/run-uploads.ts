@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, YardError, type NamedVariableDefinition, type UploadedFileRef } from '@yardmaster/contracts';
 import { RunFileStore } from '@yardmaster/messaging';
-import { DataSource, JobDefinitionRecord, READ_MODELS } from '@yardmaster/read-models';
 import { randomUUID } from 'node:crypto';
+import { JobsQueries } from '../../jobs/jobs.queries';
 import type { FileUpload } from './start-run-form';
 
 /**
@@ -16,14 +15,14 @@ export class RunUploads {
 
   constructor(
     private readonly files: RunFileStore,
-    @InjectDataSource(READ_MODELS) private readonly dataSource: DataSource,
+    private readonly jobs: JobsQueries,
   ) {}
 
   /** The job's variables as the catalog lists them: which parts are file variables, and their caps. */
   async variablesOf(jobId: string): Promise<readonly NamedVariableDefinition[]> {
-    const record = await this.dataSource.getRepository(JobDefinitionRecord).findOne({ where: { id: jobId }, select: { id: true, variables: true } });
-    if (!record) throw new YardError(ErrorCode.JobNotFound, `No job has the id ${JSON.stringify(jobId)}`);
-    return record.variables;
+    const variables = await this.jobs.variablesOf(jobId);
+    if (!variables) throw new YardError(ErrorCode.JobNotFound, `No job has the id ${JSON.stringify(jobId)}`);
+    return variables;
   }
 
   /** Stores every upload and returns the run data's reference to each, by variable; all or none are kept. */

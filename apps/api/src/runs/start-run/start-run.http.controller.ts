@@ -1,24 +1,22 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Body, Headers, HttpCode, Param, Post, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
-  ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { IDEMPOTENT_REPLAYED_HEADER, openApiSchemaOf, startRunBodySchema, type JsonObject, type Principal, type StartRunAccepted, type StartRunCommand, type UploadedFileRef } from '@yardmaster/contracts';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
+import { ApiController, ApiIdempotencyKey } from '../../http/api-controller.decorator';
 import { RunAsResolver, type Acting } from '../../auth/run-as/run-as';
 import { SchedulerCommands } from '../../http/scheduler-commands';
 import { actorOf } from '../../http/actor';
@@ -30,10 +28,7 @@ import { parseStartRunBody, type StartRunBody } from './start-run-body';
 import { parseStartRunForm, type UploadedPart } from './start-run-form';
 import { noteFilePart, UploadLimitInterceptor } from './upload-limit';
 
-@ApiTags('runs')
-@ApiBearerAuth()
-@Controller('api/jobs/:jobId/runs')
-@RequirePermission('jobs.run')
+@ApiController('runs', 'api/jobs/:jobId/runs', RequirePermission('jobs.run'))
 export class StartRunHttpController {
   constructor(
     private readonly scheduler: SchedulerCommands,
@@ -50,14 +45,11 @@ export class StartRunHttpController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiOperation({ summary: 'Run a job. Answers once the run is queued in Temporal; follow it at the Location header.' })
   @ApiBody({ schema: openApiSchemaOf(startRunBodySchema, 'input') })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description:
-      'Any unique string (a UUID), at most 255 printable characters. A repeat within 24 h with the same body answers the same run ' +
-      '(same status, header Idempotent-Replayed: true) instead of starting another; the same key with another body is 422 ' +
-      'IDEMPOTENCY_KEY_REUSED, and while the first request is still being answered 409 IDEMPOTENCY_KEY_IN_USE.',
-  })
+  @ApiIdempotencyKey(
+    'Any unique string (a UUID), at most 255 printable characters. A repeat within 24 h with the same body answers the same run ' +
+    '(same status, header Idempotent-Replayed: true) instead of starting another; the same key with another body is 422 ' +
+    'IDEMPOTENCY_KEY_REUSED, and while the first request is still being answered 409 IDEMPOTENCY_KEY_IN_USE.',
+  )
   @ApiAcceptedResponse({ description: 'The run, queued (`warnings` when no collector serves its queue). A replayed answer carries Idempotent-Replayed: true' })
   @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different body before' })
   @ApiPayloadTooLargeResponse({ description: "FILE_TOO_LARGE: a file is larger than its variable's maxSizeBytes or YARD_API_MAX_UPLOAD_BYTES; the field names it" })

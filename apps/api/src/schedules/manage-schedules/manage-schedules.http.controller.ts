@@ -1,10 +1,9 @@
-import { Body, Controller, Delete, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Delete, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import {
   openApiSchemaOf,
   scheduleBodySchema,
   schedulePatchBodySchema,
-  type ScheduleAction,
   type ScheduleActionCommand,
   type ScheduleReply,
   type UpdateScheduleCommand,
@@ -14,15 +13,13 @@ import {
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { mayActAsOthers, RunAsResolver } from '../../auth/run-as/run-as';
 import { RequirePermission } from '../../auth/route-access';
+import { ApiController } from '../../http/api-controller.decorator';
 import type { Response } from 'express';
 import { SchedulerCommands } from '../../http/scheduler-commands';
 import { parseScheduleBody } from './schedule-body';
 import { scheduleSnapshotView } from './schedule-snapshot.view';
 
-@ApiTags('schedules')
-@ApiBearerAuth()
-@Controller('api/schedules')
-@RequirePermission('schedules.manage')
+@ApiController('schedules', 'api/schedules', RequirePermission('schedules.manage'))
 export class ManageSchedulesHttpController {
   constructor(
     private readonly scheduler: SchedulerCommands,
@@ -61,39 +58,39 @@ export class ManageSchedulesHttpController {
   }
 
   @Delete(':scheduleId')
-  @ApiOperation({ summary: 'Delete a schedule; its past runs stay' })
-  @ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND' })
-  async remove(@Param('scheduleId') scheduleId: string, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
-    return scheduleSnapshotView((await this.act(scheduleId, 'delete', principal, correlation)).snapshot);
+  @ActsOnSchedule('Delete a schedule; its past runs stay')
+  remove(@Param('scheduleId') scheduleId: string, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
+    return this.act({ scheduleId, action: 'delete' }, principal, correlation);
   }
 
   @Post(':scheduleId/pause')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Pause a schedule, with an optional { "reason": "..." }' })
-  @ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND' })
-  async pause(@Param('scheduleId') scheduleId: string, @Body() body: { reason?: unknown } | undefined, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
+  @ActsOnSchedule('Pause a schedule, with an optional { "reason": "..." }', 200)
+  pause(@Param('scheduleId') scheduleId: string, @Body() body: { reason?: unknown } | undefined, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
     const reason = typeof body?.reason === 'string' && body.reason.trim() !== '' ? body.reason : undefined;
-    return scheduleSnapshotView((await this.act(scheduleId, 'pause', principal, correlation, reason)).snapshot);
+    return this.act({ scheduleId, action: 'pause', ...(reason ? { reason } : {}) }, principal, correlation);
   }
 
   @Post(':scheduleId/resume')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Resume a paused schedule' })
-  @ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND' })
-  async resume(@Param('scheduleId') scheduleId: string, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
-    return scheduleSnapshotView((await this.act(scheduleId, 'resume', principal, correlation)).snapshot);
+  @ActsOnSchedule('Resume a paused schedule', 200)
+  resume(@Param('scheduleId') scheduleId: string, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
+    return this.act({ scheduleId, action: 'resume' }, principal, correlation);
   }
 
   @Post(':scheduleId/trigger')
-  @HttpCode(202)
-  @ApiOperation({ summary: 'Run the schedule once now; its next scheduled times do not change' })
-  @ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND' })
-  async trigger(@Param('scheduleId') scheduleId: string, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
-    return scheduleSnapshotView((await this.act(scheduleId, 'trigger', principal, correlation)).snapshot);
+  @ActsOnSchedule('Run the schedule once now; its next scheduled times do not change', 202)
+  trigger(@Param('scheduleId') scheduleId: string, @Headers('x-correlation-id') correlation: string | undefined, @CurrentPrincipal() principal: Principal) {
+    return this.act({ scheduleId, action: 'trigger' }, principal, correlation);
   }
 
-  private act(scheduleId: string, action: ScheduleAction, principal: Principal, correlation: string | undefined, reason?: string): Promise<ScheduleReply> {
-    const command: ScheduleActionCommand = { meta: this.scheduler.meta(principal, correlation), scheduleId, action, ...(reason ? { reason } : {}) };
-    return this.scheduler.send<ScheduleReply>((subjects) => subjects.scheduleActionCommand, command);
+  /** Sends one action on a schedule and answers the schedule as it is after it. */
+  private async act(action: Omit<ScheduleActionCommand, 'meta'>, principal: Principal, correlation: string | undefined) {
+    const command: ScheduleActionCommand = { meta: this.scheduler.meta(principal, correlation), ...action };
+    return scheduleSnapshotView((await this.scheduler.send<ScheduleReply>((subjects) => subjects.scheduleActionCommand, command)).snapshot);
   }
+}
+
+/** A route that acts on one schedule (404 when there is none), answering `status` (else the method's default). */
+function ActsOnSchedule(summary: string, status?: number): MethodDecorator {
+  const documented = applyDecorators(ApiOperation({ summary }), ApiNotFoundResponse({ description: 'SCHEDULE_NOT_FOUND' }));
+  return status === undefined ? documented : applyDecorators(HttpCode(status), documented);
 }

@@ -8,8 +8,8 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Module, type INestApplication } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import type { ScheduleDefinition } from '@yardmaster/contracts';
 import { createFirstAdmin, TokenAuthenticator, TokenIssuer, UserDirectory } from '@yardmaster/identity';
 import { READ_MODELS } from '@yardmaster/read-models';
@@ -18,8 +18,12 @@ import { API_CONFIG } from '../../api-config.token';
 import { AuthGuard } from '../../auth/auth.guard';
 import { FailedAuthentications } from '../../auth/failed-authentications/failed-authentications';
 import { ErrorFilter } from '../../http/error.filter';
+import { PostgresRunsQueries } from '../../runs/read-runs/postgres-runs.queries';
 import { RunsHttpController } from '../../runs/read-runs/runs.http.controller';
+import { RunsQueries } from '../../runs/read-runs/runs.queries';
+import { PostgresSchedulesQueries } from './postgres-schedules.queries';
 import { SchedulesHttpController } from './schedules.http.controller';
+import { SchedulesQueries } from './schedules.queries';
 
 jest.setTimeout(30_000);
 
@@ -35,6 +39,8 @@ beforeAll(async () => {
     controllers: [SchedulesHttpController, RunsHttpController],
     providers: [
       { provide: getDataSourceToken(READ_MODELS), useValue: db.dataSource },
+      { provide: SchedulesQueries, useClass: PostgresSchedulesQueries },
+      { provide: RunsQueries, useClass: PostgresRunsQueries },
       { provide: API_CONFIG, useValue: { temporal: { uiUrl: 'http://127.0.0.1:8233', namespace: 'default' } } },
       { provide: APP_FILTER, useClass: ErrorFilter },
       { provide: TokenAuthenticator, useValue: new TokenAuthenticator(db.identityDataSource) },

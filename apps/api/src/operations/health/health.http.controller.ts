@@ -1,14 +1,13 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { natsDependency, postgresDependency } from '@yardmaster/config';
 import { NATS_CONNECTION, pingService } from '@yardmaster/messaging';
-import { DataSource, READ_MODELS } from '@yardmaster/read-models';
 import type { Response } from 'express';
-import type { ApiConfig } from '../config';
-import { Public } from '../auth/route-access';
-import { API_CONFIG } from '../api-config.token';
+import type { ApiConfig } from '../../config';
+import { Public } from '../../auth/route-access';
+import { API_CONFIG } from '../../api-config.token';
+import { DatabasePing } from './database-ping';
 import { FailureSince } from './failure-since';
 import { healthChecks, isHealthy, overallStatus } from './health-checks';
 
@@ -21,7 +20,7 @@ export class HealthHttpController {
   private readonly failures = new FailureSince();
 
   constructor(
-    @InjectDataSource(READ_MODELS) private readonly dataSource: DataSource,
+    private readonly database: DatabasePing,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -36,7 +35,7 @@ export class HealthHttpController {
   async health(@Res({ passthrough: true }) response: Response) {
     const { instance } = this.config.shared;
     const [postgres, nats, scheduler, collector, projection] = await Promise.all([
-      this.dataSource.query('SELECT 1').then(() => null, (error: unknown) => reasonOf(error)),
+      this.database.ping().then(() => null, (error: unknown) => reasonOf(error)),
       // While the client reconnects a flush waits for the server: no answer in time is the answer.
       withinTimeout(this.nc.flush(), PING_TIMEOUT_MS).then(() => null, (error: unknown) => reasonOf(error)),
       pingService(this.nc, instance, 'scheduler', PING_TIMEOUT_MS),

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ApiHttpModule } from '../http/api-http.module';
+import { DatabasePing } from './health/database-ping';
+import { HealthHttpController } from './health/health.http.controller';
+import { ParkedEvents } from './parked-events/parked-events';
+import { ParkedEventsHttpController } from './parked-events/parked-events.http.controller';
+
+/** Keeping the system running: its health (public) and the events the projection parked (administrators). */
+@Module({
+  imports: [ApiHttpModule],
+  controllers: [HealthHttpController, ParkedEventsHttpController],
+  providers: [DatabasePing, ParkedEvents],
+})
+export class OperationsModule {}
