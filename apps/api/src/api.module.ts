@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
-import { MessagingModule } from '@yardmaster/messaging';
+import { ServiceChassisModule } from '@yardmaster/messaging';
 import { InventoryModule } from '@yardmaster/inventory';
 import { ReadModelsModule } from '@yardmaster/read-models';
 import { API_CONFIG } from './api-config.token';
@@ -67,7 +67,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.apiId, ensureStreamsOf: config.shared.instance }),
+        ServiceChassisModule.forService({ service: 'api', instanceId: config.apiId, shared: config.shared }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
         InventoryModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
         // Memory storage (multer's default without `dest`): uploads go straight on to the run-files bucket, never to disk.

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MessagingModule } from '@yardmaster/messaging';
+import { ServiceChassisModule } from '@yardmaster/messaging';
 import { ReadModelsModule } from '@yardmaster/read-models';
 import { AuditConsumersService } from './audit/audit-consumers.service';
 import type { ProjectionConfig } from './config';
@@ -18,7 +18,7 @@ export class ProjectionModule {
     return {
       module: ProjectionModule,
       imports: [
-        MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.projectionId, ensureStreamsOf: config.shared.instance }),
+        ServiceChassisModule.forService({ service: 'projection', instanceId: config.projectionId, shared: config.shared, health: projectionHealth }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-projection' }),
       ],
       providers: [
@@ -26,7 +26,6 @@ export class ProjectionModule {
         DurableConsumers,
         ProjectionConsumersService,
         AuditConsumersService,
-        ...projectionHealth,
         LiveRunsResponder,
         ReplayParkedEvents,
         ReplayParkedResponder,

@@ -3,6 +3,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { parseContract, type Contract } from '@yardmaster/contracts';
 import { decodeJson } from '../json-codec';
 import { parkMessage } from '../parked-events/park-message';
+import { logContextOf, withLogContext } from '../service-chassis/log-context';
 import { ensureDurableConsumer } from './ensure-durable-consumer';
 import type { OutageWatch } from './outage-watch';
 import { backoffDelayMs, isSpent, type RedeliveryPolicy } from './redelivery-policy';
@@ -45,7 +46,8 @@ export async function consumeDurable<TEvent>(nc: NatsConnection, spec: DurableCo
         msg.nak();
         continue;
       }
-      await worker.deliver(msg);
+      // Everything logged about this event, by the consumer or its handler, carries its correlation and run ids.
+      await withLogContext(logContextOf(decodedOrNull(msg)), () => worker.deliver(msg));
     }
   })();
   return {
@@ -55,6 +57,15 @@ export async function consumeDurable<TEvent>(nc: NatsConnection, spec: DurableCo
       await loop;
     },
   };
+}
+
+/** The event as JSON, before its contract is checked: enough to read its ids for the log. */
+function decodedOrNull(msg: JsMsg): unknown {
+  try {
+    return decodeJson<unknown>(msg.data);
+  } catch {
+    return null;
+  }
 }
 
 class DurableWorker<TEvent> {
