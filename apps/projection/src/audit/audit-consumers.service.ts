@@ -34,7 +34,7 @@ export class AuditConsumersService implements OnApplicationBootstrap {
     await this.follow({ stream: streams.schedules, durableName: auditConsumer, filterSubject: subjects.scheduleEvents }, scheduleChangedSchema, scheduleAuditEntry);
     await this.follow({ stream: streams.catalog, durableName: auditConsumer, filterSubject: subjects.catalogEvents }, catalogEventSchema, catalogAuditEntry);
     await this.follow({ stream: streams.identity, durableName: auditConsumer, filterSubject: subjects.identityEvents }, identityEventSchema, identityAuditEntry);
-    this.logger.log(`Auditing ${[streams.runs, streams.schedules, streams.catalog, streams.identity].join(', ')}`);
+    this.logger.log({ streams: [streams.runs, streams.schedules, streams.catalog, streams.identity] }, 'Auditing');
   }
 
   private follow<TEvent>(spec: DurableConsumerSpec, contract: Contract<TEvent>, entryOf: (event: TEvent) => AuditEntry | null): Promise<void> {

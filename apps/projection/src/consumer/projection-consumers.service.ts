@@ -41,6 +41,6 @@ export class ProjectionConsumersService implements OnApplicationBootstrap {
       scheduleChangedSchema,
       async (message) => void (await applyOnce(this.dataSource, message, projectScheduleEvent)),
     );
-    this.logger.log(`Projecting ${streams.catalog}, ${streams.runs} and ${streams.schedules}`);
+    this.logger.log({ streams: [streams.catalog, streams.runs, streams.schedules] }, 'Projecting');
   }
 }

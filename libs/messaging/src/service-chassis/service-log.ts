@@ -15,6 +15,9 @@ export const REDACTED_LOG_PATHS: readonly string[] = [
   ...['authorization', 'password', 'token', 'secret', 'secretsKey', 'adminToken'].flatMap((name) => [name, `*.${name}`]),
 ];
 
+/** A service's pino logger, for what writes lines outside Nest (the Temporal SDK's). */
+export type ServiceLog = Logger;
+
 export interface ServiceLogOptions {
   readonly service: string;
   readonly instanceId: string;
@@ -40,7 +43,7 @@ export function serviceLogOptions(options: Omit<ServiceLogOptions, 'destination'
 }
 
 /** One JSON object per line (pretty on a terminal with pino-pretty installed). */
-export function createServiceLog(options: ServiceLogOptions): Logger {
+export function createServiceLog(options: ServiceLogOptions): ServiceLog {
   const loggerOptions = serviceLogOptions(options);
   return options.destination ? pino(loggerOptions, options.destination) : pino(loggerOptions);
 }
