@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import type { LogLevel } from '@yardmaster/config';
 import type { ServiceName } from '@yardmaster/contracts';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { HEALTH_PING_IDENTITY, HealthPingService, SERVICE_HEALTH, type HealthPingIdentity, type ServiceHealth } from '../health-ping';
 import { MessagingModule } from '../messaging.module';
 import { correlationIdMiddleware } from './correlation-id.middleware';
@@ -29,13 +30,15 @@ export class ServiceChassisModule implements NestModule {
     const { service, instanceId, shared, health } = options;
     const identity: HealthPingIdentity = { instance: shared.instance, service, instanceId };
     const log = createServiceLog({ service, instanceId, level: shared.logLevel, onTerminal: process.stdout.isTTY === true });
+    // nestjs-pino builds its root logger through pino-http: handed ours, it adds nothing of its own to a line.
+    const pinoHttp: PinoHttpOptions = { logger: log, autoLogging: false };
     return {
       module: ServiceChassisModule,
       imports: [
         MessagingModule.forRoot({ natsUrl: shared.natsUrl, clientName: instanceId, ensureStreamsOf: shared.instance }),
         // No route gets nestjs-pino's own request middleware: the chassis's sets the context every line reads, and
         // a line per request is more than an operator wants from the health checks alone.
-        LoggerModule.forRoot({ pinoHttp: { logger: log, autoLogging: false }, forRoutes: [] }),
+        LoggerModule.forRoot({ pinoHttp, forRoutes: [] }),
       ],
       providers: [
         ShutdownLog,
