@@ -6,6 +6,15 @@ jest.setTimeout(120_000);
 
 const HELLO_WORLD = 'examples.HelloWorld';
 
+function isJson(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('running a job through the REST API', () => {
   let stack: YardmasterStack;
   let temporal: Client;
@@ -117,6 +126,16 @@ describe('running a job through the REST API', () => {
     expect((await stack.getJson('/api/runs/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await stack.getJson('/api/runs/not-a-uuid')).body.code).toBe('RUN_NOT_FOUND');
     expect((await stack.getJson('/api/runs?status=sleeping')).status).toBe(400);
+  });
+
+  it('every service writes its log as JSON lines: level, time, message, and its name', () => {
+    for (const name of ['api', 'scheduler', 'collector', 'projection'] as const) {
+      const lines = stack.service(name).logs.split('\n').filter((line) => line.trim() !== '');
+      const notJson = lines.filter((line) => !isJson(line));
+      expect({ name, notJson }).toEqual({ name, notJson: [] });
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(JSON.parse(line)).toMatchObject({ level: expect.any(String), time: expect.any(String), msg: expect.any(String), service: name });
+    }
   });
 
   it('serves the OpenAPI document', async () => {
