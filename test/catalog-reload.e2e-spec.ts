@@ -75,7 +75,7 @@ describe('the catalog of the user’s own jobs (JOBS_ROOT), reloaded without a r
       headers: { authorization: `Bearer ${stack.adminToken}`, 'content-type': 'application/json', 'x-correlation-id': correlationId },
       body: '{}',
     });
-    const reload = { status: reloaded.status, body: await reloaded.json() };
+    const reload = { status: reloaded.status, body: (await reloaded.json()) as { collectors: unknown[] } };
     expect(reload.status).toBe(200);
     expect(reload.body.collectors).toEqual([
       {

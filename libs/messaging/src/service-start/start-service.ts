@@ -1,6 +1,6 @@
-import type { DynamicModule, INestApplication, INestApplicationContext, NestApplicationOptions } from '@nestjs/common';
+import { Logger, type DynamicModule, type INestApplication, type INestApplicationContext, type NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { exitOnStartFailure, loadConfigOrExit, type EnvReader, type StartDependency } from '@yardmaster/config';
 import { ServiceLogger } from '../service-logger';
 
@@ -45,15 +45,15 @@ async function createAndRun<C, A extends INestApplication>(definition: ServiceDe
   const { http } = definition;
   if (!http) {
     const context: INestApplicationContext = await NestFactory.createApplicationContext(module, options);
-    context.useLogger(context.get(Logger));
+    context.useLogger(context.get(PinoLogger));
     return context.enableShutdownHooks();
   }
   const app = await NestFactory.create<A>(module, { ...options, ...http.options });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   http.configure(app, config);
   const { host, port, announce } = http.listen(config);
   await app.listen(port, host);
-  app.get(Logger).log({ host, port }, announce);
+  new Logger('HTTP').log({ host, port }, announce);
   return app;
 }
