@@ -91,6 +91,11 @@ describe('running a job through the REST API', () => {
     expect(errored).toMatchObject({ status: 'errored', error: { message: 'Erroring on purpose: device unreachable', step: 'run' } });
     const erroredLogs = (await stack.getJson(`/api/runs/${errored.id}/logs`)).body.items as Array<{ grouping: string; message: string }>;
     expect(erroredLogs.at(-1)).toMatchObject({ grouping: 'post_run', message: 'post_run ran' });
+
+    // The collector's line about the job's error: its code and message on one line, no stack.
+    const failedStep = stack.service('collector').logLines.find((line) => line.msg === 'Activity failed' && line.runId === errored.id);
+    expect(failedStep).toMatchObject({ level: 'warn', code: 'JobCodeError', error: 'Erroring on purpose: device unreachable' });
+    expect(failedStep).not.toHaveProperty('err');
   });
 
   it('refuses bad requests with a clear error and creates no run', async () => {

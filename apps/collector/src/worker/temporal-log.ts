@@ -15,17 +15,25 @@ export function temporalLogger(log: ServiceLog): DefaultLogger {
 }
 
 export function temporalLogFields(entry: LogEntry): Record<string, unknown> {
-  const { error, workflowId, ...meta } = entry.meta ?? {};
+  // Temporal's `runId` is a workflow execution's; ours is a run's, read from its workflow id (`run-<runId>`).
+  const { error, workflowId, runId: workflowRunId, ...meta } = entry.meta ?? {};
   const runId = typeof workflowId === 'string' ? RUN_WORKFLOW_ID.exec(workflowId)?.[1] : undefined;
   return {
     ...meta,
     ...(workflowId === undefined ? {} : { workflowId }),
+    ...(workflowRunId === undefined ? {} : { workflowRunId }),
     ...(runId ? { runId } : {}),
     ...(error === undefined ? {} : failureLogFields(error)),
   };
 }
 
 function failureLogFields(error: unknown): Record<string, unknown> {
-  if (error instanceof ApplicationFailure && error.type) return { code: error.type, error: error.message };
-  return errorLogFields(error);
+  return isTypedFailure(error) ? { code: error.type, error: error.message } : errorLogFields(error);
+}
+
+/** An ApplicationFailure with a type; one thrown in workflow code is of the sandbox's class, so it is told by its name. */
+function isTypedFailure(error: unknown): error is ApplicationFailure & { type: string } {
+  const named = error instanceof ApplicationFailure || (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'ApplicationFailure');
+  const type = named ? (error as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && type !== '';
 }
