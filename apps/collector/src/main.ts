@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Runtime } from '@temporalio/worker';
-import { natsDependency, postgresDependency, temporalDependency } from '@yardmaster/config';
+import { startDependencies } from '@yardmaster/config';
 import { createServiceLog, startService } from '@yardmaster/messaging';
 import { CollectorModule } from './collector.module';
 import { readCollectorConfig } from './config';
@@ -11,11 +11,7 @@ void startService({
   name: 'collector',
   readConfig: readCollectorConfig,
   module: (config) => CollectorModule.forConfig(config),
-  dependencies: (config) => [
-    natsDependency(config.shared.natsUrl),
-    postgresDependency(config.database.databaseUrl),
-    temporalDependency(config.temporal.address),
-  ],
+  dependencies: startDependencies,
   prepare: (config) => {
     // Checked before anything connects: without its bundle no worker can start (a build that was skipped or failed).
     const bundleMissing = missingWorkflowBundleLine();
