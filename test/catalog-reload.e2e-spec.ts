@@ -154,6 +154,8 @@ describe('the catalog of the user’s own jobs (JOBS_ROOT), reloaded without a r
 
   it('answers 503 SERVICE_UNAVAILABLE when no collector answers', async () => {
     await Promise.all([stack.service('collector').stop(), stack.service('collector:collector-b').stop()]);
+    // Stopped by SIGTERM, each said why before its connections closed.
+    expect(stack.service('collector').logLines).toContainEqual(expect.objectContaining({ msg: 'shutting down', signal: 'SIGTERM' }));
     const reload = await stack.post('/api/catalog/reload', '{}');
     expect(reload.status).toBe(503);
     expect(reload.body.code).toBe('SERVICE_UNAVAILABLE');
