@@ -1,6 +1,6 @@
 import { Logger, type DynamicModule, type INestApplication, type INestApplicationContext, type NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as PinoLogger } from 'nestjs-pino';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { exitOnStartFailure, loadConfigOrExit, type EnvReader, type StartDependency } from '@yardmaster/config';
 import { ServiceLogger } from '../service-logger';
 
@@ -45,11 +45,11 @@ async function createAndRun<C, A extends INestApplication>(definition: ServiceDe
   const { http } = definition;
   if (!http) {
     const context: INestApplicationContext = await NestFactory.createApplicationContext(module, options);
-    context.useLogger(context.get(PinoLogger));
+    context.useLogger(context.get(PinoNestLogger));
     return context.enableShutdownHooks();
   }
   const app = await NestFactory.create<A>(module, { ...options, ...http.options });
-  app.useLogger(app.get(PinoLogger));
+  app.useLogger(app.get(PinoNestLogger));
   app.enableShutdownHooks();
   http.configure(app, config);
   const { host, port, announce } = http.listen(config);
