@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,7 +69,13 @@ describe('the catalog of the user’s own jobs (JOBS_ROOT), reloaded without a r
     writeFileSync(join(jobsRoot, 'greetings.ts'), GREETINGS_TS);
     writeFileSync(join(jobsRoot, 'broken.ts'), "import { Job } from '@yardmaster/job-sdk';\nexport class Broken extends Job {\n");
 
-    const reload = await stack.post('/api/catalog/reload', '{}');
+    const correlationId = `e2e-reload-${randomUUID()}`;
+    const reloaded = await fetch(`${stack.apiUrl}/api/catalog/reload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.adminToken}`, 'content-type': 'application/json', 'x-correlation-id': correlationId },
+      body: '{}',
+    });
+    const reload = { status: reloaded.status, body: (await reloaded.json()) as { collectors: unknown[] } };
     expect(reload.status).toBe(200);
     expect(reload.body.collectors).toEqual([
       {
@@ -77,7 +84,10 @@ describe('the catalog of the user’s own jobs (JOBS_ROOT), reloaded without a r
         failedModules: [{ file: join(jobsRoot, 'broken.ts'), error: expect.stringContaining('it does not compile') }],
       },
     ]);
-    expect(stack.service('collector').logs).toContain(`Job module ${join(jobsRoot, 'broken.ts')} was not loaded`);
+    // The collector's line about it: JSON, with the correlation id the request came with.
+    expect(stack.service('collector').logLines).toContainEqual(
+      expect.objectContaining({ level: 'error', msg: 'Job module was not loaded', file: join(jobsRoot, 'broken.ts'), service: 'collector', correlationId }),
+    );
 
     const job = await waitForJob(GREET, (body) => body.installed === true, 'installed');
     expect(job).toMatchObject({ id: GREET, name: 'Greet', description: 'Says hello from JOBS_ROOT', grouping: 'Greetings from a file', steps: ['run'] });
@@ -129,7 +139,7 @@ describe('the catalog of the user’s own jobs (JOBS_ROOT), reloaded without a r
 
   it('reloads every collector: each answers', async () => {
     const second = stack.startCollector('collector-b');
-    await waitFor(async () => (second.logs.includes('Announced') ? true : undefined), 30_000, 'the second collector to announce its catalog');
+    await waitFor(async () => (second.logLines.some((line) => line.msg === 'Announced the catalog') ? true : undefined), 30_000, 'the second collector to announce its catalog');
 
     const reload = await stack.post('/api/catalog/reload', '{}');
     expect(reload.status).toBe(200);
@@ -144,6 +154,8 @@ describe('the catalog of the user’s own jobs (JOBS_ROOT), reloaded without a r
 
   it('answers 503 SERVICE_UNAVAILABLE when no collector answers', async () => {
     await Promise.all([stack.service('collector').stop(), stack.service('collector:collector-b').stop()]);
+    // Stopped by SIGTERM, each said why before its connections closed.
+    expect(stack.service('collector').logLines).toContainEqual(expect.objectContaining({ msg: 'shutting down', signal: 'SIGTERM' }));
     const reload = await stack.post('/api/catalog/reload', '{}');
     expect(reload.status).toBe(503);
     expect(reload.body.code).toBe('SERVICE_UNAVAILABLE');

@@ -5,6 +5,7 @@
  * holds the run's requester, data and queue, and the audit its entry; the client was told the run may have started.
  * On NATS and Temporal servers of the test's own.
  */
+import { randomUUID } from 'node:crypto';
 import { OwnNatsServer, OwnTemporalServer, startTogether, waitFor } from '@yardmaster/testing';
 import { YardmasterStack } from './support/yardmaster-stack';
 
@@ -33,16 +34,20 @@ describe('a lost run.requested', () => {
 
   it('is published again from the workflow input once NATS and a scheduler are back', async () => {
     await temporal.kill();
+    const correlationId = `e2e-lost-${randomUUID()}`;
     const request = fetch(`${stack.apiUrl}/api/jobs/${JOB}/runs`, {
       method: 'POST',
-      headers: stack.admin.headers({ 'content-type': 'application/json' }),
+      headers: stack.admin.headers({ 'content-type': 'application/json', 'x-correlation-id': correlationId }),
       body: JSON.stringify({ data: { name: 'lost', count: 1 }, queue: 'high' }),
     }).then(async (response) => ({ status: response.status, body: (await response.json()) as any }));
     // The scheduler has the command and waits for Temporal.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await nats.kill();
     await temporal.start();
-    await waitFor(async () => (/run\.requested \S+ not published/.test(stack.service('scheduler').logs) ? true : undefined), 60_000, 'the refused run.requested', 250);
+    // The scheduler's line about it carries the correlation id the request came with.
+    const refusedLine = (line: Record<string, unknown>) =>
+      line.msg === 'Event not published: will publish it again once NATS takes it' && line.eventType === 'run.requested' && line.correlationId === correlationId;
+    await waitFor(async () => (stack.service('scheduler').logLines.some(refusedLine) ? true : undefined), 60_000, 'the refused run.requested', 250);
     await stack.service('scheduler').kill();
     // The command reached the scheduler before NATS went away: the API cannot know what became of it, and says so.
     const answer = await request;

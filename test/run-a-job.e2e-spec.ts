@@ -6,6 +6,15 @@ jest.setTimeout(120_000);
 
 const HELLO_WORLD = 'examples.HelloWorld';
 
+function isJson(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('running a job through the REST API', () => {
   let stack: YardmasterStack;
   let temporal: Client;
@@ -82,6 +91,11 @@ describe('running a job through the REST API', () => {
     expect(errored).toMatchObject({ status: 'errored', error: { message: 'Erroring on purpose: device unreachable', step: 'run' } });
     const erroredLogs = (await stack.getJson(`/api/runs/${errored.id}/logs`)).body.items as Array<{ grouping: string; message: string }>;
     expect(erroredLogs.at(-1)).toMatchObject({ grouping: 'post_run', message: 'post_run ran' });
+
+    // The collector's line about the job's error: its code and message on one line, no stack.
+    const failedStep = stack.service('collector').logLines.find((line) => line.msg === 'Activity failed' && line.runId === errored.id);
+    expect(failedStep).toMatchObject({ level: 'warn', code: 'JobCodeError', error: 'Erroring on purpose: device unreachable' });
+    expect(failedStep).not.toHaveProperty('err');
   });
 
   it('refuses bad requests with a clear error and creates no run', async () => {
@@ -117,6 +131,19 @@ describe('running a job through the REST API', () => {
     expect((await stack.getJson('/api/runs/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await stack.getJson('/api/runs/not-a-uuid')).body.code).toBe('RUN_NOT_FOUND');
     expect((await stack.getJson('/api/runs?status=sleeping')).status).toBe(400);
+  });
+
+  it('every service writes its log as JSON lines: level, time, message, and its name', () => {
+    for (const name of ['api', 'scheduler', 'collector', 'projection'] as const) {
+      const lines = stack.service(name).logs.split('\n').filter((line) => line.trim() !== '');
+      const notJson = lines.filter((line) => !isJson(line));
+      expect({ name, notJson }).toEqual({ name, notJson: [] });
+      expect(lines.length).toBeGreaterThan(0);
+      const incomplete = lines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((line) => typeof line.level !== 'string' || typeof line.time !== 'string' || typeof line.msg !== 'string' || line.service !== name);
+      expect({ name, incomplete }).toEqual({ name, incomplete: [] });
+    }
   });
 
   it('serves the OpenAPI document', async () => {

@@ -1,11 +1,13 @@
 import { Client, Connection } from '@temporalio/client';
-import { testDependencies, waitFor } from '@yardmaster/testing';
+import { testDependencies, waitFor, type ServiceProcess } from '@yardmaster/testing';
 import { YardmasterStack } from './support/yardmaster-stack';
 
 jest.setTimeout(60_000);
 
 const ENDED = ['completed', 'failed', 'errored', 'cancelled', 'timed_out'];
 const hasEnded = (run: any) => ENDED.includes(run.status);
+/** A collector polls once it has said so for its task queue. */
+const polls = (collector: ServiceProcess) => collector.logLines.some((line) => line.msg === 'Polling task queue');
 const runsOnAWorker = (run: any) => run.status === 'running' && Boolean(run.steps?.run?.worker);
 
 /**
@@ -20,7 +22,7 @@ describe('run endings that tell the truth', () => {
     stack = await YardmasterStack.start();
     stack.startCollector('collector-b');
     stack.startCollector('collector-c');
-    await waitFor(async () => (stack.service('collector:collector-c').logs.includes('Polling task queue') && stack.service('collector:collector-b').logs.includes('Polling task queue') ? true : undefined), 30_000, 'three collectors');
+    await waitFor(async () => (polls(stack.service('collector:collector-c')) && polls(stack.service('collector:collector-b')) ? true : undefined), 30_000, 'three collectors');
     temporal = new Client({ connection: await Connection.connect({ address: testDependencies.temporalAddress }), namespace: testDependencies.temporalNamespace });
   });
 

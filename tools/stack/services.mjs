@@ -6,7 +6,10 @@ export const SERVICES = ['projection', 'scheduler', 'collector', 'api'];
 
 const COLOURS = { projection: 35, scheduler: 34, collector: 32, api: 36 };
 
-/** Starts one service from its build, its output prefixed with its name. */
+/**
+ * Starts one service from its build, its output prefixed with its name; its JSON log lines name it already and stay
+ * as they are, so that `npm start | npx pino-pretty` reads them.
+ */
 export function startService(name, env = process.env) {
   const child = spawn(process.execPath, [join(ROOT, 'apps', name, 'dist', 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = process.stdout.isTTY ? `\x1b[${COLOURS[name]}m[${name}]\x1b[0m ` : `[${name}] `;
@@ -15,7 +18,7 @@ export function startService(name, env = process.env) {
     stream.on('data', (chunk) => {
       const lines = (pending + chunk.toString()).split('\n');
       pending = lines.pop();
-      for (const line of lines) process.stdout.write(prefix + line + '\n');
+      for (const line of lines) process.stdout.write((line.startsWith('{') ? '' : prefix) + line + '\n');
     });
   }
   return child;

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { MODULE_METADATA } from '@nestjs/common/constants';
-import { MessagingModule } from '@yardmaster/messaging';
+import { ServiceChassisModule } from '@yardmaster/messaging';
 import { IdentityModule as IdentityStoreModule } from '@yardmaster/identity';
 import { InventoryModule } from '@yardmaster/inventory';
 import { ReadModelsModule } from '@yardmaster/read-models';
@@ -28,7 +28,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ApiConfigModule.forConfig(config),
-        MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.apiId, ensureStreamsOf: config.shared.instance }),
+        ServiceChassisModule.forService({ service: 'api', instanceId: config.apiId, shared: config.shared }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
         InventoryModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
         IdentityStoreModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api-identity' }),

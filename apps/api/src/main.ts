@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { natsDependency, postgresDependency } from '@yardmaster/config';
+import { startDependencies } from '@yardmaster/config';
 import { startService } from '@yardmaster/messaging';
 import { ApiModule } from './api.module';
 import { readApiConfig, type ApiConfig } from './config';
@@ -11,7 +11,8 @@ void startService<ApiConfig, NestExpressApplication>({
   name: 'api',
   readConfig: readApiConfig,
   module: (config) => ApiModule.forConfig(config),
-  dependencies: (config) => [natsDependency(config.shared.natsUrl), postgresDependency(config.database.databaseUrl)],
+  // Temporal is only linked to, never called: the scheduler talks to it.
+  dependencies: ({ shared, database }) => startDependencies({ shared, database }),
   http: {
     // The body parsers are configureHttpEdge's, with their limits.
     options: { bodyParser: false },

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { InventoryModule } from '@yardmaster/inventory';
-import { MessagingModule } from '@yardmaster/messaging';
+import { ServiceChassisModule } from '@yardmaster/messaging';
 import { CatalogAnnouncerService } from './catalog/catalog-announcer.service';
 import { CatalogReloadService } from './catalog/catalog-reload.service';
 import { CatalogService } from './catalog/catalog.service';
@@ -15,7 +15,7 @@ export class CollectorModule {
     return {
       module: CollectorModule,
       imports: [
-        MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.collectorId, ensureStreamsOf: config.shared.instance }),
+        ServiceChassisModule.forService({ service: 'collector', instanceId: config.collectorId, shared: config.shared, health: collectorHealth }),
         InventoryModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-collector' }),
       ],
       providers: [
@@ -24,7 +24,6 @@ export class CollectorModule {
         CollectorWorkersService,
         CatalogAnnouncerService,
         CatalogReloadService,
-        ...collectorHealth,
       ],
     };
   }

@@ -1,28 +1,26 @@
 import 'reflect-metadata';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { natsDependency, postgresDependency, temporalDependency } from '@yardmaster/config';
-import { startService } from '@yardmaster/messaging';
+import { Runtime } from '@temporalio/worker';
+import { startDependencies } from '@yardmaster/config';
+import { createServiceLog, startService } from '@yardmaster/messaging';
 import { CollectorModule } from './collector.module';
 import { readCollectorConfig } from './config';
+import { temporalLogger } from './worker/temporal-log';
 import { EXIT_WORKFLOW_BUNDLE_MISSING, missingWorkflowBundleLine } from './worker/workflow-bundle';
 
 void startService({
   name: 'collector',
   readConfig: readCollectorConfig,
   module: (config) => CollectorModule.forConfig(config),
-  dependencies: (config) => [
-    natsDependency(config.shared.natsUrl),
-    postgresDependency(config.database.databaseUrl),
-    temporalDependency(config.temporal.address),
-  ],
-  prepare: () => {
+  dependencies: startDependencies,
+  prepare: (config) => {
     // Checked before anything connects: without its bundle no worker can start (a build that was skipped or failed).
     const bundleMissing = missingWorkflowBundleLine();
     if (bundleMissing) {
       process.stderr.write(`${bundleMissing}\n`);
       process.exit(EXIT_WORKFLOW_BUNDLE_MISSING);
     }
-    // The SDK logs every bundle and state change at INFO; warnings and errors are what an operator needs here.
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    // Installed before any worker exists: the SDK's lines are the collector's JSON lines too.
+    const log = createServiceLog({ service: 'collector', instanceId: config.collectorId, level: config.shared.logLevel, onTerminal: process.stdout.isTTY === true });
+    Runtime.install({ logger: temporalLogger(log) });
   },
 });

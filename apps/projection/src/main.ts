@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { natsDependency, postgresDependency } from '@yardmaster/config';
+import { startDependencies } from '@yardmaster/config';
 import { startService } from '@yardmaster/messaging';
 import { readProjectionConfig } from './config';
 import { ProjectionModule } from './projection.module';
@@ -8,5 +8,5 @@ void startService({
   name: 'projection',
   readConfig: readProjectionConfig,
   module: (config) => ProjectionModule.forConfig(config),
-  dependencies: (config) => [natsDependency(config.shared.natsUrl), postgresDependency(config.database.databaseUrl)],
+  dependencies: startDependencies,
 });

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MessagingModule } from '@yardmaster/messaging';
+import { ServiceChassisModule } from '@yardmaster/messaging';
 import { ReadModelsModule } from '@yardmaster/read-models';
 import { AUDIT_CONSUMER } from './audit/audit.consumer';
 import type { ProjectionConfig } from './config';
@@ -20,7 +20,7 @@ export class ProjectionModule {
     return {
       module: ProjectionModule,
       imports: [
-        MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.projectionId, ensureStreamsOf: config.shared.instance }),
+        ServiceChassisModule.forService({ service: 'projection', instanceId: config.projectionId, shared: config.shared, health: projectionHealth }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-projection' }),
       ],
       providers: [
@@ -28,7 +28,6 @@ export class ProjectionModule {
         DurableConsumers,
         { provide: CONSUMER_DEFINITIONS, useValue: [READ_MODELS_CONSUMER, AUDIT_CONSUMER] },
         DurableConsumersService,
-        ...projectionHealth,
         LiveRunsResponder,
         ReplayParkedEvents,
         ReplayParkedResponder,

@@ -10,7 +10,7 @@ import {
   upsertScheduleCommandSchema,
   type Contract,
 } from '@yardmaster/contracts';
-import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
+import { errorLogFields, NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
 import { CancelRunHandler } from './cancel-run/cancel-run.handler';
 import { OverrideJobHandler } from './catalog/override-job/override-job.handler';
 import type { SchedulerConfig } from './config';
@@ -56,7 +56,7 @@ export class CommandsMessageController implements OnApplicationBootstrap {
 
   private serve<TCommand>(subject: string, contract: Contract<TCommand>, handle: (command: TCommand) => Promise<unknown>): void {
     serveCommand<TCommand, unknown>(this.nc, subject, 'scheduler', contract, handle, (error) =>
-      this.logger.error(`${subject} failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}`),
+      this.logger.error({ subject, ...errorLogFields(error) }, 'Command failed unexpectedly'),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { InventoryModule } from '@yardmaster/inventory';
-import { EventPublisher, MessagingModule } from '@yardmaster/messaging';
+import { EventPublisher, ServiceChassisModule } from '@yardmaster/messaging';
 import { CancelRunHandler } from './cancel-run/cancel-run.handler';
 import { CatalogReader } from './catalog/catalog-reader';
 import { OverrideJobHandler } from './catalog/override-job/override-job.handler';
@@ -31,7 +31,7 @@ export class SchedulerModule {
     return {
       module: SchedulerModule,
       imports: [
-        MessagingModule.forRoot({ natsUrl: config.shared.natsUrl, clientName: config.schedulerId, ensureStreamsOf: config.shared.instance }),
+        ServiceChassisModule.forService({ service: 'scheduler', instanceId: config.schedulerId, shared: config.shared, health: schedulerHealth }),
         InventoryModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-scheduler' }),
       ],
       providers: [
@@ -56,7 +56,6 @@ export class SchedulerModule {
         UpdateScheduleHandler,
         ScheduleActionHandler,
         ScheduleSyncService,
-        ...schedulerHealth,
       ],
     };
   }

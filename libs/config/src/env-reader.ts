@@ -32,6 +32,13 @@ export class EnvReader {
     return value;
   }
 
+  oneOf<const T extends string>(name: string, fallback: T, choices: readonly T[]): T {
+    const value = this.string(name, fallback);
+    if (choices.includes(value as T)) return value as T;
+    this.problems.push(`${name}=${JSON.stringify(value)}: expected one of ${choices.join(', ')}`);
+    return fallback;
+  }
+
   integer(name: string, fallback: number, min: number, max: number): number {
     const raw = this.env[name];
     if (raw === undefined || raw === '') return fallback;

@@ -5,7 +5,13 @@ import type { EnvReader } from './env-reader';
 export interface SharedConfig {
   readonly instance: string;
   readonly natsUrl: string;
+  /** The least severe level a service writes to its own log (YARD_LOG_LEVEL). */
+  readonly logLevel: LogLevel;
 }
+
+/** pino's levels, most verbose first; `silent` writes nothing. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface DatabaseConfig {
   readonly databaseUrl: string;
@@ -26,6 +32,7 @@ export function readSharedConfig(env: EnvReader): SharedConfig {
   return {
     instance: env.matching('YARD_INSTANCE', DEFAULT_INSTANCE, INSTANCE_NAME_PATTERN, 'lower-case letters, digits and _, starting with a letter'),
     natsUrl: env.url('YARD_NATS_URL', DEFAULT_NATS_URL, ['nats:', 'tls:']).toString(),
+    logLevel: env.oneOf('YARD_LOG_LEVEL', 'info', LOG_LEVELS),
   };
 }
 

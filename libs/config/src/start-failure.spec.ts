@@ -1,4 +1,4 @@
-import { dependencyStartFailure, natsDependency, postgresDependency, temporalDependency } from './start-failure';
+import { dependencyStartFailure, natsDependency, postgresDependency, startDependencies, temporalDependency } from './start-failure';
 
 const dependencies = [natsDependency('nats://127.0.0.1:4299'), postgresDependency('postgres://postgres:secret@127.0.0.1:5499/yard'), temporalDependency('127.0.0.1:7299')];
 
@@ -26,5 +26,18 @@ describe('dependencyStartFailure', () => {
 
   it('leaves other errors alone', () => {
     expect(dependencyStartFailure('api', new Error('Cannot read properties of undefined'), dependencies)).toBeNull();
+  });
+});
+
+describe('startDependencies', () => {
+  const shared = { instance: 'yard', natsUrl: 'nats://127.0.0.1:4299', logLevel: 'info' } as const;
+
+  it('names NATS, then PostgreSQL and Temporal when their settings are given, without credentials', () => {
+    expect(startDependencies({ shared, database: { databaseUrl: 'postgres://postgres:secret@127.0.0.1:5499/yard' }, temporal: { address: '127.0.0.1:7299' } })).toEqual(dependencies);
+    expect(JSON.stringify(startDependencies({ shared, database: { databaseUrl: 'postgres://postgres:secret@127.0.0.1:5499/yard' } }))).not.toContain('secret');
+  });
+
+  it('leaves out what a service has no settings for', () => {
+    expect(startDependencies({ shared })).toEqual([natsDependency('nats://127.0.0.1:4299')]);
   });
 });

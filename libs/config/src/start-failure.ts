@@ -1,3 +1,5 @@
+import type { DatabaseConfig, SharedConfig, TemporalConfig } from './shared-config';
+
 /** sysexits' EX_UNAVAILABLE: a service the program needs is not there. */
 export const EXIT_DEPENDENCY_UNAVAILABLE = 69;
 
@@ -19,6 +21,15 @@ export function postgresDependency(databaseUrl: string): StartDependency {
 
 export function temporalDependency(address: string): StartDependency {
   return { name: 'Temporal', address, setting: 'TEMPORAL_ADDRESS' };
+}
+
+/** The servers a service reaches at start: NATS, and PostgreSQL and Temporal when their settings are given. */
+export function startDependencies(settings: { shared: SharedConfig; database?: DatabaseConfig; temporal?: Pick<TemporalConfig, 'address'> }): StartDependency[] {
+  return [
+    natsDependency(settings.shared.natsUrl),
+    ...(settings.database ? [postgresDependency(settings.database.databaseUrl)] : []),
+    ...(settings.temporal ? [temporalDependency(settings.temporal.address)] : []),
+  ];
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
 import { ErrorCode, parseContract, YardError, type CommandReply, type Contract, type ErrorBody } from '@yardmaster/contracts';
 import { decodeJson, encodeJson } from './json-codec';
+import { logContextOf, withLogContext } from './service-chassis/log-context';
 
 export type CommandHandler<TCommand, TValue> = (command: TCommand) => Promise<TValue>;
 
@@ -39,7 +40,8 @@ async function answer<TCommand, TValue>(
   let reply: CommandReply<TValue>;
   try {
     const command = parseContract(contract, decodeJson<unknown>(msg.data), `A ${msg.subject} request`);
-    reply = { ok: true, value: await handler(command) };
+    // What the handler logs carries the command's correlation id (its `meta`) and run id.
+    reply = { ok: true, value: await withLogContext(logContextOf(command), () => handler(command)) };
   } catch (error) {
     reply = { ok: false, error: toErrorBody(error, onUnexpectedError) };
   }

@@ -20,3 +20,4 @@ export * from './idempotency-store';
 export * from './service-logger';
 export * from './health-ping';
 export * from './service-start';
+export * from './service-chassis';

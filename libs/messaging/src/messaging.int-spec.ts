@@ -250,7 +250,7 @@ describe('consumeDurable', () => {
     const failOnce = events[1].id;
     const deliveries: Array<{ id: string; streamSequence: number; redelivered: boolean; subject: string; stream: string }> = [];
     const handled: string[] = [];
-    const errors: string[] = [];
+    const errors: Array<Record<string, unknown>> = [];
     let failed = false;
 
     const consumer = await consumeDurable<EventEnvelope>(
@@ -260,7 +260,7 @@ describe('consumeDurable', () => {
         redelivery: { maxDeliveries: 5, firstDelayMs: 1_000, maxDelayMs: 1_000 },
         parkSubject: SUBJECTS.parkedEvent(`${INSTANCE}_test_consumer`),
         contract: anyEventSchema,
-        log: { log: () => undefined, warn: (line) => errors.push(line), error: (line) => errors.push(line) },
+        log: { log: () => undefined, warn: (fields) => errors.push(fields), error: (fields) => errors.push(fields) },
         handle: async (message: StreamMessage<EventEnvelope>) => {
           deliveries.push({
             id: message.event.id,
@@ -295,7 +295,7 @@ describe('consumeDurable', () => {
     expect(redeliveries).toEqual([expect.objectContaining({ id: failOnce, streamSequence: positions[1], redelivered: true })]);
     expect([...handled].sort()).toEqual(events.map((event) => event.id).sort());
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('transient failure');
+    expect(errors[0]).toMatchObject({ err: expect.objectContaining({ message: 'transient failure' }) });
 
     // Everything was acked: nothing is left pending for the durable. Acks are fire-and-forget, so the server
     // may count the last one a moment after the handler returned.

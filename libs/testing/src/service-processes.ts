@@ -35,6 +35,18 @@ export class ServiceProcess {
     return this.output;
   }
 
+  /** Its output as the JSON lines it writes (pino's, one object a line); a line that is not JSON is left out. */
+  get logLines(): Array<Record<string, unknown>> {
+    return this.output.split('\n').flatMap((line) => {
+      if (!line.startsWith('{')) return [];
+      try {
+        return [JSON.parse(line) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
+  }
+
   /** The process id: job code run by a collector reports it, so a test can tell which collector ran it. */
   get pid(): number | undefined {
     return this.child.pid;

@@ -27,7 +27,7 @@ export class FirstAdminService implements OnApplicationBootstrap {
     if (!firstAdmin) return;
     const created = await createFirstAdmin(this.dataSource, firstAdmin.username, 'YARD_ADMIN_TOKEN', firstAdmin.token);
     if (!created) return;
-    this.logger.log(`created the first administrator, ${firstAdmin.username}, with the token of YARD_ADMIN_TOKEN (${created.prefix}…)`);
+    this.logger.log({ username: firstAdmin.username, tokenPrefix: created.prefix }, 'Created the first administrator with the token of YARD_ADMIN_TOKEN');
     // No person acted: the installation did, so the audit names the API.
     const change = { actor: `${SYSTEM_ACTOR_PREFIX}api`, correlationId: randomUUID() };
     for (const event of identityEvents.firstAdminCreated(change, firstAdmin.username, created)) await this.events.publish(event);

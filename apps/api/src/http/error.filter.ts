@@ -1,4 +1,5 @@
 import { Catch, HttpException, Inject, Logger, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { errorLogFields } from '@yardmaster/messaging';
 import { ErrorCode, YardError, type ErrorBody } from '@yardmaster/contracts';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -32,7 +33,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="yardmaster"');
     const retryAfter = body.details?.['retryAfterSeconds'];
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
-    if (status >= 500 && !logged) this.logger.error(`${request.method} ${request.url}: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    if (status >= 500 && !logged) this.logger.error({ method: request.method, url: request.url, status, ...errorLogFields(exception) }, 'Request failed');
     response.status(status).json(body);
   }
 

@@ -20,8 +20,7 @@ export class OutageLog {
   note(reason: string): void {
     this.refusedSinceLog += 1;
     if (this.now() - this.lastLoggedAt < QUIET_MS) return;
-    const count = this.refusedSinceLog === 1 ? '' : ` (${this.refusedSinceLog} requests answered 503 since the last line)`;
-    this.logger.warn(`${this.dependency} cannot be reached: answering 503${count}: ${reason}`);
+    this.logger.warn({ dependency: this.dependency, refusedSinceLastLine: this.refusedSinceLog, reason }, 'Dependency cannot be reached: answering 503');
     this.lastLoggedAt = this.now();
     this.refusedSinceLog = 0;
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { subjectsFor, type IdentityEvent } from '@yardmaster/contracts';
-import { EventPublisher } from '@yardmaster/messaging';
+import { errorLogFields, EventPublisher } from '@yardmaster/messaging';
 import { API_CONFIG } from '../api-config.token';
 import type { ApiConfig } from '../config';
 
@@ -35,7 +35,7 @@ export class IdentityEventPublisher {
         return;
       } catch (error) {
         if (attempt >= ATTEMPTS) {
-          this.logger.error(`${event.type} ${event.id} by ${event.actor} was not published, the audit misses it: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.error({ eventType: event.type, eventId: event.id, actor: event.actor, ...errorLogFields(error) }, 'Event not published: the audit misses it');
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, 200 * attempt));

@@ -32,6 +32,6 @@ export class CatalogAnnouncerService {
       data: { collectorId, jobs },
     });
     await this.publisher.publish(subjectsFor(shared.instance).catalogAnnounced, event);
-    this.logger.log(`Announced ${jobs.length} jobs: ${jobs.map((job) => job.id).join(', ')}`);
+    this.logger.log({ jobCount: jobs.length, jobIds: jobs.map((job) => job.id) }, 'Announced the catalog');
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
 import { ErrorCode, subjectsFor, type CommandMeta, type CommandReply } from '@yardmaster/contracts';
-import { decodeJson, encodeJson, NATS_CONNECTION } from '@yardmaster/messaging';
+import { decodeJson, encodeJson, errorLogFields, logContextOf, NATS_CONNECTION, withLogContext } from '@yardmaster/messaging';
 import { COLLECTOR_CONFIG } from '../collector-config.token';
 import type { CollectorConfig } from '../config';
 import { CatalogAnnouncerService } from './catalog-announcer.service';
@@ -40,7 +40,7 @@ export class CatalogReloadService {
     this.subscription = this.nc.subscribe(subjectsFor(this.config.shared.instance).catalogReloadCommand, {
       callback: (error, msg) => {
         if (error) {
-          this.logger.error(`Catalog reload subscription failed: ${error.message}`);
+          this.logger.error(errorLogFields(error), 'Catalog reload subscription failed');
           return;
         }
         void this.answer(msg);
@@ -61,15 +61,19 @@ export class CatalogReloadService {
     return { collectorId: this.config.collectorId, jobs: loaded.jobs, failedModules: loaded.failedModules };
   }
 
+  private reloadFor(meta: CommandMeta | null): Promise<CatalogReloaded> {
+    this.logger.log({ actor: meta?.actor ?? null }, 'Reloading the catalog');
+    return this.reload();
+  }
+
   private async answer(msg: Msg): Promise<void> {
     const meta = requestMeta(msg);
-    this.logger.log(`Reloading the catalog${meta ? ` for ${meta.actor} (correlation ${meta.correlationId})` : ''}`);
     let reply: CommandReply<CatalogReloaded>;
     try {
-      reply = { ok: true, value: await this.reload() };
+      reply = { ok: true, value: await withLogContext(logContextOf({ meta }), () => this.reloadFor(meta)) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.logger.error(`Catalog reload failed: ${message}`);
+      this.logger.error(errorLogFields(error), 'Catalog reload failed');
       reply = { ok: false, error: { code: ErrorCode.Internal, message, details: { collectorId: this.config.collectorId } } };
     }
     msg.respond(encodeJson(reply));

@@ -52,13 +52,13 @@ export class CatalogService implements OnModuleInit {
       } catch (error) {
         failedModules = [{ file: jobsRoot, error: `${messageOf(error)}; the modules loaded before are kept` }];
       }
-      for (const failure of failedModules) this.logger.error(`Job module ${failure.file} was not loaded: ${failure.error}`);
+      for (const failure of failedModules) this.logger.error({ file: failure.file, error: failure.error }, 'Job module was not loaded');
     }
     this.registry = new JobRegistry([...this.builtinModules, ...this.userModules]);
     const jobs = this.registry.definitions().length;
     if (jobsRoot) {
-      const names = this.userModules.map((module) => `${module.name} (${module.jobs.length})`).join(', ') || 'none';
-      this.logger.log(`Loaded job modules from ${jobsRoot}: ${names}; ${failedModules.length} failed; ${jobs} jobs in all`);
+      const modules = this.userModules.map((module) => ({ name: module.name, jobCount: module.jobs.length }));
+      this.logger.log({ jobsRoot, modules, failedCount: failedModules.length, jobCount: jobs }, 'Loaded job modules');
     }
     return { jobs, failedModules };
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { InventoryStore } from '@yardmaster/inventory';
 import { taskQueueOfRun } from '@yardmaster/contracts';
-import { ConcurrencyQueue, ConcurrencySlots, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
+import { ConcurrencyQueue, ConcurrencySlots, errorLogFields, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { createRunActivities } from '../activities/create-run-activities';
 import { objectValuesStage } from '../activities/run-data/object-values';
@@ -13,6 +13,7 @@ import { CatalogReloadService } from '../catalog/catalog-reload.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { COLLECTOR_CONFIG } from '../collector-config.token';
 import type { CollectorConfig } from '../config';
+import { activityLogContext } from './activity-log-context';
 import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
 
 /**
@@ -68,6 +69,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
         identity: `${collectorId}/${taskQueue}`,
         workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
         activities,
+        interceptors: { activity: [activityLogContext] },
         // Heartbeats reach Temporal at least this often, so a cancellation reaches the step within about a second.
         maxHeartbeatThrottleInterval: '500ms',
         // A collector that died leaves its runs' workflow tasks on its sticky queue: after this long Temporal hands them
@@ -77,7 +79,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       });
       this.workers.push(worker);
       this.running.push(this.watch(worker.run(), taskQueue));
-      this.logger.log(`Polling task queue ${taskQueue}`);
+      this.logger.log({ taskQueue }, 'Polling task queue');
     }
     // Announced only once the workers poll, so a job the catalog lists can be run at once.
     await this.announcer.announce();
@@ -103,7 +105,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       await run;
       if (!this.stopping) throw new Error('the worker stopped on its own');
     } catch (error) {
-      this.logger.error(`Worker for ${taskQueue} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error({ taskQueue, ...errorLogFields(error) }, 'Worker failed');
       process.exitCode = 1;
       if (!this.stopping) process.kill(process.pid, 'SIGTERM');
     }

@@ -28,7 +28,7 @@ export class DurableConsumersService implements OnApplicationBootstrap {
         const spec = { stream: streams[consumed.stream], durableName, filterSubject: subjects[EVENT_STREAM_SUBJECTS[consumed.stream]] };
         await consumed.follow(this.consumers, spec, this.dataSource);
       }
-      this.logger.log(`${definition.purpose} ${definition.streams.map((consumed) => streams[consumed.stream]).join(', ')}`);
+      this.logger.log({ streams: definition.streams.map((consumed) => streams[consumed.stream]) }, definition.purpose);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import type { Contract } from '@yardmaster/contracts';
-import { serveCommand } from '@yardmaster/messaging';
+import { errorLogFields, serveCommand } from '@yardmaster/messaging';
 
 /** Every projection replica answers in this queue group, so each request is answered once. */
 const QUEUE_GROUP = 'projection';
@@ -30,7 +30,7 @@ export abstract class ProjectionResponder<TRequest, TReply> implements OnApplica
 
   onApplicationBootstrap(): void {
     this.subscription = serveCommand(this.nc, this.subject(), QUEUE_GROUP, this.contract, (request) => this.answer(request), (error) =>
-      this.logger.error(`${this.requestName} not answered: ${error instanceof Error ? error.message : String(error)}`),
+      this.logger.error({ request: this.requestName, ...errorLogFields(error) }, 'Request not answered'),
     );
   }
 

@@ -172,7 +172,7 @@ async function refusedAsContradiction(manager: EntityManager, event: RunEvent): 
   );
   const ended = rows[0]?.status;
   if (ended === undefined) return false;
-  logger.warn(`Run ${event.aggregateId}: ${event.type} (event ${event.id}) refused: the run already ended ${ended}, which it keeps`);
+  logger.warn({ runId: event.aggregateId, eventType: event.type, eventId: event.id, endedAs: ended }, 'Event refused: the run already ended, and keeps its end');
   return true;
 }
 

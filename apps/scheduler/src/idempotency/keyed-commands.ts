@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { ErrorCode, YardError, type IdempotencyRef } from '@yardmaster/contracts';
-import { IdempotencyStore, NATS_CONNECTION } from '@yardmaster/messaging';
+import { errorLogFields, IdempotencyStore, NATS_CONNECTION } from '@yardmaster/messaging';
 import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 
@@ -39,11 +39,11 @@ export class KeyedCommands {
     try {
       answer = await carryOut();
     } catch (error) {
-      await store.release(ref).catch((releaseError: unknown) => this.logger.warn(`Could not release idempotency key ${ref.key}: ${String(releaseError)}`));
+      await store.release(ref).catch((releaseError: unknown) => this.logger.warn({ idempotencyKey: ref.key, ...errorLogFields(releaseError) }, 'Could not release the idempotency key'));
       throw error;
     }
     // Not remembered (NATS went away): a repeat carries the command out again and meets the same run id.
-    await store.complete(ref, answer).catch((completeError: unknown) => this.logger.warn(`Could not remember idempotency key ${ref.key}: ${String(completeError)}`));
+    await store.complete(ref, answer).catch((completeError: unknown) => this.logger.warn({ idempotencyKey: ref.key, ...errorLogFields(completeError) }, 'Could not remember the idempotency key'));
     return answer;
   }
 

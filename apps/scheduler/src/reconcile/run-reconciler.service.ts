@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Client } from '@temporalio/client';
 import { runEventKind, subjectsFor, workflowIdForRun, type LiveRun, type LiveRunsQuery, type RunOutcome } from '@yardmaster/contracts';
-import { ConcurrencySlots, EventPublisher, NATS_CONNECTION, sendCommand } from '@yardmaster/messaging';
+import { ConcurrencySlots, errorLogFields, EventPublisher, NATS_CONNECTION, sendCommand } from '@yardmaster/messaging';
 import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import { StaleQueueEntries } from '../concurrency/stale-queue-entries';
@@ -46,7 +46,7 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.pass = this.reconcileOnce().catch((error: unknown) => this.logger.warn(`Reconciliation skipped: ${String(error)}`));
+      this.pass = this.reconcileOnce().catch((error: unknown) => this.logger.warn(errorLogFields(error), 'Reconciliation skipped'));
     }, this.config.reconcileIntervalSeconds * 1000);
   }
 
@@ -69,9 +69,9 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
     const slotsFreed = await this.freeStaleSlots(client);
     const requestsRepublished = await republishLostRequests({ nc: this.nc, client, publisher: this.publisher, instance: this.config.shared.instance });
     const unqueued = await this.staleQueueEntries.prune(client);
-    if (unqueued > 0) this.logger.log(`Took ${unqueued} ended runs out of the concurrency queues`);
+    if (unqueued > 0) this.logger.log({ runCount: unqueued }, 'Took ended runs out of the concurrency queues');
     if (corrected > 0 || slotsFreed > 0 || requestsRepublished > 0) {
-      this.logger.log(`Corrected ${corrected} of ${live.length} live runs; freed ${slotsFreed} slots; published ${requestsRepublished} lost run requests again`);
+      this.logger.log({ corrected, liveRuns: live.length, slotsFreed, requestsRepublished }, 'Reconciled live runs');
     }
     return { checked: live.length, corrected, slotsFreed, requestsRepublished };
   }
@@ -86,7 +86,7 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
     const event = correctiveTerminalEvent(run.runId, state, outcome, failure, run.cancelRequestedBy);
     if (!event) return false;
     await this.publisher.publish(subjectsFor(this.config.shared.instance).runEvent(run.runId, runEventKind(event.type)), event);
-    this.logger.warn(`Run ${run.runId} was ${run.status} in the read model but ${state} in Temporal: published ${event.type}`);
+    this.logger.warn({ runId: run.runId, readModelStatus: run.status, temporalState: state, eventType: event.type }, 'Run corrected: the read model disagreed with Temporal');
     return true;
   }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { errorLogFields } from '@yardmaster/messaging';
 import { temporalScheduleIdFor, type ScheduleSnapshot } from '@yardmaster/contracts';
 import { CatalogReader } from '../catalog/catalog-reader';
 import type { SchedulerConfig } from '../config';
@@ -25,7 +26,7 @@ export class ScheduleSyncService implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.pass = this.syncOnce().catch((error: unknown) => this.logger.warn(`Schedule sync skipped: ${String(error)}`));
+      this.pass = this.syncOnce().catch((error: unknown) => this.logger.warn(errorLogFields(error), 'Schedule sync skipped'));
     }, this.config.reconcileIntervalSeconds * 1000);
   }
 

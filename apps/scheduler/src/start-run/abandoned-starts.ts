@@ -56,7 +56,7 @@ export class AbandonedStarts implements OnApplicationBootstrap, OnApplicationShu
       this.abandonedAt.delete(runId);
       if (state !== 'RUNNING') continue;
       await client.workflow.getHandle(workflowId).terminate('Its start was answered 503 (Temporal unreachable): the client was told it did not start');
-      this.logger.warn(`Terminated run ${runId}: its start reached Temporal after the client was told it had not started`);
+      this.logger.warn({ runId }, 'Terminated the run: its start reached Temporal after the client was told it had not started');
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventEnvelope } from '@yardmaster/contracts';
-import type { EventPublisher } from '@yardmaster/messaging';
+import { errorLogFields, type EventPublisher } from '@yardmaster/messaging';
 
 const FIRST_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 30_000;
@@ -26,7 +26,7 @@ export class EventRedelivery implements OnApplicationShutdown {
     try {
       await this.publisher.publish(subject, event);
     } catch (error) {
-      this.logger.warn(`${event.type} ${event.id} not published (${String(error)}): will publish it again once NATS takes it`);
+      this.logger.warn({ eventType: event.type, eventId: event.id, ...errorLogFields(error) }, 'Event not published: will publish it again once NATS takes it');
       this.keep(subject, event);
     }
   }
@@ -40,21 +40,21 @@ export class EventRedelivery implements OnApplicationShutdown {
     for (const [id, { subject, event }] of [...this.waiting]) {
       await this.publisher.publish(subject, event);
       this.waiting.delete(id);
-      this.logger.log(`${event.type} ${event.id} published after all`);
+      this.logger.log({ eventType: event.type, eventId: event.id }, 'Event published after all');
     }
   }
 
   onApplicationShutdown(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    if (this.waiting.size > 0) this.logger.error(`${this.waiting.size} events never published: the reconciler derives the runs' requests again`);
+    if (this.waiting.size > 0) this.logger.error({ eventCount: this.waiting.size }, "Events never published: the reconciler derives the runs' requests again");
   }
 
   private keep(subject: string, event: EventEnvelope): void {
     if (this.waiting.size >= MAX_WAITING) {
       const [oldest] = this.waiting.keys();
       if (oldest !== undefined) this.waiting.delete(oldest);
-      this.logger.error(`Gave up on event ${String(oldest)}: more than ${MAX_WAITING} events waiting for NATS`);
+      this.logger.error({ eventId: String(oldest), maxWaiting: MAX_WAITING }, 'Gave up on an event: too many events waiting for NATS');
     }
     this.waiting.set(event.id, { subject, event });
     this.schedule();

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { errorLogFields } from '@yardmaster/messaging';
 
 /** How long one answer about a task queue's pollers is used: a burst of runs asks Temporal once. */
 const CACHE_MS = 10_000;
@@ -30,7 +31,7 @@ export class QueueWatch {
       this.cache.set(taskQueue, { pollers, at: now });
       return pollers;
     } catch (error) {
-      this.logger.warn(`Could not ask Temporal who polls ${taskQueue}: ${String(error)}`);
+      this.logger.warn({ taskQueue, ...errorLogFields(error) }, 'Could not ask Temporal who polls the task queue');
       return null;
     }
   }

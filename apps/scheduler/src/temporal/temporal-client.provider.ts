@@ -28,7 +28,7 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     this.client ??= Connection.connect({ address: this.config.address, connectTimeout: Math.min(5_000, this.callTimeoutMs) })
       .then(async (connection) => {
         const added = await ensureSearchAttributes(connection, this.config.namespace);
-        if (added.length > 0) this.logger.log(`Registered search attributes ${added.join(', ')} in ${this.config.namespace}`);
+        if (added.length > 0) this.logger.log({ searchAttributes: added, namespace: this.config.namespace }, 'Registered search attributes');
         return new Client({ connection, namespace: this.config.namespace });
       })
       .catch((error: unknown) => {

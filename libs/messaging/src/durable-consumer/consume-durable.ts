@@ -3,6 +3,8 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { parseContract, type Contract } from '@yardmaster/contracts';
 import { decodeJson } from '../json-codec';
 import { parkMessage } from '../parked-events/park-message';
+import { logContextOf, withLogContext } from '../service-chassis/log-context';
+import { errorLogFields } from '../service-chassis/log-fields';
 import { ensureDurableConsumer } from './ensure-durable-consumer';
 import type { OutageWatch } from './outage-watch';
 import { backoffDelayMs, isSpent, type RedeliveryPolicy } from './redelivery-policy';
@@ -45,7 +47,8 @@ export async function consumeDurable<TEvent>(nc: NatsConnection, spec: DurableCo
         msg.nak();
         continue;
       }
-      await worker.deliver(msg);
+      // Everything logged about this event, by the consumer or its handler, carries its correlation and run ids.
+      await withLogContext(logContextOf(decodedOrNull(msg)), () => worker.deliver(msg));
     }
   })();
   return {
@@ -55,6 +58,15 @@ export async function consumeDurable<TEvent>(nc: NatsConnection, spec: DurableCo
       await loop;
     },
   };
+}
+
+/** The event as JSON, before its contract is checked: enough to read its ids for the log. */
+function decodedOrNull(msg: JsMsg): unknown {
+  try {
+    return decodeJson<unknown>(msg.data);
+  } catch {
+    return null;
+  }
 }
 
 class DurableWorker<TEvent> {
@@ -112,19 +124,21 @@ class DurableWorker<TEvent> {
     }
     const failures = (this.failures.get(msg.seq) ?? 0) + 1;
     const { redelivery, log } = this.options;
-    const where = `${this.spec.stream} #${msg.seq} (${msg.subject})`;
     if (isSpent(failures, redelivery)) {
       await this.park(msg, failures, error);
       return;
     }
     this.failures.set(msg.seq, failures);
     const delayMs = backoffDelayMs(failures, redelivery);
-    log.warn(`${this.spec.durableName}: ${where} failed (try ${failures} of ${redelivery.maxDeliveries}), again in ${delayMs} ms: ${messageOf(error)}`);
+    log.warn({ ...this.where(msg), failures, maxDeliveries: redelivery.maxDeliveries, retryInMs: delayMs, ...errorLogFields(error) }, 'Event failed: tried again later');
     msg.nak(delayMs);
   }
 
+  private where(msg: JsMsg): Record<string, unknown> {
+    return { consumer: this.spec.durableName, stream: this.spec.stream, sequence: msg.seq, subject: msg.subject };
+  }
+
   private async park(msg: JsMsg, deliveries: number, error: unknown): Promise<void> {
-    const where = `${this.spec.stream} #${msg.seq} (${msg.subject})`;
     try {
       await parkMessage(
         this.nc,
@@ -134,13 +148,13 @@ class DurableWorker<TEvent> {
       );
     } catch (parkError) {
       // Not parked, so not acked: it comes back and is parked then.
-      this.options.log.error(`${this.spec.durableName}: ${where} could not be parked, will try again: ${messageOf(parkError)}`);
+      this.options.log.error({ ...this.where(msg), ...errorLogFields(parkError) }, 'Event could not be parked: tried again later');
       msg.nak(this.options.redelivery.maxDelayMs);
       return;
     }
     this.failures.delete(msg.seq);
     msg.ack();
-    this.options.log.error(`${this.spec.durableName}: parked ${where} after ${deliveries} failed tr${deliveries === 1 ? 'y' : 'ies'}: ${messageOf(error)}`);
+    this.options.log.error({ ...this.where(msg), deliveries, ...errorLogFields(error) }, 'Event parked');
   }
 
   private pause(ms: number): Promise<void> {
@@ -154,8 +168,4 @@ class DurableWorker<TEvent> {
       this.wakeUp = done;
     });
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,8 +1,11 @@
 import { OutageWatch } from './outage-watch';
 
 function watchWithLog() {
-  const lines: string[] = [];
-  const log = { log: (line: string) => lines.push(`log ${line}`), warn: (line: string) => lines.push(`warn ${line}`) };
+  const lines: Array<{ level: string; fields: Record<string, unknown>; message: string }> = [];
+  const log = {
+    log: (fields: Record<string, unknown>, message: string) => lines.push({ level: 'log', fields, message }),
+    warn: (fields: Record<string, unknown>, message: string) => lines.push({ level: 'warn', fields, message }),
+  };
   let clock = 0;
   const watch = new OutageWatch('PostgreSQL', (error) => error instanceof Error && error.message === 'down', log, { firstDelayMs: 100, maxDelayMs: 1_000 }, () => clock);
   return { watch, lines, advance: (ms: number) => (clock += ms) };
@@ -19,8 +22,12 @@ describe('OutageWatch', () => {
     watch.passed();
     watch.passed();
     expect(lines).toEqual([
-      'warn PostgreSQL cannot be reached: events wait and are retried with backoff until it is back (down)',
-      'log PostgreSQL is back after 12 s: 2 event(s) held (the events behind them waited in their streams), 18 retries while it was down',
+      {
+        level: 'warn',
+        fields: { dependency: 'PostgreSQL', reason: 'down' },
+        message: 'Dependency cannot be reached: events wait and are retried with backoff until it is back',
+      },
+      { level: 'log', fields: { dependency: 'PostgreSQL', outageSeconds: 12, heldEvents: 2, retries: 18 }, message: 'Dependency is back' },
     ]);
   });
 

@@ -33,7 +33,7 @@ export class OutageWatch {
   held(eventKey: string, tries: number, error: unknown): number {
     if (this.since === null) {
       this.since = this.now();
-      this.log.warn(`${this.dependency} cannot be reached: events wait and are retried with backoff until it is back (${reasonOf(error)})`);
+      this.log.warn({ dependency: this.dependency, reason: reasonOf(error) }, 'Dependency cannot be reached: events wait and are retried with backoff until it is back');
     }
     if (this.waiting.has(eventKey)) this.retries += 1;
     else this.waiting.add(eventKey);
@@ -43,10 +43,9 @@ export class OutageWatch {
   /** An event got through: if an outage was on, it is over. */
   passed(): void {
     if (this.since === null) return;
-    const seconds = Math.round((this.now() - this.since) / 1000);
-    this.log.log(
-      `${this.dependency} is back after ${seconds} s: ${this.waiting.size} event(s) held (the events behind them waited in their streams), ${this.retries} retr${this.retries === 1 ? 'y' : 'ies'} while it was down`,
-    );
+    const outageSeconds = Math.round((this.now() - this.since) / 1000);
+    // `heldEvents` counts the events tried during the outage; the events behind them waited in their streams.
+    this.log.log({ dependency: this.dependency, outageSeconds, heldEvents: this.waiting.size, retries: this.retries }, 'Dependency is back');
     this.since = null;
     this.waiting.clear();
     this.retries = 0;

@@ -16,9 +16,9 @@ export interface DurableConsumerSpec {
 /** What a durable consumer does with one event; throwing means "not applied". */
 export type StreamMessageHandler<TEvent> = (message: StreamMessage<TEvent>) => Promise<void>;
 
-/** Where a consumer's failures are told: warnings for what it will retry, errors for what it parks. */
+/** Where a consumer's failures are told: warnings for what it will retry, errors for what it parks. Nest's Logger is one. */
 export interface ConsumerLog {
-  log(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
+  log(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
 }

@@ -23,5 +23,3 @@ export interface HealthPingOptions {
   /** How often dependencies are probed; a ping answers with the latest probe rather than waiting on the server. */
   readonly probeIntervalMs?: number;
 }
-
-export const HEALTH_PING_OPTIONS = Symbol('HEALTH_PING_OPTIONS');

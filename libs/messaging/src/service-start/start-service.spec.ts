@@ -1,5 +1,6 @@
 import { Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigError, natsDependency } from '@yardmaster/config';
+import { LoggerModule } from 'nestjs-pino';
 import { startService } from './start-service';
 
 /** process.exit, made to throw: the test sees the code and nothing runs past it, as in a real exit. */
@@ -17,7 +18,8 @@ class Connection implements OnApplicationShutdown {
   }
 }
 
-@Module({ providers: [Connection] })
+// The logger startService hands Nest's lines to once the application exists (in a service: the chassis's).
+@Module({ imports: [LoggerModule.forRoot({ pinoHttp: { level: 'silent' } })], providers: [Connection] })
 class WorkingModule {}
 
 const refusing: DynamicModule = {

@@ -1,5 +1,6 @@
-import type { DynamicModule, INestApplication, INestApplicationContext, NestApplicationOptions } from '@nestjs/common';
+import { Logger, type DynamicModule, type INestApplication, type INestApplicationContext, type NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { exitOnStartFailure, loadConfigOrExit, type EnvReader, type StartDependency } from '@yardmaster/config';
 import { ServiceLogger } from '../service-logger';
 
@@ -38,18 +39,21 @@ export async function startService<C, A extends INestApplication = INestApplicat
 
 async function createAndRun<C, A extends INestApplication>(definition: ServiceDefinition<C, A>, config: C): Promise<INestApplicationContext> {
   // abortOnError false: a failed start rejects, for exitOnStartFailure to report, instead of Nest exiting by itself.
-  const options = { logger: new ServiceLogger(), abortOnError: false };
+  // Nest's own lines wait in a buffer for the pino logger (the chassis's); a start that fails hands them to ServiceLogger.
+  const options = { logger: new ServiceLogger(), bufferLogs: true, abortOnError: false };
   const module = definition.module(config);
   const { http } = definition;
   if (!http) {
     const context: INestApplicationContext = await NestFactory.createApplicationContext(module, options);
+    context.useLogger(context.get(PinoNestLogger));
     return context.enableShutdownHooks();
   }
   const app = await NestFactory.create<A>(module, { ...options, ...http.options });
+  app.useLogger(app.get(PinoNestLogger));
   app.enableShutdownHooks();
   http.configure(app, config);
   const { host, port, announce } = http.listen(config);
   await app.listen(port, host);
-  process.stdout.write(`${announce}\n`);
+  new Logger('HTTP').log({ host, port }, announce);
   return app;
 }

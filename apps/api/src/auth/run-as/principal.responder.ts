@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { principalQuerySchema, subjectsFor, type PrincipalAnswer } from '@yardmaster/contracts';
 import { actingPrincipalOf, IDENTITY } from '@yardmaster/identity';
-import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
+import { errorLogFields, NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
 import type { DataSource } from 'typeorm';
 import { API_CONFIG } from '../../api-config.token';
 import type { ApiConfig } from '../../config';
@@ -31,7 +31,7 @@ export class PrincipalResponder implements OnApplicationBootstrap, OnApplication
       'api',
       principalQuerySchema,
       (query): Promise<PrincipalAnswer> => actingPrincipalOf(this.identity, query.username),
-      (error) => this.logger.error(`Principal query not answered: ${error instanceof Error ? error.message : String(error)}`),
+      (error) => this.logger.error(errorLogFields(error), 'Principal query not answered'),
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, YardError, type NamedVariableDefinition, type UploadedFileRef } from '@yardmaster/contracts';
-import { RunFileStore } from '@yardmaster/messaging';
+import { errorLogFields, RunFileStore } from '@yardmaster/messaging';
 import { randomUUID } from 'node:crypto';
 import { JobsQueries } from '../../jobs/jobs.queries';
 import type { FileUpload } from './start-run-form';
@@ -44,7 +44,7 @@ export class RunUploads {
   /** Best effort: a file left behind is removed by the bucket's maximum age, so a failure here is only logged. */
   async discard(refs: readonly UploadedFileRef[]): Promise<void> {
     for (const ref of refs) {
-      await this.files.delete(ref.fileId).catch((error: unknown) => this.logger.warn(`Uploaded file ${ref.fileId} was not deleted: ${String(error)}`));
+      await this.files.delete(ref.fileId).catch((error: unknown) => this.logger.warn({ fileId: ref.fileId, ...errorLogFields(error) }, 'Uploaded file was not deleted'));
     }
   }
 }

@@ -26,7 +26,7 @@ import {
   type Principal,
   type RunEvent,
 } from '@yardmaster/contracts';
-import { followStream, lastSequenceOn, NATS_CONNECTION, type StreamFollower } from '@yardmaster/messaging';
+import { errorLogFields, followStream, lastSequenceOn, NATS_CONNECTION, type StreamFollower } from '@yardmaster/messaging';
 import type { Response } from 'express';
 import type { ApiConfig } from '../../config';
 import { API_CONFIG } from '../../api-config.token';
@@ -107,7 +107,7 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
       stream,
       filterSubjects: subjects.runEventsOf(id),
       from: after === null ? 'start' : { afterSequence: after },
-      onUndecodable: (subject, sequence) => this.logger.warn(`skipped an undecodable message at ${stream}#${sequence} (${subject})`),
+      onUndecodable: (subject, sequence) => this.logger.warn({ stream, sequence, subject }, 'Skipped an undecodable message'),
     });
     await this.serve(follower, response, (event) => TERMINAL_RUN_EVENT_TYPES.includes(event.type));
   }
@@ -138,7 +138,7 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
       stream,
       filterSubjects: LIFECYCLE_RUN_EVENT_TYPES.map((type) => subjects.runEvent('*', runEventKind(type))),
       from: after === null ? 'new' : { afterSequence: after },
-      onUndecodable: (subject, sequence) => this.logger.warn(`skipped an undecodable message at ${stream}#${sequence} (${subject})`),
+      onUndecodable: (subject, sequence) => this.logger.warn({ stream, sequence, subject }, 'Skipped an undecodable message'),
     });
     await this.serve(follower, response, () => false);
   }
@@ -171,7 +171,7 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
       }
     } catch (error) {
       // The headers are sent: the error cannot become a response any more. The client reconnects with Last-Event-ID.
-      this.logger.error(`event stream ended by an error: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(errorLogFields(error), 'Event stream ended by an error');
     } finally {
       await follower.close();
       sse.end();
