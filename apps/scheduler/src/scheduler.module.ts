@@ -16,6 +16,7 @@ import { SCHEDULER_CONFIG } from './scheduler-config.token';
 import { ScheduleActionHandler } from './schedules/schedule-action/schedule-action.handler';
 import { ScheduleRegistry } from './schedules/schedule-registry';
 import { ScheduleSyncService } from './schedules/schedule-sync.service';
+import { SchedulerWorkerService } from './scheduled-run/scheduler-worker.service';
 import { UpdateScheduleHandler } from './schedules/update-schedule/update-schedule.handler';
 import { UpsertScheduleHandler } from './schedules/upsert-schedule/upsert-schedule.handler';
 import { StartRunHandler } from './start-run/start-run.handler';
@@ -56,6 +57,7 @@ export class SchedulerModule {
         UpdateScheduleHandler,
         ScheduleActionHandler,
         ScheduleSyncService,
+        SchedulerWorkerService,
         ...schedulerHealth,
       ],
     };
