@@ -4,8 +4,8 @@ import { DataSource } from '@yardmaster/read-models';
 import { projectCatalogEvent } from '../catalog/catalog-events.projector';
 import type { ProjectionConfig } from '../config';
 import { PROJECTION_CONFIG } from '../projection-config.token';
-import { projectRunEvent } from '../runs/run-events.projector';
 import { projectScheduleEvent, type ScheduleEvent } from '../schedules/schedule-events.projector';
+import { projectRunEventWithSchedule } from '../schedules/schedule-run-events.projector';
 import { applyOnce } from './apply-once';
 import { DurableConsumers } from './durable-consumers';
 
@@ -34,7 +34,7 @@ export class ProjectionConsumersService implements OnApplicationBootstrap {
     await this.consumers.follow(
       { stream: streams.runs, durableName, filterSubject: subjects.runEvents },
       runEventSchema,
-      async (message) => void (await applyOnce(this.dataSource, message, projectRunEvent)),
+      async (message) => void (await applyOnce(this.dataSource, message, projectRunEventWithSchedule)),
     );
     await this.consumers.follow<ScheduleEvent>(
       { stream: streams.schedules, durableName, filterSubject: subjects.scheduleEvents },
