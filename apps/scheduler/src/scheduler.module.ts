@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { InventoryModule } from '@yardmaster/inventory';
 import { EventPublisher, MessagingModule } from '@yardmaster/messaging';
 import { CancelRunHandler } from './cancel-run/cancel-run.handler';
-import { CatalogReader } from './catalog/catalog-reader';
 import { OverrideJobHandler } from './catalog/override-job/override-job.handler';
 import { CommandsMessageController } from './commands.message-controller';
 import { concurrencyQueueProvider } from './concurrency/concurrency-queue.provider';
@@ -38,7 +37,6 @@ export class SchedulerModule {
       providers: [
         { provide: SCHEDULER_CONFIG, useValue: config },
         { provide: TemporalClientProvider, useValue: new TemporalClientProvider(config.temporal, config.temporalCallTimeoutMs) },
-        CatalogReader,
         OverrideJobHandler,
         concurrencySlotsProvider,
         concurrencyQueueProvider,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { temporalScheduleIdFor, type ScheduleSnapshot } from '@yardmaster/contracts';
-import { CatalogReader } from '../catalog/catalog-reader';
+import { CatalogReader } from '@yardmaster/messaging';
 import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import { ScheduleRegistry } from './schedule-registry';

@@ -1,6 +1,6 @@
 import { ErrorCode, type EffectiveJob, type StartRunCommand } from '@yardmaster/contracts';
 import type { SchedulerConfig } from '../config';
-import type { CatalogReader } from '../catalog/catalog-reader';
+import type { CatalogReader } from '@yardmaster/messaging';
 import type { RunActingPrincipal } from './run-acting-principal';
 import { ScheduleRunRefused } from './schedule-run-refused';
 import { StartRunHandler } from './start-run.handler';

@@ -20,8 +20,7 @@ import {
 } from '@yardmaster/contracts';
 import { concurrencyScopeOf, validateRunData } from '@yardmaster/job-sdk';
 import { InventoryStore } from '@yardmaster/inventory';
-import { RunFileStore, SecretBox } from '@yardmaster/messaging';
-import { CatalogReader } from '../catalog/catalog-reader';
+import { CatalogReader, RunFileStore, SecretBox } from '@yardmaster/messaging';
 import { SingletonGuard } from '../concurrency/singleton-guard';
 import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';

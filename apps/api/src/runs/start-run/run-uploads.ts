@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, YardError, type NamedVariableDefinition, type UploadedFileRef } from '@yardmaster/contracts';
-import { RunFileStore } from '@yardmaster/messaging';
-import { DataSource, JobDefinitionRecord } from '@yardmaster/read-models';
+import { CatalogReader, RunFileStore } from '@yardmaster/messaging';
 import { randomUUID } from 'node:crypto';
 import type { FileUpload } from './start-run-form';
 
@@ -15,14 +14,14 @@ export class RunUploads {
 
   constructor(
     private readonly files: RunFileStore,
-    private readonly dataSource: DataSource,
+    private readonly catalog: CatalogReader,
   ) {}
 
-  /** The job's variables as the catalog lists them: which parts are file variables, and their caps. */
+  /** The job's variables as the catalog (the stream, its one source of truth) has them: which parts are file variables, and their caps. */
   async variablesOf(jobId: string): Promise<readonly NamedVariableDefinition[]> {
-    const record = await this.dataSource.getRepository(JobDefinitionRecord).findOne({ where: { id: jobId }, select: { id: true, variables: true } });
-    if (!record) throw new YardError(ErrorCode.JobNotFound, `No job has the id ${JSON.stringify(jobId)}`);
-    return record.variables;
+    const job = await this.catalog.findJob(jobId);
+    if (!job) throw new YardError(ErrorCode.JobNotFound, `No job has the id ${JSON.stringify(jobId)}`);
+    return job.variables;
   }
 
   /** Stores every upload and returns the run data's reference to each, by variable; all or none are kept. */
