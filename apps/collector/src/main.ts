@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import { Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startDependencies } from '@yardmaster/config';
-import { createServiceLog, startService } from '@yardmaster/messaging';
+import { createServiceLog, startService, temporalLogSink } from '@yardmaster/messaging';
 import { CollectorModule } from './collector.module';
 import { readCollectorConfig } from './config';
-import { temporalLogger } from './worker/temporal-log';
 import { EXIT_WORKFLOW_BUNDLE_MISSING, missingWorkflowBundleLine } from './worker/workflow-bundle';
 
 void startService({
@@ -21,6 +20,7 @@ void startService({
     }
     // Installed before any worker exists: the SDK's lines are the collector's JSON lines too.
     const log = createServiceLog({ service: 'collector', instanceId: config.collectorId, level: config.shared.logLevel, onTerminal: process.stdout.isTTY === true });
-    Runtime.install({ logger: temporalLogger(log) });
+    // From WARN up: the SDK reports every bundle and state change at INFO.
+    Runtime.install({ logger: new DefaultLogger('WARN', temporalLogSink(log)) });
   },
 });

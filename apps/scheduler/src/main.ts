@@ -1,6 +1,7 @@
 import 'reflect-metadata';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startDependencies } from '@yardmaster/config';
-import { startService } from '@yardmaster/messaging';
+import { createServiceLog, startService, temporalLogSink } from '@yardmaster/messaging';
 import { readSchedulerConfig } from './config';
 import { SchedulerModule } from './scheduler.module';
 
@@ -9,4 +10,9 @@ void startService({
   readConfig: readSchedulerConfig,
   module: (config) => SchedulerModule.forConfig(config),
   dependencies: startDependencies,
+  prepare: (config) => {
+    // Installed before its worker exists (scheduled-run/): the SDK's lines are the scheduler's JSON lines too, from WARN up.
+    const log = createServiceLog({ service: 'scheduler', instanceId: config.schedulerId, level: config.shared.logLevel, onTerminal: process.stdout.isTTY === true });
+    Runtime.install({ logger: new DefaultLogger('WARN', temporalLogSink(log)) });
+  },
 });

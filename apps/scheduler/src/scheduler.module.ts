@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { InventoryModule } from '@yardmaster/inventory';
 import { EventPublisher, ServiceChassisModule } from '@yardmaster/messaging';
 import { CancelRunHandler } from './cancel-run/cancel-run.handler';
-import { CatalogReader } from './catalog/catalog-reader';
 import { OverrideJobHandler } from './catalog/override-job/override-job.handler';
 import { CommandsMessageController } from './commands.message-controller';
 import { concurrencyQueueProvider } from './concurrency/concurrency-queue.provider';
@@ -16,6 +15,7 @@ import { SCHEDULER_CONFIG } from './scheduler-config.token';
 import { ScheduleActionHandler } from './schedules/schedule-action/schedule-action.handler';
 import { ScheduleRegistry } from './schedules/schedule-registry';
 import { ScheduleSyncService } from './schedules/schedule-sync.service';
+import { SchedulerWorkerService } from './scheduled-run/scheduler-worker.service';
 import { UpdateScheduleHandler } from './schedules/update-schedule/update-schedule.handler';
 import { UpsertScheduleHandler } from './schedules/upsert-schedule/upsert-schedule.handler';
 import { StartRunHandler } from './start-run/start-run.handler';
@@ -37,7 +37,6 @@ export class SchedulerModule {
       providers: [
         { provide: SCHEDULER_CONFIG, useValue: config },
         { provide: TemporalClientProvider, useValue: new TemporalClientProvider(config.temporal, config.temporalCallTimeoutMs) },
-        CatalogReader,
         OverrideJobHandler,
         concurrencySlotsProvider,
         concurrencyQueueProvider,
@@ -56,6 +55,7 @@ export class SchedulerModule {
         UpdateScheduleHandler,
         ScheduleActionHandler,
         ScheduleSyncService,
+        SchedulerWorkerService,
       ],
     };
   }

@@ -10,6 +10,7 @@ export * from './service-ping';
 export * from './durable-consumer';
 export * from './parked-events';
 export * from './stream-reader';
+export * from './catalog-reader';
 export * from './follow-stream';
 export * from './messaging.module';
 export * from './concurrency-slots';

@@ -4,6 +4,7 @@ import { connectNats } from './nats-connection';
 import { EventPublisher } from './event-publisher';
 import { ensureStreams } from './streams';
 import { RunFileStore } from './run-file-store';
+import { CatalogReader } from './catalog-reader';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
@@ -17,7 +18,10 @@ class NatsConnectionCloser implements OnApplicationShutdown {
   }
 }
 
-/** Gives a NestJS application one NATS connection, and an EventPublisher and the instance's RunFileStore on it; drained at shutdown. */
+/**
+ * Gives a NestJS application one NATS connection, and an EventPublisher, the instance's RunFileStore and its CatalogReader
+ * on it; drained at shutdown.
+ */
 @Global()
 @Module({})
 export class MessagingModule {
@@ -36,9 +40,10 @@ export class MessagingModule {
         },
         { provide: EventPublisher, useFactory: (nc: NatsConnection) => new EventPublisher(nc), inject: [NATS_CONNECTION] },
         { provide: RunFileStore, useFactory: (nc: NatsConnection) => new RunFileStore(nc, options.ensureStreamsOf), inject: [NATS_CONNECTION] },
+        { provide: CatalogReader, useFactory: (nc: NatsConnection) => new CatalogReader(nc, options.ensureStreamsOf), inject: [NATS_CONNECTION] },
         NatsConnectionCloser,
       ],
-      exports: [NATS_CONNECTION, EventPublisher, RunFileStore],
+      exports: [NATS_CONNECTION, EventPublisher, RunFileStore, CatalogReader],
     };
   }
 }

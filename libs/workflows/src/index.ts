@@ -7,5 +7,5 @@ export { concurrencySlotFreed } from './concurrency/concurrency-signals';
 export type { ConcurrencyQueueActivities, SlotClaim, SlotClaimResult, SlotHandOver, SlotHandOverResult } from './concurrency/concurrency-queue-activities';
 export { requestCancel } from './cancel-requests';
 export { scheduledRunWorkflow, RUN_REFUSED_ERROR_TYPE, type ScheduledRunOutcome } from './scheduled-run.workflow';
-export type { ScheduledRunActivities } from './scheduled-run-activities';
+export type { ScheduledRunActivities, StartScheduledRunActivity, AwaitRunEndActivity } from './scheduled-run-activities';
 export type { RunActivities, RunEventDraft, ExecuteStepInput, ConcurrencySlotRequest, ConcurrencySlotRelease } from './run-activities';

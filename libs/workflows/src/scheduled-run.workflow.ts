@@ -1,5 +1,5 @@
-import { ApplicationFailure, patched, proxyActivities } from '@temporalio/workflow';
-import { RUN_END_FAILURE_TYPES, type ScheduledRunRequest } from '@yardmaster/contracts';
+import { ApplicationFailure, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { RUN_END_FAILURE_TYPES, schedulerTaskQueueBeside, type ScheduledRunRequest } from '@yardmaster/contracts';
 import type { ScheduledRunActivities } from './scheduled-run-activities';
 
 /** A scheduled run the scheduler refused (the job's rule, its data, a job that is gone) is not retried. */
@@ -10,14 +10,20 @@ export type ScheduledRunOutcome =
   | { readonly refused: string };
 
 /**
- * What a Temporal Schedule starts each time it fires: ask the scheduler for an ordinary run (validated, under
- * the job's concurrency rule, recorded with its schedule), then wait for that run to end. Waiting makes the
- * schedule's overlap policy (skip, buffer one, allow all) apply to the run itself. While the scheduler is down
- * the request is retried, and a tick that falls due meanwhile is skipped: after an outage, one catch-up run.
+ * What a Temporal Schedule starts each time it fires: the scheduler starts an ordinary run (validated, under
+ * the job's concurrency rule, recorded with its schedule), then the firing waits for that run to end. Waiting makes
+ * the schedule's overlap policy (skip, buffer one, allow all) apply to the run itself. While the scheduler is down
+ * the start is retried, and a tick that falls due meanwhile is skipped: after an outage, one catch-up run.
+ *
+ * The start is an activity on the scheduler's own task queue, so the firing reaches the scheduler through Temporal
+ * alone (no collector asking it over NATS). Only the task queue the command names changed: replay compares an
+ * activity's type, not its queue, so histories from before still replay.
  */
 export async function scheduledRunWorkflow(request: ScheduledRunRequest): Promise<ScheduledRunOutcome> {
   const { startScheduledRun } = proxyActivities<ScheduledRunActivities>({
     summary: `start a run of ${request.definition.jobId}`,
+    // A firing started on a queue that is no run queue (a test's) finds the activity beside it.
+    taskQueue: schedulerTaskQueueBeside(workflowInfo().taskQueue) ?? workflowInfo().taskQueue,
     startToCloseTimeout: '30s',
     retry: { initialInterval: '1s', maximumInterval: '15s', nonRetryableErrorTypes: [RUN_REFUSED_ERROR_TYPE] },
   });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { subjectsFor, type CommandMeta, type Principal, type Subjects } from '@yardmaster/contracts';
 import { natsDependency } from '@yardmaster/config';
-import { NATS_CONNECTION, NatsLink, sendCommand, type CommandOutcomeField } from '@yardmaster/messaging';
+import { NATS_CONNECTION, NatsLink, natsUnavailable, sendCommand, type CommandOutcomeField } from '@yardmaster/messaging';
 import { randomUUID } from 'node:crypto';
 import { actorOf } from './actor';
 import { API_CONFIG } from '../api-config.token';
@@ -26,6 +26,11 @@ export class SchedulerCommands {
   /** Who asks (the authenticated user, whom every event the command causes names) and the id tying the request to what it causes. */
   meta(principal: Principal, correlationHeader: string | undefined): CommandMeta {
     return { actor: actorOf(principal), correlationId: correlationHeader ?? randomUUID() };
+  }
+
+  /** Refuses at once while NATS is away, as `send` would: for a request that reads the catalog (on NATS) before it sends. */
+  refuseWhileNatsIsDown(outcome: CommandOutcomeField): void {
+    if (!this.link.isUp) throw natsUnavailable(natsDependency(this.config.shared.natsUrl).address, 'scheduler', outcome, false);
   }
 
   /** `outcome`: what a 503 while NATS is away says may or may not have happened (`started` for a run request). */

@@ -1,6 +1,6 @@
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Injectable } from '@nestjs/common';
-import type { JobView, NamedVariableDefinition, Principal } from '@yardmaster/contracts';
+import type { JobView, Principal } from '@yardmaster/contracts';
 import { DataSource, JobDefinitionRecord, READ_MODELS } from '@yardmaster/read-models';
 import type { Page } from '../http/pagination';
 import { jobView } from './job.view';
@@ -28,11 +28,5 @@ export class JobsQueries {
   async find(jobId: string): Promise<JobView | null> {
     const record = await this.dataSource.getRepository(JobDefinitionRecord).findOneBy({ id: jobId });
     return record ? jobView(record) : null;
-  }
-
-  /** The job's variables as the catalog lists them, or null when it does not list the job. */
-  async variablesOf(jobId: string): Promise<readonly NamedVariableDefinition[] | null> {
-    const record = await this.dataSource.getRepository(JobDefinitionRecord).findOne({ where: { id: jobId }, select: { id: true, variables: true } });
-    return record ? record.variables : null;
   }
 }

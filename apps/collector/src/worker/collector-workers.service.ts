@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { InventoryStore } from '@yardmaster/inventory';
 import { taskQueueOfRun } from '@yardmaster/contracts';
-import { ConcurrencyQueue, ConcurrencySlots, errorLogFields, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
+import { activityLogContext, ConcurrencyQueue, ConcurrencySlots, errorLogFields, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { createRunActivities } from '../activities/create-run-activities';
 import { objectValuesStage } from '../activities/run-data/object-values';
@@ -13,7 +13,7 @@ import { CatalogReloadService } from '../catalog/catalog-reload.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { COLLECTOR_CONFIG } from '../collector-config.token';
 import type { CollectorConfig } from '../config';
-import { activityLogContext } from './activity-log-context';
+
 import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
 
 /**

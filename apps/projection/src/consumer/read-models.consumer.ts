@@ -1,6 +1,6 @@
 import { catalogEventSchema, runEventSchema, scheduleChangedSchema } from '@yardmaster/contracts';
 import { projectCatalogEvent } from '../catalog/catalog-events.projector';
-import { projectRunEvent } from '../runs/run-events.projector';
+import { projectRunEventWithSchedule } from '../schedules/schedule-run-events.projector';
 import { projectScheduleEvent } from '../schedules/schedule-events.projector';
 import { applyOnce } from './apply-once';
 import { consumedStream, type ConsumerDefinition } from './consumer-definition';
@@ -11,7 +11,7 @@ export const READ_MODELS_CONSUMER: ConsumerDefinition = {
   purpose: 'Projecting',
   streams: [
     consumedStream('catalog', catalogEventSchema, (dataSource, message) => applyOnce(dataSource, message, projectCatalogEvent)),
-    consumedStream('runs', runEventSchema, (dataSource, message) => applyOnce(dataSource, message, projectRunEvent)),
+    consumedStream('runs', runEventSchema, (dataSource, message) => applyOnce(dataSource, message, projectRunEventWithSchedule)),
     consumedStream('schedules', scheduleChangedSchema, (dataSource, message) => applyOnce(dataSource, message, projectScheduleEvent)),
   ],
 };

@@ -1,17 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { runStatusRank, TERMINAL_RUN_STATUSES, type EventEnvelope, type RunErrorInfo, type RunEvent, type RunStatus } from '@yardmaster/contracts';
 import type { EntityManager, JobRunStepRecord } from '@yardmaster/read-models';
-import { lockSchedule } from '../schedules/schedule-lock';
 
 const logger = new Logger('RunEventsProjector');
 
 /**
  * Applies run events to `job_runs` and `job_log_entries`. Events from the scheduler and the workflow may
  * arrive in either order, so every write is an upsert that merges fields and never lowers the status rank,
- * a run's attempt, a step's attempt or the position of its progress report.
- *
- * A run a schedule started is also counted on the schedule's row, which follows the status of the schedule's
- * last run.
+ * a run's attempt, a step's attempt or the position of its progress report. What a run changes on its
+ * schedule's row is the schedule projector's (schedules/schedule-run-events.projector.ts).
  */
 export async function projectRunEvent(manager: EntityManager, event: RunEvent, position: number): Promise<void> {
   const at = new Date(event.occurredAt);
@@ -21,8 +18,6 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
     case 'run.requested': {
       const { data } = event;
       const scheduleId = data.scheduleId ?? null;
-      // Taken before the run's row is written, as the schedule projector takes it before reading that row.
-      if (scheduleId !== null) await lockSchedule(manager, scheduleId);
       // A run with a start time still ahead waits `scheduled`; run.queued follows when that time comes.
       const status: RunStatus = data.startAt && Date.parse(data.startAt) > Date.parse(data.requestedAt) ? 'scheduled' : 'queued';
       await upsertRun(manager, runId, status, {
@@ -38,12 +33,10 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
         created_at: new Date(data.requestedAt),
         ...(scheduleId === null ? {} : { schedule_id: scheduleId }),
       });
-      if (scheduleId !== null) await countScheduledRun(manager, scheduleId, runId, new Date(data.requestedAt));
       return;
     }
     case 'run.queued':
       await upsertRun(manager, runId, 'queued', { job_id: event.data.jobId, workflow_id: event.data.workflowId, created_at: at });
-      await followLastRun(manager, runId);
       return;
     case 'run.started':
       await upsertRun(manager, runId, 'running', {
@@ -53,7 +46,6 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
         started_at: at,
         created_at: at,
       });
-      await followLastRun(manager, runId);
       return;
     case 'run.step_started': {
       const { step, attempt, maxAttempts, worker } = event.data;
@@ -71,7 +63,6 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
         `COALESCE((steps -> $2::text ->> 'attempt')::integer, 0) <= $4::integer`,
         [step, JSON.stringify(entry), attempt, running, 'running'],
       );
-      await followLastRun(manager, runId);
       return;
     }
     case 'run.progress': {
@@ -214,37 +205,6 @@ async function finishRun(manager: EntityManager, event: RunEvent, status: RunSta
     `status_rank < $3`,
     [status, runStatusRank(status), new Date(event.occurredAt), ...Object.values(columns)],
     'ended',
-  );
-  await followLastRun(manager, event.aggregateId);
-}
-
-/**
- * Counts a run its schedule requested, and makes it the schedule's last run unless a run requested later is
- * already. Applied once per run (applyOnce). A schedule with no row yet is left alone: its row, when its first
- * snapshot creates it, counts the runs already here.
- */
-async function countScheduledRun(manager: EntityManager, scheduleId: string, runId: string, requestedAt: Date): Promise<void> {
-  const latest = `(schedules.last_run_at IS NULL OR schedules.last_run_at <= $3)`;
-  await manager.query(
-    `UPDATE schedules SET
-       total_runs = schedules.total_runs + 1,
-       last_run_id = CASE WHEN ${latest} THEN run.id ELSE schedules.last_run_id END,
-       last_run_status = CASE WHEN ${latest} THEN run.status ELSE schedules.last_run_status END,
-       last_run_at = CASE WHEN ${latest} THEN $3 ELSE schedules.last_run_at END
-     FROM job_runs run
-     WHERE schedules.id = $1 AND run.id = $2`,
-    [scheduleId, runId, requestedAt],
-  );
-}
-
-/** After a run's status may have changed: the schedule whose last run it is shows its status. One indexed UPDATE. */
-async function followLastRun(manager: EntityManager, runId: string): Promise<void> {
-  await manager.query(
-    `UPDATE schedules SET last_run_status = run.status
-     FROM job_runs run
-     WHERE run.id = $1 AND schedules.id = run.schedule_id AND schedules.last_run_id = run.id
-       AND schedules.last_run_status IS DISTINCT FROM run.status`,
-    [runId],
   );
 }
 

@@ -18,8 +18,8 @@ import type { StreamMessage } from '@yardmaster/messaging';
 import type { EntityManager } from '@yardmaster/read-models';
 import { createTestDatabase, uniqueInstanceName, waitFor, type TestDatabase } from '@yardmaster/testing';
 import { applyOnce } from '../consumer/apply-once';
-import { projectRunEvent } from '../runs/run-events.projector';
 import { projectScheduleEvent, type ScheduleEvent } from './schedule-events.projector';
+import { projectRunEventWithSchedule } from './schedule-run-events.projector';
 
 jest.setTimeout(30_000);
 
@@ -157,7 +157,7 @@ function runMessage(event: RunEvent, position = nextPosition++): StreamMessage<R
 }
 
 function applyRun(message: StreamMessage<RunEvent>): Promise<boolean> {
-  return applyOnce(db.dataSource, message, projectRunEvent);
+  return applyOnce(db.dataSource, message, projectRunEventWithSchedule);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -516,7 +516,7 @@ describe('a schedule row created while its runs are being applied', () => {
   it('counts a run requested in a transaction still open when the first snapshot arrives, once', async () => {
     const scheduleId = newScheduleId();
     const runId = randomUUID();
-    const run = heldOpen(projectRunEvent, runMessage(requested(runId, scheduleId, t0)));
+    const run = heldOpen(projectRunEventWithSchedule, runMessage(requested(runId, scheduleId, t0)));
     await run.applied;
 
     const schedule = applySnapshot(snapshot(scheduleId, t0));
@@ -545,7 +545,7 @@ describe('a schedule row created while its runs are being applied', () => {
     const scheduleId = newScheduleId();
     const runId = randomUUID();
     await applyRun(runMessage(requested(runId, scheduleId, t0)));
-    const end = heldOpen(projectRunEvent, runMessage(completed(runId)));
+    const end = heldOpen(projectRunEventWithSchedule, runMessage(completed(runId)));
     await end.applied;
 
     const schedule = applySnapshot(snapshot(scheduleId, t0));

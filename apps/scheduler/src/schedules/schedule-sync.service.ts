@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { errorLogFields } from '@yardmaster/messaging';
 import { temporalScheduleIdFor, type ScheduleSnapshot } from '@yardmaster/contracts';
-import { CatalogReader } from '../catalog/catalog-reader';
+import { CatalogReader } from '@yardmaster/messaging';
 import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import { ScheduleRegistry } from './schedule-registry';

@@ -1,4 +1,5 @@
 import { ErrorCode, YardError, type ActingPrincipal, type PrincipalAnswer, type StartRunCommand } from '@yardmaster/contracts';
+import { ScheduleRunRefused } from './schedule-run-refused';
 
 /** Who a run acts as and what they may do (`context.runAs`, `context.require`). */
 export interface ActingAs {
@@ -27,6 +28,7 @@ export function ownerOrPauseReason(owner: string, answer: PrincipalAnswer): Acti
   return { pauseReason: `owner ${owner} ${answer.status === 'inactive' ? 'is deactivated' : 'no longer exists'}` };
 }
 
-export function ownerRefusal(scheduleId: string, pauseReason: string): YardError {
-  return new YardError(ErrorCode.Forbidden, `Schedule ${scheduleId} is paused: ${pauseReason}`, undefined, { scheduleId });
+/** Refuses a schedule's run for its owner; the firing pauses the schedule with `pauseReason`. */
+export function ownerRefusal(scheduleId: string, pauseReason: string): ScheduleRunRefused {
+  return new ScheduleRunRefused(scheduleId, pauseReason, new YardError(ErrorCode.Forbidden, `Schedule ${scheduleId} is paused: ${pauseReason}`, undefined, { scheduleId }));
 }

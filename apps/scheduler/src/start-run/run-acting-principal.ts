@@ -4,22 +4,21 @@ import { subjectsFor, type PrincipalAnswer, type PrincipalQuery, type StartRunCo
 import { NATS_CONNECTION, sendCommand } from '@yardmaster/messaging';
 import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
-import { ScheduleRegistry } from '../schedules/schedule-registry';
 import { actingFromCommand, ownerOrPauseReason, ownerRefusal, type ActingAs } from './acting-principal';
 
 const PRINCIPAL_QUERY_TIMEOUT_MS = 5_000;
 
 /**
  * Who a run acts as. For a schedule's run, the owner as they are now, asked of the API (which owns identity;
- * the scheduler never reads its tables). An owner who is gone or deactivated pauses the schedule with that
- * reason and refuses the run; an API that does not answer is SERVICE_UNAVAILABLE, which the firing retries.
+ * the scheduler never reads its tables). An owner who is gone or deactivated refuses the run with a
+ * `ScheduleRunRefused` naming the reason (the firing pauses the schedule with it); an API that does not answer is
+ * SERVICE_UNAVAILABLE, which the firing retries.
  */
 @Injectable()
 export class RunActingPrincipal {
   constructor(
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    private readonly schedules: ScheduleRegistry,
   ) {}
 
   async of(command: StartRunCommand): Promise<ActingAs> {
@@ -35,7 +34,6 @@ export class RunActingPrincipal {
     });
     const acting = ownerOrPauseReason(owner, answer);
     if ('runAs' in acting) return acting;
-    await this.schedules.pauseFor(scheduleId, acting.pauseReason);
     throw ownerRefusal(scheduleId, acting.pauseReason);
   }
 }

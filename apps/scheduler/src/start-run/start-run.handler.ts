@@ -20,14 +20,12 @@ import {
 } from '@yardmaster/contracts';
 import { concurrencyScopeOf, validateRunData } from '@yardmaster/job-sdk';
 import { InventoryStore } from '@yardmaster/inventory';
-import { RunFileStore, SecretBox } from '@yardmaster/messaging';
-import { CatalogReader } from '../catalog/catalog-reader';
+import { CatalogReader, RunFileStore, SecretBox } from '@yardmaster/messaging';
 import { SingletonGuard } from '../concurrency/singleton-guard';
 import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import { runSearchAttributes } from '../temporal/run-search-attributes';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
-import { ScheduleRegistry } from '../schedules/schedule-registry';
 import { redactSensitiveData, sealSensitiveData } from '../sensitive-data/sensitive-run-data';
 import { sensitiveJobNotSchedulable } from '../sensitive-data/sensitive-job-refusal';
 import { ownerRefusal, type ActingAs } from './acting-principal';
@@ -39,13 +37,15 @@ import { AbandonedStarts } from './abandoned-starts';
 import { QueueWatch } from './queue-watch';
 import { EventRedelivery } from './event-redelivery';
 import { runRequestedEvent } from './run-requested-event';
+import { refusalFor } from './schedule-run-refused';
 import { KeyedCommands } from '../idempotency/keyed-commands';
 import { runIdForKey } from '../idempotency/run-id-for-key';
 
 /**
  * `run.start`: checks the job and its data, applies the job's concurrency rule, starts the workflow
  * `run-<runId>`, then records `run.requested`. The workflow starts first so that an accepted run always
- * exists in Temporal, the truth about execution.
+ * exists in Temporal, the truth about execution. It only validates and starts: a schedule's run it refuses for
+ * good is a `ScheduleRunRefused`, and the schedule's firing pauses the schedule (scheduled-run/).
  */
 @Injectable()
 export class StartRunHandler {
@@ -57,7 +57,6 @@ export class StartRunHandler {
     private readonly catalog: CatalogReader,
     private readonly temporal: TemporalClientProvider,
     private readonly singletons: SingletonGuard,
-    private readonly schedules: ScheduleRegistry,
     private readonly inventory: InventoryStore,
     private readonly files: RunFileStore,
     private readonly acting: RunActingPrincipal,
@@ -82,25 +81,22 @@ export class StartRunHandler {
 
   private async start(command: StartRunCommand, runId: string, keyed: boolean): Promise<StartRunAccepted> {
     const job = await this.catalog.findJob(command.jobId);
+    // A schedule's refusal names the reason its firing pauses it with, rather than failing at every tick.
     if (!job) {
-      const refusal = new YardError(ErrorCode.JobNotFound, `No installed job has the id ${JSON.stringify(command.jobId)}`);
-      // A schedule of a job that is gone is paused, with the reason, rather than failing at every tick.
-      if (command.scheduleId) await this.schedules.pauseFor(command.scheduleId, `job ${command.jobId} is not installed`);
-      throw refusal;
+      throw refusalFor(command.scheduleId, `job ${command.jobId} is not installed`, new YardError(ErrorCode.JobNotFound, `No installed job has the id ${JSON.stringify(command.jobId)}`));
     }
     if (!job.enabled) {
-      if (command.scheduleId) await this.schedules.pauseFor(command.scheduleId, `job ${job.id} is disabled`);
-      throw new YardError(ErrorCode.JobDisabled, `Job ${job.id} is disabled by an administrator; enable it to run it`);
+      throw refusalFor(command.scheduleId, `job ${job.id} is disabled`, new YardError(ErrorCode.JobDisabled, `Job ${job.id} is disabled by an administrator; enable it to run it`));
     }
     const sensitive = sensitiveVariableNames(job.variables);
     if (sensitive.length > 0 && (command.scheduleId || command.startAt !== undefined)) {
-      // A schedule made before the job's variables became sensitive: paused, with the reason, as for a disabled job.
-      if (command.scheduleId) await this.schedules.pauseFor(command.scheduleId, `job ${job.id} has sensitive variables`);
-      throw sensitiveJobNotSchedulable(job, sensitive, command.scheduleId ? 'run by a schedule' : 'started later (startAt)');
+      // A schedule made before the job's variables became sensitive: refused with the reason, as for a disabled job.
+      const refusal = sensitiveJobNotSchedulable(job, sensitive, command.scheduleId ? 'run by a schedule' : 'started later (startAt)');
+      throw refusalFor(command.scheduleId, `job ${job.id} has sensitive variables`, refusal);
     }
-    // A schedule whose owner may no longer act is paused here, before anything starts.
+    // A schedule whose owner may no longer act is refused here, before anything starts.
     const acting = await this.acting.of(command);
-    await this.refuseOwnerWhoMayNotRun(command, job, acting);
+    refuseOwnerWhoMayNotRun(command, job, acting);
     const checked = await this.checkedInput(job, command, acting, runId);
     // Sensitive values: sealed in the workflow input, the one way they reach job code; masked everywhere else.
     const input: RunWorkflowInput = { ...checked, data: sealSensitiveData(this.secretBox, checked.runId, sensitive, checked.data) };
@@ -141,18 +137,6 @@ export class StartRunHandler {
       requestedAt,
       runTimeoutSeconds: input.runTimeoutSeconds,
     };
-  }
-
-  /**
-   * A schedule acts as its owner at every firing: an owner who has lost `jobs.run` for this job pauses the
-   * schedule with that reason, as a deactivated one does, rather than running on rights they no longer hold.
-   */
-  private async refuseOwnerWhoMayNotRun(command: StartRunCommand, job: EffectiveJob, acting: ActingAs): Promise<void> {
-    if (!command.scheduleId || command.runAs === undefined) return;
-    if (can(acting.principal, 'jobs.run', { kind: 'job', jobId: job.id, grouping: job.grouping })) return;
-    const reason = `owner ${acting.runAs} may no longer run ${job.id}`;
-    await this.schedules.pauseFor(command.scheduleId, reason);
-    throw ownerRefusal(command.scheduleId, reason);
   }
 
   private async checkedInput(job: EffectiveJob, command: StartRunCommand, acting: ActingAs, runId: string): Promise<RunWorkflowInput> {
@@ -231,6 +215,16 @@ export class StartRunHandler {
     await this.redelivery.publish(subjectsFor(this.config.shared.instance).runEvent(input.runId, 'requested'), runRequestedEvent(input, requestedAt));
   }
 
+}
+
+/**
+ * A schedule acts as its owner at every firing: an owner who has lost `jobs.run` for this job refuses the run with
+ * that reason, as a deactivated one does, rather than running on rights they no longer hold.
+ */
+function refuseOwnerWhoMayNotRun(command: StartRunCommand, job: EffectiveJob, acting: ActingAs): void {
+  if (!command.scheduleId || command.runAs === undefined) return;
+  if (can(acting.principal, 'jobs.run', { kind: 'job', jobId: job.id, grouping: job.grouping })) return;
+  throw ownerRefusal(command.scheduleId, `owner ${acting.runAs} may no longer run ${job.id}`);
 }
 
 /** Temporal's TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW. */

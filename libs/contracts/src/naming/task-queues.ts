@@ -1,9 +1,25 @@
 /** The Temporal task queue that collectors of an instance poll for run workflows and job steps. */
 export function runTaskQueueFor(instance: string, queue: string): string {
-  return `${instance}-runs-${queue}`;
+  return `${instance}${RUN_TASK_QUEUE_INFIX}${queue}`;
 }
 
 export const DEFAULT_QUEUE = 'default';
+
+const RUN_TASK_QUEUE_INFIX = '-runs-';
+
+/** The Temporal task queue the scheduler's worker polls: a schedule firing's start of its run is served there. */
+export function schedulerTaskQueueFor(instance: string): string {
+  return `${instance}-scheduler`;
+}
+
+/**
+ * The scheduler's task queue of the instance whose run task queue this is (a schedule's firing runs on its run's
+ * queue, which names the instance: instance names hold no '-'). Null for a queue that is no run queue.
+ */
+export function schedulerTaskQueueBeside(runTaskQueue: string): string | null {
+  const at = runTaskQueue.indexOf(RUN_TASK_QUEUE_INFIX);
+  return at > 0 ? schedulerTaskQueueFor(runTaskQueue.slice(0, at)) : null;
+}
 
 /**
  * The three priorities share one task queue and are ordered by Temporal's task-queue priority

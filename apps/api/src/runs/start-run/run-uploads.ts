@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, YardError, type NamedVariableDefinition, type UploadedFileRef } from '@yardmaster/contracts';
-import { errorLogFields, RunFileStore } from '@yardmaster/messaging';
+import { CatalogReader, errorLogFields, RunFileStore } from '@yardmaster/messaging';
 import { randomUUID } from 'node:crypto';
-import { JobsQueries } from '../../jobs/jobs.queries';
 import type { FileUpload } from './start-run-form';
 
 /**
@@ -15,14 +14,14 @@ export class RunUploads {
 
   constructor(
     private readonly files: RunFileStore,
-    private readonly jobs: JobsQueries,
+    private readonly catalog: CatalogReader,
   ) {}
 
-  /** The job's variables as the catalog lists them: which parts are file variables, and their caps. */
+  /** The job's variables as the catalog (the stream, its one source of truth) has them: which parts are file variables, and their caps. */
   async variablesOf(jobId: string): Promise<readonly NamedVariableDefinition[]> {
-    const variables = await this.jobs.variablesOf(jobId);
-    if (!variables) throw new YardError(ErrorCode.JobNotFound, `No job has the id ${JSON.stringify(jobId)}`);
-    return variables;
+    const job = await this.catalog.findJob(jobId);
+    if (!job) throw new YardError(ErrorCode.JobNotFound, `No job has the id ${JSON.stringify(jobId)}`);
+    return job.variables;
   }
 
   /** Stores every upload and returns the run data's reference to each, by variable; all or none are kept. */

@@ -69,6 +69,8 @@ export class StartRunHttpController {
     @Res({ passthrough: true }) response: Response,
     @CurrentPrincipal() principal: Principal,
   ): Promise<StartRunAccepted & { links: { self: string; logs: string } }> {
+    // The catalog is read from the stream: without NATS the answer is the scheduler's 503, not a failed read.
+    this.scheduler.refuseWhileNatsIsDown('started');
     // Checked before any upload is stored: a refused caller leaves nothing behind. jobs.run is the requester's.
     await this.permission.require(principal, jobId);
     const content = request.is('multipart/form-data') ? { fields: body, files: (parts ?? []).map(filePrint) } : body;

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { applyOverrides, ErrorCode, newEvent, subjectsFor, YardError, type EffectiveJob, type JobOverridden, type OverrideJobCommand } from '@yardmaster/contracts';
-import { EventPublisher } from '@yardmaster/messaging';
+import { CatalogReader, EventPublisher } from '@yardmaster/messaging';
 import type { SchedulerConfig } from '../../config';
 import { SCHEDULER_CONFIG } from '../../scheduler-config.token';
-import { CatalogReader } from '../catalog-reader';
 import { parseJobOverrides } from './job-overrides.parser';
 
 /**

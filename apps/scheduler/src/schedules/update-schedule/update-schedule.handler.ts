@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, sensitiveVariableNames, YardError, type ScheduleDefinition, type ScheduleReply, type ScheduleRequest, type UpdateScheduleCommand } from '@yardmaster/contracts';
-import { CatalogReader } from '../../catalog/catalog-reader';
+import { CatalogReader } from '@yardmaster/messaging';
 import type { SchedulerConfig } from '../../config';
 import { SCHEDULER_CONFIG } from '../../scheduler-config.token';
 import { parseScheduleRequest } from '../schedule-definition.parser';

@@ -11,7 +11,7 @@ import { defineSearchAttributeKey } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { SEARCH_ATTRIBUTE_NAMES } from '@yardmaster/contracts';
+import { schedulerTaskQueueFor, SEARCH_ATTRIBUTE_NAMES, taskQueueOfRun } from '@yardmaster/contracts';
 import { bundleWorkflowsFromSource } from '../bundle-from-source';
 import { historyFileText } from '../history-json';
 import { HISTORIES } from '../history-sets';
@@ -52,10 +52,14 @@ afterAll(async () => {
 const context = (): ShapeContext => ({
   client: env.client,
   withWorker: async (activities, drive) => {
-    const taskQueue = `record-${randomUUID()}`;
+    // Queues named as in production: a run queue of an instance of its own, and that instance's scheduler queue, where
+    // a schedule's firing starts its run.
+    const instance = `record_${randomUUID().replace(/-/g, '')}`;
+    const taskQueue = taskQueueOfRun(instance, 'default');
     // Heartbeats, and so cancellations, reach a step within a fraction of a second.
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities, maxHeartbeatThrottleInterval: '100ms' });
-    return worker.runUntil(drive(taskQueue));
+    const scheduler = await Worker.create({ connection: env.nativeConnection, taskQueue: schedulerTaskQueueFor(instance), activities });
+    return scheduler.runUntil(worker.runUntil(drive(taskQueue)));
   },
 });
 

@@ -14,7 +14,10 @@ export interface RecordedExecution {
 
 export interface ShapeContext {
   readonly client: Client;
-  /** Runs `drive` while a worker with these activities polls a task queue of its own, then shuts the worker down. */
+  /**
+   * Runs `drive` while a worker with these activities polls a run task queue of its own (given to `drive`), and an
+   * activity worker the scheduler queue beside it, then shuts both down.
+   */
   withWorker<T>(activities: object, drive: (taskQueue: string) => Promise<T>): Promise<T>;
 }
 

@@ -1,4 +1,3 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
 import {
   applyOverrides,
@@ -10,9 +9,7 @@ import {
   type JobDefinition,
   type JobOverridden,
 } from '@yardmaster/contracts';
-import { NATS_CONNECTION, readLastEvent } from '@yardmaster/messaging';
-import { SCHEDULER_CONFIG } from '../scheduler-config.token';
-import type { SchedulerConfig } from '../config';
+import { readLastEvent } from './stream-reader';
 
 /** Brief enough that a collector's new announcement or an override counts at once for a person, long enough to spare a burst. */
 const CACHE_MILLIS = 1_000;
@@ -23,17 +20,20 @@ interface Cached<T> {
 }
 
 /**
- * The job catalog as the scheduler sees it: the latest announcement on the catalog stream and each job's
- * newest overrides, read directly from JetStream (the scheduler never reads another service's read models).
+ * The job catalog's one source of truth: the latest announcement on the catalog stream and each job's newest
+ * overrides, read directly from JetStream. Every decision about a job reads it here, the scheduler's (may it run,
+ * with what) and the API's (may this person run it, which of its variables are files). The stream, not the read
+ * model `job_definitions`, because a decision must see a change the moment it is made: an administrator who disables
+ * a job gets JOB_DISABLED on the next run request, before the projection has caught up. The read model is the
+ * stream's projection, for lists and views (jobs no longer installed included), never for a decision.
  */
-@Injectable()
 export class CatalogReader {
   private announced: Cached<Map<string, JobDefinition>> | null = null;
   private readonly overrides = new Map<string, Cached<JobOverridden['data']['overrides']>>();
 
   constructor(
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
+    private readonly nc: NatsConnection,
+    private readonly instance: string,
   ) {}
 
   /** The job as it runs (overrides applied), or undefined when no collector hosts it. */
@@ -50,7 +50,7 @@ export class CatalogReader {
 
   private async announcedJobs(): Promise<Map<string, JobDefinition>> {
     if (this.announced && Date.now() - this.announced.at < CACHE_MILLIS) return this.announced.value;
-    const { instance } = this.config.shared;
+    const { instance } = this;
     const announcement = await readLastEvent(this.nc, streamNamesFor(instance).catalog, subjectsFor(instance).catalogAnnounced, catalogAnnouncedSchema);
     const value = new Map((announcement?.data.jobs ?? []).map((job) => [job.id, job]));
     this.announced = { at: Date.now(), value };
@@ -60,14 +60,14 @@ export class CatalogReader {
   private async overridesOf(jobId: string): Promise<JobOverridden['data']['overrides']> {
     const cached = this.overrides.get(jobId);
     if (cached && Date.now() - cached.at < CACHE_MILLIS) return cached.value;
-    const { instance } = this.config.shared;
+    const { instance } = this;
     const event = await readLastEvent(this.nc, streamNamesFor(instance).catalog, subjectsFor(instance).jobOverridden(jobId), jobOverriddenSchema);
     const value = event?.data.overrides ?? {};
     this.overrides.set(jobId, { at: Date.now(), value });
     return value;
   }
 
-  /** Forgets what it read, so the next look sees a change this scheduler just made. */
+  /** Forgets what it read, so the next look sees a change this process just made. */
   forget(jobId: string): void {
     this.overrides.delete(jobId);
   }

@@ -1,9 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { LogEntry } from '@temporalio/worker';
+import type { TemporalLogEntry } from './temporal-log';
 import { temporalLogFields } from './temporal-log';
 
-function entry(meta: Record<string, unknown>): LogEntry {
-  return { level: 'WARN', message: 'Activity failed', timestampNanos: 0n, meta };
+function entry(meta: Record<string, unknown>): TemporalLogEntry {
+  return { level: 'WARN', message: 'Activity failed', meta };
 }
 
 describe('temporalLogFields', () => {
