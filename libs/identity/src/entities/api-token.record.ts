@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { BooleanColumn, CreatedAt, GeneratedUuidPrimaryKey, TextColumn, TimestampColumn, UuidColumn, insertTime } from '@yardmaster/record-columns';
 
 /**
  * A user's API token. The secret itself is never stored: only its SHA-256 hash (see `hashToken`) and a short
@@ -6,33 +7,33 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity({ name: 'api_tokens' })
 export class ApiTokenRecord {
-  @PrimaryGeneratedColumn('uuid')
+  @GeneratedUuidPrimaryKey()
   id!: string;
 
-  @Column('uuid', { name: 'user_id' })
+  @UuidColumn({ name: 'user_id' })
   userId!: string;
 
-  @Column('text')
+  @TextColumn()
   name!: string;
 
-  @Column('text', { name: 'token_hash', unique: true })
+  @TextColumn({ name: 'token_hash', unique: true })
   tokenHash!: string;
 
-  @Column('text')
+  @TextColumn()
   prefix!: string;
 
-  @Column('boolean', { name: 'read_only', default: false })
+  @BooleanColumn({ name: 'read_only', default: false })
   readOnly!: boolean;
 
-  @Column('timestamptz', { name: 'expires_at', nullable: true })
+  @TimestampColumn({ name: 'expires_at', nullable: true })
   expiresAt!: Date | null;
 
-  @Column('timestamptz', { name: 'revoked_at', nullable: true })
+  @TimestampColumn({ name: 'revoked_at', nullable: true })
   revokedAt!: Date | null;
 
-  @Column('timestamptz', { name: 'last_used_at', nullable: true })
+  @TimestampColumn({ name: 'last_used_at', nullable: true })
   lastUsedAt!: Date | null;
 
-  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
+  @CreatedAt({ default: insertTime })
   createdAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { BigintColumn, BooleanColumn, CreatedAt, IntegerColumn, JsonColumn, TextColumn, TimestampColumn, UpdatedAt, UuidPrimaryKey } from '@yardmaster/record-columns';
 import type { JsonObject, JsonValue, RunErrorInfo, RunProgressData, RunStatus } from '@yardmaster/contracts';
 
 /** The latest attempt of one step, as `run.step_started` reported it. */
@@ -17,89 +18,89 @@ export interface JobRunStepRecord {
 @Index('job_runs_live_idx', ['updatedAt'], { where: 'status_rank < 4' })
 @Index('job_runs_schedule_id_idx', ['scheduleId', 'createdAt'], { where: 'schedule_id IS NOT NULL' })
 export class JobRunRecord {
-  @PrimaryColumn('uuid')
+  @UuidPrimaryKey()
   id!: string;
 
-  @Column('text', { name: 'job_id' })
+  @TextColumn({ name: 'job_id' })
   jobId!: string;
 
-  @Column('text', { name: 'job_name', nullable: true })
+  @TextColumn({ name: 'job_name', nullable: true })
   jobName!: string | null;
 
-  @Column('text')
+  @TextColumn()
   status!: RunStatus;
 
   /** `runStatusRank(status)`, stored so an update can refuse to move a run backwards in one statement. */
   @Column('smallint', { name: 'status_rank' })
   statusRank!: number;
 
-  @Column('jsonb', { nullable: true })
+  @JsonColumn({ nullable: true })
   data!: JsonObject | null;
 
-  @Column('boolean', { nullable: true })
+  @BooleanColumn({ nullable: true })
   commit!: boolean | null;
 
-  @Column('text', { nullable: true })
+  @TextColumn({ nullable: true })
   queue!: string | null;
 
-  @Column('text', { name: 'requested_by', nullable: true })
+  @TextColumn({ name: 'requested_by', nullable: true })
   requestedBy!: string | null;
 
   /** Who the run acts as (`run_as`, a schedule's owner); null for runs from before it. */
-  @Column('text', { name: 'run_as', nullable: true })
+  @TextColumn({ name: 'run_as', nullable: true })
   runAs!: string | null;
 
-  @Column('text', { name: 'workflow_id' })
+  @TextColumn({ name: 'workflow_id' })
   workflowId!: string;
 
-  @Column('integer')
+  @IntegerColumn()
   attempt!: number;
 
-  @Column('jsonb', { nullable: true })
+  @JsonColumn({ nullable: true })
   result!: JsonValue | null;
 
-  @Column('jsonb', { nullable: true })
+  @JsonColumn({ nullable: true })
   error!: RunErrorInfo | null;
 
-  @Column('integer', { name: 'failure_count' })
+  @IntegerColumn({ name: 'failure_count' })
   failureCount!: number;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @Column('timestamptz', { name: 'started_at', nullable: true })
+  @TimestampColumn({ name: 'started_at', nullable: true })
   startedAt!: Date | null;
 
-  @Column('timestamptz', { name: 'completed_at', nullable: true })
+  @TimestampColumn({ name: 'completed_at', nullable: true })
   completedAt!: Date | null;
 
-  @Column('timestamptz', { name: 'updated_at' })
+  @UpdatedAt()
   updatedAt!: Date;
 
   /** Step name → its latest attempt. Empty until a step starts. */
-  @Column('jsonb', { default: () => "'{}'" })
+  @JsonColumn({ default: () => "'{}'" })
   steps!: Record<string, JobRunStepRecord>;
 
   /** The latest progress report; null until the job reports one. */
-  @Column('jsonb', { nullable: true })
+  @JsonColumn({ nullable: true })
   progress!: RunProgressData | null;
 
   /** Stream position of the progress report in `progress`: an older report never replaces a newer one. */
-  @Column('bigint', { name: 'progress_position', nullable: true })
+  @BigintColumn({ name: 'progress_position', nullable: true })
   progressPosition!: string | null;
 
   /** Who first asked to cancel the run, and when; null when nobody has. */
-  @Column('text', { name: 'cancel_requested_by', nullable: true })
+  @TextColumn({ name: 'cancel_requested_by', nullable: true })
   cancelRequestedBy!: string | null;
 
-  @Column('timestamptz', { name: 'cancel_requested_at', nullable: true })
+  @TimestampColumn({ name: 'cancel_requested_at', nullable: true })
   cancelRequestedAt!: Date | null;
 
   /** Who cancelled the run, as its `run.cancelled` event says; set only when the run ended `cancelled`. */
-  @Column('text', { name: 'cancelled_by', nullable: true })
+  @TextColumn({ name: 'cancelled_by', nullable: true })
   cancelledBy!: string | null;
 
   /** The schedule that started the run, as its `run.requested` says; null for a run someone asked for. */
-  @Column('text', { name: 'schedule_id', nullable: true })
+  @TextColumn({ name: 'schedule_id', nullable: true })
   scheduleId!: string | null;
 }
