@@ -1,19 +1,40 @@
-import { Column, type ColumnOptions } from 'typeorm';
+import { Column, type ColumnOptions, type ColumnType } from 'typeorm';
 
 /** What an entity record says of a column beside its Postgres type; `name` when the column is not named as the property. */
 export type RecordColumnOptions = Partial<Pick<ColumnOptions, 'name' | 'nullable' | 'default' | 'unique'>>;
 
-export const TextColumn = (options?: RecordColumnOptions): PropertyDecorator => Column('text', options);
+/** The column's name alone (the common case), or its options. */
+export type ColumnNameOrOptions = string | RecordColumnOptions;
 
-export const UuidColumn = (options?: RecordColumnOptions): PropertyDecorator => Column('uuid', options);
+type ColumnDecorator = (column?: ColumnNameOrOptions) => PropertyDecorator;
+type NullableColumnDecorator = (name?: string) => PropertyDecorator;
 
-export const BooleanColumn = (options?: RecordColumnOptions): PropertyDecorator => Column('boolean', options);
+function columnOf(type: ColumnType): ColumnDecorator {
+  return (column) => Column({ type, ...(typeof column === 'string' ? { name: column } : column) });
+}
 
-export const IntegerColumn = (options?: RecordColumnOptions): PropertyDecorator => Column('integer', options);
+/** A column that may hold null; its property's type says `| null`. */
+function nullableColumnOf(type: ColumnType): NullableColumnDecorator {
+  return (name) => Column(name === undefined ? { type, nullable: true } : { type, name, nullable: true });
+}
+
+export const TextColumn = columnOf('text');
+export const NullableText = nullableColumnOf('text');
+
+export const UuidColumn = columnOf('uuid');
+export const NullableUuid = nullableColumnOf('uuid');
+
+export const BooleanColumn = columnOf('boolean');
+export const NullableBoolean = nullableColumnOf('boolean');
+
+export const IntegerColumn = columnOf('integer');
 
 /** A `bigint`, e.g. a stream position: Postgres hands it back as a string, so the property is a string. */
-export const BigintColumn = (options?: RecordColumnOptions): PropertyDecorator => Column('bigint', options);
+export const BigintColumn = columnOf('bigint');
+export const NullableBigint = nullableColumnOf('bigint');
 
-export const JsonColumn = (options?: RecordColumnOptions): PropertyDecorator => Column('jsonb', options);
+export const JsonColumn = columnOf('jsonb');
+export const NullableJson = nullableColumnOf('jsonb');
 
-export const TimestampColumn = (options?: RecordColumnOptions): PropertyDecorator => Column('timestamptz', options);
+export const TimestampColumn = columnOf('timestamptz');
+export const NullableTimestamp = nullableColumnOf('timestamptz');

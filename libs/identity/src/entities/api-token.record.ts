@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { BooleanColumn, CreatedAt, GeneratedUuidPrimaryKey, TextColumn, TimestampColumn, UuidColumn, insertTime } from '@yardmaster/record-columns';
+import { BooleanColumn, CreatedAt, GeneratedUuidPrimaryKey, insertTime, NullableTimestamp, TextColumn, UuidColumn } from '@yardmaster/record-columns';
 
 /**
  * A user's API token. The secret itself is never stored: only its SHA-256 hash (see `hashToken`) and a short
@@ -10,7 +10,7 @@ export class ApiTokenRecord {
   @GeneratedUuidPrimaryKey()
   id!: string;
 
-  @UuidColumn({ name: 'user_id' })
+  @UuidColumn('user_id')
   userId!: string;
 
   @TextColumn()
@@ -25,13 +25,13 @@ export class ApiTokenRecord {
   @BooleanColumn({ name: 'read_only', default: false })
   readOnly!: boolean;
 
-  @TimestampColumn({ name: 'expires_at', nullable: true })
+  @NullableTimestamp('expires_at')
   expiresAt!: Date | null;
 
-  @TimestampColumn({ name: 'revoked_at', nullable: true })
+  @NullableTimestamp('revoked_at')
   revokedAt!: Date | null;
 
-  @TimestampColumn({ name: 'last_used_at', nullable: true })
+  @NullableTimestamp('last_used_at')
   lastUsedAt!: Date | null;
 
   @CreatedAt({ default: insertTime })

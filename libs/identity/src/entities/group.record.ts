@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { CreatedAt, GeneratedUuidPrimaryKey, TextColumn, insertTime } from '@yardmaster/record-columns';
+import { CreatedAt, GeneratedUuidPrimaryKey, insertTime, TextColumn } from '@yardmaster/record-columns';
 
 /** A named set of users; permissions granted to it are its members'. */
 @Entity({ name: 'groups' })

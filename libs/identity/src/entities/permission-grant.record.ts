@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { CreatedAt, GeneratedUuidPrimaryKey, JsonColumn, TextColumn, UuidColumn, insertTime } from '@yardmaster/record-columns';
+import { CreatedAt, GeneratedUuidPrimaryKey, insertTime, NullableJson, NullableUuid, TextColumn } from '@yardmaster/record-columns';
 import type { JobScope, Permission } from '@yardmaster/contracts';
 
 /** A permission given to exactly one user or one group (a check constraint holds it). */
@@ -8,17 +8,17 @@ export class PermissionGrantRecord {
   @GeneratedUuidPrimaryKey()
   id!: string;
 
-  @UuidColumn({ name: 'user_id', nullable: true })
+  @NullableUuid('user_id')
   userId!: string | null;
 
-  @UuidColumn({ name: 'group_id', nullable: true })
+  @NullableUuid('group_id')
   groupId!: string | null;
 
   @TextColumn()
   permission!: Permission;
 
   /** For `jobs.run`: the jobs it covers; null is every job. */
-  @JsonColumn({ nullable: true })
+  @NullableJson()
   scope!: JobScope | null;
 
   @CreatedAt({ default: insertTime })

@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { BooleanColumn, CreatedAt, GeneratedUuidPrimaryKey, TextColumn, UpdatedAt, insertTime } from '@yardmaster/record-columns';
+import { BooleanColumn, CreatedAt, GeneratedUuidPrimaryKey, insertTime, TextColumn, UpdatedAt } from '@yardmaster/record-columns';
 
 /** Someone who calls the API with a token. Runs name them by `username`, which never changes. */
 @Entity({ name: 'users' })
@@ -10,7 +10,7 @@ export class UserRecord {
   @TextColumn({ unique: true })
   username!: string;
 
-  @TextColumn({ name: 'display_name' })
+  @TextColumn('display_name')
   displayName!: string;
 
   /** A deactivated user's tokens stop working; the user and their runs stay. */

@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { CreatedAt, JsonColumn, TextColumn, UpdatedAt, UuidColumn, UuidPrimaryKey } from '@yardmaster/record-columns';
+import { CreatedAt, NullableJson, NullableText, NullableUuid, TextColumn, UpdatedAt, UuidColumn, UuidPrimaryKey } from '@yardmaster/record-columns';
 import type { DeviceStatus, ManagementSettings } from '@yardmaster/contracts';
 
 /** A device; its tags are rows of `inventory_device_tags`. */
@@ -11,23 +11,23 @@ export class DeviceRecord {
   @TextColumn()
   name!: string;
 
-  @UuidColumn({ name: 'site_id' })
+  @UuidColumn('site_id')
   siteId!: string;
 
-  @UuidColumn({ name: 'role_id' })
+  @UuidColumn('role_id')
   roleId!: string;
 
-  @UuidColumn({ name: 'platform_id', nullable: true })
+  @NullableUuid('platform_id')
   platformId!: string | null;
 
   @TextColumn()
   status!: DeviceStatus;
 
   /** Canonical `address/prefixLength` text, as the SDK's IP parser writes it. */
-  @TextColumn({ name: 'primary_address', nullable: true })
+  @NullableText('primary_address')
   primaryAddress!: string | null;
 
-  @JsonColumn({ nullable: true })
+  @NullableJson()
   management!: ManagementSettings | null;
 
   @CreatedAt()

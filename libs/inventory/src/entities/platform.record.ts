@@ -4,6 +4,6 @@ import { NamedInventoryRecord } from './named-inventory.record';
 
 @Entity({ name: 'inventory_platforms' })
 export class PlatformRecord extends NamedInventoryRecord {
-  @TextColumn({ name: 'network_driver' })
+  @TextColumn('network_driver')
   networkDriver!: string;
 }

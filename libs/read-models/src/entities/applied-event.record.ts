@@ -10,9 +10,9 @@ export class AppliedEventRecord {
   @TextColumn()
   stream!: string;
 
-  @BigintColumn({ name: 'stream_sequence' })
+  @BigintColumn('stream_sequence')
   streamSequence!: string;
 
-  @TimestampColumn({ name: 'applied_at' })
+  @TimestampColumn('applied_at')
   appliedAt!: Date;
 }

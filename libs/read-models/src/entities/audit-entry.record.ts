@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { JsonColumn, TextColumn, TextPrimaryKey, TimestampColumn } from '@yardmaster/record-columns';
+import { JsonColumn, NullableText, TextColumn, TextPrimaryKey, TimestampColumn } from '@yardmaster/record-columns';
 
 /** One action a person took, as the audit projector recorded it from its event. */
 @Entity({ name: 'audit_entries' })
@@ -7,7 +7,7 @@ export class AuditEntryRecord {
   @TextPrimaryKey({ name: 'event_id' })
   eventId!: string;
 
-  @TimestampColumn({ name: 'occurred_at' })
+  @TimestampColumn('occurred_at')
   occurredAt!: Date;
 
   @TextColumn()
@@ -17,22 +17,22 @@ export class AuditEntryRecord {
   @TextColumn()
   action!: string;
 
-  @TextColumn({ name: 'target_type' })
+  @TextColumn('target_type')
   targetType!: string;
 
-  @TextColumn({ name: 'target_id' })
+  @TextColumn('target_id')
   targetId!: string;
 
   /** One line a person reads, e.g. `paused schedule nightly-backup: maintenance`. */
   @TextColumn()
   summary!: string;
 
-  @TextColumn({ name: 'correlation_id', nullable: true })
+  @NullableText('correlation_id')
   correlationId!: string | null;
 
   @JsonColumn()
   details!: Record<string, unknown>;
 
-  @TimestampColumn({ name: 'recorded_at' })
+  @TimestampColumn('recorded_at')
   recordedAt!: Date;
 }

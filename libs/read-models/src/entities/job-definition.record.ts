@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { BigintColumn, BooleanColumn, CreatedAt, JsonColumn, TextColumn, TextPrimaryKey, TimestampColumn } from '@yardmaster/record-columns';
+import { BigintColumn, BooleanColumn, CreatedAt, JsonColumn, NullableBigint, TextColumn, TextPrimaryKey, TimestampColumn } from '@yardmaster/record-columns';
 import type { JobDefinition, JobOverrides, JsonObject, NamedVariableDefinition } from '@yardmaster/contracts';
 
 /** A job the catalog knows of. Kept after its code is gone (`installed: false`) so its runs keep a name. */
@@ -11,7 +11,7 @@ export class JobDefinitionRecord {
   @TextColumn()
   module!: string;
 
-  @TextColumn({ name: 'class_name' })
+  @TextColumn('class_name')
   className!: string;
 
   @TextColumn()
@@ -36,10 +36,10 @@ export class JobDefinitionRecord {
   installed!: boolean;
 
   /** Stream position of the latest announcement that listed this job or left it out; older announcements are ignored. */
-  @BigintColumn({ name: 'catalog_position' })
+  @BigintColumn('catalog_position')
   catalogPosition!: string;
 
-  @TimestampColumn({ name: 'announced_at' })
+  @TimestampColumn('announced_at')
   announcedAt!: Date;
 
   /** What the job's code declares about timeouts, retries and concurrency. */
@@ -54,7 +54,7 @@ export class JobDefinitionRecord {
   enabled!: boolean;
 
   /** Stream position of the overrides applied: older ones never replace newer. */
-  @BigintColumn({ name: 'overrides_position', nullable: true })
+  @NullableBigint('overrides_position')
   overridesPosition!: string | null;
 
   @CreatedAt()

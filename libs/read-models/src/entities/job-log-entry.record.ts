@@ -1,5 +1,5 @@
 import { Entity, Index } from 'typeorm';
-import { BigintColumn, IntegerColumn, JsonColumn, TextColumn, TextPrimaryKey, TimestampColumn, UuidColumn } from '@yardmaster/record-columns';
+import { BigintColumn, IntegerColumn, NullableJson, TextColumn, TextPrimaryKey, TimestampColumn, UuidColumn } from '@yardmaster/record-columns';
 import type { LogLevel, LogObjectRef } from '@yardmaster/contracts';
 
 @Entity({ name: 'job_log_entries' })
@@ -9,7 +9,7 @@ export class JobLogEntryRecord {
   @TextPrimaryKey()
   id!: string;
 
-  @UuidColumn({ name: 'run_id' })
+  @UuidColumn('run_id')
   runId!: string;
 
   /** The event's position in the runs stream: the order entries were written in. */
@@ -25,12 +25,12 @@ export class JobLogEntryRecord {
   @TextColumn()
   message!: string;
 
-  @JsonColumn({ nullable: true })
+  @NullableJson()
   object!: LogObjectRef | null;
 
   @IntegerColumn()
   attempt!: number;
 
-  @TimestampColumn({ name: 'logged_at' })
+  @TimestampColumn('logged_at')
   loggedAt!: Date;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { BigintColumn, BooleanColumn, CreatedAt, IntegerColumn, JsonColumn, TextColumn, TimestampColumn, UpdatedAt, UuidPrimaryKey } from '@yardmaster/record-columns';
+import { CreatedAt, IntegerColumn, JsonColumn, NullableBigint, NullableBoolean, NullableJson, NullableText, NullableTimestamp, TextColumn, UpdatedAt, UuidPrimaryKey } from '@yardmaster/record-columns';
 import type { JsonObject, JsonValue, RunErrorInfo, RunProgressData, RunStatus } from '@yardmaster/contracts';
 
 /** The latest attempt of one step, as `run.step_started` reported it. */
@@ -21,10 +21,10 @@ export class JobRunRecord {
   @UuidPrimaryKey()
   id!: string;
 
-  @TextColumn({ name: 'job_id' })
+  @TextColumn('job_id')
   jobId!: string;
 
-  @TextColumn({ name: 'job_name', nullable: true })
+  @NullableText('job_name')
   jobName!: string | null;
 
   @TextColumn()
@@ -34,44 +34,44 @@ export class JobRunRecord {
   @Column('smallint', { name: 'status_rank' })
   statusRank!: number;
 
-  @JsonColumn({ nullable: true })
+  @NullableJson()
   data!: JsonObject | null;
 
-  @BooleanColumn({ nullable: true })
+  @NullableBoolean()
   commit!: boolean | null;
 
-  @TextColumn({ nullable: true })
+  @NullableText()
   queue!: string | null;
 
-  @TextColumn({ name: 'requested_by', nullable: true })
+  @NullableText('requested_by')
   requestedBy!: string | null;
 
   /** Who the run acts as (`run_as`, a schedule's owner); null for runs from before it. */
-  @TextColumn({ name: 'run_as', nullable: true })
+  @NullableText('run_as')
   runAs!: string | null;
 
-  @TextColumn({ name: 'workflow_id' })
+  @TextColumn('workflow_id')
   workflowId!: string;
 
   @IntegerColumn()
   attempt!: number;
 
-  @JsonColumn({ nullable: true })
+  @NullableJson()
   result!: JsonValue | null;
 
-  @JsonColumn({ nullable: true })
+  @NullableJson()
   error!: RunErrorInfo | null;
 
-  @IntegerColumn({ name: 'failure_count' })
+  @IntegerColumn('failure_count')
   failureCount!: number;
 
   @CreatedAt()
   createdAt!: Date;
 
-  @TimestampColumn({ name: 'started_at', nullable: true })
+  @NullableTimestamp('started_at')
   startedAt!: Date | null;
 
-  @TimestampColumn({ name: 'completed_at', nullable: true })
+  @NullableTimestamp('completed_at')
   completedAt!: Date | null;
 
   @UpdatedAt()
@@ -82,25 +82,25 @@ export class JobRunRecord {
   steps!: Record<string, JobRunStepRecord>;
 
   /** The latest progress report; null until the job reports one. */
-  @JsonColumn({ nullable: true })
+  @NullableJson()
   progress!: RunProgressData | null;
 
   /** Stream position of the progress report in `progress`: an older report never replaces a newer one. */
-  @BigintColumn({ name: 'progress_position', nullable: true })
+  @NullableBigint('progress_position')
   progressPosition!: string | null;
 
   /** Who first asked to cancel the run, and when; null when nobody has. */
-  @TextColumn({ name: 'cancel_requested_by', nullable: true })
+  @NullableText('cancel_requested_by')
   cancelRequestedBy!: string | null;
 
-  @TimestampColumn({ name: 'cancel_requested_at', nullable: true })
+  @NullableTimestamp('cancel_requested_at')
   cancelRequestedAt!: Date | null;
 
   /** Who cancelled the run, as its `run.cancelled` event says; set only when the run ended `cancelled`. */
-  @TextColumn({ name: 'cancelled_by', nullable: true })
+  @NullableText('cancelled_by')
   cancelledBy!: string | null;
 
   /** The schedule that started the run, as its `run.requested` says; null for a run someone asked for. */
-  @TextColumn({ name: 'schedule_id', nullable: true })
+  @NullableText('schedule_id')
   scheduleId!: string | null;
 }

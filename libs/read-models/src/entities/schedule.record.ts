@@ -1,5 +1,5 @@
 import { Entity, Index } from 'typeorm';
-import { BigintColumn, CreatedAt, IntegerColumn, JsonColumn, TextColumn, TextPrimaryKey, TimestampColumn, UpdatedAt, UuidColumn } from '@yardmaster/record-columns';
+import { BigintColumn, CreatedAt, IntegerColumn, JsonColumn, NullableText, NullableTimestamp, NullableUuid, TextColumn, TextPrimaryKey, UpdatedAt } from '@yardmaster/record-columns';
 import type { RunStatus, ScheduleDefinition, ScheduleStateName } from '@yardmaster/contracts';
 
 /**
@@ -16,11 +16,11 @@ export class ScheduleRecord {
   @TextColumn()
   key!: string;
 
-  @TextColumn({ name: 'job_id' })
+  @TextColumn('job_id')
   jobId!: string;
 
   /** Whom the schedule's runs act as (`definition.owner`, as a column to filter on); null for schedules from before owners. */
-  @TextColumn({ nullable: true })
+  @NullableText()
   owner!: string | null;
 
   /** The whole definition, as the snapshot carries it (key and jobId included). */
@@ -30,7 +30,7 @@ export class ScheduleRecord {
   @TextColumn()
   state!: ScheduleStateName;
 
-  @TextColumn({ name: 'paused_reason', nullable: true })
+  @NullableText('paused_reason')
   pausedReason!: string | null;
 
   /** ISO 8601 times of the next runs, as Temporal computed them when the snapshot was taken. */
@@ -38,20 +38,20 @@ export class ScheduleRecord {
   nextRunTimes!: string[];
 
   /** The run this schedule requested last (by request time), and that run's status as it changes. */
-  @UuidColumn({ name: 'last_run_id', nullable: true })
+  @NullableUuid('last_run_id')
   lastRunId!: string | null;
 
-  @TextColumn({ name: 'last_run_status', nullable: true })
+  @NullableText('last_run_status')
   lastRunStatus!: RunStatus | null;
 
-  @TimestampColumn({ name: 'last_run_at', nullable: true })
+  @NullableTimestamp('last_run_at')
   lastRunAt!: Date | null;
 
   @IntegerColumn({ name: 'total_runs', default: 0 })
   totalRuns!: number;
 
   /** Stream position of the snapshot applied last; an older snapshot is ignored. */
-  @BigintColumn({ name: 'snapshot_position' })
+  @BigintColumn('snapshot_position')
   snapshotPosition!: string;
 
   @CreatedAt()
@@ -61,6 +61,6 @@ export class ScheduleRecord {
   @UpdatedAt()
   updatedAt!: Date;
 
-  @TimestampColumn({ name: 'deleted_at', nullable: true })
+  @NullableTimestamp('deleted_at')
   deletedAt!: Date | null;
 }
