@@ -32,6 +32,12 @@ export function expectPositionals(command: string, positionals: readonly string[
   return [...positionals];
 }
 
+/** A command that takes no options and no arguments: anything given is a usage error. */
+export function expectNoArguments(command: string, argv: readonly string[]): void {
+  const { positionals } = parseCommandLine(command, argv, {});
+  expectPositionals(command, positionals, []);
+}
+
 /** A whole number within bounds, from an option's text; a usage error otherwise. */
 export function wholeNumberOption(command: string, option: string, raw: string | undefined, min: number, max?: number): number | undefined {
   if (raw === undefined) return undefined;

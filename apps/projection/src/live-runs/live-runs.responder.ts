@@ -1,11 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { anyJsonSchema, subjectsFor, type LiveRun } from '@yardmaster/contracts';
-import { NATS_CONNECTION } from '@yardmaster/messaging';
+import { Injectable } from '@nestjs/common';
+import { anyJsonSchema, type LiveRun } from '@yardmaster/contracts';
 import { DataSource } from '@yardmaster/read-models';
-import type { ProjectionConfig } from '../config';
 import { ProjectionResponder } from '../nats/projection-responder';
-import { PROJECTION_CONFIG } from '../projection-config.token';
 import { findLiveRuns, parseLiveRunsQuery } from './find-live-runs';
 
 /**
@@ -17,16 +13,8 @@ export class LiveRunsResponder extends ProjectionResponder<unknown, LiveRun[]> {
   // Checked by parseLiveRunsQuery instead: bad fields are VALIDATION_FAILED, which the scheduler's reconciler knows.
   protected readonly contract = anyJsonSchema;
 
-  constructor(
-    @Inject(PROJECTION_CONFIG) private readonly config: ProjectionConfig,
-    @Inject(NATS_CONNECTION) nc: NatsConnection,
-    private readonly dataSource: DataSource,
-  ) {
-    super(nc, 'Live-runs query');
-  }
-
-  protected subject(): string {
-    return subjectsFor(this.config.shared.instance).liveRunsQuery;
+  constructor(private readonly dataSource: DataSource) {
+    super('liveRunsQuery', 'Live-runs query');
   }
 
   protected answer(body: unknown): Promise<LiveRun[]> {

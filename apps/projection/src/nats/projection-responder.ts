@@ -1,10 +1,15 @@
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
-import type { Contract } from '@yardmaster/contracts';
-import { serveCommand } from '@yardmaster/messaging';
+import { subjectsFor, type Contract, type Subjects } from '@yardmaster/contracts';
+import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
+import type { ProjectionConfig } from '../config';
+import { PROJECTION_CONFIG } from '../projection-config.token';
 
 /** Every projection replica answers in this queue group, so each request is answered once. */
 const QUEUE_GROUP = 'projection';
+
+/** The subjects a responder can answer: those with one fixed name per instance. */
+export type ResponderSubject = { [K in keyof Subjects]: Subjects[K] extends string ? K : never }[keyof Subjects];
 
 /**
  * One NATS request/reply subject the projection answers while it runs: subscribed once the application has
@@ -15,13 +20,15 @@ export abstract class ProjectionResponder<TRequest, TReply> implements OnApplica
   private readonly logger = new Logger(this.constructor.name);
   private subscription: Subscription | null = null;
 
+  // Injected as properties, so that each responder's constructor names only what its own answer needs.
+  @Inject(PROJECTION_CONFIG) private readonly config!: ProjectionConfig;
+  @Inject(NATS_CONNECTION) private readonly nc!: NatsConnection;
+
   protected constructor(
-    private readonly nc: NatsConnection,
+    private readonly subject: ResponderSubject,
     /** What the log calls a request that could not be answered, e.g. `Live-runs query`. */
     private readonly requestName: string,
   ) {}
-
-  protected abstract subject(): string;
 
   /** The request's contract as `serveCommand` checks it; a responder with stricter rules checks further in `answer`. */
   protected abstract readonly contract: Contract<TRequest>;
@@ -29,7 +36,7 @@ export abstract class ProjectionResponder<TRequest, TReply> implements OnApplica
   protected abstract answer(request: TRequest): Promise<TReply>;
 
   onApplicationBootstrap(): void {
-    this.subscription = serveCommand(this.nc, this.subject(), QUEUE_GROUP, this.contract, (request) => this.answer(request), (error) =>
+    this.subscription = serveCommand(this.nc, subjectsFor(this.config.shared.instance)[this.subject], QUEUE_GROUP, this.contract, (request) => this.answer(request), (error) =>
       this.logger.error(`${this.requestName} not answered: ${error instanceof Error ? error.message : String(error)}`),
     );
   }

@@ -1,11 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { anyJsonSchema, subjectsFor, type RunWithoutRequest } from '@yardmaster/contracts';
-import { NATS_CONNECTION } from '@yardmaster/messaging';
+import { Injectable } from '@nestjs/common';
+import { anyJsonSchema, type RunWithoutRequest } from '@yardmaster/contracts';
 import { DataSource } from '@yardmaster/read-models';
-import type { ProjectionConfig } from '../config';
 import { ProjectionResponder } from '../nats/projection-responder';
-import { PROJECTION_CONFIG } from '../projection-config.token';
 import { findRunsWithoutRequest, parseRunsWithoutRequestQuery } from './find-runs-without-request';
 
 /** Answers `runs.without_request` for the scheduler's reconciler, like the live-runs query. */
@@ -14,16 +10,8 @@ export class RunsWithoutRequestResponder extends ProjectionResponder<unknown, Ru
   // Checked by parseRunsWithoutRequestQuery instead: bad fields are VALIDATION_FAILED, which the reconciler knows.
   protected readonly contract = anyJsonSchema;
 
-  constructor(
-    @Inject(PROJECTION_CONFIG) private readonly config: ProjectionConfig,
-    @Inject(NATS_CONNECTION) nc: NatsConnection,
-    private readonly dataSource: DataSource,
-  ) {
-    super(nc, 'Runs-without-request query');
-  }
-
-  protected subject(): string {
-    return subjectsFor(this.config.shared.instance).runsWithoutRequestQuery;
+  constructor(private readonly dataSource: DataSource) {
+    super('runsWithoutRequestQuery', 'Runs-without-request query');
   }
 
   protected answer(body: unknown): Promise<RunWithoutRequest[]> {
