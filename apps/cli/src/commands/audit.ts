@@ -5,6 +5,7 @@ import { ExitCode } from '../exit-codes';
 import { LIMIT_OPTION, pageLimit, writePage } from '../list-page';
 import type { Palette } from '../render/colours';
 import { formatDateTime } from '../render/format';
+import { optionsHelp } from '../render/options-help';
 import { renderTable } from '../render/table';
 
 const OPTIONS = {
@@ -17,12 +18,12 @@ export const auditCommand: Command = {
   name: 'audit',
   summary: 'Who did what, newest first (administrators)',
   usage: 'audit [--actor <username>] [--action <action>] [--limit <n>]',
-  help: () => [
-    'Options:',
-    '  -u, --actor <username>  only what this user did',
-    '  -a, --action <action>   only this action (run.requested), or a prefix ending in a dot (schedule., identity.)',
-    '  -n, --limit <n>         at most n entries (1 to 500; default 20)',
-  ].join('\n'),
+  help: () =>
+    optionsHelp([
+      ['-u, --actor <username>', 'only what this user did'],
+      ['-a, --action <action>', 'only this action (run.requested), or a prefix ending in a dot (schedule., identity.)'],
+      ['-n, --limit <n>', 'at most n entries (1 to 500; default 20)'],
+    ]),
   async run(argv, context) {
     const { values, positionals } = parseCommandLine('audit', argv, OPTIONS);
     expectPositionals('audit', positionals, []);

@@ -5,6 +5,7 @@ import { ExitCode } from '../exit-codes';
 import { LIMIT_OPTION, pageLimit, writePage } from '../list-page';
 import { paintForStatus, type Palette } from '../render/colours';
 import { durationBetween, formatDateTime, formatDuration } from '../render/format';
+import { optionsHelp } from '../render/options-help';
 import { renderTable } from '../render/table';
 
 const OPTIONS = {
@@ -17,13 +18,12 @@ export const runsCommand: Command = {
   name: 'runs',
   summary: 'List runs, newest first',
   usage: 'runs [--job <jobId>] [--status <status>] [--limit <n>]',
-  help: () => [
-    'Options:',
-    '  -j, --job <jobId>      only this job\'s runs',
-    '  -s, --status <status>  only runs in this state: pending, scheduled, queued, running, completed, failed,',
-    '                         errored, cancelled, timed_out',
-    '  -n, --limit <n>        at most n runs (1 to 500; default 20)',
-  ].join('\n'),
+  help: () =>
+    optionsHelp([
+      ['-j, --job <jobId>', "only this job's runs"],
+      ['-s, --status <status>', 'only runs in this state: pending, scheduled, queued, running, completed, failed,', 'errored, cancelled, timed_out'],
+      ['-n, --limit <n>', 'at most n runs (1 to 500; default 20)'],
+    ]),
   async run(argv, context) {
     const { values, positionals } = parseCommandLine('runs', argv, OPTIONS);
     expectPositionals('runs', positionals, []);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { anyJsonSchema, type LiveRun } from '@yardmaster/contracts';
-import { DataSource } from '@yardmaster/read-models';
-import { ProjectionResponder } from '../nats/projection-responder';
+import type { LiveRun } from '@yardmaster/contracts';
+import { ReadModelQueryResponder } from '../nats/read-model-query-responder';
 import { findLiveRuns, parseLiveRunsQuery } from './find-live-runs';
 
 /**
@@ -9,11 +8,8 @@ import { findLiveRuns, parseLiveRunsQuery } from './find-live-runs';
  * ended that have been quiet for a while, for a reconciler to check against Temporal.
  */
 @Injectable()
-export class LiveRunsResponder extends ProjectionResponder<unknown, LiveRun[]> {
-  // Checked by parseLiveRunsQuery instead: bad fields are VALIDATION_FAILED, which the scheduler's reconciler knows.
-  protected readonly contract = anyJsonSchema;
-
-  constructor(private readonly dataSource: DataSource) {
+export class LiveRunsResponder extends ReadModelQueryResponder<LiveRun[]> {
+  constructor() {
     super('liveRunsQuery', 'Live-runs query');
   }
 

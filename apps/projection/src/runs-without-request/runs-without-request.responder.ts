@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { anyJsonSchema, type RunWithoutRequest } from '@yardmaster/contracts';
-import { DataSource } from '@yardmaster/read-models';
-import { ProjectionResponder } from '../nats/projection-responder';
+import type { RunWithoutRequest } from '@yardmaster/contracts';
+import { ReadModelQueryResponder } from '../nats/read-model-query-responder';
 import { findRunsWithoutRequest, parseRunsWithoutRequestQuery } from './find-runs-without-request';
 
 /** Answers `runs.without_request` for the scheduler's reconciler, like the live-runs query. */
 @Injectable()
-export class RunsWithoutRequestResponder extends ProjectionResponder<unknown, RunWithoutRequest[]> {
-  // Checked by parseRunsWithoutRequestQuery instead: bad fields are VALIDATION_FAILED, which the reconciler knows.
-  protected readonly contract = anyJsonSchema;
-
-  constructor(private readonly dataSource: DataSource) {
+export class RunsWithoutRequestResponder extends ReadModelQueryResponder<RunWithoutRequest[]> {
+  constructor() {
     super('runsWithoutRequestQuery', 'Runs-without-request query');
   }
 

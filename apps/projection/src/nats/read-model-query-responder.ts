@@ -1,0 +1,14 @@
+import { Inject } from '@nestjs/common';
+import { anyJsonSchema } from '@yardmaster/contracts';
+import { DataSource } from '@yardmaster/read-models';
+import { ProjectionResponder } from './projection-responder';
+
+/**
+ * A query the scheduler's reconciler asks, answered from the read model. Its body is checked by the query's own
+ * parser instead of a contract: bad fields are VALIDATION_FAILED, which the reconciler knows.
+ */
+export abstract class ReadModelQueryResponder<TReply> extends ProjectionResponder<unknown, TReply> {
+  protected readonly contract = anyJsonSchema;
+
+  @Inject(DataSource) protected readonly dataSource!: DataSource;
+}
