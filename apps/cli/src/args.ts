@@ -32,10 +32,11 @@ export function expectPositionals(command: string, positionals: readonly string[
   return [...positionals];
 }
 
-/** A command that takes no options and no arguments: anything given is a usage error. */
-export function expectNoArguments(command: string, argv: readonly string[]): void {
-  const { positionals } = parseCommandLine(command, argv, {});
+/** The options of a command that takes no positional argument: one given is a usage error. */
+export function parseOptionsOnly<const T extends OptionsConfig>(command: string, argv: readonly string[], options: T): ParsedCommandLine<T>['values'] {
+  const { values, positionals } = parseCommandLine(command, argv, options);
   expectPositionals(command, positionals, []);
+  return values;
 }
 
 /** A whole number within bounds, from an option's text; a usage error otherwise. */

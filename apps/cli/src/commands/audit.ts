@@ -1,5 +1,5 @@
 import type { AuditEntryView } from '@yardmaster/contracts';
-import { expectPositionals, parseCommandLine } from '../args';
+import { parseOptionsOnly } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { LIMIT_OPTION, pageLimit, writePage } from '../list-page';
@@ -25,8 +25,7 @@ export const auditCommand: Command = {
       ['-n, --limit <n>', 'at most n entries (1 to 500; default 20)'],
     ]),
   async run(argv, context) {
-    const { values, positionals } = parseCommandLine('audit', argv, OPTIONS);
-    expectPositionals('audit', positionals, []);
+    const values = parseOptionsOnly('audit', argv, OPTIONS);
     const page = await context.client().audit({ actor: values.actor, action: values.action, limit: pageLimit('audit', values.limit) });
     writePage(context.io, page, 'entries', (entries) => renderAuditTable(entries, context.io.palette));
     return ExitCode.Ok;

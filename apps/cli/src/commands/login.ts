@@ -1,5 +1,5 @@
 import { ApiClient, DEFAULT_URL } from '../api-client';
-import { expectPositionals, parseCommandLine } from '../args';
+import { parseOptionsOnly } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { ExitCode } from '../exit-codes';
@@ -23,8 +23,7 @@ export const loginCommand: Command = {
       ],
     ),
   async run(argv, context) {
-    const { values, positionals } = parseCommandLine('login', argv, { url: { type: 'string' }, token: { type: 'string' } });
-    expectPositionals('login', positionals, []);
+    const values = parseOptionsOnly('login', argv, { url: { type: 'string' }, token: { type: 'string' } });
     const url = values.url?.trim() || context.env.YARD_URL?.trim() || readSavedLogin(context.configPath, context.program)?.url || DEFAULT_URL;
     // Check the address before asking for a secret.
     ApiClient.create(url, undefined);

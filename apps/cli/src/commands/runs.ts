@@ -1,5 +1,5 @@
 import type { RunView } from '@yardmaster/contracts';
-import { expectPositionals, parseCommandLine } from '../args';
+import { parseOptionsOnly } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { LIMIT_OPTION, pageLimit, writePage } from '../list-page';
@@ -25,8 +25,7 @@ export const runsCommand: Command = {
       ['-n, --limit <n>', 'at most n runs (1 to 500; default 20)'],
     ]),
   async run(argv, context) {
-    const { values, positionals } = parseCommandLine('runs', argv, OPTIONS);
-    expectPositionals('runs', positionals, []);
+    const values = parseOptionsOnly('runs', argv, OPTIONS);
     const page = await context.client().runs({ jobId: values.job, status: values.status, limit: pageLimit('runs', values.limit) });
     writePage(context.io, page, 'runs', (runs) => renderRunsTable(runs, context.io.palette));
     return ExitCode.Ok;

@@ -1,5 +1,5 @@
 import type { ScheduleTimingView, ScheduleView } from '@yardmaster/contracts';
-import { expectPositionals, parseCommandLine } from '../args';
+import { parseOptionsOnly } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { paintForStatus, type Palette } from '../render/colours';
@@ -18,8 +18,7 @@ export const schedulesCommand: Command = {
   usage: 'schedules [--job <jobId>] [--state active|paused]',
   help: () => optionsHelp([['-j, --job <jobId>', "only this job's schedules"], ['--state <state>', 'active or paused']]),
   async run(argv, context) {
-    const { values, positionals } = parseCommandLine('schedules', argv, OPTIONS);
-    expectPositionals('schedules', positionals, []);
+    const values = parseOptionsOnly('schedules', argv, OPTIONS);
     const schedules = await context.client().schedules({ jobId: values.job, state: values.state });
     const { stdout, palette } = context.io;
     if (schedules.length === 0) {
