@@ -20,6 +20,8 @@ function nullableColumnOf(type: ColumnType): NullableColumnDecorator {
 
 export const TextColumn = columnOf('text');
 export const NullableText = nullableColumnOf('text');
+/** A text no two rows share (a username, a group's name, a token's hash). */
+export const UniqueText = (name?: string): PropertyDecorator => Column(name === undefined ? { type: 'text', unique: true } : { type: 'text', name, unique: true });
 
 export const UuidColumn = columnOf('uuid');
 export const NullableUuid = nullableColumnOf('uuid');

@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { BooleanColumn, CreatedAt, GeneratedUuidPrimaryKey, insertTime, NullableTimestamp, TextColumn, UuidColumn } from '@yardmaster/record-columns';
+import { BooleanColumn, CreatedAt, GeneratedUuidPrimaryKey, insertTime, NullableTimestamp, TextColumn, UniqueText, UuidColumn } from '@yardmaster/record-columns';
 
 /**
  * A user's API token. The secret itself is never stored: only its SHA-256 hash (see `hashToken`) and a short
@@ -16,7 +16,7 @@ export class ApiTokenRecord {
   @TextColumn()
   name!: string;
 
-  @TextColumn({ name: 'token_hash', unique: true })
+  @UniqueText('token_hash')
   tokenHash!: string;
 
   @TextColumn()

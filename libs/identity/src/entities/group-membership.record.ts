@@ -3,9 +3,9 @@ import { UuidPrimaryKey } from '@yardmaster/record-columns';
 
 @Entity({ name: 'group_memberships' })
 export class GroupMembershipRecord {
-  @UuidPrimaryKey({ name: 'group_id' })
+  @UuidPrimaryKey('group_id')
   groupId!: string;
 
-  @UuidPrimaryKey({ name: 'user_id' })
+  @UuidPrimaryKey('user_id')
   userId!: string;
 }

@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { CreatedAt, GeneratedUuidPrimaryKey, insertTime, TextColumn } from '@yardmaster/record-columns';
+import { CreatedAt, GeneratedUuidPrimaryKey, insertTime, TextColumn, UniqueText } from '@yardmaster/record-columns';
 
 /** A named set of users; permissions granted to it are its members'. */
 @Entity({ name: 'groups' })
@@ -7,7 +7,7 @@ export class GroupRecord {
   @GeneratedUuidPrimaryKey()
   id!: string;
 
-  @TextColumn({ unique: true })
+  @UniqueText()
   name!: string;
 
   @TextColumn({ default: '' })

@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { BooleanColumn, CreatedAt, GeneratedUuidPrimaryKey, insertTime, TextColumn, UpdatedAt } from '@yardmaster/record-columns';
+import { BooleanColumn, CreatedAt, GeneratedUuidPrimaryKey, insertTime, TextColumn, UniqueText, UpdatedAt } from '@yardmaster/record-columns';
 
 /** Someone who calls the API with a token. Runs name them by `username`, which never changes. */
 @Entity({ name: 'users' })
@@ -7,7 +7,7 @@ export class UserRecord {
   @GeneratedUuidPrimaryKey()
   id!: string;
 
-  @TextColumn({ unique: true })
+  @UniqueText()
   username!: string;
 
   @TextColumn('display_name')

@@ -4,9 +4,9 @@ import { UuidPrimaryKey } from '@yardmaster/record-columns';
 /** One tag on one device. Both foreign keys cascade: deleting a tag takes it off its devices. */
 @Entity({ name: 'inventory_device_tags' })
 export class DeviceTagRecord {
-  @UuidPrimaryKey({ name: 'device_id' })
+  @UuidPrimaryKey('device_id')
   deviceId!: string;
 
-  @UuidPrimaryKey({ name: 'tag_id' })
+  @UuidPrimaryKey('tag_id')
   tagId!: string;
 }

@@ -4,7 +4,7 @@ import { BigintColumn, TextColumn, TextPrimaryKey, TimestampColumn } from '@yard
 /** Events the projection has applied, written in the same transaction as their effects: each applies once. */
 @Entity({ name: 'applied_events' })
 export class AppliedEventRecord {
-  @TextPrimaryKey({ name: 'event_id' })
+  @TextPrimaryKey('event_id')
   eventId!: string;
 
   @TextColumn()

@@ -4,7 +4,7 @@ import { JsonColumn, NullableText, TextColumn, TextPrimaryKey, TimestampColumn }
 /** One action a person took, as the audit projector recorded it from its event. */
 @Entity({ name: 'audit_entries' })
 export class AuditEntryRecord {
-  @TextPrimaryKey({ name: 'event_id' })
+  @TextPrimaryKey('event_id')
   eventId!: string;
 
   @TimestampColumn('occurred_at')
