@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { runErrorInfoSchema, runLogDataSchema, runProgressDataSchema } from '../events/run-events';
+import { runErrorInfoSchema, runLogDataSchema, runProgressDataSchema, runStepStartedDataSchema } from '../events/run-events';
 import { RUN_STATUSES } from '../runs/run-status';
 import { jsonObjectSchema, jsonValueSchema } from '../schemas/json-schemas';
 
 /** The latest attempt of one step, as `run.step_started` reported it. */
-export const runStepViewSchema = z.object({
-  worker: z.string(),
-  attempt: z.number().int(),
-  maxAttempts: z.number().int(),
+export const runStepViewSchema = runStepStartedDataSchema.pick({ worker: true, attempt: true, maxAttempts: true }).extend({
   /** ISO 8601: when the attempt started (the event's `occurredAt`). */
   startedAt: z.string(),
 });
