@@ -12,6 +12,7 @@ export * from './parked-events';
 export * from './stream-reader';
 export * from './follow-stream';
 export * from './messaging.module';
+export * from './instance-nats';
 export * from './concurrency-slots';
 export * from './concurrency-queue';
 export * from './secret-box';

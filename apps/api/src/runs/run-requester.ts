@@ -1,10 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { runEventKind, runRequestedSchema, streamNamesFor, subjectsFor, type RunOwners } from '@yardmaster/contracts';
-import { NATS_CONNECTION, readLastEvent } from '@yardmaster/messaging';
+import { Injectable } from '@nestjs/common';
+import { runEventKind, runRequestedSchema, type RunOwners } from '@yardmaster/contracts';
+import { InstanceNats, readLastEvent } from '@yardmaster/messaging';
 import { DataSource, JobRunRecord } from '@yardmaster/read-models';
-import { API_CONFIG } from '../api-config.token';
-import type { ApiConfig } from '../config';
 
 /**
  * Who requested a run and who it acts as (both own it), for deciding who may follow or cancel it. Read from the run's `run.requested` event
@@ -14,14 +11,13 @@ import type { ApiConfig } from '../config';
 @Injectable()
 export class RunRequester {
   constructor(
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly nats: InstanceNats,
     private readonly dataSource: DataSource,
   ) {}
 
   async of(runId: string): Promise<RunOwners | undefined> {
-    const { instance } = this.config.shared;
-    const requested = await readLastEvent(this.nc, streamNamesFor(instance).runs, subjectsFor(instance).runEvent(runId, runEventKind('run.requested')), runRequestedSchema);
+    const { nc, streams, subjects } = this.nats;
+    const requested = await readLastEvent(nc, streams.runs, subjects.runEvent(runId, runEventKind('run.requested')), runRequestedSchema);
     if (requested) return { requestedBy: requested.data.requestedBy ?? null, runAs: requested.data.runAs ?? null };
     const record = await this.dataSource.getRepository(JobRunRecord).createQueryBuilder('run').where('run.id = :runId', { runId }).getOne();
     return record ? { requestedBy: record.requestedBy, runAs: record.runAs } : undefined;
