@@ -2,7 +2,7 @@ import type { AuditEntryView } from '@yardmaster/contracts';
 import { parseOptionsOnly } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
-import { LIMIT_OPTION, pageLimit, writePage } from '../list-page';
+import { LIMIT_OPTION, limitHelp, pageLimit, writePage } from '../list-page';
 import type { Palette } from '../render/colours';
 import { formatDateTime } from '../render/format';
 import { optionsHelp } from '../render/options-help';
@@ -22,7 +22,7 @@ export const auditCommand: Command = {
     optionsHelp([
       ['-u, --actor <username>', 'only what this user did'],
       ['-a, --action <action>', 'only this action (run.requested), or a prefix ending in a dot (schedule., identity.)'],
-      ['-n, --limit <n>', 'at most n entries (1 to 500; default 20)'],
+      limitHelp('entries'),
     ]),
   async run(argv, context) {
     const values = parseOptionsOnly('audit', argv, OPTIONS);

@@ -2,7 +2,7 @@ import type { RunView } from '@yardmaster/contracts';
 import { parseOptionsOnly } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
-import { LIMIT_OPTION, pageLimit, writePage } from '../list-page';
+import { LIMIT_OPTION, limitHelp, pageLimit, writePage } from '../list-page';
 import { paintForStatus, type Palette } from '../render/colours';
 import { durationBetween, formatDateTime, formatDuration } from '../render/format';
 import { optionsHelp } from '../render/options-help';
@@ -22,7 +22,7 @@ export const runsCommand: Command = {
     optionsHelp([
       ['-j, --job <jobId>', "only this job's runs"],
       ['-s, --status <status>', 'only runs in this state: pending, scheduled, queued, running, completed, failed,', 'errored, cancelled, timed_out'],
-      ['-n, --limit <n>', 'at most n runs (1 to 500; default 20)'],
+      limitHelp('runs'),
     ]),
   async run(argv, context) {
     const values = parseOptionsOnly('runs', argv, OPTIONS);
