@@ -9,19 +9,24 @@ export type ColumnNameOrOptions = string | RecordColumnOptions;
 type ColumnDecorator = (column?: ColumnNameOrOptions) => PropertyDecorator;
 type NullableColumnDecorator = (name?: string) => PropertyDecorator;
 
+/** The options, with the column's name when it is not the property's. */
+function named(name: string | undefined, options: ColumnOptions): ColumnOptions {
+  return name === undefined ? options : { ...options, name };
+}
+
 function columnOf(type: ColumnType): ColumnDecorator {
   return (column) => Column({ type, ...(typeof column === 'string' ? { name: column } : column) });
 }
 
 /** A column that may hold null; its property's type says `| null`. */
 function nullableColumnOf(type: ColumnType): NullableColumnDecorator {
-  return (name) => Column(name === undefined ? { type, nullable: true } : { type, name, nullable: true });
+  return (name) => Column(named(name, { type, nullable: true }));
 }
 
 export const TextColumn = columnOf('text');
 export const NullableText = nullableColumnOf('text');
 /** A text no two rows share (a username, a group's name, a token's hash). */
-export const UniqueText = (name?: string): PropertyDecorator => Column(name === undefined ? { type: 'text', unique: true } : { type: 'text', name, unique: true });
+export const UniqueText = (name?: string): PropertyDecorator => Column(named(name, { type: 'text', unique: true }));
 
 export const UuidColumn = columnOf('uuid');
 export const NullableUuid = nullableColumnOf('uuid');
