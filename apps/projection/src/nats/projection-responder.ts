@@ -1,9 +1,7 @@
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { NatsConnection, Subscription } from '@nats-io/nats-core';
-import { subjectsFor, type Contract, type Subjects } from '@yardmaster/contracts';
-import { NATS_CONNECTION, serveCommand } from '@yardmaster/messaging';
-import type { ProjectionConfig } from '../config';
-import { PROJECTION_CONFIG } from '../projection-config.token';
+import type { Subscription } from '@nats-io/nats-core';
+import type { Contract, Subjects } from '@yardmaster/contracts';
+import { InstanceNats, serveCommand } from '@yardmaster/messaging';
 
 /** Every projection replica answers in this queue group, so each request is answered once. */
 const QUEUE_GROUP = 'projection';
@@ -20,9 +18,8 @@ export abstract class ProjectionResponder<TRequest, TReply> implements OnApplica
   private readonly logger = new Logger(this.constructor.name);
   private subscription: Subscription | null = null;
 
-  // Injected as properties, so that each responder's constructor names only what its own answer needs.
-  @Inject(PROJECTION_CONFIG) private readonly config!: ProjectionConfig;
-  @Inject(NATS_CONNECTION) private readonly nc!: NatsConnection;
+  // Injected as a property, so that each responder's constructor names only what its own answer needs.
+  @Inject(InstanceNats) private readonly nats!: InstanceNats;
 
   protected constructor(
     private readonly subject: ResponderSubject,
@@ -36,7 +33,7 @@ export abstract class ProjectionResponder<TRequest, TReply> implements OnApplica
   protected abstract answer(request: TRequest): Promise<TReply>;
 
   onApplicationBootstrap(): void {
-    this.subscription = serveCommand(this.nc, subjectsFor(this.config.shared.instance)[this.subject], QUEUE_GROUP, this.contract, (request) => this.answer(request), (error) =>
+    this.subscription = serveCommand(this.nats.nc, this.nats.subjects[this.subject], QUEUE_GROUP, this.contract, (request) => this.answer(request), (error) =>
       this.logger.error(`${this.requestName} not answered: ${error instanceof Error ? error.message : String(error)}`),
     );
   }
