@@ -23,6 +23,7 @@ COPY libs/inventory/package.json /yard/libs/inventory/
 COPY libs/job-sdk/package.json /yard/libs/job-sdk/
 COPY libs/messaging/package.json /yard/libs/messaging/
 COPY libs/read-models/package.json /yard/libs/read-models/
+COPY libs/record-columns/package.json /yard/libs/record-columns/
 COPY libs/testing/package.json /yard/libs/testing/
 COPY libs/variable-types/package.json /yard/libs/variable-types/
 COPY libs/testing-core/package.json /yard/libs/testing-core/
@@ -112,6 +113,8 @@ COPY --from=build /yard/libs/messaging/package.json ./libs/messaging/
 COPY --from=build /yard/libs/messaging/dist/ ./libs/messaging/dist/
 COPY --from=build /yard/libs/read-models/package.json ./libs/read-models/
 COPY --from=build /yard/libs/read-models/dist/ ./libs/read-models/dist/
+COPY --from=build /yard/libs/record-columns/package.json ./libs/record-columns/
+COPY --from=build /yard/libs/record-columns/dist/ ./libs/record-columns/dist/
 COPY --from=build /yard/libs/workflows/package.json ./libs/workflows/
 COPY --from=build /yard/libs/workflows/dist/ ./libs/workflows/dist/
 COPY --from=build /yard/libs/variable-types/package.json ./libs/variable-types/

@@ -1,4 +1,4 @@
-import { asksForHelp, expectPositionals, parseCommandLine, wholeNumberOption } from './args';
+import { asksForHelp, expectPositionals, parseCommandLine, parseOptionsOnly, wholeNumberOption } from './args';
 import { UsageError } from './errors';
 
 const RUN_OPTIONS = {
@@ -70,5 +70,15 @@ describe('asksForHelp', () => {
     expect(asksForHelp(['-h'])).toBe(true);
     expect(asksForHelp(['x', '--', '--help'])).toBe(false);
     expect(asksForHelp(['x'])).toBe(false);
+  });
+});
+
+describe('parseOptionsOnly', () => {
+  it('gives the options of a command that takes no positional argument', () => {
+    expect(parseOptionsOnly('runs', ['--job', 'examples.HelloWorld'], { job: { type: 'string' } })).toEqual({ job: 'examples.HelloWorld' });
+  });
+
+  it('refuses a positional argument, naming the command', () => {
+    expect(usageErrorOf(() => parseOptionsOnly('whoami', ['alice'], {})).message).toBe('whoami: unexpected argument "alice"');
   });
 });

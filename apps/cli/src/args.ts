@@ -32,6 +32,13 @@ export function expectPositionals(command: string, positionals: readonly string[
   return [...positionals];
 }
 
+/** The options of a command that takes no positional argument: one given is a usage error. */
+export function parseOptionsOnly<const T extends OptionsConfig>(command: string, argv: readonly string[], options: T): ParsedCommandLine<T>['values'] {
+  const { values, positionals } = parseCommandLine(command, argv, options);
+  expectPositionals(command, positionals, []);
+  return values;
+}
+
 /** A whole number within bounds, from an option's text; a usage error otherwise. */
 export function wholeNumberOption(command: string, option: string, raw: string | undefined, min: number, max?: number): number | undefined {
   if (raw === undefined) return undefined;

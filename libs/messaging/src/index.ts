@@ -13,6 +13,7 @@ export * from './stream-reader';
 export * from './catalog-reader';
 export * from './follow-stream';
 export * from './messaging.module';
+export * from './instance-nats';
 export * from './concurrency-slots';
 export * from './concurrency-queue';
 export * from './secret-box';

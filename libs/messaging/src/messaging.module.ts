@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicat
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connectNats } from './nats-connection';
 import { EventPublisher } from './event-publisher';
+import { InstanceNats } from './instance-nats';
 import { ensureStreams } from './streams';
 import { RunFileStore } from './run-file-store';
 import { CatalogReader } from './catalog-reader';
@@ -19,8 +20,8 @@ class NatsConnectionCloser implements OnApplicationShutdown {
 }
 
 /**
- * Gives a NestJS application one NATS connection, and an EventPublisher, the instance's RunFileStore and its CatalogReader
- * on it; drained at shutdown.
+ * Gives a NestJS application one NATS connection, and an EventPublisher, the instance's RunFileStore, its
+ * CatalogReader and its InstanceNats (the connection with the instance's names) on it; drained at shutdown.
  */
 @Global()
 @Module({})
@@ -41,9 +42,10 @@ export class MessagingModule {
         { provide: EventPublisher, useFactory: (nc: NatsConnection) => new EventPublisher(nc), inject: [NATS_CONNECTION] },
         { provide: RunFileStore, useFactory: (nc: NatsConnection) => new RunFileStore(nc, options.ensureStreamsOf), inject: [NATS_CONNECTION] },
         { provide: CatalogReader, useFactory: (nc: NatsConnection) => new CatalogReader(nc, options.ensureStreamsOf), inject: [NATS_CONNECTION] },
+        { provide: InstanceNats, useFactory: (nc: NatsConnection) => new InstanceNats(nc, options.ensureStreamsOf), inject: [NATS_CONNECTION] },
         NatsConnectionCloser,
       ],
-      exports: [NATS_CONNECTION, EventPublisher, RunFileStore, CatalogReader],
+      exports: [NATS_CONNECTION, EventPublisher, RunFileStore, CatalogReader, InstanceNats],
     };
   }
 }

@@ -6,48 +6,23 @@ import { ensureRunFilesBucket } from './run-file-store';
 /** A publish retried within this window with the same msgID is stored once. */
 const DUPLICATE_WINDOW_NANOS = 10 * 60 * 1_000_000_000;
 
-function streamConfigsFor(instance: string): Array<Partial<StreamConfig> & { name: string }> {
+type EventStreamConfig = Partial<StreamConfig> & { name: string };
+
+/** Every stream of events: one subject tree, kept on file within limits, with the same duplicate window. */
+function eventStream(name: string, subject: string, settings: Partial<StreamConfig> = {}): EventStreamConfig {
+  return { name, subjects: [subject], retention: RetentionPolicy.Limits, storage: StorageType.File, ...settings, duplicate_window: DUPLICATE_WINDOW_NANOS };
+}
+
+function streamConfigsFor(instance: string): EventStreamConfig[] {
   const names = streamNamesFor(instance);
   const subjects = subjectsFor(instance);
   return [
-    {
-      name: names.runs,
-      subjects: [subjects.runEvents],
-      retention: RetentionPolicy.Limits,
-      storage: StorageType.File,
-      discard: DiscardPolicy.Old,
-      duplicate_window: DUPLICATE_WINDOW_NANOS,
-    },
-    {
-      name: names.schedules,
-      subjects: [subjects.scheduleEvents],
-      retention: RetentionPolicy.Limits,
-      storage: StorageType.File,
-      duplicate_window: DUPLICATE_WINDOW_NANOS,
-    },
-    {
-      name: names.catalog,
-      subjects: [subjects.catalogEvents],
-      retention: RetentionPolicy.Limits,
-      storage: StorageType.File,
-      max_msgs_per_subject: 1000,
-      duplicate_window: DUPLICATE_WINDOW_NANOS,
-    },
-    {
-      name: names.identity,
-      subjects: [subjects.identityEvents],
-      retention: RetentionPolicy.Limits,
-      storage: StorageType.File,
-      duplicate_window: DUPLICATE_WINDOW_NANOS,
-    },
-    {
-      // Events consumers gave up on: kept until replayed (then deleted one by one), never discarded by age.
-      name: names.parked,
-      subjects: [subjects.parkedEvents],
-      retention: RetentionPolicy.Limits,
-      storage: StorageType.File,
-      duplicate_window: DUPLICATE_WINDOW_NANOS,
-    },
+    eventStream(names.runs, subjects.runEvents, { discard: DiscardPolicy.Old }),
+    eventStream(names.schedules, subjects.scheduleEvents),
+    eventStream(names.catalog, subjects.catalogEvents, { max_msgs_per_subject: 1000 }),
+    eventStream(names.identity, subjects.identityEvents),
+    // Events consumers gave up on: kept until replayed (then deleted one by one), never discarded by age.
+    eventStream(names.parked, subjects.parkedEvents),
   ];
 }
 

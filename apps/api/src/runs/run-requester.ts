@@ -1,9 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { runEventKind, runRequestedSchema, streamNamesFor, subjectsFor, type RunOwners } from '@yardmaster/contracts';
-import { NATS_CONNECTION, readLastEvent } from '@yardmaster/messaging';
-import { API_CONFIG } from '../api-config.token';
-import type { ApiConfig } from '../config';
+import { Injectable } from '@nestjs/common';
+import { runEventKind, runRequestedSchema, type RunOwners } from '@yardmaster/contracts';
+import { InstanceNats, readLastEvent } from '@yardmaster/messaging';
 import { RunsQueries } from './read-runs/runs.queries';
 
 /**
@@ -14,14 +11,13 @@ import { RunsQueries } from './read-runs/runs.queries';
 @Injectable()
 export class RunRequester {
   constructor(
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly nats: InstanceNats,
     private readonly runs: RunsQueries,
   ) {}
 
   async of(runId: string): Promise<RunOwners | undefined> {
-    const { instance } = this.config.shared;
-    const requested = await readLastEvent(this.nc, streamNamesFor(instance).runs, subjectsFor(instance).runEvent(runId, runEventKind('run.requested')), runRequestedSchema);
+    const { nc, streams, subjects } = this.nats;
+    const requested = await readLastEvent(nc, streams.runs, subjects.runEvent(runId, runEventKind('run.requested')), runRequestedSchema);
     if (requested) return { requestedBy: requested.data.requestedBy ?? null, runAs: requested.data.runAs ?? null };
     const record = await this.runs.find(runId);
     return record ? { requestedBy: record.requestedBy, runAs: record.runAs } : undefined;

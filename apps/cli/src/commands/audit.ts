@@ -1,39 +1,33 @@
 import type { AuditEntryView } from '@yardmaster/contracts';
-import { expectPositionals, parseCommandLine, wholeNumberOption } from '../args';
+import { parseOptionsOnly } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
+import { LIMIT_OPTION, limitHelp, pageLimit, writePage } from '../list-page';
 import type { Palette } from '../render/colours';
 import { formatDateTime } from '../render/format';
+import { optionsHelp } from '../render/options-help';
 import { renderTable } from '../render/table';
 
 const OPTIONS = {
   actor: { type: 'string', short: 'u' },
   action: { type: 'string', short: 'a' },
-  limit: { type: 'string', short: 'n' },
+  limit: LIMIT_OPTION,
 } as const;
 
 export const auditCommand: Command = {
   name: 'audit',
   summary: 'Who did what, newest first (administrators)',
   usage: 'audit [--actor <username>] [--action <action>] [--limit <n>]',
-  help: () => [
-    'Options:',
-    '  -u, --actor <username>  only what this user did',
-    '  -a, --action <action>   only this action (run.requested), or a prefix ending in a dot (schedule., identity.)',
-    '  -n, --limit <n>         at most n entries (1 to 500; default 20)',
-  ].join('\n'),
+  help: () =>
+    optionsHelp([
+      ['-u, --actor <username>', 'only what this user did'],
+      ['-a, --action <action>', 'only this action (run.requested), or a prefix ending in a dot (schedule., identity.)'],
+      limitHelp('entries'),
+    ]),
   async run(argv, context) {
-    const { values, positionals } = parseCommandLine('audit', argv, OPTIONS);
-    expectPositionals('audit', positionals, []);
-    const limit = wholeNumberOption('audit', 'limit', values.limit, 1, 500) ?? 20;
-    const page = await context.client().audit({ actor: values.actor, action: values.action, limit });
-    const { stdout, palette } = context.io;
-    if (page.items.length === 0) {
-      stdout.write('No entries.\n');
-      return ExitCode.Ok;
-    }
-    stdout.write(renderAuditTable(page.items, palette));
-    if (page.total > page.items.length) stdout.write(palette.dim(`${page.items.length} of ${page.total} entries (--limit for more)\n`));
+    const values = parseOptionsOnly('audit', argv, OPTIONS);
+    const page = await context.client().audit({ actor: values.actor, action: values.action, limit: pageLimit('audit', values.limit) });
+    writePage(context.io, page, 'entries', (entries) => renderAuditTable(entries, context.io.palette));
     return ExitCode.Ok;
   },
 };

@@ -1,4 +1,4 @@
-import { expectPositionals, parseCommandLine } from '../args';
+import { parseOptionsOnly } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { renderTable } from '../render/table';
@@ -9,8 +9,7 @@ export const jobsCommand: Command = {
   usage: 'jobs',
   help: () => 'Every job the collectors have announced, by grouping then name. A job no collector hosts any more is\nlisted with installed "no"; its runs stay.',
   async run(argv, context) {
-    const { positionals } = parseCommandLine('jobs', argv, {});
-    expectPositionals('jobs', positionals, []);
+    parseOptionsOnly('jobs', argv, {});
     const jobs = await context.client().jobs();
     const { stdout, palette } = context.io;
     if (jobs.length === 0) {

@@ -1,4 +1,4 @@
-import { expectPositionals, parseCommandLine } from '../args';
+import { parseOptionsOnly } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { removeSavedLogin } from '../saved-login';
@@ -9,8 +9,7 @@ export const logoutCommand: Command = {
   usage: 'logout',
   help: (yard) => `Removes the file \`${yard} login\` wrote. The token itself stays valid until it is revoked (DELETE /api/me/tokens/{id}).`,
   async run(argv, context) {
-    const { positionals } = parseCommandLine('logout', argv, {});
-    expectPositionals('logout', positionals, []);
+    parseOptionsOnly('logout', argv, {});
     const removed = removeSavedLogin(context.configPath);
     context.io.stdout.write(removed ? `Logged out: removed ${context.configPath}\n` : 'Not logged in: nothing saved\n');
     return ExitCode.Ok;

@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { followRun } from '../follow-run';
 import { formatLogLine } from '../render/format';
+import { optionsHelp } from '../render/options-help';
 
 const OPTIONS = {
   follow: { type: 'boolean', short: 'f' },
@@ -12,13 +13,17 @@ export const logsCommand: Command = {
   name: 'logs',
   summary: "Print a run's log, or follow it live with --follow",
   usage: 'logs <runId> [--follow]',
-  help: () => [
-    'Options:',
-    '  -f, --follow  print the run from its first event and follow it live until it ends, then exit with the',
-    '                code of its end state (0 completed, 1 failed, 2 errored, 3 cancelled, 4 timed_out)',
-    '',
-    'Without --follow, prints every log entry written so far and exits 0.',
-  ].join('\n'),
+  help: () =>
+    optionsHelp(
+      [
+        [
+          '-f, --follow',
+          'print the run from its first event and follow it live until it ends, then exit with the',
+          'code of its end state (0 completed, 1 failed, 2 errored, 3 cancelled, 4 timed_out)',
+        ],
+      ],
+      ['Without --follow, prints every log entry written so far and exits 0.'],
+    ),
   async run(argv, context) {
     const { values, positionals } = parseCommandLine('logs', argv, OPTIONS);
     const [runId] = expectPositionals('logs', positionals, ['<runId>']);

@@ -5,6 +5,7 @@ import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { ExitCode } from '../exit-codes';
 import { followRun } from '../follow-run';
+import { optionsHelp } from '../render/options-help';
 import { readRunFiles } from '../run-files';
 
 const OPTIONS = {
@@ -23,29 +24,41 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'Run a job; print the run id, or follow it live with --follow',
   usage: 'run <jobId> [--data name=value ...] [--data-file f.json] [--file variable=path ...] [--commit | --dry-run] [--queue <q>] [--timeout <s>] [--run-as <user>] [--follow]',
-  help: (yard) => [
-    'Options:',
-    `  -d, --data name=value  a variable's value; repeat for each. Coerced by the job's variables (\`${yard} job <jobId>\`):`,
-    '                         integer → number, boolean → true/false (also yes/no, on/off, 1/0), object or array',
-    '                         → parsed JSON, the rest as text. A value that does not fit its variable is refused',
-    '                         here, before anything is sent (exit 10)',
-    '  --data-file <file>     a JSON object of values; --data values go over it',
-    '  --file variable=path   upload a file for a file variable; repeat for each. The request goes as',
-    '                         multipart/form-data; the API refuses a file over the variable\'s size cap (413)',
-    '                         and keeps it only until the run ends',
-    '  --commit, --dry-run    run with commit true or false (default: the job\'s)',
-    '  -q, --queue <queue>    high, default, low, or a custom queue',
-    '  --timeout <seconds>    lower the job\'s whole-run timeout for this run',
-    '  --run-as <user>        run as another user (administrators only); the run records you and them',
-    '  -f, --follow           follow the run live: its log entries as they are written, a progress bar, how it',
-    '                         ended; exit 0 completed, 1 failed, 2 errored, 3 cancelled, 4 timed_out',
-    '',
-    'Without --follow, prints the run id (only) and exits 0 once the run is queued.',
-    '',
-    'Example:',
-    `  ${yard} run examples.HelloWorld --data name=yard --data count=5 --follow`,
-    `  ${yard} run examples.UploadSummary --file file=running-config.txt --follow`,
-  ].join('\n'),
+  help: (yard) =>
+    optionsHelp(
+      [
+        [
+          '-d, --data name=value',
+          `a variable's value; repeat for each. Coerced by the job's variables (\`${yard} job <jobId>\`):`,
+          'integer → number, boolean → true/false (also yes/no, on/off, 1/0), object or array',
+          '→ parsed JSON, the rest as text. A value that does not fit its variable is refused',
+          'here, before anything is sent (exit 10)',
+        ],
+        ['--data-file <file>', 'a JSON object of values; --data values go over it'],
+        [
+          '--file variable=path',
+          'upload a file for a file variable; repeat for each. The request goes as',
+          "multipart/form-data; the API refuses a file over the variable's size cap (413)",
+          'and keeps it only until the run ends',
+        ],
+        ['--commit, --dry-run', "run with commit true or false (default: the job's)"],
+        ['-q, --queue <queue>', 'high, default, low, or a custom queue'],
+        ['--timeout <seconds>', "lower the job's whole-run timeout for this run"],
+        ['--run-as <user>', 'run as another user (administrators only); the run records you and them'],
+        [
+          '-f, --follow',
+          'follow the run live: its log entries as they are written, a progress bar, how it',
+          'ended; exit 0 completed, 1 failed, 2 errored, 3 cancelled, 4 timed_out',
+        ],
+      ],
+      [
+        'Without --follow, prints the run id (only) and exits 0 once the run is queued.',
+        '',
+        'Example:',
+        `  ${yard} run examples.HelloWorld --data name=yard --data count=5 --follow`,
+        `  ${yard} run examples.UploadSummary --file file=running-config.txt --follow`,
+      ],
+    ),
   async run(argv, context) {
     const { values, positionals } = parseCommandLine('run', argv, OPTIONS);
     const [jobId] = expectPositionals('run', positionals, ['<jobId>']);

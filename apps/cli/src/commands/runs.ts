@@ -1,40 +1,33 @@
 import type { RunView } from '@yardmaster/contracts';
-import { expectPositionals, parseCommandLine, wholeNumberOption } from '../args';
+import { parseOptionsOnly } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
+import { LIMIT_OPTION, limitHelp, pageLimit, writePage } from '../list-page';
 import { paintForStatus, type Palette } from '../render/colours';
 import { durationBetween, formatDateTime, formatDuration } from '../render/format';
+import { optionsHelp } from '../render/options-help';
 import { renderTable } from '../render/table';
 
 const OPTIONS = {
   job: { type: 'string', short: 'j' },
   status: { type: 'string', short: 's' },
-  limit: { type: 'string', short: 'n' },
+  limit: LIMIT_OPTION,
 } as const;
 
 export const runsCommand: Command = {
   name: 'runs',
   summary: 'List runs, newest first',
   usage: 'runs [--job <jobId>] [--status <status>] [--limit <n>]',
-  help: () => [
-    'Options:',
-    '  -j, --job <jobId>      only this job\'s runs',
-    '  -s, --status <status>  only runs in this state: pending, scheduled, queued, running, completed, failed,',
-    '                         errored, cancelled, timed_out',
-    '  -n, --limit <n>        at most n runs (1 to 500; default 20)',
-  ].join('\n'),
+  help: () =>
+    optionsHelp([
+      ['-j, --job <jobId>', "only this job's runs"],
+      ['-s, --status <status>', 'only runs in this state: pending, scheduled, queued, running, completed, failed,', 'errored, cancelled, timed_out'],
+      limitHelp('runs'),
+    ]),
   async run(argv, context) {
-    const { values, positionals } = parseCommandLine('runs', argv, OPTIONS);
-    expectPositionals('runs', positionals, []);
-    const limit = wholeNumberOption('runs', 'limit', values.limit, 1, 500) ?? 20;
-    const page = await context.client().runs({ jobId: values.job, status: values.status, limit });
-    const { stdout, palette } = context.io;
-    if (page.items.length === 0) {
-      stdout.write('No runs.\n');
-      return ExitCode.Ok;
-    }
-    stdout.write(renderRunsTable(page.items, palette));
-    if (page.total > page.items.length) stdout.write(palette.dim(`${page.items.length} of ${page.total} runs (--limit for more)\n`));
+    const values = parseOptionsOnly('runs', argv, OPTIONS);
+    const page = await context.client().runs({ jobId: values.job, status: values.status, limit: pageLimit('runs', values.limit) });
+    writePage(context.io, page, 'runs', (runs) => renderRunsTable(runs, context.io.palette));
     return ExitCode.Ok;
   },
 };

@@ -1,9 +1,10 @@
 import type { ScheduleTimingView, ScheduleView } from '@yardmaster/contracts';
-import { expectPositionals, parseCommandLine } from '../args';
+import { parseOptionsOnly } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { paintForStatus, type Palette } from '../render/colours';
 import { formatDateTime } from '../render/format';
+import { optionsHelp } from '../render/options-help';
 import { renderTable } from '../render/table';
 
 const OPTIONS = {
@@ -15,10 +16,9 @@ export const schedulesCommand: Command = {
   name: 'schedules',
   summary: 'List schedules: when each fires, its state, next and last run',
   usage: 'schedules [--job <jobId>] [--state active|paused]',
-  help: () => ['Options:', "  -j, --job <jobId>  only this job's schedules", '  --state <state>    active or paused'].join('\n'),
+  help: () => optionsHelp([['-j, --job <jobId>', "only this job's schedules"], ['--state <state>', 'active or paused']]),
   async run(argv, context) {
-    const { values, positionals } = parseCommandLine('schedules', argv, OPTIONS);
-    expectPositionals('schedules', positionals, []);
+    const values = parseOptionsOnly('schedules', argv, OPTIONS);
     const schedules = await context.client().schedules({ jobId: values.job, state: values.state });
     const { stdout, palette } = context.io;
     if (schedules.length === 0) {

@@ -1,4 +1,4 @@
-import { expectPositionals, parseCommandLine } from '../args';
+import { parseOptionsOnly } from '../args';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 
@@ -8,8 +8,7 @@ export const whoamiCommand: Command = {
   usage: 'whoami',
   help: () => 'Asks GET /api/me with the token of YARD_TOKEN, else of the saved login.',
   async run(argv, context) {
-    const { positionals } = parseCommandLine('whoami', argv, {});
-    expectPositionals('whoami', positionals, []);
+    parseOptionsOnly('whoami', argv, {});
     const client = context.client();
     const me = await client.me();
     const lines = [

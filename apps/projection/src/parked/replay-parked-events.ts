@@ -1,14 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, YardError, type CommandMeta, type ReplayParkedResult } from '@yardmaster/contracts';
+import { decodeJson, deleteParked, InstanceNats, listParked, readParked, type ParkedMessage } from '@yardmaster/messaging';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { ErrorCode, streamNamesFor, YardError, type CommandMeta, type ReplayParkedResult } from '@yardmaster/contracts';
-import { decodeJson, deleteParked, listParked, NATS_CONNECTION, readParked, type ParkedMessage } from '@yardmaster/messaging';
 import { DataSource, READ_MODELS } from '@yardmaster/read-models';
 import { randomUUID } from 'node:crypto';
 import { recordAuditEntry } from '../audit/audit-recorder';
-import type { ProjectionConfig } from '../config';
 import { DurableConsumers } from '../consumer/durable-consumers';
-import { PROJECTION_CONFIG } from '../projection-config.token';
 
 /** The most parked events one "replay all" goes through; a second call takes the rest. */
 const MAX_REPLAYED_AT_ONCE = 1_000;
@@ -21,18 +18,17 @@ const MAX_REPLAYED_AT_ONCE = 1_000;
 @Injectable()
 export class ReplayParkedEvents {
   constructor(
-    @Inject(PROJECTION_CONFIG) private readonly config: ProjectionConfig,
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly nats: InstanceNats,
     private readonly consumers: DurableConsumers,
     @InjectDataSource(READ_MODELS) private readonly dataSource: DataSource,
   ) {}
 
   private get parkedStream(): string {
-    return streamNamesFor(this.config.shared.instance).parked;
+    return this.nats.streams.parked;
   }
 
   async replayOne(id: number, meta: CommandMeta): Promise<ReplayParkedResult> {
-    const parked = await readParked(this.nc, this.parkedStream, id);
+    const parked = await readParked(this.nats.nc, this.parkedStream, id);
     if (parked === null) throw new YardError(ErrorCode.ParkedEventNotFound, `No parked event has id ${id}`, undefined, { id });
     await this.replay(parked, meta);
     return { replayed: [id], failed: [] };
@@ -41,7 +37,7 @@ export class ReplayParkedEvents {
   async replayAll(meta: CommandMeta): Promise<ReplayParkedResult> {
     const replayed: number[] = [];
     const failed: Array<ReplayParkedResult['failed'][number]> = [];
-    for (const parked of await listParked(this.nc, this.parkedStream, MAX_REPLAYED_AT_ONCE)) {
+    for (const parked of await listParked(this.nats.nc, this.parkedStream, MAX_REPLAYED_AT_ONCE)) {
       try {
         await this.replay(parked, meta);
         replayed.push(parked.view.id);
@@ -70,7 +66,7 @@ export class ReplayParkedEvents {
       throw refuse(error instanceof Error ? error.message : String(error));
     }
     // Another replay of the same event may have deleted it first: it is gone either way.
-    await deleteParked(this.nc, this.parkedStream, view.id).catch(() => undefined);
+    await deleteParked(this.nats.nc, this.parkedStream, view.id).catch(() => undefined);
     await recordAuditEntry(this.dataSource, {
       eventId: randomUUID(),
       occurredAt: new Date().toISOString(),

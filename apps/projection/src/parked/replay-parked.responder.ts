@@ -1,10 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { ErrorCode, subjectsFor, YardError, replayParkedCommandSchema, type ReplayParkedCommand, type ReplayParkedResult } from '@yardmaster/contracts';
-import { NATS_CONNECTION } from '@yardmaster/messaging';
-import type { ProjectionConfig } from '../config';
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, YardError, replayParkedCommandSchema, type ReplayParkedCommand, type ReplayParkedResult } from '@yardmaster/contracts';
 import { ProjectionResponder } from '../nats/projection-responder';
-import { PROJECTION_CONFIG } from '../projection-config.token';
 import { ReplayParkedEvents } from './replay-parked-events';
 
 /** Answers `ReplayParkedCommand` (one id, or all) for the API; replicas share the work in the `projection` queue group. */
@@ -12,16 +8,8 @@ import { ReplayParkedEvents } from './replay-parked-events';
 export class ReplayParkedResponder extends ProjectionResponder<ReplayParkedCommand, ReplayParkedResult> {
   protected readonly contract = replayParkedCommandSchema;
 
-  constructor(
-    @Inject(PROJECTION_CONFIG) private readonly config: ProjectionConfig,
-    @Inject(NATS_CONNECTION) nc: NatsConnection,
-    private readonly replays: ReplayParkedEvents,
-  ) {
-    super(nc, 'Parked-event replay');
-  }
-
-  protected subject(): string {
-    return subjectsFor(this.config.shared.instance).replayParkedCommand;
+  constructor(private readonly replays: ReplayParkedEvents) {
+    super('replayParkedCommand', 'Parked-event replay');
   }
 
   protected answer(command: ReplayParkedCommand): Promise<ReplayParkedResult> {

@@ -1,9 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { subjectsFor, type PrincipalAnswer, type PrincipalQuery, type StartRunCommand } from '@yardmaster/contracts';
-import { NATS_CONNECTION, sendCommand } from '@yardmaster/messaging';
-import type { SchedulerConfig } from '../config';
-import { SCHEDULER_CONFIG } from '../scheduler-config.token';
+import { Injectable } from '@nestjs/common';
+import type { PrincipalAnswer, PrincipalQuery, StartRunCommand } from '@yardmaster/contracts';
+import { InstanceNats, sendCommand } from '@yardmaster/messaging';
 import { actingFromCommand, ownerOrPauseReason, ownerRefusal, type ActingAs } from './acting-principal';
 
 const PRINCIPAL_QUERY_TIMEOUT_MS = 5_000;
@@ -16,10 +13,7 @@ const PRINCIPAL_QUERY_TIMEOUT_MS = 5_000;
  */
 @Injectable()
 export class RunActingPrincipal {
-  constructor(
-    @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-  ) {}
+  constructor(private readonly nats: InstanceNats) {}
 
   async of(command: StartRunCommand): Promise<ActingAs> {
     const given = actingFromCommand(command);
@@ -28,7 +22,7 @@ export class RunActingPrincipal {
     const owner = command.runAs as string;
     const scheduleId = command.scheduleId as string;
     const query: PrincipalQuery = { username: owner };
-    const answer = await sendCommand<PrincipalAnswer>(this.nc, subjectsFor(this.config.shared.instance).principalQuery, query, {
+    const answer = await sendCommand<PrincipalAnswer>(this.nats.nc, this.nats.subjects.principalQuery, query, {
       timeoutMs: PRINCIPAL_QUERY_TIMEOUT_MS,
       serviceName: 'api',
     });

@@ -1,14 +1,10 @@
 import { z } from 'zod';
+import { userEventDataSchema } from '../events/identity-events';
 import { readonlyArray } from '../schemas/json-schemas';
 import { grantViewSchema } from './me-view';
 
 /** `GET /api/users/{username}`: the user's groups and the grants given to them directly (group grants are listed per group). */
-export const userViewSchema = z.object({
-  username: z.string(),
-  displayName: z.string(),
-  active: z.boolean(),
-  admin: z.boolean(),
-  groups: readonlyArray(z.string()),
+export const userViewSchema = userEventDataSchema.extend({
   permissions: readonlyArray(grantViewSchema),
   createdAt: z.string(),
   updatedAt: z.string(),

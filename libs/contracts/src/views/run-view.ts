@@ -1,14 +1,10 @@
 import { z } from 'zod';
-import { logObjectRefSchema, runErrorInfoSchema, runProgressDataSchema } from '../events/run-events';
-import { LOG_LEVELS } from '../runs/log-level';
+import { runErrorInfoSchema, runLogDataSchema, runProgressDataSchema, runStepStartedDataSchema } from '../events/run-events';
 import { RUN_STATUSES } from '../runs/run-status';
 import { jsonObjectSchema, jsonValueSchema } from '../schemas/json-schemas';
 
 /** The latest attempt of one step, as `run.step_started` reported it. */
-export const runStepViewSchema = z.object({
-  worker: z.string(),
-  attempt: z.number().int(),
-  maxAttempts: z.number().int(),
+export const runStepViewSchema = runStepStartedDataSchema.pick({ worker: true, attempt: true, maxAttempts: true }).extend({
   /** ISO 8601: when the attempt started (the event's `occurredAt`). */
   startedAt: z.string(),
 });
@@ -50,15 +46,10 @@ export const runViewSchema = z.object({
 });
 export type RunView = z.infer<typeof runViewSchema>;
 
-/** One log entry of a run (`GET /api/runs/{id}/logs`); `position` orders them. */
+/** One log entry of a run (`GET /api/runs/{id}/logs`): its `run.log` event's data; `position` orders them. */
 export const logEntryViewSchema = z.object({
   id: z.string(),
   position: z.number().int(),
-  level: z.enum(LOG_LEVELS),
-  grouping: z.string(),
-  message: z.string(),
-  object: logObjectRefSchema.nullable(),
-  attempt: z.number().int(),
-  loggedAt: z.string(),
+  ...runLogDataSchema.shape,
 });
 export type LogEntryView = z.infer<typeof logEntryViewSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RUN_STATUSES } from '../runs/run-status';
-import { OVERLAP_POLICIES, SCHEDULE_STATE_NAMES } from '../schedules/schedule-definition';
-import { jsonObjectSchema, readonlyArray } from '../schemas/json-schemas';
+import { SCHEDULE_STATE_NAMES, scheduleDefinitionSchema } from '../schedules/schedule-definition';
+import { readonlyArray } from '../schemas/json-schemas';
 
 /** When a schedule fires, in the fields a schedule request uses: `{ at }`, `{ intervalMinutes }` or `{ cron, timezone }`. */
 export const scheduleTimingViewSchema = z.union([
@@ -11,17 +11,9 @@ export const scheduleTimingViewSchema = z.union([
 ]);
 export type ScheduleTimingView = z.infer<typeof scheduleTimingViewSchema>;
 
-/** What a schedule runs and when, flattened as a schedule request gives it. */
-export const scheduleDefinitionViewSchema = z.object({
-  data: jsonObjectSchema,
-  commit: z.boolean().nullable(),
-  queue: z.string(),
-  runTimeoutSeconds: z.number().nullable(),
+/** What a schedule runs and when (its definition but for key and job), flattened as a schedule request gives it. */
+export const scheduleDefinitionViewSchema = scheduleDefinitionSchema.omit({ key: true, jobId: true }).extend({
   timing: scheduleTimingViewSchema,
-  startAt: z.string().nullable(),
-  endAt: z.string().nullable(),
-  overlap: z.enum(OVERLAP_POLICIES),
-  catchupWindowSeconds: z.number(),
   /** Whom the runs act as; null for a schedule from before owners. */
   owner: z.string().nullable(),
 });

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { BooleanColumn, CreatedAt, GeneratedUuidPrimaryKey, insertTime, NullableTimestamp, TextColumn, UniqueText, UuidColumn } from '@yardmaster/record-columns';
 
 /**
  * A user's API token. The secret itself is never stored: only its SHA-256 hash (see `hashToken`) and a short
@@ -6,33 +7,33 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity({ name: 'api_tokens' })
 export class ApiTokenRecord {
-  @PrimaryGeneratedColumn('uuid')
+  @GeneratedUuidPrimaryKey()
   id!: string;
 
-  @Column('uuid', { name: 'user_id' })
+  @UuidColumn('user_id')
   userId!: string;
 
-  @Column('text')
+  @TextColumn()
   name!: string;
 
-  @Column('text', { name: 'token_hash', unique: true })
+  @UniqueText('token_hash')
   tokenHash!: string;
 
-  @Column('text')
+  @TextColumn()
   prefix!: string;
 
-  @Column('boolean', { name: 'read_only', default: false })
+  @BooleanColumn({ name: 'read_only', default: false })
   readOnly!: boolean;
 
-  @Column('timestamptz', { name: 'expires_at', nullable: true })
+  @NullableTimestamp('expires_at')
   expiresAt!: Date | null;
 
-  @Column('timestamptz', { name: 'revoked_at', nullable: true })
+  @NullableTimestamp('revoked_at')
   revokedAt!: Date | null;
 
-  @Column('timestamptz', { name: 'last_used_at', nullable: true })
+  @NullableTimestamp('last_used_at')
   lastUsedAt!: Date | null;
 
-  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
+  @CreatedAt({ default: insertTime })
   createdAt!: Date;
 }

@@ -1,10 +1,11 @@
-import { Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { UuidPrimaryKey } from '@yardmaster/record-columns';
 
 @Entity({ name: 'group_memberships' })
 export class GroupMembershipRecord {
-  @PrimaryColumn('uuid', { name: 'group_id' })
+  @UuidPrimaryKey('group_id')
   groupId!: string;
 
-  @PrimaryColumn('uuid', { name: 'user_id' })
+  @UuidPrimaryKey('user_id')
   userId!: string;
 }

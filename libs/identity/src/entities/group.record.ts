@@ -1,17 +1,18 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { CreatedAt, GeneratedUuidPrimaryKey, insertTime, TextColumn, UniqueText } from '@yardmaster/record-columns';
 
 /** A named set of users; permissions granted to it are its members'. */
 @Entity({ name: 'groups' })
 export class GroupRecord {
-  @PrimaryGeneratedColumn('uuid')
+  @GeneratedUuidPrimaryKey()
   id!: string;
 
-  @Column('text', { unique: true })
+  @UniqueText()
   name!: string;
 
-  @Column('text', { default: '' })
+  @TextColumn({ default: '' })
   description!: string;
 
-  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
+  @CreatedAt({ default: insertTime })
   createdAt!: Date;
 }

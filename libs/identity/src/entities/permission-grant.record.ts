@@ -1,25 +1,26 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { CreatedAt, GeneratedUuidPrimaryKey, insertTime, NullableJson, NullableUuid, TextColumn } from '@yardmaster/record-columns';
 import type { JobScope, Permission } from '@yardmaster/contracts';
 
 /** A permission given to exactly one user or one group (a check constraint holds it). */
 @Entity({ name: 'permission_grants' })
 export class PermissionGrantRecord {
-  @PrimaryGeneratedColumn('uuid')
+  @GeneratedUuidPrimaryKey()
   id!: string;
 
-  @Column('uuid', { name: 'user_id', nullable: true })
+  @NullableUuid('user_id')
   userId!: string | null;
 
-  @Column('uuid', { name: 'group_id', nullable: true })
+  @NullableUuid('group_id')
   groupId!: string | null;
 
-  @Column('text')
+  @TextColumn()
   permission!: Permission;
 
   /** For `jobs.run`: the jobs it covers; null is every job. */
-  @Column('jsonb', { nullable: true })
+  @NullableJson()
   scope!: JobScope | null;
 
-  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
+  @CreatedAt({ default: insertTime })
   createdAt!: Date;
 }

@@ -1,28 +1,29 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { BooleanColumn, CreatedAt, GeneratedUuidPrimaryKey, insertTime, TextColumn, UniqueText, UpdatedAt } from '@yardmaster/record-columns';
 
 /** Someone who calls the API with a token. Runs name them by `username`, which never changes. */
 @Entity({ name: 'users' })
 export class UserRecord {
-  @PrimaryGeneratedColumn('uuid')
+  @GeneratedUuidPrimaryKey()
   id!: string;
 
-  @Column('text', { unique: true })
+  @UniqueText()
   username!: string;
 
-  @Column('text', { name: 'display_name' })
+  @TextColumn('display_name')
   displayName!: string;
 
   /** A deactivated user's tokens stop working; the user and their runs stay. */
-  @Column('boolean', { default: true })
+  @BooleanColumn({ default: true })
   active!: boolean;
 
   /** An administrator holds every permission. */
-  @Column('boolean', { name: 'is_admin', default: false })
+  @BooleanColumn({ name: 'is_admin', default: false })
   isAdmin!: boolean;
 
-  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
+  @CreatedAt({ default: insertTime })
   createdAt!: Date;
 
-  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
+  @UpdatedAt({ default: insertTime })
   updatedAt!: Date;
 }

@@ -1,15 +1,20 @@
-import { ErrorCode, YardError, type PermissionGrant } from '@yardmaster/contracts';
+import { ErrorCode, YardError } from '@yardmaster/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { GroupRecord } from '../entities/group.record';
 import { PermissionGrantRecord } from '../entities/permission-grant.record';
 import { conflictOnDuplicate } from './postgres-errors';
 import { lockOf, type RowLock } from './row-lock';
-import { replaceGrants } from './user-directory';
+import { GrantHolderDirectory } from './grant-holders';
 import { groupView, type GroupView } from './views';
 
-/** Groups, their members and their grants. Members join and leave through the user (`groups`). */
-export class GroupDirectory {
-  constructor(private readonly dataSource: DataSource) {}
+/**
+ * Groups, their members and their grants. Members join and leave through the user (`groups`); deleting a group
+ * takes from its members what it granted them.
+ */
+export class GroupDirectory extends GrantHolderDirectory<GroupRecord, GroupView> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, GroupRecord, (groupId) => ({ groupId }));
+  }
 
   async list(page: { limit: number; offset: number }): Promise<{ items: GroupView[]; total: number }> {
     const [groups, total] = await this.dataSource.getRepository(GroupRecord).findAndCount({ order: { name: 'ASC' }, take: page.limit, skip: page.offset });
@@ -35,25 +40,11 @@ export class GroupDirectory {
     });
   }
 
-  /** Deletes the group; its members lose what it granted them. */
-  async remove(name: string): Promise<GroupView> {
-    return this.dataSource.transaction(async (manager) => {
-      const group = await findGroup(manager, name, 'update');
-      const view = await this.viewOf(manager, group);
-      await manager.getRepository(GroupRecord).delete({ id: group.id });
-      return view;
-    });
+  protected find(manager: EntityManager, name: string, lock?: RowLock): Promise<GroupRecord> {
+    return findGroup(manager, name, lock);
   }
 
-  async setGrants(name: string, grants: readonly PermissionGrant[]): Promise<GroupView> {
-    return this.dataSource.transaction(async (manager) => {
-      const group = await findGroup(manager, name, 'share');
-      await replaceGrants(manager, { groupId: group.id }, grants);
-      return this.viewOf(manager, group);
-    });
-  }
-
-  private async viewOf(manager: EntityManager, group: GroupRecord): Promise<GroupView> {
+  protected async viewOf(manager: EntityManager, group: GroupRecord): Promise<GroupView> {
     const members: Array<{ username: string }> = await manager.query(
       `SELECT u.username FROM group_memberships m JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 ORDER BY u.username`,
       [group.id],

@@ -1,17 +1,23 @@
-import { ErrorCode, YardError, type PermissionGrant } from '@yardmaster/contracts';
+import { ErrorCode, YardError } from '@yardmaster/contracts';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { GroupMembershipRecord } from '../entities/group-membership.record';
 import { GroupRecord } from '../entities/group.record';
 import { PermissionGrantRecord } from '../entities/permission-grant.record';
 import { UserRecord } from '../entities/user.record';
+import { GrantHolderDirectory } from './grant-holders';
 import { conflictOnDuplicate } from './postgres-errors';
 import { lockOf, type RowLock } from './row-lock';
 import type { NewUser, UserPatch } from './user-input';
 import { userView, type UserView } from './views';
 
-/** Users, their group memberships and their own grants. */
-export class UserDirectory {
-  constructor(private readonly dataSource: DataSource) {}
+/**
+ * Users, their group memberships and their own grants. Deleting a user takes their tokens, memberships and grants
+ * along; their runs keep their name.
+ */
+export class UserDirectory extends GrantHolderDirectory<UserRecord, UserView> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, UserRecord, (userId) => ({ userId }));
+  }
 
   async count(): Promise<number> {
     return this.dataSource.getRepository(UserRecord).count();
@@ -50,23 +56,12 @@ export class UserDirectory {
     });
   }
 
-  /** Deletes the user with their tokens, memberships and grants; their runs keep their name. */
-  async remove(username: string): Promise<UserView> {
-    return this.dataSource.transaction(async (manager) => {
-      const user = await findUser(manager, username, 'update');
-      const [view] = await this.viewsOf(manager, [user]);
-      await manager.getRepository(UserRecord).delete({ id: user.id });
-      return view;
-    });
+  protected find(manager: EntityManager, username: string, lock?: RowLock): Promise<UserRecord> {
+    return findUser(manager, username, lock);
   }
 
-  /** Replaces the user's own grants (their groups' stay). */
-  async setGrants(username: string, grants: readonly PermissionGrant[]): Promise<UserView> {
-    return this.dataSource.transaction(async (manager) => {
-      const user = await findUser(manager, username, 'share');
-      await replaceGrants(manager, { userId: user.id }, grants);
-      return (await this.viewsOf(manager, [user]))[0];
-    });
+  protected async viewOf(manager: EntityManager, user: UserRecord): Promise<UserView> {
+    return (await this.viewsOf(manager, [user]))[0];
   }
 
   private async viewsOf(manager: EntityManager, users: UserRecord[]): Promise<UserView[]> {
@@ -102,18 +97,4 @@ async function setMemberships(manager: EntityManager, userId: string, groupNames
   }
   await manager.getRepository(GroupMembershipRecord).delete({ userId });
   if (groups.length > 0) await manager.getRepository(GroupMembershipRecord).insert(groups.map((group) => ({ groupId: group.id, userId })));
-}
-
-export async function replaceGrants(manager: EntityManager, holder: { userId: string } | { groupId: string }, grants: readonly PermissionGrant[]): Promise<void> {
-  const repository = manager.getRepository(PermissionGrantRecord);
-  await repository.delete(holder);
-  if (grants.length === 0) return;
-  await repository.insert(
-    grants.map((grant) => ({
-      userId: 'userId' in holder ? holder.userId : null,
-      groupId: 'groupId' in holder ? holder.groupId : null,
-      permission: grant.permission,
-      scope: grant.scope ?? null,
-    })) as Array<Partial<PermissionGrantRecord>>,
-  );
 }

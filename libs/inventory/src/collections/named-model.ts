@@ -33,6 +33,9 @@ export interface NamedModelDefinition<M extends NamedModel> {
 /** NetBox's grey: what a role or tag shows when no colour was chosen. */
 export const DEFAULT_COLOR = '9e9e9e';
 
+/** The colour device roles and tags are shown in: the same field, checked and defaulted alike. */
+const COLOR_FIELDS: Readonly<Record<string, OwnField>> = { color: { rule: colorRule, default: DEFAULT_COLOR } };
+
 export const SITE_MODEL: NamedModelDefinition<'site'> = {
   model: 'site',
   noun: 'site',
@@ -47,7 +50,7 @@ export const DEVICE_ROLE_MODEL: NamedModelDefinition<'device_role'> = {
   noun: 'device role',
   plural: 'device roles',
   entity: DeviceRoleRecord,
-  ownFields: { color: { rule: colorRule, default: DEFAULT_COLOR } },
+  ownFields: COLOR_FIELDS,
   deviceColumn: 'role_id',
 };
 
@@ -65,6 +68,6 @@ export const TAG_MODEL: NamedModelDefinition<'tag'> = {
   noun: 'tag',
   plural: 'tags',
   entity: TagRecord,
-  ownFields: { color: { rule: colorRule, default: DEFAULT_COLOR } },
+  ownFields: COLOR_FIELDS,
   deviceColumn: null,
 };

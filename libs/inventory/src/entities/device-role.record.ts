@@ -1,8 +1,9 @@
-import { Entity, Column } from 'typeorm';
+import { Entity } from 'typeorm';
+import { TextColumn } from '@yardmaster/record-columns';
 import { NamedInventoryRecord } from './named-inventory.record';
 
 @Entity({ name: 'inventory_device_roles' })
 export class DeviceRoleRecord extends NamedInventoryRecord {
-  @Column('text')
+  @TextColumn()
   color!: string;
 }

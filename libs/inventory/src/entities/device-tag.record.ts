@@ -1,11 +1,12 @@
-import { Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { UuidPrimaryKey } from '@yardmaster/record-columns';
 
 /** One tag on one device. Both foreign keys cascade: deleting a tag takes it off its devices. */
 @Entity({ name: 'inventory_device_tags' })
 export class DeviceTagRecord {
-  @PrimaryColumn('uuid', { name: 'device_id' })
+  @UuidPrimaryKey('device_id')
   deviceId!: string;
 
-  @PrimaryColumn('uuid', { name: 'tag_id' })
+  @UuidPrimaryKey('tag_id')
   tagId!: string;
 }

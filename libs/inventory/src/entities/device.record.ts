@@ -1,37 +1,38 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { CreatedAt, NullableJson, NullableText, NullableUuid, TextColumn, UpdatedAt, UuidColumn, UuidPrimaryKey } from '@yardmaster/record-columns';
 import type { DeviceStatus, ManagementSettings } from '@yardmaster/contracts';
 
 /** A device; its tags are rows of `inventory_device_tags`. */
 @Entity({ name: 'inventory_devices' })
 export class DeviceRecord {
-  @PrimaryColumn('uuid')
+  @UuidPrimaryKey()
   id!: string;
 
-  @Column('text')
+  @TextColumn()
   name!: string;
 
-  @Column('uuid', { name: 'site_id' })
+  @UuidColumn('site_id')
   siteId!: string;
 
-  @Column('uuid', { name: 'role_id' })
+  @UuidColumn('role_id')
   roleId!: string;
 
-  @Column('uuid', { name: 'platform_id', nullable: true })
+  @NullableUuid('platform_id')
   platformId!: string | null;
 
-  @Column('text')
+  @TextColumn()
   status!: DeviceStatus;
 
   /** Canonical `address/prefixLength` text, as the SDK's IP parser writes it. */
-  @Column('text', { name: 'primary_address', nullable: true })
+  @NullableText('primary_address')
   primaryAddress!: string | null;
 
-  @Column('jsonb', { nullable: true })
+  @NullableJson()
   management!: ManagementSettings | null;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @Column('timestamptz', { name: 'updated_at' })
+  @UpdatedAt()
   updatedAt!: Date;
 }

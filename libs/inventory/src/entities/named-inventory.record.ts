@@ -1,22 +1,22 @@
-import { Column, PrimaryColumn } from 'typeorm';
+import { CreatedAt, TextColumn, UpdatedAt, UuidPrimaryKey } from '@yardmaster/record-columns';
 
 /** The columns sites, device roles, platforms and tags share: each is a named record with a unique slug. */
 export abstract class NamedInventoryRecord {
-  @PrimaryColumn('uuid')
+  @UuidPrimaryKey()
   id!: string;
 
-  @Column('text')
+  @TextColumn()
   name!: string;
 
-  @Column('text')
+  @TextColumn()
   slug!: string;
 
-  @Column('text')
+  @TextColumn()
   description!: string;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @Column('timestamptz', { name: 'updated_at' })
+  @UpdatedAt()
   updatedAt!: Date;
 }

@@ -1,8 +1,9 @@
-import { Entity, Column } from 'typeorm';
+import { Entity } from 'typeorm';
+import { TextColumn } from '@yardmaster/record-columns';
 import { NamedInventoryRecord } from './named-inventory.record';
 
 @Entity({ name: 'inventory_platforms' })
 export class PlatformRecord extends NamedInventoryRecord {
-  @Column('text', { name: 'network_driver' })
+  @TextColumn('network_driver')
   networkDriver!: string;
 }

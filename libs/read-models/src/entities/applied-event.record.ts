@@ -1,17 +1,18 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { BigintColumn, TextColumn, TextPrimaryKey, TimestampColumn } from '@yardmaster/record-columns';
 
 /** Events the projection has applied, written in the same transaction as their effects: each applies once. */
 @Entity({ name: 'applied_events' })
 export class AppliedEventRecord {
-  @PrimaryColumn('text', { name: 'event_id' })
+  @TextPrimaryKey('event_id')
   eventId!: string;
 
-  @Column('text')
+  @TextColumn()
   stream!: string;
 
-  @Column('bigint', { name: 'stream_sequence' })
+  @BigintColumn('stream_sequence')
   streamSequence!: string;
 
-  @Column('timestamptz', { name: 'applied_at' })
+  @TimestampColumn('applied_at')
   appliedAt!: Date;
 }

@@ -1,37 +1,38 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { JsonColumn, NullableText, TextColumn, TextPrimaryKey, TimestampColumn } from '@yardmaster/record-columns';
 
 /** One action a person took, as the audit projector recorded it from its event. */
 @Entity({ name: 'audit_entries' })
 export class AuditEntryRecord {
-  @PrimaryColumn('text', { name: 'event_id' })
+  @TextPrimaryKey('event_id')
   eventId!: string;
 
-  @Column('timestamptz', { name: 'occurred_at' })
+  @TimestampColumn('occurred_at')
   occurredAt!: Date;
 
-  @Column('text')
+  @TextColumn()
   actor!: string;
 
   /** The event type, e.g. `run.requested`, `schedule.paused`, `identity.token_created`. */
-  @Column('text')
+  @TextColumn()
   action!: string;
 
-  @Column('text', { name: 'target_type' })
+  @TextColumn('target_type')
   targetType!: string;
 
-  @Column('text', { name: 'target_id' })
+  @TextColumn('target_id')
   targetId!: string;
 
   /** One line a person reads, e.g. `paused schedule nightly-backup: maintenance`. */
-  @Column('text')
+  @TextColumn()
   summary!: string;
 
-  @Column('text', { name: 'correlation_id', nullable: true })
+  @NullableText('correlation_id')
   correlationId!: string | null;
 
-  @Column('jsonb')
+  @JsonColumn()
   details!: Record<string, unknown>;
 
-  @Column('timestamptz', { name: 'recorded_at' })
+  @TimestampColumn('recorded_at')
   recordedAt!: Date;
 }

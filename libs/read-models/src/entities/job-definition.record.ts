@@ -1,61 +1,62 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { BigintColumn, BooleanColumn, CreatedAt, JsonColumn, NullableBigint, TextColumn, TextPrimaryKey, TimestampColumn } from '@yardmaster/record-columns';
 import type { JobDefinition, JobOverrides, JsonObject, NamedVariableDefinition } from '@yardmaster/contracts';
 
 /** A job the catalog knows of. Kept after its code is gone (`installed: false`) so its runs keep a name. */
 @Entity({ name: 'job_definitions' })
 export class JobDefinitionRecord {
-  @PrimaryColumn('text')
+  @TextPrimaryKey()
   id!: string;
 
-  @Column('text')
+  @TextColumn()
   module!: string;
 
-  @Column('text', { name: 'class_name' })
+  @TextColumn('class_name')
   className!: string;
 
-  @Column('text')
+  @TextColumn()
   name!: string;
 
-  @Column('text')
+  @TextColumn()
   description!: string;
 
-  @Column('text')
+  @TextColumn()
   grouping!: string;
 
-  @Column('jsonb')
+  @JsonColumn()
   variables!: NamedVariableDefinition[];
 
-  @Column('jsonb')
+  @JsonColumn()
   schema!: JsonObject;
 
-  @Column('jsonb')
+  @JsonColumn()
   steps!: string[];
 
-  @Column('boolean')
+  @BooleanColumn()
   installed!: boolean;
 
   /** Stream position of the latest announcement that listed this job or left it out; older announcements are ignored. */
-  @Column('bigint', { name: 'catalog_position' })
+  @BigintColumn('catalog_position')
   catalogPosition!: string;
 
-  @Column('timestamptz', { name: 'announced_at' })
+  @TimestampColumn('announced_at')
   announcedAt!: Date;
 
   /** What the job's code declares about timeouts, retries and concurrency. */
-  @Column('jsonb')
+  @JsonColumn()
   policies!: Partial<Pick<JobDefinition, 'timeouts' | 'retry' | 'concurrency' | 'readOnly' | 'commitDefault'>>;
 
   /** An administrator's overrides; the API shows the job with them applied. */
-  @Column('jsonb')
+  @JsonColumn()
   overrides!: JobOverrides;
 
-  @Column('boolean')
+  @BooleanColumn()
   enabled!: boolean;
 
   /** Stream position of the overrides applied: older ones never replace newer. */
-  @Column('bigint', { name: 'overrides_position', nullable: true })
+  @NullableBigint('overrides_position')
   overridesPosition!: string | null;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @CreatedAt()
   createdAt!: Date;
 }

@@ -1,35 +1,36 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index } from 'typeorm';
+import { BigintColumn, IntegerColumn, NullableJson, TextColumn, TextPrimaryKey, TimestampColumn, UuidColumn } from '@yardmaster/record-columns';
 import type { LogLevel, LogObjectRef } from '@yardmaster/contracts';
 
 @Entity({ name: 'job_log_entries' })
 @Index('job_log_entries_run_position_idx', ['runId', 'position'])
 export class JobLogEntryRecord {
   /** The event id: a redelivered log event finds its row already there. */
-  @PrimaryColumn('text')
+  @TextPrimaryKey()
   id!: string;
 
-  @Column('uuid', { name: 'run_id' })
+  @UuidColumn('run_id')
   runId!: string;
 
   /** The event's position in the runs stream: the order entries were written in. */
-  @Column('bigint')
+  @BigintColumn()
   position!: string;
 
-  @Column('text')
+  @TextColumn()
   level!: LogLevel;
 
-  @Column('text')
+  @TextColumn()
   grouping!: string;
 
-  @Column('text')
+  @TextColumn()
   message!: string;
 
-  @Column('jsonb', { nullable: true })
+  @NullableJson()
   object!: LogObjectRef | null;
 
-  @Column('integer')
+  @IntegerColumn()
   attempt!: number;
 
-  @Column('timestamptz', { name: 'logged_at' })
+  @TimestampColumn('logged_at')
   loggedAt!: Date;
 }

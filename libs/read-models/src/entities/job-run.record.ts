@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAt, IntegerColumn, JsonColumn, NullableBigint, NullableBoolean, NullableJson, NullableText, NullableTimestamp, TextColumn, UpdatedAt, UuidPrimaryKey } from '@yardmaster/record-columns';
 import type { JsonObject, JsonValue, RunErrorInfo, RunProgressData, RunStatus } from '@yardmaster/contracts';
 
 /** The latest attempt of one step, as `run.step_started` reported it. */
@@ -17,89 +18,89 @@ export interface JobRunStepRecord {
 @Index('job_runs_live_idx', ['updatedAt'], { where: 'status_rank < 4' })
 @Index('job_runs_schedule_id_idx', ['scheduleId', 'createdAt'], { where: 'schedule_id IS NOT NULL' })
 export class JobRunRecord {
-  @PrimaryColumn('uuid')
+  @UuidPrimaryKey()
   id!: string;
 
-  @Column('text', { name: 'job_id' })
+  @TextColumn('job_id')
   jobId!: string;
 
-  @Column('text', { name: 'job_name', nullable: true })
+  @NullableText('job_name')
   jobName!: string | null;
 
-  @Column('text')
+  @TextColumn()
   status!: RunStatus;
 
   /** `runStatusRank(status)`, stored so an update can refuse to move a run backwards in one statement. */
   @Column('smallint', { name: 'status_rank' })
   statusRank!: number;
 
-  @Column('jsonb', { nullable: true })
+  @NullableJson()
   data!: JsonObject | null;
 
-  @Column('boolean', { nullable: true })
+  @NullableBoolean()
   commit!: boolean | null;
 
-  @Column('text', { nullable: true })
+  @NullableText()
   queue!: string | null;
 
-  @Column('text', { name: 'requested_by', nullable: true })
+  @NullableText('requested_by')
   requestedBy!: string | null;
 
   /** Who the run acts as (`run_as`, a schedule's owner); null for runs from before it. */
-  @Column('text', { name: 'run_as', nullable: true })
+  @NullableText('run_as')
   runAs!: string | null;
 
-  @Column('text', { name: 'workflow_id' })
+  @TextColumn('workflow_id')
   workflowId!: string;
 
-  @Column('integer')
+  @IntegerColumn()
   attempt!: number;
 
-  @Column('jsonb', { nullable: true })
+  @NullableJson()
   result!: JsonValue | null;
 
-  @Column('jsonb', { nullable: true })
+  @NullableJson()
   error!: RunErrorInfo | null;
 
-  @Column('integer', { name: 'failure_count' })
+  @IntegerColumn('failure_count')
   failureCount!: number;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @Column('timestamptz', { name: 'started_at', nullable: true })
+  @NullableTimestamp('started_at')
   startedAt!: Date | null;
 
-  @Column('timestamptz', { name: 'completed_at', nullable: true })
+  @NullableTimestamp('completed_at')
   completedAt!: Date | null;
 
-  @Column('timestamptz', { name: 'updated_at' })
+  @UpdatedAt()
   updatedAt!: Date;
 
   /** Step name → its latest attempt. Empty until a step starts. */
-  @Column('jsonb', { default: () => "'{}'" })
+  @JsonColumn({ default: () => "'{}'" })
   steps!: Record<string, JobRunStepRecord>;
 
   /** The latest progress report; null until the job reports one. */
-  @Column('jsonb', { nullable: true })
+  @NullableJson()
   progress!: RunProgressData | null;
 
   /** Stream position of the progress report in `progress`: an older report never replaces a newer one. */
-  @Column('bigint', { name: 'progress_position', nullable: true })
+  @NullableBigint('progress_position')
   progressPosition!: string | null;
 
   /** Who first asked to cancel the run, and when; null when nobody has. */
-  @Column('text', { name: 'cancel_requested_by', nullable: true })
+  @NullableText('cancel_requested_by')
   cancelRequestedBy!: string | null;
 
-  @Column('timestamptz', { name: 'cancel_requested_at', nullable: true })
+  @NullableTimestamp('cancel_requested_at')
   cancelRequestedAt!: Date | null;
 
   /** Who cancelled the run, as its `run.cancelled` event says; set only when the run ended `cancelled`. */
-  @Column('text', { name: 'cancelled_by', nullable: true })
+  @NullableText('cancelled_by')
   cancelledBy!: string | null;
 
   /** The schedule that started the run, as its `run.requested` says; null for a run someone asked for. */
-  @Column('text', { name: 'schedule_id', nullable: true })
+  @NullableText('schedule_id')
   scheduleId!: string | null;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index } from 'typeorm';
+import { BigintColumn, CreatedAt, IntegerColumn, JsonColumn, NullableText, NullableTimestamp, NullableUuid, TextColumn, TextPrimaryKey, UpdatedAt } from '@yardmaster/record-columns';
 import type { RunStatus, ScheduleDefinition, ScheduleStateName } from '@yardmaster/contracts';
 
 /**
@@ -9,57 +10,57 @@ import type { RunStatus, ScheduleDefinition, ScheduleStateName } from '@yardmast
 @Index('schedules_key_live_idx', ['key'], { unique: true, where: 'deleted_at IS NULL' })
 @Index('schedules_job_id_idx', ['jobId', 'key'], { where: 'deleted_at IS NULL' })
 export class ScheduleRecord {
-  @PrimaryColumn('text')
+  @TextPrimaryKey()
   id!: string;
 
-  @Column('text')
+  @TextColumn()
   key!: string;
 
-  @Column('text', { name: 'job_id' })
+  @TextColumn('job_id')
   jobId!: string;
 
   /** Whom the schedule's runs act as (`definition.owner`, as a column to filter on); null for schedules from before owners. */
-  @Column('text', { nullable: true })
+  @NullableText()
   owner!: string | null;
 
   /** The whole definition, as the snapshot carries it (key and jobId included). */
-  @Column('jsonb')
+  @JsonColumn()
   definition!: ScheduleDefinition;
 
-  @Column('text')
+  @TextColumn()
   state!: ScheduleStateName;
 
-  @Column('text', { name: 'paused_reason', nullable: true })
+  @NullableText('paused_reason')
   pausedReason!: string | null;
 
   /** ISO 8601 times of the next runs, as Temporal computed them when the snapshot was taken. */
-  @Column('jsonb', { name: 'next_run_times', default: () => "'[]'" })
+  @JsonColumn({ name: 'next_run_times', default: () => "'[]'" })
   nextRunTimes!: string[];
 
   /** The run this schedule requested last (by request time), and that run's status as it changes. */
-  @Column('uuid', { name: 'last_run_id', nullable: true })
+  @NullableUuid('last_run_id')
   lastRunId!: string | null;
 
-  @Column('text', { name: 'last_run_status', nullable: true })
+  @NullableText('last_run_status')
   lastRunStatus!: RunStatus | null;
 
-  @Column('timestamptz', { name: 'last_run_at', nullable: true })
+  @NullableTimestamp('last_run_at')
   lastRunAt!: Date | null;
 
-  @Column('integer', { name: 'total_runs', default: 0 })
+  @IntegerColumn({ name: 'total_runs', default: 0 })
   totalRuns!: number;
 
   /** Stream position of the snapshot applied last; an older snapshot is ignored. */
-  @Column('bigint', { name: 'snapshot_position' })
+  @BigintColumn('snapshot_position')
   snapshotPosition!: string;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @CreatedAt()
   createdAt!: Date;
 
   /** When the schedule itself last changed (definition, state, pause reason or deletion); not bumped by its runs. */
-  @Column('timestamptz', { name: 'updated_at' })
+  @UpdatedAt()
   updatedAt!: Date;
 
-  @Column('timestamptz', { name: 'deleted_at', nullable: true })
+  @NullableTimestamp('deleted_at')
   deletedAt!: Date | null;
 }

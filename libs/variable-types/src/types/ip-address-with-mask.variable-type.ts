@@ -1,8 +1,7 @@
 import type { IpAddressWithMaskVariableDefinition } from '@yardmaster/contracts';
 import { commonFields } from '../define/common-fields';
 import { checkedVersion } from '../define/option-checks';
-import { maxPrefixLengthOf } from '../ip/ip-address';
-import { checkPrefix, familyName, prefixExample } from '../ip/ip-messages';
+import { checkPrefix, unparsedPrefixProblem } from '../ip/ip-messages';
 import { prefixesPattern } from '../ip/prefixes-pattern';
 import { accepted, problem, type VariableTypeModule, type VariableValueCheck } from '../variable-type';
 
@@ -20,16 +19,7 @@ export const ipAddressWithMaskVariableType: VariableTypeModule<IpAddressWithMask
 };
 
 function checkIpAddressWithMask(definition: IpAddressWithMaskVariableDefinition, value: unknown): VariableValueCheck {
-  const example = prefixExample('host', definition.version);
   const checked = checkPrefix(value, definition.version);
-  switch (checked.kind) {
-    case 'syntax':
-      return problem(`must be ${familyName(definition.version)} address with a prefix length, e.g. ${example}`);
-    case 'family':
-      return problem(`must be an IPv${checked.wanted} address with a prefix length, e.g. ${example}, not an IPv${checked.got} one`);
-    case 'too-long':
-      return problem(`must have a prefix length from 0 to ${maxPrefixLengthOf(checked.version)} for an IPv${checked.version} address`);
-    case 'ok':
-      return accepted(checked.prefix.text);
-  }
+  if (checked.kind !== 'ok') return problem(unparsedPrefixProblem(checked, 'host', definition.version));
+  return accepted(checked.prefix.text);
 }

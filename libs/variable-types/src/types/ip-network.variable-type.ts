@@ -2,7 +2,7 @@ import type { IpNetworkVariableDefinition } from '@yardmaster/contracts';
 import { commonFields } from '../define/common-fields';
 import { checkBounds, checkedVersion, optional } from '../define/option-checks';
 import { hasHostBits, maxPrefixLengthOf, networkOf } from '../ip/ip-address';
-import { checkPrefix, familyName, prefixExample } from '../ip/ip-messages';
+import { checkPrefix, unparsedPrefixProblem } from '../ip/ip-messages';
 import { prefixesPattern } from '../ip/prefixes-pattern';
 import { accepted, problem, type VariableOptions, type VariableTypeModule, type VariableValueCheck } from '../variable-type';
 
@@ -38,24 +38,14 @@ function networkOptions(builder: string, options: VariableOptions) {
 }
 
 function checkIpNetwork(definition: IpNetworkVariableDefinition, value: unknown): VariableValueCheck {
-  const example = prefixExample('network', definition.version);
   const checked = checkPrefix(value, definition.version);
-  switch (checked.kind) {
-    case 'syntax':
-      return problem(`must be ${familyName(definition.version)} network with host bits zero, e.g. ${example}`);
-    case 'family':
-      return problem(`must be an IPv${checked.wanted} network, e.g. ${example}, not an IPv${checked.got} one`);
-    case 'too-long':
-      return problem(`must have a prefix length from 0 to ${maxPrefixLengthOf(checked.version)} for an IPv${checked.version} network`);
-    case 'ok': {
-      const { minPrefixLength: min, maxPrefixLength: max } = definition;
-      const length = checked.prefix.prefixLength;
-      if ((min !== undefined && length < min) || (max !== undefined && length > max)) {
-        const range = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : `of at most ${max}`;
-        return problem(`must have a prefix length ${range}`);
-      }
-      if (hasHostBits(checked.prefix)) return problem(`must have host bits zero: did you mean ${networkOf(checked.prefix).text}?`);
-      return accepted(checked.prefix.text);
-    }
+  if (checked.kind !== 'ok') return problem(unparsedPrefixProblem(checked, 'network', definition.version));
+  const { minPrefixLength: min, maxPrefixLength: max } = definition;
+  const length = checked.prefix.prefixLength;
+  if ((min !== undefined && length < min) || (max !== undefined && length > max)) {
+    const range = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : `of at most ${max}`;
+    return problem(`must have a prefix length ${range}`);
   }
+  if (hasHostBits(checked.prefix)) return problem(`must have host bits zero: did you mean ${networkOf(checked.prefix).text}?`);
+  return accepted(checked.prefix.text);
 }

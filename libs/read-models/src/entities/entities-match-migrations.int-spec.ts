@@ -1,0 +1,54 @@
+/**
+ * The read-models entities map the schema the migrations build. Against a freshly migrated database of its own,
+ * TypeORM's schema builder may only want to drop what the migrations alone declare (foreign keys, indexes, check
+ * constraints, unique keys and defaults the entities leave to the database); a column decorator that maps a type,
+ * name, nullability, default or key differently from the migrations adds a statement here and fails the test.
+ */
+import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
+import type { DataSource } from 'typeorm';
+import { runPendingMigrations } from '@yardmaster/database';
+import { createReadModelDataSource } from '../data-source';
+
+jest.setTimeout(30_000);
+
+/** What only the migrations declare, as the schema builder would drop it (sorted). */
+const ONLY_IN_MIGRATIONS = [
+  `ALTER TABLE "applied_events" ALTER COLUMN "applied_at" DROP DEFAULT`,
+  `ALTER TABLE "audit_entries" ALTER COLUMN "details" DROP DEFAULT`,
+  `ALTER TABLE "audit_entries" ALTER COLUMN "recorded_at" DROP DEFAULT`,
+  `ALTER TABLE "job_definitions" ALTER COLUMN "created_at" DROP DEFAULT`,
+  `ALTER TABLE "job_definitions" ALTER COLUMN "enabled" DROP DEFAULT`,
+  `ALTER TABLE "job_definitions" ALTER COLUMN "overrides" DROP DEFAULT`,
+  `ALTER TABLE "job_definitions" ALTER COLUMN "policies" DROP DEFAULT`,
+  `ALTER TABLE "job_runs" ALTER COLUMN "attempt" DROP DEFAULT`,
+  `ALTER TABLE "job_runs" ALTER COLUMN "failure_count" DROP DEFAULT`,
+  `ALTER TABLE "schedules" ALTER COLUMN "created_at" DROP DEFAULT`,
+  `ALTER TABLE "schedules" ALTER COLUMN "updated_at" DROP DEFAULT`,
+  `DROP INDEX "public"."audit_entries_action_idx"`,
+  `DROP INDEX "public"."audit_entries_actor_idx"`,
+  `DROP INDEX "public"."audit_entries_occurred_at_idx"`,
+  `DROP INDEX "public"."audit_entries_target_idx"`,
+  `DROP INDEX "public"."job_runs_requested_by_idx"`,
+  `DROP INDEX "public"."job_runs_run_as_idx"`,
+];
+
+let db: EmptyTestDatabase;
+let dataSource: DataSource;
+
+beforeAll(async () => {
+  db = await createEmptyTestDatabase();
+  dataSource = await createReadModelDataSource(db.url, 'read-models-schema-tests').initialize();
+  await runPendingMigrations(dataSource);
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await db?.drop();
+});
+
+describe('read model entities', () => {
+  it('differ from the migrated schema only by what the migrations alone declare', async () => {
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query).sort()).toEqual(ONLY_IN_MIGRATIONS);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './typed-columns';
+export * from './timestamps';
+export * from './primary-keys';
