@@ -34,6 +34,11 @@ async function main() {
       const jest = spawnSync(join(ROOT, 'node_modules', '.bin', 'jest'), ['--ci', '--json', `--outputFile=${resultsFile}`, ...phase.args], { cwd: ROOT, stdio: 'inherit', env });
       if ((jest.status ?? 1) !== 0) status = jest.status ?? 1;
       if (existsSync(resultsFile)) results.push(JSON.parse(readFileSync(resultsFile, 'utf8')));
+      else {
+        // Jest stopped before running tests (a failed globalSetup, say): the summary cannot count them.
+        say(`Jest wrote no results for ${phase.what}: the summary below leaves them out`);
+        status = status || 1;
+      }
     }
     printSummary(results);
     return status;
