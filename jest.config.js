@@ -27,6 +27,13 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.int-spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // One stack for the files that call `YardmasterStack.shared()`, started once per run (README, "Test speed").
+      globalSetup: '<rootDir>/test/support/shared-stack-setup.ts',
+      globalTeardown: '<rootDir>/test/support/shared-stack-teardown.ts',
+    },
   ],
 };

@@ -1,8 +1,22 @@
+import { uniqueSuffix } from './support/unique-names';
 import { YardmasterStack } from './support/yardmaster-stack';
 
 const NEW_BRANCH = 'inventory.NewBranch';
 const REPORT = 'inventory.PrimaryAddressReport';
 const IMPORT = 'inventory.ImportDevices';
+// The shared stack holds other files' inventory: every site, role, platform and tag here has a name (and so a
+// slug) of its own; the switches NewBranch and AddSwitches make are named after their site's slug.
+const SUFFIX = uniqueSuffix();
+const ACCESS_SWITCH = `Access Switch ${SUFFIX}`;
+const ARISTA_EOS = `Arista EOS ${SUFFIX}`;
+const FRANKFURT = `Frankfurt 1 ${SUFFIX}`;
+const HAMBURG_2 = { name: `Hamburg 2 ${SUFFIX}`, slug: `hamburg-2-${SUFFIX}` };
+const HAMBURG_3 = { name: `Hamburg 3 ${SUFFIX}`, slug: `hamburg-3-${SUFFIX}` };
+const KIEL = `Kiel 1 ${SUFFIX}`;
+const LISBON = { name: `Lisbon 1 ${SUFFIX}`, slug: `lisbon-1-${SUFFIX}` };
+const LAB = `lab-${SUFFIX}`;
+/** `text` as a regular expression that matches it literally. */
+const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Jobs that act on the inventory, through the whole stack: object variables resolved to records, dry runs
@@ -15,10 +29,10 @@ describe('jobs acting on the inventory', () => {
   let site: { id: string; name: string };
 
   beforeAll(async () => {
-    stack = await YardmasterStack.start();
-    accessRole = await create('/api/inventory/device-roles', { name: 'Access Switch' });
-    platform = await create('/api/inventory/platforms', { name: 'Arista EOS', networkDriver: 'arista_eos' });
-    site = await create('/api/inventory/sites', { name: 'Frankfurt 1', status: 'active' });
+    stack = await YardmasterStack.shared();
+    accessRole = await create('/api/inventory/device-roles', { name: ACCESS_SWITCH });
+    platform = await create('/api/inventory/platforms', { name: ARISTA_EOS, networkDriver: 'arista_eos' });
+    site = await create('/api/inventory/sites', { name: FRANKFURT, status: 'active' });
   }, 120_000);
 
   afterAll(async () => {
@@ -41,43 +55,43 @@ describe('jobs acting on the inventory', () => {
     const sitesBefore = await count('/api/inventory/sites');
     const devicesBefore = await count('/api/inventory/devices');
 
-    const runId = await stack.startRun(NEW_BRANCH, { data: newBranch('Hamburg 2'), commit: false });
+    const runId = await stack.startRun(NEW_BRANCH, { data: newBranch(HAMBURG_2.name), commit: false });
     const run = await stack.waitForRunToEnd(runId);
 
     expect(run).toMatchObject({ status: 'completed', commit: false });
     expect(String(run.result).split('\n')).toEqual([
       'name,site,role,platform,status',
-      'hamburg-2-sw01,Hamburg 2,Access Switch,Arista EOS,planned',
-      'hamburg-2-sw02,Hamburg 2,Access Switch,Arista EOS,planned',
-      'hamburg-2-sw03,Hamburg 2,Access Switch,Arista EOS,planned',
+      `${HAMBURG_2.slug}-sw01,${HAMBURG_2.name},${ACCESS_SWITCH},${ARISTA_EOS},planned`,
+      `${HAMBURG_2.slug}-sw02,${HAMBURG_2.name},${ACCESS_SWITCH},${ARISTA_EOS},planned`,
+      `${HAMBURG_2.slug}-sw03,${HAMBURG_2.name},${ACCESS_SWITCH},${ARISTA_EOS},planned`,
     ]);
     const messages = (await stack.logsOf(runId)).map((entry) => `${entry.grouping}: ${entry.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
-        'run: Created site Hamburg 2',
-        'run: Created Access Switch hamburg-2-sw01',
-        expect.stringMatching(/^run: Dry run: the 4 inventory changes of step run were not saved \(created site "Hamburg 2", created device "hamburg-2-sw01"/),
+        `run: Created site ${HAMBURG_2.name}`,
+        `run: Created ${ACCESS_SWITCH} ${HAMBURG_2.slug}-sw01`,
+        expect.stringMatching(new RegExp(`^run: Dry run: the 4 inventory changes of step run were not saved \\(created site "${literally(HAMBURG_2.name)}", created device "${literally(HAMBURG_2.slug)}-sw01"`)),
         // The test step runs in a transaction of its own and still sees what `run` did: the dry run's changes are replayed.
-        'test_switches_in_place: Site Hamburg 2 has its 3 switches',
+        `test_switches_in_place: Site ${HAMBURG_2.name} has its 3 switches`,
       ]),
     );
-    expect(await count('/api/inventory/sites?name=Hamburg%202')).toBe(0);
+    expect(await count(`/api/inventory/sites?name=${encodeURIComponent(HAMBURG_2.name)}`)).toBe(0);
     expect(await count('/api/inventory/sites')).toBe(sitesBefore);
     expect(await count('/api/inventory/devices')).toBe(devicesBefore);
   });
 
   it('with commit: true creates the site and its switches', async () => {
-    const runId = await stack.startRun(NEW_BRANCH, { data: newBranch('Hamburg 3'), commit: true });
+    const runId = await stack.startRun(NEW_BRANCH, { data: newBranch(HAMBURG_3.name), commit: true });
     const run = await stack.waitForRunToEnd(runId);
     expect(run).toMatchObject({ status: 'completed', commit: true });
 
-    const sites = (await stack.getJson('/api/inventory/sites?name=Hamburg%203')).body;
-    expect(sites.items).toEqual([expect.objectContaining({ name: 'Hamburg 3', slug: 'hamburg-3', status: 'planned' })]);
+    const sites = (await stack.getJson(`/api/inventory/sites?name=${encodeURIComponent(HAMBURG_3.name)}`)).body;
+    expect(sites.items).toEqual([expect.objectContaining({ name: HAMBURG_3.name, slug: HAMBURG_3.slug, status: 'planned' })]);
     const devices = (await stack.getJson(`/api/inventory/devices?site=${sites.items[0].id}`)).body;
-    expect(devices.items.map((device: { name: string }) => device.name)).toEqual(['hamburg-3-sw01', 'hamburg-3-sw02', 'hamburg-3-sw03']);
+    expect(devices.items.map((device: { name: string }) => device.name)).toEqual([`${HAMBURG_3.slug}-sw01`, `${HAMBURG_3.slug}-sw02`, `${HAMBURG_3.slug}-sw03`]);
     expect(devices.items[0]).toMatchObject({ roleId: accessRole.id, platformId: platform.id, status: 'planned' });
     const messages = (await stack.logsOf(runId)).map((entry) => entry.message);
-    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^Saved the 4 inventory changes of step run: created site "Hamburg 3"/)]));
+    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^Saved the 4 inventory changes of step run: created site "${literally(HAMBURG_3.name)}"`))]));
   });
 
   it('refuses object ids that name no record, or a record outside the query filters, one error per field', async () => {
@@ -96,31 +110,31 @@ describe('jobs acting on the inventory', () => {
     expect(second.body.fieldErrors).toEqual([{ field: 'data.switchRole', message: `no device role has the id ${unknown}` }]);
 
     // examples.AllVariables: `devices` must be active devices of the chosen `site`.
-    const elsewhere = await create('/api/inventory/sites', { name: 'Elsewhere' });
+    const elsewhere = await create('/api/inventory/sites', { name: `Elsewhere ${SUFFIX}` });
     const device = await create('/api/inventory/devices', { name: 'edge-9', siteId: elsewhere.id, roleId: accessRole.id, status: 'active' });
     const outside = await stack.post('/api/jobs/examples.AllVariables/runs', JSON.stringify({ data: { site: site.id, devices: [device.id] } }));
     expect(outside.status).toBe(400);
     expect(outside.body.fieldErrors).toEqual([{ field: 'data.devices', message: `must be a device matching site=${site.id}, status=active; ${device.id} does not` }]);
     const inside = await stack.startRun('examples.AllVariables', { data: { site: elsewhere.id, devices: [device.id] } });
     const run = await stack.waitForRunToEnd(inside);
-    expect(run).toMatchObject({ status: 'completed', result: { received: { site: 'Elsewhere', devices: ['edge-9'] } } });
+    expect(run).toMatchObject({ status: 'completed', result: { received: { site: `Elsewhere ${SUFFIX}`, devices: ['edge-9'] } } });
   });
 
   it('fails a run whose object was deleted after the request, naming the variable', async () => {
-    const doomed = await create('/api/inventory/platforms', { name: 'Doomed OS' });
+    const doomed = await create('/api/inventory/platforms', { name: `Doomed OS ${SUFFIX}` });
     const startAt = new Date(Date.now() + 4_000).toISOString();
-    const runId = await stack.startRun(NEW_BRANCH, { data: { ...newBranch('Kiel 1'), switchPlatform: doomed.id }, startAt });
+    const runId = await stack.startRun(NEW_BRANCH, { data: { ...newBranch(KIEL), switchPlatform: doomed.id }, startAt });
     expect((await stack.sendDelete(`/api/inventory/platforms/${doomed.id}`)).status).toBe(204);
 
     const run = await stack.waitForRunToEnd(runId, 30_000);
     expect(run.status).toBe('failed');
     const failures = (await stack.logsOf(runId)).filter((entry) => entry.level === 'failure').map((entry) => entry.message);
     expect(failures).toEqual([`Variable switchPlatform: the platform ${doomed.id} no longer exists (deleted after the run was requested), so the job did not run`]);
-    expect(await count('/api/inventory/sites?name=Kiel%201')).toBe(0);
+    expect(await count(`/api/inventory/sites?name=${encodeURIComponent(KIEL)}`)).toBe(0);
   });
 
   it('reports every active device without a primary address, with a link to it; a read-only job has no commit', async () => {
-    const core = await create('/api/inventory/device-roles', { name: 'Core Router' });
+    const core = await create('/api/inventory/device-roles', { name: `Core Router ${SUFFIX}` });
     const good = await create('/api/inventory/devices', { name: 'core-1', siteId: site.id, roleId: core.id, status: 'active', primaryAddress: '192.0.2.1/24' });
     const bad = await create('/api/inventory/devices', { name: 'core-2', siteId: site.id, roleId: core.id, status: 'active' });
 
@@ -145,8 +159,13 @@ describe('jobs acting on the inventory', () => {
   });
 
   it('imports devices from an uploaded CSV file: a dry run by default, saved with commit: true', async () => {
-    await create('/api/inventory/tags', { name: 'Lab' });
-    const csv = ['name,site,role,platform,status,primary_address,tags', `lab-1,frankfurt-1,access-switch,arista-eos,active,198.51.100.11/24,lab`, 'lab-2,Frankfurt 1,Access Switch,,planned,,', 'lab-3,nowhere,access-switch,,,,'].join('\n');
+    await create('/api/inventory/tags', { name: `Lab ${SUFFIX}` });
+    const csv = [
+      'name,site,role,platform,status,primary_address,tags',
+      `lab-1,frankfurt-1-${SUFFIX},access-switch-${SUFFIX},arista-eos-${SUFFIX},active,198.51.100.11/24,${LAB}`,
+      `lab-2,${FRANKFURT},${ACCESS_SWITCH},,planned,,`,
+      `lab-3,nowhere,access-switch-${SUFFIX},,,,`,
+    ].join('\n');
     const upload = async (commit?: boolean) => {
       const form = new FormData();
       form.append('devices', new Blob([csv], { type: 'text/csv' }), 'devices.csv');
@@ -162,31 +181,31 @@ describe('jobs acting on the inventory', () => {
     expect((await stack.logsOf(dryRun.id)).map((entry) => entry.message)).toEqual(
       expect.arrayContaining(['Line 4: no site has the slug or name "nowhere"', 'Dry run: 2 devices would be created; nothing is saved']),
     );
-    expect(await count('/api/inventory/devices?q=lab-')).toBe(0);
+    expect(await count(`/api/inventory/devices?q=lab-&site=${site.id}`)).toBe(0);
 
     const committed = await upload(true);
     expect(committed).toMatchObject({ status: 'failed', commit: true, result: { created: 2, failed: 1 } });
-    const lab1 = (await stack.getJson('/api/inventory/devices?name=lab-1')).body.items[0];
-    expect(lab1).toMatchObject({ siteId: site.id, roleId: accessRole.id, platformId: platform.id, primaryAddress: '198.51.100.11/24', tags: ['lab'] });
-    expect(await count('/api/inventory/devices?q=lab-')).toBe(2);
+    const lab1 = (await stack.getJson(`/api/inventory/devices?name=lab-1&site=${site.id}`)).body.items[0];
+    expect(lab1).toMatchObject({ siteId: site.id, roleId: accessRole.id, platformId: platform.id, primaryAddress: '198.51.100.11/24', tags: [LAB] });
+    expect(await count(`/api/inventory/devices?q=lab-&site=${site.id}`)).toBe(2);
   });
 
   it('adds switches with examples.AddSwitches, each run once: its ledger entry is saved with the switches it tags', async () => {
-    const lisbon = await create('/api/inventory/sites', { name: 'Lisbon 1' });
+    const lisbon = await create('/api/inventory/sites', { name: LISBON.name });
     const addSwitches = async (count: number) => {
       const runId = await stack.startRun('examples.AddSwitches', { data: { site: lisbon.id, role: accessRole.id, count } });
       return stack.waitForRunToEnd(runId);
     };
 
     const first = await addSwitches(2);
-    expect(first).toMatchObject({ status: 'completed', commit: true, result: { site: 'Lisbon 1', switches: ['lisbon-1-sw01', 'lisbon-1-sw02'] } });
+    expect(first).toMatchObject({ status: 'completed', commit: true, result: { site: LISBON.name, switches: [`${LISBON.slug}-sw01`, `${LISBON.slug}-sw02`] } });
     const ledger = (await stack.getJson(`/api/inventory/tags?name=${encodeURIComponent(`step ${first.id}:run`)}`)).body.items;
     expect(ledger).toHaveLength(1);
     expect(await count(`/api/inventory/devices?tag=${ledger[0].slug}`)).toBe(2);
 
     // Another run is another key: it adds its own switches after the first run's.
     const second = await addSwitches(1);
-    expect(second).toMatchObject({ status: 'completed', result: { switches: ['lisbon-1-sw03'] } });
+    expect(second).toMatchObject({ status: 'completed', result: { switches: [`${LISBON.slug}-sw03`] } });
     expect(await count(`/api/inventory/devices?site=${lisbon.id}`)).toBe(3);
   });
 });

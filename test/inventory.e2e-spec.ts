@@ -3,15 +3,24 @@
  * own): sites, roles, platforms, tags and devices created over HTTP, found by filters with totals that match,
  * paged, and refused with 400, 404 and 409 where they should be.
  */
+import { uniqueSuffix } from './support/unique-names';
 import { YardmasterStack } from './support/yardmaster-stack';
 
 jest.setTimeout(120_000);
+
+// The shared stack holds other files' inventory: this file's sites, role, platform and tags have names (and so
+// slugs) of their own, and every filter it counts is narrowed to them. A device's name is unique only in its site.
+const SUFFIX = uniqueSuffix();
+const AMS = { name: `Amsterdam 1 ${SUFFIX}`, slug: `amsterdam-1-${SUFFIX}` };
+const FRA = `fra2-${SUFFIX}`;
+const CORE = `core-${SUFFIX}`;
+const MONITORED = `monitored-${SUFFIX}`;
 
 describe('the inventory through the REST API', () => {
   let stack: YardmasterStack;
 
   beforeAll(async () => {
-    stack = await YardmasterStack.start();
+    stack = await YardmasterStack.shared();
   });
 
   afterAll(async () => {
@@ -38,16 +47,16 @@ describe('the inventory through the REST API', () => {
   const ids: Record<string, string> = {};
 
   it('creates sites, a role, a platform, tags and devices', async () => {
-    const ams = await send('POST', '/api/inventory/sites', { name: 'Amsterdam 1', description: 'Science Park' });
+    const ams = await send('POST', '/api/inventory/sites', { name: AMS.name, description: 'Science Park' });
     expect(ams.status).toBe(201);
     expect(ams.location).toBe(`/api/inventory/sites/${ams.body.id}`);
-    expect(ams.body).toMatchObject({ name: 'Amsterdam 1', slug: 'amsterdam-1', status: 'active', description: 'Science Park' });
+    expect(ams.body).toMatchObject({ name: AMS.name, slug: AMS.slug, status: 'active', description: 'Science Park' });
     ids.ams = ams.body.id;
-    ids.fra = (await create('sites', { name: 'Frankfurt 2', slug: 'fra2', status: 'planned' })).id;
-    ids.edge = (await create('device-roles', { name: 'Edge Router', color: '2196F3' })).id;
-    ids.eos = (await create('platforms', { name: 'Arista EOS', networkDriver: 'arista_eos' })).id;
-    await create('tags', { name: 'Core' });
-    await create('tags', { name: 'Monitored', color: '4caf50' });
+    ids.fra = (await create('sites', { name: `Frankfurt 2 ${SUFFIX}`, slug: FRA, status: 'planned' })).id;
+    ids.edge = (await create('device-roles', { name: `Edge Router ${SUFFIX}`, color: '2196F3' })).id;
+    ids.eos = (await create('platforms', { name: `Arista EOS ${SUFFIX}`, networkDriver: 'arista_eos' })).id;
+    await create('tags', { name: `Core ${SUFFIX}` });
+    await create('tags', { name: `Monitored ${SUFFIX}`, color: '4caf50' });
 
     const device = await send('POST', '/api/inventory/devices', {
       name: 'edge-ams1-01',
@@ -56,7 +65,7 @@ describe('the inventory through the REST API', () => {
       platformId: ids.eos,
       primaryAddress: '192.0.2.10/24',
       management: { protocol: 'ssh', credentialsRef: 'lab' },
-      tags: ['monitored', 'core'],
+      tags: [MONITORED, CORE],
     });
     expect(device.status).toBe(201);
     expect(device.body).toMatchObject({
@@ -64,7 +73,7 @@ describe('the inventory through the REST API', () => {
       status: 'active',
       primaryAddress: '192.0.2.10/24',
       management: { protocol: 'ssh', port: 22, credentialsRef: 'lab' },
-      tags: ['core', 'monitored'],
+      tags: [CORE, MONITORED],
     });
     ids.device = device.body.id;
     // Eleven more: five at Amsterdam, six at Frankfurt (those three tagged core, none with an address).
@@ -74,14 +83,14 @@ describe('the inventory through the REST API', () => {
         siteId: index <= 6 ? ids.ams : ids.fra,
         roleId: ids.edge,
         primaryAddress: index <= 6 ? `2001:db8::${index}/64` : null,
-        tags: index >= 10 ? ['core'] : [],
+        tags: index >= 10 ? [CORE] : [],
       });
     }
     expect((await send('GET', `/api/inventory/devices/${ids.device}`)).body).toEqual(device.body);
   });
 
   it('filters devices, with totals that match every page', async () => {
-    const amsterdam = await send('GET', '/api/inventory/devices?site=amsterdam-1&limit=4');
+    const amsterdam = await send('GET', `/api/inventory/devices?site=${AMS.slug}&limit=4`);
     expect(amsterdam.status).toBe(200);
     expect(amsterdam.body).toMatchObject({ total: 6, limit: 4, offset: 0 });
     expect(amsterdam.body.items).toHaveLength(4);
@@ -96,20 +105,20 @@ describe('the inventory through the REST API', () => {
       'edge-ams1-01',
     ]);
 
-    expect((await send('GET', '/api/inventory/devices?tag=core')).body.total).toBe(4);
-    expect((await send('GET', '/api/inventory/devices?tag=core&tag=monitored')).body.total).toBe(1);
-    expect((await send('GET', '/api/inventory/devices?tag=core,monitored')).body.total).toBe(1);
-    expect((await send('GET', '/api/inventory/devices?site=fra2&has_primary_address=false')).body.total).toBe(6);
-    expect((await send('GET', '/api/inventory/devices?has_primary_address=true&platform=arista-eos')).body.items.map((item: { id: string }) => item.id)).toEqual([ids.device]);
-    expect((await send('GET', `/api/inventory/devices?role=edge-router&q=EDGE-1`)).body.total).toBe(3);
-    expect((await send('GET', '/api/inventory/sites?status=planned')).body.items.map((site: { slug: string }) => site.slug)).toEqual(['fra2']);
+    expect((await send('GET', `/api/inventory/devices?tag=${CORE}`)).body.total).toBe(4);
+    expect((await send('GET', `/api/inventory/devices?tag=${CORE}&tag=${MONITORED}`)).body.total).toBe(1);
+    expect((await send('GET', `/api/inventory/devices?tag=${CORE},${MONITORED}`)).body.total).toBe(1);
+    expect((await send('GET', `/api/inventory/devices?site=${FRA}&has_primary_address=false`)).body.total).toBe(6);
+    expect((await send('GET', `/api/inventory/devices?has_primary_address=true&platform=arista-eos-${SUFFIX}`)).body.items.map((item: { id: string }) => item.id)).toEqual([ids.device]);
+    expect((await send('GET', `/api/inventory/devices?role=edge-router-${SUFFIX}&q=EDGE-1`)).body.total).toBe(3);
+    expect((await send('GET', `/api/inventory/sites?status=planned&id=${ids.ams},${ids.fra}`)).body.items.map((site: { slug: string }) => site.slug)).toEqual([FRA]);
     expect((await send('GET', `/api/inventory/sites?id=${ids.ams},${ids.fra}`)).body.total).toBe(2);
   });
 
   it('patches a device, and moves it between sites', async () => {
-    const patched = await send('PATCH', `/api/inventory/devices/${ids.device}`, { status: 'offline', siteId: ids.fra, tags: ['core'] });
-    expect(patched).toMatchObject({ status: 200, body: { status: 'offline', siteId: ids.fra, tags: ['core'], name: 'edge-ams1-01' } });
-    expect((await send('GET', '/api/inventory/devices?site=fra2')).body.total).toBe(7);
+    const patched = await send('PATCH', `/api/inventory/devices/${ids.device}`, { status: 'offline', siteId: ids.fra, tags: [CORE] });
+    expect(patched).toMatchObject({ status: 200, body: { status: 'offline', siteId: ids.fra, tags: [CORE], name: 'edge-ams1-01' } });
+    expect((await send('GET', `/api/inventory/devices?site=${FRA}`)).body.total).toBe(7);
   });
 
   it('refuses bad input with 400, unknown ids with 404 and duplicates with 409', async () => {
@@ -139,9 +148,9 @@ describe('the inventory through the REST API', () => {
     expect((await send('PATCH', '/api/inventory/platforms/not-an-id', { name: 'x' })).status).toBe(404);
     expect((await send('DELETE', '/api/inventory/device-roles/00000000-0000-4000-8000-000000000000')).status).toBe(404);
 
-    const taken = await send('POST', '/api/inventory/sites', { name: 'AMSTERDAM 1' });
+    const taken = await send('POST', '/api/inventory/sites', { name: AMS.name.toUpperCase() });
     expect(taken).toMatchObject({ status: 409, body: { code: 'INVENTORY_CONFLICT', fieldErrors: [{ field: 'name' }] } });
-    const takenSlug = await send('PATCH', `/api/inventory/sites/${ids.fra}`, { slug: 'amsterdam-1' });
+    const takenSlug = await send('PATCH', `/api/inventory/sites/${ids.fra}`, { slug: AMS.slug });
     expect(takenSlug).toMatchObject({ status: 409, body: { code: 'INVENTORY_CONFLICT', fieldErrors: [{ field: 'slug' }] } });
     const sameName = await send('POST', '/api/inventory/devices', { name: 'EDGE-02', siteId: ids.ams, roleId: ids.edge });
     expect(sameName).toMatchObject({ status: 409, body: { code: 'INVENTORY_CONFLICT' } });
@@ -149,18 +158,18 @@ describe('the inventory through the REST API', () => {
 
   it('refuses to delete what devices use, deletes what they do not, and takes a deleted tag off devices', async () => {
     const inUse = await send('DELETE', `/api/inventory/sites/${ids.ams}`);
-    expect(inUse).toMatchObject({ status: 409, body: { code: 'INVENTORY_OBJECT_IN_USE', message: 'The site "Amsterdam 1" is used by 5 devices: move or delete them first' } });
+    expect(inUse).toMatchObject({ status: 409, body: { code: 'INVENTORY_OBJECT_IN_USE', message: `The site "${AMS.name}" is used by 5 devices: move or delete them first` } });
     expect((await send('DELETE', `/api/inventory/device-roles/${ids.edge}`)).body.code).toBe('INVENTORY_OBJECT_IN_USE');
 
-    const core = (await send('GET', '/api/inventory/tags?slug=core')).body.items[0];
+    const core = (await send('GET', `/api/inventory/tags?slug=${CORE}`)).body.items[0];
     expect(await send('DELETE', `/api/inventory/tags/${core.id}`)).toMatchObject({ status: 204, body: null });
     expect((await send('GET', `/api/inventory/devices/${ids.device}`)).body.tags).toEqual([]);
-    expect((await send('GET', '/api/inventory/devices?tag=core')).body.total).toBe(0);
+    expect((await send('GET', `/api/inventory/devices?tag=${CORE}`)).body.total).toBe(0);
 
-    const amsterdamDevices = (await send('GET', '/api/inventory/devices?site=amsterdam-1')).body.items as Array<{ id: string }>;
+    const amsterdamDevices = (await send('GET', `/api/inventory/devices?site=${AMS.slug}`)).body.items as Array<{ id: string }>;
     for (const device of amsterdamDevices) expect((await send('DELETE', `/api/inventory/devices/${device.id}`)).status).toBe(204);
     expect((await send('DELETE', `/api/inventory/sites/${ids.ams}`)).status).toBe(204);
-    expect((await send('GET', '/api/inventory/sites')).body).toMatchObject({ total: 1, items: [{ slug: 'fra2' }] });
+    expect((await send('GET', `/api/inventory/sites?id=${ids.ams},${ids.fra}`)).body).toMatchObject({ total: 1, items: [{ slug: FRA }] });
   });
 
   it('shows the inventory endpoints in the OpenAPI document', async () => {

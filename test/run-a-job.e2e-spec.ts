@@ -20,7 +20,7 @@ describe('running a job through the REST API', () => {
   let temporal: Client;
 
   beforeAll(async () => {
-    stack = await YardmasterStack.start();
+    stack = await YardmasterStack.shared();
     temporal = new Client({ connection: await Connection.connect({ address: testDependencies.temporalAddress }), namespace: testDependencies.temporalNamespace });
   });
 

@@ -20,7 +20,7 @@ describe('sensitive variables', () => {
   let nc: NatsConnection;
 
   beforeAll(async () => {
-    stack = await YardmasterStack.start();
+    stack = await YardmasterStack.shared();
     temporal = new Client({ connection: await Connection.connect({ address: testDependencies.temporalAddress }), namespace: testDependencies.temporalNamespace });
     nc = await connectNats(testDependencies.natsUrl, 'e2e-sensitive');
   });

@@ -6,6 +6,7 @@ import {
   createTestDatabase,
   deleteStreams,
   freePort,
+  openTestDatabase,
   ServiceProcess,
   testDependencies,
   uniqueInstanceName,
@@ -14,6 +15,20 @@ import {
   type TestDatabase,
 } from '@yardmaster/testing';
 import { ApiSession } from './api-session';
+
+/**
+ * The environment variable through which the e2e layer's `globalSetup` hands the shared stack to the test files
+ * (`YardmasterStack.shared()`), as JSON: its instance, API URL, database URL and the services' environment.
+ */
+export const SHARED_STACK_VARIABLE = 'YARD_E2E_SHARED_STACK';
+
+interface SharedStackHandOver {
+  readonly instance: string;
+  readonly apiUrl: string;
+  readonly databaseUrl: string;
+  readonly env: Record<string, string>;
+  readonly dependencies: StackDependencies;
+}
 
 /**
  * The four services as processes, on an instance and a database of their own, against the real
@@ -32,6 +47,8 @@ export class YardmasterStack {
     readonly apiUrl: string,
     private readonly env: Record<string, string>,
     readonly dependencies: StackDependencies,
+    /** Shared by several test files: `stop()` leaves it running, and no file may start or stop its services. */
+    readonly isShared = false,
   ) {
     this.admin = new ApiSession(apiUrl, env.YARD_ADMIN_TOKEN);
   }
@@ -73,7 +90,29 @@ export class YardmasterStack {
     return stack;
   }
 
+  /**
+   * The stack the e2e layer's `globalSetup` started for every file that neither stops services nor needs settings
+   * of its own: one start-up per run instead of one per file. Its instance holds what other files made too, so a
+   * file on it scopes what it counts to what it created itself. `stop()` only closes this file's database
+   * connections; `globalTeardown` stops the stack.
+   */
+  static async shared(): Promise<YardmasterStack> {
+    const handOver = process.env[SHARED_STACK_VARIABLE];
+    if (!handOver) throw new Error(`${SHARED_STACK_VARIABLE} is not set: the e2e project's globalSetup (test/support/shared-stack-setup.ts) starts the shared stack`);
+    const { instance, apiUrl, databaseUrl, env, dependencies } = JSON.parse(handOver) as SharedStackHandOver;
+    // The database belongs to the whole run: this file's `stop()` only closes its own connections to it.
+    const database = await openTestDatabase(databaseUrl);
+    return new YardmasterStack(instance, database, apiUrl, env, dependencies, true);
+  }
+
+  /** What `shared()` needs to reach this stack from another module registry (a test file). */
+  handOver(): string {
+    const handOver: SharedStackHandOver = { instance: this.instance, apiUrl: this.apiUrl, databaseUrl: this.database.url, env: this.env, dependencies: this.dependencies };
+    return JSON.stringify(handOver);
+  }
+
   startService(name: ServiceName): ServiceProcess {
+    this.refuseOnShared(`start ${name}`);
     const service = ServiceProcess.start(name, this.env);
     this.services.set(name, service);
     return service;
@@ -81,12 +120,14 @@ export class YardmasterStack {
 
   /** Another collector, serving the same queues, under its own id. */
   startCollector(collectorId: string): ServiceProcess {
+    this.refuseOnShared(`start collector ${collectorId}`);
     const service = ServiceProcess.start('collector', { ...this.env, YARD_COLLECTOR_ID: collectorId });
     this.services.set(`collector:${collectorId}`, service);
     return service;
   }
 
   service(name: string): ServiceProcess {
+    this.refuseOnShared(`reach the ${name} process`);
     const service = this.services.get(name);
     if (!service) throw new Error(`${name} was never started`);
     return service;
@@ -179,7 +220,15 @@ export class YardmasterStack {
     return deleteSchedulesWithPrefix(this.dependencies.temporalAddress, temporalScheduleIdFor(this.instance, ''));
   }
 
+  private refuseOnShared(what: string): void {
+    if (this.isShared) throw new Error(`Cannot ${what} on the shared stack: other files use it too; a file that starts or stops services starts a stack of its own`);
+  }
+
   async stop(): Promise<void> {
+    if (this.isShared) {
+      await this.database.drop();
+      return;
+    }
     await Promise.all([...this.services.values()].map((service) => service.stop()));
     await this.deleteTemporalSchedules();
     const nc = await connectNats(this.dependencies.natsUrl, 'e2e-cleanup');

@@ -36,6 +36,23 @@ export async function createTestDatabase(serverUrl: string = testDependencies.da
   };
 }
 
+/**
+ * Connections to a database another part of the run created and migrated (the e2e layer's shared stack): `drop`
+ * only closes them, since the database belongs to whoever created it.
+ */
+export async function openTestDatabase(url: string): Promise<TestDatabase> {
+  const dataSource = await createReadModelDataSource(url, 'yardmaster-tests').initialize();
+  const identityDataSource = await createIdentityDataSource(url, 'yardmaster-tests').initialize();
+  return {
+    url,
+    dataSource,
+    identityDataSource,
+    async drop() {
+      await Promise.all([dataSource.destroy(), identityDataSource.destroy()]);
+    },
+  };
+}
+
 async function migrateInventoryOf(url: string): Promise<void> {
   const inventory = await createInventoryDataSource(url, 'yardmaster-tests').initialize();
   try {
