@@ -20,7 +20,8 @@ describe('running a job through the REST API', () => {
   let temporal: Client;
 
   beforeAll(async () => {
-    stack = await YardmasterStack.shared();
+    // A stack of its own, not the shared one: it reads each service's own log lines, which only its processes give.
+    stack = await YardmasterStack.start();
     temporal = new Client({ connection: await Connection.connect({ address: testDependencies.temporalAddress }), namespace: testDependencies.temporalNamespace });
   });
 
