@@ -4,9 +4,8 @@
  * constraints, unique keys and defaults the entities leave to the database); a column decorator that maps a type,
  * name, nullability, default or key differently from the migrations adds a statement here and fails the test.
  */
-import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
-import type { DataSource } from 'typeorm';
-import { runPendingMigrations } from '@yardmaster/database';
+import { createEmptyTestDatabase } from '@yardmaster/testing-core';
+import { schemaDriftAfterMigrations } from '@yardmaster/database';
 import { createIdentityDataSource } from '../data-source';
 
 jest.setTimeout(30_000);
@@ -25,23 +24,13 @@ const ONLY_IN_MIGRATIONS = [
   `DROP INDEX "public"."permission_grants_user_idx"`,
 ];
 
-let db: EmptyTestDatabase;
-let dataSource: DataSource;
-
-beforeAll(async () => {
-  db = await createEmptyTestDatabase();
-  dataSource = await createIdentityDataSource(db.url, 'identity-schema-tests').initialize();
-  await runPendingMigrations(dataSource);
-});
-
-afterAll(async () => {
-  await dataSource?.destroy();
-  await db?.drop();
-});
-
 describe('identity entities', () => {
   it('differ from the migrated schema only by what the migrations alone declare', async () => {
-    const pending = await dataSource.driver.createSchemaBuilder().log();
-    expect(pending.upQueries.map((query) => query.query).sort()).toEqual(ONLY_IN_MIGRATIONS);
+    const db = await createEmptyTestDatabase();
+    try {
+      await expect(schemaDriftAfterMigrations(createIdentityDataSource(db.url, 'identity-schema-tests'))).resolves.toEqual(ONLY_IN_MIGRATIONS);
+    } finally {
+      await db.drop();
+    }
   });
 });
