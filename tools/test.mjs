@@ -1,9 +1,10 @@
 // `npm test`: install when needed, build (the type check of the code), type-check the tests, lint,
 // bring up Postgres, NATS and Temporal (reusing any that run), then run the Jest layers against them: unit and
-// integration two files at a time, then end-to-end one file at a time, with one summary line over both runs.
+// integration two files at a time, then the end-to-end files one at a time, and beside them the schedules e2e
+// file, which mostly waits for the clock; one summary line over every run.
 // Extra arguments go to Jest, e.g. `npm test -- --selectProjects unit`.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { explain, say } from './stack/console.mjs';
 import { build, ensureInstalled, ROOT, run } from './stack/install.mjs';
@@ -24,19 +25,18 @@ async function main() {
     mkdirSync(join(ROOT, '.yard'), { recursive: true });
     const extra = process.argv.slice(2);
     // Extra arguments (`npm test -- --selectProjects unit`) choose what runs: one Jest run, one file at a time.
-    const phases = extra.length > 0 ? [{ what: 'the selected tests', args: ['--runInBand', ...extra] }] : PHASES;
+    const lanes = extra.length > 0 ? [[{ name: 'selected', what: 'the selected tests', args: ['--runInBand', ...extra] }]] : LANES;
+    // The lanes go side by side, each running its Jest runs one after another. The first lane's output goes to the
+    // terminal; another lane's goes to a file, printed when it ends, so that lines of two runs never interleave.
+    const finished = (await Promise.all(lanes.map((lane, index) => runLane(lane, index === 0, env)))).flat();
     const results = [];
     let status = 0;
-    for (const phase of phases) {
-      say(`Running ${phase.what} (jest ${phase.args.join(' ')})…`);
-      const resultsFile = join(ROOT, '.yard', `jest-results-${results.length + 1}.json`);
-      rmSync(resultsFile, { force: true });
-      const jest = spawnSync(join(ROOT, 'node_modules', '.bin', 'jest'), ['--ci', '--json', `--outputFile=${resultsFile}`, ...phase.args], { cwd: ROOT, stdio: 'inherit', env });
-      if ((jest.status ?? 1) !== 0) status = jest.status ?? 1;
-      if (existsSync(resultsFile)) results.push(JSON.parse(readFileSync(resultsFile, 'utf8')));
+    for (const run of finished) {
+      if (run.status !== 0) status = run.status;
+      if (run.results) results.push(run.results);
       else {
         // Jest stopped before running tests (a failed globalSetup, say): the summary cannot count them.
-        say(`Jest wrote no results for ${phase.what}: the summary below leaves them out`);
+        say(`Jest wrote no results for ${run.what}: the summary below leaves them out`);
         status = status || 1;
       }
     }
@@ -48,15 +48,51 @@ async function main() {
 }
 
 /**
- * Two Jest runs, the shortest total on two cores (README, "Test speed"): unit and integration tests two files at a
- * time (each integration file has a database, streams, queues and an instance of its own, so they may overlap),
- * then the end-to-end files one at a time (several share one stack, and each stack's four services already keep
- * both cores busy).
+ * The shortest total on two cores (README, "Test speed"). The main lane: unit and integration tests two files at a
+ * time (each integration file has a database, streams, queues and an instance of its own, so they may overlap), then
+ * the end-to-end files one at a time (several share one stack, and each stack's four services already keep both
+ * cores busy). Beside it from the start, the schedules e2e file: it spends most of its two minutes waiting for real
+ * schedule ticks with its own stack idle, so it costs the main lane little CPU.
  */
-const PHASES = [
-  { what: 'the unit and integration tests', args: ['--maxWorkers=2', '--selectProjects', 'unit', 'integration'] },
-  { what: 'the end-to-end tests', args: ['--runInBand', '--selectProjects', 'e2e'] },
+const WAITS_FOR_THE_CLOCK = 'test/schedules.e2e-spec.ts';
+const LANES = [
+  [
+    { name: 'unit-integration', what: 'the unit and integration tests', args: ['--maxWorkers=2', '--selectProjects', 'unit', 'integration'] },
+    { name: 'e2e', what: 'the end-to-end tests', args: ['--runInBand', '--selectProjects', 'e2e', '--testPathIgnorePatterns', WAITS_FOR_THE_CLOCK] },
+  ],
+  [{ name: 'e2e-schedules', what: 'the schedules end-to-end test', args: ['--runInBand', WAITS_FOR_THE_CLOCK, '--selectProjects', 'e2e'] }],
 ];
+
+/** Runs a lane's Jest runs one after another; resolves with each one's exit status and results. */
+async function runLane(lane, inTerminal, env) {
+  const finished = [];
+  for (const jestRun of lane) finished.push(await runJest(jestRun, inTerminal, env));
+  return finished;
+}
+
+/** One Jest run; resolves with its exit status and its JSON results (null when Jest wrote none). */
+function runJest({ name, what, args }, inTerminal, env) {
+  say(`Running ${what} (jest ${args.join(' ')})${inTerminal ? '' : `, output in .yard/jest-${name}.log until it ends`}…`);
+  const resultsFile = join(ROOT, '.yard', `jest-results-${name}.json`);
+  const logFile = join(ROOT, '.yard', `jest-${name}.log`);
+  rmSync(resultsFile, { force: true });
+  const output = inTerminal ? 'inherit' : openSync(logFile, 'w');
+  const jest = spawn(join(ROOT, 'node_modules', '.bin', 'jest'), ['--ci', '--json', `--outputFile=${resultsFile}`, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', output, output],
+    env,
+  });
+  return new Promise((resolve) => {
+    jest.once('close', (code) => {
+      if (!inTerminal) {
+        closeSync(output);
+        say(`Output of ${what}:`);
+        process.stdout.write(readFileSync(logFile, 'utf8'));
+      }
+      resolve({ what, status: code ?? 1, results: existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : null });
+    });
+  });
+}
 
 /** The plain closing line CI reads, over every Jest run: `Tests: N passed, N failed, N skipped`. */
 function printSummary(results) {
