@@ -23,10 +23,17 @@ const requests = Number(values.requests);
 const warmup = Number(values.warmup);
 const databaseUrl = `${values.host}/${values.database}`;
 
-/** The seed's i-th run id: md5('bench-run-' || i) as a uuid. */
-async function runIdOf(pg, index) {
-  const { rows } = await pg.query(`SELECT md5('bench-run-' || $1::int)::uuid AS id`, [index]);
-  return rows[0].id;
+/** Runs to ask for, picked at random from those there (a prune may have deleted any of the seeded ones). */
+async function sampleRunIds(pg, count) {
+  const { rows } = await pg.query(`SELECT id FROM job_runs TABLESAMPLE SYSTEM (1) ORDER BY random() LIMIT $1`, [count]);
+  return rows.map((row) => row.id);
+}
+
+/** The seed's long run: the one its first extra line (`bench-big-log-1`) belongs to. */
+async function bigRunId(pg) {
+  const { rows } = await pg.query(`SELECT run_id FROM job_log_entries WHERE id = 'bench-big-log-1'`);
+  if (rows.length === 0) throw new Error('the seed has no long run: seed again with --big-run-lines above 0');
+  return rows[0].run_id;
 }
 
 async function startApi(token) {
@@ -83,9 +90,8 @@ try {
   const { rows } = await pg.query(`SELECT (SELECT count(*) FROM job_runs) AS runs, (SELECT count(*) FROM job_log_entries) AS lines`);
   const runs = Number(rows[0].runs);
   if (runs === 0) throw new Error(`${databaseUrl} holds no runs: fill it with npm run bench:seed -- --database ${values.database}`);
-  const sampleIds = [];
-  for (let index = 0; index < 200; index++) sampleIds.push(await runIdOf(pg, 2 + Math.floor(Math.random() * (runs - 1))));
-  const bigRun = await runIdOf(pg, 1);
+  const sampleIds = await sampleRunIds(pg, 200);
+  const bigRun = await bigRunId(pg);
   const { rows: bigRows } = await pg.query('SELECT count(*) AS lines FROM job_log_entries WHERE run_id = $1', [bigRun]);
   const bigLines = Number(bigRows[0].lines);
   const issued = await createAdminToken(databaseUrl, 'bench-queries');

@@ -2,7 +2,7 @@
 // runs and log lines for `npm run bench:queries`. It migrates the database, then writes in server-side batches
 // (INSERT … SELECT generate_series: no rows cross the wire), so ten million lines take minutes, not hours.
 // Runs spread over the last 180 days (half older than the 90-day retention), 1 in 200 still live; lines are
-// spread evenly over the runs, plus one run with --big-run-lines lines for deep paging.
+// spread evenly over the runs, plus --big-run-lines more lines for the newest run (kept by a prune), for deep paging.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ensurePostgres } from '../stack/postgres.mjs';
@@ -73,7 +73,7 @@ try {
   await client.query('ALTER TABLE job_runs SET UNLOGGED');
   await inBatches(client, 'runs', runs, RUN_BATCH, runsInsert, [runs]);
   await inBatches(client, 'log lines', logs, LOG_BATCH, logsInsert, [runs]);
-  if (bigRunLines > 0) await inBatches(client, `log lines of run 1`, bigRunLines, LOG_BATCH, bigRunLogsInsert, [1, logs]);
+  if (bigRunLines > 0) await inBatches(client, 'log lines of the newest run', bigRunLines, LOG_BATCH, bigRunLogsInsert, [runs, logs]);
   process.stdout.write('analyzing…\n');
   await client.query('VACUUM ANALYZE job_runs');
   await client.query('VACUUM ANALYZE job_log_entries');
