@@ -28,7 +28,8 @@ export function systemJobModule(pruner: DataPruner): JobModule {
       description: 'Deletes ended runs, their logs, audit entries and stream events older than the retention periods.',
       concurrency: { mode: 'singleton' },
       readOnly: true,
-      timeouts: { runTimeoutSeconds: 6 * 60 * 60 },
+      // A first prune of a large, old database can take long; it works in short batches, so nothing waits on it.
+      timeouts: { runTimeoutSeconds: 6 * 60 * 60, stepTimeoutSeconds: 6 * 60 * 60 },
     } as const;
     static override readonly variables = variables;
 
