@@ -1,12 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { InventoryModule } from '@yardmaster/inventory';
-import { ServiceChassisModule } from '@yardmaster/messaging';
+import { InstanceNats, ServiceChassisModule } from '@yardmaster/messaging';
 import { CatalogAnnouncerService } from './catalog/catalog-announcer.service';
 import { CatalogReloadService } from './catalog/catalog-reload.service';
 import { CatalogService } from './catalog/catalog.service';
 import { COLLECTOR_CONFIG } from './collector-config.token';
 import type { CollectorConfig } from './config';
 import { collectorHealth } from './health/collector-health';
+import { NatsDataPruner } from './jobs/system/data-pruner';
+import { systemJobModule } from './jobs/system/prune-data.job';
+import { SYSTEM_JOB_MODULE } from './jobs/system/system-job-module.token';
 import { CollectorWorkersService } from './worker/collector-workers.service';
 
 @Module({})
@@ -20,6 +23,7 @@ export class CollectorModule {
       ],
       providers: [
         { provide: COLLECTOR_CONFIG, useValue: config },
+        { provide: SYSTEM_JOB_MODULE, useFactory: (nats: InstanceNats) => systemJobModule(new NatsDataPruner(nats)), inject: [InstanceNats] },
         CatalogService,
         CollectorWorkersService,
         CatalogAnnouncerService,

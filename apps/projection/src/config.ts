@@ -1,6 +1,7 @@
 import { readDatabaseConfig, readSharedConfig, type DatabaseConfig, type EnvReader, type SharedConfig } from '@yardmaster/config';
 import { DEFAULT_REDELIVERY_POLICY, type RedeliveryPolicy } from '@yardmaster/messaging';
 import { hostname } from 'node:os';
+import { readRetentionPolicy, type RetentionPolicy } from './retention/retention-policy';
 
 export interface ProjectionConfig {
   readonly shared: SharedConfig;
@@ -8,6 +9,8 @@ export interface ProjectionConfig {
   readonly projectionId: string;
   /** How often an event that fails is tried (with a growing delay) before it is parked. */
   readonly redelivery: RedeliveryPolicy;
+  /** How long ended runs (with their logs) and audit entries are kept: `system.PruneData` deletes what is older. */
+  readonly retention: RetentionPolicy;
 }
 
 export function readProjectionConfig(env: EnvReader): ProjectionConfig {
@@ -16,5 +19,6 @@ export function readProjectionConfig(env: EnvReader): ProjectionConfig {
     database: readDatabaseConfig(env),
     projectionId: env.string('YARD_PROJECTION_ID', `projection@${hostname()}:${process.pid}`),
     redelivery: { ...DEFAULT_REDELIVERY_POLICY, maxDeliveries: env.integer('YARD_PROJECTION_MAX_DELIVERIES', DEFAULT_REDELIVERY_POLICY.maxDeliveries, 1, 1000) },
+    retention: readRetentionPolicy(env),
   };
 }

@@ -11,6 +11,7 @@ import { projectionHealth } from './health/projection-health';
 import { LiveRunsResponder } from './live-runs/live-runs.responder';
 import { ReplayParkedEvents } from './parked/replay-parked-events';
 import { ReplayParkedResponder } from './parked/replay-parked.responder';
+import { PruneDataResponder } from './retention/prune-data.responder';
 import { RunsWithoutRequestResponder } from './runs-without-request/runs-without-request.responder';
 import { PROJECTION_CONFIG } from './projection-config.token';
 
@@ -32,6 +33,7 @@ export class ProjectionModule {
         ReplayParkedEvents,
         ReplayParkedResponder,
         RunsWithoutRequestResponder,
+        PruneDataResponder,
       ],
     };
   }

@@ -26,6 +26,8 @@ export interface SchedulerConfig {
   readonly schedulerId: string;
   /** Seals sensitive run data before it reaches Temporal; collectors open it with the same key. */
   readonly secretsKey: Buffer;
+  /** When `system.PruneData` runs (5-field cron, UTC), installed once at start; null (`off`) installs nothing. */
+  readonly pruneScheduleCron: string | null;
 }
 
 export function readSchedulerConfig(env: EnvReader): SchedulerConfig {
@@ -44,5 +46,14 @@ export function readSchedulerConfig(env: EnvReader): SchedulerConfig {
     cancelConfirmTimeoutSeconds: env.integer('YARD_CANCEL_CONFIRM_TIMEOUT_SECONDS', 5, 1, 60),
     schedulerId: env.string('YARD_SCHEDULER_ID', `scheduler@${hostname()}:${process.pid}`),
     secretsKey: readSecretsKey(env),
+    pruneScheduleCron: readPruneScheduleCron(env),
   };
+}
+
+/** Daily at 03:30 UTC unless `YARD_PRUNE_SCHEDULE` says another cron, or `off`. */
+export const DEFAULT_PRUNE_SCHEDULE = '30 3 * * *';
+
+export function readPruneScheduleCron(env: EnvReader): string | null {
+  const value = env.matching('YARD_PRUNE_SCHEDULE', DEFAULT_PRUNE_SCHEDULE, /^(off|\S+( \S+){4})$/, 'a 5-field cron expression (UTC) or off');
+  return value === 'off' ? null : value;
 }

@@ -15,6 +15,7 @@ import { SCHEDULER_CONFIG } from './scheduler-config.token';
 import { ScheduleActionHandler } from './schedules/schedule-action/schedule-action.handler';
 import { ScheduleRegistry } from './schedules/schedule-registry';
 import { ScheduleSyncService } from './schedules/schedule-sync.service';
+import { PruneScheduleInstaller } from './schedules/prune-schedule/prune-schedule.installer';
 import { SchedulerWorkerService } from './scheduled-run/scheduler-worker.service';
 import { UpdateScheduleHandler } from './schedules/update-schedule/update-schedule.handler';
 import { UpsertScheduleHandler } from './schedules/upsert-schedule/upsert-schedule.handler';
@@ -55,6 +56,7 @@ export class SchedulerModule {
         UpdateScheduleHandler,
         ScheduleActionHandler,
         ScheduleSyncService,
+        PruneScheduleInstaller,
         SchedulerWorkerService,
       ],
     };

@@ -53,3 +53,4 @@ export * from './schemas/openapi-schema';
 export * from './bodies/schedule-body';
 export * from './bodies/identity-bodies';
 export * from './bodies/grants-body';
+export * from './retention/prune-data';

@@ -8,7 +8,12 @@ const DUPLICATE_WINDOW_NANOS = 10 * 60 * 1_000_000_000;
 
 type EventStreamConfig = Partial<StreamConfig> & { name: string };
 
-/** Every stream of events: one subject tree, kept on file within limits, with the same duplicate window. */
+/**
+ * Every stream of events: one subject tree, kept on file, with the same duplicate window. No stream has a
+ * max_age, max_bytes or max_msgs: a limit discards the oldest events whether or not the projection has applied
+ * them. The event streams are bounded by `system.PruneData` instead, which purges only events every durable
+ * consumer has acknowledged and that are older than the retention (`purgeProjectedEvents`).
+ */
 function eventStream(name: string, subject: string, settings: Partial<StreamConfig> = {}): EventStreamConfig {
   return { name, subjects: [subject], retention: RetentionPolicy.Limits, storage: StorageType.File, ...settings, duplicate_window: DUPLICATE_WINDOW_NANOS };
 }

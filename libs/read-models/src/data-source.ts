@@ -12,6 +12,8 @@ import { JobOverrides1795490000000 } from './migrations/1795490000000-job-overri
 import { Schedules1795481745933 } from './migrations/1795481745933-schedules';
 import { AuditEntries1795600000000 } from './migrations/1795600000000-audit-entries';
 import { RunAs1795610000000 } from './migrations/1795610000000-run-as';
+import { RetentionIndexes1795700000000 } from './migrations/1795700000000-retention-indexes';
+import { RunCounts1795710000000 } from './migrations/1795710000000-run-counts';
 
 /** The name services inject the read models' DataSource by: `@InjectDataSource(READ_MODELS)`. */
 export const READ_MODELS = 'read-models';
@@ -20,7 +22,7 @@ export const READ_MODELS = 'read-models';
 export const READ_MODELS_CONNECTION: PostgresConnection = {
   name: READ_MODELS,
   entities: [JobDefinitionRecord, JobRunRecord, JobLogEntryRecord, AppliedEventRecord, ScheduleRecord, AuditEntryRecord],
-  migrations: [InitialReadModels1764000000000, RunLifecycleColumns1795480385912, Schedules1795481745933, JobOverrides1795490000000, AuditEntries1795600000000, RunAs1795610000000],
+  migrations: [InitialReadModels1764000000000, RunLifecycleColumns1795480385912, Schedules1795481745933, JobOverrides1795490000000, AuditEntries1795600000000, RunAs1795610000000, RetentionIndexes1795700000000, RunCounts1795710000000],
   migrationsTableName: 'read_model_migrations',
   poolSize: 10,
 };

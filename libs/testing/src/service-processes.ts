@@ -25,7 +25,8 @@ export class ServiceProcess {
 
   static start(name: ServiceName, env: Record<string, string>): ServiceProcess {
     const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'apps', name, 'dist', 'main.js')], {
-      env: { YARD_SECRETS_KEY: TEST_SECRETS_KEY, ...process.env, ...env },
+      // No pruning schedule unless a test asks for one: tests count the schedules they make.
+      env: { YARD_SECRETS_KEY: TEST_SECRETS_KEY, YARD_PRUNE_SCHEDULE: 'off', ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new ServiceProcess(name, child);

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnModuleInit } from '@nestjs/common';
 import { JobRegistry, type JobModule } from '@yardmaster/job-sdk';
 import { COLLECTOR_CONFIG } from '../collector-config.token';
 import type { CollectorConfig } from '../config';
 import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
+import { SYSTEM_JOB_MODULE } from '../jobs/system/system-job-module.token';
 import { loadUserJobModules, messageOf, type FailedJobModule } from './user-job-modules';
 
 export interface CatalogLoad {
@@ -22,9 +23,13 @@ export class CatalogService implements OnModuleInit {
   private registry: JobRegistry;
   private userModules: readonly JobModule[] = [];
 
-  private readonly builtinModules: readonly JobModule[] = BUILTIN_JOB_MODULES;
+  private readonly builtinModules: readonly JobModule[];
 
-  constructor(@Inject(COLLECTOR_CONFIG) private readonly config: CollectorConfig) {
+  constructor(
+    @Inject(COLLECTOR_CONFIG) private readonly config: CollectorConfig,
+    @Optional() @Inject(SYSTEM_JOB_MODULE) systemModule?: JobModule,
+  ) {
+    this.builtinModules = systemModule ? [...BUILTIN_JOB_MODULES, systemModule] : BUILTIN_JOB_MODULES;
     this.registry = new JobRegistry(this.builtinModules);
   }
 

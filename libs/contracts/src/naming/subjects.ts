@@ -31,6 +31,8 @@ export interface Subjects {
   readonly parkedEvents: string;
   /** Answered by the projection: apply parked events again, deleting each one that applies. */
   readonly replayParkedCommand: string;
+  /** Answered by the projection: prune one batch of runs, logs, audit entries or stream events past retention. */
+  readonly pruneDataCommand: string;
 }
 
 export type ServiceName = 'api' | 'scheduler' | 'collector' | 'projection';
@@ -61,5 +63,6 @@ export function subjectsFor(instance: string): Subjects {
     parkedEvent: (consumer) => `${instance}.parked.${consumer}`,
     parkedEvents: `${instance}.parked.>`,
     replayParkedCommand: `${instance}.cmd.parked.replay`,
+    pruneDataCommand: `${instance}.cmd.data.prune`,
   };
 }

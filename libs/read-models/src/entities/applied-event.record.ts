@@ -1,8 +1,9 @@
-import { Entity } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { BigintColumn, TextColumn, TextPrimaryKey, TimestampColumn } from '@yardmaster/record-columns';
 
 /** Events the projection has applied, written in the same transaction as their effects: each applies once. */
 @Entity({ name: 'applied_events' })
+@Index('applied_events_applied_at_idx', ['appliedAt'])
 export class AppliedEventRecord {
   @TextPrimaryKey('event_id')
   eventId!: string;

@@ -15,6 +15,7 @@ export interface JobRunStepRecord {
 @Index('job_runs_created_at_idx', ['createdAt'])
 @Index('job_runs_job_id_idx', ['jobId', 'createdAt'])
 @Index('job_runs_status_idx', ['status', 'createdAt'])
+@Index('job_runs_job_status_idx', ['jobId', 'status', 'createdAt'])
 @Index('job_runs_live_idx', ['updatedAt'], { where: 'status_rank < 4' })
 @Index('job_runs_schedule_id_idx', ['scheduleId', 'createdAt'], { where: 'schedule_id IS NOT NULL' })
 export class JobRunRecord {
