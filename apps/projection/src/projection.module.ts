@@ -20,7 +20,7 @@ export class ProjectionModule {
     return {
       module: ProjectionModule,
       imports: [
-        ServiceChassisModule.forService({ service: 'projection', instanceId: config.projectionId, shared: config.shared, health: projectionHealth }),
+        ServiceChassisModule.forService({ service: 'projection', instanceId: config.projectionId, shared: config.shared, metrics: config.metrics, health: projectionHealth }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-projection' }),
       ],
       providers: [

@@ -31,7 +31,7 @@ export class SchedulerModule {
     return {
       module: SchedulerModule,
       imports: [
-        ServiceChassisModule.forService({ service: 'scheduler', instanceId: config.schedulerId, shared: config.shared, health: schedulerHealth }),
+        ServiceChassisModule.forService({ service: 'scheduler', instanceId: config.schedulerId, shared: config.shared, metrics: config.metrics, health: schedulerHealth }),
         InventoryModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-scheduler' }),
       ],
       providers: [

@@ -23,3 +23,4 @@ export * from './service-logger';
 export * from './health-ping';
 export * from './service-start';
 export * from './service-chassis';
+export * from './metrics';
