@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { InventoryModule } from '@yardmaster/inventory';
-import { EventPublisher, ServiceChassisModule } from '@yardmaster/messaging';
+import { EventPublisher, METRICS_REGISTRY, ServiceChassisModule } from '@yardmaster/messaging';
 import { CancelRunHandler } from './cancel-run/cancel-run.handler';
 import { OverrideJobHandler } from './catalog/override-job/override-job.handler';
 import { CommandsMessageController } from './commands.message-controller';
@@ -21,6 +21,8 @@ import { UpsertScheduleHandler } from './schedules/upsert-schedule/upsert-schedu
 import { StartRunHandler } from './start-run/start-run.handler';
 import { RunActingPrincipal } from './start-run/run-acting-principal';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
+import { TemporalMetrics } from './metrics/temporal-metrics';
+import type { Registry } from 'prom-client';
 import { keyedCommandsProvider } from './idempotency/keyed-commands';
 import { AbandonedStarts } from './start-run/abandoned-starts';
 import { EventRedelivery } from './start-run/event-redelivery';
@@ -36,7 +38,11 @@ export class SchedulerModule {
       ],
       providers: [
         { provide: SCHEDULER_CONFIG, useValue: config },
-        { provide: TemporalClientProvider, useValue: new TemporalClientProvider(config.temporal, config.temporalCallTimeoutMs) },
+        {
+          provide: TemporalClientProvider,
+          inject: [METRICS_REGISTRY],
+          useFactory: (registry: Registry) => new TemporalClientProvider(config.temporal, config.temporalCallTimeoutMs, new TemporalMetrics(registry)),
+        },
         OverrideJobHandler,
         concurrencySlotsProvider,
         concurrencyQueueProvider,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { InventoryStore } from '@yardmaster/inventory';
 import { taskQueueOfRun } from '@yardmaster/contracts';
-import { activityLogContext, ConcurrencyQueue, ConcurrencySlots, errorLogFields, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
+import { activityLogContext, METRICS_REGISTRY, ConcurrencyQueue, ConcurrencySlots, errorLogFields, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { createRunActivities } from '../activities/create-run-activities';
 import { objectValuesStage } from '../activities/run-data/object-values';
@@ -13,6 +13,8 @@ import { CatalogReloadService } from '../catalog/catalog-reload.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { COLLECTOR_CONFIG } from '../collector-config.token';
 import type { CollectorConfig } from '../config';
+import { StepMetrics } from '../metrics/step-metrics';
+import type { Registry } from 'prom-client';
 
 import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
 
@@ -37,6 +39,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
     private readonly reloads: CatalogReloadService,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     private readonly inventory: InventoryStore,
+    @Inject(METRICS_REGISTRY) private readonly metricsRegistry: Registry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,6 +62,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       queue: await ConcurrencyQueue.open(this.nc, shared.instance),
       nc: this.nc,
       files,
+      metrics: new StepMetrics(this.metricsRegistry),
     });
     const taskQueues = [...new Set(queues.map((queue) => taskQueueOfRun(shared.instance, queue)))];
     for (const taskQueue of taskQueues) {

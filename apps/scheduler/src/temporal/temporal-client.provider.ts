@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { TemporalConfig } from '@yardmaster/config';
+import { temporalErrorKindOf, type TemporalMetrics } from '../metrics/temporal-metrics';
 import { ensureSearchAttributes } from './ensure-search-attributes';
 import { temporalCommandScopes } from './temporal-command-scope';
 import { isTemporalUnreachable, temporalUnavailable, type TemporalCommandOutcome } from './temporal-unreachable';
@@ -18,6 +19,8 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     private readonly config: TemporalConfig,
     /** How long one command's Temporal calls may take: shorter than the API's wait, so the API hears why. */
     private readonly callTimeoutMs = 5_000,
+    /** Told of each call that failed in Temporal (the scheduler's /metrics). */
+    private readonly metrics?: TemporalMetrics,
   ) {}
 
   get address(): string {
@@ -33,6 +36,7 @@ export class TemporalClientProvider implements OnApplicationShutdown {
       })
       .catch((error: unknown) => {
         this.client = null;
+        this.metrics?.failed('connect');
         throw error;
       });
     return this.client;
@@ -55,6 +59,7 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     try {
       return await client.withDeadline(Date.now() + this.callTimeoutMs, () => calls(client));
     } catch (error) {
+      this.countFailure(error);
       if (!isTemporalUnreachable(error)) throw error;
       throw temporalUnavailable(this.config.address, doing, { started: onUnreachable ? onUnreachable() : null });
     }
@@ -80,6 +85,7 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     try {
       return await client.withDeadline(Date.now() + this.callTimeoutMs + extraMs, () => calls(client));
     } catch (error) {
+      this.countFailure(error);
       if (!isTemporalUnreachable(error)) throw error;
       const changeSent = kind === 'change' || (scope?.changeSent ?? false);
       throw temporalUnavailable(this.config.address, doing, { applied: changeSent ? null : false });
@@ -95,6 +101,11 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     } catch {
       return false;
     }
+  }
+
+  private countFailure(error: unknown): void {
+    const kind = temporalErrorKindOf(error);
+    if (kind) this.metrics?.failed(kind);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -4,6 +4,7 @@ import type { MetricsConfig } from '@yardmaster/config';
 import type { ServiceName } from '@yardmaster/contracts';
 import { NATS_CONNECTION } from '../messaging.module';
 import { createServiceRegistry, METRICS_REGISTRY, type Registry } from './metrics-registry';
+import { HttpMetrics } from './http-metrics.middleware';
 import { METRICS_CONFIG, MetricsServer } from './metrics-server';
 import { NatsMetrics } from './nats-metrics';
 
@@ -21,6 +22,7 @@ export class MetricsModule {
         { provide: METRICS_REGISTRY, useFactory: () => createServiceRegistry(service) },
         { provide: METRICS_CONFIG, useValue: config },
         MetricsServer,
+        HttpMetrics,
         {
           provide: NatsMetrics,
           inject: [METRICS_REGISTRY, NATS_CONNECTION],
@@ -31,7 +33,7 @@ export class MetricsModule {
           },
         },
       ],
-      exports: [METRICS_REGISTRY, MetricsServer],
+      exports: [METRICS_REGISTRY, MetricsServer, HttpMetrics],
     };
   }
 }

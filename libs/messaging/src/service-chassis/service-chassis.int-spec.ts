@@ -2,7 +2,7 @@
 import { Controller, Get, Injectable, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { deleteStreams, testDependencies, uniqueInstanceName } from '@yardmaster/testing-core';
+import { deleteStreams, sampleOf, testDependencies, uniqueInstanceName } from '@yardmaster/testing-core';
 import { NATS_CONNECTION } from '../messaging.module';
 import { MetricsServer } from '../metrics';
 import { connectNats } from '../nats-connection';
@@ -97,6 +97,15 @@ describe('ServiceChassisModule', () => {
 
     const elsewhere = await fetch(`http://127.0.0.1:${address?.port}/`);
     expect(elsewhere.status).toBe(404);
+  });
+
+  it("counts the service's HTTP requests by route pattern, method and status class", async () => {
+    await fetch(`${url}/context`);
+    await fetch(`${url}/no-such-route/123`);
+    const text = await (await fetch(`http://127.0.0.1:${app.get(MetricsServer).address?.port}/metrics`)).text();
+    expect(sampleOf(text, 'yard_http_requests_total', { method: 'GET', route: '/context', status: '2xx' })).toBeGreaterThanOrEqual(1);
+    expect(sampleOf(text, 'yard_http_requests_total', { method: 'GET', route: 'unmatched', status: '4xx' })).toBe(1);
+    expect(sampleOf(text, 'yard_http_request_duration_seconds_count', { method: 'GET', route: '/context' })).toBeGreaterThanOrEqual(1);
   });
 
   it('drains its NATS connection at shutdown', async () => {

@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { HEALTH_PING_IDENTITY, HealthPingService, SERVICE_HEALTH, type HealthPingIdentity, type ServiceHealth } from '../health-ping';
 import { MessagingModule } from '../messaging.module';
-import { MetricsModule } from '../metrics';
+import { HttpMetricsMiddleware, MetricsModule } from '../metrics';
 import { correlationIdMiddleware } from './correlation-id.middleware';
 import { createServiceLog } from './service-log';
 import { ShutdownLog } from './shutdown-log';
@@ -55,6 +55,6 @@ export class ServiceChassisModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     // Express 5's spelling of every path, the root included.
-    consumer.apply(correlationIdMiddleware).forRoutes('{*path}');
+    consumer.apply(correlationIdMiddleware, HttpMetricsMiddleware).forRoutes('{*path}');
   }
 }
