@@ -41,7 +41,7 @@ export class SchedulerModule {
         {
           provide: TemporalClientProvider,
           inject: [METRICS_REGISTRY],
-          useFactory: (registry: Registry) => new TemporalClientProvider(config.temporal, config.temporalCallTimeoutMs, new TemporalMetrics(registry)),
+          useFactory: (registry: Registry) => new TemporalClientProvider(config.temporal, config.temporalCallTimeoutMs, new TemporalMetrics(registry), config.shared.tracing !== null),
         },
         OverrideJobHandler,
         concurrencySlotsProvider,

@@ -5,3 +5,4 @@ export * from './load-config';
 export * from './secrets-key';
 export * from './start-failure';
 export * from './metrics-config';
+export * from './tracing-config';

@@ -24,3 +24,4 @@ export * from './health-ping';
 export * from './service-start';
 export * from './service-chassis';
 export * from './metrics';
+export * from './tracing';

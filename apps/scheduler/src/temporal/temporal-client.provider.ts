@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { TemporalConfig } from '@yardmaster/config';
 import { temporalErrorKindOf, type TemporalMetrics } from '../metrics/temporal-metrics';
 import { ensureSearchAttributes } from './ensure-search-attributes';
@@ -21,6 +22,8 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     private readonly callTimeoutMs = 5_000,
     /** Told of each call that failed in Temporal (the scheduler's /metrics). */
     private readonly metrics?: TemporalMetrics,
+    /** Tracing is on: a workflow start carries the command's trace to the workflow in its Temporal headers. */
+    private readonly traced = false,
   ) {}
 
   get address(): string {
@@ -32,7 +35,8 @@ export class TemporalClientProvider implements OnApplicationShutdown {
       .then(async (connection) => {
         const added = await ensureSearchAttributes(connection, this.config.namespace);
         if (added.length > 0) this.logger.log({ searchAttributes: added, namespace: this.config.namespace }, 'Registered search attributes');
-        return new Client({ connection, namespace: this.config.namespace });
+        const interceptors = this.traced ? { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } : undefined;
+        return new Client({ connection, namespace: this.config.namespace, interceptors });
       })
       .catch((error: unknown) => {
         this.client = null;
