@@ -113,6 +113,11 @@ describe('tracing one run', () => {
       throw new Error(`${String(error)}; spans in the trace: ${JSON.stringify(receiver.inTrace(traceId).map((span) => [span.service, span.name]))}`);
     });
 
+    // The events a step published are applied under the activity that published them (their NATS headers).
+    const byId = new Map(spans.map((span) => [span.spanId, span]));
+    const appliedUnderStep = spans.filter((span) => span.service === 'yardmaster-projection' && byId.get(span.parentSpanId)?.name === 'RunActivity:executeJobStep');
+    expect(appliedUnderStep.length).toBeGreaterThan(0);
+
     // One tree: every span but the client's own parent has its parent in the trace.
     const ids = new Set(spans.map((span) => span.spanId));
     const roots = spans.filter((span) => !ids.has(span.parentSpanId));
