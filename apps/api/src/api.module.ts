@@ -28,7 +28,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ApiConfigModule.forConfig(config),
-        ServiceChassisModule.forService({ service: 'api', instanceId: config.apiId, shared: config.shared }),
+        ServiceChassisModule.forService({ service: 'api', instanceId: config.apiId, shared: config.shared, metrics: config.metrics }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
         InventoryModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api' }),
         IdentityStoreModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api-identity' }),

@@ -6,6 +6,8 @@ import {
   type EnvReader,
   type SharedConfig,
   type TemporalConfig,
+  readMetricsConfig,
+  type MetricsConfig,
 } from '@yardmaster/config';
 import { MIN_TOKEN_LENGTH, USERNAME_PATTERN } from '@yardmaster/identity';
 import { hostname } from 'node:os';
@@ -13,6 +15,8 @@ import type { FailedAuthenticationLimit } from './auth/failed-authentications/fa
 
 export interface ApiConfig {
   readonly shared: SharedConfig;
+  /** Where it serves Prometheus metrics (YARD_METRICS_HOST, YARD_API_METRICS_PORT; 0 = off). */
+  readonly metrics: MetricsConfig;
   readonly database: DatabaseConfig;
   /** Only the Web UI's address is used: the API never talks to Temporal itself. */
   readonly temporal: TemporalConfig;
@@ -36,6 +40,7 @@ const ORIGIN_PATTERN = /^https?:\/\/([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-
 export function readApiConfig(env: EnvReader): ApiConfig {
   return {
     shared: readSharedConfig(env),
+    metrics: readMetricsConfig(env, 'api'),
     database: readDatabaseConfig(env),
     temporal: readTemporalConfig(env),
     host: env.string('YARD_API_HOST', '127.0.0.1'),

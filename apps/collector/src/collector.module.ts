@@ -18,7 +18,7 @@ export class CollectorModule {
     return {
       module: CollectorModule,
       imports: [
-        ServiceChassisModule.forService({ service: 'collector', instanceId: config.collectorId, shared: config.shared, health: collectorHealth }),
+        ServiceChassisModule.forService({ service: 'collector', instanceId: config.collectorId, shared: config.shared, metrics: config.metrics, health: collectorHealth }),
         InventoryModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-collector' }),
       ],
       providers: [

@@ -1,4 +1,4 @@
-import { readDatabaseConfig, readSecretsKey, readSharedConfig, readTemporalConfig, type DatabaseConfig, type EnvReader, type SharedConfig, type TemporalConfig } from '@yardmaster/config';
+import { readDatabaseConfig, readSecretsKey, readMetricsConfig, readSharedConfig, readTemporalConfig, type DatabaseConfig, type EnvReader, type MetricsConfig, type SharedConfig, type TemporalConfig } from '@yardmaster/config';
 import { readdirSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
@@ -6,6 +6,8 @@ import type { LogDeliveryLimits } from './activities/log-delivery/log-delivery-l
 
 export interface CollectorConfig {
   readonly shared: SharedConfig;
+  /** Where it serves Prometheus metrics (YARD_METRICS_HOST, YARD_COLLECTOR_METRICS_PORT; 0 = off). */
+  readonly metrics: MetricsConfig;
   readonly temporal: TemporalConfig;
   /** The inventory's database: job steps read and change it. */
   readonly database: DatabaseConfig;
@@ -32,6 +34,7 @@ const MAX_LOG_DELIVERY_TIMEOUT_SECONDS = 540;
 export function readCollectorConfig(env: EnvReader): CollectorConfig {
   return {
     shared: readSharedConfig(env),
+    metrics: readMetricsConfig(env, 'collector'),
     temporal: readTemporalConfig(env),
     database: readDatabaseConfig(env),
     queues: env.list('YARD_COLLECTOR_QUEUES', ['default'], /^[a-z][a-z0-9_-]{0,31}$/, 'a queue name'),

@@ -4,7 +4,7 @@ import { startDependencies } from '@yardmaster/config';
 import { createServiceLog, startService, temporalLogSink } from '@yardmaster/messaging';
 import { CollectorModule } from './collector.module';
 import { readCollectorConfig } from './config';
-import { EXIT_WORKFLOW_BUNDLE_MISSING, missingWorkflowBundleLine } from './worker/workflow-bundle';
+import { EXIT_WORKFLOW_BUNDLE_MISSING, missingWorkflowBundleLine, TRACED_WORKFLOW_BUNDLE_PATH, WORKFLOW_BUNDLE_PATH } from './worker/workflow-bundle';
 
 void startService({
   name: 'collector',
@@ -13,7 +13,8 @@ void startService({
   dependencies: startDependencies,
   prepare: (config) => {
     // Checked before anything connects: without its bundle no worker can start (a build that was skipped or failed).
-    const bundleMissing = missingWorkflowBundleLine();
+    // With tracing on the workers load the traced bundle instead.
+    const bundleMissing = missingWorkflowBundleLine(config.shared.tracing ? TRACED_WORKFLOW_BUNDLE_PATH : WORKFLOW_BUNDLE_PATH);
     if (bundleMissing) {
       process.stderr.write(`${bundleMissing}\n`);
       process.exit(EXIT_WORKFLOW_BUNDLE_MISSING);

@@ -6,8 +6,10 @@ import type { ProjectionConfig } from './config';
 import { CONSUMER_DEFINITIONS } from './consumer/consumer-definition';
 import { DurableConsumers } from './consumer/durable-consumers';
 import { DurableConsumersService } from './consumer/durable-consumers.service';
-import { READ_MODELS_CONSUMER } from './consumer/read-models.consumer';
+import { readModelsConsumer } from './consumer/read-models.consumer';
 import { projectionHealth } from './health/projection-health';
+import { ProjectionGauges } from './metrics/projection-gauges';
+import { RunMetrics } from './metrics/run-metrics';
 import { LiveRunsResponder } from './live-runs/live-runs.responder';
 import { ReplayParkedEvents } from './parked/replay-parked-events';
 import { ReplayParkedResponder } from './parked/replay-parked.responder';
@@ -21,13 +23,15 @@ export class ProjectionModule {
     return {
       module: ProjectionModule,
       imports: [
-        ServiceChassisModule.forService({ service: 'projection', instanceId: config.projectionId, shared: config.shared, health: projectionHealth }),
+        ServiceChassisModule.forService({ service: 'projection', instanceId: config.projectionId, shared: config.shared, metrics: config.metrics, health: projectionHealth }),
         ReadModelsModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-projection' }),
       ],
       providers: [
         { provide: PROJECTION_CONFIG, useValue: config },
         DurableConsumers,
-        { provide: CONSUMER_DEFINITIONS, useValue: [READ_MODELS_CONSUMER, AUDIT_CONSUMER] },
+        RunMetrics,
+        ProjectionGauges,
+        { provide: CONSUMER_DEFINITIONS, inject: [RunMetrics], useFactory: (metrics: RunMetrics) => [readModelsConsumer((facts) => metrics.observe(facts)), AUDIT_CONSUMER] },
         DurableConsumersService,
         LiveRunsResponder,
         ReplayParkedEvents,

@@ -1,9 +1,11 @@
-import { readDatabaseConfig, readSecretsKey, readSharedConfig, readTemporalConfig, type DatabaseConfig, type EnvReader, type SharedConfig, type TemporalConfig } from '@yardmaster/config';
+import { readDatabaseConfig, readSecretsKey, readMetricsConfig, readSharedConfig, readTemporalConfig, type DatabaseConfig, type EnvReader, type MetricsConfig, type SharedConfig, type TemporalConfig } from '@yardmaster/config';
 import { DEFAULT_MAX_WORKER_LOSSES } from '@yardmaster/contracts';
 import { hostname } from 'node:os';
 
 export interface SchedulerConfig {
   readonly shared: SharedConfig;
+  /** Where it serves Prometheus metrics (YARD_METRICS_HOST, YARD_SCHEDULER_METRICS_PORT; 0 = off). */
+  readonly metrics: MetricsConfig;
   readonly temporal: TemporalConfig;
   /** The inventory's database: object variables are checked against it. */
   readonly database: DatabaseConfig;
@@ -33,6 +35,7 @@ export interface SchedulerConfig {
 export function readSchedulerConfig(env: EnvReader): SchedulerConfig {
   return {
     shared: readSharedConfig(env),
+    metrics: readMetricsConfig(env, 'scheduler'),
     temporal: readTemporalConfig(env),
     database: readDatabaseConfig(env),
     customQueues: env.list('YARD_CUSTOM_QUEUES', [], /^[a-z][a-z0-9_-]{0,31}$/, 'a queue name', true),

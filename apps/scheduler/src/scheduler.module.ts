@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { InventoryModule } from '@yardmaster/inventory';
-import { EventPublisher, ServiceChassisModule } from '@yardmaster/messaging';
+import { EventPublisher, METRICS_REGISTRY, ServiceChassisModule } from '@yardmaster/messaging';
 import { CancelRunHandler } from './cancel-run/cancel-run.handler';
 import { OverrideJobHandler } from './catalog/override-job/override-job.handler';
 import { CommandsMessageController } from './commands.message-controller';
@@ -22,6 +22,8 @@ import { UpsertScheduleHandler } from './schedules/upsert-schedule/upsert-schedu
 import { StartRunHandler } from './start-run/start-run.handler';
 import { RunActingPrincipal } from './start-run/run-acting-principal';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
+import { TemporalMetrics } from './metrics/temporal-metrics';
+import type { Registry } from 'prom-client';
 import { keyedCommandsProvider } from './idempotency/keyed-commands';
 import { AbandonedStarts } from './start-run/abandoned-starts';
 import { EventRedelivery } from './start-run/event-redelivery';
@@ -32,12 +34,16 @@ export class SchedulerModule {
     return {
       module: SchedulerModule,
       imports: [
-        ServiceChassisModule.forService({ service: 'scheduler', instanceId: config.schedulerId, shared: config.shared, health: schedulerHealth }),
+        ServiceChassisModule.forService({ service: 'scheduler', instanceId: config.schedulerId, shared: config.shared, metrics: config.metrics, health: schedulerHealth }),
         InventoryModule.forRoot({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-scheduler' }),
       ],
       providers: [
         { provide: SCHEDULER_CONFIG, useValue: config },
-        { provide: TemporalClientProvider, useValue: new TemporalClientProvider(config.temporal, config.temporalCallTimeoutMs) },
+        {
+          provide: TemporalClientProvider,
+          inject: [METRICS_REGISTRY],
+          useFactory: (registry: Registry) => new TemporalClientProvider(config.temporal, config.temporalCallTimeoutMs, new TemporalMetrics(registry), config.shared.tracing !== null),
+        },
         OverrideJobHandler,
         concurrencySlotsProvider,
         concurrencyQueueProvider,

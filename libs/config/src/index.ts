@@ -4,3 +4,5 @@ export * from './shared-config';
 export * from './load-config';
 export * from './secrets-key';
 export * from './start-failure';
+export * from './metrics-config';
+export * from './tracing-config';

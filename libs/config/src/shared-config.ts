@@ -1,5 +1,6 @@
 import { DEFAULT_INSTANCE, INSTANCE_NAME_PATTERN } from '@yardmaster/contracts';
 import type { EnvReader } from './env-reader';
+import { readTracingConfig, type TracingConfig } from './tracing-config';
 
 /** Settings every service shares. The defaults are the addresses the launcher provides. */
 export interface SharedConfig {
@@ -7,6 +8,8 @@ export interface SharedConfig {
   readonly natsUrl: string;
   /** The least severe level a service writes to its own log (YARD_LOG_LEVEL). */
   readonly logLevel: LogLevel;
+  /** Where traces go (OTEL_TRACES_EXPORTER, OTEL_EXPORTER_OTLP_ENDPOINT); null, the default: no tracing. */
+  readonly tracing: TracingConfig;
 }
 
 /** pino's levels, most verbose first; `silent` writes nothing. */
@@ -33,6 +36,7 @@ export function readSharedConfig(env: EnvReader): SharedConfig {
     instance: env.matching('YARD_INSTANCE', DEFAULT_INSTANCE, INSTANCE_NAME_PATTERN, 'lower-case letters, digits and _, starting with a letter'),
     natsUrl: env.url('YARD_NATS_URL', DEFAULT_NATS_URL, ['nats:', 'tls:']).toString(),
     logLevel: env.oneOf('YARD_LOG_LEVEL', 'info', LOG_LEVELS),
+    tracing: readTracingConfig(env),
   };
 }
 

@@ -30,7 +30,7 @@ describe('dependencyStartFailure', () => {
 });
 
 describe('startDependencies', () => {
-  const shared = { instance: 'yard', natsUrl: 'nats://127.0.0.1:4299', logLevel: 'info' } as const;
+  const shared = { instance: 'yard', natsUrl: 'nats://127.0.0.1:4299', logLevel: 'info', tracing: null } as const;
 
   it('names NATS, then PostgreSQL and Temporal when their settings are given, without credentials', () => {
     expect(startDependencies({ shared, database: { databaseUrl: 'postgres://postgres:secret@127.0.0.1:5499/yard' }, temporal: { address: '127.0.0.1:7299' } })).toEqual(dependencies);

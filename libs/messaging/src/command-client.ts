@@ -3,6 +3,7 @@ import { commandReplySchema, ErrorCode, parseContract, YardError, type CommandRe
 import { decodeJson, encodeJson } from './json-codec';
 import type { NatsLink } from './nats-link';
 import { natsUnavailable, type CommandOutcomeField } from './nats-unavailable';
+import { traceHeaders } from './tracing/trace-context';
 
 export interface SendCommandOptions {
   readonly timeoutMs: number;
@@ -31,7 +32,8 @@ export async function sendCommand<TValue>(
   const sentAt = nats?.link.mark() ?? 0;
   let raw: unknown;
   try {
-    const msg = await nc.request(subject, encodeJson(command), { timeout: options.timeoutMs });
+    // The trace of the work that sends it (an HTTP request's span) goes on in the handler; no headers when tracing is off.
+    const msg = await nc.request(subject, encodeJson(command), { timeout: options.timeoutMs, headers: traceHeaders() });
     raw = decodeJson<unknown>(msg.data);
   } catch (error) {
     if (error instanceof RequestError && error.isNoResponders()) {

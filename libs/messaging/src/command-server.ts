@@ -2,6 +2,7 @@ import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
 import { ErrorCode, parseContract, YardError, type CommandReply, type Contract, type ErrorBody } from '@yardmaster/contracts';
 import { decodeJson, encodeJson } from './json-codec';
 import { logContextOf, withLogContext } from './service-chassis/log-context';
+import { contextOfHeaders, inSpan, SpanKind, TRACEPARENT } from './tracing/trace-context';
 
 export type CommandHandler<TCommand, TValue> = (command: TCommand) => Promise<TValue>;
 
@@ -41,7 +42,10 @@ async function answer<TCommand, TValue>(
   try {
     const command = parseContract(contract, decodeJson<unknown>(msg.data), `A ${msg.subject} request`);
     // What the handler logs carries the command's correlation id (its `meta`) and run id.
-    reply = { ok: true, value: await withLogContext(logContextOf(command), () => handler(command)) };
+    const handle = () => withLogContext(logContextOf(command), () => handler(command));
+    // A command that came with a trace is handled in a span of it; one without (tracing off) costs nothing more.
+    const value = msg.headers?.has(TRACEPARENT) ? await inSpan(`handle ${msg.subject}`, SpanKind.SERVER, contextOfHeaders(msg.headers), handle) : await handle();
+    reply = { ok: true, value };
   } catch (error) {
     reply = { ok: false, error: toErrorBody(error, onUnexpectedError) };
   }

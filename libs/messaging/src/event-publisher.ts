@@ -2,6 +2,7 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { EventEnvelope } from '@yardmaster/contracts';
 import { encodeJson } from './json-codec';
+import { traceHeaders } from './tracing/trace-context';
 
 /** An event ready to go out: encoded once, so its size is known before it is sent (and re-sent). */
 export interface EncodedEvent {
@@ -33,7 +34,7 @@ export class EventPublisher {
   }
 
   async publish(subject: string, event: EventEnvelope): Promise<number> {
-    const ack = await this.js.publish(subject, encodeJson(event), { msgID: event.id });
+    const ack = await this.js.publish(subject, encodeJson(event), { msgID: event.id, headers: traceHeaders() });
     return ack.seq;
   }
 
@@ -44,7 +45,7 @@ export class EventPublisher {
    * (their msgIDs make a re-send of an event that was stored after all harmless).
    */
   async publishBatch(events: readonly EncodedEvent[]): Promise<PublishBatchOutcome> {
-    const acks = await Promise.allSettled(events.map((event) => this.js.publish(event.subject, event.payload, { msgID: event.id })));
+    const acks = await Promise.allSettled(events.map((event) => this.js.publish(event.subject, event.payload, { msgID: event.id, headers: traceHeaders() })));
     const firstFailed = acks.findIndex((ack) => ack.status === 'rejected');
     if (firstFailed === -1) return { delivered: events.length, error: null };
     return { delivered: firstFailed, error: (acks[firstFailed] as PromiseRejectedResult).reason };

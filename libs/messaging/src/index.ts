@@ -24,3 +24,5 @@ export * from './health-ping';
 export * from './service-start';
 export * from './service-chassis';
 export * from './stream-retention/purge-projected-events';
+export * from './metrics';
+export * from './tracing';

@@ -3,3 +3,4 @@ export * from './test-environment';
 export * from './test-streams';
 export * from './empty-test-database';
 export * from './own-servers';
+export * from './prometheus-text';

@@ -9,6 +9,12 @@ const REPOSITORY_ROOT = join(__dirname, '..', '..', '..');
 /** One fresh key per test file: every service a test starts seals and opens with the same one, unless it sets its own. */
 const TEST_SECRETS_KEY = randomBytes(32).toString('base64');
 
+/**
+ * Metrics off unless a test asks for them: the default ports are one per service kind, and test files start
+ * several stacks (and collectors) on this host at once.
+ */
+const METRICS_OFF = { YARD_API_METRICS_PORT: '0', YARD_SCHEDULER_METRICS_PORT: '0', YARD_COLLECTOR_METRICS_PORT: '0', YARD_PROJECTION_METRICS_PORT: '0' };
+
 /** A service started from its build (`apps/<name>/dist/main.js`), as `npm start` runs it. */
 export class ServiceProcess {
   private output = '';
@@ -25,8 +31,8 @@ export class ServiceProcess {
 
   static start(name: ServiceName, env: Record<string, string>): ServiceProcess {
     const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'apps', name, 'dist', 'main.js')], {
-      // No pruning schedule unless a test asks for one: tests count the schedules they make.
-      env: { YARD_SECRETS_KEY: TEST_SECRETS_KEY, YARD_PRUNE_SCHEDULE: 'off', ...process.env, ...env },
+      // No pruning schedule unless a test asks for one (tests count the schedules they make); metrics off unless asked.
+      env: { YARD_SECRETS_KEY: TEST_SECRETS_KEY, YARD_PRUNE_SCHEDULE: 'off', ...METRICS_OFF, ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new ServiceProcess(name, child);

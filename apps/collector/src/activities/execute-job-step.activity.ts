@@ -26,6 +26,7 @@ import { redactorForStep } from './run-data/sensitive-values';
 import { RunLogger } from './run-logger';
 import { createStepContext } from './step-context';
 import { toJsonResult } from './to-json-result';
+import type { StepMetrics } from '../metrics/step-metrics';
 
 /** Heartbeats go out at most this often (the worker throttles them); cancellation arrives with the reply. */
 const HEARTBEAT_INTERVAL_MS = 250;
@@ -44,6 +45,8 @@ export interface ExecuteJobStepDeps {
   readonly inventory: InventoryStore;
   /** How much of a step's log is held while NATS is away, how long delivery is tried, and NATS's address for the error. */
   readonly logDelivery: { readonly limits: LogDeliveryLimits; readonly natsAddress: string };
+  /** Counts and times each step attempt and its log lines (the collector's /metrics); none in tests that do not look. */
+  readonly metrics?: StepMetrics;
 }
 
 /**
@@ -55,6 +58,15 @@ export interface ExecuteJobStepDeps {
  * that ignores its signal.
  */
 export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
+  const execute = createUnmeasuredJobStep(deps);
+  const { metrics } = deps;
+  if (!metrics) return execute;
+  return function executeJobStep(input: ExecuteStepInput): Promise<StepOutcome> {
+    return metrics.measure({ job: input.run.jobId, step: input.step }, () => execute(input));
+  };
+}
+
+function createUnmeasuredJobStep(deps: ExecuteJobStepDeps) {
   return async function executeJobStep(input: ExecuteStepInput): Promise<StepOutcome> {
     const { run, step } = input;
     const registered = deps.registry().find(run.jobId);
@@ -86,7 +98,7 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
         attempt,
         actor: run.requestedBy,
         correlationId: run.correlationId,
-      });
+      }, deps.metrics);
       if (attempt > 1 && attempt === jobAttempt) logger.warning(`Retrying step ${step}: attempt ${attempt} of ${maxAttempts} (attempt ${attempt - 1} failed or lost its worker)`);
       if (attempt > jobAttempt) {
         const losses = attempt - jobAttempt;

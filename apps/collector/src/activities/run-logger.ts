@@ -32,6 +32,8 @@ export class RunLogger implements JobLogger {
   constructor(
     private readonly buffer: StepEventBuffer,
     private readonly scope: RunLoggerScope,
+    /** Told of each entry written (the collector's log line counter). */
+    private readonly lines?: { logLine(level: LogLevel): void },
   ) {}
 
   /** From here on, entries are masked by `redactor`: set once the step's sensitive values are open, before job code runs. */
@@ -87,6 +89,7 @@ export class RunLogger implements JobLogger {
 
   private write(level: LogLevel, message: string, options: LogOptions | undefined): LogWritten {
     const sequence = ++this.written;
+    this.lines?.logLine(level);
     const event: RunLogged = this.event(`log:${sequence}`, 'run.log', sequence, {
       level,
       grouping: this.scope.step,

@@ -5,16 +5,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
+import { TRACED_WORKFLOW_BUNDLE_PATH, WORKFLOW_BUNDLE_PATH, WORKFLOW_TRACING_INTERCEPTORS_MODULE } from './workflow-bundle';
 
-async function main(): Promise<void> {
+async function bundle(bundlePath: string, workflowInterceptorModules: string[]): Promise<void> {
   const started = Date.now();
   // The bundler logs its webpack run at INFO; only its problems belong in a build's output.
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@yardmaster/workflows'), logger: new DefaultLogger('WARN') });
-  mkdirSync(path.dirname(WORKFLOW_BUNDLE_PATH), { recursive: true });
-  writeFileSync(WORKFLOW_BUNDLE_PATH, code);
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@yardmaster/workflows'), workflowInterceptorModules, logger: new DefaultLogger('WARN') });
+  mkdirSync(path.dirname(bundlePath), { recursive: true });
+  writeFileSync(bundlePath, code);
   const kilobytes = Math.round(Buffer.byteLength(code) / 1024);
-  process.stdout.write(`Bundled the workflows into ${path.relative(process.cwd(), WORKFLOW_BUNDLE_PATH)} (${kilobytes} kB, ${Date.now() - started} ms)\n`);
+  process.stdout.write(`Bundled the workflows into ${path.relative(process.cwd(), bundlePath)} (${kilobytes} kB, ${Date.now() - started} ms)\n`);
+}
+
+async function main(): Promise<void> {
+  await bundle(WORKFLOW_BUNDLE_PATH, []);
+  await bundle(TRACED_WORKFLOW_BUNDLE_PATH, [require.resolve(WORKFLOW_TRACING_INTERCEPTORS_MODULE)]);
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { makeWorkflowExporter, OpenTelemetryActivityInboundInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { InventoryStore } from '@yardmaster/inventory';
 import { taskQueueOfRun } from '@yardmaster/contracts';
-import { activityLogContext, ConcurrencyQueue, ConcurrencySlots, errorLogFields, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
+import { activityLogContext, METRICS_REGISTRY, ServiceTracing, ConcurrencyQueue, ConcurrencySlots, errorLogFields, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { createRunActivities } from '../activities/create-run-activities';
 import { objectValuesStage } from '../activities/run-data/object-values';
@@ -13,8 +14,10 @@ import { CatalogReloadService } from '../catalog/catalog-reload.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { COLLECTOR_CONFIG } from '../collector-config.token';
 import type { CollectorConfig } from '../config';
+import { StepMetrics } from '../metrics/step-metrics';
+import type { Registry } from 'prom-client';
 
-import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
+import { TRACED_WORKFLOW_BUNDLE_PATH, WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
 
 /**
  * One Temporal worker per queue this collector serves, all on one connection; then the catalog announcement, and from then on
@@ -37,6 +40,8 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
     private readonly reloads: CatalogReloadService,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     private readonly inventory: InventoryStore,
+    @Inject(METRICS_REGISTRY) private readonly metricsRegistry: Registry,
+    private readonly tracing: ServiceTracing,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,6 +64,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       queue: await ConcurrencyQueue.open(this.nc, shared.instance),
       nc: this.nc,
       files,
+      metrics: new StepMetrics(this.metricsRegistry),
     });
     const taskQueues = [...new Set(queues.map((queue) => taskQueueOfRun(shared.instance, queue)))];
     for (const taskQueue of taskQueues) {
@@ -67,9 +73,8 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
         namespace: temporal.namespace,
         taskQueue,
         identity: `${collectorId}/${taskQueue}`,
-        workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
         activities,
-        interceptors: { activity: [activityLogContext] },
+        ...this.tracingOptions(),
         // Heartbeats reach Temporal at least this often, so a cancellation reaches the step within about a second.
         maxHeartbeatThrottleInterval: '500ms',
         // A collector that died leaves its runs' workflow tasks on its sticky queue: after this long Temporal hands them
@@ -84,6 +89,20 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
     // Announced only once the workers poll, so a job the catalog lists can be run at once.
     await this.announcer.announce();
     this.reloads.listen();
+  }
+
+  /**
+   * The bundle, interceptors and sinks of the workers: with tracing on, a run's workflow continues the trace its
+   * start carried (Temporal headers), its activities continue the workflow's, and workflow spans leave through a sink.
+   */
+  private tracingOptions(): Pick<WorkerOptions, 'workflowBundle' | 'interceptors' | 'sinks'> {
+    const sdk = this.tracing.sdk;
+    if (!sdk) return { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH }, interceptors: { activity: [activityLogContext] } };
+    return {
+      workflowBundle: { codePath: TRACED_WORKFLOW_BUNDLE_PATH },
+      interceptors: { activity: [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx) }), activityLogContext] },
+      sinks: { exporter: makeWorkflowExporter(sdk.processor, sdk.resource) } as WorkerOptions['sinks'],
+    };
   }
 
   /** True once every queue's worker polls: before that, the collector is not ready. */

@@ -8,6 +8,15 @@ import * as path from 'node:path';
  */
 export const WORKFLOW_BUNDLE_PATH = path.resolve(__dirname, '..', 'workflows.bundle.js');
 
+/**
+ * The same workflow code with OpenTelemetry's workflow interceptors, loaded only when tracing is on: with tracing
+ * off the workers run the bundle above, byte for byte what they ran before tracing existed.
+ */
+export const TRACED_WORKFLOW_BUNDLE_PATH = path.resolve(__dirname, '..', 'workflows-traced.bundle.js');
+
+/** The interceptors the traced bundle includes: they carry a run's trace from its workflow into its activities. */
+export const WORKFLOW_TRACING_INTERCEPTORS_MODULE = '@temporalio/interceptors-opentelemetry/lib/workflow-interceptors';
+
 /** sysexits' EX_NOINPUT: a file the program needs is not there. */
 export const EXIT_WORKFLOW_BUNDLE_MISSING = 66;
 

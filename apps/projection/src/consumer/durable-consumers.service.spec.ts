@@ -6,7 +6,7 @@ import { AUDIT_CONSUMER } from '../audit/audit.consumer';
 import { readProjectionConfig } from '../config';
 import type { DurableConsumers } from './durable-consumers';
 import { DurableConsumersService } from './durable-consumers.service';
-import { READ_MODELS_CONSUMER } from './read-models.consumer';
+import { readModelsConsumer } from './read-models.consumer';
 
 /** Records what the service asks to follow, and keeps each handler to call by hand. */
 class FakeConsumers {
@@ -32,7 +32,7 @@ function countingDataSource(): { dataSource: DataSource; transactions: () => num
 async function started(dataSource: DataSource): Promise<FakeConsumers> {
   const env = new EnvReader({ YARD_INSTANCE: 'unit' });
   const consumers = new FakeConsumers();
-  const service = new DurableConsumersService(env.finish(readProjectionConfig(env)), [READ_MODELS_CONSUMER, AUDIT_CONSUMER], consumers as unknown as DurableConsumers, dataSource);
+  const service = new DurableConsumersService(env.finish(readProjectionConfig(env)), [readModelsConsumer(() => undefined), AUDIT_CONSUMER], consumers as unknown as DurableConsumers, dataSource);
   await service.onApplicationBootstrap();
   return consumers;
 }

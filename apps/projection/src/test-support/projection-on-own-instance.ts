@@ -27,7 +27,7 @@ export interface ProjectionOnOwnInstance {
 export interface ProjectionOnOwnInstanceOptions {
   /** Settings beside the instance, NATS, database and id (e.g. `YARD_PROJECTION_MAX_DELIVERIES`). */
   readonly env?: Readonly<Record<string, string>>;
-  /** The configuration as read, changed before the start (e.g. shorter redelivery delays). */
+  /** The configuration as read, changed before the start (e.g. shorter redelivery delays). Metrics are off unless set here. */
   readonly adjust?: (config: ProjectionConfig) => ProjectionConfig;
   /** Another PostgreSQL server than the shared one (e.g. an `OwnPostgresServer`'s). */
   readonly databaseServerUrl?: string;
@@ -39,7 +39,7 @@ export async function startProjectionOnOwnInstance(label: string, options: Proje
   const instance = uniqueInstanceName(label);
   const db = await createTestDatabase(options.databaseServerUrl);
   const nc = await connectNats(testDependencies.natsUrl, `${label}-int-spec-${instance}`);
-  const env = new EnvReader({ YARD_INSTANCE: instance, YARD_NATS_URL: testDependencies.natsUrl, YARD_DATABASE_URL: db.url, YARD_PROJECTION_ID: `projection-${instance}`, ...options.env });
+  const env = new EnvReader({ YARD_INSTANCE: instance, YARD_NATS_URL: testDependencies.natsUrl, YARD_DATABASE_URL: db.url, YARD_PROJECTION_ID: `projection-${instance}`, YARD_PROJECTION_METRICS_PORT: '0', ...options.env });
   const config = env.finish(readProjectionConfig(env));
   const app = await NestFactory.createApplicationContext(ProjectionModule.forConfig(options.adjust ? options.adjust(config) : config), { logger: options.logger ?? false });
   await app.init();

@@ -1,6 +1,8 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { TemporalConfig } from '@yardmaster/config';
+import { temporalErrorKindOf, type TemporalMetrics } from '../metrics/temporal-metrics';
 import { ensureSearchAttributes } from './ensure-search-attributes';
 import { temporalCommandScopes } from './temporal-command-scope';
 import { isTemporalUnreachable, temporalUnavailable, type TemporalCommandOutcome } from './temporal-unreachable';
@@ -18,6 +20,10 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     private readonly config: TemporalConfig,
     /** How long one command's Temporal calls may take: shorter than the API's wait, so the API hears why. */
     private readonly callTimeoutMs = 5_000,
+    /** Told of each call that failed in Temporal (the scheduler's /metrics). */
+    private readonly metrics?: TemporalMetrics,
+    /** Tracing is on: a workflow start carries the command's trace to the workflow in its Temporal headers. */
+    private readonly traced = false,
   ) {}
 
   get address(): string {
@@ -29,10 +35,12 @@ export class TemporalClientProvider implements OnApplicationShutdown {
       .then(async (connection) => {
         const added = await ensureSearchAttributes(connection, this.config.namespace);
         if (added.length > 0) this.logger.log({ searchAttributes: added, namespace: this.config.namespace }, 'Registered search attributes');
-        return new Client({ connection, namespace: this.config.namespace });
+        const interceptors = this.traced ? { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } : undefined;
+        return new Client({ connection, namespace: this.config.namespace, interceptors });
       })
       .catch((error: unknown) => {
         this.client = null;
+        this.metrics?.failed('connect');
         throw error;
       });
     return this.client;
@@ -55,6 +63,7 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     try {
       return await client.withDeadline(Date.now() + this.callTimeoutMs, () => calls(client));
     } catch (error) {
+      this.countFailure(error);
       if (!isTemporalUnreachable(error)) throw error;
       throw temporalUnavailable(this.config.address, doing, { started: onUnreachable ? onUnreachable() : null });
     }
@@ -80,6 +89,7 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     try {
       return await client.withDeadline(Date.now() + this.callTimeoutMs + extraMs, () => calls(client));
     } catch (error) {
+      this.countFailure(error);
       if (!isTemporalUnreachable(error)) throw error;
       const changeSent = kind === 'change' || (scope?.changeSent ?? false);
       throw temporalUnavailable(this.config.address, doing, { applied: changeSent ? null : false });
@@ -95,6 +105,11 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     } catch {
       return false;
     }
+  }
+
+  private countFailure(error: unknown): void {
+    const kind = temporalErrorKindOf(error);
+    if (kind) this.metrics?.failed(kind);
   }
 
   async onApplicationShutdown(): Promise<void> {

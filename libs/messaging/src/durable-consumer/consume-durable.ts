@@ -9,6 +9,7 @@ import { ensureDurableConsumer } from './ensure-durable-consumer';
 import type { OutageWatch } from './outage-watch';
 import { backoffDelayMs, isSpent, type RedeliveryPolicy } from './redelivery-policy';
 import type { ConsumerLog, DurableConsumerSpec, StreamMessage, StreamMessageHandler } from './stream-message';
+import { contextOfHeaders, inSpan, SpanKind, TRACEPARENT } from '../tracing/trace-context';
 
 /** Messages pulled at a time: each is still handled alone, in stream order on first delivery. */
 const BATCH_SIZE = 32;
@@ -86,6 +87,15 @@ class DurableWorker<TEvent> {
     this.wakeUp?.();
   }
 
+  /** In a span of the trace its producer was in, when it came with one (tracing on); as it is otherwise. */
+  private handleInTrace(msg: JsMsg, message: StreamMessage<TEvent>): Promise<void> {
+    if (!msg.headers?.has(TRACEPARENT)) return this.options.handle(message);
+    return inSpan(`apply ${this.spec.stream}`, SpanKind.CONSUMER, contextOfHeaders(msg.headers), async (span) => {
+      span.setAttribute('messaging.destination.name', msg.subject);
+      await this.options.handle(message);
+    });
+  }
+
   async deliver(msg: JsMsg): Promise<void> {
     let message: StreamMessage<TEvent>;
     try {
@@ -97,7 +107,7 @@ class DurableWorker<TEvent> {
     }
     for (let outageTries = 1; ; outageTries++) {
       try {
-        await this.options.handle(message);
+        await this.handleInTrace(msg, message);
         this.failures.delete(msg.seq);
         this.options.outage?.passed();
         msg.ack();

@@ -2,8 +2,9 @@
 import { Controller, Get, Injectable, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { deleteStreams, testDependencies, uniqueInstanceName } from '@yardmaster/testing-core';
+import { deleteStreams, sampleOf, testDependencies, uniqueInstanceName } from '@yardmaster/testing-core';
 import { NATS_CONNECTION } from '../messaging.module';
+import { MetricsServer } from '../metrics';
 import { connectNats } from '../nats-connection';
 import { pingService } from '../service-ping';
 import { currentLogContext, type LogContext } from './log-context';
@@ -33,6 +34,8 @@ class ContextController {
       service: 'collector',
       instanceId: 'collector@chassis-int:1',
       shared: { instance: INSTANCE, natsUrl: testDependencies.natsUrl, logLevel: 'silent' },
+      // Port 0: a free port the system picks (configuration maps YARD_<SERVICE>_METRICS_PORT=0 to null, off).
+      metrics: { host: '127.0.0.1', port: 0 },
       health: { inject: [Workers], useFactory: (workers: Workers) => ({ checks: { temporalWorkers: () => workers.polling } }) },
     }),
   ],
@@ -79,10 +82,38 @@ describe('ServiceChassisModule', () => {
     await expect(pingService(nc, INSTANCE, 'collector', 5_000)).resolves.toMatchObject({ ready: false, details: { nats: true, temporalWorkers: false } });
   });
 
+  it('serves Prometheus metrics on a loopback port of its own: the process, NATS faults, every series with its service', async () => {
+    const address = app.get(MetricsServer).address;
+    expect(address).toMatchObject({ host: '127.0.0.1' });
+    const response = await fetch(`http://127.0.0.1:${address?.port}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await response.text();
+    for (const name of ['process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_gc_duration_seconds', 'yard_nats_disconnects_total', 'yard_nats_errors_total']) {
+      expect(text).toContain(`# TYPE ${name} `);
+    }
+    expect(text).toMatch(/^process_resident_memory_bytes\{service="collector"\} \d+/m);
+    expect(text).toContain('yard_nats_errors_total{kind="slow_consumer",service="collector"} 0');
+
+    const elsewhere = await fetch(`http://127.0.0.1:${address?.port}/`);
+    expect(elsewhere.status).toBe(404);
+  });
+
+  it("counts the service's HTTP requests by route pattern, method and status class", async () => {
+    await fetch(`${url}/context`);
+    await fetch(`${url}/no-such-route/123`);
+    const text = await (await fetch(`http://127.0.0.1:${app.get(MetricsServer).address?.port}/metrics`)).text();
+    expect(sampleOf(text, 'yard_http_requests_total', { method: 'GET', route: '/context', status: '2xx' })).toBeGreaterThanOrEqual(1);
+    expect(sampleOf(text, 'yard_http_requests_total', { method: 'GET', route: 'unmatched', status: '4xx' })).toBe(1);
+    expect(sampleOf(text, 'yard_http_request_duration_seconds_count', { method: 'GET', route: '/context' })).toBeGreaterThanOrEqual(1);
+  });
+
   it('drains its NATS connection at shutdown', async () => {
     const connection = app.get<NatsConnection>(NATS_CONNECTION);
     expect(connection.isClosed()).toBe(false);
+    const metricsPort = app.get(MetricsServer).address?.port;
     await app.close();
     expect(connection.isClosed()).toBe(true);
+    await expect(fetch(`http://127.0.0.1:${metricsPort}/metrics`)).rejects.toThrow();
   });
 });

@@ -6,11 +6,13 @@ const CONTRACTS_SRC = path.resolve(__dirname, '../../../contracts/src/index.ts')
 
 /**
  * The workflows bundled from their source, contracts included, as the tests see the code: not whatever `dist/`
- * was built last, which is what the collector's build-time bundle holds.
+ * was built last, which is what the collector's build-time bundle holds. `workflowInterceptorModules`: as the
+ * collector's traced bundle adds them.
  */
-export function bundleWorkflowsFromSource(): Promise<WorkflowBundleWithSourceMap> {
+export function bundleWorkflowsFromSource(workflowInterceptorModules: string[] = []): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: WORKFLOWS_SRC,
+    workflowInterceptorModules,
     logger: new DefaultLogger('ERROR'),
     webpackConfigHook: (config) => ({
       ...config,

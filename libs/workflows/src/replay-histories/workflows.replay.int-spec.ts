@@ -15,16 +15,27 @@ jest.setTimeout(120_000);
 const FILES = historyFiles();
 const failures = new Map<string, string | null>();
 
+/**
+ * The bundles collectors run: the plain one, and the one they run with tracing on, which adds OpenTelemetry's
+ * workflow interceptors (they add headers and spans, never a command: the histories must replay alike).
+ */
+const BUNDLES: Record<string, string[]> = {
+  plain: [],
+  traced: [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')],
+};
+
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const workflowBundle = await bundleWorkflowsFromSource();
   const histories = FILES.map(({ name, file }) => ({ workflowId: name, history: readHistoryFile(file) }));
-  for await (const result of Worker.runReplayHistories({ workflowBundle }, histories)) {
-    failures.set(result.workflowId, result.error ? `${result.error.name}: ${result.error.message}` : null);
+  for (const [bundle, interceptorModules] of Object.entries(BUNDLES)) {
+    const workflowBundle = await bundleWorkflowsFromSource(interceptorModules);
+    for await (const result of Worker.runReplayHistories({ workflowBundle }, histories)) {
+      failures.set(`${bundle} ${result.workflowId}`, result.error ? `${result.error.name}: ${result.error.message}` : null);
+    }
   }
 });
 
-it.each(FILES.map(({ name }) => name))('replays %s', (name) => {
+it.each(Object.keys(BUNDLES).flatMap((bundle) => FILES.map(({ name }) => `${bundle} ${name}`)))('replays %s', (name) => {
   expect(failures.get(name)).toBeNull();
 });
 

@@ -1,0 +1,50 @@
+import { context, propagation, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import { headers as natsHeaders, type MsgHdrs } from '@nats-io/nats-core';
+
+const TRACER = 'yardmaster';
+
+/** The W3C header a traced message carries. */
+export const TRACEPARENT = 'traceparent';
+
+/**
+ * The trace context of the work under way as NATS message headers (`traceparent`, `tracestate`), for a command or
+ * an event to carry to its handler; undefined when there is none (tracing off, or no span active), so a message
+ * gets no headers it does not need.
+ */
+export function traceHeaders(): MsgHdrs | undefined {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  const entries = Object.entries(carrier);
+  if (entries.length === 0) return undefined;
+  const headers = natsHeaders();
+  for (const [key, value] of entries) headers.set(key, value);
+  return headers;
+}
+
+/** The context a message's trace headers carry (the active one when it has none). */
+export function contextOfHeaders(headers: MsgHdrs | undefined): Context {
+  if (!headers) return context.active();
+  return propagation.extract(context.active(), headers, {
+    keys: (carrier) => carrier.keys(),
+    get: (carrier, key) => (carrier.has(key) ? carrier.get(key) : undefined),
+  });
+}
+
+/**
+ * Runs `work` in a span that is a child of `parent`, ended when `work` settles and marked as an error when it
+ * throws. With tracing off the span is the API's no-op one: no allocation of note, nothing recorded.
+ */
+export function inSpan<T>(name: string, kind: SpanKind, parent: Context, work: (span: Span) => Promise<T>): Promise<T> {
+  return trace.getTracer(TRACER).startActiveSpan(name, { kind }, parent, async (span) => {
+    try {
+      return await work(span);
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+export { SpanKind };
