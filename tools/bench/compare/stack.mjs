@@ -1,0 +1,67 @@
+// The stack `npm run bench` measures: a running API (YARD_URL, or one answering at YARD_API_PORT) is reused;
+// otherwise the benchmark brings one up as `npm start` does (tools/stack/*) and stops what it started at the end.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BASE_URL, BenchStop } from '../admin-api.mjs';
+import { build, ensureInstalled, ROOT } from '../../stack/install.mjs';
+
+const HEALTH_TIMEOUT_MS = 180_000;
+export const SERVICE_LOG = join(ROOT, '.yard', 'bench-services.log');
+
+
+async function answersHealth(apiUrl) {
+  try {
+    const response = await fetch(`${apiUrl}/api/health`, { signal: AbortSignal.timeout(3_000) });
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reuses the API at apiUrl when it answers healthy; else builds, ensures Postgres/NATS/Temporal, the administrator
+ * and the four services (their output to .yard/bench-services.log). Answers Temporal's address and namespace (read as
+ * the services read them) and `stop()`.
+ */
+export async function benchStack(say) {
+  const apiUrl = BASE_URL;
+  const { EnvReader, readTemporalConfig } = await import('@yardmaster/config');
+  const reader = new EnvReader(process.env);
+  const temporal = reader.finish({ temporal: readTemporalConfig(reader) }).temporal;
+  if (await answersHealth(apiUrl)) {
+    say(`Reusing the stack at ${apiUrl} (Temporal at ${temporal.address})`);
+    return { apiUrl, temporal, started: false, stop: async () => undefined };
+  }
+  if (process.env.YARD_URL) throw new BenchStop(`YARD_URL=${apiUrl} does not answer healthy: start that stack, or unset YARD_URL to let the benchmark start one`);
+  say(`No healthy API at ${apiUrl}: starting the stack (services' output in ${SERVICE_LOG})`);
+  ensureInstalled();
+  build();
+  const { ensureStack } = await import('../../stack/ensure-stack.mjs');
+  const { SERVICES, waitForHealth } = await import('../../stack/services.mjs');
+  const { ensureLocalAdmin } = await import('../../stack/admin-token.mjs');
+  const { ensureSecretsKey } = await import('../../stack/secrets-key.mjs');
+  const stack = await ensureStack();
+  ensureSecretsKey();
+  await ensureLocalAdmin(stack.config.database.databaseUrl);
+  mkdirSync(join(ROOT, '.yard'), { recursive: true });
+  const log = createWriteStream(SERVICE_LOG, { flags: 'a' });
+  const children = SERVICES.map((name) => {
+    const child = spawn(process.execPath, [join(ROOT, 'apps', name, 'dist', 'main.js')], { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    return child;
+  });
+  const stop = async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)));
+    log.end();
+    await stack.stop();
+  };
+  const { ready, health } = await waitForHealth(apiUrl, HEALTH_TIMEOUT_MS);
+  if (!ready) {
+    await stop();
+    throw new BenchStop(`the stack did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s: ${JSON.stringify(health)} (see ${SERVICE_LOG})`);
+  }
+  return { apiUrl, temporal: stack.config.temporal, started: true, stop };
+}
