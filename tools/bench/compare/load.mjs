@@ -8,7 +8,7 @@ export async function burst(system, runs, concurrency, labelPrefix) {
   const client = async () => {
     while (next < runs) {
       const index = next++;
-      samples.push(await system.runOnce(`${labelPrefix}-${index}`));
+      samples.push(await system.runOnce(`${labelPrefix}-${index}`, { busy: true }));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, runs) }, client));

@@ -5,12 +5,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
+import { SHARED_WORKFLOW_MODULES, WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const started = Date.now();
   // The bundler logs its webpack run at INFO; only its problems belong in a build's output.
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@yardmaster/workflows'), logger: new DefaultLogger('WARN') });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('@yardmaster/workflows'),
+    preloadModules: [...SHARED_WORKFLOW_MODULES],
+    logger: new DefaultLogger('WARN'),
+  });
   mkdirSync(path.dirname(WORKFLOW_BUNDLE_PATH), { recursive: true });
   writeFileSync(WORKFLOW_BUNDLE_PATH, code);
   const kilobytes = Math.round(Buffer.byteLength(code) / 1024);
