@@ -29,14 +29,15 @@ export async function startBareTemporal({ address, namespace, timeoutMs }) {
   return {
     name: 'bare Temporal',
     taskQueue,
-    /** One run: submit → workflow started (its first task), submit → result in the client's hands. */
+    /** One run: submit → start answered, → workflow started (its first task), → result in the client's hands. */
     async runOnce(label) {
       const submittedAt = Date.now();
       const workflowId = `bench-bare-${label}-${randomUUID()}`;
       const handle = await client.workflow.start('bareBenchWorkflow', { taskQueue, workflowId, args: [label], workflowExecutionTimeout: `${Math.ceil(timeoutMs / 1000)}s` });
+      const acceptedMs = Date.now() - submittedAt;
       const result = await withDeadline(handle.result(), timeoutMs, `bare workflow ${workflowId} to end`);
       const endedAt = Date.now();
-      return { runningMs: result.startedAt - submittedAt, terminalMs: endedAt - submittedAt };
+      return { acceptedMs, runningMs: result.startedAt - submittedAt, terminalMs: endedAt - submittedAt };
     },
     async stop() {
       worker.shutdown();

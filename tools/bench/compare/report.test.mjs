@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { reportRows } from './report.mjs';
 
-const sample = (runningMs, terminalMs, projectionLagMs) => ({ runningMs, terminalMs, projectionLagMs });
+const sample = (runningMs, terminalMs, projectionLagMs) => ({ acceptedMs: runningMs / 2, runningMs, terminalMs, projectionLagMs });
 
 test('the rows put Yardmaster beside bare Temporal with the ratio and the goal', () => {
   const bursts = new Map([
@@ -15,8 +15,9 @@ test('the rows put Yardmaster beside bare Temporal with the ratio and the goal',
   ]);
   const rows = reportRows({ options: { concurrency: 16 }, idle, bursts });
   assert.deepEqual(rows[0], ['runs/s (2 runs each, concurrency 16)', '2.0', '4.0', '0.50x', '≥ 0.85x']);
-  assert.deepEqual(rows[1].slice(1, 4), ['20 / 40 / 40', '10 / 20 / 20', '2.00x / 2.00x / 2.00x']);
-  assert.deepEqual(rows[2].slice(1, 4), ['100 / 200 / 200', '50 / 100 / 100', '2.00x / 2.00x / 2.00x']);
-  assert.deepEqual(rows[3].slice(1), ['70', '50', '1.40x', '≤ 1.3x']);
-  assert.deepEqual(rows[4].slice(1, 3), ['5 / 15 / 15', '—']);
+  assert.deepEqual(rows[1].slice(1, 4), ['10 / 20 / 20', '5 / 10 / 10', '2.00x / 2.00x / 2.00x']);
+  assert.deepEqual(rows[2].slice(1, 4), ['20 / 40 / 40', '10 / 20 / 20', '2.00x / 2.00x / 2.00x']);
+  assert.deepEqual(rows[3].slice(1, 4), ['100 / 200 / 200', '50 / 100 / 100', '2.00x / 2.00x / 2.00x']);
+  assert.deepEqual(rows[4].slice(1), ['70', '50', '1.40x', '≤ 1.3x']);
+  assert.deepEqual(rows[5].slice(1, 3), ['5 / 15 / 15', '—']);
 });

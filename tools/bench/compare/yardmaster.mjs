@@ -18,6 +18,7 @@ export function yardmasterRunner({ call, request, timeoutMs }) {
     async runOnce(label, { busy = false } = {}) {
       const submittedAt = Date.now();
       const { runId } = await call('POST', '/api/jobs/examples.HelloWorld/runs', { data: { name: `bench-${label}`, count: 1 } });
+      const acceptedMs = Date.now() - submittedAt;
       const deadline = submittedAt + timeoutMs;
       for (;;) {
         // Anything but 200 (a 404 until the projection has written the run) means: not yet.
@@ -27,7 +28,7 @@ export function yardmasterRunner({ call, request, timeoutMs }) {
           const run = JSON.parse(text);
           if (TERMINAL.includes(run.status)) {
             if (run.status !== 'completed') throw new BenchStop(`run ${runId} of examples.HelloWorld ended ${run.status}: ${JSON.stringify(run.error)}`);
-            return { runningMs: Date.parse(run.startedAt) - submittedAt, terminalMs: now - submittedAt, projectionLagMs: now - Date.parse(run.completedAt) };
+            return { acceptedMs, runningMs: Date.parse(run.startedAt) - submittedAt, terminalMs: now - submittedAt, projectionLagMs: now - Date.parse(run.completedAt) };
           }
         }
         if (now > deadline) throw new BenchStop(`gave up after ${Math.round(timeoutMs / 1000)} s waiting for run ${runId} to end (last answer ${status}; --timeout to wait longer)`);
