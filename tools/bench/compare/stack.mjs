@@ -10,17 +10,18 @@ const HEALTH_TIMEOUT_MS = 180_000;
 export const SERVICE_LOG = join(ROOT, '.yard', 'bench-services.log');
 
 
-async function answersHealth(apiUrl) {
+/** The health answer's HTTP status, or null when nothing answers at apiUrl. */
+async function healthStatus(apiUrl) {
   try {
     const response = await fetch(`${apiUrl}/api/health`, { signal: AbortSignal.timeout(3_000) });
-    return response.status === 200;
+    return response.status;
   } catch {
-    return false;
+    return null;
   }
 }
 
 /**
- * Reuses the API at apiUrl when it answers healthy; else builds, ensures Postgres/NATS/Temporal, the administrator
+ * Reuses the API at apiUrl when it answers (waiting until it is healthy); else builds, ensures Postgres/NATS/Temporal, the administrator
  * and the four services (their output to .yard/bench-services.log). Answers Temporal's address and namespace (read as
  * the services read them) and `stop()`.
  */
@@ -29,12 +30,17 @@ export async function benchStack(say) {
   const { EnvReader, readTemporalConfig } = await import('@yardmaster/config');
   const reader = new EnvReader(process.env);
   const temporal = reader.finish({ temporal: readTemporalConfig(reader) }).temporal;
-  if (await answersHealth(apiUrl)) {
+  const status = await healthStatus(apiUrl);
+  if (status !== null) {
+    // An API that answers is someone's stack (a service may still be starting): waited for, never started twice.
+    const { waitForHealth } = await import('../../stack/services.mjs');
+    const { ready, health } = status === 200 ? { ready: true } : await waitForHealth(apiUrl, HEALTH_TIMEOUT_MS);
+    if (!ready) throw new BenchStop(`the API at ${apiUrl} answers but did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s: ${JSON.stringify(health)}`);
     say(`Reusing the stack at ${apiUrl} (Temporal at ${temporal.address})`);
     return { apiUrl, temporal, started: false, stop: async () => undefined };
   }
-  if (process.env.YARD_URL) throw new BenchStop(`YARD_URL=${apiUrl} does not answer healthy: start that stack, or unset YARD_URL to let the benchmark start one`);
-  say(`No healthy API at ${apiUrl}: starting the stack (services' output in ${SERVICE_LOG})`);
+  if (process.env.YARD_URL) throw new BenchStop(`nothing answers at YARD_URL=${apiUrl}: start that stack, or unset YARD_URL to let the benchmark start one`);
+  say(`Nothing answers at ${apiUrl}: starting the stack (services' output in ${SERVICE_LOG})`);
   ensureInstalled();
   build();
   const { ensureStack } = await import('../../stack/ensure-stack.mjs');
@@ -58,10 +64,15 @@ export async function benchStack(say) {
     log.end();
     await stack.stop();
   };
-  const { ready, health } = await waitForHealth(apiUrl, HEALTH_TIMEOUT_MS);
-  if (!ready) {
+  // A service that exits while the stack comes up (bad configuration, a port in use) ends the wait at once.
+  const exited = new Promise((resolve) => {
+    for (const [index, child] of children.entries()) child.once('exit', (code) => resolve(`${SERVICES[index]} exited with ${code}`));
+  });
+  const outcome = await Promise.race([waitForHealth(apiUrl, HEALTH_TIMEOUT_MS), exited]);
+  if (typeof outcome === 'string' || !outcome.ready) {
     await stop();
-    throw new BenchStop(`the stack did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s: ${JSON.stringify(health)} (see ${SERVICE_LOG})`);
+    const why = typeof outcome === 'string' ? outcome : `it did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s: ${JSON.stringify(outcome.health)}`;
+    throw new BenchStop(`could not start the stack: ${why} (see ${SERVICE_LOG})`);
   }
   return { apiUrl, temporal: stack.config.temporal, started: true, stop };
 }
