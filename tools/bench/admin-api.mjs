@@ -68,7 +68,7 @@ function codeOf(text) {
 
 /** The command that repeats this measurement, naming YARD_URL when it is not the default. */
 export function rerunCommand(script, args) {
-  const url = process.env.YARD_URL ? `YARD_URL=${process.env.YARD_URL} ` : '';
+  const url = process.env.YARD_URL ? `YARD_URL=${process.env.YARD_URL} ` : process.env.YARD_API_PORT ? `YARD_API_PORT=${process.env.YARD_API_PORT} ` : '';
   return `${url}npm run ${script} -- ${args}`;
 }
 

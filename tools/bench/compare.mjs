@@ -62,6 +62,9 @@ await runBench('bench', async () => {
   }
 });
 
+// A failed run leaves its burst's other clients polling until their own deadlines: nothing of theirs is wanted now.
+if (process.exitCode) process.exit(process.exitCode);
+
 function parsedOptions() {
   try {
     return parseBenchArgs(process.argv.slice(2));

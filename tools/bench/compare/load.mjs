@@ -8,7 +8,12 @@ export async function burst(system, runs, concurrency, labelPrefix) {
   const client = async () => {
     while (next < runs) {
       const index = next++;
-      samples.push(await system.runOnce(`${labelPrefix}-${index}`, { busy: true }));
+      try {
+        samples.push(await system.runOnce(`${labelPrefix}-${index}`, { busy: true }));
+      } catch (error) {
+        next = runs; // the other clients submit nothing more
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, runs) }, client));
