@@ -6,6 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { BenchStop } from '../admin-api.mjs';
 
+const STOP_TIMEOUT_MS = 30_000;
 const WORKFLOW_PATH = fileURLToPath(new URL('./bare-workflow.js', import.meta.url));
 
 /** Starts the worker and connects the client; `stop()` ends both. */
@@ -41,7 +42,7 @@ export async function startBareTemporal({ address, namespace, timeoutMs }) {
     },
     async stop() {
       worker.shutdown();
-      await running;
+      await withDeadline(running, STOP_TIMEOUT_MS, 'the bare Temporal worker to stop');
       await workerConnection.close();
       await connection.close();
     },

@@ -7,6 +7,7 @@ import { BASE_URL, BenchStop } from '../admin-api.mjs';
 import { build, ensureInstalled, ROOT } from '../../stack/install.mjs';
 
 const HEALTH_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 30_000;
 export const SERVICE_LOG = join(ROOT, '.yard', 'bench-services.log');
 
 
@@ -18,6 +19,11 @@ async function healthStatus(apiUrl) {
   } catch {
     return null;
   }
+}
+
+/** Not yet exited (a child killed by a signal has no exit code, but a signal code). */
+function running(child) {
+  return child.exitCode === null && child.signalCode === null;
 }
 
 /**
@@ -59,8 +65,11 @@ export async function benchStack(say) {
     return child;
   });
   const stop = async () => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)));
+    for (const child of children) if (running(child)) child.kill('SIGTERM');
+    // A service that has not drained within the deadline is killed: the benchmark never hangs on its way out.
+    const killer = setTimeout(() => children.forEach((child) => running(child) && child.kill('SIGKILL')), STOP_TIMEOUT_MS);
+    await Promise.all(children.map((child) => (running(child) ? new Promise((resolve) => child.once('exit', resolve)) : null)));
+    clearTimeout(killer);
     log.end();
     await stack.stop();
   };
