@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { ADMIN_TOKEN_FILE } from '../stack/admin-token.mjs';
 
-export const BASE_URL = process.env.YARD_URL ?? 'http://127.0.0.1:3000';
+// The API of `npm start` on YARD_API_PORT (as the services read it) unless YARD_URL names another.
+export const BASE_URL = process.env.YARD_URL ?? `http://${process.env.YARD_API_HOST || '127.0.0.1'}:${process.env.YARD_API_PORT || 3000}`;
 const REFUSED = new Set([401, 403]);
 
 /** A reason to stop that the user can act on: printed as one line, without a stack trace. */
@@ -67,7 +68,7 @@ function codeOf(text) {
 
 /** The command that repeats this measurement, naming YARD_URL when it is not the default. */
 export function rerunCommand(script, args) {
-  const url = process.env.YARD_URL ? `YARD_URL=${process.env.YARD_URL} ` : '';
+  const url = process.env.YARD_URL ? `YARD_URL=${process.env.YARD_URL} ` : process.env.YARD_API_PORT ? `YARD_API_PORT=${process.env.YARD_API_PORT} ` : '';
   return `${url}npm run ${script} -- ${args}`;
 }
 

@@ -5,12 +5,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { TRACED_WORKFLOW_BUNDLE_PATH, WORKFLOW_BUNDLE_PATH, WORKFLOW_TRACING_INTERCEPTORS_MODULE } from './workflow-bundle';
+import { SHARED_WORKFLOW_MODULES, TRACED_WORKFLOW_BUNDLE_PATH, WORKFLOW_BUNDLE_PATH, WORKFLOW_TRACING_INTERCEPTORS_MODULE } from './workflow-bundle';
 
 async function bundle(bundlePath: string, workflowInterceptorModules: string[]): Promise<void> {
   const started = Date.now();
   // The bundler logs its webpack run at INFO; only its problems belong in a build's output.
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@yardmaster/workflows'), workflowInterceptorModules, logger: new DefaultLogger('WARN') });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('@yardmaster/workflows'),
+    workflowInterceptorModules,
+    preloadModules: [...SHARED_WORKFLOW_MODULES],
+    logger: new DefaultLogger('WARN'),
+  });
   mkdirSync(path.dirname(bundlePath), { recursive: true });
   writeFileSync(bundlePath, code);
   const kilobytes = Math.round(Buffer.byteLength(code) / 1024);

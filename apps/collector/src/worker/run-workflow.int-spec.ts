@@ -33,6 +33,7 @@ import type { ExecuteStepInput } from '@yardmaster/workflows';
 import { createRunActivities } from '../activities/create-run-activities';
 import { publishOneByOne } from '../activities/log-delivery/publish-one-by-one';
 import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
+import { SHARED_WORKFLOW_MODULES } from './workflow-bundle';
 
 jest.setTimeout(60_000);
 
@@ -82,6 +83,8 @@ beforeAll(async () => {
   bundle = await bundleWorkflowCode({
     // The workflow source, not the `dist` that `require.resolve('@yardmaster/workflows')` finds.
     workflowsPath: path.join(LIBS, 'workflows/src/index.ts'),
+    // As the build bundles them: the workflows below run with the contracts shared and frozen.
+    preloadModules: [...SHARED_WORKFLOW_MODULES],
     logger: new DefaultLogger('ERROR'),
     webpackConfigHook: (config) => ({
       ...config,

@@ -10,12 +10,21 @@ export const WORKFLOW_BUNDLE_PATH = path.resolve(__dirname, '..', 'workflows.bun
 
 /**
  * The same workflow code with OpenTelemetry's workflow interceptors, loaded only when tracing is on: with tracing
- * off the workers run the bundle above, byte for byte what they ran before tracing existed.
+ * off the workers run the bundle above, the same code as before tracing existed.
  */
 export const TRACED_WORKFLOW_BUNDLE_PATH = path.resolve(__dirname, '..', 'workflows-traced.bundle.js');
 
 /** The interceptors the traced bundle includes: they carry a run's trace from its workflow into its activities. */
 export const WORKFLOW_TRACING_INTERCEPTORS_MODULE = '@temporalio/interceptors-opentelemetry/lib/workflow-interceptors';
+
+/**
+ * Modules evaluated once per worker instead of once per workflow. Temporal gives every workflow a module cache of its
+ * own, so without this each run's first workflow task builds the contracts' zod schemas again (about 45 ms of CPU per
+ * run on a 2-core machine: the largest cost a run had in the collector, `npm run bench`). Safe because the contracts
+ * hold no per-workflow state: constants, pure functions and schemas; Temporal deep-freezes what it shares, so a
+ * workflow that tried to change one would fail loudly rather than leak state into another run.
+ */
+export const SHARED_WORKFLOW_MODULES: readonly string[] = ['@yardmaster/contracts'];
 
 /** sysexits' EX_NOINPUT: a file the program needs is not there. */
 export const EXIT_WORKFLOW_BUNDLE_MISSING = 66;
