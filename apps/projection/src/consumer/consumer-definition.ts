@@ -19,11 +19,26 @@ export interface ConsumedStream {
   follow(consumers: DurableConsumers, spec: DurableConsumerSpec, dataSource: DataSource): Promise<void>;
 }
 
-/** A stream read with `contract`; `apply` throws to say "not applied" (the message is then retried or parked). */
-export function consumedStream<TEvent>(stream: EventStream, contract: Contract<TEvent>, apply: (dataSource: DataSource, message: StreamMessage<TEvent>) => Promise<unknown>): ConsumedStream {
+/**
+ * A stream read with `contract`; `apply` throws to say "not applied" (the message is then retried or parked).
+ * `applyBatch`, when given, applies several events in stream order, all or none; a batch that throws is applied
+ * again event by event with `apply`.
+ */
+export function consumedStream<TEvent>(
+  stream: EventStream,
+  contract: Contract<TEvent>,
+  apply: (dataSource: DataSource, message: StreamMessage<TEvent>) => Promise<unknown>,
+  applyBatch?: (dataSource: DataSource, messages: ReadonlyArray<StreamMessage<TEvent>>) => Promise<unknown>,
+): ConsumedStream {
   return {
     stream,
-    follow: (consumers, spec, dataSource) => consumers.follow(spec, contract, async (message) => void (await apply(dataSource, message))),
+    follow: (consumers, spec, dataSource) =>
+      consumers.follow(
+        spec,
+        contract,
+        async (message) => void (await apply(dataSource, message)),
+        applyBatch && (async (messages) => void (await applyBatch(dataSource, messages))),
+      ),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { parseContract, subjectsFor, type Contract } from '@yardmaster/contracts';
-import { consumeDurable, NATS_CONNECTION, OutageWatch, type DurableConsumerSpec, type RunningConsumer, type StreamMessageHandler } from '@yardmaster/messaging';
+import { consumeDurable, NATS_CONNECTION, OutageWatch, type DurableConsumerSpec, type RunningConsumer, type StreamBatchHandler, type StreamMessageHandler } from '@yardmaster/messaging';
 import { isDatabaseUnavailable } from '@yardmaster/read-models';
 import type { ProjectionConfig } from '../config';
 import { PROJECTION_CONFIG } from '../projection-config.token';
@@ -24,7 +24,7 @@ export class DurableConsumers implements OnApplicationShutdown {
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
   ) {}
 
-  async follow<TEvent>(spec: DurableConsumerSpec, contract: Contract<TEvent>, handle: StreamMessageHandler<TEvent>): Promise<void> {
+  async follow<TEvent>(spec: DurableConsumerSpec, contract: Contract<TEvent>, handle: StreamMessageHandler<TEvent>, handleBatch?: StreamBatchHandler<TEvent>): Promise<void> {
     // A replayed parked event is checked as a delivered one is: one that was parked as malformed stays parked.
     this.handlers.set(handlerKey(spec.durableName, spec.stream), (message) =>
       handle({ ...message, event: parseContract(contract, message.event, `Event ${message.subject}`) }),
@@ -33,6 +33,7 @@ export class DurableConsumers implements OnApplicationShutdown {
       await consumeDurable<TEvent>(this.nc, spec, {
         contract,
         handle,
+        ...(handleBatch ? { handleBatch } : {}),
         redelivery: this.config.redelivery,
         parkSubject: subjectsFor(this.config.shared.instance).parkedEvent(spec.durableName),
         log: this.logger,
