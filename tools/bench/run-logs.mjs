@@ -1,19 +1,26 @@
 // Measures, against a running stack (`npm start`), how fast a job's log reaches the user: a run of
-// examples.LogFlood writes --lines info entries (default 100,000); the figure is lines per second from the
-// first line written (its loggedAt) until every line is readable over REST (GET /api/runs/{id}/logs).
+// examples.LogFlood writes --lines info entries (default 100,000), and the benchmark polls GET /api/runs/{id}/logs
+// until every line is readable. It prints how fast the job wrote, how long after the last line written all were
+// readable, lines per second end to end (first line written to all readable), the projection's lag (its peak
+// backlog of run events in JetStream) and the peak resident memory of the collector and the projection (read from
+// /proc when the stack runs on this machine; their pids come from the services' ids).
 // Sends the administrator's token: YARD_TOKEN, else the one `npm start` wrote to .yard/admin-token.
-// Rerun: npm run bench:logs [-- --lines 100000 --timeout 1800]  (YARD_URL defaults to http://127.0.0.1:3000)
+// Rerun: npm run bench:logs [-- --lines 100000 --timeout 1800]  (YARD_URL defaults to http://127.0.0.1:3000;
+// YARD_INSTANCE and YARD_NATS_URL as given to `npm start`)
 import { adminApi, BASE_URL, BenchStop, numberArgument, rerunCommand, runBench } from './admin-api.mjs';
+import { connectToInstance, pidOfServiceId, servicePid, startWatch } from './service-watch.mjs';
 
 const lines = numberArgument('lines', 100_000);
 const timeoutSeconds = numberArgument('timeout', 1800);
 const REQUEST_TIMEOUT_MS = 15_000;
+// Each poll counts the run's lines in PostgreSQL: often enough to time the end, seldom enough not to slow the projection.
+const POLL_MS = 250;
 
 await runBench('bench:logs', async () => {
   const { call } = adminApi({ timeoutMs: REQUEST_TIMEOUT_MS });
   const deadline = Date.now() + timeoutSeconds * 1000;
 
-  async function until(what, check, pollMs = 250) {
+  async function until(what, check, pollMs = POLL_MS) {
     for (;;) {
       const value = await check();
       if (value !== undefined) return value;
@@ -22,26 +29,52 @@ await runBench('bench:logs', async () => {
     }
   }
 
-  const { runId } = await call('POST', '/api/jobs/examples.LogFlood/runs', { data: { lines } });
-  const logs = (limit) => call('GET', `/api/runs/${runId}/logs?grouping=run&limit=${limit}`);
-  const first = await until('the first line', async () => (await logs(1)).items[0]);
-  let readable = 0;
-  const allReadableAt = await until(`all ${lines} lines`, async () => {
-    readable = (await logs(1)).total;
-    return readable >= lines ? Date.now() : undefined;
+  const instance = await connectToInstance().catch((error) => {
+    throw new BenchStop(`cannot reach NATS for the projection's backlog (${error.message}): set YARD_NATS_URL and YARD_INSTANCE as for \`npm start\``);
   });
-  const run = await until('the run to end', async () => {
-    const current = await call('GET', `/api/runs/${runId}`);
-    return ['completed', 'failed', 'errored', 'cancelled', 'timed_out'].includes(current.status) ? current : undefined;
-  });
+  const watch = startWatch(instance);
+  try {
+    watch.follow('projection', await servicePid(instance, 'projection'));
+    // The collector that answers first; replaced below by the one that runs the job when that is another.
+    watch.follow('collector', await servicePid(instance, 'collector'));
+    const { runId } = await call('POST', '/api/jobs/examples.LogFlood/runs', { data: { lines } });
+    const logs = (limit, offset = 0) => call('GET', `/api/runs/${runId}/logs?grouping=run&limit=${limit}&offset=${offset}`);
+    const first = await until('the first line', async () => (await logs(1)).items[0]);
+    const worker = (await call('GET', `/api/runs/${runId}`)).steps?.run?.worker;
+    watch.follow('collector', pidOfServiceId(worker));
+    let readable = 0;
+    const allReadableAt = await until(`all ${lines} lines`, async () => {
+      readable = (await logs(1)).total;
+      return readable >= lines ? Date.now() : undefined;
+    });
+    const run = await until('the run to end', async () => {
+      const current = await call('GET', `/api/runs/${runId}`);
+      return ['completed', 'failed', 'errored', 'cancelled', 'timed_out'].includes(current.status) ? current : undefined;
+    }, 250);
+    const { memory, peakBacklog } = await watch.stop();
 
-  const last = (await call('GET', `/api/runs/${runId}/logs?grouping=run&limit=1&offset=${lines - 1}`)).items[0];
-  const seconds = (allReadableAt - Date.parse(first.loggedAt)) / 1000;
-  // The job is paced by its log buffer: once it is full, lines are written only as fast as they reach NATS.
-  const writingSeconds = Math.max(0.001, (Date.parse(last.loggedAt) - Date.parse(first.loggedAt)) / 1000);
-  console.log(`Yardmaster log throughput against ${BASE_URL} (${new Date().toISOString()})`);
-  console.log(`examples.LogFlood, ${lines} lines (run ${runId}, ${run.status}):`);
-  console.log(`  first line written to all ${readable} readable over REST: ${seconds.toFixed(1)} s = ${Math.round(lines / seconds)} lines/s`);
-  console.log(`  first line written to last line written (the job, paced by delivery to NATS): ${writingSeconds.toFixed(1)} s = ${Math.round(lines / writingSeconds)} lines/s`);
-  console.log(`Rerun: ${rerunCommand('bench:logs', `--lines ${lines} --timeout ${timeoutSeconds}`)}`);
+    const last = (await logs(1, lines - 1)).items[0];
+    const firstWrittenAt = Date.parse(first.loggedAt);
+    const lastWrittenAt = Date.parse(last.loggedAt);
+    const endToEndSeconds = (allReadableAt - firstWrittenAt) / 1000;
+    // The job is paced by its log buffer: once it is full, lines are written only as fast as they reach NATS.
+    const writingSeconds = Math.max(0.001, (lastWrittenAt - firstWrittenAt) / 1000);
+    const afterLastSeconds = (allReadableAt - lastWrittenAt) / 1000;
+    const mb = (bytes) => (bytes === null || bytes === undefined ? 'n/a' : `${Math.round(bytes / 1024 / 1024)} MB`);
+    console.log(`Yardmaster log throughput against ${BASE_URL} (${new Date().toISOString()})`);
+    console.log(`examples.LogFlood, ${lines} lines (run ${runId}, ${run.status}):`);
+    console.log(`  written by the job:                  ${writingSeconds.toFixed(1)} s = ${Math.round(lines / writingSeconds)} lines/s (first to last line written)`);
+    console.log(`  last line written to all readable:   ${afterLastSeconds.toFixed(1)} s (all ${readable} over REST)`);
+    console.log(`  end to end:                          ${endToEndSeconds.toFixed(1)} s = ${Math.round(lines / endToEndSeconds)} lines/s (first line written to all readable)`);
+    console.log(`  projection lag:                      peak ${peakBacklog} run events waiting in JetStream`);
+    for (const name of ['collector', 'projection']) {
+      const entry = memory.get(name);
+      console.log(`  ${`${name} RSS:`.padEnd(36)} ${entry ? `${mb(entry.first)} at first sample, peak ${mb(entry.peak)} (pid ${entry.pid})` : 'not measured (no local process id)'}`);
+    }
+    const ownInstance = process.env.YARD_INSTANCE ? `YARD_INSTANCE=${process.env.YARD_INSTANCE} ` : '';
+    console.log(`Rerun: ${ownInstance}${rerunCommand('bench:logs', `--lines ${lines} --timeout ${timeoutSeconds}`)}`);
+  } finally {
+    await watch.stop();
+    await instance.nc.close();
+  }
 });

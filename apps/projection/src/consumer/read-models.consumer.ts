@@ -19,19 +19,19 @@ export const READ_MODELS_CONSUMER: ConsumerDefinition = {
       'catalog',
       catalogEventSchema,
       (dataSource, message) => applyOnce(dataSource, message, projectCatalogEvent),
-      (dataSource, messages) => applyBatchOnce(dataSource, messages, eachInTurn(projectCatalogEvent)),
+      { applyBatch: (dataSource, messages) => applyBatchOnce(dataSource, messages, eachInTurn(projectCatalogEvent)) },
     ),
     consumedStream(
       'runs',
       runEventSchema,
       (dataSource, message) => applyOnce(dataSource, message, projectRunEventWithSchedule),
-      (dataSource, messages) => applyBatchOnce(dataSource, messages, projectRunEventsInBatch),
+      { applyBatch: (dataSource, messages) => applyBatchOnce(dataSource, messages, projectRunEventsInBatch) },
     ),
     consumedStream(
       'schedules',
       scheduleChangedSchema,
       (dataSource, message) => applyOnce(dataSource, message, projectScheduleEvent),
-      (dataSource, messages) => applyBatchOnce(dataSource, messages, eachInTurn(projectScheduleEvent)),
+      { applyBatch: (dataSource, messages) => applyBatchOnce(dataSource, messages, eachInTurn(projectScheduleEvent)) },
     ),
   ],
 };

@@ -16,6 +16,8 @@ export interface DurableWorkerOptions<TEvent> {
   readonly handle: StreamMessageHandler<TEvent>;
   /** Applies several events at once; without it every event is handled alone. */
   readonly handleBatch?: StreamBatchHandler<TEvent>;
+  /** Subjects of events this consumer never acts on: acked unread, without decoding them. */
+  readonly ignores?: (subject: string) => boolean;
   readonly redelivery: RedeliveryPolicy;
   /** The parked stream's subject for this consumer: where an event goes once its deliveries are spent. */
   readonly parkSubject: string;
@@ -62,6 +64,10 @@ export class DurableWorker<TEvent> {
     if (this.stopping) return this.releaseAll(msgs.map((msg) => ({ msg })));
     const deliveries: Array<Delivery<TEvent>> = [];
     for (const msg of msgs) {
+      if (this.options.ignores?.(msg.subject)) {
+        msg.ack();
+        continue;
+      }
       const delivery = await this.decoded(msg);
       if (delivery) deliveries.push(delivery);
     }
