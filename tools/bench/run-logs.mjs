@@ -2,8 +2,8 @@
 // examples.LogFlood writes --lines info entries (default 100,000), and the benchmark polls GET /api/runs/{id}/logs
 // until every line is readable. It prints how fast the job wrote, how long after the last line written all were
 // readable, lines per second end to end (first line written to all readable), the projection's lag (its peak
-// backlog of run events in JetStream) and the peak resident memory of the collector and the projection (read from
-// /proc when the stack runs on this machine; their pids come from the services' ids).
+// backlog of run events in JetStream), and the peak resident memory and CPU time of the collector and the projection
+// (read from /proc when the stack runs on this machine; their pids come from the services' ids).
 // Sends the administrator's token: YARD_TOKEN, else the one `npm start` wrote to .yard/admin-token.
 // Rerun: npm run bench:logs [-- --lines 100000 --timeout 1800]  (YARD_URL defaults to http://127.0.0.1:3000;
 // YARD_INSTANCE and YARD_NATS_URL as given to `npm start`)
@@ -15,6 +15,8 @@ const timeoutSeconds = numberArgument('timeout', 1800);
 const REQUEST_TIMEOUT_MS = 15_000;
 // Each poll counts the run's lines in PostgreSQL: often enough to time the end, seldom enough not to slow the projection.
 const POLL_MS = 250;
+/** The largest page GET /api/runs/{id}/logs answers. */
+const PAGE_SIZE = 500;
 
 await runBench('bench:logs', async () => {
   const { call } = adminApi({ timeoutMs: REQUEST_TIMEOUT_MS });
@@ -52,6 +54,11 @@ await runBench('bench:logs', async () => {
       return ['completed', 'failed', 'errored', 'cancelled', 'timed_out'].includes(current.status) ? current : undefined;
     }, 250);
     const { memory, peakBacklog } = await watch.stop();
+    // What a client reading the whole log meets: every page of the largest size, in order.
+    const readStarted = Date.now();
+    let pages = 0;
+    for (let offset = 0; offset < lines; offset += PAGE_SIZE, pages++) await logs(PAGE_SIZE, offset);
+    const readingSeconds = (Date.now() - readStarted) / 1000;
 
     const last = (await logs(1, lines - 1)).items[0];
     const firstWrittenAt = Date.parse(first.loggedAt);
@@ -66,10 +73,13 @@ await runBench('bench:logs', async () => {
     console.log(`  written by the job:                  ${writingSeconds.toFixed(1)} s = ${Math.round(lines / writingSeconds)} lines/s (first to last line written)`);
     console.log(`  last line written to all readable:   ${afterLastSeconds.toFixed(1)} s (all ${readable} over REST)`);
     console.log(`  end to end:                          ${endToEndSeconds.toFixed(1)} s = ${Math.round(lines / endToEndSeconds)} lines/s (first line written to all readable)`);
+    console.log(`  whole log read page by page:        ${readingSeconds.toFixed(1)} s (${pages} pages of ${PAGE_SIZE}, ${Math.round((readingSeconds * 1000) / pages)} ms a page)`);
     console.log(`  projection lag:                      peak ${peakBacklog} run events waiting in JetStream`);
     for (const name of ['collector', 'projection']) {
       const entry = memory.get(name);
       console.log(`  ${`${name} RSS:`.padEnd(36)} ${entry ? `${mb(entry.first)} at first sample, peak ${mb(entry.peak)} (pid ${entry.pid})` : 'not measured (no local process id)'}`);
+      // CPU time is what a busy, shared machine does not distort: lines per CPU second is the process's pace on a core of its own.
+      if (entry?.cpu) console.log(`  ${`${name} CPU:`.padEnd(36)} ${entry.cpu.toFixed(1)} s used = ${Math.round(lines / entry.cpu)} lines per CPU second`);
     }
     const ownInstance = process.env.YARD_INSTANCE ? `YARD_INSTANCE=${process.env.YARD_INSTANCE} ` : '';
     console.log(`Rerun: ${ownInstance}${rerunCommand('bench:logs', `--lines ${lines} --timeout ${timeoutSeconds}`)}`);

@@ -37,8 +37,23 @@ function residentBytes(pid) {
   }
 }
 
+/** CPU seconds a local process has used (user + system), or null when it cannot be read. */
+function cpuSeconds(pid) {
+  try {
+    // Fields after the command name (which may hold spaces, hence from the last ')'): utime and stime are 14 and 15.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').pop().trim().split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** Linux's USER_HZ, 100 on every common build. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 /**
- * Samples, every `intervalMs` until stopped: each named process's resident memory (first and peak) and the
+ * Samples, every `intervalMs` until stopped: each named process's resident memory (first and peak), the CPU time it
+ * used since it was first sampled, and the
  * projection's backlog on the runs stream (events not yet delivered plus delivered but not yet acked; peak).
  */
 export function startWatch({ nc, streams }, intervalMs = 250) {
@@ -51,6 +66,9 @@ export function startWatch({ nc, streams }, intervalMs = 250) {
       if (bytes === null) continue;
       entry.first ??= bytes;
       entry.peak = Math.max(entry.peak ?? 0, bytes);
+      const cpu = cpuSeconds(entry.pid);
+      entry.cpuAtStart ??= cpu;
+      entry.cpu = cpu - (entry.cpuAtStart ?? cpu);
     }
     try {
       jsm ??= await (await import('@nats-io/jetstream')).jetstreamManager(nc);
@@ -64,7 +82,7 @@ export function startWatch({ nc, streams }, intervalMs = 250) {
   return {
     /** Follows a process (named for the report); another pid under the same name starts over. */
     follow(name, pid) {
-      if (pid !== null && memory.get(name)?.pid !== pid) memory.set(name, { pid, first: null, peak: null });
+      if (pid !== null && memory.get(name)?.pid !== pid) memory.set(name, { pid, first: null, peak: null, cpuAtStart: null, cpu: 0 });
     },
     async stop() {
       clearInterval(timer);

@@ -31,12 +31,14 @@ export class PostgresRunsQueries extends RunsQueries {
   }
 
   async logs(runId: string, filters: LogFilters, page: Page): Promise<Found<JobLogEntryRecord>> {
-    const [records, total] = await this.dataSource.getRepository(JobLogEntryRecord).findAndCount({
-      where: { runId, ...filters },
-      order: { position: 'ASC' },
-      take: page.limit,
-      skip: page.offset,
-    });
-    return { records, total };
+    const entries = this.dataSource.getRepository(JobLogEntryRecord);
+    const where = { runId, ...filters };
+    // Counted with count(*): findAndCount counts DISTINCT ids, several times slower on a run of 100,000 lines,
+    // and every page of the log pays for the count.
+    const [records, counted] = await Promise.all([
+      entries.find({ where, order: { position: 'ASC' }, take: page.limit, skip: page.offset }),
+      entries.createQueryBuilder('entry').select('count(*)', 'total').where(where).getRawOne<{ total: string }>(),
+    ]);
+    return { records, total: Number(counted?.total ?? 0) };
   }
 }
