@@ -66,6 +66,16 @@ describe('PostgresRunsQueries.logs', () => {
     expect(ofRun.records).toHaveLength(20);
   });
 
+  it('pages after a position: the entries written after it, and how many they are', async () => {
+    const page = await queries.logs(runId, { afterPosition: 1_000 + 2 * 24 }, { limit: 4, offset: 0 });
+    expect(page.total).toBe(5);
+    expect(page.records.map((record) => record.message)).toEqual(['line 25', 'line 26', 'line 27', 'line 28']);
+
+    const warningsAfter = await queries.logs(runId, { level: 'warning', afterPosition: 1_000 + 2 * 20 }, { limit: 10, offset: 0 });
+    expect(warningsAfter.total).toBe(3);
+    expect(warningsAfter.records.map((record) => record.message)).toEqual(['line 23', 'line 26', 'line 29']);
+  });
+
   it('answers an empty page and a total of 0 for a run without lines', async () => {
     await expect(queries.logs(randomUUID(), {}, { limit: 10, offset: 0 })).resolves.toEqual({ records: [], total: 0 });
   });

@@ -1,5 +1,6 @@
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Injectable } from '@nestjs/common';
+import { MoreThan } from 'typeorm';
 import { DataSource, JobLogEntryRecord, JobRunRecord, READ_MODELS } from '@yardmaster/read-models';
 import type { Found, Page } from '../../http/pagination';
 import { RunsQueries, type LogFilters, type RunFilters } from './runs.queries';
@@ -32,7 +33,8 @@ export class PostgresRunsQueries extends RunsQueries {
 
   async logs(runId: string, filters: LogFilters, page: Page): Promise<Found<JobLogEntryRecord>> {
     const entries = this.dataSource.getRepository(JobLogEntryRecord);
-    const where = { runId, ...filters };
+    const { afterPosition, ...equalTo } = filters;
+    const where = { runId, ...equalTo, ...(afterPosition === undefined ? {} : { position: MoreThan(String(afterPosition)) }) };
     // Counted with count(*): findAndCount counts DISTINCT ids, several times slower on a run of 100,000 lines,
     // and every page of the log pays for the count.
     const [records, counted] = await Promise.all([
