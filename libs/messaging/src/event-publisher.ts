@@ -2,6 +2,7 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { EventEnvelope } from '@yardmaster/contracts';
 import { encodeJson } from './json-codec';
+import { PipelinedPublisher } from './pipelined-publish';
 import { traceHeaders } from './tracing/trace-context';
 
 /** An event ready to go out: encoded once, so its size is known before it is sent (and re-sent). */
@@ -28,9 +29,11 @@ export function encodeEvent(subject: string, event: EventEnvelope): EncodedEvent
  */
 export class EventPublisher {
   private readonly js: JetStreamClient;
+  private readonly pipelined: PipelinedPublisher;
 
   constructor(nc: NatsConnection) {
     this.js = jetstream(nc);
+    this.pipelined = new PipelinedPublisher(nc);
   }
 
   async publish(subject: string, event: EventEnvelope): Promise<number> {
@@ -44,10 +47,7 @@ export class EventPublisher {
    * sent. Never throws: the outcome says how long the acknowledged prefix is, so the caller re-sends the rest
    * (their msgIDs make a re-send of an event that was stored after all harmless).
    */
-  async publishBatch(events: readonly EncodedEvent[]): Promise<PublishBatchOutcome> {
-    const acks = await Promise.allSettled(events.map((event) => this.js.publish(event.subject, event.payload, { msgID: event.id, headers: traceHeaders() })));
-    const firstFailed = acks.findIndex((ack) => ack.status === 'rejected');
-    if (firstFailed === -1) return { delivered: events.length, error: null };
-    return { delivered: firstFailed, error: (acks[firstFailed] as PromiseRejectedResult).reason };
+  publishBatch(events: readonly EncodedEvent[]): Promise<PublishBatchOutcome> {
+    return this.pipelined.publishAll(events);
   }
 }

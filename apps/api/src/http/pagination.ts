@@ -27,6 +27,15 @@ export function readPage(query: { limit?: string; offset?: string }, maxLimit = 
   return { limit, offset };
 }
 
+/** Reads a position cursor (`after`: a whole number from 0) from a query string; undefined when not given. */
+export function readPosition(raw: string | undefined, field: string): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const errors: FieldError[] = [];
+  const position = readWhole(raw, 0, 0, Number.MAX_SAFE_INTEGER, field, errors);
+  if (errors.length > 0) throw new YardError(ErrorCode.ValidationFailed, 'Invalid paging', errors);
+  return position;
+}
+
 function readWhole(raw: string | undefined, fallback: number, min: number, max: number, field: string, errors: FieldError[]): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

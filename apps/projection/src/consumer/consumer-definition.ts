@@ -19,11 +19,29 @@ export interface ConsumedStream {
   follow(consumers: DurableConsumers, spec: DurableConsumerSpec, dataSource: DataSource): Promise<void>;
 }
 
+/** What a stream's consumer may do besides applying events one by one. */
+export interface ConsumedStreamOptions<TEvent> {
+  /** Applies several events in stream order, all or none; a batch that throws is applied again event by event. */
+  readonly applyBatch?: (dataSource: DataSource, messages: ReadonlyArray<StreamMessage<TEvent>>) => Promise<unknown>;
+  /** Subjects of events the consumer never acts on: acked unread. */
+  readonly ignores?: (subject: string) => boolean;
+}
+
 /** A stream read with `contract`; `apply` throws to say "not applied" (the message is then retried or parked). */
-export function consumedStream<TEvent>(stream: EventStream, contract: Contract<TEvent>, apply: (dataSource: DataSource, message: StreamMessage<TEvent>) => Promise<unknown>): ConsumedStream {
+export function consumedStream<TEvent>(
+  stream: EventStream,
+  contract: Contract<TEvent>,
+  apply: (dataSource: DataSource, message: StreamMessage<TEvent>) => Promise<unknown>,
+  options: ConsumedStreamOptions<TEvent> = {},
+): ConsumedStream {
+  const { applyBatch, ignores } = options;
   return {
     stream,
-    follow: (consumers, spec, dataSource) => consumers.follow(spec, contract, async (message) => void (await apply(dataSource, message))),
+    follow: (consumers, spec, dataSource) =>
+      consumers.follow(spec, contract, async (message) => void (await apply(dataSource, message)), {
+        ...(applyBatch ? { handleBatch: async (messages) => void (await applyBatch(dataSource, messages)) } : {}),
+        ...(ignores ? { ignores } : {}),
+      }),
   };
 }
 

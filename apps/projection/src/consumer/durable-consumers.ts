@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { parseContract, subjectsFor, type Contract } from '@yardmaster/contracts';
-import { consumeDurable, NATS_CONNECTION, OutageWatch, type DurableConsumerSpec, type RunningConsumer, type StreamMessageHandler } from '@yardmaster/messaging';
+import { consumeDurable, NATS_CONNECTION, OutageWatch, type DurableConsumerSpec, type ConsumeDurableOptions, type RunningConsumer, type StreamMessageHandler } from '@yardmaster/messaging';
 import { isDatabaseUnavailable } from '@yardmaster/read-models';
 import type { ProjectionConfig } from '../config';
 import { PROJECTION_CONFIG } from '../projection-config.token';
+
+/** What a consumer may add to handling events one by one: a batch handler, subjects it never reads. */
+export type FollowOptions<TEvent> = Pick<ConsumeDurableOptions<TEvent>, 'handleBatch' | 'ignores'>;
 
 /**
  * Every durable consumer of the projection (its read models and the audit) starts here: one redelivery policy,
@@ -24,7 +27,7 @@ export class DurableConsumers implements OnApplicationShutdown {
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
   ) {}
 
-  async follow<TEvent>(spec: DurableConsumerSpec, contract: Contract<TEvent>, handle: StreamMessageHandler<TEvent>): Promise<void> {
+  async follow<TEvent>(spec: DurableConsumerSpec, contract: Contract<TEvent>, handle: StreamMessageHandler<TEvent>, extra: FollowOptions<TEvent> = {}): Promise<void> {
     // A replayed parked event is checked as a delivered one is: one that was parked as malformed stays parked.
     this.handlers.set(handlerKey(spec.durableName, spec.stream), (message) =>
       handle({ ...message, event: parseContract(contract, message.event, `Event ${message.subject}`) }),
@@ -33,6 +36,7 @@ export class DurableConsumers implements OnApplicationShutdown {
       await consumeDurable<TEvent>(this.nc, spec, {
         contract,
         handle,
+        ...extra,
         redelivery: this.config.redelivery,
         parkSubject: subjectsFor(this.config.shared.instance).parkedEvent(spec.durableName),
         log: this.logger,

@@ -3,23 +3,41 @@ import type { StreamMessage } from '@yardmaster/messaging';
 import type { DataSource } from '@yardmaster/read-models';
 import { runFactsAfter, type RunFacts } from '../metrics/run-facts';
 import { projectCatalogEvent } from '../catalog/catalog-events.projector';
+import { projectRunEventsInBatch } from '../runs/run-events-batch.projector';
 import { projectRunEventWithSchedule } from '../schedules/schedule-run-events.projector';
 import { projectScheduleEvent } from '../schedules/schedule-events.projector';
+import { applyBatchOnce, eachInTurn } from './apply-batch-once';
 import { applyOnce } from './apply-once';
 import { consumedStream, type ConsumerDefinition } from './consumer-definition';
 
 /**
- * The projection's own consumer: each stream's events applied to the read models in order, exactly once. Each run
- * event newly applied is handed to `observeRun` once its transaction has committed (the run metrics).
+ * The projection's own consumer: each stream's events applied to the read models in order, exactly once, as many
+ * as have arrived in one transaction (a batch that fails is applied again event by event). Each run event newly
+ * applied is handed to `observeRun` once its transaction has committed (the run metrics).
  */
 export function readModelsConsumer(observeRun: (facts: RunFacts) => void): ConsumerDefinition {
   return {
     durableName: 'projectionConsumer',
     purpose: 'Projecting',
     streams: [
-      consumedStream('catalog', catalogEventSchema, (dataSource, message) => applyOnce(dataSource, message, projectCatalogEvent)),
-      consumedStream('runs', runEventSchema, (dataSource, message) => applyRunEvent(dataSource, message, observeRun)),
-      consumedStream('schedules', scheduleChangedSchema, (dataSource, message) => applyOnce(dataSource, message, projectScheduleEvent)),
+      consumedStream(
+        'catalog',
+        catalogEventSchema,
+        (dataSource, message) => applyOnce(dataSource, message, projectCatalogEvent),
+        { applyBatch: (dataSource, messages) => applyBatchOnce(dataSource, messages, eachInTurn(projectCatalogEvent)) },
+      ),
+      consumedStream(
+        'runs',
+        runEventSchema,
+        (dataSource, message) => applyRunEvent(dataSource, message, observeRun),
+        { applyBatch: (dataSource, messages) => applyRunEvents(dataSource, messages, observeRun) },
+      ),
+      consumedStream(
+        'schedules',
+        scheduleChangedSchema,
+        (dataSource, message) => applyOnce(dataSource, message, projectScheduleEvent),
+        { applyBatch: (dataSource, messages) => applyBatchOnce(dataSource, messages, eachInTurn(projectScheduleEvent)) },
+      ),
     ],
   };
 }
@@ -31,5 +49,19 @@ async function applyRunEvent(dataSource: DataSource, message: StreamMessage<RunE
     facts = await runFactsAfter(manager, event);
   });
   if (applied && facts) observeRun(facts);
+  return applied;
+}
+
+/** A batch of run events; the facts of those newly applied are read in its transaction and observed after the commit. */
+async function applyRunEvents(dataSource: DataSource, messages: ReadonlyArray<StreamMessage<RunEvent>>, observeRun: (facts: RunFacts) => void): Promise<number> {
+  const facts: RunFacts[] = [];
+  const applied = await applyBatchOnce(dataSource, messages, async (manager, fresh) => {
+    await projectRunEventsInBatch(manager, fresh);
+    for (const { event } of fresh) {
+      const fact = await runFactsAfter(manager, event);
+      if (fact) facts.push(fact);
+    }
+  });
+  for (const fact of facts) observeRun(fact);
   return applied;
 }

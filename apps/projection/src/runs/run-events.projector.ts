@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { runStatusRank, TERMINAL_RUN_STATUSES, type EventEnvelope, type RunErrorInfo, type RunEvent, type RunStatus } from '@yardmaster/contracts';
 import type { EntityManager, JobRunStepRecord } from '@yardmaster/read-models';
+import { insertLogEntries } from './log-entries.writer';
 
 const logger = new Logger('RunEventsProjector');
 
@@ -118,22 +119,7 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
       });
       return;
     case 'run.log':
-      await manager.query(
-        `INSERT INTO job_log_entries (id, run_id, position, level, grouping, message, object, attempt, logged_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (id) DO NOTHING`,
-        [
-          event.id,
-          runId,
-          position,
-          event.data.level,
-          event.data.grouping,
-          event.data.message,
-          event.data.object ? JSON.stringify(event.data.object) : null,
-          event.data.attempt,
-          new Date(event.data.loggedAt),
-        ],
-      );
+      await insertLogEntries(manager, [{ event, position }]);
       return;
     default: {
       // A new event type fails to compile here. At run time (a newer producer) it is thrown, so the event is

@@ -39,12 +39,25 @@ export function inSpan<T>(name: string, kind: SpanKind, parent: Context, work: (
     try {
       return await work(span);
     } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+      markFailed(span, error);
       throw error;
     } finally {
       span.end();
     }
   });
+}
+
+/**
+ * A span that is a child of `parent`, for work that the caller ends itself (`end()`): a batch applied for events of
+ * several traces gets one such span in each of them.
+ */
+export function startSpan(name: string, kind: SpanKind, parent: Context): Span {
+  return trace.getTracer(TRACER).startSpan(name, { kind }, parent);
+}
+
+/** Marks `span` as failed by `error`. */
+export function markFailed(span: Span, error: unknown): void {
+  span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
 }
 
 export { SpanKind };

@@ -70,4 +70,11 @@ describe('RunsHttpController', () => {
     await expect(controller().logs(BOBS, {}, viewsOwn)).rejects.toMatchObject({ code: ErrorCode.RunNotFound });
     await expect(controller().logs(ANNS, { level: 'loud' }, viewsOwn)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed, fieldErrors: [{ field: 'level', message: expect.stringContaining('must be one of') }] });
   });
+
+  it("pages a run's log after a position, counting what comes after it, and refuses a position that is no whole number", async () => {
+    const after = await controller().logs(ANNS, { after: '1' }, viewsOwn);
+    expect([after.items.map((entry) => entry.position), after.total]).toEqual([[2], 1]);
+    await expect(controller().logs(ANNS, { after: '-1' }, viewsOwn)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed, fieldErrors: [{ field: 'after', message: expect.stringContaining('whole number') }] });
+    await expect(controller().logs(ANNS, { after: 'x' }, viewsOwn)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed, fieldErrors: [{ field: 'after' }] });
+  });
 });

@@ -23,7 +23,7 @@ import { API_CONFIG } from '../../api-config.token';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
 import { ApiController, ApiPageResponse } from '../../http/api-controller.decorator';
-import { readPage, type PageOf } from '../../http/pagination';
+import { readPage, readPosition, type PageOf } from '../../http/pagination';
 import { runView } from '../run.view';
 import { RunsQueries, type LogFilters, type RunFilters } from './runs.queries';
 
@@ -71,10 +71,15 @@ export class RunsHttpController {
   @ApiOperation({ summary: "A run's log entries in the order they were written" })
   @ApiQuery({ name: 'level', required: false, enum: LOG_LEVELS })
   @ApiQuery({ name: 'grouping', required: false, description: 'The step that wrote the entry: run, test_*, post_run' })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    description: "Only entries after this position (the last entry's `position` on the previous page): reads a long log page by page without skipping rows; `total` then counts the entries after it",
+  })
   @ApiPageResponse('One page of log entries', openApiSchemaOf(pageSchema(logEntryViewSchema)))
   async logs(
     @Param('runId') runId: string,
-    @Query() query: { level?: string; grouping?: string; limit?: string; offset?: string },
+    @Query() query: { level?: string; grouping?: string; after?: string; limit?: string; offset?: string },
     @CurrentPrincipal() principal: Principal,
   ): Promise<PageOf<ReturnType<typeof logEntryView>>> {
     await this.findRun(runId, principal);
@@ -82,7 +87,12 @@ export class RunsHttpController {
     if (query.level !== undefined && !isLogLevel(query.level)) {
       throw new YardError(ErrorCode.ValidationFailed, 'Invalid filter', [{ field: 'level', message: `must be one of ${LOG_LEVELS.join(', ')}` }]);
     }
-    const filters: LogFilters = { ...(query.level ? { level: query.level } : {}), ...(query.grouping ? { grouping: query.grouping } : {}) };
+    const afterPosition = readPosition(query.after, 'after');
+    const filters: LogFilters = {
+      ...(query.level ? { level: query.level } : {}),
+      ...(query.grouping ? { grouping: query.grouping } : {}),
+      ...(afterPosition === undefined ? {} : { afterPosition }),
+    };
     const { records, total } = await this.runs.logs(runId, filters, page);
     return { items: records.map(logEntryView), total, ...page };
   }

@@ -66,7 +66,10 @@ export class FakeRunsQueries extends RunsQueries {
   }
 
   async logs(runId: string, filters: LogFilters, page: Page): Promise<Found<JobLogEntryRecord>> {
-    const matching = this.logEntries.filter((entry) => entry.runId === runId && matchesEvery(entry, filters)).sort((a, b) => Number(a.position) - Number(b.position));
+    const { afterPosition, ...equalTo } = filters;
+    const matching = this.logEntries
+      .filter((entry) => entry.runId === runId && matchesEvery(entry, equalTo) && (afterPosition === undefined || Number(entry.position) > afterPosition))
+      .sort((a, b) => Number(a.position) - Number(b.position));
     return pageOf(matching, page);
   }
 }

@@ -13,6 +13,8 @@ export interface RunFilters {
 export interface LogFilters {
   readonly level?: LogLevel;
   readonly grouping?: string;
+  /** Only entries written after the one at this position: where the previous page ended (a cursor, cheaper than an offset). */
+  readonly afterPosition?: number;
 }
 
 /**

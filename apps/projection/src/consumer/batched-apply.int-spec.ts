@@ -1,0 +1,166 @@
+/**
+ * The batched apply over the real NATS server and Postgres. First applyBatchOnce alone on a database of its own:
+ * a batch of mixed run events applied in one transaction, a redelivered batch that changes nothing. Then the whole
+ * projection on an instance of its own, fed a burst of events published in one pipelined batch (so that the
+ * consumer pulls them together): log entries stored once each and readable in the order written, and a poisonous
+ * event among them parked while every other event is applied.
+ */
+import 'reflect-metadata';
+import { encodeEvent, listParked, type StreamMessage } from '@yardmaster/messaging';
+import { newEvent, runEventKind, streamNamesFor, type RunEvent } from '@yardmaster/contracts';
+import { createTestDatabase, uniqueInstanceName, waitFor, type TestDatabase } from '@yardmaster/testing';
+import { randomUUID } from 'node:crypto';
+import { startProjectionOnOwnInstance, type ProjectionOnOwnInstance } from '../test-support/projection-on-own-instance';
+import { projectRunEventsInBatch } from '../runs/run-events-batch.projector';
+import { applyBatchOnce } from './apply-batch-once';
+
+jest.setTimeout(60_000);
+
+const RUNS_STREAM = streamNamesFor(uniqueInstanceName('batch')).runs;
+const MAX_DELIVERIES = 2;
+
+function runEvent<TType extends RunEvent['type']>(type: TType, runId: string, data: Extract<RunEvent, { type: TType }>['data'], at = new Date()): RunEvent {
+  const id = randomUUID();
+  return newEvent({ id, type, aggregateId: runId, actor: 'alice', data, occurredAt: at.toISOString(), sequence: 1, correlationId: `corr-${id}` }) as RunEvent;
+}
+
+function requested(runId: string): RunEvent {
+  const at = new Date().toISOString();
+  return runEvent('run.requested', runId, { jobId: 'examples.LogFlood', jobName: 'Log flood', data: {}, commit: true, queue: 'default', requestedBy: 'alice', workflowId: `run-${runId}`, requestedAt: at });
+}
+
+function logged(runId: string, message: string): RunEvent {
+  return runEvent('run.log', runId, { level: 'info', grouping: 'run', message, object: { type: 'dcim.device', id: message }, attempt: 1, loggedAt: new Date().toISOString() });
+}
+
+function started(runId: string): RunEvent {
+  return runEvent('run.started', runId, { jobId: 'examples.LogFlood', workflowId: `run-${runId}`, attempt: 1 });
+}
+
+function asMessages(events: readonly RunEvent[], firstSequence: number): Array<StreamMessage<RunEvent>> {
+  return events.map((event, index) => ({ event, subject: `runs.${event.type}`, stream: RUNS_STREAM, streamSequence: firstSequence + index, redelivered: false }));
+}
+
+describe('applyBatchOnce with the run projector', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(() => db?.drop());
+
+  const logMessages = (runId: string) => db.dataSource.query(`SELECT message, position, object FROM job_log_entries WHERE run_id = $1 ORDER BY position`, [runId]);
+  const runRow = async (runId: string) => (await db.dataSource.query(`SELECT status, progress, completed_at, updated_at FROM job_runs WHERE id = $1`, [runId]))[0];
+
+  it('applies a batch of mixed events in stream order, log entries at their stream positions', async () => {
+    const runId = randomUUID();
+    const events = [
+      requested(runId),
+      started(runId),
+      logged(runId, 'one'),
+      logged(runId, 'two'),
+      runEvent('run.progress', runId, { total: 3, done: 1, failed: 0 }),
+      logged(runId, 'three'),
+      runEvent('run.completed', runId, { result: { lines: 3 } }),
+    ];
+    const applied = await applyBatchOnce(db.dataSource, asMessages(events, 100), projectRunEventsInBatch);
+
+    expect(applied).toBe(events.length);
+    expect(await runRow(runId)).toMatchObject({ status: 'completed', progress: { total: 3, done: 1, failed: 0 }, completed_at: expect.any(Date) });
+    expect(await logMessages(runId)).toEqual([
+      { message: 'one', position: '102', object: { type: 'dcim.device', id: 'one' } },
+      { message: 'two', position: '103', object: { type: 'dcim.device', id: 'two' } },
+      { message: 'three', position: '105', object: { type: 'dcim.device', id: 'three' } },
+    ]);
+    const marked = await db.dataSource.query(`SELECT count(*)::int AS count FROM applied_events WHERE event_id = ANY($1::text[])`, [events.map((event) => event.id)]);
+    expect(marked[0].count).toBe(events.length);
+  });
+
+  it('changes nothing when a committed batch is delivered again, and applies only what is new in a batch that overlaps it', async () => {
+    const runId = randomUUID();
+    const first = [requested(runId), logged(runId, 'a'), logged(runId, 'b')];
+    await applyBatchOnce(db.dataSource, asMessages(first, 200), projectRunEventsInBatch);
+    const before = await runRow(runId);
+
+    await expect(applyBatchOnce(db.dataSource, asMessages(first, 200), projectRunEventsInBatch)).resolves.toBe(0);
+    expect(await runRow(runId)).toEqual(before);
+    expect((await logMessages(runId)).map((row: { message: string }) => row.message)).toEqual(['a', 'b']);
+
+    // The same event twice in one batch (a re-sent publish) is applied once.
+    const next = logged(runId, 'c');
+    const overlapping = asMessages([...first, next, next], 200);
+    await expect(applyBatchOnce(db.dataSource, overlapping, projectRunEventsInBatch)).resolves.toBe(1);
+    expect((await logMessages(runId)).map((row: { message: string }) => row.message)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('rolls the whole batch back when one event cannot be applied', async () => {
+    const runId = randomUUID();
+    const orphan = runEvent('run.step_started', randomUUID(), { step: 'run', attempt: 1, maxAttempts: 1, worker: 'collector-1' });
+    const events = [requested(runId), logged(runId, 'x'), orphan];
+    await expect(applyBatchOnce(db.dataSource, asMessages(events, 300), projectRunEventsInBatch)).rejects.toThrow('before any event created it');
+    expect(await runRow(runId)).toBeUndefined();
+    expect(await logMessages(runId)).toEqual([]);
+    const marked = await db.dataSource.query(`SELECT count(*)::int AS count FROM applied_events WHERE event_id = ANY($1::text[])`, [events.map((event) => event.id)]);
+    expect(marked[0].count).toBe(0);
+  });
+});
+
+describe('the projection applying a burst of events', () => {
+  let projection: ProjectionOnOwnInstance;
+
+  beforeAll(async () => {
+    projection = await startProjectionOnOwnInstance('batch', {
+      env: { YARD_PROJECTION_MAX_DELIVERIES: String(MAX_DELIVERIES) },
+      adjust: (config) => ({ ...config, redelivery: { ...config.redelivery, firstDelayMs: 100, maxDelayMs: 200 } }),
+    });
+  });
+
+  afterAll(() => projection?.remove());
+
+  /** Sends the events pipelined, as the collector does, so that they reach the consumer together. */
+  async function publishAll(events: readonly RunEvent[]): Promise<void> {
+    const outcome = await projection.publisher.publishBatch(events.map((event) => encodeEvent(projection.subjects.runEvent(event.aggregateId, runEventKind(event.type)), event)));
+    expect(outcome).toEqual({ delivered: events.length, error: null });
+  }
+
+  const logCount = async (runId: string): Promise<number> =>
+    (await projection.db.dataSource.query(`SELECT count(*)::int AS count FROM job_log_entries WHERE run_id = $1`, [runId]))[0].count;
+
+  it('stores every log entry once, readable in the order written', async () => {
+    const runId = randomUUID();
+    const lines = Array.from({ length: 1500 }, (_, index) => logged(runId, `line ${index}`));
+    await publishAll([requested(runId), started(runId), ...lines, runEvent('run.completed', runId, { result: null })]);
+
+    await waitFor(async () => ((await logCount(runId)) === lines.length ? true : undefined), 30_000, 'every line to be stored');
+    const rows: Array<{ message: string }> = await projection.db.dataSource.query(`SELECT message FROM job_log_entries WHERE run_id = $1 ORDER BY position`, [runId]);
+    expect(rows.map((row) => row.message)).toEqual(lines.map((_, index) => `line ${index}`));
+    await waitFor(async () => ((await projection.db.dataSource.query(`SELECT status FROM job_runs WHERE id = $1`, [runId]))[0]?.status === 'completed' ? true : undefined), 10_000, 'the run to end');
+  });
+
+  it('parks a poisonous event that came in a batch, and applies every other event of it', async () => {
+    const runId = randomUUID();
+    const orphanRunId = randomUUID();
+    const poison = runEvent('run.step_started', orphanRunId, { step: 'run', attempt: 1, maxAttempts: 1, worker: 'collector-1' });
+    const before = Array.from({ length: 50 }, (_, index) => logged(runId, `before ${index}`));
+    const after = Array.from({ length: 50 }, (_, index) => logged(runId, `after ${index}`));
+    await publishAll([requested(runId), ...before, poison, ...after]);
+
+    await waitFor(async () => ((await logCount(runId)) === before.length + after.length ? true : undefined), 20_000, 'the events around the poison to be applied');
+    const parked = await waitFor(
+      async () => {
+        const found = await listParked(projection.nc, projection.streams.parked, 10);
+        const mine = found.filter((message) => message.view.runId === orphanRunId);
+        return mine.length === 1 ? mine : undefined;
+      },
+      20_000,
+      'the poisonous event to be parked',
+    );
+    expect(parked[0].view).toMatchObject({ eventType: 'run.step_started', deliveries: MAX_DELIVERIES, consumer: projection.streams.projectionConsumer });
+    expect(parked[0].view.reason).toContain('before any event created it');
+    const rows: Array<{ message: string }> = await projection.db.dataSource.query(`SELECT message FROM job_log_entries WHERE run_id = $1 ORDER BY position`, [runId]);
+    expect(rows.map((row) => row.message)).toEqual([...before, ...after].map((event) => (event.data as { message: string }).message));
+    const orphanRows = await projection.db.dataSource.query(`SELECT id FROM job_runs WHERE id = $1`, [orphanRunId]);
+    expect(orphanRows).toEqual([]);
+  });
+});
