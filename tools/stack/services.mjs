@@ -8,17 +8,18 @@ const COLOURS = { projection: 35, scheduler: 34, collector: 32, api: 36 };
 
 /**
  * Starts one service from its build, its output prefixed with its name; its JSON log lines name it already and stay
- * as they are, so that `npm start | npx pino-pretty` reads them.
+ * as they are, so that `npm start | npx pino-pretty` reads them. `output` takes them instead of stdout (a benchmark
+ * keeps them in a file).
  */
-export function startService(name, env = process.env) {
+export function startService(name, env = process.env, { output = process.stdout } = {}) {
   const child = spawn(process.execPath, [join(ROOT, 'apps', name, 'dist', 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = process.stdout.isTTY ? `\x1b[${COLOURS[name]}m[${name}]\x1b[0m ` : `[${name}] `;
+  const prefix = output.isTTY ? `\x1b[${COLOURS[name]}m[${name}]\x1b[0m ` : `[${name}] `;
   for (const stream of [child.stdout, child.stderr]) {
     let pending = '';
     stream.on('data', (chunk) => {
       const lines = (pending + chunk.toString()).split('\n');
       pending = lines.pop();
-      for (const line of lines) process.stdout.write((line.startsWith('{') ? '' : prefix) + line + '\n');
+      for (const line of lines) output.write((line.startsWith('{') ? '' : prefix) + line + '\n');
     });
   }
   return child;
