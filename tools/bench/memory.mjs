@@ -3,9 +3,9 @@
 // starts a stack of its own (its own instance, database and API port, against the running Postgres, NATS and
 // Temporal, brought up as `npm start` does) and removes it afterwards; `--reuse` measures the services of a running
 // `npm start` of this checkout instead (YARD_URL, and YARD_TOKEN or .yard/admin-token).
-// RSS is VmRSS of /proc/<pid>/status, sampled every 500 ms: idle (once every service has been quiet on the CPU),
+// RSS is VmRSS of /proc/<pid>/status, sampled every 500 ms: idle (--settle seconds after every service turned quiet on the CPU),
 // during the run until every line is readable over REST, and for --after seconds after that.
-// Rerun: npm run bench:memory [-- --lines 100000 --after 20 --timeout 1800 --reuse]
+// Rerun: npm run bench:memory [-- --lines 100000 --settle 30 --after 20 --timeout 1800 --reuse]
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +27,11 @@ const argument = (name, fallback) => {
 const lines = argument('lines', 100_000);
 const afterSeconds = argument('after', 20);
 const timeoutSeconds = argument('timeout', 1800);
+/**
+ * Seconds between the services turning quiet and the idle samples: V8's memory reducer collects the start-up's
+ * garbage a few seconds after allocation stops; what a service holds from then on is its idle figure.
+ */
+const settleSeconds = argument('settle', 30);
 const reuse = process.argv.includes('--reuse');
 
 const testing = await import('@yardmaster/testing');
@@ -146,7 +151,7 @@ const { services, stop } = reuse ? findRunningServices(process.env.YARD_URL ?? '
 const { adminApi, BASE_URL, BenchStop, rerunCommand, runBench } = await import('./admin-api.mjs');
 try {
   await runBench('bench:memory', async () => {
-    const { call } = adminApi({ timeoutMs: 15_000 });
+    const { call, request } = adminApi({ timeoutMs: 15_000 });
     const samples = new Map(services.map(({ name }) => [name, []]));
     const deadline = Date.now() + timeoutSeconds * 1000;
     const beforeDeadline = () => {
@@ -159,6 +164,7 @@ try {
       await sleep(250);
     }
     const idle = await waitUntilIdle(services);
+    await sleep(settleSeconds * 1000);
     let idleTaken = 0;
     await sampleWhile(services, samples, 'idle', async () => idleTaken++ >= IDLE_SAMPLES);
 
@@ -172,8 +178,11 @@ try {
       // Asking the API costs it memory too: once a second is enough to see the end.
       if (Date.now() - lastCheck < 1000) return false;
       lastCheck = Date.now();
+      // 404 until the projection has stored the run.
+      const run = await request('GET', `/api/runs/${runId}`);
+      if (run.status === 404) return false;
+      status = JSON.parse(run.text).status;
       readable = (await call('GET', `/api/runs/${runId}/logs?grouping=run&limit=1`)).total;
-      status = (await call('GET', `/api/runs/${runId}`)).status;
       return readable >= lines && !['queued', 'running'].includes(status);
     });
     const loadSeconds = (Date.now() - startedAt) / 1000;
@@ -182,11 +191,11 @@ try {
 
     const figures = services.map(({ name }) => testing.summarizeServiceMemory(name, samples.get(name)));
     console.log(`Yardmaster memory (RSS) against ${BASE_URL} (${new Date().toISOString()}, Node ${process.version})`);
-    console.log(`idle: ${idle}; ${IDLE_SAMPLES} samples, the median`);
+    console.log(`idle: ${idle}, then ${settleSeconds} s; ${IDLE_SAMPLES} samples, the median`);
     console.log(`load: examples.LogFlood, ${lines} lines (run ${runId}, ${status}, ${readable} readable over REST after ${loadSeconds.toFixed(1)} s); peak of samples every ${SAMPLE_MS} ms`);
     console.log(`after: the last sample, ${afterSeconds} s after every line was readable`);
     for (const line of testing.memoryTable(figures, BUDGET_MB)) console.log(`  ${line}`);
-    const args = `--lines ${lines} --after ${afterSeconds} --timeout ${timeoutSeconds}`;
+    const args = `--lines ${lines} --settle ${settleSeconds} --after ${afterSeconds} --timeout ${timeoutSeconds}`;
     // The own stack's address is gone once this ends: the rerun starts another.
     console.log(`Rerun: ${reuse ? rerunCommand('bench:memory', `${args} --reuse`) : `npm run bench:memory -- ${args}`}`);
   });

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+// Imported once the build is done: tools/start.mjs loads this module after building.
+import { SERVICE_ENVIRONMENT, SERVICE_NODE_FLAGS } from '@yardmaster/config';
 import { ROOT } from './install.mjs';
 
 export const SERVICES = ['projection', 'scheduler', 'collector', 'api'];
@@ -12,7 +14,12 @@ const COLOURS = { projection: 35, scheduler: 34, collector: 32, api: 36 };
  * keeps them in a file).
  */
 export function startService(name, env = process.env, { output = process.stdout } = {}) {
-  const child = spawn(process.execPath, [join(ROOT, 'apps', name, 'dist', 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The memory settings every launcher uses (libs/config/src/service-runtime.ts, README "Memory").
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(ROOT, 'apps', name, 'dist', 'main.js')], {
+    cwd: ROOT,
+    env: { ...SERVICE_ENVIRONMENT, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = output.isTTY ? `\x1b[${COLOURS[name]}m[${name}]\x1b[0m ` : `[${name}] `;
   for (const stream of [child.stdout, child.stderr]) {
     let pending = '';

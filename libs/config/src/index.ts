@@ -4,3 +4,4 @@ export * from './shared-config';
 export * from './load-config';
 export * from './secrets-key';
 export * from './start-failure';
+export * from './service-runtime';

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { SERVICE_ENVIRONMENT, SERVICE_NODE_FLAGS } from '@yardmaster/config';
 
 export type ServiceName = 'api' | 'scheduler' | 'collector' | 'projection';
 
@@ -24,8 +25,9 @@ export class ServiceProcess {
   }
 
   static start(name: ServiceName, env: Record<string, string>): ServiceProcess {
-    const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'apps', name, 'dist', 'main.js')], {
-      env: { YARD_SECRETS_KEY: TEST_SECRETS_KEY, ...process.env, ...env },
+    // With the memory settings `npm start` and the image use, so that tests run the services as they are shipped.
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(REPOSITORY_ROOT, 'apps', name, 'dist', 'main.js')], {
+      env: { ...SERVICE_ENVIRONMENT, YARD_SECRETS_KEY: TEST_SECRETS_KEY, ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new ServiceProcess(name, child);

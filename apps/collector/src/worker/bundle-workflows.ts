@@ -10,7 +10,15 @@ import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
 async function main(): Promise<void> {
   const started = Date.now();
   // The bundler logs its webpack run at INFO; only its problems belong in a build's output.
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@yardmaster/workflows'), logger: new DefaultLogger('WARN') });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('@yardmaster/workflows'),
+    logger: new DefaultLogger('WARN'),
+    // Memory (README, "Memory"): every worker keeps the bundle's text and its parsed source map in the collector's heap,
+    // and its workflow thread builds a source map consumer over it. The SDK needs the map inline, but not the sources
+    // it embeds by default (1.7 MB, mostly zod) nor column mappings: stack traces still name each file and line.
+    // The code itself is unchanged, so replay is unaffected.
+    webpackConfigHook: (config) => ({ ...config, devtool: 'inline-nosources-cheap-module-source-map' }),
+  });
   mkdirSync(path.dirname(WORKFLOW_BUNDLE_PATH), { recursive: true });
   writeFileSync(WORKFLOW_BUNDLE_PATH, code);
   const kilobytes = Math.round(Buffer.byteLength(code) / 1024);
