@@ -6,9 +6,9 @@
 
 /**
  * V8's young generation capped at 2 MB a semi-space (default 16). The new space grows to its cap in the start-up
- * burst and is never given back: 32 MB of every service's idle RSS (measured: new space 32 MB committed, 4 to 13 MB
- * used, in each of the four). A scavenge of 2 MB takes well under a millisecond; idle RSS fell by 25 to 40 MB per
- * service. 1 MB saved about 5 MB more per service, but doubles the scavenges under load (not measured); 2 MB is
+ * burst and under load: 32 MB of every service's RSS 20 s after its start (measured: new space 32 MB committed, 4
+ * to 13 MB used, in each of the four), of which V8's memory reducer gives some back only after a while of quiet.
+ * A scavenge of 2 MB takes well under a millisecond; RSS 20 s after start fell by 25 to 40 MB per service. 1 MB saved about 5 MB more per service, but doubles the scavenges under load (not measured); 2 MB is
  * the middle of the two.
  */
 export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
