@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVICE_ENVIRONMENT, SERVICE_NODE_FLAGS } from '@yardmaster/config';
 import { ensureDockerTools, parseDockerfile, stagesOf, type DockerfileStage, type DockerTools } from './support/docker-tools';
 
 // Installing the tools from PyPI takes about a minute the first time.
@@ -202,6 +203,14 @@ describe('docker-compose.yml and the Dockerfile', () => {
     const copied = copiesFrom(runtime, 'build').map((copy) => copy.value[0]);
     expect(copied).toEqual(expect.arrayContaining(['/yard/apps/cli/bin/', '/yard/apps/cli/dist/', '/yard/apps/cli/package.json']));
     expect(argumentsOf(runtime, 'run').map((run) => run.value.join(' '))).toContainEqual(expect.stringContaining('ln -s /yard/apps/cli/bin/yard.js /usr/local/bin/yard'));
+  });
+
+  it('starts the services with the memory settings of npm start and the tests (README, "Memory")', () => {
+    const variables = argumentsOf(stage(stages, 'runtime'), 'env').flatMap((instruction) => instruction.value);
+    const environment: Record<string, string> = {};
+    for (let index = 0; index + 1 < variables.length; index += 2) environment[variables[index]] = variables[index + 1];
+    expect(environment.NODE_OPTIONS).toBe(SERVICE_NODE_FLAGS.join(' '));
+    for (const [name, value] of Object.entries(SERVICE_ENVIRONMENT)) expect({ name, value: environment[name] }).toEqual({ name, value });
   });
 
   it("builds with npm run build, so the image ships the collector's workflow bundle", () => {

@@ -6,3 +6,4 @@ export * from './secrets-key';
 export * from './start-failure';
 export * from './metrics-config';
 export * from './tracing-config';
+export * from './service-runtime';

@@ -4,3 +4,4 @@ export * from '@yardmaster/testing-core';
 export * from './test-database';
 export * from './service-processes';
 export * from './chaos';
+export * from './memory';

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { SERVICE_ENVIRONMENT, SERVICE_NODE_FLAGS } from '@yardmaster/config';
 
 export type ServiceName = 'api' | 'scheduler' | 'collector' | 'projection';
 
@@ -30,9 +31,10 @@ export class ServiceProcess {
   }
 
   static start(name: ServiceName, env: Record<string, string>): ServiceProcess {
-    const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'apps', name, 'dist', 'main.js')], {
+    // With the memory settings `npm start` and the image use, so that tests run the services as they are shipped.
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(REPOSITORY_ROOT, 'apps', name, 'dist', 'main.js')], {
       // No pruning schedule unless a test asks for one (tests count the schedules they make); metrics off unless asked.
-      env: { YARD_SECRETS_KEY: TEST_SECRETS_KEY, YARD_PRUNE_SCHEDULE: 'off', ...METRICS_OFF, ...process.env, ...env },
+      env: { ...SERVICE_ENVIRONMENT, YARD_SECRETS_KEY: TEST_SECRETS_KEY, YARD_PRUNE_SCHEDULE: 'off', ...METRICS_OFF, ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new ServiceProcess(name, child);

@@ -1,0 +1,2 @@
+export * from './memory-summary';
+export * from './proc-readings';
