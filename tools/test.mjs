@@ -1,7 +1,7 @@
 // `npm test`: install when needed, build (the type check of the code), type-check the tests, lint,
 // bring up Postgres, NATS and Temporal (reusing any that run), then run the Jest layers against them: unit and
-// integration two files at a time, then the end-to-end files one at a time, and beside them the schedules e2e
-// file, which mostly waits for the clock; one summary line over every run.
+// integration two files at a time, then the end-to-end files one at a time, and beside them the e2e files that
+// mostly wait for the clock; one summary line over every run.
 // Extra arguments go to Jest, e.g. `npm test -- --selectProjects unit`.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -54,16 +54,24 @@ async function main() {
  * The shortest total on two cores (README, "Test speed"). The main lane: unit and integration tests two files at a
  * time (each integration file has a database, streams, queues and an instance of its own, so they may overlap), then
  * the end-to-end files one at a time (several share one stack, and each stack's four services already keep both
- * cores busy). Beside it from the start, the schedules e2e file: it spends most of its two minutes waiting for real
- * schedule ticks with its own stack idle, so it costs the main lane little CPU.
+ * cores busy while they start). Beside it from the start, one at a time, the e2e files whose time goes on waiting for
+ * the clock (schedule ticks, outages of servers of their own, queued runs, keep-alives) with their stacks idle, so
+ * that they cost the main lane little CPU.
  */
-const WAITS_FOR_THE_CLOCK = 'test/schedules.e2e-spec.ts';
+const WAIT_FOR_THE_CLOCK = [
+  'test/schedules.e2e-spec.ts',
+  'test/chaos-deps.e2e-spec.ts',
+  'test/temporal-outage.e2e-spec.ts',
+  'test/lost-run-requested.e2e-spec.ts',
+  'test/priority-queues.e2e-spec.ts',
+  'test/run-event-streams.e2e-spec.ts',
+];
 const LANES = [
   [
     { name: 'unit-integration', what: 'the unit and integration tests', args: ['--maxWorkers=2', '--selectProjects', 'unit', 'integration'] },
-    { name: 'e2e', what: 'the end-to-end tests', args: ['--runInBand', '--selectProjects', 'e2e', '--testPathIgnorePatterns', WAITS_FOR_THE_CLOCK] },
+    { name: 'e2e', what: 'the end-to-end tests', args: ['--runInBand', '--selectProjects', 'e2e', '--testPathIgnorePatterns', ...WAIT_FOR_THE_CLOCK] },
   ],
-  [{ name: 'e2e-schedules', what: 'the schedules end-to-end test', args: ['--runInBand', WAITS_FOR_THE_CLOCK, '--selectProjects', 'e2e'] }],
+  [{ name: 'e2e-waiting', what: 'the end-to-end tests that wait for the clock', args: ['--runInBand', ...WAIT_FOR_THE_CLOCK, '--selectProjects', 'e2e'] }],
 ];
 
 /** Runs a lane's Jest runs one after another; resolves with each one's exit status and results. */
