@@ -27,6 +27,12 @@ export interface ExecuteStepInput {
   readonly attempt?: number;
   /** Of those, the attempt within the job's retry policy: lost workers do not count. Absent with `attempt`. */
   readonly jobAttempt?: number;
+  /**
+   * `run.started`, drafted by the workflow, for the run's first step to publish before anything of its own: the
+   * workflow's first task then ends at once instead of waiting on a local activity. Only on the first step of runs
+   * with the `run-started-published-by-the-first-step` patch; a repeated attempt publishes it again under its id.
+   */
+  readonly announce?: RunEventDraft;
 }
 
 export interface ConcurrencySlotRequest {

@@ -28,6 +28,7 @@ import {
 } from '@yardmaster/contracts';
 import type { ConcurrencySlotRelease, ConcurrencySlotRequest, ExecuteStepInput, RunActivities, RunEventDraft, SlotClaim, SlotHandOver } from './index';
 import { bundleWorkflowsFromSource } from './replay-histories/bundle-from-source';
+import { RUN_STARTED_BY_FIRST_STEP_PATCH } from './run-started-patch';
 
 jest.setTimeout(60_000);
 
@@ -75,6 +76,8 @@ function stubActivities(
 ) {
   const steps: Array<{ step: string; runResult: JsonValue; attempt: number }> = [];
   const events: RunEventDraft[] = [];
+  /** What each executeJobStep call was given to publish first, in call order. */
+  const announced: Array<RunEventDraft | null> = [];
   const calls = options.calls ?? [];
   const acquired: ConcurrencySlotRequest[] = [];
   const released: ConcurrencySlotRelease[] = [];
@@ -90,6 +93,12 @@ function stubActivities(
     async executeJobStep(input) {
       const attempt = (attempts.get(input.step) ?? 0) + 1;
       attempts.set(input.step, attempt);
+      // As the collector's step does: the drafted run.started goes out first, stored once however often it is sent.
+      announced.push(input.announce ?? null);
+      if (input.announce && !events.some(({ id }) => id === input.announce?.id)) {
+        events.push(input.announce);
+        calls.push(`event:${input.announce.type}`);
+      }
       steps.push({ step: input.step, runResult: input.runResult, attempt });
       calls.push(`step:${input.step}`);
       const behaviour = behaviours[input.step];
@@ -119,7 +128,7 @@ function stubActivities(
       calls.push('discard');
     },
   };
-  return { activities, steps, events, calls, acquired, released, discarded, claimed, handedOver };
+  return { activities, steps, events, announced, calls, acquired, released, discarded, claimed, handedOver };
 }
 
 function runInput(steps: string[], overrides: Partial<RunWorkflowInput> = {}): RunWorkflowInput {
@@ -264,6 +273,36 @@ describe('runJobWorkflow', () => {
     expect(stub.events[1].data).toEqual({ result: { answer: 42 } });
     // The search attribute follows the run to its end; the workflow itself completed.
     expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'completed' });
+  });
+
+  it('leaves run.started to the first step, so the first workflow task schedules the step without a local activity', async () => {
+    const stub = stubActivities({ run: () => ({ result: 'done', failureCount: 0 }) });
+    const input = runInput(['run', 'test_one', 'post_run']);
+    await runWorkflow(stub.activities, input);
+    expect(stub.announced.map((draft) => draft?.type ?? null)).toEqual(['run.started', null, null]);
+    expectLifecycle(stub.events, input, 'run.completed');
+    const history = await env.client.workflow.getHandle(workflowIdForRun(input.runId)).fetchHistory();
+    const events = history.events ?? [];
+    const firstStep = events.findIndex((event) => event.activityTaskScheduledEventAttributes);
+    const beforeFirstStep = events.slice(0, firstStep);
+    // The first task's commands: the patch marker and the status, then the step; no local activity's marker before it.
+    expect(beforeFirstStep.filter((event) => event.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+    expect(beforeFirstStep.filter((event) => event.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(0);
+    const patches = beforeFirstStep.flatMap((event) => {
+      const marker = event.markerRecordedEventAttributes;
+      if (marker?.markerName !== 'core_patch') return [];
+      return (marker.details?.['patch-data']?.payloads ?? []).map((payload) => (JSON.parse(Buffer.from(payload.data ?? []).toString()) as { id: string }).id);
+    });
+    expect(patches).toContain(RUN_STARTED_BY_FIRST_STEP_PATCH);
+  });
+
+  it('publishes run.started itself when the job has no step before post_run', async () => {
+    const stub = stubActivities();
+    const input = runInput(['post_run']);
+    await runWorkflow(stub.activities, input);
+    expect(stub.announced).toEqual([null]);
+    expect(stub.calls).toEqual(['event:run.started', 'step:post_run', 'event:run.completed']);
+    expectLifecycle(stub.events, input, 'run.completed');
   });
 
   it('completes a job without post_run after its last step', async () => {
@@ -543,6 +582,8 @@ describe('runJobWorkflow: retries', () => {
     ]);
     expect(outcome).toEqual({ status: 'completed', result: { answeredOnAttempt: 3 } });
     expectLifecycle(stub.events, input, 'run.completed');
+    // Every attempt of the first step carries the same run.started (one id: stored once), post_run none.
+    expect(stub.announced.map((draft) => draft?.id ?? null)).toEqual([stub.events[0].id, stub.events[0].id, stub.events[0].id, null]);
     expect(await describeRun(input)).toEqual({ status: 'COMPLETED', runStatus: 'completed' });
   });
 

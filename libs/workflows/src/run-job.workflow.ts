@@ -18,6 +18,7 @@ import type { RunActivities, RunEventDraft } from './run-activities';
 import { CancelRequests } from './cancel-requests';
 import { endWorkflowWith } from './end-state';
 import { RunEventDrafts } from './run-event-drafts';
+import { RUN_STARTED_BY_FIRST_STEP_PATCH } from './run-started-patch';
 import { markRunStatus } from './search-attributes';
 import { createStepRunner } from './step-runner';
 
@@ -91,7 +92,12 @@ async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests): 
   }
 
   markRunStatus('running');
-  await publish(drafts.lifecycle('run.started', { jobId: input.jobId, workflowId: workflowIdForRun(input.runId), attempt: 1 }));
+  const started = drafts.lifecycle('run.started', { jobId: input.jobId, workflowId: workflowIdForRun(input.runId), attempt: 1 });
+  const mainSteps = input.steps.filter((name) => name !== POST_RUN_STEP);
+  // The first step's activity publishes run.started before its own events, so this workflow task ends without
+  // waiting on a local activity. A run with no main step, or begun before the patch, publishes it here.
+  let announce: RunEventDraft | undefined = mainSteps.length > 0 && patched(RUN_STARTED_BY_FIRST_STEP_PATCH) ? started : undefined;
+  if (!announce) await publish(started);
 
   const runStep = createStepRunner(input);
   let runResult: JsonValue = null;
@@ -103,9 +109,10 @@ async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests): 
   const progress = { currentStep: null as string | null };
 
   const runMainSteps = async (): Promise<Ending | null> => {
-    for (const step of input.steps.filter((name) => name !== POST_RUN_STEP)) {
+    for (const step of mainSteps) {
       progress.currentStep = step;
-      const result = await runStep(step, runResult, dryRunChanges);
+      const result = await runStep(step, runResult, dryRunChanges, announce);
+      announce = undefined;
       if (result.kind === 'cancelled') return cancellationEnding(step);
       if (result.kind === 'error') return result.timedOut ? { kind: 'timed_out', error: result.error } : { kind: 'error', error: result.error };
       failureCount += result.outcome.failureCount;

@@ -11,7 +11,7 @@ import {
 import { CANCEL_WINS_PATCH } from './cancel-requests';
 import { describeStepFailure } from './describe-failure';
 import { stopWithinGrace } from './stop-cancelled-step';
-import type { RunActivities } from './run-activities';
+import type { RunActivities, RunEventDraft } from './run-activities';
 import { runCountedAttempts } from './step-attempts/run-counted-attempts';
 import { STEP_ATTEMPTS_PATCH } from './step-attempts/step-attempts-patch';
 
@@ -27,10 +27,10 @@ export type StepResult =
  */
 export function createStepRunner(
   input: RunWorkflowInput,
-): (step: string, runResult: JsonValue, priorChanges: readonly InventoryChange[]) => Promise<StepResult> {
+): (step: string, runResult: JsonValue, priorChanges: readonly InventoryChange[], announce?: RunEventDraft) => Promise<StepResult> {
   const { retry } = input;
-  return async (step, runResult, priorChanges) => {
-    if (patched(STEP_ATTEMPTS_PATCH)) return runCountedAttempts(input, step, runResult, priorChanges);
+  return async (step, runResult, priorChanges, announce) => {
+    if (patched(STEP_ATTEMPTS_PATCH)) return runCountedAttempts(input, step, runResult, priorChanges, announce);
     // Runs whose history began before the workflow counted attempts: Temporal retries by the job's policy.
     const { executeJobStep } = proxyActivities<RunActivities>({
       summary: `${input.jobName}: ${step}`,
@@ -47,7 +47,7 @@ export function createStepRunner(
       },
     });
     try {
-      const execute = () => executeJobStep({ run: input, step, runResult, priorChanges });
+      const execute = () => executeJobStep({ run: input, step, runResult, priorChanges, ...(announce ? { announce } : {}) });
       return { kind: 'done', outcome: await (patched(CANCEL_WINS_PATCH) ? stopWithinGrace(execute) : execute()) };
     } catch (error) {
       if (isCancellation(error)) return { kind: 'cancelled' };

@@ -1,3 +1,4 @@
+import type { RunEventDraft } from '@yardmaster/workflows';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { unusedInventoryStore } from '../test-support/unused-inventory';
 import { MockActivityEnvironment } from '@temporalio/testing';
@@ -234,6 +235,36 @@ describe('executeJobStep', () => {
     });
     expect(rest.map(({ event }) => event.type)).toEqual(['run.log', 'run.log', 'run.log']);
     expect(publisher.published.filter(({ event }) => event.type === 'run.step_started')).toHaveLength(1);
+  });
+
+  describe('run.started carried by the first step (announce)', () => {
+    const announce: RunEventDraft = {
+      id: 'run-1:run.started',
+      runId: 'run-1',
+      type: 'run.started',
+      sequence: 2,
+      occurredAt: '2026-12-01T10:00:00.000Z',
+      actor: 'alice',
+      correlationId: 'corr-1',
+      data: { jobId: 'examples.HelloWorld', workflowId: 'run-run-1', attempt: 1 },
+    };
+
+    it('publishes it, as the workflow drafted it, before the step and its log', async () => {
+      const env = mockEnvironment();
+      await env.run(executeJobStep, { ...inputFor('examples.HelloWorld', { name: 'x', count: 1 }), announce });
+      const [first, ...rest] = publisher.published;
+      expect(first.subject).toBe('unit_test.run.run-1.started');
+      expect(first.event).toMatchObject({ id: announce.id, type: 'run.started', aggregateId: 'run-1', sequence: 2, occurredAt: announce.occurredAt, data: announce.data });
+      expect(rest.map(({ event }) => event.type)).toEqual(['run.step_started', 'run.log', 'run.log']);
+    });
+
+    it('publishes it even when the step cannot run (a job this collector does not host), then refuses', async () => {
+      const env = mockEnvironment();
+      const input = inputFor('examples.HelloWorld', { name: 'x' });
+      const failure = await failureOf(env.run(executeJobStep, { ...input, run: { ...input.run, jobId: 'examples.Nope' }, announce }));
+      expect(failure.type).toBe(JOB_NOT_HOSTED_ERROR_TYPE);
+      expect(publisher.published.map(({ event }) => event.type)).toEqual(['run.started']);
+    });
   });
 
   it('publishes run.step_started for post_run too, with the maximum attempts of the job', async () => {

@@ -24,6 +24,7 @@ import { prepareJobData, RunDataUnavailableError, type RunDataStage } from './ru
 import type { Redactor } from './run-data/redactor';
 import { redactorForStep } from './run-data/sensitive-values';
 import { RunLogger } from './run-logger';
+import { encodeRunEventDraft } from './publish-run-event.activity';
 import { createStepContext } from './step-context';
 import { toJsonResult } from './to-json-result';
 import type { StepMetrics } from '../metrics/step-metrics';
@@ -69,24 +70,30 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
 function createUnmeasuredJobStep(deps: ExecuteJobStepDeps) {
   return async function executeJobStep(input: ExecuteStepInput): Promise<StepOutcome> {
     const { run, step } = input;
+    const activity = Context.current();
+    const stepDeadlineAt = stepDeadlineOf(activity.info, Date.now());
+    const buffer = new StepEventBuffer(deps.publisher, deps.logDelivery);
+    const delivered = () => deliverStepLog(buffer, stepDeadlineAt, deps.logDelivery.limits.giveUpAfterMs);
+    // The run has started whatever becomes of the step: run.started goes first, and out even if the step cannot run.
+    if (input.announce) buffer.enqueue(encodeRunEventDraft(input.announce, deps.instance));
+    const refuse = async (failure: ApplicationFailure): Promise<never> => {
+      await delivered();
+      throw failure;
+    };
     const registered = deps.registry().find(run.jobId);
     if (!registered) {
-      throw ApplicationFailure.create({ message: `This collector does not host job ${run.jobId}`, type: JOB_NOT_HOSTED_ERROR_TYPE, nonRetryable: true });
+      return refuse(ApplicationFailure.create({ message: `This collector does not host job ${run.jobId}`, type: JOB_NOT_HOSTED_ERROR_TYPE, nonRetryable: true }));
     }
     const job = new registered.jobClass() as unknown as Record<string, StepMethod | undefined>;
     const method = job[step];
     if (typeof method !== 'function') {
-      throw ApplicationFailure.create({ message: `Job ${run.jobId} has no step ${step}`, type: JOB_CODE_ERROR_TYPE, nonRetryable: true });
+      return refuse(ApplicationFailure.create({ message: `Job ${run.jobId} has no step ${step}`, type: JOB_CODE_ERROR_TYPE, nonRetryable: true }));
     }
 
-    const activity = Context.current();
     // The workflow counts attempts itself (lost workers apart from the job's own failures); older runs use Temporal's.
     const attempt = input.attempt ?? activity.info.attempt;
     const jobAttempt = input.jobAttempt ?? attempt;
     const maxAttempts = run.retry.maximumAttempts;
-    const stepDeadlineAt = stepDeadlineOf(activity.info, Date.now());
-    const buffer = new StepEventBuffer(deps.publisher, deps.logDelivery);
-    const delivered = () => deliverStepLog(buffer, stepDeadlineAt, deps.logDelivery.limits.giveUpAfterMs);
     // From the start: waiting out a NATS outage is no reason for Temporal to think the worker is lost.
     const heartbeat = setInterval(() => activity.heartbeat({ step }), HEARTBEAT_INTERVAL_MS);
     try {

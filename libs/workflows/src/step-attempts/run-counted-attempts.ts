@@ -2,7 +2,7 @@ import { ActivityCancellationType, isCancellation, patched, proxyActivities, sle
 import type { InventoryChange, JsonValue, RunErrorInfo, RunWorkflowInput } from '@yardmaster/contracts';
 import { CANCEL_WINS_PATCH } from '../cancel-requests';
 import { describeStepFailure } from '../describe-failure';
-import type { RunActivities } from '../run-activities';
+import type { RunActivities, RunEventDraft } from '../run-activities';
 import type { StepResult } from '../step-runner';
 import { stopWithinGrace } from '../stop-cancelled-step';
 import { AttemptBudget, classifyAttemptFailure } from './attempt-budget';
@@ -13,7 +13,13 @@ import { AttemptBudget, classifyAttemptFailure } from './attempt-budget';
  * worker-loss budget instead, so a run outlives several collector deaths without using up the job's attempts.
  * The attempt number travels to the step (`context.attempt`), counting every attempt.
  */
-export async function runCountedAttempts(input: RunWorkflowInput, step: string, runResult: JsonValue, priorChanges: readonly InventoryChange[]): Promise<StepResult> {
+export async function runCountedAttempts(
+  input: RunWorkflowInput,
+  step: string,
+  runResult: JsonValue,
+  priorChanges: readonly InventoryChange[],
+  announce?: RunEventDraft,
+): Promise<StepResult> {
   const { executeJobStep } = proxyActivities<RunActivities>({
     summary: `${input.jobName}: ${step}`,
     startToCloseTimeout: `${input.stepTimeoutSeconds}s`,
@@ -27,7 +33,15 @@ export async function runCountedAttempts(input: RunWorkflowInput, step: string, 
   const stopsWithinGrace = patched(CANCEL_WINS_PATCH);
   for (;;) {
     try {
-      const execute = () => executeJobStep({ run: input, step, runResult, priorChanges, attempt: budget.nextAttempt, jobAttempt: budget.jobFailures + 1 });
+      const execute = () => executeJobStep({
+        run: input,
+        step,
+        runResult,
+        priorChanges,
+        attempt: budget.nextAttempt,
+        jobAttempt: budget.jobFailures + 1,
+        ...(announce ? { announce } : {}),
+      });
       return { kind: 'done', outcome: await (stopsWithinGrace ? stopWithinGrace(execute) : execute()) };
     } catch (error) {
       if (isCancellation(error)) return { kind: 'cancelled' };

@@ -13,6 +13,12 @@ export const RUN_ENDING_SHAPES: readonly Shape[] = [
       ),
   },
   {
+    // No step before post_run: the workflow publishes run.started itself (the first step carries it otherwise).
+    name: 'run-completed-with-post-run-only',
+    closesAs: 'COMPLETED',
+    record: ({ client, withWorker }) => withWorker(stubRunActivities(), async (taskQueue) => closed(await startRun(client, taskQueue, runInput(['post_run'])))),
+  },
+  {
     name: 'run-failed',
     closesAs: 'FAILED',
     record: ({ client, withWorker }) =>

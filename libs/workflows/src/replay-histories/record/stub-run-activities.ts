@@ -19,6 +19,9 @@ export function stubRunActivities(steps: Record<string, StepBehaviour> = {}, slo
       published.push(draft);
     },
     async executeJobStep(input) {
+      // As the collector's step does: the run.started it carries goes out first, stored once per id.
+      const { announce } = input;
+      if (announce && !published.some(({ id }) => id === announce.id)) published.push(announce);
       return (steps[input.step] ?? succeed(null))(input);
     },
     acquireConcurrencySlot: async () => notCalledByTodaysCode('acquireConcurrencySlot'),
