@@ -55,7 +55,8 @@ async function main() {
  * time (each integration file has a database, streams, queues and an instance of its own, so they may overlap), then
  * the end-to-end files one at a time (several share one stack, and each stack's four services already keep both
  * cores busy while they start). Beside it from the start, one at a time, the e2e files whose time goes on waiting for
- * the clock (schedule ticks, outages of servers of their own, queued runs, keep-alives) with their stacks idle, so
+ * the clock (schedule ticks, outages of servers of their own, kills and their timeouts, queued runs, keep-alives)
+ * with their stacks mostly idle, so
  * that they cost the main lane little CPU.
  */
 const WAIT_FOR_THE_CLOCK = [
@@ -65,6 +66,10 @@ const WAIT_FOR_THE_CLOCK = [
   'test/lost-run-requested.e2e-spec.ts',
   'test/priority-queues.e2e-spec.ts',
   'test/run-event-streams.e2e-spec.ts',
+  'test/chaos.e2e-spec.ts',
+  'test/collector-nats-outage.e2e-spec.ts',
+  'test/api-nats-outage.e2e-spec.ts',
+  'test/database-outage.e2e-spec.ts',
 ];
 const LANES = [
   [
