@@ -4,12 +4,12 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BENCH_DATABASE_OPTIONS, benchDatabaseUrl } from './bench-database.mjs';
 import { ROOT } from '../stack/install.mjs';
 
 const { values } = parseArgs({
   options: {
-    database: { type: 'string', default: 'yard_bench' },
-    host: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
+    ...BENCH_DATABASE_OPTIONS,
     days: { type: 'string', default: '90' },
     batch: { type: 'string', default: '5000' },
   },
@@ -19,7 +19,7 @@ const { createReadModelDataSource } = require('@yardmaster/read-models');
 const { pruneReadModels } = require(join(ROOT, 'apps', 'projection', 'dist', 'retention', 'prune-read-models.js'));
 const { retentionCutoffs } = require(join(ROOT, 'apps', 'projection', 'dist', 'retention', 'retention-policy.js'));
 
-const databaseUrl = `${values.host}/${values.database}`;
+const databaseUrl = benchDatabaseUrl(values);
 const dataSource = await createReadModelDataSource(databaseUrl, 'yardmaster-bench-prune').initialize();
 try {
   const days = Number(values.days);

@@ -6,13 +6,13 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BENCH_DATABASE_OPTIONS, benchDatabaseUrl } from './bench-database.mjs';
 import { ROOT } from '../stack/install.mjs';
 import { createAdminToken } from '../stack/admin-token.mjs';
 
 const { values } = parseArgs({
   options: {
-    database: { type: 'string', default: 'yard_bench' },
-    host: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
+    ...BENCH_DATABASE_OPTIONS,
     requests: { type: 'string', default: '300' },
     warmup: { type: 'string', default: '30' },
     port: { type: 'string', default: '3390' },
@@ -21,7 +21,7 @@ const { values } = parseArgs({
 });
 const requests = Number(values.requests);
 const warmup = Number(values.warmup);
-const databaseUrl = `${values.host}/${values.database}`;
+const databaseUrl = benchDatabaseUrl(values);
 
 /** Runs to ask for, picked at random from those there (a prune may have deleted any of the seeded ones). */
 async function sampleRunIds(pg, count) {

@@ -4,6 +4,7 @@
 // Runs spread over the last 180 days (half older than the 90-day retention), 1 in 200 still live; lines are
 // spread evenly over the runs, plus --big-run-lines more lines for the newest run (kept by a prune), for deep paging.
 import { parseArgs } from 'node:util';
+import { BENCH_DATABASE_OPTIONS, benchDatabaseUrl } from './bench-database.mjs';
 import pg from 'pg';
 import { ensurePostgres } from '../stack/postgres.mjs';
 
@@ -12,14 +13,13 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1000000' },
     logs: { type: 'string', default: '10000000' },
     'big-run-lines': { type: 'string', default: '100000' },
-    database: { type: 'string', default: 'yard_bench' },
-    host: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
+    ...BENCH_DATABASE_OPTIONS,
   },
 });
 const runs = Number(values.runs);
 const logs = Number(values.logs);
 const bigRunLines = Number(values['big-run-lines']);
-const databaseUrl = `${values.host}/${values.database}`;
+const databaseUrl = benchDatabaseUrl(values);
 const RUN_BATCH = 100_000;
 const LOG_BATCH = 500_000;
 

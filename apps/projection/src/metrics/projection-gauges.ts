@@ -36,50 +36,54 @@ export class ProjectionGauges {
     const backlogs = (side: keyof ConsumerBacklog) => async (): Promise<Sample[]> =>
       Promise.all(places.map(async (place) => ({ labels: { ...place }, count: (await consumerBacklog(nc, place.stream, place.consumer))[side] })));
 
-    new Gauge({
-      name: 'yard_runs_queued',
-      help: 'Runs waiting for a worker or a concurrency slot, by queue',
-      labelNames: ['queue'],
-      registers,
-      async collect() {
-        await fill(this, logger, 'runs queued', async () => liveRunsOf(await countLiveRuns(dataSource), 'queued'));
+    const gauges: ReadonlyArray<{ name: string; help: string; labelNames: string[]; what: string; read: () => Promise<readonly Sample[]> }> = [
+      {
+        name: 'yard_runs_queued',
+        help: 'Runs waiting for a worker or a concurrency slot, by queue',
+        labelNames: ['queue'],
+        what: 'runs queued',
+        read: async () => liveRunsOf(await countLiveRuns(dataSource), 'queued'),
       },
-    });
-    new Gauge({
-      name: 'yard_runs_running',
-      help: 'Runs under way, by queue',
-      labelNames: ['queue'],
-      registers,
-      async collect() {
-        await fill(this, logger, 'runs running', async () => liveRunsOf(await countLiveRuns(dataSource), 'running'));
+      {
+        name: 'yard_runs_running',
+        help: 'Runs under way, by queue',
+        labelNames: ['queue'],
+        what: 'runs running',
+        read: async () => liveRunsOf(await countLiveRuns(dataSource), 'running'),
       },
-    });
-    new Gauge({
-      name: 'yard_projection_lag_events',
-      help: "Events a durable consumer has not been delivered yet (its num_pending), by consumer and stream",
-      labelNames: ['consumer', 'stream'],
-      registers,
-      async collect() {
-        await fill(this, logger, 'consumer lag', backlogs('pending'));
+      {
+        name: 'yard_projection_lag_events',
+        help: 'Events a durable consumer has not been delivered yet (its num_pending), by consumer and stream',
+        labelNames: ['consumer', 'stream'],
+        what: 'consumer lag',
+        read: backlogs('pending'),
       },
-    });
-    new Gauge({
-      name: 'yard_projection_unacked_events',
-      help: 'Events delivered to a durable consumer and not applied yet (its num_ack_pending), by consumer and stream',
-      labelNames: ['consumer', 'stream'],
-      registers,
-      async collect() {
-        await fill(this, logger, 'consumer lag', backlogs('ackPending'));
+      {
+        name: 'yard_projection_unacked_events',
+        help: 'Events delivered to a durable consumer and not applied yet (its num_ack_pending), by consumer and stream',
+        labelNames: ['consumer', 'stream'],
+        what: 'consumer lag',
+        read: backlogs('ackPending'),
       },
-    });
-    new Gauge({
-      name: 'yard_parked_events',
-      help: 'Events a consumer gave up on, waiting in the parked stream for an operator',
-      registers,
-      async collect() {
-        await fill(this, logger, 'parked events', async () => [{ labels: {}, count: await countParked(nc, names.parked) }]);
+      {
+        name: 'yard_parked_events',
+        help: 'Events a consumer gave up on, waiting in the parked stream for an operator',
+        labelNames: [],
+        what: 'parked events',
+        read: async () => [{ labels: {}, count: await countParked(nc, names.parked) }],
       },
-    });
+    ];
+    for (const { name, help, labelNames, what, read } of gauges) {
+      new Gauge({
+        name,
+        help,
+        labelNames,
+        registers,
+        async collect() {
+          await fill(this, logger, what, read);
+        },
+      });
+    }
   }
 }
 
