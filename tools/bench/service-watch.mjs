@@ -1,6 +1,7 @@
 // What a benchmark watches besides the REST API, on the machine the stack runs on: the projection's backlog in
 // JetStream and the resident memory of service processes. Reaches the instance as the services do (YARD_INSTANCE,
-// YARD_NATS_URL); process ids come from the services themselves (their ids end in `:<pid>`).
+// YARD_NATS_URL); process ids come from the services themselves (their ids end in `:<pid>`). /proc is parsed by
+// the same functions as `npm run bench:memory` (`@yardmaster/testing`, memory/proc-readings).
 import { readFileSync } from 'node:fs';
 
 /** The instance's NATS connection and stream names, read from the environment as the services read them. */
@@ -28,21 +29,21 @@ export async function servicePid({ nc, instance }, service) {
 }
 
 /** Resident memory of a local process in bytes, or null when it cannot be read (another host, gone). */
-function residentBytes(pid) {
+async function residentBytes(pid) {
+  const { residentKbOf } = await import('@yardmaster/testing');
   try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : null;
+    const kb = residentKbOf(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return kb === null ? null : kb * 1024;
   } catch {
     return null;
   }
 }
 
 /** CPU seconds a local process has used (user + system), or null when it cannot be read. */
-function cpuSeconds(pid) {
+async function cpuSeconds(pid) {
+  const { cpuTicksOf } = await import('@yardmaster/testing');
   try {
-    // Fields after the command name (which may hold spaces, hence from the last ')'): utime and stime are 14 and 15.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').pop().trim().split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    return cpuTicksOf(readFileSync(`/proc/${pid}/stat`, 'utf8')) / CLOCK_TICKS_PER_SECOND;
   } catch {
     return null;
   }
@@ -62,11 +63,11 @@ export function startWatch({ nc, streams }, intervalMs = 250) {
   let jsm = null;
   const sample = async () => {
     for (const entry of memory.values()) {
-      const bytes = residentBytes(entry.pid);
+      const bytes = await residentBytes(entry.pid);
       if (bytes === null) continue;
       entry.first ??= bytes;
       entry.peak = Math.max(entry.peak ?? 0, bytes);
-      const cpu = cpuSeconds(entry.pid);
+      const cpu = await cpuSeconds(entry.pid);
       entry.cpuAtStart ??= cpu;
       entry.cpu = cpu - (entry.cpuAtStart ?? cpu);
     }

@@ -1,6 +1,6 @@
 import { createInbox, headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/nats-core';
 import { decodeJson } from './json-codec';
-import { traceHeaders } from './tracing/trace-context';
+import { traceHeaderEntries } from './tracing/trace-context';
 import type { EncodedEvent, PublishBatchOutcome } from './event-publisher';
 
 /** How long a batch waits for the stream's acknowledgements before the unacknowledged rest counts as failed. */
@@ -34,14 +34,17 @@ export class PipelinedPublisher {
   async publishAll(events: readonly EncodedEvent[]): Promise<PublishBatchOutcome> {
     this.subscribe();
     const tokens: string[] = [];
+    // The batch goes out in one trace (or none): read once, not for each of its events.
+    const trace = traceHeaderEntries();
     const outcomes = events.map((event) => {
       const token = String(++this.next);
       tokens.push(token);
       return new Promise<unknown>((resolve) => {
         this.waiting.set(token, resolve);
         try {
-          // The trace the batch is sent in, when tracing is on (none otherwise), and the id JetStream dedups on.
-          const header = traceHeaders() ?? headers();
+          // The trace the batch is sent in, when tracing is on, and the id JetStream dedups on.
+          const header = headers();
+          for (const [key, value] of trace) header.set(key, value);
           header.set('Nats-Msg-Id', event.id);
           this.nc.publish(event.subject, event.payload, { reply: `${this.prefix}.${token}`, headers: header });
         } catch (error) {

@@ -1,6 +1,5 @@
 // The stack `npm run bench` measures: a running API (YARD_URL, or one answering at YARD_API_PORT) is reused;
 // otherwise the benchmark brings one up as `npm start` does (tools/stack/*) and stops what it started at the end.
-import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASE_URL, BenchStop } from '../admin-api.mjs';
@@ -50,7 +49,7 @@ export async function benchStack(say) {
   ensureInstalled();
   build();
   const { ensureStack } = await import('../../stack/ensure-stack.mjs');
-  const { SERVICES, waitForHealth } = await import('../../stack/services.mjs');
+  const { SERVICES, startService, waitForHealth } = await import('../../stack/services.mjs');
   const { ensureLocalAdmin } = await import('../../stack/admin-token.mjs');
   const { ensureSecretsKey } = await import('../../stack/secrets-key.mjs');
   const stack = await ensureStack();
@@ -58,12 +57,8 @@ export async function benchStack(say) {
   await ensureLocalAdmin(stack.config.database.databaseUrl);
   mkdirSync(join(ROOT, '.yard'), { recursive: true });
   const log = createWriteStream(SERVICE_LOG, { flags: 'a' });
-  const children = SERVICES.map((name) => {
-    const child = spawn(process.execPath, [join(ROOT, 'apps', name, 'dist', 'main.js')], { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.pipe(log, { end: false });
-    child.stderr.pipe(log, { end: false });
-    return child;
-  });
+  // As `npm start` starts them: the same launcher, with its memory settings.
+  const children = SERVICES.map((name) => startService(name, process.env, { output: log }));
   const stop = async () => {
     for (const child of children) if (running(child)) child.kill('SIGTERM');
     // A service that has not drained within the deadline is killed: the benchmark never hangs on its way out.

@@ -12,13 +12,18 @@ export const TRACEPARENT = 'traceparent';
  * gets no headers it does not need.
  */
 export function traceHeaders(): MsgHdrs | undefined {
-  const carrier: Record<string, string> = {};
-  propagation.inject(context.active(), carrier);
-  const entries = Object.entries(carrier);
+  const entries = traceHeaderEntries();
   if (entries.length === 0) return undefined;
   const headers = natsHeaders();
   for (const [key, value] of entries) headers.set(key, value);
   return headers;
+}
+
+/** The trace context of the work under way as header names and values; none when tracing is off or no span is active. */
+export function traceHeaderEntries(): Array<[string, string]> {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return Object.entries(carrier);
 }
 
 /** The context a message's trace headers carry (the active one when it has none). */
