@@ -1,4 +1,4 @@
-import { DEVICE_STATUSES, isUuid, type Device, type DeviceFilter, type DeviceInput, type FieldError } from '@yardmaster/contracts';
+import { DEVICE_STATUSES, isUuid, type Device, type DeviceFilter, type DeviceInput, type FieldError, type ManagementSettings } from '@yardmaster/contracts';
 import type { InventoryPage } from '@yardmaster/job-sdk';
 import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { DeviceTagRecord } from '../entities/device-tag.record';
@@ -115,7 +115,8 @@ export class DeviceCollection extends BaseCollection<'device'> {
   }
 
   /**
-   * Adds a field error for each id that names no record and for tags that do not exist; returns the ids of the
+   * Adds a field error for each id that names no record, for a credential set that does not exist (the database's
+   * foreign key on `credentials_ref` guards the same against races) and for tags that do not exist; returns the ids of the
    * tags given, or null when the input leaves them out.
    */
   private async checkReferences(manager: EntityManager, values: DeviceValues, errors: FieldError[]): Promise<string[] | null> {
@@ -124,6 +125,11 @@ export class DeviceCollection extends BaseCollection<'device'> {
       if (typeof id !== 'string') continue;
       const rows: unknown[] = isUuid(id) ? await manager.query(`SELECT 1 FROM ${reference.table} WHERE id = $1`, [id]) : [];
       if (rows.length === 0) errors.push({ field: reference.field, message: `no ${reference.noun} has this id` });
+    }
+    const credentialsRef = (values.management as ManagementSettings | null | undefined)?.credentialsRef;
+    if (typeof credentialsRef === 'string') {
+      const sets: unknown[] = await manager.query(`SELECT 1 FROM inventory_credential_sets WHERE name = $1`, [credentialsRef]);
+      if (sets.length === 0) errors.push({ field: 'management.credentialsRef', message: 'no credential set has this name (names match exactly, case included)' });
     }
     if (!Array.isArray(values.tags)) return null;
     const slugs = values.tags as string[];
