@@ -75,3 +75,12 @@ describe('readApiConfig: the edge', () => {
     expect(problemsOf({ YARD_API_AUTH_FAILURE_WINDOW_SECONDS: 'soon' })).toContain('YARD_API_AUTH_FAILURE_WINDOW_SECONDS');
   });
 });
+
+describe('readApiConfig: the secrets key', () => {
+  it('reads YARD_SECRETS_KEY, which seals credential sets, and refuses to start without it', () => {
+    expect(configOf({}).secretsKey).toEqual(Buffer.alloc(32, 7));
+    const reader = new EnvReader({});
+    readApiConfig(reader);
+    expect(problemsOfReader(reader)).toEqual([expect.stringMatching(/^YARD_SECRETS_KEY is not set/)]);
+  });
+});
