@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { connectNats } from '@yardmaster/messaging';
 import { testDependencies, waitFor } from '@yardmaster/testing';
+import { everyStreamMessage, everyTableRow } from './support/stack-contents';
 import { YardmasterStack } from './support/yardmaster-stack';
 
 jest.setTimeout(180_000);
@@ -171,9 +171,10 @@ describe('credential sets', () => {
     ]);
     expect(audit.items.every((entry: { actor: string }) => entry.actor === 'admin')).toBe(true);
 
-    const streamText = await identityStreamText();
+    const nc = await connectNats(testDependencies.natsUrl, 'credentials-e2e-stream-reader');
+    const streamText = await everyStreamMessage(nc, stack.instance).finally(() => nc.drain());
     expect(streamText).toContain('identity.credential_set_created');
-    const tables = await everyTableRow();
+    const { text: tables } = await everyTableRow(stack.database.dataSource);
     // The one place a secret lives: sealed, in the credential set's row (jsonb text puts a space after each colon).
     expect(tables).toMatch(/"privateKey": \{"\$sealed": "[A-Za-z0-9+/=]+"\}/);
     const logs = ['projection', 'scheduler', 'collector', 'api'].map((name) => stack.service(name).logs).join('\n');
@@ -185,37 +186,4 @@ describe('credential sets', () => {
       for (const [field, secret] of Object.entries(SECRET)) expect({ place, field, leaked: text.includes(secret) }).toEqual({ place, field, leaked: false });
     }
   });
-
-  /** Every message of the instance's identity stream, as text. */
-  async function identityStreamText(): Promise<string> {
-    const nc = await connectNats(testDependencies.natsUrl, 'credentials-e2e-stream-reader');
-    try {
-      const jsm = await jetstreamManager(nc);
-      const texts: string[] = [];
-      for await (const name of jsm.streams.names()) {
-        if (!name.toLowerCase().includes(stack.instance.toLowerCase())) continue;
-        const { state } = await jsm.streams.info(name);
-        for (let seq = state.first_seq; seq <= state.last_seq && state.messages > 0; seq++) {
-          const stored = await jsm.streams.getMessage(name, { seq }).catch(() => null);
-          if (stored) texts.push(`${stored.subject} ${stored.string()}`);
-        }
-      }
-      return texts.join('\n');
-    } finally {
-      await nc.drain();
-    }
-  }
-
-  /** Every row of every table of the stack's database (read models, inventory, identity), as JSON text. */
-  async function everyTableRow(): Promise<string> {
-    const tables: Array<{ table_name: string }> = await stack.database.dataSource.query(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
-    );
-    const rows: string[] = [];
-    for (const { table_name } of tables) {
-      const found: Array<{ row: string }> = await stack.database.dataSource.query(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`);
-      rows.push(...found.map(({ row }) => row));
-    }
-    return rows.join('\n');
-  }
 });
