@@ -1,5 +1,5 @@
 import { Body, Delete, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { CredentialSetView } from '@yardmaster/contracts';
 import type { ChangeContext } from '@yardmaster/identity';
 import { CredentialSetStore } from '@yardmaster/inventory';
@@ -25,7 +25,7 @@ export class ManageCredentialsHttpController {
   @Post()
   @ApiOperation({ summary: 'Create a credential set; 201 with the set (secrets as set/not_set) and its Location' })
   @ApiBody({ schema: CREDENTIAL_SET_INPUT_SCHEMA })
-  @ApiOkResponse({ description: 'The set', schema: CREDENTIAL_SET_VIEW_SCHEMA })
+  @ApiCreatedResponse({ description: 'The set', schema: CREDENTIAL_SET_VIEW_SCHEMA })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: one field error per bad, missing or unknown field (never echoing a value)' })
   @ApiConflictResponse({ description: 'CREDENTIAL_SET_CONFLICT: the name is taken' })
   async create(@Body() body: unknown, @CurrentChange() change: ChangeContext, @Res({ passthrough: true }) response: Response): Promise<CredentialSetView> {
