@@ -7,6 +7,8 @@ import { PlatformRecord } from './entities/platform.record';
 import { SiteRecord } from './entities/site.record';
 import { TagRecord } from './entities/tag.record';
 import { Inventory1795500000000 } from './migrations/1795500000000-inventory';
+import { CredentialSets1796200000000 } from './migrations/1796200000000-credential-sets';
+import { CredentialSetRecord } from './credentials/credential-set.record';
 
 /** The name services inject the inventory's DataSource by: `@InjectDataSource(INVENTORY)`. */
 export const INVENTORY = 'inventory';
@@ -17,8 +19,8 @@ export const INVENTORY = 'inventory';
  */
 export const INVENTORY_CONNECTION: PostgresConnection = {
   name: INVENTORY,
-  entities: [SiteRecord, DeviceRoleRecord, PlatformRecord, TagRecord, DeviceRecord, DeviceTagRecord],
-  migrations: [Inventory1795500000000],
+  entities: [SiteRecord, DeviceRoleRecord, PlatformRecord, TagRecord, DeviceRecord, DeviceTagRecord, CredentialSetRecord],
+  migrations: [Inventory1795500000000, CredentialSets1796200000000],
   migrationsTableName: 'inventory_migrations',
   poolSize: 10,
 };
