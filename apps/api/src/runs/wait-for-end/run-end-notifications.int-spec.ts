@@ -77,6 +77,18 @@ it('wakes nobody for an end announced in a transaction that rolled back, and the
   await expect(wait.woken).resolves.toBe('notified');
 });
 
+it('listens again after its connection is lost, and then wakes waits as before', async () => {
+  await db.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'run-end-notifications-tests' AND datname = current_database()`);
+  await until(() => !notifications.listening);
+  await until(() => notifications.listening);
+  const runId = randomUUID();
+  const wait = notifications.next(runId, LONG_WAIT_MS);
+
+  await announceEnd(runId);
+
+  await expect(wait.woken).resolves.toBe('notified');
+});
+
 it('ends a wait when its time is up', async () => {
   await expect(notifications.next(randomUUID(), 10).woken).resolves.toBe('timeout');
 });
@@ -90,3 +102,8 @@ it('wakes every wait when the API shuts down, and answers later waits at once', 
   await expect(notifications.next(randomUUID(), LONG_WAIT_MS).woken).resolves.toBe('closing');
   expect(notifications.listening).toBe(false);
 });
+
+/** Resolves once `condition` holds, checking every 50 ms (the test's own timeout bounds it). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
+}

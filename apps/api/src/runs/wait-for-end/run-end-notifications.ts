@@ -5,6 +5,8 @@ import { Client, type Notification } from 'pg';
 
 /** After a lost connection, the listener tries again this often; meanwhile waits fall back to re-reading the run. */
 const RECONNECT_MS = 1_000;
+/** A database that does not answer is given up on after this long, and tried again (pg waits for ever by default). */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /** Why a wait returned: the run's end was announced, the time was up, or the API is shutting down. */
 export type Wakeup = 'notified' | 'timeout' | 'closing';
@@ -26,6 +28,8 @@ export class RunEndNotifications implements OnModuleInit, BeforeApplicationShutd
   private client: Client | null = null;
   private reconnect: NodeJS.Timeout | null = null;
   private closing = false;
+  /** Said once per outage, not at every attempt to reconnect. */
+  private outageLogged = false;
 
   constructor(private readonly target: { readonly databaseUrl: string; readonly applicationName: string }) {}
 
@@ -67,7 +71,7 @@ export class RunEndNotifications implements OnModuleInit, BeforeApplicationShutd
 
   private async listen(): Promise<void> {
     this.reconnect = null;
-    const client = new Client({ connectionString: this.target.databaseUrl, application_name: this.target.applicationName });
+    const client = new Client({ connectionString: this.target.databaseUrl, application_name: this.target.applicationName, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     client.on('notification', (notification: Notification) => this.wakeWaitersOf(notification.payload));
     client.on('error', (error) => this.lost(client, error));
     try {
@@ -77,15 +81,21 @@ export class RunEndNotifications implements OnModuleInit, BeforeApplicationShutd
       this.lost(client, error);
       return;
     }
-    if (this.closing) await client.end();
-    else this.client = client;
+    if (this.closing) {
+      await client.end();
+      return;
+    }
+    this.client = client;
+    if (this.outageLogged) this.logger.log('Listening for run ends again');
+    this.outageLogged = false;
   }
 
   private lost(client: Client, error: unknown): void {
     if (this.client === client) this.client = null;
     void client.end().catch(() => undefined);
     if (this.closing || this.reconnect) return;
-    this.logger.warn(errorLogFields(error), 'Not listening for run ends: waits re-read runs until it reconnects');
+    if (!this.outageLogged) this.logger.warn(errorLogFields(error), 'Not listening for run ends: waits re-read runs every second until it reconnects');
+    this.outageLogged = true;
     this.reconnect = setTimeout(() => void this.listen(), RECONNECT_MS);
   }
 
