@@ -128,6 +128,26 @@ describe('running a job through the REST API', () => {
     expect((await stack.getJson(`/api/runs?jobId=${HELLO_WORLD}`)).body.total).toBe(before);
   });
 
+  it('holds GET /api/runs/{id}?waitForEnd= until the run has ended, and answers it ended', async () => {
+    const accepted = await stack.post('/api/jobs/examples.SlowCount/runs', JSON.stringify({ data: { seconds: 3 } }));
+    expect(accepted.status).toBe(202);
+    const runId: string = accepted.body.runId;
+    // Once the projection has written the run: before that it is not found, with or without a wait.
+    let written = await stack.getJson(`/api/runs/${runId}`);
+    for (let tries = 0; written.status === 404 && tries < 200; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      written = await stack.getJson(`/api/runs/${runId}`);
+    }
+    expect(written.body.status).not.toBe('completed');
+
+    const waited = await stack.getJson(`/api/runs/${runId}?waitForEnd=30`);
+
+    expect(waited.status).toBe(200);
+    expect(waited.body).toMatchObject({ id: runId, status: 'completed', error: null });
+    expect(waited.body.completedAt).not.toBeNull();
+    expect((await stack.getJson(`/api/runs/${runId}?waitForEnd=61`)).body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('answers 404 for an unknown run and 400 for a bad filter', async () => {
     expect((await stack.getJson('/api/runs/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await stack.getJson('/api/runs/not-a-uuid')).body.code).toBe('RUN_NOT_FOUND');

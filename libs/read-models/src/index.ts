@@ -8,3 +8,4 @@ export * from './data-source';
 export { DataSource, type EntityManager } from 'typeorm';
 export * from './read-models.module';
 export * from './database-unavailable';
+export * from './run-ended-channel';

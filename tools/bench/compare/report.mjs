@@ -34,7 +34,7 @@ export function printReport({ options, apiUrl, idle, bursts, logs, load, rerun }
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log('\nsubmit → accepted: Yardmaster, POST /api/jobs/{id}/runs answered 202; bare Temporal, WorkflowClient.start answered.');
   console.log('submit → running: Yardmaster, the run\'s startedAt (run.started, in the first workflow task); bare Temporal, its first workflow task.');
-  console.log('submit → terminal: Yardmaster, GET /api/runs/{id} answering the end (polled every 10 ms alone, 50 ms in bursts); bare Temporal, the result in the client.');
+  console.log('submit → terminal: Yardmaster, GET /api/runs/{id}?waitForEnd=20 answering the end (the read model; asked again every 10 ms while the run is not written yet); bare Temporal, the result in the client.');
   console.log(`Log run ${logs.runId} ended ${logs.status}; its job wrote at ${formatFigure(logs.writtenPerSecond)} lines/s.`);
   console.log(`Rerun: ${rerun}`);
 }

@@ -14,6 +14,8 @@ import { JobRunPermission } from './start-run/job-run-permission';
 import { RunUploads } from './start-run/run-uploads';
 import { StartRunHttpController } from './start-run/start-run.http.controller';
 import { StreamRunEventsHttpController } from './stream-run-events/stream-run-events.http.controller';
+import { RunEndNotifications } from './wait-for-end/run-end-notifications';
+import { RUN_END_WAKEUPS } from './wait-for-end/run-end-wakeups.token';
 
 /** The largest text part of a multipart request (multer's own default, said out loud). */
 const MAX_FORM_TEXT_PART_BYTES = 1024 * 1024;
@@ -32,6 +34,16 @@ const MAX_FORM_TEXT_PART_BYTES = 1024 * 1024;
     }),
   ],
   controllers: [StartRunHttpController, CancelRunHttpController, RunsHttpController, StreamRunEventsHttpController],
-  providers: [{ provide: RunsQueries, useClass: PostgresRunsQueries }, RunRequester, JobRunPermission, RunUploads],
+  providers: [
+    { provide: RunsQueries, useClass: PostgresRunsQueries },
+    RunRequester,
+    JobRunPermission,
+    RunUploads,
+    {
+      provide: RUN_END_WAKEUPS,
+      useFactory: (config: ApiConfig) => new RunEndNotifications({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api-run-ends' }),
+      inject: [API_CONFIG],
+    },
+  ],
 })
 export class RunsModule {}

@@ -31,7 +31,9 @@ import {
   type RunTimedOutData,
 } from '@yardmaster/contracts';
 import type { StreamMessage } from '@yardmaster/messaging';
+import { RUN_ENDED_CHANNEL } from '@yardmaster/read-models';
 import { createTestDatabase, uniqueInstanceName, type TestDatabase } from '@yardmaster/testing';
+import { Client } from 'pg';
 import { applyOnce } from '../consumer/apply-once';
 import { projectRunEvent } from './run-events.projector';
 
@@ -335,6 +337,31 @@ describe('applyOnce with projectRunEvent', () => {
     await apply(message(started(runId)));
     await expect(apply({ ...terminal, redelivered: true })).resolves.toBe(true);
     expect((await onlyRun(runId)).status).toBe(_type.slice('run.'.length));
+  });
+
+  it.each([
+    ['run.completed', (runId: string) => completed(runId)],
+    ['run.failed', (runId: string) => failed(runId)],
+    ['run.errored', (runId: string) => errored(runId)],
+    ['run.cancelled', (runId: string) => cancelled(runId)],
+    ['run.timed_out', (runId: string) => timedOut(runId)],
+  ] as const)('announces on %s that the run ended, once it is stored, so a waiting API request reads it ended', async (type, build) => {
+    const runId = randomUUID();
+    await apply(message(requested(runId)));
+    await apply(message(started(runId)));
+    const listener = new Client({ connectionString: db.url });
+    await listener.connect();
+    try {
+      await listener.query(`LISTEN ${RUN_ENDED_CHANNEL}`);
+      const announced = new Promise<string | undefined>((resolve) => listener.once('notification', (notification) => resolve(notification.payload)));
+
+      await apply(message(build(runId)));
+
+      await expect(announced).resolves.toBe(runId);
+      expect((await onlyRun(runId)).status).toBe(type.slice('run.'.length));
+    } finally {
+      await listener.end();
+    }
   });
 
   it('orders log entries by their stream position, not by when they were applied', async () => {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { runStatusRank, TERMINAL_RUN_STATUSES, type EventEnvelope, type RunErrorInfo, type RunEvent, type RunStatus } from '@yardmaster/contracts';
-import type { EntityManager, JobRunStepRecord } from '@yardmaster/read-models';
+import { RUN_ENDED_CHANNEL, type EntityManager, type JobRunStepRecord } from '@yardmaster/read-models';
 import { insertLogEntries } from './log-entries.writer';
 
 const logger = new Logger('RunEventsProjector');
@@ -192,6 +192,8 @@ async function finishRun(manager: EntityManager, event: RunEvent, status: RunSta
     [status, runStatusRank(status), new Date(event.occurredAt), ...Object.values(columns)],
     'ended',
   );
+  // Delivered when this transaction commits: wakes the API's requests waiting for the run's end.
+  await manager.query(`SELECT pg_notify($1, $2)`, [RUN_ENDED_CHANNEL, event.aggregateId]);
 }
 
 /**

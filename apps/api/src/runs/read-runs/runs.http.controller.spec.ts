@@ -2,6 +2,7 @@ import { ErrorCode, type Principal } from '@yardmaster/contracts';
 import type { ApiConfig } from '../../config';
 import { FakeRunsQueries, logEntryRecord, runRecord } from './runs.queries.fake';
 import { RunsHttpController } from './runs.http.controller';
+import { ScriptedWakeups } from '../wait-for-end/run-end-wakeups.fake';
 
 const ANNS = '00000000-0000-4000-8000-00000000000a';
 const ACTING_AS_ANN = '00000000-0000-4000-8000-00000000000b';
@@ -26,7 +27,7 @@ function controller(): RunsHttpController {
     logEntryRecord({ runId: ANNS, position: '1' }),
     logEntryRecord({ runId: BOBS, position: '1' }),
   ];
-  return new RunsHttpController(new FakeRunsQueries(runs, logs), CONFIG);
+  return new RunsHttpController(new FakeRunsQueries(runs, logs), CONFIG, new ScriptedWakeups());
 }
 
 describe('RunsHttpController', () => {
@@ -55,10 +56,16 @@ describe('RunsHttpController', () => {
   });
 
   it("answers RUN_NOT_FOUND for another's run, an unknown one and an id that is no UUID", async () => {
-    await expect(controller().get(ACTING_AS_ANN, viewsOwn)).resolves.toMatchObject({ id: ACTING_AS_ANN, runAs: 'ann' });
+    await expect(controller().get(ACTING_AS_ANN, undefined, viewsOwn)).resolves.toMatchObject({ id: ACTING_AS_ANN, runAs: 'ann' });
     for (const runId of [BOBS, '00000000-0000-4000-8000-0000000000ff', 'not-a-uuid']) {
-      await expect(controller().get(runId, viewsOwn)).rejects.toMatchObject({ code: ErrorCode.RunNotFound });
+      await expect(controller().get(runId, undefined, viewsOwn)).rejects.toMatchObject({ code: ErrorCode.RunNotFound });
     }
+  });
+
+  it('waits for an ended run no longer than it takes to read it, and never for a run one may not see', async () => {
+    await expect(controller().get(ACTING_AS_ANN, '30', viewsOwn)).resolves.toMatchObject({ id: ACTING_AS_ANN, status: 'failed' });
+    await expect(controller().get(BOBS, '30', viewsOwn)).rejects.toMatchObject({ code: ErrorCode.RunNotFound });
+    await expect(controller().get(ANNS, '61', viewsOwn)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
   });
 
   it("lists a run's log entries in order, by level when asked, and not another's", async () => {

@@ -26,6 +26,8 @@ import { ApiController, ApiPageResponse } from '../../http/api-controller.decora
 import { readPage, readPosition, type PageOf } from '../../http/pagination';
 import { runView } from '../run.view';
 import { RunsQueries, type LogFilters, type RunFilters } from './runs.queries';
+import { RUN_END_WAKEUPS } from '../wait-for-end/run-end-wakeups.token';
+import { MAX_WAIT_FOR_END_SECONDS, readWaitForEnd, waitForRunEnd, type RunEndWakeups } from '../wait-for-end/wait-for-run-end';
 
 /** Runs: every run with runs.view_any; otherwise only one's own (another's answers 404, as if it did not exist). */
 @ApiController('runs', 'api/runs', RequirePermission('runs.view_own'))
@@ -33,6 +35,7 @@ export class RunsHttpController {
   constructor(
     private readonly runs: RunsQueries,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(RUN_END_WAKEUPS) private readonly runEnds: RunEndWakeups,
   ) {}
 
   @Get()
@@ -60,11 +63,28 @@ export class RunsHttpController {
   }
 
   @Get(':runId')
-  @ApiOperation({ summary: 'One run: status, timestamps, data, result, error, attempt, and its Temporal workflow' })
+  @ApiOperation({
+    summary: 'One run: status, timestamps, data, result, error, attempt, and its Temporal workflow',
+    description:
+      'With `waitForEnd`, the answer waits until the run has ended (as the read model has it) or that many seconds ' +
+      'have passed, and then shows the run as it is: ended, or still queued or running (ask again to wait longer).',
+  })
+  @ApiQuery({
+    name: 'waitForEnd',
+    required: false,
+    description: `Seconds (0 to ${MAX_WAIT_FOR_END_SECONDS}, fractions allowed) to wait for the run to end before answering; the answer comes as soon as it has ended`,
+  })
   @ApiNotFoundResponse({ description: 'RUN_NOT_FOUND' })
   @ApiOkResponse({ description: 'The run', schema: openApiSchemaOf(runViewSchema) })
-  async get(@Param('runId') runId: string, @CurrentPrincipal() principal: Principal): Promise<ReturnType<typeof runView>> {
-    return runView(await this.findRun(runId, principal), this.config.temporal);
+  async get(
+    @Param('runId') runId: string,
+    @Query('waitForEnd') waitForEnd: unknown,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ReturnType<typeof runView>> {
+    const waitMs = readWaitForEnd(waitForEnd);
+    const read = () => this.findRun(runId, principal);
+    const record = waitMs === 0 ? await read() : await waitForRunEnd(read, waitMs, this.runEnds, runId.toLowerCase());
+    return runView(record, this.config.temporal);
   }
 
   @Get(':runId/logs')
