@@ -1,8 +1,9 @@
-import { newEvent, subjectsFor, type EventEnvelope, type LogLevel, type LogObjectRef, type RunLogged, type RunProgressed } from '@yardmaster/contracts';
+import { newEvent, subjectsFor, type EventEnvelope, type LogLevel, type LogObjectRef, type RunProgressed } from '@yardmaster/contracts';
 import type { JobLogger, LogOptions, LogWritten, ProgressReport } from '@yardmaster/job-sdk';
-import { encodeEvent } from '@yardmaster/messaging';
+import { encodeEvent, encodeEventJson } from '@yardmaster/messaging';
 import type { StepEventBuffer } from './log-delivery/step-event-buffer';
 import { Redactor } from './run-data/redactor';
+import { RunLogJson } from './run-log-json';
 
 export interface RunLoggerScope {
   readonly instance: string;
@@ -28,13 +29,18 @@ export class RunLogger implements JobLogger {
   private failures = 0;
   private progressReports = 0;
   private pendingProgress: { report: ProgressReport; written: LogWritten } | null = null;
+  private readonly logJson: RunLogJson;
+  private readonly logSubject: string;
 
   constructor(
     private readonly buffer: StepEventBuffer,
     private readonly scope: RunLoggerScope,
     /** Told of each entry written (the collector's log line counter). */
     private readonly lines?: { logLine(level: LogLevel): void },
-  ) {}
+  ) {
+    this.logJson = new RunLogJson(scope);
+    this.logSubject = this.subject('log');
+  }
 
   /** From here on, entries are masked by `redactor`: set once the step's sensitive values are open, before job code runs. */
   redactWith(redactor: Redactor): void {
@@ -90,15 +96,15 @@ export class RunLogger implements JobLogger {
   private write(level: LogLevel, message: string, options: LogOptions | undefined): LogWritten {
     const sequence = ++this.written;
     this.lines?.logLine(level);
-    const event: RunLogged = this.event(`log:${sequence}`, 'run.log', sequence, {
+    const json = this.logJson.entry(
+      sequence,
       level,
-      grouping: this.scope.step,
-      message: this.redactor.text(String(message)),
-      object: maskedObjectRef(normaliseObjectRef(options?.object), this.redactor),
-      attempt: this.scope.attempt,
-      loggedAt: new Date().toISOString(),
-    });
-    return this.buffer.enqueue(encodeEvent(this.subject('log'), event));
+      this.redactor.text(String(message)),
+      maskedObjectRef(normaliseObjectRef(options?.object), this.redactor),
+      new Date().toISOString(),
+    );
+    // Waiting entries hold only their JSON text; the bytes to send are made when the entry's batch goes out.
+    return this.buffer.enqueueLazy(() => encodeEventJson(this.logSubject, this.logJson.idOf(sequence), json), json.length);
   }
 
   private subject(kind: string): string {

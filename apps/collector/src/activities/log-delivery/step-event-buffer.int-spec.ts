@@ -1,6 +1,7 @@
 /**
  * The step buffer against a real nats-server of the test's own, which the test kills and starts again: entries
- * written before, during and after a 5 s outage are all stored, once each, in the order written.
+ * written before, during and after a 5 s outage (some of them on the wire, in several batches, when it starts) are all
+ * stored, once each, in the order written.
  */
 import { jetstreamManager } from '@nats-io/jetstream';
 import { newEvent, streamNamesFor, subjectsFor, type EventEnvelope } from '@yardmaster/contracts';
@@ -39,6 +40,9 @@ describe('StepEventBuffer through a NATS outage', () => {
     for (let index = 0; index < 200; index++) void write();
     await buffer.flush();
 
+    // Several batches are on the wire (and more waiting) when the server goes away.
+    for (let index = 0; index < 3_000; index++) void write();
+    await new Promise((resolve) => setImmediate(resolve));
     await server.kill();
     const outageEnds = Date.now() + OUTAGE_MS;
     while (Date.now() < outageEnds) {

@@ -15,25 +15,31 @@ function bufferOver(publisher: BatchPublisher, limits: Partial<LogDeliveryLimits
 }
 
 /**
- * A JetStream stand-in: stores an event once per id (msgID de-duplication), and follows a script of what
- * goes wrong per batch: `fail` (nothing stored), or `ackLost` (the first n stored, the acknowledgement of the
- * next stored but lost, so the sender must re-send it).
+ * A JetStream stand-in behind one ordered connection: stores an event once per id (msgID de-duplication), and follows
+ * a script of what goes wrong per batch: `fail` (the connection breaks for a few milliseconds: nothing of the batch is
+ * stored, nor of anything sent until it is back), `ackLostAfter` (the whole batch is stored, but the acknowledgement
+ * of its event at that index is lost, so the sender must re-send from there) or `ok`.
  */
 class ScriptedStream implements BatchPublisher {
   readonly stored: string[] = [];
   readonly batches: string[][] = [];
-  readonly script: Array<{ fail: true } | { ackLostAfter: number }> = [];
+  readonly script: Array<{ fail: true } | { ackLostAfter: number } | { ok: true }> = [];
   down = false;
+  private broken = false;
 
   async publishBatch(events: readonly EncodedEvent[]): Promise<PublishBatchOutcome> {
-    await Promise.resolve();
     this.batches.push(events.map((event) => event.id));
-    if (this.down) return { delivered: 0, error: new Error('TIMEOUT') };
     const step = this.script.shift();
-    if (step && 'fail' in step) return { delivered: 0, error: new Error('disconnected') };
-    const acknowledged = step ? Math.min(step.ackLostAfter, events.length) : events.length;
-    for (const event of events.slice(0, step ? acknowledged + 1 : events.length)) this.store(event.id);
-    return step ? { delivered: acknowledged, error: new Error('ack lost') } : { delivered: acknowledged, error: null };
+    if (step && 'fail' in step && !this.broken) {
+      this.broken = true;
+      setTimeout(() => (this.broken = false), 5);
+    }
+    const lost = this.down || this.broken;
+    if (!lost) for (const event of events) this.store(event.id);
+    await Promise.resolve();
+    if (lost) return { delivered: 0, error: new Error(this.down ? 'TIMEOUT' : 'disconnected') };
+    if (step && 'ackLostAfter' in step && step.ackLostAfter < events.length) return { delivered: step.ackLostAfter, error: new Error('ack lost') };
+    return { delivered: events.length, error: null };
   }
 
   private store(id: string): void {
@@ -91,6 +97,57 @@ describe('StepEventBuffer', () => {
     expect(buffer.pendingBytes).toBe(0);
   });
 
+  it('delivers every entry once, in order, when batches deep in the window fail while others are on the wire', async () => {
+    const stream = new ScriptedStream();
+    // Batch 2 loses an acknowledgement; the re-sent window's third batch meets a broken connection.
+    stream.script.push({ ackLostAfter: 0 }, { ackLostAfter: 17 }, { ok: true }, { ok: true }, { ok: true }, { ok: true }, { fail: true });
+    const buffer = bufferOver(stream);
+    const written = ids(3000).map((id) => buffer.enqueue(entry(id)));
+    await buffer.flush();
+    await Promise.all(written);
+    expect(stream.stored).toEqual(ids(3000));
+    // The first window: four batches on the wire before the first answer; the re-send starts at the entry whose
+    // acknowledgement was lost (batch 1 reported none acknowledged), never later.
+    expect(stream.batches.slice(0, 4).map((batch) => batch[0])).toEqual(['e1', 'e257', 'e513', 'e769']);
+    expect(stream.batches[4][0]).toBe('e1');
+  });
+
+  it('keeps at most four batches on the wire, and sends the next one as the oldest is answered', async () => {
+    const stream = new GatedStream();
+    const buffer = bufferOver(stream);
+    for (const id of ids(2000)) void buffer.enqueue(entry(id));
+    await turns();
+    expect(stream.held).toBe(4);
+    await stream.release();
+    expect(stream.delivered).toEqual(ids(256));
+    expect(stream.held).toBe(4);
+    while (stream.held > 0) await stream.release();
+    expect(stream.delivered).toEqual(ids(2000));
+  });
+
+  it('re-sends nothing while batches behind a failed one are still on the wire', async () => {
+    const gated = new GatedStream();
+    let calls = 0;
+    const buffer = bufferOver({
+      publishBatch: (events) => (++calls === 1 ? Promise.resolve({ delivered: 10, error: new Error('ack lost') }) : gated.publishBatch(events)),
+    });
+    for (const id of ids(600)) void buffer.enqueue(entry(id));
+    await turns();
+    // Batches 2 and 3 are held: the re-send from e11 waits for them.
+    expect(calls).toBe(3);
+    await gated.release();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls).toBe(3);
+    const flushed = buffer.flush();
+    while (!(await isSettled(flushed))) {
+      await gated.release();
+      // The re-send waits out a backoff first: a timer, not a microtask.
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(calls).toBeGreaterThan(3);
+    expect(gated.delivered.slice(-590)).toEqual(ids(590, 11));
+  });
+
   it('sends pipelined batches while NATS answers, and one entry at a time while it does not', async () => {
     const stream = new ScriptedStream();
     stream.down = true;
@@ -99,8 +156,9 @@ describe('StepEventBuffer', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     stream.down = false;
     await buffer.flush();
-    const [first, ...retries] = stream.batches;
-    expect(first).toHaveLength(256);
+    // The first window went out whole: 600 entries in batches of 256.
+    expect(stream.batches.slice(0, 3).map((batch) => batch.length)).toEqual([256, 256, 88]);
+    const retries = stream.batches.slice(3);
     const whileDown = retries.slice(0, retries.findIndex((batch) => batch.length > 1));
     expect(whileDown.length).toBeGreaterThan(0);
     expect(whileDown.every((batch) => batch.length === 1 && batch[0] === 'e1')).toBe(true);

@@ -19,6 +19,18 @@ export interface StepEventBufferOptions {
 /** Events sent in one pipelined batch; big enough to hide the round trip, small enough to re-send cheaply. */
 const BATCH_SIZE = 256;
 
+/**
+ * Batches on the wire at once while NATS answers: the next ones go out while JetStream still stores and acknowledges
+ * the first, so the collector never sits idle waiting for a round trip. A few are enough; more would only mean more to
+ * re-send after a failure.
+ */
+const BATCHES_IN_FLIGHT = 4;
+
+interface BatchInFlight {
+  readonly count: number;
+  readonly outcome: Promise<PublishBatchOutcome>;
+}
+
 interface PendingEvent {
   /** Built when its turn comes (a coalesced progress report sends its latest values), then fixed for re-sends. */
   event: EncodedEvent | null;
@@ -38,6 +50,9 @@ interface PendingEvent {
  */
 export class StepEventBuffer {
   private readonly queue: PendingEvent[] = [];
+  /** Batches sent and not yet answered, oldest first; they hold the first `sentAhead` entries of the queue. */
+  private inFlight: BatchInFlight[] = [];
+  private sentAhead = 0;
   private bytes = 0;
   private delivering = false;
   private failure: LogDeliveryFailed | null = null;
@@ -132,17 +147,23 @@ export class StepEventBuffer {
   }
 
   private async deliverAll(): Promise<void> {
-    while (this.queue.length > 0 && !this.failure) {
-      // While NATS is away, one entry probes; the rest follow once it is stored.
-      const batch = this.queue.slice(0, this.stalledSince === null ? BATCH_SIZE : 1).map((pending) => this.built(pending));
-      const outcome = await this.publisher.publishBatch(batch).catch((error: unknown) => ({ delivered: 0, error }));
+    while (!this.failure) {
+      this.fillWindow();
+      const oldest = this.inFlight.shift();
+      if (!oldest) return;
+      const outcome = await oldest.outcome;
       if (this.failure) return;
+      this.sentAhead -= oldest.count;
       this.settle(outcome.delivered);
       if (outcome.error === null) {
         this.stalledSince = null;
         this.backoff.reset();
         continue;
       }
+      // The batches behind it went out after an entry that is not stored: let them finish, then re-send from that
+      // entry on (what they stored meanwhile is dropped by JetStream as a duplicate of its msgID).
+      await this.abandonInFlight();
+      if (this.failure) return;
       this.lastError = outcome.error;
       if (outcome.delivered > 0 || this.stalledSince === null) this.stalledSince = Date.now();
       const stalledMs = Date.now() - this.stalledSince;
@@ -152,6 +173,34 @@ export class StepEventBuffer {
       }
       await sleep(this.backoff.next());
     }
+  }
+
+  /** Sends the next entries until the window is full; while NATS is away, one entry probes and the rest follow once it is stored. */
+  private fillWindow(): void {
+    const stalled = this.stalledSince !== null;
+    const batchSize = stalled ? 1 : BATCH_SIZE;
+    const window = stalled ? 1 : BATCHES_IN_FLIGHT;
+    while (this.inFlight.length < window && this.sentAhead < this.queue.length) {
+      const batch: EncodedEvent[] = [];
+      const end = Math.min(this.queue.length, this.sentAhead + batchSize);
+      for (let index = this.sentAhead; index < end; index++) batch.push(this.built(this.queue[index]));
+      this.sentAhead = end;
+      this.inFlight.push({ count: batch.length, outcome: this.send(batch) });
+    }
+  }
+
+  private send(batch: readonly EncodedEvent[]): Promise<PublishBatchOutcome> {
+    try {
+      return this.publisher.publishBatch(batch).catch((error: unknown) => ({ delivered: 0, error }));
+    } catch (error) {
+      return Promise.resolve({ delivered: 0, error });
+    }
+  }
+
+  private async abandonInFlight(): Promise<void> {
+    const abandoned = this.inFlight.splice(0);
+    this.sentAhead = 0;
+    await Promise.all(abandoned.map((batch) => batch.outcome));
   }
 
   private built(pending: PendingEvent): EncodedEvent {
