@@ -92,7 +92,7 @@ async function once(round) {
     const output = openSync(join(ROOT, '.yard', `bench-projection-${id}.log`), 'w');
     const flags = [...SERVICE_NODE_FLAGS, ...extraFlags, ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(cpuProfileDir)}`] : [])];
     const startedAt = Date.now();
-    child = spawn(process.execPath, [...flags, join(checkout, 'apps', 'projection', 'dist', 'main.js')], {
+    running = child = spawn(process.execPath, [...flags, join(checkout, 'apps', 'projection', 'dist', 'main.js')], {
       cwd: checkout,
       env: { ...SERVICE_ENVIRONMENT, ...process.env, YARD_INSTANCE: instance, YARD_DATABASE_URL: databaseUrl, YARD_PROJECTION_ID: `projection-${instance}`, YARD_PROJECTION_METRICS_PORT: '0' },
       stdio: ['ignore', output, output],
@@ -157,6 +157,11 @@ async function once(round) {
     await client.end();
   }
 }
+
+// Stopped early (Ctrl-C): the projection it started goes too (its database and streams stay, named benchproj_*).
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+process.once('exit', () => running?.kill('SIGTERM'));
+let running = null;
 
 console.log(`Projection apply benchmark: ${lines} log lines, projection of ${checkout}`);
 const results = [];

@@ -43,9 +43,7 @@ export async function consumeDurable<TEvent>(nc: NatsConnection, spec: DurableCo
 
   const loop = (async () => {
     for await (const msg of messages) {
-      const arrival = worker.accept(msg);
-      if (arrival === null) continue;
-      waiting.push(arrival);
+      waiting.push(worker.accept(msg));
       // Started on the next turn of the event loop, so that every message already received joins the first batch.
       draining ??= new Promise<void>((resolve) => setImmediate(resolve)).then(drain);
       // Only batches wait for more: a consumer without one handles each message before it takes the next.

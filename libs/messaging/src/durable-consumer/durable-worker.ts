@@ -33,10 +33,10 @@ interface Delivery<TEvent> {
 }
 
 /**
- * A message as read on arrival (see `accept`): decoded and checked against the contract, or the reason it could
- * not be, kept until its turn comes to be parked.
+ * A message as read on arrival (see `accept`): decoded and checked against the contract, the reason it could not
+ * be (kept until its turn comes to be parked), or one the consumer never acts on (acked with its batch).
  */
-export type Arrival<TEvent> = Delivery<TEvent> | { readonly msg: JsMsg; readonly unreadable: unknown };
+export type Arrival<TEvent> = Delivery<TEvent> | { readonly msg: JsMsg; readonly unreadable: unknown } | { readonly msg: JsMsg; readonly ignored: true };
 
 /** How a batch went: applied and acked, failed (its events are then handled one by one), or released by a stop. */
 type BatchOutcome = 'applied' | 'failed' | 'released';
@@ -68,14 +68,12 @@ export class DurableWorker<TEvent> {
 
   /**
    * Reads a message as soon as it arrives, while the previous batch is still being applied (its transaction waits on
-   * the database, so the decoding and the contract check cost the batch no time): null when the consumer never acts
-   * on it (acked at once). Nothing else happens to it until `deliverAll`.
+   * the database, so the decoding and the contract check cost the batch no time). Nothing else happens to it until
+   * `deliverAll`: not even the ack of one the consumer ignores, since acks sent one by one as messages arrive would
+   * each be a socket write of their own (acks sent in one loop go out together).
    */
-  accept(msg: JsMsg): Arrival<TEvent> | null {
-    if (this.options.ignores?.(msg.subject)) {
-      msg.ack();
-      return null;
-    }
+  accept(msg: JsMsg): Arrival<TEvent> {
+    if (this.options.ignores?.(msg.subject)) return { msg, ignored: true };
     try {
       const event = parseContract(this.options.contract, decodeJson<unknown>(msg.data), `Event ${msg.subject}`);
       return { msg, message: { event, subject: msg.subject, stream: this.spec.stream, streamSequence: msg.seq, redelivered: msg.redelivered } };
@@ -90,6 +88,7 @@ export class DurableWorker<TEvent> {
     const deliveries: Array<Delivery<TEvent>> = [];
     for (const arrival of arrivals) {
       if ('message' in arrival) deliveries.push(arrival);
+      else if ('ignored' in arrival) arrival.msg.ack();
       // It will never decode or match its contract, however often it is tried: parked at once, so that it can be looked at.
       else await withLogContext(logContextOf(decodedOrNull(arrival.msg)), () => this.park(arrival.msg, 1, arrival.unreadable));
     }
