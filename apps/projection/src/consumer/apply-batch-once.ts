@@ -22,7 +22,7 @@ export interface ApplyBatchOptions<TEvent> {
 export async function applyBatchOnce<TEvent extends EventEnvelope>(
   dataSource: DataSource,
   messages: ReadonlyArray<StreamMessage<TEvent>>,
-  project: (manager: EntityManager, messages: ReadonlyArray<StreamMessage<TEvent>>) => Promise<void>,
+  project: (manager: EntityManager, messages: ReadonlyArray<StreamMessage<TEvent>>) => Promise<unknown>,
   { idempotentByItself = () => false }: ApplyBatchOptions<TEvent> = {},
 ): Promise<number> {
   const unique = firstOfEachEvent(messages);
