@@ -418,3 +418,55 @@ describe('readLastEvent', () => {
     await expect(readLastEvent(nc, STREAMS.runs, SUBJECTS.runEvent(randomUUID(), 'completed'), anyEventSchema)).resolves.toBeNull();
   });
 });
+
+describe('consumeDurable with a batch handler, unreadable and ignored messages among the events', () => {
+  beforeAll(() => ensureStreams(nc, INSTANCE));
+
+  it('applies the readable events in stream order, parks the unreadable ones once each, and never hands over an ignored one', async () => {
+    const runId = randomUUID();
+    const durableName = `${INSTANCE}_batch_consumer`;
+    const logged = (message: string) => runEvent(runId, 'run.log', { level: 'info', grouping: 'run', message, object: null, attempt: 1, loggedAt: new Date().toISOString() });
+    const good = [logged('one'), logged('two'), logged('three')];
+    // Published before the consumer starts, so that they arrive together: read on arrival, applied in batches.
+    await publishRunEvent(good[0]);
+    await jetstream(nc).publish(SUBJECTS.runEvent(runId, 'log'), 'not json');
+    await publishRunEvent(runEvent(runId, 'run.log', { grouping: 'run', message: 'no level' }));
+    await publishRunEvent(good[1]);
+    await publishRunEvent(runEvent(runId, 'run.progress', { total: 3, done: 1, failed: 0 }));
+    await publishRunEvent(good[2]);
+    const batches: string[][] = [];
+    const consumer = await consumeDurable(
+      nc,
+      { stream: STREAMS.runs, durableName, filterSubject: SUBJECTS.runEventsOf(runId) },
+      {
+        redelivery: { maxDeliveries: 5, firstDelayMs: 100, maxDelayMs: 100 },
+        parkSubject: SUBJECTS.parkedEvent(durableName),
+        contract: runEventSchema,
+        ignores: (subject) => subject.endsWith('.progress'),
+        log: { log: () => undefined, warn: () => undefined, error: () => undefined },
+        handle: async (message) => void batches.push([message.event.id]),
+        handleBatch: async (messages) => void batches.push(messages.map((message) => message.event.id)),
+      },
+    );
+    try {
+      await waitFor(async () => (batches.flat().length === good.length ? true : undefined), 10_000, 'the readable events to be applied');
+      const parked = await waitFor(async () => {
+        const found = await listParked(nc, STREAMS.parked, 50);
+        const mine = found.filter((message) => message.view.consumer === durableName);
+        return mine.length === 2 ? mine : undefined;
+      }, 10_000, 'both unreadable messages to be parked');
+      expect(parked.map((message) => message.view.deliveries)).toEqual([1, 1]);
+      await waitFor(
+        async () => {
+          const info = await jsm.consumers.info(STREAMS.runs, durableName);
+          return info.num_pending === 0 && info.num_ack_pending === 0 ? true : undefined;
+        },
+        5_000,
+        'every message to be acked',
+      );
+    } finally {
+      await consumer.stop();
+    }
+    expect(batches.flat()).toEqual(good.map((event) => event.id));
+  });
+});

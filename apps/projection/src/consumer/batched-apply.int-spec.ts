@@ -12,6 +12,7 @@ import { createTestDatabase, uniqueInstanceName, waitFor, type TestDatabase } fr
 import { randomUUID } from 'node:crypto';
 import { startProjectionOnOwnInstance, type ProjectionOnOwnInstance } from '../test-support/projection-on-own-instance';
 import { projectRunEventsInBatch } from '../runs/run-events-batch.projector';
+import { isLogEntry } from '../runs/group-log-entries';
 import { applyBatchOnce } from './apply-batch-once';
 
 jest.setTimeout(60_000);
@@ -94,6 +95,65 @@ describe('applyBatchOnce with the run projector', () => {
     expect((await logMessages(runId)).map((row: { message: string }) => row.message)).toEqual(['a', 'b', 'c']);
   });
 
+  describe('with log entries idempotent by their own key (as the projection applies run events)', () => {
+    const byItself = { idempotentByItself: isLogEntry };
+    const appliedIds = async (events: readonly RunEvent[]): Promise<string[]> =>
+      (await db.dataSource.query(`SELECT event_id FROM applied_events WHERE event_id = ANY($1::text[]) ORDER BY stream_sequence`, [events.map((event) => event.id)])).map(
+        (row: { event_id: string }) => row.event_id,
+      );
+
+    it('records no applied_events row for a log entry, only for the other events', async () => {
+      const runId = randomUUID();
+      const events = [requested(runId), logged(runId, 'one'), logged(runId, 'two'), started(runId)];
+      await expect(applyBatchOnce(db.dataSource, asMessages(events, 400), projectRunEventsInBatch, byItself)).resolves.toBe(4);
+      expect(await appliedIds(events)).toEqual([events[0].id, events[3].id]);
+      expect(await logMessages(runId)).toEqual([
+        { message: 'one', position: '401', object: { type: 'dcim.device', id: 'one' } },
+        { message: 'two', position: '402', object: { type: 'dcim.device', id: 'two' } },
+      ]);
+    });
+
+    it('stores each line once and changes nothing else when a committed batch is delivered again (a crash between commit and ack)', async () => {
+      const runId = randomUUID();
+      const first = [requested(runId), started(runId), logged(runId, 'a'), logged(runId, 'b')];
+      await applyBatchOnce(db.dataSource, asMessages(first, 500), projectRunEventsInBatch, byItself);
+      const before = await runRow(runId);
+      let linesStoredAgain: number | null = null;
+      const storedAgain = async (manager: Parameters<typeof projectRunEventsInBatch>[0], messages: Parameters<typeof projectRunEventsInBatch>[1]) => {
+        linesStoredAgain = await projectRunEventsInBatch(manager, messages);
+      };
+
+      // Only the log entries reach the projector again, and the insert finds both stored.
+      await expect(applyBatchOnce(db.dataSource, asMessages(first, 500), storedAgain, byItself)).resolves.toBe(2);
+      expect(linesStoredAgain).toBe(0);
+      expect(await runRow(runId)).toEqual(before);
+      expect(await logMessages(runId)).toEqual([
+        { message: 'a', position: '502', object: { type: 'dcim.device', id: 'a' } },
+        { message: 'b', position: '503', object: { type: 'dcim.device', id: 'b' } },
+      ]);
+
+      // The same lines at later positions (a publish re-sent past the duplicate window) keep their first position.
+      const next = logged(runId, 'c');
+      await applyBatchOnce(db.dataSource, asMessages([...first, next, next], 600), storedAgain, byItself);
+      expect(linesStoredAgain).toBe(1);
+      expect(await logMessages(runId)).toEqual([
+        { message: 'a', position: '502', object: { type: 'dcim.device', id: 'a' } },
+        { message: 'b', position: '503', object: { type: 'dcim.device', id: 'b' } },
+        { message: 'c', position: '604', object: { type: 'dcim.device', id: 'c' } },
+      ]);
+    });
+
+    it('rolls back the log entries of a batch that fails, so that they are stored when it is applied again', async () => {
+      const runId = randomUUID();
+      const orphan = runEvent('run.step_started', randomUUID(), { step: 'run', attempt: 1, maxAttempts: 1, worker: 'collector-1' });
+      const events = [requested(runId), logged(runId, 'x'), orphan];
+      await expect(applyBatchOnce(db.dataSource, asMessages(events, 700), projectRunEventsInBatch, byItself)).rejects.toThrow('before any event created it');
+      expect(await logMessages(runId)).toEqual([]);
+      await applyBatchOnce(db.dataSource, asMessages(events.slice(0, 2), 700), projectRunEventsInBatch, byItself);
+      expect((await logMessages(runId)).map((row: { message: string }) => row.message)).toEqual(['x']);
+    });
+  });
+
   it('rolls the whole batch back when one event cannot be applied', async () => {
     const runId = randomUUID();
     const orphan = runEvent('run.step_started', randomUUID(), { step: 'run', attempt: 1, maxAttempts: 1, worker: 'collector-1' });
@@ -136,6 +196,23 @@ describe('the projection applying a burst of events', () => {
     const rows: Array<{ message: string }> = await projection.db.dataSource.query(`SELECT message FROM job_log_entries WHERE run_id = $1 ORDER BY position`, [runId]);
     expect(rows.map((row) => row.message)).toEqual(lines.map((_, index) => `line ${index}`));
     await waitFor(async () => ((await projection.db.dataSource.query(`SELECT status FROM job_runs WHERE id = $1`, [runId]))[0]?.status === 'completed' ? true : undefined), 10_000, 'the run to end');
+  });
+
+  it('stores a log entry once when the stream holds it twice (re-sent past the duplicate window), at its first position', async () => {
+    const runId = randomUUID();
+    const lines = Array.from({ length: 600 }, (_, index) => logged(runId, `line ${index}`));
+    await publishAll([requested(runId), started(runId), ...lines]);
+    // Another msgID, so that JetStream stores each again: the projection meets every event id a second time.
+    const again = lines.map((event) => ({ ...encodeEvent(projection.subjects.runEvent(runId, runEventKind(event.type)), event), id: `${event.id}:again` }));
+    expect(await projection.publisher.publishBatch(again)).toEqual({ delivered: lines.length, error: null });
+    await publishAll([runEvent('run.completed', runId, { result: null })]);
+
+    await waitFor(async () => ((await projection.db.dataSource.query(`SELECT status FROM job_runs WHERE id = $1`, [runId]))[0]?.status === 'completed' ? true : undefined), 30_000, 'the run to end');
+    const rows: Array<{ message: string; position: string }> = await projection.db.dataSource.query(`SELECT message, position FROM job_log_entries WHERE run_id = $1 ORDER BY position`, [runId]);
+    expect(rows.map((row) => row.message)).toEqual(lines.map((_, index) => `line ${index}`));
+    const positions = rows.map((row) => Number(row.position));
+    // The first copies came right after run.requested and run.started: positions n+2 … n+601, one after the other.
+    expect(positions.at(-1)! - positions[0]).toBe(lines.length - 1);
   });
 
   it('parks a poisonous event that came in a batch, and applies every other event of it', async () => {

@@ -4,6 +4,7 @@ import type { DataSource } from '@yardmaster/read-models';
 import { runFactsAfter, type RunFacts } from '../metrics/run-facts';
 import { projectCatalogEvent } from '../catalog/catalog-events.projector';
 import { projectRunEventsInBatch } from '../runs/run-events-batch.projector';
+import { isLogEntry } from '../runs/group-log-entries';
 import { projectRunEventWithSchedule } from '../schedules/schedule-run-events.projector';
 import { projectScheduleEvent } from '../schedules/schedule-events.projector';
 import { applyBatchOnce, eachInTurn } from './apply-batch-once';
@@ -52,16 +53,27 @@ async function applyRunEvent(dataSource: DataSource, message: StreamMessage<RunE
   return applied;
 }
 
-/** A batch of run events; the facts of those newly applied are read in its transaction and observed after the commit. */
+/**
+ * A batch of run events; the facts of those newly applied are read in its transaction and observed after the commit.
+ * Log entries are idempotent by their own key (their event id) and get no `applied_events` row: the lines counted
+ * are those the insert found new, so a redelivered batch counts none again.
+ */
 async function applyRunEvents(dataSource: DataSource, messages: ReadonlyArray<StreamMessage<RunEvent>>, observeRun: (facts: RunFacts) => void): Promise<number> {
   const facts: RunFacts[] = [];
-  const applied = await applyBatchOnce(dataSource, messages, async (manager, fresh) => {
-    await projectRunEventsInBatch(manager, fresh);
-    for (const { event } of fresh) {
-      const fact = await runFactsAfter(manager, event);
-      if (fact) facts.push(fact);
-    }
-  });
+  const applied = await applyBatchOnce(
+    dataSource,
+    messages,
+    async (manager, fresh) => {
+      const lines = await projectRunEventsInBatch(manager, fresh);
+      if (lines > 0) facts.push({ event: 'run.log', lines });
+      for (const { event } of fresh) {
+        if (isLogEntry(event)) continue;
+        const fact = await runFactsAfter(manager, event);
+        if (fact) facts.push(fact);
+      }
+    },
+    { idempotentByItself: isLogEntry },
+  );
   for (const fact of facts) observeRun(fact);
   return applied;
 }

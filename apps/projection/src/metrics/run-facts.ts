@@ -11,9 +11,10 @@ export interface RunStateFacts {
   readonly completedAt: Date | null;
 }
 
-/** A log entry written to the read model. */
+/** Log entries written to the read model (a batch stores many at once). */
 export interface LogLineFact {
   readonly event: 'run.log';
+  readonly lines: number;
 }
 
 export type RunFacts = RunStateFacts | LogLineFact;
@@ -26,7 +27,7 @@ const OBSERVED = new Set<RunEvent['type']>(['run.started', ...TERMINAL_RUN_EVENT
  * A log entry needs nothing read. Other events: null.
  */
 export async function runFactsAfter(manager: EntityManager, event: RunEvent): Promise<RunFacts | null> {
-  if (event.type === 'run.log') return { event: 'run.log' };
+  if (event.type === 'run.log') return { event: 'run.log', lines: 1 };
   if (!OBSERVED.has(event.type)) return null;
   const rows: Array<{ job_id: string; queue: string | null; created_at: Date; started_at: Date | null; completed_at: Date | null }> = await manager.query(
     'SELECT job_id, queue, created_at, started_at, completed_at FROM job_runs WHERE id = $1',

@@ -43,9 +43,9 @@ describe('RunMetrics', () => {
     expect(sampleOf(text, 'yard_run_duration_seconds_sum', { outcome: 'timed_out' })).toBe(0);
   });
 
-  it('counts each log entry written to the read model', async () => {
-    metrics.observe({ event: 'run.log' });
-    metrics.observe({ event: 'run.log' });
-    expect(sampleOf(await registry.metrics(), 'yard_log_lines_projected_total')).toBe(2);
+  it('counts each log entry written to the read model, a batch by its number of lines', async () => {
+    metrics.observe({ event: 'run.log', lines: 1 });
+    metrics.observe({ event: 'run.log', lines: 500 });
+    expect(sampleOf(await registry.metrics(), 'yard_log_lines_projected_total')).toBe(501);
   });
 });

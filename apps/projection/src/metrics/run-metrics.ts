@@ -37,7 +37,7 @@ export class RunMetrics {
   /** One applied event's facts; called after its transaction commits, so a rolled-back event counts nothing. */
   observe(facts: RunFacts): void {
     if (facts.event === 'run.log') {
-      this.logLines.inc();
+      this.logLines.inc(facts.lines);
       return;
     }
     if (facts.event === 'run.started') {

@@ -1,8 +1,8 @@
-import { jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { jetstream, type ConsumerMessages } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { errorLogFields } from '../service-chassis/log-fields';
 import { ensureDurableConsumer } from './ensure-durable-consumer';
-import { DurableWorker, type DurableWorkerOptions } from './durable-worker';
+import { DurableWorker, type Arrival, type DurableWorkerOptions } from './durable-worker';
 import type { DurableConsumerSpec } from './stream-message';
 
 /** Messages pulled at a time when each is handled alone. */
@@ -27,7 +27,7 @@ export async function consumeDurable<TEvent>(nc: NatsConnection, spec: DurableCo
   const batchSize = options.handleBatch ? BATCH_PULL_SIZE : 1;
   const messages: ConsumerMessages = await consumer.consume({ max_messages: options.handleBatch ? BATCH_PULL_SIZE : PULL_SIZE });
   const worker = new DurableWorker(nc, spec, options);
-  const waiting: JsMsg[] = [];
+  const waiting: Array<Arrival<TEvent>> = [];
   let draining: Promise<void> | null = null;
 
   async function drain(): Promise<void> {
@@ -43,7 +43,7 @@ export async function consumeDurable<TEvent>(nc: NatsConnection, spec: DurableCo
 
   const loop = (async () => {
     for await (const msg of messages) {
-      waiting.push(msg);
+      waiting.push(worker.accept(msg));
       // Started on the next turn of the event loop, so that every message already received joins the first batch.
       draining ??= new Promise<void>((resolve) => setImmediate(resolve)).then(drain);
       // Only batches wait for more: a consumer without one handles each message before it takes the next.
@@ -56,7 +56,7 @@ export async function consumeDurable<TEvent>(nc: NatsConnection, spec: DurableCo
       await messages.close();
       await loop;
       await draining;
-      worker.releaseAll(waiting.splice(0).map((msg) => ({ msg })));
+      worker.releaseAll(waiting.splice(0));
     },
   };
 }
