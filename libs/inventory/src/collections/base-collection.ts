@@ -71,7 +71,8 @@ export abstract class BaseCollection<M extends InventoryModel> implements Invent
   /** The input that makes a record as it is: what a replay writes. */
   protected abstract inputOf(record: RecordOf<M>): InventoryInputOf[M];
 
-  private write<T>(work: (manager: EntityManager) => Promise<{ value: T; change: InventoryChange | null }>): Promise<T> {
+  /** A write in the collection's scope: its change recorded, the database's refusals translated. */
+  protected write<T>(work: (manager: EntityManager) => Promise<{ value: T; change: InventoryChange | null }>): Promise<T> {
     return this.scope.write(work).catch((error: unknown) => {
       throw translateDatabaseError(error, this.noun);
     });
