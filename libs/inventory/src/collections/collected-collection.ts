@@ -79,7 +79,7 @@ export class CollectedCollection<M extends CollectedModel> extends BaseCollectio
     if (!current) throw notFound(this.noun, id);
     const currentValues = current as unknown as Values;
     if (this.definition.onDevice && read.values.deviceId !== undefined && read.values.deviceId !== currentValues.deviceId) {
-      read.errors.push({ field: 'deviceId', message: `cannot change: a ${this.noun} stays on its device (delete it and create it on the other)` });
+      read.errors.push({ field: 'deviceId', message: `cannot change: the ${this.noun} stays on its device (delete it and create it on the other)` });
     }
     const merged: Values = { ...currentValues, ...read.values };
     await this.checkReferences(manager, { ...read.values, deviceId: merged.deviceId }, read.errors);

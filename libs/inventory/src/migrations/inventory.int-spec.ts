@@ -1,16 +1,31 @@
 /**
- * The inventory migration against a real Postgres database of its own: its tables and keys, its own migrations
- * table, and that it can be reverted and applied again.
+ * The inventory migrations against a real Postgres database of its own: their tables and keys, their own
+ * migrations table, and that they can be reverted and applied again.
  */
 import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
 import type { DataSource } from 'typeorm';
 import { runPendingMigrations } from '@yardmaster/database';
 import { createInventoryDataSource } from '../data-source';
 import { Inventory1795500000000 } from './1795500000000-inventory';
+import { CollectedInventory1796100000000 } from './1796100000000-collected-inventory';
 
 jest.setTimeout(30_000);
 
-const TABLES = ['inventory_device_roles', 'inventory_device_tags', 'inventory_devices', 'inventory_platforms', 'inventory_sites', 'inventory_tags'];
+const TABLES = [
+  'inventory_device_roles',
+  'inventory_device_tags',
+  'inventory_devices',
+  'inventory_interfaces',
+  'inventory_ip_addresses',
+  'inventory_ip_neighbours',
+  'inventory_items',
+  'inventory_lldp_neighbours',
+  'inventory_mac_entries',
+  'inventory_platforms',
+  'inventory_sites',
+  'inventory_tags',
+];
+const MIGRATIONS = [new Inventory1795500000000(), new CollectedInventory1796100000000()];
 
 let db: EmptyTestDatabase;
 let dataSource: DataSource;
@@ -37,7 +52,7 @@ async function migrate(direction: 'up' | 'down'): Promise<void> {
   const queryRunner = dataSource.createQueryRunner();
   try {
     await queryRunner.startTransaction();
-    await new Inventory1795500000000()[direction](queryRunner);
+    for (const migration of direction === 'up' ? MIGRATIONS : [...MIGRATIONS].reverse()) await migration[direction](queryRunner);
     await queryRunner.commitTransaction();
   } finally {
     if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction();
@@ -49,7 +64,7 @@ describe('Inventory migration', () => {
   it('is applied once, recorded in its own migrations table', async () => {
     expect(await inventoryTables()).toEqual([...TABLES, 'inventory_migrations'].sort());
     const rows: Array<{ name: string }> = await dataSource.query(`SELECT name FROM inventory_migrations`);
-    expect(rows.map((row) => row.name)).toEqual(['Inventory1795500000000']);
+    expect(rows.map((row) => row.name)).toEqual(['Inventory1795500000000', 'CollectedInventory1796100000000']);
     expect(await runPendingMigrations(dataSource)).toEqual([]);
   });
 
@@ -60,6 +75,15 @@ describe('Inventory migration', () => {
     expect(byName.inventory_sites_slug_key).toContain('UNIQUE');
     const deviceIndexes: Array<{ indexdef: string }> = await dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'inventory_devices_site_name_key'`);
     expect(deviceIndexes[0]?.indexdef).toContain('(site_id, lower(name))');
+  });
+
+  it('keeps an IP address unique by host address and VRF, and a MAC table entry without VLAN unique per device', async () => {
+    const indexes: Array<{ indexname: string; indexdef: string }> = await dataSource.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN ('inventory_ip_addresses_address_key', 'inventory_mac_entries_mac_key')`,
+    );
+    const byName = Object.fromEntries(indexes.map((index) => [index.indexname, index.indexdef]));
+    expect(byName.inventory_ip_addresses_address_key).toContain(`UNIQUE INDEX inventory_ip_addresses_address_key ON public.inventory_ip_addresses USING btree (split_part(address, '/'::text, 1), vrf)`);
+    expect(byName.inventory_mac_entries_mac_key).toContain('COALESCE(vlan, 0), mac)');
   });
 
   it('can be reverted and applied again', async () => {
