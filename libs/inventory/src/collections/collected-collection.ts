@@ -102,7 +102,7 @@ export class CollectedCollection<M extends CollectedModel> extends BaseCollectio
   /** The device must exist; an interface given must exist and, for a record on a device, be one of that device's. */
   private async checkReferences(manager: EntityManager, values: Values, errors: FieldError[]): Promise<void> {
     const deviceId = values.deviceId;
-    if (this.definition.onDevice && typeof deviceId === 'string' && values.deviceId !== undefined) {
+    if (this.definition.onDevice && typeof deviceId === 'string') {
       const rows: unknown[] = isUuid(deviceId) ? await manager.query(`SELECT 1 FROM inventory_devices WHERE id = $1`, [deviceId]) : [];
       if (rows.length === 0) errors.push({ field: 'deviceId', message: 'no device has this id' });
     }

@@ -116,6 +116,45 @@ describe('interfaces', () => {
   });
 });
 
+describe('writers that race', () => {
+  it('creating one key at once: one wins, the others get INVENTORY_CONFLICT on the key, from the check or from the database', async () => {
+    const deviceId = await device('race-sw1');
+    const outcomes = await Promise.allSettled(Array.from({ length: 4 }, () => store.collections.interfaces.create({ deviceId, name: 'Gi0/9' })));
+    const refused = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected').map((outcome) => outcome.reason as YardError);
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    expect(refused.map((error) => [error.code, error.fieldErrors?.[0]?.field])).toEqual(Array.from({ length: 3 }, () => [ErrorCode.InventoryConflict, 'name']));
+  });
+});
+
+describe('a dry run', () => {
+  it('replays collected records in a later step with their ids, canonical values and resolved remote ends', async () => {
+    const deviceId = await device('replay-sw1');
+    const remoteId = await device('replay-sw2');
+    const firstStep = await store.withSession({ persist: false }, async (session) => {
+      const iface = await session.interfaces.create({ deviceId, name: 'Gi0/1', macAddress: 'aabbccddeeff' });
+      await session.ipAddresses.create({ address: '203.0.113.1/24', interfaceId: iface.id });
+      await session.ipNeighbours.create({ deviceId, interfaceId: iface.id, ip: '203.0.113.2', mac: '00:11:22:33:44:55', lastSeen: '2026-12-01T09:00:00Z' });
+      await session.lldpNeighbours.create({ deviceId, interfaceId: iface.id, remoteChassisId: 'c', remoteSystemName: 'replay-sw2', remotePort: 'Gi0/2' });
+      return iface.id;
+    });
+    expect(firstStep.changes.map((change) => change.model)).toEqual(['interface', 'ip_address', 'ip_neighbour', 'lldp_neighbour']);
+    expect((await store.collections.interfaces.find({ device: deviceId })).total).toBe(0);
+    const secondStep = await store.withSession({ persist: false }, async (session) => {
+      await session.replay(firstStep.changes);
+      return {
+        iface: await session.interfaces.get(firstStep.result),
+        addresses: (await session.ipAddresses.find({ device: deviceId })).items,
+        neighbours: (await session.ipNeighbours.find({ device: deviceId })).items,
+        lldp: (await session.lldpNeighbours.find({ device: deviceId })).items,
+      };
+    });
+    expect(secondStep.result.iface).toMatchObject({ name: 'Gi0/1', macAddress: 'aa:bb:cc:dd:ee:ff' });
+    expect(secondStep.result.addresses).toMatchObject([{ address: '203.0.113.1/24', deviceId }]);
+    expect(secondStep.result.neighbours).toMatchObject([{ ip: '203.0.113.2', lastSeen: '2026-12-01T09:00:00.000Z' }]);
+    expect(secondStep.result.lldp).toMatchObject([{ remoteDeviceId: remoteId, remoteInterfaceId: null }]);
+  });
+});
+
 describe('IP addresses', () => {
   it('stores canonical text, shows the device of its interface, and filters by device and address', async () => {
     const deviceId = await device('ip-r1');
