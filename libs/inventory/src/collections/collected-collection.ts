@@ -10,6 +10,9 @@ import type { InventoryScope } from './inventory-scope';
 import type { ListWindow } from './list-options';
 
 type RecordOf<M extends CollectedModel> = InventoryRecordOf[M];
+
+/** Records on devices list by their device's name, as people look for them (then by id, for devices of one name). */
+const DEVICE_NAME = '(SELECT ordering_device.name FROM inventory_devices ordering_device WHERE ordering_device.id = record.device_id)';
 type Values = Record<string, unknown>;
 
 /**
@@ -56,7 +59,8 @@ export class CollectedCollection<M extends CollectedModel> extends BaseCollectio
       query.andWhere(condition.sql, condition.params);
     }
     const total = await query.getCount();
-    this.definition.orderBy.forEach((field, index) => (index === 0 ? query.orderBy(`record.${field}`, 'ASC') : query.addOrderBy(`record.${field}`, 'ASC')));
+    const ordering = [...(this.definition.onDevice ? [DEVICE_NAME, 'record.deviceId'] : []), ...this.definition.orderBy.map((field) => (field.startsWith('(') ? field : `record.${field}`))];
+    ordering.forEach((expression, index) => (index === 0 ? query.orderBy(expression, 'ASC') : query.addOrderBy(expression, 'ASC')));
     const rows = await query.addOrderBy('record.id', 'ASC').limit(window.limit).offset(window.offset).getMany();
     return { items: await this.recordsOf(manager, rows), total };
   }

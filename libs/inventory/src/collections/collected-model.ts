@@ -37,7 +37,7 @@ export interface CollectedModelDefinition<M extends CollectedModel> {
   /** True when records carry `deviceId` themselves; an IP address belongs to a device only through its interface. */
   readonly onDevice: boolean;
   readonly filters: Readonly<Record<string, CollectedFilter>>;
-  /** Property names to list by, before `id`. */
+  /** Property names (or a parenthesised SQL expression over `record`) to list by, after the device's name for records on a device and before `id`. */
   readonly orderBy: readonly string[];
   readonly uniqueKey: UniqueKey;
   /** bigint properties, which Postgres hands back as text, to give as numbers. */

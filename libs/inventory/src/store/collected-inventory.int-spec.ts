@@ -111,6 +111,10 @@ describe('interfaces', () => {
     expect(await names({ macAddress: 'not-a-mac' })).toEqual([]);
     const page = await store.collections.interfaces.find({ device: deviceId }, { limit: 1, offset: 1 });
     expect(page).toMatchObject({ total: 3, items: [{ name: 'Lo0' }] });
+    const later = await device('if-filter-0');
+    await store.collections.interfaces.create({ deviceId: later, name: 'Gi0/1' });
+    const byDevice = await store.collections.interfaces.find({ name: 'Gi0/1', q: 'Gi0/1' });
+    expect(byDevice.items.filter((item) => [deviceId, later].includes(item.deviceId)).map((item) => item.deviceId)).toEqual([later, deviceId]);
     const unknown = await failureOf(store.collections.interfaces.find({ colour: 'red' } as never));
     expect(unknown.fieldErrors).toEqual([{ field: 'colour', message: 'is not a filter of interfaces' }]);
   });

@@ -34,7 +34,7 @@ export const INTERFACE_MODEL: CollectedModelDefinition<'interface'> = {
     enabled: exactFilter('record.enabled', 'enabled', 'boolean'),
     macAddress: macFilter('record.mac_address', 'macAddress'),
   },
-  orderBy: ['deviceId', 'name'],
+  orderBy: ['name'],
   uniqueKey: { field: 'name', clash: (values) => ({ sql: 'record.device_id = :deviceId AND record.name = :name', params: { deviceId: values.deviceId, name: values.name } }) },
   bigintFields: ['speed'],
 };

@@ -31,6 +31,6 @@ export const INVENTORY_ITEM_MODEL: CollectedModelDefinition<'inventory_item'> = 
     serial: exactFilter('record.serial', 'serial'),
     partId: exactFilter('record.part_id', 'partId'),
   },
-  orderBy: ['deviceId', 'name'],
+  orderBy: ['name'],
   uniqueKey: { field: 'name', clash: (values) => ({ sql: 'record.device_id = :deviceId AND record.name = :name', params: { deviceId: values.deviceId, name: values.name } }) },
 };

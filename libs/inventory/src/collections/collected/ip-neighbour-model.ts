@@ -29,7 +29,7 @@ export const IP_NEIGHBOUR_MODEL: CollectedModelDefinition<'ip_neighbour'> = {
     mac: macFilter('record.mac', 'mac'),
     vrf: exactFilter('record.vrf', 'vrf'),
   },
-  orderBy: ['deviceId', 'vrf', 'ip'],
+  orderBy: ['vrf', 'ip'],
   uniqueKey: {
     field: 'ip',
     clash: (values) => ({ sql: 'record.device_id = :deviceId AND record.vrf = :vrf AND record.ip = :ip', params: { deviceId: values.deviceId, vrf: values.vrf, ip: values.ip } }),

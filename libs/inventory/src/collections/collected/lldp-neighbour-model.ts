@@ -56,7 +56,7 @@ export const LLDP_NEIGHBOUR_MODEL: CollectedModelDefinition<'lldp_neighbour'> = 
     remoteChassisId: exactFilter('record.remote_chassis_id', 'remoteChassisId'),
     remoteDevice: deviceFilter('record.remote_device_id', 'remoteDevice'),
   },
-  orderBy: ['deviceId', 'interfaceId', 'remoteSystemName'],
+  orderBy: ['(SELECT local_interface.name FROM inventory_interfaces local_interface WHERE local_interface.id = record.interface_id)', 'interfaceId', 'remoteSystemName', 'remotePort'],
   uniqueKey: {
     field: 'remotePort',
     clash: (values) => ({

@@ -30,7 +30,7 @@ export const MAC_ENTRY_MODEL: CollectedModelDefinition<'mac_entry'> = {
       where: (value) => (/^\d{1,4}$/.test(value as string) ? { sql: 'record.vlan = :vlan', params: { vlan: Number(value) } } : { sql: '1 = 0', params: {} }),
     },
   },
-  orderBy: ['deviceId', 'vlan', 'mac'],
+  orderBy: ['vlan', 'mac'],
   uniqueKey: {
     field: 'mac',
     clash: (values) => ({
