@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isUuid, type InventoryChange, type InventoryFilterOf, type InventoryInputOf, type InventoryModel, type InventoryRecordOf } from '@yardmaster/contracts';
 import type { InventoryCollection, InventoryListOptions, InventoryPage } from '@yardmaster/job-sdk';
 import type { EntityManager } from 'typeorm';
-import { translateDatabaseError } from './inventory-errors';
+import { notFound, translateDatabaseError } from './inventory-errors';
 import type { InventoryScope } from './inventory-scope';
 import { readListOptions, type ListWindow } from './list-options';
 
@@ -57,6 +57,13 @@ export abstract class BaseCollection<M extends InventoryModel> implements Invent
     const input = this.inputOf(change.record as RecordOf<M>);
     if (change.op === 'create') await this.insert(manager, change.id, input);
     else await this.modify(manager, change.id, input);
+  }
+
+  /** The record as it stands after a write; INVENTORY_OBJECT_NOT_FOUND when it is gone. */
+  protected async loadOrFail(manager: EntityManager, id: string): Promise<RecordOf<M>> {
+    const record = await this.load(manager, id);
+    if (!record) throw notFound(this.noun, id);
+    return record;
   }
 
   /** The records with these ids that exist, in no particular order; ids that are not UUIDs match nothing. */

@@ -133,11 +133,6 @@ export class CollectedCollection<M extends CollectedModel> extends BaseCollectio
     });
   }
 
-  private async loadOrFail(manager: EntityManager, id: string): Promise<RecordOf<M>> {
-    const record = await this.load(manager, id);
-    if (!record) throw notFound(this.noun, id);
-    return record;
-  }
 
   private repository(manager: EntityManager): Repository<ObjectLiteral> {
     return manager.getRepository(this.definition.entity);

@@ -177,11 +177,6 @@ export class DeviceCollection extends BaseCollection<'device'> {
     if (tagIds.length > 0) await deviceTags.insert(tagIds.map((tagId) => ({ deviceId, tagId })));
   }
 
-  private async loadOrFail(manager: EntityManager, id: string): Promise<Device> {
-    const record = await this.load(manager, id);
-    if (!record) throw notFound(this.noun, id);
-    return record;
-  }
 
   private repository(manager: EntityManager): Repository<DeviceRecord> {
     return manager.getRepository(DeviceRecord);

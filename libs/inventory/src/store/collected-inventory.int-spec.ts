@@ -5,11 +5,12 @@
  * of LLDP neighbours resolved by name, and a device's delete taking what hangs off it.
  */
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, YardError } from '@yardmaster/contracts';
+import { ErrorCode, type YardError } from '@yardmaster/contracts';
 import { runPendingMigrations } from '@yardmaster/database';
 import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
 import type { DataSource } from 'typeorm';
 import { createInventoryDataSource } from '../data-source';
+import { failureOf } from '../test-support/failure-of';
 import { InventoryStore } from './inventory-store';
 
 jest.setTimeout(30_000);
@@ -35,15 +36,6 @@ afterAll(async () => {
   await dataSource?.destroy();
   await db?.drop();
 });
-
-async function failureOf(work: Promise<unknown>): Promise<YardError> {
-  const error = await work.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof YardError)) throw new Error(`expected a YardError, got ${String(error)}`);
-  return error;
-}
 
 async function device(name: string, site = siteId): Promise<string> {
   return (await store.collections.devices.create({ name, siteId: site, roleId })).id;
