@@ -133,6 +133,7 @@ describe('docker-compose.yml and the Dockerfile', () => {
     };
     expect(fileIn('scheduler', 'YARD_SECRETS_KEY_FILE')).toBe('secrets-key');
     expect(fileIn('collector', 'YARD_SECRETS_KEY_FILE')).toBe('secrets-key');
+    expect(fileIn('api', 'YARD_SECRETS_KEY_FILE')).toBe('secrets-key');
     expect(fileIn('api', 'YARD_ADMIN_TOKEN_FILE')).toBe('admin-token');
     expect(compose.services.api.environment?.YARD_ADMIN_USERNAME).toBe('admin');
     for (const [, service] of longRunning()) {

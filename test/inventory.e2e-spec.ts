@@ -15,6 +15,7 @@ const AMS = { name: `Amsterdam 1 ${SUFFIX}`, slug: `amsterdam-1-${SUFFIX}` };
 const FRA = `fra2-${SUFFIX}`;
 const CORE = `core-${SUFFIX}`;
 const MONITORED = `monitored-${SUFFIX}`;
+const LAB_CREDENTIALS = `lab-${SUFFIX}`;
 
 describe('the inventory through the REST API', () => {
   let stack: YardmasterStack;
@@ -57,6 +58,8 @@ describe('the inventory through the REST API', () => {
     ids.eos = (await create('platforms', { name: `Arista EOS ${SUFFIX}`, networkDriver: 'arista_eos' })).id;
     await create('tags', { name: `Core ${SUFFIX}` });
     await create('tags', { name: `Monitored ${SUFFIX}`, color: '4caf50' });
+    // A device's credentialsRef names a credential set that exists.
+    expect((await send('POST', '/api/credentials', { name: LAB_CREDENTIALS, kind: 'ssh', username: 'netops', password: `pw-${SUFFIX}` })).status).toBe(201);
 
     const device = await send('POST', '/api/inventory/devices', {
       name: 'edge-ams1-01',
@@ -64,7 +67,7 @@ describe('the inventory through the REST API', () => {
       roleId: ids.edge,
       platformId: ids.eos,
       primaryAddress: '192.0.2.10/24',
-      management: { protocol: 'ssh', credentialsRef: 'lab' },
+      management: { protocol: 'ssh', credentialsRef: LAB_CREDENTIALS },
       tags: [MONITORED, CORE],
     });
     expect(device.status).toBe(201);
@@ -72,7 +75,7 @@ describe('the inventory through the REST API', () => {
       siteId: ids.ams,
       status: 'active',
       primaryAddress: '192.0.2.10/24',
-      management: { protocol: 'ssh', port: 22, credentialsRef: 'lab' },
+      management: { protocol: 'ssh', port: 22, credentialsRef: LAB_CREDENTIALS },
       tags: [CORE, MONITORED],
     });
     ids.device = device.body.id;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { Client, Connection } from '@temporalio/client';
 import { REDACTED } from '@yardmaster/contracts';
 import { connectNats, type NatsConnection } from '@yardmaster/messaging';
 import { testDependencies } from '@yardmaster/testing';
+import { everyStreamMessage as everyStreamMessageOf, everyTableRow } from './support/stack-contents';
 import { YardmasterStack } from './support/yardmaster-stack';
 
 jest.setTimeout(120_000);
@@ -32,18 +32,8 @@ describe('sensitive variables', () => {
   });
 
   /** Every message of every stream of the instance (runs, catalog, schedules, KV and object buckets), as text. */
-  async function everyStreamMessage(): Promise<string> {
-    const jsm = await jetstreamManager(nc);
-    const texts: string[] = [];
-    for await (const name of jsm.streams.names()) {
-      if (!name.toLowerCase().includes(stack.instance)) continue;
-      const { state } = await jsm.streams.info(name);
-      for (let seq = state.first_seq; seq <= state.last_seq && state.messages > 0; seq++) {
-        const stored = await jsm.streams.getMessage(name, { seq }).catch(() => null);
-        if (stored) texts.push(`${stored.subject} ${stored.header ? JSON.stringify([...stored.header]) : ''} ${new TextDecoder().decode(stored.data)}`);
-      }
-    }
-    return texts.join('\n');
+  function everyStreamMessage(): Promise<string> {
+    return everyStreamMessageOf(nc, stack.instance);
   }
 
   /** The workflow's whole history with every payload decoded, so a value in clear anywhere in it would show. */
@@ -65,16 +55,9 @@ describe('sensitive variables', () => {
 
   /** Every row of every read-model table, as JSON text. */
   async function everyReadModelRow(): Promise<string> {
-    const tables: Array<{ table_name: string }> = await stack.database.dataSource.query(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
-    );
-    const rows: string[] = [];
-    for (const { table_name } of tables) {
-      const found: Array<{ row: string }> = await stack.database.dataSource.query(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`);
-      rows.push(...found.map(({ row }) => row));
-    }
-    expect(tables.map(({ table_name }) => table_name)).toEqual(expect.arrayContaining(['job_runs', 'job_log_entries']));
-    return rows.join('\n');
+    const { tables, text } = await everyTableRow(stack.database.dataSource);
+    expect(tables).toEqual(expect.arrayContaining(['job_runs', 'job_log_entries']));
+    return text;
   }
 
   it('announces the password as write-only and sensitive in the job schema', async () => {

@@ -16,9 +16,10 @@ async function main() {
   run(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.spec.json']);
   say('Linting (eslint)…');
   run(join(ROOT, 'node_modules', '.bin', 'eslint'), ['--max-warnings', '0', '.']);
-  // The benchmarks' own arithmetic and arguments: plain JavaScript like the tools, so Node's runner, not Jest (no I/O).
-  say('Testing the benchmark tools (node --test tools/bench/compare/)…');
-  run(process.execPath, ['--test', 'tools/bench/compare/']);
+  // The tools' own logic (the benchmarks' arithmetic and arguments, the launcher's secrets key): plain JavaScript
+  // like the tools, so Node's runner, not Jest.
+  say('Testing the tools (node --test tools/bench/compare/ tools/stack/)…');
+  run(process.execPath, ['--test', 'tools/bench/compare/', 'tools/stack/']);
   const { ensureStack } = await import('./stack/ensure-stack.mjs');
   const stack = await ensureStack();
   const { ensureTemporalCli } = await import('./stack/temporal.mjs');

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { BENCH_DATABASE_OPTIONS, benchDatabaseUrl } from './bench-database.mjs';
 import { ROOT } from '../stack/install.mjs';
 import { createAdminToken } from '../stack/admin-token.mjs';
+import { ensureSecretsKey } from '../stack/secrets-key.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +39,8 @@ async function bigRunId(pg) {
 
 async function startApi(token) {
   if (values.url) return { baseUrl: values.url, token: process.env.YARD_TOKEN ?? token, stop: async () => undefined };
+  // The API seals credential sets: it does not start without the instance's secrets key.
+  ensureSecretsKey();
   const child = spawn(process.execPath, [join(ROOT, 'apps', 'api', 'dist', 'main.js')], {
     env: { ...process.env, YARD_DATABASE_URL: databaseUrl, YARD_API_PORT: values.port, YARD_API_HOST: '127.0.0.1', YARD_INSTANCE: `benchq${process.pid}`, YARD_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],

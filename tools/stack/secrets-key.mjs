@@ -9,10 +9,11 @@ const KEY_FILE = join(ROOT, '.yard', 'secrets.key');
 /**
  * Makes sure `YARD_SECRETS_KEY` is set for the services this process starts: the environment's own, else the
  * key kept in `.yard/secrets.key`, created (32 random bytes, base64, mode 600) the first time. Kept, not made
- * per start, so runs accepted before a restart still open. The key itself is never printed.
+ * per start, so runs accepted before a restart still open. The key itself is never printed. A key given as a file
+ * (`YARD_SECRETS_KEY_FILE`) is the operator's own: setting the variable beside it would make the services refuse both.
  */
 export function ensureSecretsKey(env = process.env) {
-  if (env.YARD_SECRETS_KEY) return;
+  if (env.YARD_SECRETS_KEY || env.YARD_SECRETS_KEY_FILE) return;
   if (!existsSync(KEY_FILE)) {
     mkdirSync(join(ROOT, '.yard'), { recursive: true });
     writeFileSync(KEY_FILE, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });

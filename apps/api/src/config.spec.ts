@@ -2,6 +2,8 @@ import { ConfigError, EnvReader } from '@yardmaster/config';
 import { readApiConfig, type ApiConfig } from './config';
 
 const TOKEN = 'yard_first-admin-token-from-a-docker-secret-0123456789';
+/** The API seals credential sets: every configuration here has a key, unless a test is about it. */
+const KEY = { YARD_SECRETS_KEY: Buffer.alloc(32, 7).toString('base64') };
 
 function problemsOfReader(reader: EnvReader): readonly string[] {
   try {
@@ -14,7 +16,7 @@ function problemsOfReader(reader: EnvReader): readonly string[] {
 
 describe('readApiConfig: the first administrator', () => {
   it('takes the token from the file YARD_ADMIN_TOKEN_FILE names, as docker-compose hands it over', () => {
-    const reader = new EnvReader({ YARD_ADMIN_USERNAME: 'admin', YARD_ADMIN_TOKEN_FILE: '/secrets/admin-token' }, (path) => {
+    const reader = new EnvReader({ ...KEY, YARD_ADMIN_USERNAME: 'admin', YARD_ADMIN_TOKEN_FILE: '/secrets/admin-token' }, (path) => {
       if (path !== '/secrets/admin-token') throw new Error(`unexpected ${path}`);
       return `${TOKEN}\n`;
     });
@@ -23,7 +25,7 @@ describe('readApiConfig: the first administrator', () => {
   });
 
   it('still wants the username and the token together, whichever way the token comes', () => {
-    const reader = new EnvReader({ YARD_ADMIN_TOKEN_FILE: '/secrets/admin-token' }, () => TOKEN);
+    const reader = new EnvReader({ ...KEY, YARD_ADMIN_TOKEN_FILE: '/secrets/admin-token' }, () => TOKEN);
     expect(readApiConfig(reader).firstAdmin).toBeNull();
     expect(problemsOfReader(reader)).toEqual([expect.stringContaining('YARD_ADMIN_USERNAME and YARD_ADMIN_TOKEN go together')]);
   });
@@ -31,7 +33,7 @@ describe('readApiConfig: the first administrator', () => {
 
 
 function configOf(env: Record<string, string>): ApiConfig {
-  const reader = new EnvReader(env);
+  const reader = new EnvReader({ ...KEY, ...env });
   return reader.finish(readApiConfig(reader));
 }
 
@@ -71,5 +73,14 @@ describe('readApiConfig: the edge', () => {
   it('refuses a failure limit that is not a whole number from 1', () => {
     expect(problemsOf({ YARD_API_AUTH_FAILURE_LIMIT: '0' })).toContain('YARD_API_AUTH_FAILURE_LIMIT');
     expect(problemsOf({ YARD_API_AUTH_FAILURE_WINDOW_SECONDS: 'soon' })).toContain('YARD_API_AUTH_FAILURE_WINDOW_SECONDS');
+  });
+});
+
+describe('readApiConfig: the secrets key', () => {
+  it('reads YARD_SECRETS_KEY, which seals credential sets, and refuses to start without it', () => {
+    expect(configOf({}).secretsKey).toEqual(Buffer.alloc(32, 7));
+    const reader = new EnvReader({});
+    readApiConfig(reader);
+    expect(problemsOfReader(reader)).toEqual([expect.stringMatching(/^YARD_SECRETS_KEY is not set/)]);
   });
 });

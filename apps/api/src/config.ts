@@ -7,6 +7,7 @@ import {
   type SharedConfig,
   type TemporalConfig,
   readMetricsConfig,
+  readSecretsKey,
   type MetricsConfig,
 } from '@yardmaster/config';
 import { MIN_TOKEN_LENGTH, USERNAME_PATTERN } from '@yardmaster/identity';
@@ -32,6 +33,8 @@ export interface ApiConfig {
   readonly corsOrigins: readonly string[];
   /** How many failed authentications a client address may have per window before it has to wait (429). */
   readonly failedAuthentication: FailedAuthenticationLimit;
+  /** Seals the secrets of credential sets as they are written; the API never opens them (the collector does). */
+  readonly secretsKey: Buffer;
 }
 
 /** An origin as browsers send it: scheme, host and an optional port, nothing after. */
@@ -54,6 +57,7 @@ export function readApiConfig(env: EnvReader): ApiConfig {
       maxFailures: env.integer('YARD_API_AUTH_FAILURE_LIMIT', 20, 1, 100_000),
       windowSeconds: env.integer('YARD_API_AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86_400),
     },
+    secretsKey: readSecretsKey(env),
   };
 }
 

@@ -144,8 +144,21 @@ export class ApiClient {
   }
 
   /** Every log entry of the run, in the order written, paging through as many requests as it takes. */
-  logs(runId: string): Promise<LogEntryView[]> {
-    return this.getAll(`/api/runs/${encodeURIComponent(runId)}/logs`, logEntryViewSchema);
+  /**
+   * Every entry written so far, paged by position (`after=`), not by offset: each page starts where the last one
+   * ended however long the log is, and an entry written while paging never shifts a page or is read twice.
+   */
+  async logs(runId: string): Promise<LogEntryView[]> {
+    const path = `/api/runs/${encodeURIComponent(runId)}/logs`;
+    const pageView = pageSchema(logEntryViewSchema);
+    const entries: LogEntryView[] = [];
+    for (;;) {
+      const last = entries.at(-1);
+      const page = await this.getJson(path, pageView, { limit: PAGE_SIZE, ...(last ? { after: last.position } : {}) });
+      entries.push(...page.items);
+      // With `after`, the total counts the entries after the cursor: this page held them all.
+      if (page.items.length === 0 || page.items.length >= page.total) return entries;
+    }
   }
 
   cancelRun(runId: string): Promise<CancelRunAccepted> {

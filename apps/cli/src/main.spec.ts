@@ -350,17 +350,18 @@ describe('yard: talking to the API', () => {
       attempt: 1,
       loggedAt: '2025-01-01T10:00:01.000Z',
     }));
-    // A server that pages by two, whatever the limit asked for.
+    // A server that pages by two, whatever the limit asked for; its total counts the entries after the cursor.
     const api = fakeApi(
       on('GET', `/api/runs/${RUN_ID}/logs`, (request) => {
-        const offset = Number(request.url.searchParams.get('offset'));
-        return json({ items: entries.slice(offset, offset + 2), total: entries.length, limit: 2, offset });
+        const after = request.url.searchParams.get('after');
+        const rest = entries.filter((entry) => after === null || entry.position > Number(after));
+        return json({ items: rest.slice(0, 2), total: rest.length, limit: 2, offset: 0 });
       }),
     );
     const result = await yard(['logs', RUN_ID], api.fetch);
     expect(result.code).toBe(0);
     expect(result.stdout.trimEnd().split('\n').map((line) => line.replace(/^\S+\s+/, ''))).toEqual(entries.map((entry) => `info     run       ${entry.message}`));
-    expect(api.requests.map((request) => request.url.searchParams.get('offset'))).toEqual(['0', '2', '4']);
+    expect(api.requests.map((request) => request.url.searchParams.get('after'))).toEqual([null, '1', '3']);
   });
 
   it('lists runs newest first with the filters given', async () => {

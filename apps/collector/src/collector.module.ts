@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { InventoryModule } from '@yardmaster/inventory';
 import { InstanceNats, ServiceChassisModule } from '@yardmaster/messaging';
+import { CREDENTIAL_VAULT_PROVIDER } from './activities/credentials/credential-vault.provider';
 import { CatalogAnnouncerService } from './catalog/catalog-announcer.service';
 import { CatalogReloadService } from './catalog/catalog-reload.service';
 import { CatalogService } from './catalog/catalog.service';
@@ -24,6 +25,7 @@ export class CollectorModule {
       providers: [
         { provide: COLLECTOR_CONFIG, useValue: config },
         { provide: SYSTEM_JOB_MODULE, useFactory: (nats: InstanceNats) => systemJobModule(new NatsDataPruner(nats)), inject: [InstanceNats] },
+        CREDENTIAL_VAULT_PROVIDER,
         CatalogService,
         CollectorWorkersService,
         CatalogAnnouncerService,

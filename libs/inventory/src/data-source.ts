@@ -14,6 +14,8 @@ import { LldpNeighbourRecord } from './entities/lldp-neighbour.record';
 import { MacEntryRecord } from './entities/mac-entry.record';
 import { Inventory1795500000000 } from './migrations/1795500000000-inventory';
 import { CollectedInventory1796100000000 } from './migrations/1796100000000-collected-inventory';
+import { CredentialSets1796200000000 } from './migrations/1796200000000-credential-sets';
+import { CredentialSetRecord } from './credentials/credential-set.record';
 
 /** The name services inject the inventory's DataSource by: `@InjectDataSource(INVENTORY)`. */
 export const INVENTORY = 'inventory';
@@ -31,6 +33,7 @@ export const INVENTORY_CONNECTION: PostgresConnection = {
     TagRecord,
     DeviceRecord,
     DeviceTagRecord,
+    CredentialSetRecord,
     InterfaceRecord,
     IpAddressRecord,
     IpNeighbourRecord,
@@ -38,7 +41,7 @@ export const INVENTORY_CONNECTION: PostgresConnection = {
     LldpNeighbourRecord,
     InventoryItemRecord,
   ],
-  migrations: [Inventory1795500000000, CollectedInventory1796100000000],
+  migrations: [Inventory1795500000000, CollectedInventory1796100000000, CredentialSets1796200000000],
   migrationsTableName: 'inventory_migrations',
   poolSize: 10,
 };

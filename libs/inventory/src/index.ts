@@ -8,3 +8,4 @@ export { DEFAULT_MANAGEMENT_PORTS } from './validation/management-rule';
 export { slugFromName } from './validation/slug';
 export { canonicalMacAddress, macAddressFromBytes } from './canonical/mac-address';
 export { canonicalIpAddress, canonicalIpPrefix, ipAddressFromBytes } from './canonical/ip-address';
+export * from './credentials';

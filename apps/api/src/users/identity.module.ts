@@ -11,11 +11,12 @@ import { UsersHttpController } from './users.http.controller';
 
 /**
  * Identity, which the API owns: users, groups, grants and tokens over REST, the first administrator, and who a
- * user is now for the scheduler (`query.principal`). Exports `RunAsResolver` for the features that act as someone.
+ * user is now for the scheduler (`query.principal`). Exports `RunAsResolver` for the features that act as someone, and
+ * `IdentityEventPublisher` for credential sets, whose changes are identity events too.
  */
 @Module({
   controllers: [UsersHttpController, GroupsHttpController, UserTokensHttpController, MeHttpController],
   providers: [IdentityEventPublisher, UserTokens, FirstAdminService, RunAsResolver, PrincipalResponder],
-  exports: [RunAsResolver],
+  exports: [RunAsResolver, IdentityEventPublisher],
 })
 export class IdentityModule {}

@@ -137,6 +137,19 @@ describe('identityAuditEntry', () => {
       event<IdentityEvent>('identity.token_revoked', { username: 'ann', tokenId: 't-1', name: 'laptop', prefix: 'yard_AbCdEfGh', readOnly: true, expiresAt: null }, 'ann'),
       { actor: 'ann', action: 'identity.token_revoked', summary: 'revoked token "laptop" (yard_AbCdEfGh…) of ann' },
     ],
+    [
+      event<IdentityEvent>(
+        'identity.credential_set_created',
+        { credentialSetId: 'c-1', name: 'core-v3', kind: 'snmp_v3', settings: { username: 'monitor', securityLevel: 'authPriv' }, secretsSet: ['authKey', 'privKey'] },
+        'admin',
+      ),
+      { targetType: 'credential-set', targetId: 'c-1', summary: 'created credential set core-v3 (snmp_v3)' },
+    ],
+    [
+      event<IdentityEvent>('identity.credential_set_updated', { credentialSetId: 'c-1', name: 'core-v3', kind: 'snmp_v3', settings: {}, secretsSet: ['authKey'], changed: ['authKey', 'securityLevel'] }, 'ann'),
+      { actor: 'ann', summary: 'changed credential set core-v3: authKey, securityLevel' },
+    ],
+    [event<IdentityEvent>('identity.credential_set_deleted', { credentialSetId: 'c-1', name: 'core-v3' }, 'admin'), { targetType: 'credential-set', summary: 'deleted credential set core-v3' }],
   ])('records %#', (identityEvent, expected) => {
     expect(identityAuditEntry(identityEvent)).toMatchObject(expected as object);
   });

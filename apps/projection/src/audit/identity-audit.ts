@@ -37,6 +37,17 @@ export function identityAuditEntry(event: IdentityEvent): AuditEntry {
       const { username, name, prefix } = event.data;
       return entryOf(event, { targetType: 'token', targetId: event.data.tokenId, summary: `revoked token "${name}" (${prefix}…) of ${username}`, details: { ...event.data } });
     }
+    case 'identity.credential_set_created': {
+      const { credentialSetId, name, kind } = event.data;
+      return entryOf(event, { targetType: 'credential-set', targetId: credentialSetId, summary: `created credential set ${name} (${kind})`, details: { ...event.data } });
+    }
+    case 'identity.credential_set_updated': {
+      const { credentialSetId, name, changed } = event.data;
+      const summary = `changed credential set ${name}${changed && changed.length > 0 ? `: ${changed.join(', ')}` : ''}`;
+      return entryOf(event, { targetType: 'credential-set', targetId: credentialSetId, summary, details: { ...event.data } });
+    }
+    case 'identity.credential_set_deleted':
+      return entryOf(event, { targetType: 'credential-set', targetId: event.data.credentialSetId, summary: `deleted credential set ${event.data.name}`, details: { ...event.data } });
     default: {
       // Thrown, as the projectors do, so that an event from a newer API waits for an audit that knows it.
       const unknown: never = event;

@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'schedules.manage',
   'inventory.view',
   'inventory.manage',
+  'credentials.manage',
   'catalog.manage',
   'users.admin',
 ] as const;
@@ -31,6 +32,7 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'schedules.manage': 'create, change, pause, resume, trigger and delete schedules',
   'inventory.view': 'see the inventory',
   'inventory.manage': 'change the inventory',
+  'credentials.manage': 'create, change and delete credential sets (their secrets are written, never read back)',
   'catalog.manage': "override jobs (or disable them) and reload the collectors' job modules",
   'users.admin': 'manage users, groups, their permissions and their tokens',
 };

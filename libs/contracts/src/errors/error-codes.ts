@@ -20,6 +20,11 @@ export const ErrorCode = {
   InventoryObjectNotFound: 'INVENTORY_OBJECT_NOT_FOUND',
   InventoryConflict: 'INVENTORY_CONFLICT',
   InventoryObjectInUse: 'INVENTORY_OBJECT_IN_USE',
+  CredentialSetNotFound: 'CREDENTIAL_SET_NOT_FOUND',
+  /** A credential set's name is taken (names are unique regardless of case). */
+  CredentialSetConflict: 'CREDENTIAL_SET_CONFLICT',
+  /** Deleting or renaming a credential set that devices still name in `management.credentialsRef`. */
+  CredentialSetInUse: 'CREDENTIAL_SET_IN_USE',
   ReadOnlyJob: 'READ_ONLY_JOB',
   SensitiveJobNotSchedulable: 'SENSITIVE_JOB_NOT_SCHEDULABLE',
   FileTooLarge: 'FILE_TOO_LARGE',

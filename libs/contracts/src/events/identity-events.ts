@@ -41,6 +41,21 @@ export const tokenEventDataSchema = z.object({
 });
 export type TokenEventData = z.infer<typeof tokenEventDataSchema>;
 
+/**
+ * A credential set as events carry it: its name, kind and non-secret settings, and which secret fields are set or
+ * were replaced, by name. Never a secret, sealed or not: the secret's ciphertext stays in the inventory's table.
+ */
+export const credentialSetEventDataSchema = z.object({
+  credentialSetId: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  settings: z.record(z.string(), z.string().nullable()),
+  secretsSet: readonlyArray(z.string()),
+  /** On a change: the fields the request gave, secrets by name only (`community`, `authKey`). */
+  changed: readonlyArray(z.string()).optional(),
+});
+export type CredentialSetEventData = z.infer<typeof credentialSetEventDataSchema>;
+
 export const userCreatedSchema = eventSchema('identity.user_created', userEventDataSchema);
 export const userUpdatedSchema = eventSchema('identity.user_updated', userUpdatedDataSchema);
 export const userDeletedSchema = eventSchema('identity.user_deleted', z.object({ username: z.string() }));
@@ -50,6 +65,9 @@ export const groupDeletedSchema = eventSchema('identity.group_deleted', z.object
 export const permissionsReplacedSchema = eventSchema('identity.permissions_replaced', permissionsReplacedDataSchema);
 export const tokenCreatedSchema = eventSchema('identity.token_created', tokenEventDataSchema);
 export const tokenRevokedSchema = eventSchema('identity.token_revoked', tokenEventDataSchema);
+export const credentialSetCreatedSchema = eventSchema('identity.credential_set_created', credentialSetEventDataSchema);
+export const credentialSetUpdatedSchema = eventSchema('identity.credential_set_updated', credentialSetEventDataSchema);
+export const credentialSetDeletedSchema = eventSchema('identity.credential_set_deleted', z.object({ credentialSetId: z.string(), name: z.string() }));
 
 export type UserCreated = z.infer<typeof userCreatedSchema>;
 export type UserUpdated = z.infer<typeof userUpdatedSchema>;
@@ -60,8 +78,11 @@ export type GroupDeleted = z.infer<typeof groupDeletedSchema>;
 export type PermissionsReplaced = z.infer<typeof permissionsReplacedSchema>;
 export type TokenCreated = z.infer<typeof tokenCreatedSchema>;
 export type TokenRevoked = z.infer<typeof tokenRevokedSchema>;
+export type CredentialSetCreated = z.infer<typeof credentialSetCreatedSchema>;
+export type CredentialSetUpdated = z.infer<typeof credentialSetUpdatedSchema>;
+export type CredentialSetDeleted = z.infer<typeof credentialSetDeletedSchema>;
 
-/** Every change to users, groups, grants and tokens: the API publishes one after each change it commits. */
+/** Every change to users, groups, grants, tokens and credential sets (who may act, and what with): the API publishes one after each change it commits. */
 export const identityEventSchema = z.discriminatedUnion('type', [
   userCreatedSchema,
   userUpdatedSchema,
@@ -72,6 +93,9 @@ export const identityEventSchema = z.discriminatedUnion('type', [
   permissionsReplacedSchema,
   tokenCreatedSchema,
   tokenRevokedSchema,
+  credentialSetCreatedSchema,
+  credentialSetUpdatedSchema,
+  credentialSetDeletedSchema,
 ]);
 export type IdentityEvent = z.infer<typeof identityEventSchema>;
 export type IdentityEventType = IdentityEvent['type'];

@@ -25,7 +25,7 @@ export interface ChangeContext {
  * The events that record identity changes, built from what the change left behind. Each id comes from the change
  * itself (a record's id and its own timestamp), so publishing the same change again stores it once.
  */
-function identityEvent<T extends IdentityEvent>(type: T['type'], aggregateId: string, at: string, context: ChangeContext, data: T['data']): T {
+export function identityEvent<T extends IdentityEvent>(type: T['type'], aggregateId: string, at: string, context: ChangeContext, data: T['data']): T {
   return newEvent({
     id: identityEventId(type, aggregateId, at),
     type,

@@ -1,4 +1,4 @@
-import { DEVICE_STATUSES, isUuid, type Device, type DeviceFactsInput, type DeviceFilter, type DeviceInput, type FieldError, type InventoryChange } from '@yardmaster/contracts';
+import { DEVICE_STATUSES, isUuid, type Device, type DeviceFactsInput, type DeviceFilter, type DeviceInput, type FieldError, type InventoryChange, type ManagementSettings } from '@yardmaster/contracts';
 import type { InventoryPage } from '@yardmaster/job-sdk';
 import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { DeviceTagRecord } from '../entities/device-tag.record';
@@ -85,7 +85,7 @@ export class DeviceCollection extends BaseCollection<'device'> {
     await this.refuseDuplicateName(manager, id, values.name as string, values.siteId as string);
     const { tags: _tags, ...columns } = values;
     const now = new Date();
-    await this.repository(manager).insert({ ...columns, id, createdAt: now, updatedAt: now });
+    await this.repository(manager).insert({ ...columns, ...credentialsRefColumn(values), id, createdAt: now, updatedAt: now });
     await this.replaceTags(manager, id, tagIds ?? []);
     return this.loadOrFail(manager, id);
   }
@@ -100,7 +100,7 @@ export class DeviceCollection extends BaseCollection<'device'> {
       await this.refuseDuplicateName(manager, id, (values.name as string | undefined) ?? current.name, (values.siteId as string | undefined) ?? current.siteId);
     }
     const { tags: _tags, ...columns } = values;
-    await this.repository(manager).update({ id }, { ...columns, updatedAt: new Date() });
+    await this.repository(manager).update({ id }, { ...columns, ...credentialsRefColumn(values), updatedAt: new Date() });
     if (tagIds) await this.replaceTags(manager, id, tagIds);
     return this.loadOrFail(manager, id);
   }
@@ -142,7 +142,8 @@ export class DeviceCollection extends BaseCollection<'device'> {
   }
 
   /**
-   * Adds a field error for each id that names no record and for tags that do not exist; returns the ids of the
+   * Adds a field error for each id that names no record, for a credential set that does not exist (the foreign key
+   * on `credentials_ref` guards the same against a concurrent delete) and for tags that do not exist; returns the ids of the
    * tags given, or null when the input leaves them out.
    */
   private async checkReferences(manager: EntityManager, values: DeviceValues, errors: FieldError[]): Promise<string[] | null> {
@@ -151,6 +152,11 @@ export class DeviceCollection extends BaseCollection<'device'> {
       if (typeof id !== 'string') continue;
       const rows: unknown[] = isUuid(id) ? await manager.query(`SELECT 1 FROM ${reference.table} WHERE id = $1`, [id]) : [];
       if (rows.length === 0) errors.push({ field: reference.field, message: `no ${reference.noun} has this id` });
+    }
+    const credentialsRef = (values.management as ManagementSettings | null | undefined)?.credentialsRef;
+    if (typeof credentialsRef === 'string') {
+      const sets: unknown[] = await manager.query(`SELECT 1 FROM inventory_credential_sets WHERE name = $1`, [credentialsRef]);
+      if (sets.length === 0) errors.push({ field: 'management.credentialsRef', message: 'no credential set has this name (names match exactly, case included)' });
     }
     if (!Array.isArray(values.tags)) return null;
     const slugs = values.tags as string[];
@@ -215,6 +221,12 @@ export class DeviceCollection extends BaseCollection<'device'> {
       updatedAt: row.updatedAt.toISOString(),
     }));
   }
+}
+
+/** `credentials_ref` follows `management` whenever a write gives it (the database checks that it does). */
+function credentialsRefColumn(values: DeviceValues): { credentialsRef?: string | null } {
+  if (values.management === undefined) return {};
+  return { credentialsRef: (values.management as ManagementSettings | null)?.credentialsRef ?? null };
 }
 
 /** A reference filter takes an id or a slug; text that is no UUID is only compared with slugs. */

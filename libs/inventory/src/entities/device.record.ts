@@ -30,6 +30,10 @@ export class DeviceRecord {
   @NullableJson()
   management!: ManagementSettings | null;
 
+  /** `management.credentialsRef` again, for the foreign key to credential sets (a check keeps the two equal). */
+  @NullableText('credentials_ref')
+  credentialsRef!: string | null;
+
   // Device facts: written by collection plans (`recordDeviceFacts`), never by a create or patch.
   @NullableText()
   vendor!: string | null;

@@ -12,6 +12,10 @@ jest.setTimeout(30_000);
 
 /** What only the migrations declare, as the schema builder would drop it (sorted). */
 const ONLY_IN_MIGRATIONS = [
+  `ALTER TABLE "inventory_credential_sets" ALTER COLUMN "created_at" DROP DEFAULT`,
+  `ALTER TABLE "inventory_credential_sets" ALTER COLUMN "description" DROP DEFAULT`,
+  `ALTER TABLE "inventory_credential_sets" ALTER COLUMN "updated_at" DROP DEFAULT`,
+  `ALTER TABLE "inventory_credential_sets" DROP CONSTRAINT "inventory_credential_sets_name_ref_key"`,
   `ALTER TABLE "inventory_device_roles" ALTER COLUMN "created_at" DROP DEFAULT`,
   `ALTER TABLE "inventory_device_roles" ALTER COLUMN "description" DROP DEFAULT`,
   `ALTER TABLE "inventory_device_roles" ALTER COLUMN "updated_at" DROP DEFAULT`,
@@ -20,6 +24,8 @@ const ONLY_IN_MIGRATIONS = [
   `ALTER TABLE "inventory_device_tags" DROP CONSTRAINT "inventory_device_tags_tag_id_fkey"`,
   `ALTER TABLE "inventory_devices" ALTER COLUMN "created_at" DROP DEFAULT`,
   `ALTER TABLE "inventory_devices" ALTER COLUMN "updated_at" DROP DEFAULT`,
+  `ALTER TABLE "inventory_devices" DROP CONSTRAINT "inventory_devices_credentials_ref_check"`,
+  `ALTER TABLE "inventory_devices" DROP CONSTRAINT "inventory_devices_credentials_ref_fkey"`,
   `ALTER TABLE "inventory_devices" DROP CONSTRAINT "inventory_devices_platform_id_fkey"`,
   `ALTER TABLE "inventory_devices" DROP CONSTRAINT "inventory_devices_role_id_fkey"`,
   `ALTER TABLE "inventory_devices" DROP CONSTRAINT "inventory_devices_site_id_fkey"`,
@@ -70,6 +76,7 @@ const ONLY_IN_MIGRATIONS = [
   `ALTER TABLE "inventory_tags" ALTER COLUMN "updated_at" DROP DEFAULT`,
   `ALTER TABLE "inventory_tags" DROP CONSTRAINT "inventory_tags_slug_key"`,
   `DROP INDEX "public"."inventory_device_tags_tag_id_idx"`,
+  `DROP INDEX "public"."inventory_devices_credentials_ref_idx"`,
   `DROP INDEX "public"."inventory_devices_name_idx"`,
   `DROP INDEX "public"."inventory_devices_platform_id_idx"`,
   `DROP INDEX "public"."inventory_devices_role_id_idx"`,

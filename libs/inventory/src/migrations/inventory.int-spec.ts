@@ -1,6 +1,6 @@
 /**
- * The inventory migrations against a real Postgres database of its own: their tables and keys, their own
- * migrations table, and that they can be reverted and applied again.
+ * The inventory migrations against a real Postgres database of their own: their tables and keys, their own
+ * migrations table, and that they can be reverted (newest first) and applied again.
  */
 import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
 import type { DataSource } from 'typeorm';
@@ -8,10 +8,13 @@ import { runPendingMigrations } from '@yardmaster/database';
 import { createInventoryDataSource } from '../data-source';
 import { Inventory1795500000000 } from './1795500000000-inventory';
 import { CollectedInventory1796100000000 } from './1796100000000-collected-inventory';
+import { CredentialSets1796200000000 } from './1796200000000-credential-sets';
 
 jest.setTimeout(30_000);
 
+const MIGRATIONS = [new Inventory1795500000000(), new CollectedInventory1796100000000(), new CredentialSets1796200000000()];
 const TABLES = [
+  'inventory_credential_sets',
   'inventory_device_roles',
   'inventory_device_tags',
   'inventory_devices',
@@ -25,7 +28,6 @@ const TABLES = [
   'inventory_sites',
   'inventory_tags',
 ];
-const MIGRATIONS = [new Inventory1795500000000(), new CollectedInventory1796100000000()];
 
 let db: EmptyTestDatabase;
 let dataSource: DataSource;
@@ -60,11 +62,11 @@ async function migrate(direction: 'up' | 'down'): Promise<void> {
   }
 }
 
-describe('Inventory migration', () => {
+describe('Inventory migrations', () => {
   it('is applied once, recorded in its own migrations table', async () => {
     expect(await inventoryTables()).toEqual([...TABLES, 'inventory_migrations'].sort());
-    const rows: Array<{ name: string }> = await dataSource.query(`SELECT name FROM inventory_migrations`);
-    expect(rows.map((row) => row.name)).toEqual(['Inventory1795500000000', 'CollectedInventory1796100000000']);
+    const rows: Array<{ name: string }> = await dataSource.query(`SELECT name FROM inventory_migrations ORDER BY id`);
+    expect(rows.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
     expect(await runPendingMigrations(dataSource)).toEqual([]);
   });
 

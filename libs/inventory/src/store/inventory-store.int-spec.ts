@@ -11,6 +11,7 @@ import { runPendingMigrations } from '@yardmaster/database';
 import { createInventoryDataSource } from '../data-source';
 import { failureOf } from '../test-support/failure-of';
 import { InventoryStore } from './inventory-store';
+import { storeCredentialSetRow } from '../credentials/test-support/stored-credential-set';
 
 jest.setTimeout(30_000);
 
@@ -106,6 +107,7 @@ describe('devices', () => {
     platform = await store.collections.platforms.create({ name: 'Device EOS', slug: 'dev-eos', networkDriver: 'arista_eos' });
     core = await store.collections.tags.create({ name: 'Device Core', slug: 'dev-core' });
     await store.collections.tags.create({ name: 'Device Lab', slug: 'dev-lab' });
+    await storeCredentialSetRow(dataSource, 'lab');
   });
 
   it('creates a device with canonical address, management defaults and sorted tags', async () => {
