@@ -32,6 +32,7 @@ export * from './schedules/schedule-commands';
 export * from './events/schedule-events';
 export * from './catalog/job-overrides';
 export * from './inventory/inventory-models';
+export * from './inventory/collected-models';
 export * from './credentials/credential-sets';
 export * from './auth/permissions';
 export * from './auth/can';

@@ -6,7 +6,14 @@ import { DeviceRecord } from './entities/device.record';
 import { PlatformRecord } from './entities/platform.record';
 import { SiteRecord } from './entities/site.record';
 import { TagRecord } from './entities/tag.record';
+import { InterfaceRecord } from './entities/interface.record';
+import { InventoryItemRecord } from './entities/inventory-item.record';
+import { IpAddressRecord } from './entities/ip-address.record';
+import { IpNeighbourRecord } from './entities/ip-neighbour.record';
+import { LldpNeighbourRecord } from './entities/lldp-neighbour.record';
+import { MacEntryRecord } from './entities/mac-entry.record';
 import { Inventory1795500000000 } from './migrations/1795500000000-inventory';
+import { CollectedInventory1796100000000 } from './migrations/1796100000000-collected-inventory';
 import { CredentialSets1796200000000 } from './migrations/1796200000000-credential-sets';
 import { CredentialSetRecord } from './credentials/credential-set.record';
 
@@ -19,8 +26,22 @@ export const INVENTORY = 'inventory';
  */
 export const INVENTORY_CONNECTION: PostgresConnection = {
   name: INVENTORY,
-  entities: [SiteRecord, DeviceRoleRecord, PlatformRecord, TagRecord, DeviceRecord, DeviceTagRecord, CredentialSetRecord],
-  migrations: [Inventory1795500000000, CredentialSets1796200000000],
+  entities: [
+    SiteRecord,
+    DeviceRoleRecord,
+    PlatformRecord,
+    TagRecord,
+    DeviceRecord,
+    DeviceTagRecord,
+    CredentialSetRecord,
+    InterfaceRecord,
+    IpAddressRecord,
+    IpNeighbourRecord,
+    MacEntryRecord,
+    LldpNeighbourRecord,
+    InventoryItemRecord,
+  ],
+  migrations: [Inventory1795500000000, CollectedInventory1796100000000, CredentialSets1796200000000],
   migrationsTableName: 'inventory_migrations',
   poolSize: 10,
 };

@@ -6,4 +6,6 @@ export { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from './collections/list-options';
 export { DEFAULT_COLOR } from './collections/named-model';
 export { DEFAULT_MANAGEMENT_PORTS } from './validation/management-rule';
 export { slugFromName } from './validation/slug';
+export { canonicalMacAddress, macAddressFromBytes } from './canonical/mac-address';
+export { canonicalIpAddress, canonicalIpPrefix, ipAddressFromBytes } from './canonical/ip-address';
 export * from './credentials';

@@ -35,6 +35,7 @@ export const BooleanColumn = columnOf('boolean');
 export const NullableBoolean = nullableColumnOf('boolean');
 
 export const IntegerColumn = columnOf('integer');
+export const NullableInteger = nullableColumnOf('integer');
 
 /** A `bigint`, e.g. a stream position: Postgres hands it back as a string, so the property is a string. */
 export const BigintColumn = columnOf('bigint');

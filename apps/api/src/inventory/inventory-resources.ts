@@ -1,6 +1,7 @@
 import { DEVICE_STATUSES, MANAGEMENT_PROTOCOLS, SITE_STATUSES, type InventoryModel } from '@yardmaster/contracts';
 import type { InventoryStore } from '@yardmaster/inventory';
 import type { InventoryAccess, InventoryCollection } from '@yardmaster/job-sdk';
+import { COLLECTED_RESOURCES } from './collected-resources';
 import type { FilterParam } from './inventory-query';
 
 type JsonSchema = Record<string, unknown>;
@@ -18,6 +19,8 @@ export interface InventoryResource {
   readonly filters: readonly FilterParam[];
   /** The fields a create takes (a patch takes any of them). */
   readonly inputSchema: JsonSchema;
+  /** When a create or change is refused with INVENTORY_CONFLICT. */
+  readonly conflict: string;
 }
 
 const NAMED_FILTERS: readonly FilterParam[] = [
@@ -47,6 +50,7 @@ export const INVENTORY_RESOURCES: readonly InventoryResource[] = [
     typeName: 'Site',
     noun: 'site',
     plural: 'sites',
+    conflict: 'the name or slug is taken',
     filters: [...NAMED_FILTERS, { param: 'status', field: 'status', kind: { oneOf: SITE_STATUSES }, description: 'The status' }],
     inputSchema: namedInput({ status: { type: 'string', enum: SITE_STATUSES, default: 'active' } }),
   },
@@ -57,6 +61,7 @@ export const INVENTORY_RESOURCES: readonly InventoryResource[] = [
     typeName: 'DeviceRole',
     noun: 'device role',
     plural: 'device roles',
+    conflict: 'the name or slug is taken',
     filters: NAMED_FILTERS,
     inputSchema: namedInput({ color: COLOR }),
   },
@@ -67,6 +72,7 @@ export const INVENTORY_RESOURCES: readonly InventoryResource[] = [
     typeName: 'Platform',
     noun: 'platform',
     plural: 'platforms',
+    conflict: 'the name or slug is taken',
     filters: NAMED_FILTERS,
     inputSchema: namedInput({ networkDriver: { type: 'string', pattern: '^[a-z0-9_]*$', example: 'cisco_ios', default: '' } }),
   },
@@ -77,6 +83,7 @@ export const INVENTORY_RESOURCES: readonly InventoryResource[] = [
     typeName: 'Tag',
     noun: 'tag',
     plural: 'tags',
+    conflict: 'the name or slug is taken',
     filters: NAMED_FILTERS,
     inputSchema: namedInput({ color: COLOR }),
   },
@@ -87,6 +94,7 @@ export const INVENTORY_RESOURCES: readonly InventoryResource[] = [
     typeName: 'Device',
     noun: 'device',
     plural: 'devices',
+    conflict: 'the site has a device of this name',
     filters: [
       { param: 'q', field: 'q', kind: 'text', description: 'Part of the name, any case' },
       { param: 'name', field: 'name', kind: 'text', description: 'The exact name' },
@@ -123,6 +131,7 @@ export const INVENTORY_RESOURCES: readonly InventoryResource[] = [
       },
     },
   },
+  ...COLLECTED_RESOURCES,
 ];
 
 /** The store's collection of a resource's model, typed loosely: the resource table pairs models and paths. */

@@ -96,3 +96,66 @@ describe('inventory over HTTP', () => {
     expect(duplicate.body).toMatchObject({ code: 'INVENTORY_CONFLICT', fieldErrors: [{ field: 'name' }] });
   });
 });
+
+describe('what collection plans find, over HTTP', () => {
+  async function newDevice(name: string): Promise<{ id: string }> {
+    const site = await send('POST', '/api/inventory/sites', { name: `${name} site` });
+    const role = await send('POST', '/api/inventory/device-roles', { name: `${name} role` });
+    return (await send('POST', '/api/inventory/devices', { name, siteId: site.body.id, roleId: role.body.id })).body;
+  }
+
+  it('creates an interface and an IP address on it in canonical form, lists them by device name, and shows the facts on the device', async () => {
+    const device = await newDevice('http-sw1');
+    expect((await send('GET', `/api/inventory/devices/${device.id}`)).body.facts).toEqual({
+      vendor: null,
+      model: null,
+      serial: null,
+      osVersion: null,
+      hostname: null,
+      uptime: null,
+      lastCollectedAt: null,
+    });
+    const iface = await send('POST', '/api/inventory/interfaces', { deviceId: device.id, name: 'Gi0/1', type: 'ethernet', macAddress: 'AABB.CCDD.EEFF', speed: 1000000 });
+    expect(iface).toMatchObject({ status: 201, location: `/api/inventory/interfaces/${iface.body.id}`, body: { macAddress: 'aa:bb:cc:dd:ee:ff', speed: 1000000, enabled: true } });
+    const address = await send('POST', '/api/inventory/ip-addresses', { address: '2001:DB8::1/64', interfaceId: iface.body.id });
+    expect(address).toMatchObject({ status: 201, body: { address: '2001:db8::1/64', vrf: '', deviceId: device.id } });
+
+    const listed = await send('GET', '/api/inventory/interfaces?device=http-sw1&mac_address=aa-bb-cc-dd-ee-ff&enabled=true');
+    expect(listed.body).toMatchObject({ total: 1, limit: 50, offset: 0, items: [{ id: iface.body.id }] });
+    expect((await send('GET', '/api/inventory/ip-addresses?device=http-sw1&address=2001:db8::1')).body.items.map((item: { id: string }) => item.id)).toEqual([address.body.id]);
+
+    const duplicate = await send('POST', '/api/inventory/ip-addresses', { address: '2001:db8::1/128' });
+    expect(duplicate).toMatchObject({ status: 409, body: { code: 'INVENTORY_CONFLICT', details: { field: 'address', conflictingId: address.body.id } } });
+
+    expect((await send('DELETE', `/api/inventory/devices/${device.id}`)).status).toBe(204);
+    expect((await send('GET', `/api/inventory/interfaces/${iface.body.id}`)).status).toBe(404);
+    expect((await send('GET', `/api/inventory/ip-addresses/${address.body.id}`)).body).toMatchObject({ interfaceId: null, deviceId: null });
+  });
+
+  it('serves neighbours, the MAC table, LLDP neighbours and inventory items, with 400 for bad fields and filters', async () => {
+    const device = await newDevice('http-sw2');
+    const iface = (await send('POST', '/api/inventory/interfaces', { deviceId: device.id, name: 'Gi0/2' })).body;
+    const created = await Promise.all([
+      send('POST', '/api/inventory/ip-neighbours', { deviceId: device.id, interfaceId: iface.id, ip: '192.0.2.5', mac: 'aabbccddee05' }),
+      send('POST', '/api/inventory/mac-entries', { deviceId: device.id, interfaceId: iface.id, vlan: 10, mac: 'aabbccddee05' }),
+      send('POST', '/api/inventory/lldp-neighbours', { deviceId: device.id, interfaceId: iface.id, remoteChassisId: 'aa:bb:cc:00:00:01', remoteSystemName: 'http-sw1', remotePort: 'Gi0/1' }),
+      send('POST', '/api/inventory/inventory-items', { deviceId: device.id, name: 'Chassis', class: 'chassis', serial: 'FOC123' }),
+    ]);
+    expect(created.map((response) => response.status)).toEqual([201, 201, 201, 201]);
+    expect(created[0]?.body).toMatchObject({ mac: 'aa:bb:cc:dd:ee:05', vrf: '' });
+    expect(created[2]?.body).toMatchObject({ protocol: 'lldp', remoteDeviceId: null, remoteInterfaceId: null });
+    expect((await send('GET', '/api/inventory/mac-entries?device=http-sw2&vlan=10')).body.total).toBe(1);
+    expect((await send('GET', `/api/inventory/ip-neighbours?interface=${iface.id}&ip=192.0.2.5`)).body.total).toBe(1);
+    expect((await send('GET', '/api/inventory/lldp-neighbours?device=http-sw2&protocol=lldp')).body.total).toBe(1);
+    expect((await send('GET', '/api/inventory/inventory-items?device=http-sw2&class=chassis&serial=FOC123')).body.total).toBe(1);
+
+    const bad = await send('POST', '/api/inventory/mac-entries', { deviceId: device.id, mac: 'nope', vlan: 5000, facts: {} });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fieldErrors.map((error: { field: string }) => error.field)).toEqual(['facts', 'vlan', 'mac']);
+    const query = await send('GET', '/api/inventory/lldp-neighbours?protocol=stp&colour=red');
+    expect(query.status).toBe(400);
+    expect(query.body.fieldErrors.map((error: { field: string }) => error.field)).toEqual(['colour', 'protocol']);
+    const patchFacts = await send('PATCH', `/api/inventory/devices/${device.id}`, { facts: { vendor: 'Cisco' } });
+    expect(patchFacts.body.fieldErrors).toEqual([{ field: 'facts', message: 'is not a field of a device' }]);
+  });
+});

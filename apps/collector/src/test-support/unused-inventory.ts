@@ -11,6 +11,18 @@ function unused(): never {
 
 const collection = { get: unused, find: unused, create: unused, update: unused, delete: unused };
 
-export const unusedInventory: InventoryAccess = { sites: collection, deviceRoles: collection, platforms: collection, tags: collection, devices: collection };
+export const unusedInventory: InventoryAccess = {
+  sites: collection,
+  deviceRoles: collection,
+  platforms: collection,
+  tags: collection,
+  devices: collection,
+  interfaces: collection,
+  ipAddresses: collection,
+  ipNeighbours: collection,
+  macEntries: collection,
+  lldpNeighbours: collection,
+  inventoryItems: collection,
+};
 
 export const unusedInventoryStore = { collections: unusedInventory, withSession: unused, findExisting: unused } as unknown as InventoryStore;

@@ -1,8 +1,31 @@
+import type {
+  DeviceFacts,
+  Interface,
+  InterfaceFilter,
+  InterfaceInput,
+  InventoryItem,
+  InventoryItemFilter,
+  InventoryItemInput,
+  IpAddressFilter,
+  IpAddressInput,
+  IpAddressRecord,
+  IpNeighbour,
+  IpNeighbourFilter,
+  IpNeighbourInput,
+  LldpNeighbour,
+  LldpNeighbourFilter,
+  LldpNeighbourInput,
+  MacEntry,
+  MacEntryFilter,
+  MacEntryInput,
+} from './collected-models';
+
 /**
- * The inventory jobs act on: sites, device roles, platforms, tags and devices. It is primary data (people and
+ * The inventory jobs act on: sites, device roles, platforms, tags, devices and what collection plans find on
+ * devices (see `collected-models.ts`). It is primary data (people and
  * jobs write it), not a projection of events. Ids are UUIDs; references between records are by id.
  */
-export const INVENTORY_MODELS = ['site', 'device_role', 'platform', 'tag', 'device'] as const;
+export const INVENTORY_MODELS = ['site', 'device_role', 'platform', 'tag', 'device', 'interface', 'ip_address', 'ip_neighbour', 'mac_entry', 'lldp_neighbour', 'inventory_item'] as const;
 export type InventoryModel = (typeof INVENTORY_MODELS)[number];
 
 export function isInventoryModel(value: unknown): value is InventoryModel {
@@ -75,6 +98,8 @@ export interface Device extends InventoryRecordBase {
   readonly management: ManagementSettings | null;
   /** Tag slugs, sorted. */
   readonly tags: readonly string[];
+  /** What the last facts collection found; written by collection plans, never by a create or patch. */
+  readonly facts: DeviceFacts;
 }
 
 /** What a create takes: the record without its id and timestamps; omitted optional fields take their defaults. */
@@ -151,6 +176,12 @@ export interface InventoryRecordOf {
   readonly platform: Platform;
   readonly tag: Tag;
   readonly device: Device;
+  readonly interface: Interface;
+  readonly ip_address: IpAddressRecord;
+  readonly ip_neighbour: IpNeighbour;
+  readonly mac_entry: MacEntry;
+  readonly lldp_neighbour: LldpNeighbour;
+  readonly inventory_item: InventoryItem;
 }
 
 export interface InventoryInputOf {
@@ -159,6 +190,12 @@ export interface InventoryInputOf {
   readonly platform: PlatformInput;
   readonly tag: TagInput;
   readonly device: DeviceInput;
+  readonly interface: InterfaceInput;
+  readonly ip_address: IpAddressInput;
+  readonly ip_neighbour: IpNeighbourInput;
+  readonly mac_entry: MacEntryInput;
+  readonly lldp_neighbour: LldpNeighbourInput;
+  readonly inventory_item: InventoryItemInput;
 }
 
 export interface InventoryFilterOf {
@@ -167,6 +204,12 @@ export interface InventoryFilterOf {
   readonly platform: NamedFilter;
   readonly tag: NamedFilter;
   readonly device: DeviceFilter;
+  readonly interface: InterfaceFilter;
+  readonly ip_address: IpAddressFilter;
+  readonly ip_neighbour: IpNeighbourFilter;
+  readonly mac_entry: MacEntryFilter;
+  readonly lldp_neighbour: LldpNeighbourFilter;
+  readonly inventory_item: InventoryItemFilter;
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isUuid, type InventoryChange, type InventoryFilterOf, type InventoryInputOf, type InventoryModel, type InventoryRecordOf } from '@yardmaster/contracts';
 import type { InventoryCollection, InventoryListOptions, InventoryPage } from '@yardmaster/job-sdk';
 import type { EntityManager } from 'typeorm';
-import { translateDatabaseError } from './inventory-errors';
+import { notFound, translateDatabaseError } from './inventory-errors';
 import type { InventoryScope } from './inventory-scope';
 import { readListOptions, type ListWindow } from './list-options';
 
@@ -59,6 +59,13 @@ export abstract class BaseCollection<M extends InventoryModel> implements Invent
     else await this.modify(manager, change.id, input);
   }
 
+  /** The record as it stands after a write; INVENTORY_OBJECT_NOT_FOUND when it is gone. */
+  protected async loadOrFail(manager: EntityManager, id: string): Promise<RecordOf<M>> {
+    const record = await this.load(manager, id);
+    if (!record) throw notFound(this.noun, id);
+    return record;
+  }
+
   /** The records with these ids that exist, in no particular order; ids that are not UUIDs match nothing. */
   abstract loadMany(manager: EntityManager, ids: readonly string[]): Promise<Array<RecordOf<M>>>;
   protected abstract load(manager: EntityManager, id: string): Promise<RecordOf<M> | null>;
@@ -71,7 +78,8 @@ export abstract class BaseCollection<M extends InventoryModel> implements Invent
   /** The input that makes a record as it is: what a replay writes. */
   protected abstract inputOf(record: RecordOf<M>): InventoryInputOf[M];
 
-  private write<T>(work: (manager: EntityManager) => Promise<{ value: T; change: InventoryChange | null }>): Promise<T> {
+  /** A write in the collection's scope: its change recorded, the database's refusals translated. */
+  protected write<T>(work: (manager: EntityManager) => Promise<{ value: T; change: InventoryChange | null }>): Promise<T> {
     return this.scope.write(work).catch((error: unknown) => {
       throw translateDatabaseError(error, this.noun);
     });

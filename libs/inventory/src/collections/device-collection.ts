@@ -1,4 +1,4 @@
-import { DEVICE_STATUSES, isUuid, type Device, type DeviceFilter, type DeviceInput, type FieldError, type ManagementSettings } from '@yardmaster/contracts';
+import { DEVICE_STATUSES, isUuid, type Device, type DeviceFactsInput, type DeviceFilter, type DeviceInput, type FieldError, type InventoryChange, type ManagementSettings } from '@yardmaster/contracts';
 import type { InventoryPage } from '@yardmaster/job-sdk';
 import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { DeviceTagRecord } from '../entities/device-tag.record';
@@ -6,6 +6,7 @@ import { DeviceRecord } from '../entities/device.record';
 import { throwIfInvalid } from '../validation/read-input';
 import { BaseCollection } from './base-collection';
 import { checkFilter, listOf, type FilterKind } from './check-filter';
+import { readDeviceFacts } from './device-facts-input';
 import { readDeviceCreate, readDevicePatch } from './device-input';
 import { conflict, notFound } from './inventory-errors';
 import type { ListWindow } from './list-options';
@@ -110,8 +111,34 @@ export class DeviceCollection extends BaseCollection<'device'> {
   }
 
   protected inputOf(record: Device): DeviceInput {
-    const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...input } = record;
+    const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, facts: _facts, ...input } = record;
     return input;
+  }
+
+  /**
+   * Writes what a facts collection found about the device (fields left out stay as they are). Recorded as an
+   * update of the device, so a dry run's later steps see it too.
+   */
+  async recordFacts(id: string, facts: DeviceFactsInput): Promise<Device> {
+    return this.write(async (manager) => {
+      const record = await this.writeFacts(manager, id, facts);
+      return { value: record, change: { model: this.model, op: 'update', id, record } };
+    });
+  }
+
+  /** A replayed change brings the device's facts back too (a device never collected has none to bring). */
+  override async apply(manager: EntityManager, change: InventoryChange): Promise<void> {
+    await super.apply(manager, change);
+    const facts = change.op === 'delete' ? undefined : (change.record as Device | null)?.facts;
+    if (facts?.lastCollectedAt) await this.writeFacts(manager, change.id, facts);
+  }
+
+  private async writeFacts(manager: EntityManager, id: string, facts: DeviceFactsInput): Promise<Device> {
+    const values = readDeviceFacts(facts);
+    if (!isUuid(id) || !(await this.repository(manager).existsBy({ id }))) throw notFound(this.noun, id);
+    const columns = values.uptime === undefined || values.uptime === null ? values : { ...values, uptime: String(values.uptime) };
+    await this.repository(manager).update({ id }, columns);
+    return this.loadOrFail(manager, id);
   }
 
   /**
@@ -156,11 +183,6 @@ export class DeviceCollection extends BaseCollection<'device'> {
     if (tagIds.length > 0) await deviceTags.insert(tagIds.map((tagId) => ({ deviceId, tagId })));
   }
 
-  private async loadOrFail(manager: EntityManager, id: string): Promise<Device> {
-    const record = await this.load(manager, id);
-    if (!record) throw notFound(this.noun, id);
-    return record;
-  }
 
   private repository(manager: EntityManager): Repository<DeviceRecord> {
     return manager.getRepository(DeviceRecord);
@@ -186,6 +208,15 @@ export class DeviceCollection extends BaseCollection<'device'> {
         .filter((tagRow) => tagRow.device_id === row.id)
         .map((tagRow) => tagRow.slug)
         .sort(),
+      facts: {
+        vendor: row.vendor,
+        model: row.model,
+        serial: row.serial,
+        osVersion: row.osVersion,
+        hostname: row.hostname,
+        uptime: row.uptime === null ? null : Number(row.uptime),
+        lastCollectedAt: row.lastCollectedAt?.toISOString() ?? null,
+      },
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     }));

@@ -17,12 +17,12 @@ export function conflict(noun: string, field: string, value: string, conflicting
  * The database's own refusals, for the writes that a concurrent writer got in before our checks could see it:
  * a unique key becomes a conflict on the field it guards, a foreign key a record in use or gone.
  */
-export function translateDatabaseError(error: unknown, noun: string): unknown {
+export function translateDatabaseError(error: unknown, noun: string, uniqueField?: string): unknown {
   if (!(error instanceof QueryFailedError)) return error;
   const driverError = error.driverError as { code?: string; constraint?: string };
   const constraint = driverError.constraint ?? '';
   if (driverError.code === '23505') {
-    const field = constraint.endsWith('_slug_key') ? 'slug' : 'name';
+    const field = uniqueField ?? (constraint.endsWith('_slug_key') ? 'slug' : 'name');
     return new YardError(ErrorCode.InventoryConflict, `Another ${noun} already has this ${field}`, [{ field, message: `is already used by another ${noun}` }], {
       field,
       conflictingId: null,

@@ -115,11 +115,6 @@ export class NamedCollection<M extends NamedModel> extends BaseCollection<M> {
     if (sameSlug) throw conflict(this.noun, 'slug', slug, sameSlug.id);
   }
 
-  private async loadOrFail(manager: EntityManager, id: string): Promise<RecordOf<M>> {
-    const record = await this.load(manager, id);
-    if (!record) throw notFound(this.noun, id);
-    return record;
-  }
 
   private repository(manager: EntityManager): Repository<NamedInventoryRecord> {
     return manager.getRepository(this.definition.entity);

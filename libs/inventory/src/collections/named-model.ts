@@ -9,7 +9,7 @@ import type { FieldRule } from '../validation/field-rule';
 import { colorRule, networkDriverRule, oneOfRule } from '../validation/field-rules';
 import type { FilterKind } from './check-filter';
 
-export type NamedModel = Exclude<InventoryModel, 'device'>;
+export type NamedModel = Extract<InventoryModel, 'site' | 'device_role' | 'platform' | 'tag'>;
 
 /** A field a named model has beyond name, slug and description. */
 export interface OwnField {

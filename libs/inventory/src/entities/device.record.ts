@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { CreatedAt, NullableJson, NullableText, NullableUuid, TextColumn, UpdatedAt, UuidColumn, UuidPrimaryKey } from '@yardmaster/record-columns';
+import { CreatedAt, NullableBigint, NullableJson, NullableText, NullableTimestamp, NullableUuid, TextColumn, UpdatedAt, UuidColumn, UuidPrimaryKey } from '@yardmaster/record-columns';
 import type { DeviceStatus, ManagementSettings } from '@yardmaster/contracts';
 
 /** A device; its tags are rows of `inventory_device_tags`. */
@@ -33,6 +33,29 @@ export class DeviceRecord {
   /** `management.credentialsRef` again, for the foreign key to credential sets (a check keeps the two equal). */
   @NullableText('credentials_ref')
   credentialsRef!: string | null;
+
+  // Device facts: written by collection plans (`recordDeviceFacts`), never by a create or patch.
+  @NullableText()
+  vendor!: string | null;
+
+  @NullableText()
+  model!: string | null;
+
+  @NullableText()
+  serial!: string | null;
+
+  @NullableText('os_version')
+  osVersion!: string | null;
+
+  @NullableText()
+  hostname!: string | null;
+
+  /** Seconds; a bigint, so Postgres hands it back as text. */
+  @NullableBigint()
+  uptime!: string | null;
+
+  @NullableTimestamp('last_collected_at')
+  lastCollectedAt!: Date | null;
 
   @CreatedAt()
   createdAt!: Date;

@@ -7,12 +7,27 @@ import type { DataSource } from 'typeorm';
 import { runPendingMigrations } from '@yardmaster/database';
 import { createInventoryDataSource } from '../data-source';
 import { Inventory1795500000000 } from './1795500000000-inventory';
+import { CollectedInventory1796100000000 } from './1796100000000-collected-inventory';
 import { CredentialSets1796200000000 } from './1796200000000-credential-sets';
 
 jest.setTimeout(30_000);
 
-const MIGRATIONS = [new Inventory1795500000000(), new CredentialSets1796200000000()];
-const TABLES = ['inventory_credential_sets', 'inventory_device_roles', 'inventory_device_tags', 'inventory_devices', 'inventory_platforms', 'inventory_sites', 'inventory_tags'];
+const MIGRATIONS = [new Inventory1795500000000(), new CollectedInventory1796100000000(), new CredentialSets1796200000000()];
+const TABLES = [
+  'inventory_credential_sets',
+  'inventory_device_roles',
+  'inventory_device_tags',
+  'inventory_devices',
+  'inventory_interfaces',
+  'inventory_ip_addresses',
+  'inventory_ip_neighbours',
+  'inventory_items',
+  'inventory_lldp_neighbours',
+  'inventory_mac_entries',
+  'inventory_platforms',
+  'inventory_sites',
+  'inventory_tags',
+];
 
 let db: EmptyTestDatabase;
 let dataSource: DataSource;
@@ -62,6 +77,15 @@ describe('Inventory migrations', () => {
     expect(byName.inventory_sites_slug_key).toContain('UNIQUE');
     const deviceIndexes: Array<{ indexdef: string }> = await dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'inventory_devices_site_name_key'`);
     expect(deviceIndexes[0]?.indexdef).toContain('(site_id, lower(name))');
+  });
+
+  it('keeps an IP address unique by host address and VRF, and a MAC table entry without VLAN unique per device', async () => {
+    const indexes: Array<{ indexname: string; indexdef: string }> = await dataSource.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN ('inventory_ip_addresses_address_key', 'inventory_mac_entries_mac_key')`,
+    );
+    const byName = Object.fromEntries(indexes.map((index) => [index.indexname, index.indexdef]));
+    expect(byName.inventory_ip_addresses_address_key).toContain(`UNIQUE INDEX inventory_ip_addresses_address_key ON public.inventory_ip_addresses USING btree (split_part(address, '/'::text, 1), vrf)`);
+    expect(byName.inventory_mac_entries_mac_key).toContain('COALESCE(vlan, 0), mac)');
   });
 
   it('can be reverted and applied again', async () => {

@@ -1,4 +1,4 @@
-import type { InventoryChange } from '@yardmaster/contracts';
+import type { Device, DeviceFactsInput, InventoryChange } from '@yardmaster/contracts';
 import type { InventoryAccess } from '@yardmaster/job-sdk';
 
 /**
@@ -13,4 +13,6 @@ export interface InventorySession extends InventoryAccess {
    * dry run sees what earlier steps did. All or nothing; replayed changes are not recorded again.
    */
   replay(changes: readonly InventoryChange[]): Promise<void>;
+  /** What a facts collection found about a device (see `InventoryStore.recordDeviceFacts`), recorded as an update of the device. */
+  recordDeviceFacts(deviceId: string, facts: DeviceFactsInput): Promise<Device>;
 }

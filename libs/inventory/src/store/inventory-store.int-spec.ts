@@ -4,11 +4,12 @@
  * conflicts, records in use, and `findExisting`.
  */
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, YardError, type DeviceRole, type Platform, type Site, type Tag } from '@yardmaster/contracts';
+import { ErrorCode, type DeviceRole, type Platform, type Site, type Tag } from '@yardmaster/contracts';
 import { createEmptyTestDatabase, type EmptyTestDatabase } from '@yardmaster/testing-core';
 import type { DataSource } from 'typeorm';
 import { runPendingMigrations } from '@yardmaster/database';
 import { createInventoryDataSource } from '../data-source';
+import { failureOf } from '../test-support/failure-of';
 import { InventoryStore } from './inventory-store';
 import { storeCredentialSetRow } from '../credentials/test-support/stored-credential-set';
 
@@ -29,15 +30,6 @@ afterAll(async () => {
   await dataSource?.destroy();
   await db?.drop();
 });
-
-async function failureOf(work: Promise<unknown>): Promise<YardError> {
-  const error = await work.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof YardError)) throw new Error(`expected a YardError, got ${String(error)}`);
-  return error;
-}
 
 describe('sites, device roles, platforms and tags', () => {
   it('creates a site with its slug and defaults, reads, updates and deletes it', async () => {

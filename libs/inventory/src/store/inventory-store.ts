@@ -1,4 +1,4 @@
-import type { InventoryChange, InventoryModel, InventoryRecordOf } from '@yardmaster/contracts';
+import type { Device, DeviceFactsInput, InventoryChange, InventoryModel, InventoryRecordOf } from '@yardmaster/contracts';
 import type { InventoryAccess } from '@yardmaster/job-sdk';
 import type { DataSource } from 'typeorm';
 import type { InventoryScope } from '../collections/inventory-scope';
@@ -12,7 +12,7 @@ export interface ExistingRecords<M extends InventoryModel> {
   readonly missing: string[];
 }
 
-/** The inventory in Postgres: sites, device roles, platforms, tags and devices. */
+/** The inventory in Postgres: sites, device roles, platforms, tags, devices and what collection plans find on them. */
 export class InventoryStore {
   /** Each write in a transaction of its own; what the REST API uses. */
   readonly collections: InventoryAccess;
@@ -26,6 +26,15 @@ export class InventoryStore {
     const collections = inventoryCollections(scope);
     this.collections = collections.access;
     this.byModel = collections.byModel;
+  }
+
+  /**
+   * Writes what a facts collection found about a device: vendor, model, serial, osVersion, hostname, uptime
+   * (seconds) and lastCollectedAt (default now); fields left out stay as they are, null clears one. Not part of
+   * a device's create or patch: people do not type facts, collectors find them.
+   */
+  recordDeviceFacts(deviceId: string, facts: DeviceFactsInput): Promise<Device> {
+    return this.byModel.device.recordFacts(deviceId, facts);
   }
 
   /**
@@ -50,6 +59,7 @@ export class InventoryStore {
             for (const change of changes) await collections.byModel[change.model].apply(manager, change);
             return { value: undefined, change: null };
           }),
+        recordDeviceFacts: (deviceId, facts) => collections.byModel.device.recordFacts(deviceId, facts),
       };
       const result = await work(session);
       await scope.close();

@@ -33,4 +33,14 @@ export interface InventoryAccess {
   readonly platforms: InventoryCollection<'platform'>;
   readonly tags: InventoryCollection<'tag'>;
   readonly devices: InventoryCollection<'device'>;
+  readonly interfaces: InventoryCollection<'interface'>;
+  readonly ipAddresses: InventoryCollection<'ip_address'>;
+  /** ARP (IPv4) and NDP (IPv6) entries. */
+  readonly ipNeighbours: InventoryCollection<'ip_neighbour'>;
+  /** The MAC address table. */
+  readonly macEntries: InventoryCollection<'mac_entry'>;
+  /** LLDP and CDP neighbours. */
+  readonly lldpNeighbours: InventoryCollection<'lldp_neighbour'>;
+  /** ENTITY-MIB's physical parts: chassis, modules, power supplies, fans, transceivers. */
+  readonly inventoryItems: InventoryCollection<'inventory_item'>;
 }

@@ -11,6 +11,12 @@ export const COLLECTION_OF_MODEL = {
   platform: 'platforms',
   tag: 'tags',
   device: 'devices',
+  interface: 'interfaces',
+  ip_address: 'ipAddresses',
+  ip_neighbour: 'ipNeighbours',
+  mac_entry: 'macEntries',
+  lldp_neighbour: 'lldpNeighbours',
+  inventory_item: 'inventoryItems',
 } as const satisfies Record<InventoryModel, keyof InventoryAccess>;
 
 /** A variable reference in a query filter: `$site` stands for the run's value of variable `site`. */

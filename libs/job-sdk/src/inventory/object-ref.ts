@@ -7,6 +7,12 @@ export const INVENTORY_PATH_OF_MODEL: Readonly<Record<InventoryModel, string>> =
   platform: 'platforms',
   tag: 'tags',
   device: 'devices',
+  interface: 'interfaces',
+  ip_address: 'ip-addresses',
+  ip_neighbour: 'ip-neighbours',
+  mac_entry: 'mac-entries',
+  lldp_neighbour: 'lldp-neighbours',
+  inventory_item: 'inventory-items',
 };
 
 /**

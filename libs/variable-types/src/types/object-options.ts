@@ -27,6 +27,12 @@ const DISPLAY_FIELDS: Readonly<Record<InventoryModel, readonly string[]>> = {
   platform: ['name', 'slug', 'networkDriver', 'description'],
   tag: ['name', 'slug', 'description'],
   device: ['name', 'primaryAddress', 'status'],
+  interface: ['name', 'description', 'macAddress'],
+  ip_address: ['address', 'dnsName', 'vrf'],
+  ip_neighbour: ['ip', 'mac'],
+  mac_entry: ['mac'],
+  lldp_neighbour: ['remoteSystemName', 'remotePort', 'remoteChassisId'],
+  inventory_item: ['name', 'serial', 'partId'],
 };
 
 function checkedQueryFilters(builder: string, model: InventoryModel, filters: ObjectQueryFilters): ObjectQueryFilters {

@@ -22,7 +22,7 @@ describe('object and multi-object variable types', () => {
   });
 
   it.each([
-    [{ model: 'rack' }, 'objectVar: model must be one of site, device_role, platform, tag, device, got "rack"'],
+    [{ model: 'rack' }, 'objectVar: model must be one of site, device_role, platform, tag, device, interface, ip_address, ip_neighbour, mac_entry, lldp_neighbour, inventory_item, got "rack"'],
     [{ model: 'site', displayField: 'status' }, 'objectVar: displayField of a site must be one of name, slug, description, got "status"'],
     [{ model: 'site', nullOption: 'None' }, 'objectVar: nullOption is only for a variable declared required: false'],
     [{ model: 'tag', queryFilters: { site: '$site' } }, 'objectVar: queryFilters of a tag may use q, name, slug, not "site"'],

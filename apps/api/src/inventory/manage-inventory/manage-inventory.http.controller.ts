@@ -9,9 +9,19 @@ import { collectionOf, type InventoryResource } from '../inventory-resources';
 
 type AnyRecord = InventoryRecordOf[keyof InventoryRecordOf];
 
+/** The models a device refers to, which cannot be deleted while devices do. */
+const MODELS_DEVICES_USE: ReadonlySet<string> = new Set(['site', 'device_role', 'platform']);
+
+/** What deleting a record takes with it, for the operation's summary. */
+const DELETE_EFFECTS: Readonly<Record<string, string>> = {
+  tag: '; devices lose the tag',
+  device: '; its interfaces, neighbours, MAC table, LLDP neighbours and inventory items go too, its IP addresses stay unassigned',
+  interface: '; its IP addresses and neighbour entries stay without interface, its LLDP neighbours go',
+};
+
 /** `POST /api/inventory/<path>`, `PATCH` and `DELETE /api/inventory/<path>/{id}` for one model. */
 export function manageInventoryHttpController(resource: InventoryResource): Type<unknown> {
-  const inUse = resource.model === 'device' || resource.model === 'tag' ? [] : [ApiConflictResponse({ description: 'INVENTORY_OBJECT_IN_USE: devices still use it' })];
+  const inUse = MODELS_DEVICES_USE.has(resource.model) ? [ApiConflictResponse({ description: 'INVENTORY_OBJECT_IN_USE: devices still use it' })] : [];
 
   @ApiController('inventory', `api/inventory/${resource.path}`, RequirePermission('inventory.manage'))
   class ManageInventoryHttpController {
@@ -21,7 +31,7 @@ export function manageInventoryHttpController(resource: InventoryResource): Type
     @ApiOperation({ summary: `Create a ${resource.noun}; 201 with the record and its Location` })
     @ApiBody({ schema: resource.inputSchema })
     @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: one field error per bad, missing or unknown field' })
-    @ApiConflictResponse({ description: 'INVENTORY_CONFLICT: the name or slug is taken' })
+    @ApiConflictResponse({ description: `INVENTORY_CONFLICT: ${resource.conflict}` })
     async create(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<AnyRecord> {
       const record = await this.collection().create(body as never);
       response.status(201).setHeader('Location', `/api/inventory/${resource.path}/${record.id}`);
@@ -33,14 +43,14 @@ export function manageInventoryHttpController(resource: InventoryResource): Type
     @ApiBody({ schema: { ...resource.inputSchema, required: [] } })
     @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
     @ApiNotFoundResponse({ description: 'INVENTORY_OBJECT_NOT_FOUND' })
-    @ApiConflictResponse({ description: 'INVENTORY_CONFLICT: the name or slug is taken' })
+    @ApiConflictResponse({ description: `INVENTORY_CONFLICT: ${resource.conflict}` })
     async update(@Param('id') id: string, @Body() body: unknown): Promise<AnyRecord> {
       return this.collection().update(id, body as never);
     }
 
     @Delete(':id')
     @HttpCode(204)
-    @ApiOperation({ summary: `Delete a ${resource.noun}${resource.model === 'tag' ? '; devices lose the tag' : ''}` })
+    @ApiOperation({ summary: `Delete a ${resource.noun}${DELETE_EFFECTS[resource.model] ?? ''}` })
     @ApiNoContentResponse({ description: 'Deleted' })
     @ApiNotFoundResponse({ description: 'INVENTORY_OBJECT_NOT_FOUND' })
     @applyDecorators(...inUse)

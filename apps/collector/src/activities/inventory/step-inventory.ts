@@ -36,6 +36,12 @@ export class StepInventory {
       platforms: this.collection('platform'),
       tags: this.collection('tag'),
       devices: this.collection('device'),
+      interfaces: this.collection('interface'),
+      ipAddresses: this.collection('ip_address'),
+      ipNeighbours: this.collection('ip_neighbour'),
+      macEntries: this.collection('mac_entry'),
+      lldpNeighbours: this.collection('lldp_neighbour'),
+      inventoryItems: this.collection('inventory_item'),
     };
   }
 

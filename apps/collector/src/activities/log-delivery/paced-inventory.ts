@@ -28,5 +28,11 @@ export function pacedInventory(access: InventoryAccess, room: () => Promise<void
     platforms: paced(access.platforms),
     tags: paced(access.tags),
     devices: paced(access.devices),
+    interfaces: paced(access.interfaces),
+    ipAddresses: paced(access.ipAddresses),
+    ipNeighbours: paced(access.ipNeighbours),
+    macEntries: paced(access.macEntries),
+    lldpNeighbours: paced(access.lldpNeighbours),
+    inventoryItems: paced(access.inventoryItems),
   };
 }
