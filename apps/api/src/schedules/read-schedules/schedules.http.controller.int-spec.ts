@@ -21,6 +21,8 @@ import { ErrorFilter } from '../../http/error.filter';
 import { PostgresRunsQueries } from '../../runs/read-runs/postgres-runs.queries';
 import { RunsHttpController } from '../../runs/read-runs/runs.http.controller';
 import { RunsQueries } from '../../runs/read-runs/runs.queries';
+import { RunEndNotifications } from '../../runs/wait-for-end/run-end-notifications';
+import { RUN_END_WAKEUPS } from '../../runs/wait-for-end/run-end-wakeups.token';
 import { PostgresSchedulesQueries } from './postgres-schedules.queries';
 import { SchedulesHttpController } from './schedules.http.controller';
 import { SchedulesQueries } from './schedules.queries';
@@ -41,6 +43,7 @@ beforeAll(async () => {
       { provide: getDataSourceToken(READ_MODELS), useValue: db.dataSource },
       { provide: SchedulesQueries, useClass: PostgresSchedulesQueries },
       { provide: RunsQueries, useClass: PostgresRunsQueries },
+      { provide: RUN_END_WAKEUPS, useValue: new RunEndNotifications({ databaseUrl: db.url, applicationName: 'read-schedules-test' }) },
       { provide: API_CONFIG, useValue: { temporal: { uiUrl: 'http://127.0.0.1:8233', namespace: 'default' } } },
       { provide: APP_FILTER, useClass: ErrorFilter },
       { provide: TokenAuthenticator, useValue: new TokenAuthenticator(db.identityDataSource) },
