@@ -59,4 +59,6 @@ export const COLLECTED_SUBTREES = [
   '1.0.8802.1.1.2.1.3.7', // LLDP-MIB lldpLocPortTable
   '1.0.8802.1.1.2.1.4.1', // LLDP-MIB lldpRemTable
   '1.3.6.1.4.1.9.9.23.1.2.1', // CISCO-CDP-MIB cdpCacheTable
+  '1.3.6.1.4.1.2636.3.1.2', // JUNIPER-MIB jnxBoxDescr
+  '1.3.6.1.4.1.2636.3.1.3', // JUNIPER-MIB jnxBoxSerialNo
 ] as const;

@@ -1,3 +1,4 @@
+import { identifierText } from '../../decode/identifier-text';
 import { formatIpv4 } from '../../decode/inet-address';
 import { asNumber, asOctets, asText } from '../../decode/octets';
 import type { SnmpSession } from '../../session/snmp-session';
@@ -33,8 +34,8 @@ export async function collectCdp(session: SnmpSession): Promise<Collected<SnmpCd
     const isIpv4 = (values.addressType ? asNumber(values.addressType.value) : null) === 1 && address?.length === 4;
     records.push({
       localIfIndex: index[0],
-      remoteDeviceId: text(values.deviceId?.value),
-      remotePort: text(values.devicePort?.value),
+      remoteDeviceId: identifierText(values.deviceId?.value, false, false),
+      remotePort: identifierText(values.devicePort?.value, false, false),
       remotePlatform: text(values.platform?.value),
       remoteVersion: text(values.version?.value),
       remoteAddress: isIpv4 && address ? formatIpv4([...address]) : null,

@@ -15,9 +15,9 @@ export interface SnmpDeviceFacts {
   uptimeSeconds: number | null;
   /** ENTITY-MIB chassis manufacturer, else from the sysObjectID's enterprise number. */
   vendor: string | null;
-  /** ENTITY-MIB chassis model name. */
+  /** ENTITY-MIB chassis model name (Junos: jnxBoxDescr). */
   model: string | null;
-  /** ENTITY-MIB chassis serial number. */
+  /** ENTITY-MIB chassis serial number (Junos: jnxBoxSerialNo). */
   serial: string | null;
   /** ENTITY-MIB chassis software revision. */
   osVersion: string | null;
@@ -26,6 +26,9 @@ export interface SnmpDeviceFacts {
 const SYSTEM = '1.3.6.1.2.1.1';
 const ENT_PHYSICAL_ENTRY = '1.3.6.1.2.1.47.1.1.1.1';
 const CHASSIS = 3;
+/** JUNIPER-MIB jnxBoxDescr.0 and jnxBoxSerialNo.0: Junos routers have no ENTITY-MIB. */
+const JNX_BOX_DESCR = '1.3.6.1.4.1.2636.3.1.2.0';
+const JNX_BOX_SERIAL = '1.3.6.1.4.1.2636.3.1.3.0';
 
 /** SNMPv2-MIB system group (one GET) and the first ENTITY-MIB chassis that has a serial or model. */
 export async function collectFacts(session: SnmpSession): Promise<Collected<SnmpDeviceFacts>> {
@@ -43,6 +46,7 @@ export async function collectFacts(session: SnmpSession): Promise<Collected<Snmp
       softwareRev: text(row.values.softwareRev?.value),
     }))
     .find((entity) => entity.serial || entity.model);
+  const juniper = !chassis && sysObjectId?.startsWith('1.3.6.1.4.1.2636.') ? await session.get([JNX_BOX_DESCR, JNX_BOX_SERIAL]) : null;
   const hostname = text(name?.value);
   const ticks = upTime ? asNumber(upTime.value) : null;
   return {
@@ -55,8 +59,8 @@ export async function collectFacts(session: SnmpSession): Promise<Collected<Snmp
         sysLocation: text(location?.value),
         uptimeSeconds: ticks === null ? null : Math.floor(ticks / 100),
         vendor: chassis?.manufacturer ?? vendorOfObjectId(sysObjectId),
-        model: chassis?.model ?? null,
-        serial: chassis?.serial ?? null,
+        model: chassis?.model ?? (juniper?.[0] ? text(juniper[0].value) : null),
+        serial: chassis?.serial ?? (juniper?.[1] ? text(juniper[1].value) : null),
         osVersion: chassis?.softwareRev ?? null,
       },
     ],

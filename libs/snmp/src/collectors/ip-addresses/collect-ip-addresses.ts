@@ -69,9 +69,11 @@ export async function collectIpAddresses(session: SnmpSession): Promise<Collecte
 
   if (modern.length === 0 && legacy.length === 0) warnings.add('MIB_MISSING', 'IP-MIB ipAddressTable and ipAddrTable are empty or not implemented', IP_ADDRESS_ENTRY);
   const records = [...byIp.values()].map((entry) => {
-    // Without a prefix length the address is kept as a host address, and the gap reported.
-    if (entry.prefixLength === null) warnings.badValue('prefix length (ipAddressPrefix / ipAdEntNetMask)', entry.ip);
-    const prefixLength = entry.prefixLength ?? (entry.family === 4 ? 32 : 128);
+    // Agents give link-local addresses no prefix: theirs is fe80::/64 (RFC 4291). Any other address without one is
+    // kept as a host address, and the gap reported.
+    const linkLocal = entry.family === 6 && /^fe[89ab][0-9a-f]:/.test(entry.ip);
+    if (entry.prefixLength === null && !linkLocal) warnings.badValue('prefix length (ipAddressPrefix / ipAdEntNetMask)', entry.ip);
+    const prefixLength = entry.prefixLength ?? (linkLocal ? 64 : entry.family === 4 ? 32 : 128);
     return { address: `${entry.ip}/${prefixLength}`, ip: entry.ip, prefixLength, family: entry.family, ifIndex: entry.ifIndex, source: entry.source };
   });
   return { records, warnings: warnings.done() };

@@ -1,9 +1,9 @@
+import { identifierText } from '../../decode/identifier-text';
 import { asNumber, asText } from '../../decode/octets';
 import type { SnmpSession } from '../../session/snmp-session';
 import type { Collected } from '../collected';
 import { present, readTable } from '../read-table';
 import { Warnings } from '../warnings';
-import { CHASSIS_MAC, CHASSIS_NETWORK_ADDRESS, lldpIdText, PORT_MAC, PORT_NETWORK_ADDRESS } from './lldp-id';
 import { resolveLocalPorts } from './resolve-local-ports';
 
 export interface SnmpLldpNeighbour {
@@ -22,6 +22,11 @@ export interface SnmpLldpNeighbour {
 }
 
 const REM_ENTRY = '1.0.8802.1.1.2.1.4.1.1';
+/** LLDP-MIB LldpChassisIdSubtype macAddress(4) / networkAddress(5); LldpPortIdSubtype macAddress(3) / networkAddress(4). */
+const CHASSIS_MAC = 4;
+const CHASSIS_NETWORK_ADDRESS = 5;
+const PORT_MAC = 3;
+const PORT_NETWORK_ADDRESS = 4;
 
 /** LLDP-MIB lldpRemTable (index timeMark.localPortNum.remIndex), its local port resolved to an interface. */
 export async function collectLldp(session: SnmpSession): Promise<Collected<SnmpLldpNeighbour>> {
@@ -49,9 +54,9 @@ export async function collectLldp(session: SnmpSession): Promise<Collected<SnmpL
       localPortNum,
       localIfIndex: local?.ifIndex ?? null,
       localInterface: local?.name ?? null,
-      remoteChassisId: lldpIdText(values.chassisId?.value, chassisIdSubtype === CHASSIS_MAC, chassisIdSubtype === CHASSIS_NETWORK_ADDRESS),
+      remoteChassisId: identifierText(values.chassisId?.value, chassisIdSubtype === CHASSIS_MAC, chassisIdSubtype === CHASSIS_NETWORK_ADDRESS),
       remoteChassisIdSubtype: chassisIdSubtype,
-      remotePortId: lldpIdText(values.portId?.value, portIdSubtype === PORT_MAC, portIdSubtype === PORT_NETWORK_ADDRESS),
+      remotePortId: identifierText(values.portId?.value, portIdSubtype === PORT_MAC, portIdSubtype === PORT_NETWORK_ADDRESS),
       remotePortIdSubtype: portIdSubtype,
       remotePortDescription: text(values.portDesc?.value),
       remoteSystemName: text(values.sysName?.value),

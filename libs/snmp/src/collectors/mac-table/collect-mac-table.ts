@@ -7,7 +7,9 @@ import { Warnings } from '../warnings';
 export interface SnmpMacTableEntry {
   /** Canonical `aa:bb:cc:dd:ee:ff`. */
   mac: string;
-  /** Q-BRIDGE-MIB's filtering database id, which is the VLAN id on the devices we know (null from BRIDGE-MIB). */
+  /** Q-BRIDGE-MIB's filtering database id (null from BRIDGE-MIB). */
+  fdbId: number | null;
+  /** The fdbId when it can be a VLAN id (1-4094): most switches number their databases by VLAN; Junos does not. */
   vlan: number | null;
   bridgePort: number;
   /** The bridge port's interface (dot1dBasePortIfIndex), when the agent maps it. */
@@ -67,9 +69,11 @@ function toEntry(
   if (status === INVALID) return null;
   return {
     mac,
-    vlan: source === 'dot1qTpFdbTable' ? index[0] : null,
+    fdbId: source === 'dot1qTpFdbTable' ? index[0] : null,
+    vlan: source === 'dot1qTpFdbTable' && index[0] >= 1 && index[0] <= 4094 ? index[0] : null,
     bridgePort,
-    ifIndex: ifIndexOfPort.get(bridgePort) ?? null,
+    // 0 = no interface (Junos gives it for its internal bridge ports).
+    ifIndex: ifIndexOfPort.get(bridgePort) || null,
     status: STATUSES[status ?? 1] ?? 'other',
     source,
   };
