@@ -11,7 +11,7 @@ export interface TableRow<C extends string> {
 /**
  * Walks the given columns of a table (`entryOid` = the table's Entry) and joins them into rows by index, in index
  * order of first appearance. Column by column, so columns a collector does not need (counters) are never fetched.
- * A truncated column gives a TABLE_TRUNCATED warning and the rows read so far.
+ * A truncated column gives the table one TABLE_TRUNCATED warning, and the rows read so far.
  */
 export async function readTable<C extends string>(
   session: SnmpSession,
@@ -21,10 +21,11 @@ export async function readTable<C extends string>(
   warnings: Warnings,
 ): Promise<TableRow<C>[]> {
   const rows = new Map<string, TableRow<C>>();
+  const truncated: string[] = [];
   for (const [column, number] of Object.entries(columns) as [C, number][]) {
     const columnOid = `${entryOid}.${number}`;
     const { values, stopped } = await session.walk(columnOid);
-    if (stopped) warnings.add('TABLE_TRUNCATED', `${name}.${column} (${columnOid}): ${stopped.reason}, ${stopped.detail}`, columnOid);
+    if (stopped) truncated.push(`${column}: ${stopped.reason}, ${stopped.detail}`);
     for (const value of values) {
       const index = suffixOf(columnOid, value.oid);
       const key = index.join('.');
@@ -33,6 +34,8 @@ export async function readTable<C extends string>(
       rows.set(key, row);
     }
   }
+  // One warning per table: an agent that answers a table out of order usually does so in every column.
+  if (truncated.length > 0) warnings.add('TABLE_TRUNCATED', `${name} (${entryOid}) read in part: ${truncated.join('; ')}`, entryOid);
   return [...rows.values()];
 }
 

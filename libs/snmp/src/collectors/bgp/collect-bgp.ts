@@ -1,5 +1,5 @@
+import { numeric } from '../../decode/numeric';
 import { asIpv4 } from '../../decode/inet-address';
-import { asNumber } from '../../decode/octets';
 import type { SnmpSession } from '../../session/snmp-session';
 import type { Collected } from '../collected';
 import { present, readTable } from '../read-table';
@@ -31,7 +31,7 @@ export async function collectBgp(session: SnmpSession): Promise<Collected<SnmpBg
   const rows = await readTable(session, 'bgpPeerTable', PEER_ENTRY, { identifier: 1, state: 2, adminStatus: 3, localAddr: 5, remoteAddr: 7, remoteAs: 9, establishedTime: 16 }, warnings);
   if (!present(rows, 'BGP4-MIB bgpPeerTable', PEER_ENTRY, warnings)) return { records: [], warnings: warnings.done() };
   const [localAsValue] = await session.get([`${BGP}.2.0`]);
-  const localAs = localAsValue ? asNumber(localAsValue.value) : null;
+  const localAs = numeric(localAsValue);
   const records: SnmpBgpPeer[] = [];
   for (const { index, values } of rows) {
     const remoteAddress = (values.remoteAddr ? asIpv4(values.remoteAddr.value) : null) ?? (index.length === 4 ? index.join('.') : null);
@@ -39,18 +39,18 @@ export async function collectBgp(session: SnmpSession): Promise<Collected<SnmpBg
       warnings.badValue('bgpPeerTable index', index.join('.'));
       continue;
     }
-    const state = values.state ? asNumber(values.state.value) : null;
-    const admin = values.adminStatus ? asNumber(values.adminStatus.value) : null;
+    const state = numeric(values.state);
+    const admin = numeric(values.adminStatus);
     records.push({
       remoteAddress,
-      remoteAs: values.remoteAs ? asNumber(values.remoteAs.value) : null,
+      remoteAs: numeric(values.remoteAs),
       localAddress: values.localAddr ? asIpv4(values.localAddr.value) : null,
       localAs,
       peerIdentifier: values.identifier ? asIpv4(values.identifier.value) : null,
       state: state !== null ? (STATES[state - 1] ?? null) : null,
       // bgpPeerAdminStatus: stop(1), start(2).
       adminEnabled: admin === 2 ? true : admin === 1 ? false : null,
-      establishedSeconds: values.establishedTime ? asNumber(values.establishedTime.value) : null,
+      establishedSeconds: numeric(values.establishedTime),
     });
   }
   return { records, warnings: warnings.done() };

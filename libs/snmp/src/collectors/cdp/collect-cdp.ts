@@ -1,6 +1,7 @@
+import { numeric } from '../../decode/numeric';
 import { identifierText } from '../../decode/identifier-text';
 import { formatIpv4 } from '../../decode/inet-address';
-import { asNumber, asOctets, asText } from '../../decode/octets';
+import { asOctets, asText } from '../../decode/octets';
 import type { SnmpSession } from '../../session/snmp-session';
 import type { Collected } from '../collected';
 import { present, readTable } from '../read-table';
@@ -31,7 +32,7 @@ export async function collectCdp(session: SnmpSession): Promise<Collected<SnmpCd
       continue;
     }
     const address = asOctets(values.address?.value);
-    const isIpv4 = (values.addressType ? asNumber(values.addressType.value) : null) === 1 && address?.length === 4;
+    const isIpv4 = (numeric(values.addressType)) === 1 && address?.length === 4;
     records.push({
       localIfIndex: index[0],
       remoteDeviceId: identifierText(values.deviceId?.value, false, false),

@@ -1,4 +1,5 @@
-import { asNumber, asText } from '../../decode/octets';
+import { numeric } from '../../decode/numeric';
+import { asText } from '../../decode/octets';
 import type { SnmpSession } from '../../session/snmp-session';
 import type { Collected } from '../collected';
 import { readTable } from '../read-table';
@@ -38,7 +39,7 @@ export async function collectFacts(session: SnmpSession): Promise<Collected<Snmp
   const sysObjectId = typeof objectId?.value === 'string' ? objectId.value : null;
   const entities = await readTable(session, 'entPhysicalTable', ENT_PHYSICAL_ENTRY, { class: 5, softwareRev: 10, serial: 11, manufacturer: 12, model: 13 }, warnings);
   const chassis = entities
-    .filter((row) => asNumber(row.values.class?.value) === CHASSIS)
+    .filter((row) => numeric(row.values.class) === CHASSIS)
     .map((row) => ({
       serial: text(row.values.serial?.value),
       model: text(row.values.model?.value),
@@ -48,7 +49,7 @@ export async function collectFacts(session: SnmpSession): Promise<Collected<Snmp
     .find((entity) => entity.serial || entity.model);
   const juniper = !chassis && sysObjectId?.startsWith('1.3.6.1.4.1.2636.') ? await session.get([JNX_BOX_DESCR, JNX_BOX_SERIAL]) : null;
   const hostname = text(name?.value);
-  const ticks = upTime ? asNumber(upTime.value) : null;
+  const ticks = numeric(upTime);
   return {
     records: [
       {

@@ -1,4 +1,5 @@
-import { asMac, asNumber, asText } from '../../decode/octets';
+import { numeric } from '../../decode/numeric';
+import { asMac, asText } from '../../decode/octets';
 import type { SnmpSession } from '../../session/snmp-session';
 import type { Collected } from '../collected';
 import { present, readTable } from '../read-table';
@@ -49,24 +50,20 @@ export async function collectInterfaces(session: SnmpSession): Promise<Collected
     const ifDescr = values.ifDescr ? asText(values.ifDescr.value) : null;
     const ifName = x.ifName ? asText(x.ifName.value) : null;
     const physical = values.ifPhysAddress ? values.ifPhysAddress.value : null;
-    const ifType = numberOrNull(values.ifType?.value);
+    const ifType = numeric(values.ifType);
     records.push({
       ifIndex,
       name: ifName || ifDescr || `ifIndex ${ifIndex}`,
       ifDescr,
       type: interfaceKindOf(ifType),
       ifType,
-      enabled: numberOrNull(values.ifAdminStatus?.value) === 1,
-      operUp: numberOrNull(values.ifOperStatus?.value) === 1,
-      mtu: numberOrNull(values.ifMtu?.value),
-      speed: speedKbps(numberOrNull(values.ifSpeed?.value), numberOrNull(x.ifHighSpeed?.value)),
+      enabled: numeric(values.ifAdminStatus) === 1,
+      operUp: numeric(values.ifOperStatus) === 1,
+      mtu: numeric(values.ifMtu),
+      speed: speedKbps(numeric(values.ifSpeed), numeric(x.ifHighSpeed)),
       macAddress: physical === null ? null : asMac(physical),
       description: x.ifAlias ? asText(x.ifAlias.value) || null : null,
     });
   }
   return { records, warnings: warnings.done() };
-}
-
-function numberOrNull(value: unknown): number | null {
-  return value === undefined ? null : asNumber(value);
 }

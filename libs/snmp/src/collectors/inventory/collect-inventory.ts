@@ -1,4 +1,5 @@
-import { asNumber, asText } from '../../decode/octets';
+import { numeric } from '../../decode/numeric';
+import { asText } from '../../decode/octets';
 import type { SnmpSession } from '../../session/snmp-session';
 import type { Collected } from '../collected';
 import { present, readTable } from '../read-table';
@@ -44,8 +45,8 @@ export async function collectInventory(session: SnmpSession): Promise<Collected<
       warnings.badValue('entPhysicalTable index', index.join('.'));
       continue;
     }
-    const classNumber = values.class ? asNumber(values.class.value) : null;
-    const isFru = values.isFru ? asNumber(values.isFru.value) : null;
+    const classNumber = numeric(values.class);
+    const isFru = numeric(values.isFru);
     records.push({
       entPhysicalIndex: index[0],
       name: text(values.name?.value),
@@ -57,7 +58,7 @@ export async function collectInventory(session: SnmpSession): Promise<Collected<
       hardwareRev: text(values.hardwareRev?.value),
       firmwareRev: text(values.firmwareRev?.value),
       softwareRev: text(values.softwareRev?.value),
-      containedIn: values.containedIn ? asNumber(values.containedIn.value) : null,
+      containedIn: numeric(values.containedIn),
       // TruthValue: true(1), false(2).
       isFru: isFru === 1 ? true : isFru === 2 ? false : null,
     });

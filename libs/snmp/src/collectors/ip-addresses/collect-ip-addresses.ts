@@ -1,5 +1,5 @@
+import { numeric } from '../../decode/numeric';
 import { asIpv4, inetAddressFromIndex, prefixLengthOfMask } from '../../decode/inet-address';
-import { asNumber } from '../../decode/octets';
 import type { SnmpSession } from '../../session/snmp-session';
 import type { Collected } from '../collected';
 import { readTable } from '../read-table';
@@ -38,13 +38,13 @@ export async function collectIpAddresses(session: SnmpSession): Promise<Collecte
       if (index[0] === 1 || index[0] === 2) warnings.badValue('ipAddressTable index', index.join('.'));
       continue;
     }
-    if (asNumber(values.type?.value) === BROADCAST) continue;
+    if (numeric(values.type) === BROADCAST) continue;
     const prefix = typeof values.prefix?.value === 'string' ? values.prefix.value : null;
     byIp.set(found.decoded.address, {
       ip: found.decoded.address,
       family: found.decoded.family,
       prefixLength: prefixLengthOfPointer(prefix, found.decoded.family),
-      ifIndex: values.ifIndex ? asNumber(values.ifIndex.value) : null,
+      ifIndex: numeric(values.ifIndex),
       source: 'ipAddressTable',
     });
   }
@@ -61,10 +61,10 @@ export async function collectIpAddresses(session: SnmpSession): Promise<Collecte
     const known = byIp.get(ip);
     if (known) {
       known.prefixLength ??= prefixLength;
-      known.ifIndex ??= values.ifIndex ? asNumber(values.ifIndex.value) : null;
+      known.ifIndex ??= numeric(values.ifIndex);
       continue;
     }
-    byIp.set(ip, { ip, family: 4, prefixLength, ifIndex: values.ifIndex ? asNumber(values.ifIndex.value) : null, source: 'ipAddrTable' });
+    byIp.set(ip, { ip, family: 4, prefixLength, ifIndex: numeric(values.ifIndex), source: 'ipAddrTable' });
   }
 
   if (modern.length === 0 && legacy.length === 0) warnings.add('MIB_MISSING', 'IP-MIB ipAddressTable and ipAddrTable are empty or not implemented', IP_ADDRESS_ENTRY);

@@ -1,5 +1,6 @@
+import { numeric } from '../../decode/numeric';
 import { identifierText } from '../../decode/identifier-text';
-import { asNumber, asText } from '../../decode/octets';
+import { asText } from '../../decode/octets';
 import type { SnmpSession } from '../../session/snmp-session';
 import type { Collected } from '../collected';
 import { present, readTable } from '../read-table';
@@ -47,8 +48,8 @@ export async function collectLldp(session: SnmpSession): Promise<Collected<SnmpL
       continue;
     }
     const localPortNum = index[1];
-    const chassisIdSubtype = values.chassisIdSubtype ? asNumber(values.chassisIdSubtype.value) : null;
-    const portIdSubtype = values.portIdSubtype ? asNumber(values.portIdSubtype.value) : null;
+    const chassisIdSubtype = numeric(values.chassisIdSubtype);
+    const portIdSubtype = numeric(values.portIdSubtype);
     const local = ports.get(localPortNum);
     records.push({
       localPortNum,

@@ -1,4 +1,5 @@
-import { asNumber, macFromOctets } from '../../decode/octets';
+import { numeric } from '../../decode/numeric';
+import { macFromOctets } from '../../decode/octets';
 import type { SnmpSession } from '../../session/snmp-session';
 import type { Collected } from '../collected';
 import { readTable, type TableRow } from '../read-table';
@@ -42,7 +43,7 @@ export async function collectMacTable(session: SnmpSession): Promise<Collected<S
     return { records: [], warnings: warnings.done() };
   }
   const basePorts = await readTable(session, 'dot1dBasePortTable', BASE_PORT_ENTRY, { ifIndex: 2 }, warnings);
-  const ifIndexOfPort = new Map(basePorts.map((row) => [row.index[0], asNumber(row.values.ifIndex?.value)]));
+  const ifIndexOfPort = new Map(basePorts.map((row) => [row.index[0], numeric(row.values.ifIndex)]));
   const records: SnmpMacTableEntry[] = [];
   for (const row of rows) {
     const entry = toEntry(row, source, ifIndexOfPort, warnings);
@@ -60,8 +61,8 @@ function toEntry(
   // dot1q: fdbId.mac (7 sub-identifiers); dot1d: mac (6).
   const macParts = source === 'dot1qTpFdbTable' ? index.slice(1) : index;
   const mac = macParts.length === 6 ? macFromOctets(macParts) : null;
-  const status = values.status ? asNumber(values.status.value) : 1;
-  const bridgePort = values.port ? asNumber(values.port.value) : null;
+  const status = values.status ? numeric(values.status) : 1;
+  const bridgePort = numeric(values.port);
   if (!mac || bridgePort === null) {
     warnings.badValue(`${source} row`, index.join('.'));
     return null;

@@ -1,6 +1,7 @@
+import { numeric } from '../../decode/numeric';
 import { inetAddressFromIndex } from '../../decode/inet-address';
-import { asMac, asNumber, asOctets } from '../../decode/octets';
-import type { SnmpSession } from '../../session/snmp-session';
+import { asMac, asOctets } from '../../decode/octets';
+import type { SnmpSession, SnmpValue } from '../../session/snmp-session';
 import type { Collected } from '../collected';
 import { present, readTable } from '../read-table';
 import { Warnings } from '../warnings';
@@ -33,7 +34,7 @@ export async function collectArp(session: SnmpSession): Promise<Collected<SnmpNe
       warnings.badValue('ipNetToMediaTable index', index.join('.'));
       continue;
     }
-    const entry = toEntry(index[0], index.slice(1).join('.'), 4, values.physAddress?.value, values.type?.value, 'ipNetToMediaTable', warnings);
+    const entry = toEntry(index[0], index.slice(1).join('.'), 4, values.physAddress?.value, values.type, 'ipNetToMediaTable', warnings);
     if (entry && !entries.has(`${entry.ifIndex}/${entry.ip}`)) entries.set(`${entry.ifIndex}/${entry.ip}`, entry);
   }
   if (physical.length === 0 && media.length === 0) warnings.add('MIB_MISSING', 'IP-MIB ipNetToPhysicalTable and ipNetToMediaTable are empty or not implemented', NET_TO_MEDIA_ENTRY);
@@ -57,7 +58,7 @@ async function readNetToPhysical(session: SnmpSession, warnings: Warnings): Prom
       warnings.badValue('ipNetToPhysicalTable index', index.join('.'));
       continue;
     }
-    const entry = toEntry(index[0], found.decoded.address, found.decoded.family, values.physAddress?.value, values.type?.value, 'ipNetToPhysicalTable', warnings);
+    const entry = toEntry(index[0], found.decoded.address, found.decoded.family, values.physAddress?.value, values.type, 'ipNetToPhysicalTable', warnings);
     if (entry) entries.push(entry);
   }
   return entries;
@@ -68,11 +69,11 @@ function toEntry(
   ip: string,
   family: 4 | 6,
   physAddress: unknown,
-  type: unknown,
+  type: SnmpValue | undefined,
   source: SnmpNeighbourEntry['source'],
   warnings: Warnings,
 ): SnmpNeighbourEntry | null {
-  const typeNumber = type === undefined ? 1 : asNumber(type);
+  const typeNumber = type === undefined ? 1 : numeric(type);
   if (typeNumber === INVALID) return null;
   const mac = asMac(physAddress);
   if (!mac) {
