@@ -7,13 +7,13 @@ const N5000 = 'network/switch/cisco-n5000';
 const PROCURVE = 'network/switch/hpe-procurve-516733-b21';
 const MX960 = 'network/router/juniper-mx960-13-3r9-13';
 
-jest.setTimeout(600_000);
+jest.setTimeout(120_000);
 
 let simulator: OwnSnmpSimulator;
 
 beforeAll(async () => {
-  simulator = await OwnSnmpSimulator.start({ recordings: [C3560, N5000, PROCURVE, MX960], subtrees: COLLECTED_SUBTREES, startTimeoutMs: 540_000 });
-});
+  simulator = await OwnSnmpSimulator.start({ recordings: [C3560, N5000, PROCURVE, MX960], subtrees: COLLECTED_SUBTREES });
+}, 1_800_000); // The index lock may be held by a simulator of another test file that indexes all recordings.
 
 afterAll(() => simulator?.dispose());
 

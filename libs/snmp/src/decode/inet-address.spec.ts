@@ -25,6 +25,14 @@ describe('InetAddress decoding', () => {
     expect(inetAddressFromIndex([9, 4, 10, 0, 0, 1], 0)).toBeNull();
   });
 
+  it('reads an address an agent wrote as text in the index (Brocade), and nothing from other bytes', () => {
+    const text = (value: string) => [...Buffer.from(value)];
+    expect(inetAddressFromIndex([1, 15, ...text('010.040.001.039')], 0)?.decoded).toEqual({ address: '10.40.1.39', family: 4 });
+    expect(inetAddressFromIndex([2, 39, ...text('fe80:0000:0000:0000:c6f5:7cff:fe05:ba75')], 0)?.decoded).toEqual({ address: 'fe80::c6f5:7cff:fe05:ba75', family: 6 });
+    expect(inetAddressFromIndex([1, 15, ...text('999.040.001.039')], 0)).toBeNull();
+    expect(inetAddressFromIndex([1, 5, 10, 0, 0, 1, 7], 0)).toBeNull();
+  });
+
   it('reads IpAddress values and netmasks', () => {
     expect(asIpv4('10.1.2.3')).toBe('10.1.2.3');
     expect(asIpv4(Buffer.from([10, 1, 2, 3]))).toBe('10.1.2.3');

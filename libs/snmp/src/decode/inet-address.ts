@@ -49,22 +49,37 @@ export function decodeInetAddress(type: number, octets: readonly number[]): Deco
 const ADDRESS_LENGTHS: Record<number, number> = { [IPV4]: 4, [IPV6]: 16, [IPV4Z]: 8, [IPV6Z]: 20 };
 
 /**
- * An InetAddressType + InetAddress pair inside a table index, starting at `offset`: the address is length-prefixed
- * (RFC 4001); some agents leave the length out, which the type's fixed size lets us recognise. Returns the address
- * and where the index goes on, or null when the index does not hold one.
+ * The InetAddressType + InetAddress pair that ends a table index, starting at `offset`. The address is
+ * length-prefixed (RFC 4001); some agents leave the length out, and some (Brocade) write the address as text
+ * (`010.040.001.039`): both are recognised. Null when the rest of the index holds no address of the type.
  */
 export function inetAddressFromIndex(index: readonly number[], offset: number): { decoded: DecodedAddress; next: number } | null {
   const type = index[offset];
   const size = ADDRESS_LENGTHS[type];
   if (size === undefined) return null;
+  const rest = index.length - offset;
   const declared = index[offset + 1];
-  if (declared === size && index.length - (offset + 2) >= size) {
-    const decoded = decodeInetAddress(type, index.slice(offset + 2, offset + 2 + size));
-    return decoded ? { decoded, next: offset + 2 + size } : null;
+  if (rest === size + 2 && declared === size) return found(decodeInetAddress(type, index.slice(offset + 2)), index.length);
+  if (rest === size + 1) return found(decodeInetAddress(type, index.slice(offset + 1)), index.length);
+  if (rest === declared + 2) return found(addressFromText(type, index.slice(offset + 2)), index.length);
+  return null;
+}
+
+function found(decoded: DecodedAddress | null, next: number): { decoded: DecodedAddress; next: number } | null {
+  return decoded ? { decoded, next } : null;
+}
+
+/** An address written as ASCII text in the index: dotted IPv4 (leading zeros allowed) or full-form IPv6. */
+function addressFromText(type: number, octets: readonly number[]): DecodedAddress | null {
+  if (octets.some((byte) => byte < 0x20 || byte > 0x7e)) return null;
+  const text = String.fromCharCode(...octets);
+  if (type === IPV4 && /^\d{1,3}(\.\d{1,3}){3}$/.test(text)) {
+    const parts = text.split('.').map(Number);
+    return parts.every((part) => part <= 255) ? { address: formatIpv4(parts), family: 4 } : null;
   }
-  if (index.length - (offset + 1) >= size) {
-    const decoded = decodeInetAddress(type, index.slice(offset + 1, offset + 1 + size));
-    return decoded ? { decoded, next: offset + 1 + size } : null;
+  if (type === IPV6 && /^[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{1,4}){7}$/.test(text)) {
+    const bytes = text.split(':').flatMap((group) => [parseInt(group, 16) >> 8, parseInt(group, 16) & 0xff]);
+    return { address: formatIpv6(bytes), family: 6 };
   }
   return null;
 }

@@ -6,13 +6,13 @@ const C3560 = 'network/switch/cisco-c3560';
 const USER = { name: 'yard-collector', authProtocol: 'SHA', authKey: 'auth-secret-1', privProtocol: 'AES', privKey: 'priv-secret-1' } as const;
 const V3: SnmpV3Credentials = { version: 'v3', username: USER.name, authProtocol: 'sha', authKey: USER.authKey, privProtocol: 'aes', privKey: USER.privKey, context: C3560 };
 
-jest.setTimeout(600_000);
+jest.setTimeout(120_000);
 
 let simulator: OwnSnmpSimulator;
 
 beforeAll(async () => {
-  simulator = await OwnSnmpSimulator.start({ recordings: [C3560], subtrees: COLLECTED_SUBTREES, v3Users: [USER], startTimeoutMs: 540_000 });
-});
+  simulator = await OwnSnmpSimulator.start({ recordings: [C3560], subtrees: COLLECTED_SUBTREES, v3Users: [USER] });
+}, 1_800_000); // The index lock may be held by a simulator of another test file that indexes all recordings.
 
 afterAll(() => simulator?.dispose());
 

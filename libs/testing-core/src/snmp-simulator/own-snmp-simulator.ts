@@ -22,7 +22,10 @@ export interface SnmpSimulatorOptions {
   /** Serve only the records under these OIDs (faster first start; see prepareRecordings). Whole recordings if unset. */
   subtrees?: readonly string[];
   v3Users?: readonly SimulatedV3User[];
-  /** How long the first start may index the recordings (minutes for many big ones; cached afterwards). */
+  /**
+   * How long a start may wait for another simulator's start (the index lock) and index its recordings: 25 minutes
+   * unless given (all network recordings, first time, on a busy machine); a cached index makes it seconds.
+   */
   startTimeoutMs?: number;
 }
 
@@ -62,7 +65,7 @@ export class OwnSnmpSimulator {
     const env = { ...process.env, SNMPSIM_ALLOW_ROOT: 'true' };
     const owned = new OwnedProcess(join(venv, 'bin', 'snmpsim-command-responder'), args, { env });
     const simulator = new OwnSnmpSimulator(port, owned);
-    const timeoutMs = options.startTimeoutMs ?? 120_000;
+    const timeoutMs = options.startTimeoutMs ?? 1_500_000;
     await withIndexLock(timeoutMs, async () => {
       owned.spawn();
       await simulator.waitUntilAnswering(options.recordings[0], timeoutMs);

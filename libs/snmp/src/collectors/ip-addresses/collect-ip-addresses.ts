@@ -49,13 +49,14 @@ export async function collectIpAddresses(session: SnmpSession): Promise<Collecte
     });
   }
 
-  const legacy = await readTable(session, 'ipAddrTable', IP_ADDR_ENTRY, { ifIndex: 2, netMask: 3 }, warnings);
+  const legacy = await readTable(session, 'ipAddrTable', IP_ADDR_ENTRY, { address: 1, ifIndex: 2, netMask: 3 }, warnings);
   for (const { index, values } of legacy) {
-    if (index.length !== 4 || index.some((part) => part > 255)) {
-      warnings.badValue('ipAddrTable index', index.join('.'));
+    // ipAdEntAddr, else the index: some agents (Venus) index the table by interface, not by address.
+    const ip = (values.address ? asIpv4(values.address.value) : null) ?? (index.length === 4 && index.every((part) => part <= 255) ? index.join('.') : null);
+    if (!ip) {
+      warnings.badValue('ipAddrTable row', index.join('.'));
       continue;
     }
-    const ip = index.join('.');
     const mask = values.netMask ? asIpv4(values.netMask.value) : null;
     const prefixLength = mask ? prefixLengthOfMask(mask) : null;
     const known = byIp.get(ip);

@@ -1,5 +1,5 @@
 import { numeric } from '../../decode/numeric';
-import { inetAddressFromIndex } from '../../decode/inet-address';
+import { asIpv4, inetAddressFromIndex } from '../../decode/inet-address';
 import { asMac, asOctets } from '../../decode/octets';
 import type { SnmpSession, SnmpValue } from '../../session/snmp-session';
 import type { Collected } from '../collected';
@@ -28,13 +28,17 @@ export async function collectArp(session: SnmpSession): Promise<Collected<SnmpNe
   const entries = new Map<string, SnmpNeighbourEntry>();
   const physical = await readNetToPhysical(session, warnings);
   for (const entry of physical.filter((candidate) => candidate.family === 4)) entries.set(`${entry.ifIndex}/${entry.ip}`, entry);
-  const media = await readTable(session, 'ipNetToMediaTable', NET_TO_MEDIA_ENTRY, { physAddress: 2, type: 4 }, warnings);
+  const media = await readTable(session, 'ipNetToMediaTable', NET_TO_MEDIA_ENTRY, { ifIndex: 1, physAddress: 2, netAddress: 3, type: 4 }, warnings);
   for (const { index, values } of media) {
-    if (index.length !== 5 || index.slice(1).some((part) => part > 255)) {
-      warnings.badValue('ipNetToMediaTable index', index.join('.'));
+    // The columns, else the index (ifIndex.a.b.c.d): some agents (Venus) index the table by a row number.
+    const fromIndex = index.length === 5 && index.slice(1).every((part) => part <= 255) ? index.slice(1).join('.') : null;
+    const ip = (values.netAddress ? asIpv4(values.netAddress.value) : null) ?? fromIndex;
+    const ifIndex = numeric(values.ifIndex) ?? (index.length === 5 ? index[0] : null);
+    if (!ip || ifIndex === null) {
+      warnings.badValue('ipNetToMediaTable row', index.join('.'));
       continue;
     }
-    const entry = toEntry(index[0], index.slice(1).join('.'), 4, values.physAddress?.value, values.type, 'ipNetToMediaTable', warnings);
+    const entry = toEntry(ifIndex, ip, 4, values.physAddress?.value, values.type, 'ipNetToMediaTable', warnings);
     if (entry && !entries.has(`${entry.ifIndex}/${entry.ip}`)) entries.set(`${entry.ifIndex}/${entry.ip}`, entry);
   }
   if (physical.length === 0 && media.length === 0) warnings.add('MIB_MISSING', 'IP-MIB ipNetToPhysicalTable and ipNetToMediaTable are empty or not implemented', NET_TO_MEDIA_ENTRY);
