@@ -1,5 +1,6 @@
 import { createSocket } from 'node:dgram';
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as snmp from 'net-snmp';
 import { OwnedProcess } from '../own-servers/owned-process';
@@ -52,7 +53,8 @@ export class OwnSnmpSimulator {
       `--data-dir=${dataDir}`,
       `--cache-dir=${indexDir}`,
       `--agent-udpv4-endpoint=127.0.0.1:${port}`,
-      `--pid-file=${join(indexDir, `responder-${port}.pid`)}`,
+      // snmpsim writes one wherever it is told (default: /var/run); it is not read.
+      `--pid-file=${join(tmpdir(), `yard-snmpsim-${port}.pid`)}`,
       ...(options.v3Users ?? []).flatMap((user) => [
         `--v3-user=${user.name}`,
         `--v3-auth-key=${user.authKey}`,
