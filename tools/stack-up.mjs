@@ -1,4 +1,4 @@
-// Installs, builds and makes sure Postgres, NATS and Temporal run, then leaves them running.
+// Installs, builds and makes sure Postgres, NATS and Temporal run, then leaves them running; installs the SNMP simulator.
 import { explain } from './stack/console.mjs';
 import { build, ensureInstalled } from './stack/install.mjs';
 
@@ -7,6 +7,9 @@ try {
   build();
   const { ensureStack } = await import('./stack/ensure-stack.mjs');
   await ensureStack();
+  // Installed, not started: the SNMP tests and benchmarks start simulators of their own.
+  const { ensureSnmpsim } = await import('./stack/snmpsim.mjs');
+  ensureSnmpsim();
 } catch (error) {
   process.stderr.write(`[yard] ${explain(error)}\n`);
   process.exit(1);

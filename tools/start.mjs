@@ -12,6 +12,9 @@ async function main() {
   const { SERVICES, startService, waitForHealth } = await import('./stack/services.mjs');
   const { ensureLocalAdmin } = await import('./stack/admin-token.mjs');
   const stack = await ensureStack();
+  // Installed, not started: simulated SNMP devices to collect from (README, "SNMP collection").
+  const { ensureSnmpsim } = await import('./stack/snmpsim.mjs');
+  ensureSnmpsim();
   const { ensureSecretsKey } = await import('./stack/secrets-key.mjs');
   ensureSecretsKey();
   const admin = await ensureLocalAdmin(stack.config.database.databaseUrl);

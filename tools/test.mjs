@@ -24,8 +24,11 @@ async function main() {
   const stack = await ensureStack();
   const { ensureTemporalCli } = await import('./stack/temporal.mjs');
   const temporalCli = ensureTemporalCli();
+  // The SNMP collection tests start simulators of their own from this venv (libs/testing-core, OwnSnmpSimulator).
+  const { ensureSnmpsim } = await import('./stack/snmpsim.mjs');
+  const snmpsimVenv = ensureSnmpsim();
   try {
-    const env = { ...process.env, TEMPORAL_CLI: temporalCli, NX_DAEMON: 'false', NX_TUI: 'false' };
+    const env = { ...process.env, TEMPORAL_CLI: temporalCli, SNMPSIM_VENV: snmpsimVenv, NX_DAEMON: 'false', NX_TUI: 'false' };
     mkdirSync(join(ROOT, '.yard'), { recursive: true });
     const extra = process.argv.slice(2);
     // Extra arguments (`npm test -- --selectProjects unit`) choose what runs: one Jest run, one file at a time.

@@ -4,3 +4,4 @@ export * from './test-streams';
 export * from './empty-test-database';
 export * from './own-servers';
 export * from './prometheus-text';
+export * from './snmp-simulator';

@@ -1,0 +1,17 @@
+export * from './session/snmp-target';
+export * from './session/snmp-error';
+export type { SnmpSession, SnmpValue, WalkResult, WalkStop } from './session/snmp-session';
+export { openSnmpSession } from './session/open-snmp-session';
+export * from './collectors/collected';
+export * from './collectors/snmp-collectors';
+export { runCollector } from './collectors/run-collector';
+export type { SnmpDeviceFacts } from './collectors/facts/collect-facts';
+export type { SnmpInterface } from './collectors/interfaces/collect-interfaces';
+export type { InterfaceKind } from './collectors/interfaces/interface-kind';
+export type { SnmpIpAddress } from './collectors/ip-addresses/collect-ip-addresses';
+export type { SnmpNeighbourEntry } from './collectors/neighbours/collect-neighbours';
+export type { SnmpLldpNeighbour } from './collectors/lldp/collect-lldp';
+export type { SnmpMacTableEntry } from './collectors/mac-table/collect-mac-table';
+export type { SnmpInventoryItem, EntityClass } from './collectors/inventory/collect-inventory';
+export type { SnmpCdpNeighbour } from './collectors/cdp/collect-cdp';
+export type { SnmpBgpPeer, BgpPeerState } from './collectors/bgp/collect-bgp';
