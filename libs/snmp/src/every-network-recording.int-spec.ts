@@ -3,7 +3,7 @@ import { COLLECTED_SUBTREES, openSnmpSession, runCollector, SNMP_COLLECTOR_TYPES
 
 // Every network recording of snmpsim-data 1.0.1, through every collector: none may fail the device (an SnmpError
 // fails the test), and every warning but MIB_MISSING must be one of the data problems below, each looked at in the
-// recording. The first run after installing the simulator indexes ~600,000 records (9 to 12 minutes here).
+// recording. The first run after installing the simulator indexes ~600,000 records (seconds with a C dbm: see the README).
 const RECORDINGS = listRecordings(snmpsimVenv(), 'network/');
 
 /** `collector code table-or-column` per recording: what the recording really holds. */

@@ -7,7 +7,7 @@ import { SNMPSIM_DIR } from './snmpsim-install';
 /**
  * Copies each recording out of snmpsim-data into .yard/snmpsim/recordings, decompressed, sorted by OID and, when
  * `subtrees` is given, reduced to the records under them. Why reduced: snmpsim indexes every record of its data folder
- * before it answers, at about 1,600 records/s here (Python's dumb dbm); the network recordings hold 25 million
+ * before it answers (1,600 records/s with Python's dumb dbm, far more with ndbm: tools/stack/snmpsim.mjs); the network recordings hold 25 million
  * records, the subtrees a collector walks about 600,000, and a walk inside a subtree gets the same answers either
  * way. Why sorted: snmpsim needs its files in OID order (`snmpsim-manage-records --sort-records` exists for that);
  * some recordings are not (e.g. network/router/ruijie-n18010), and snmpsim then leaves GETs unanswered and walks
