@@ -44,4 +44,23 @@ describe('HealthPing', () => {
     });
     await down.stop();
   });
+
+  it('answers without waiting for a probe that hangs: the dependency reads as not answering', async () => {
+    const nc = { isClosed: () => false, subscribe: jest.fn() } as unknown as NatsConnection;
+    let answer: (reachable: boolean) => void = () => undefined;
+    const hanging = new HealthPing(nc, {
+      ...base,
+      service: 'scheduler',
+      probeIntervalMs: 60_000,
+      dependencies: { temporal: { label: 'Temporal', address: '127.0.0.1:7233', isReachable: () => new Promise<boolean>((resolve) => (answer = resolve)) } },
+    });
+    hanging.start();
+    // Before the bound, this waited for the probe, which never ends.
+    await expect(hanging.check()).resolves.toEqual({
+      details: { nats: true },
+      dependencies: { temporal: { ok: false, address: '127.0.0.1:7233', reason: 'Temporal at 127.0.0.1:7233 does not answer' } },
+    });
+    answer(true);
+    await hanging.stop();
+  });
 });
