@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { METRICS_OFF } from './metrics-off.mjs';
 
 const repository = resolve(process.argv[2] ?? new URL('../..', import.meta.url).pathname);
 const times = Number(process.argv[3] ?? 5);
@@ -16,7 +17,7 @@ function timeOneStart() {
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(process.execPath, [resolve(repository, 'apps/collector/dist/main.js')], {
-      env: { ...process.env, YARD_INSTANCE: instance, YARD_SECRETS_KEY: secretsKey },
+      env: { ...process.env, ...METRICS_OFF, YARD_INSTANCE: instance, YARD_SECRETS_KEY: secretsKey },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

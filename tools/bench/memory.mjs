@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../stack/install.mjs';
+import { METRICS_OFF } from './metrics-off.mjs';
 
 const BUDGET_MB = 150;
 const SAMPLE_MS = 500;
@@ -108,6 +109,7 @@ async function startOwnStack() {
   const port = await testing.freePort();
   const env = {
     ...process.env,
+    ...METRICS_OFF,
     YARD_INSTANCE: instance,
     YARD_DATABASE_URL: databaseUrl,
     YARD_API_HOST: '127.0.0.1',

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_DATABASE_OPTIONS, benchDatabaseUrl } from './bench-database.mjs';
+import { METRICS_OFF } from './metrics-off.mjs';
 import { ROOT } from '../stack/install.mjs';
 import { createAdminToken } from '../stack/admin-token.mjs';
 import { ensureSecretsKey } from '../stack/secrets-key.mjs';
@@ -42,7 +43,7 @@ async function startApi(token) {
   // The API seals credential sets: it does not start without the instance's secrets key.
   ensureSecretsKey();
   const child = spawn(process.execPath, [join(ROOT, 'apps', 'api', 'dist', 'main.js')], {
-    env: { ...process.env, YARD_DATABASE_URL: databaseUrl, YARD_API_PORT: values.port, YARD_API_HOST: '127.0.0.1', YARD_INSTANCE: `benchq${process.pid}`, YARD_LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...METRICS_OFF, YARD_DATABASE_URL: databaseUrl, YARD_API_PORT: values.port, YARD_API_HOST: '127.0.0.1', YARD_INSTANCE: `benchq${process.pid}`, YARD_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${values.port}`;
