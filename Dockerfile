@@ -24,6 +24,7 @@ COPY libs/job-sdk/package.json /yard/libs/job-sdk/
 COPY libs/messaging/package.json /yard/libs/messaging/
 COPY libs/read-models/package.json /yard/libs/read-models/
 COPY libs/record-columns/package.json /yard/libs/record-columns/
+COPY libs/snmp/package.json /yard/libs/snmp/
 COPY libs/testing/package.json /yard/libs/testing/
 COPY libs/variable-types/package.json /yard/libs/variable-types/
 COPY libs/testing-core/package.json /yard/libs/testing-core/
