@@ -38,6 +38,8 @@ export * from './auth/permissions';
 export * from './auth/can';
 export * from './files/run-files';
 export * from './events/identity-events';
+export * from './collection/collection-plans';
+export * from './events/facts-events';
 export * from './audit/audit-entry';
 export * from './parked/parked-events';
 export * from './idempotency/idempotency';

@@ -26,6 +26,7 @@ function streamConfigsFor(instance: string): EventStreamConfig[] {
     eventStream(names.schedules, subjects.scheduleEvents),
     eventStream(names.catalog, subjects.catalogEvents, { max_msgs_per_subject: 1000 }),
     eventStream(names.identity, subjects.identityEvents),
+    eventStream(names.facts, subjects.factsEvents),
     // Events consumers gave up on: kept until replayed (then deleted one by one), never discarded by age.
     eventStream(names.parked, subjects.parkedEvents),
   ];

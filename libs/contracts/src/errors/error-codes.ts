@@ -25,6 +25,14 @@ export const ErrorCode = {
   CredentialSetConflict: 'CREDENTIAL_SET_CONFLICT',
   /** Deleting or renaming a credential set that devices still name in `management.credentialsRef`. */
   CredentialSetInUse: 'CREDENTIAL_SET_IN_USE',
+  /** No collection plan has that id. */
+  CollectionPlanNotFound: 'COLLECTION_PLAN_NOT_FOUND',
+  /** A collection plan's name is taken (names are unique regardless of case). */
+  CollectionPlanConflict: 'COLLECTION_PLAN_CONFLICT',
+  /** No facts report has that id (a report's id is its plan run's id). */
+  FactsReportNotFound: 'FACTS_REPORT_NOT_FOUND',
+  /** An apply or skip named an entry that is not in the report, or one already applied or skipped. */
+  FactsEntryNotPending: 'FACTS_ENTRY_NOT_PENDING',
   ReadOnlyJob: 'READ_ONLY_JOB',
   SensitiveJobNotSchedulable: 'SENSITIVE_JOB_NOT_SCHEDULABLE',
   FileTooLarge: 'FILE_TOO_LARGE',

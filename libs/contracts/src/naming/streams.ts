@@ -5,6 +5,8 @@ export interface StreamNames {
   readonly schedules: string;
   /** Changes to users, groups, grants and tokens: the API's events, for the audit. */
   readonly identity: string;
+  /** Facts reports of collection plan runs. */
+  readonly facts: string;
   readonly projectionConsumer: string;
   /** The audit's durable consumer on each stream: apart from the projection's, so each keeps its own place. */
   readonly auditConsumer: string;
@@ -19,6 +21,7 @@ export function streamNamesFor(instance: string): StreamNames {
     catalog: `${upper}_CATALOG`,
     schedules: `${upper}_SCHEDULES`,
     identity: `${upper}_IDENTITY`,
+    facts: `${upper}_FACTS`,
     projectionConsumer: `${instance}_projection`,
     auditConsumer: `${instance}_audit`,
     parked: `${upper}_PARKED`,

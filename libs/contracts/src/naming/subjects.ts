@@ -33,6 +33,9 @@ export interface Subjects {
   readonly replayParkedCommand: string;
   /** Answered by the projection: prune one batch of runs, logs, audit entries or stream events past retention. */
   readonly pruneDataCommand: string;
+  /** Facts reports of plan runs: `<instance>.facts.<reportId>.<kind>` (a report's id is its run's id). */
+  readonly factsEvents: string;
+  factsEvent(reportId: string, kind: string): string;
 }
 
 export type ServiceName = 'api' | 'scheduler' | 'collector' | 'projection';
@@ -64,5 +67,7 @@ export function subjectsFor(instance: string): Subjects {
     parkedEvents: `${instance}.parked.>`,
     replayParkedCommand: `${instance}.cmd.parked.replay`,
     pruneDataCommand: `${instance}.cmd.data.prune`,
+    factsEvents: `${instance}.facts.>`,
+    factsEvent: (reportId, kind) => `${instance}.facts.${reportId}.${kind}`,
   };
 }

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { readonlyArray } from '../schemas/json-schemas';
+
+/**
+ * Collection plans, as netbox_facts has them: which devices to collect which facts from, how, and whether the
+ * report is applied to the inventory or only shown. A plan run is a run of the built-in job `COLLECT_FACTS_JOB_ID`
+ * whose run data carries a snapshot of the plan (`CollectFactsRunData`): the run does what the plan said when it
+ * started, whatever the plan says later, and the run's data shows it.
+ */
+
+/** What a plan may collect. `bgp` only where the device answers BGP4-MIB; `cdp` where it answers CISCO-CDP-MIB. */
+export const COLLECTOR_TYPES = ['facts', 'interfaces', 'ip_addresses', 'arp', 'ndp', 'lldp', 'cdp', 'mac_table', 'inventory', 'bgp'] as const;
+export type CollectorType = (typeof COLLECTOR_TYPES)[number];
+
+/** A plan's priority is the queue of its runs. */
+export const PLAN_PRIORITIES = ['high', 'default', 'low'] as const;
+export type PlanPriority = (typeof PLAN_PRIORITIES)[number];
+
+/**
+ * netbox_facts' statuses. Derived from the plan's last run: none → `new`; scheduled/queued → `queued`;
+ * running → `working`; completed → `completed`; failed, errored, timed out or cancelled → `failed`; a run the
+ * read model still holds live but whose workflow no longer runs (the reconciler's finding) → `stalled`.
+ */
+export const PLAN_STATUSES = ['new', 'queued', 'working', 'completed', 'failed', 'stalled'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** Which devices a plan collects: AND across kinds, OR within one; an empty or absent kind does not filter. */
+export const planDeviceFilterSchema = z
+  .object({
+    /** Device ids. */
+    devices: readonlyArray(z.string().min(1)).optional(),
+    /** Site ids. */
+    sites: readonlyArray(z.string().min(1)).optional(),
+    /** Role ids. */
+    roles: readonlyArray(z.string().min(1)).optional(),
+    /** Platform ids. */
+    platforms: readonlyArray(z.string().min(1)).optional(),
+    /** Tag slugs. */
+    tags: readonlyArray(z.string().min(1)).optional(),
+    /** Device statuses, e.g. `active`. */
+    statuses: readonlyArray(z.string().min(1)).optional(),
+  })
+  .strict();
+export type PlanDeviceFilter = z.infer<typeof planDeviceFilterSchema>;
+
+/** How each device's collection is retried when it fails for a reason a retry may mend (a timeout, a refused session). */
+export const deviceRetrySchema = z
+  .object({
+    maximumAttempts: z.number().int().min(1).max(10),
+    initialIntervalSeconds: z.number().min(0).max(3600),
+  })
+  .strict();
+export type DeviceRetry = z.infer<typeof deviceRetrySchema>;
+
+export const DEFAULT_DEVICE_TIMEOUT_SECONDS = 60; // netbox_facts' napalm_timeout
+export const DEFAULT_PLAN_RUN_TIMEOUT_SECONDS = 1800; // netbox_facts' job_timeout
+export const DEFAULT_DEVICES_AT_ONCE = 16;
+export const DEFAULT_DEVICE_RETRY: DeviceRetry = { maximumAttempts: 2, initialIntervalSeconds: 5 };
+
+/**
+ * What a plan run does, frozen when the run is requested: the plan's settings at that moment. Never a secret:
+ * `credentialsRef` names a credential set the collector opens inside its activity.
+ */
+export const planSettingsSchema = z
+  .object({
+    planId: z.string().min(1),
+    planName: z.string().min(1),
+    collectorTypes: z.array(z.enum(COLLECTOR_TYPES)).min(1).readonly(),
+    filter: planDeviceFilterSchema,
+    /** The plan's credential set; null: each device's own `management.credentialsRef`. */
+    credentialsRef: z.string().min(1).nullable(),
+    /** True: the report only shows what changed; false: its entries are applied when the run ends. */
+    detectOnly: z.boolean(),
+    deviceTimeoutSeconds: z.number().int().min(1).max(3600),
+    devicesAtOnce: z.number().int().min(1).max(256),
+    deviceRetry: deviceRetrySchema,
+  })
+  .strict();
+export type PlanSettings = z.infer<typeof planSettingsSchema>;
+
+/** The built-in job whose runs are plan runs. */
+export const COLLECT_FACTS_JOB_ID = 'collection.CollectFacts';
+
+/** The run data of a plan run (the job's one `json` variable, `plan`, and the optional device restriction). */
+export const collectFactsRunDataSchema = z
+  .object({
+    plan: planSettingsSchema,
+    /**
+     * Set when only some devices are collected again (`devicesFrom` on the REST request, resolved by the API to
+     * the devices that failed in that run): the plan's filter still applies, this narrows it.
+     */
+    deviceIds: readonlyArray(z.string().min(1)).nullish(),
+  })
+  .strict();
+export type CollectFactsRunData = z.infer<typeof collectFactsRunDataSchema>;
+
+/** `POST /api/collection-plans` and `PUT`; `PATCH` takes any subset. */
+export const collectionPlanBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    description: z.string().max(1000).default(''),
+    enabled: z.boolean().default(true),
+    priority: z.enum(PLAN_PRIORITIES).default('default'),
+    /** Who its runs act as; absent: whoever starts a run (a schedule's: the plan's creator). Administrators only. */
+    runAs: z.string().min(1).nullable().default(null),
+    collectorTypes: z.array(z.enum(COLLECTOR_TYPES)).min(1).readonly(),
+    credentialsRef: z.string().min(1).nullable().default(null),
+    filter: planDeviceFilterSchema.default({}),
+    /** One schedule per plan; null (or a disabled plan): no schedule. */
+    intervalMinutes: z.number().int().min(1).max(525_600).nullable().default(null),
+    detectOnly: z.boolean().default(true),
+    deviceTimeoutSeconds: z.number().int().min(1).max(3600).default(DEFAULT_DEVICE_TIMEOUT_SECONDS),
+    runTimeoutSeconds: z.number().int().min(10).max(86_400).default(DEFAULT_PLAN_RUN_TIMEOUT_SECONDS),
+    devicesAtOnce: z.number().int().min(1).max(256).default(DEFAULT_DEVICES_AT_ONCE),
+    deviceRetry: deviceRetrySchema.default(DEFAULT_DEVICE_RETRY),
+  })
+  .strict();
+export type CollectionPlanBody = z.infer<typeof collectionPlanBodySchema>;
+
+/** `POST /api/collection-plans/{id}/runs`. */
+export const planRunBodySchema = z
+  .object({
+    /** Collect again only the devices that ended with this outcome in an earlier run of the plan. */
+    devicesFrom: z.object({ runId: z.string().min(1), outcome: z.literal('failed') }).strict().optional(),
+  })
+  .strict();
+export type PlanRunBody = z.infer<typeof planRunBodySchema>;
+
+/** A plan as the REST API answers it. */
+export interface CollectionPlanView extends CollectionPlanBody {
+  readonly id: string;
+  readonly status: PlanStatus;
+  /** The plan's last run, null before the first. */
+  readonly lastRunId: string | null;
+  /** The schedule that starts its runs every `intervalMinutes`; null when it has none. */
+  readonly scheduleId: string | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
