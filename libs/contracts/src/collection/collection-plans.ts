@@ -138,3 +138,24 @@ export interface CollectionPlanView extends CollectionPlanBody {
   readonly createdAt: string;
   readonly updatedAt: string;
 }
+
+/** A device a plan run could not collect, with the stable code and the reason (e.g. `SNMP_TIMEOUT`). */
+export interface FailedDevice {
+  readonly id: string;
+  readonly name: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * A plan run's result (the run read model's `result`): what `devicesFrom: { runId, outcome: 'failed' }` reads to
+ * collect only the devices that failed. Entry counts are by action, over every collected device.
+ */
+export interface CollectFactsResult {
+  readonly reportId: string;
+  readonly devices: number;
+  readonly collected: number;
+  readonly failed: number;
+  readonly failedDevices: readonly FailedDevice[];
+  readonly entries: { readonly new: number; readonly changed: number; readonly confirmed: number; readonly stale: number };
+}
