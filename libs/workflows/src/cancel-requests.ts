@@ -1,5 +1,6 @@
-import { ApplicationFailure, CancellationScope, condition, defineUpdate, patched, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, condition, defineUpdate, setHandler } from '@temporalio/workflow';
 import { REQUEST_CANCEL_UPDATE, RUN_ALREADY_FINISHING_FAILURE_TYPE, type CancelAccepted, type CancelRequestedSignal } from '@yardmaster/contracts';
+import type { PatchGate } from './patch-gate';
 
 export const requestCancel = defineUpdate<CancelAccepted, [CancelRequestedSignal]>(REQUEST_CANCEL_UPDATE);
 
@@ -27,9 +28,9 @@ export class CancelRequests {
   private closed = false;
   private onAccepted: (by: string) => void = () => undefined;
 
-  constructor() {
+  constructor(patches: PatchGate) {
     this.scope = new CancellationScope();
-    this.enabled = patched(CANCEL_WINS_PATCH);
+    this.enabled = patches(CANCEL_WINS_PATCH);
     // Without the marker (a run started by older code), the Update stays unknown and the scheduler falls back to a plain cancel.
     if (!this.enabled) return;
     setHandler(requestCancel, ({ by }) => this.accept(by), { validator: (_request: CancelRequestedSignal) => this.refuseWhenFinishing() });

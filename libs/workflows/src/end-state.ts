@@ -1,5 +1,9 @@
-import { ApplicationFailure, patched } from '@temporalio/workflow';
+import { ApplicationFailure } from '@temporalio/workflow';
 import { RUN_END_FAILURE_TYPES, type RunOutcome } from '@yardmaster/contracts';
+import type { PatchGate } from './patch-gate';
+
+/** Failed, errored and timed-out runs fail their workflow only in histories with this marker. */
+export const RUN_END_STATE_PATCH = 'run-end-state-fails-workflow';
 
 /**
  * How a finished run ends its workflow (a cancelled one excepted: it ends Canceled): completed runs complete
@@ -7,8 +11,8 @@ import { RUN_END_FAILURE_TYPES, type RunOutcome } from '@yardmaster/contracts';
  * The failure carries the outcome as its detail, the run's result stays readable there.
  * Runs started before this (no marker in their history) complete their workflow whatever their status.
  */
-export function endWorkflowWith(outcome: Exclude<RunOutcome, { status: 'cancelled' }>): RunOutcome {
-  if (outcome.status === 'completed' || !patched('run-end-state-fails-workflow')) return outcome;
+export function endWorkflowWith(outcome: Exclude<RunOutcome, { status: 'cancelled' }>, patches: PatchGate): RunOutcome {
+  if (outcome.status === 'completed' || !patches(RUN_END_STATE_PATCH)) return outcome;
   throw ApplicationFailure.create({
     type: RUN_END_FAILURE_TYPES[outcome.status],
     message: messageOf(outcome),

@@ -2,7 +2,7 @@
  * The workflow bundle's entry point: Temporal's bundler loads this file, so it exports workflows, their
  * signals and types only. Collectors implement `RunActivities`; nothing here may import a Node built-in.
  */
-export { runJobWorkflow, cancelRequested } from './run-job.workflow';
+export { runJobWorkflow, runJobWorkflowV2, cancelRequested } from './run-job.workflow';
 export { concurrencySlotFreed } from './concurrency/concurrency-signals';
 export type { ConcurrencyQueueActivities, SlotClaim, SlotClaimResult, SlotHandOver, SlotHandOverResult } from './concurrency/concurrency-queue-activities';
 export { requestCancel } from './cancel-requests';

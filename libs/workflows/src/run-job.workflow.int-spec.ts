@@ -28,7 +28,6 @@ import {
 } from '@yardmaster/contracts';
 import type { ConcurrencySlotRelease, ConcurrencySlotRequest, ExecuteStepInput, RunActivities, RunEventDraft, SlotClaim, SlotHandOver } from './index';
 import { bundleWorkflowsFromSource } from './replay-histories/bundle-from-source';
-import { RUN_STARTED_BY_FIRST_STEP_PATCH } from './run-started-patch';
 
 jest.setTimeout(60_000);
 
@@ -285,7 +284,8 @@ describe('runJobWorkflow', () => {
     const events = history.events ?? [];
     const firstStep = events.findIndex((event) => event.activityTaskScheduledEventAttributes);
     const beforeFirstStep = events.slice(0, firstStep);
-    // The first task's commands: the patch marker and the status, then the step; no local activity's marker before it.
+    // The first task's commands: the status, then the step; no local activity's marker before it, and (runJobWorkflowV2)
+    // no patch marker or TemporalChangeVersion upsert for the changes runJobWorkflow patched in.
     expect(beforeFirstStep.filter((event) => event.workflowTaskCompletedEventAttributes)).toHaveLength(1);
     expect(beforeFirstStep.filter((event) => event.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(0);
     const patches = beforeFirstStep.flatMap((event) => {
@@ -293,7 +293,8 @@ describe('runJobWorkflow', () => {
       if (marker?.markerName !== 'core_patch') return [];
       return (marker.details?.['patch-data']?.payloads ?? []).map((payload) => (JSON.parse(Buffer.from(payload.data ?? []).toString()) as { id: string }).id);
     });
-    expect(patches).toContain(RUN_STARTED_BY_FIRST_STEP_PATCH);
+    expect(patches).toEqual([]);
+    expect(beforeFirstStep.filter((event) => event.upsertWorkflowSearchAttributesEventAttributes)).toHaveLength(1);
   });
 
   it('publishes run.started itself when the job has no step before post_run', async () => {

@@ -1,4 +1,4 @@
-import { CancellationScope, CancelledFailure, defineSignal, isCancellation, patched, proxyActivities, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
+import { CancellationScope, CancelledFailure, defineSignal, isCancellation, proxyActivities, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
 import {
   CANCEL_REQUESTED_SIGNAL,
   slotCountOf,
@@ -12,6 +12,7 @@ import {
   type RunWorkflowInput,
 } from '@yardmaster/contracts';
 import { CONCURRENCY_RELEASE_PATCH, CONCURRENCY_WAIT_PATCH } from './concurrency/concurrency-patches';
+import { markedPatches, v2Patches, type PatchGate } from './patch-gate';
 import { handOverConcurrencySlot } from './concurrency/hand-over-slot';
 import { waitForConcurrencySlot } from './concurrency/wait-for-slot';
 import type { RunActivities, RunEventDraft } from './run-activities';
@@ -37,13 +38,29 @@ type Ending =
  * served, see `concurrency/`), `run.started`, each step as an
  * activity within the run's timeout, `post_run` whatever happened before it, and exactly one terminal event.
  * A cancelled run still runs `post_run`, then ends Canceled in Temporal too.
+ *
+ * Every run starts as this workflow type. Its code is `runJobWorkflow`'s with each change that one patched in taken
+ * as given (see `patch-gate.ts`): a new run's history then carries no patch marker and no search attribute upsert
+ * for them (16 history events for a one-step run instead of 22).
  */
-export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcome> {
-  const cancelRequests = new CancelRequests();
-  return cancelRequests.scope.run(() => runJob(input, cancelRequests));
+export async function runJobWorkflowV2(input: RunWorkflowInput): Promise<RunOutcome> {
+  return runWith(input, v2Patches);
 }
 
-async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests): Promise<RunOutcome> {
+/**
+ * The workflow type of runs begun before `runJobWorkflowV2`: kept, unchanged in behaviour, so that such a run still
+ * in flight during an upgrade replays its history (each change decided by its marker). No new run starts as it.
+ */
+export async function runJobWorkflow(input: RunWorkflowInput): Promise<RunOutcome> {
+  return runWith(input, markedPatches);
+}
+
+function runWith(input: RunWorkflowInput, patches: PatchGate): Promise<RunOutcome> {
+  const cancelRequests = new CancelRequests(patches);
+  return cancelRequests.scope.run(() => runJob(input, cancelRequests, patches));
+}
+
+async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests, patches: PatchGate): Promise<RunOutcome> {
   const drafts = new RunEventDrafts(input);
   const { publishRunEvent, releaseConcurrencySlot } = proxyLocalActivities<RunActivities>({
     startToCloseTimeout: '10s',
@@ -71,7 +88,7 @@ async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests): 
 
   const concurrency = input.concurrency;
   let heldSlot = concurrency?.heldSlot ?? null;
-  if (concurrency && heldSlot === null && patched(CONCURRENCY_WAIT_PATCH)) {
+  if (concurrency && heldSlot === null && patches(CONCURRENCY_WAIT_PATCH)) {
     const wait = await waitForConcurrencySlot(input, slotsOf(input), { sequence: () => drafts.lastSequence, cancelledBy: () => cancelledBy });
     if (wait.kind === 'cancelled') return finish({ status: 'cancelled', result: null, cancelledBy, step: null });
     heldSlot = wait.slot;
@@ -96,10 +113,10 @@ async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests): 
   const mainSteps = input.steps.filter((name) => name !== POST_RUN_STEP);
   // The first step's activity publishes run.started before its own events, so this workflow task ends without
   // waiting on a local activity. A run with no main step, or begun before the patch, publishes it here.
-  let announce: RunEventDraft | undefined = mainSteps.length > 0 && patched(RUN_STARTED_BY_FIRST_STEP_PATCH) ? started : undefined;
+  let announce: RunEventDraft | undefined = mainSteps.length > 0 && patches(RUN_STARTED_BY_FIRST_STEP_PATCH) ? started : undefined;
   if (!announce) await publish(started);
 
-  const runStep = createStepRunner(input);
+  const runStep = createStepRunner(input, patches);
   let runResult: JsonValue = null;
   let failureCount = 0;
   // A dry run's changes are rolled back at the end of each step; later steps replay them to see them.
@@ -161,7 +178,7 @@ async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests): 
     else if (postRun.kind === 'error' && ending === null) ending = { kind: 'error', error: postRun.error };
   }
 
-  if (concurrency && heldSlot !== null && patched(CONCURRENCY_RELEASE_PATCH)) {
+  if (concurrency && heldSlot !== null && patches(CONCURRENCY_RELEASE_PATCH)) {
     handOverAfterEnd = { scope: concurrency.scope, slot: heldSlot };
   } else if (concurrency && heldSlot !== null) {
     const slot = heldSlot;
@@ -187,7 +204,7 @@ async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests): 
       await cancelRequests.untilTemporalCancels();
       throw new CancelledFailure(`Run cancelled by ${outcome.cancelledBy}`);
     }
-    return endWorkflowWith(outcome);
+    return endWorkflowWith(outcome, patches);
   }
 }
 

@@ -1,4 +1,4 @@
-import { ActivityCancellationType, isCancellation, patched, proxyActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, isCancellation, proxyActivities } from '@temporalio/workflow';
 import {
   JOB_CODE_ERROR_TYPE,
   JOB_NOT_HOSTED_ERROR_TYPE,
@@ -10,6 +10,7 @@ import {
 } from '@yardmaster/contracts';
 import { CANCEL_WINS_PATCH } from './cancel-requests';
 import { describeStepFailure } from './describe-failure';
+import type { PatchGate } from './patch-gate';
 import { stopWithinGrace } from './stop-cancelled-step';
 import type { RunActivities, RunEventDraft } from './run-activities';
 import { runCountedAttempts } from './step-attempts/run-counted-attempts';
@@ -27,10 +28,11 @@ export type StepResult =
  */
 export function createStepRunner(
   input: RunWorkflowInput,
+  patches: PatchGate,
 ): (step: string, runResult: JsonValue, priorChanges: readonly InventoryChange[], announce?: RunEventDraft) => Promise<StepResult> {
   const { retry } = input;
   return async (step, runResult, priorChanges, announce) => {
-    if (patched(STEP_ATTEMPTS_PATCH)) return runCountedAttempts(input, step, runResult, priorChanges, announce);
+    if (patches(STEP_ATTEMPTS_PATCH)) return runCountedAttempts(input, patches, step, runResult, priorChanges, announce);
     // Runs whose history began before the workflow counted attempts: Temporal retries by the job's policy.
     const { executeJobStep } = proxyActivities<RunActivities>({
       summary: `${input.jobName}: ${step}`,
@@ -48,7 +50,7 @@ export function createStepRunner(
     });
     try {
       const execute = () => executeJobStep({ run: input, step, runResult, priorChanges, ...(announce ? { announce } : {}) });
-      return { kind: 'done', outcome: await (patched(CANCEL_WINS_PATCH) ? stopWithinGrace(execute) : execute()) };
+      return { kind: 'done', outcome: await (patches(CANCEL_WINS_PATCH) ? stopWithinGrace(execute) : execute()) };
     } catch (error) {
       if (isCancellation(error)) return { kind: 'cancelled' };
       return { kind: 'error', ...describeStepFailure(error, step, input) };

@@ -49,4 +49,7 @@ export function workflowIdForRun(runId: string): string {
   return `run-${runId}`;
 }
 
-export const RUN_WORKFLOW_TYPE = 'runJobWorkflow';
+/** The workflow type every run starts as (see `runJobWorkflowV2` in libs/workflows). */
+export const RUN_WORKFLOW_TYPE = 'runJobWorkflowV2';
+/** The workflow type of runs begun by earlier versions: still served, so that such runs finish after an upgrade. */
+export const RUN_WORKFLOW_TYPE_V1 = 'runJobWorkflow';

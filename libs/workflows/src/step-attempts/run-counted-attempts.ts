@@ -1,7 +1,8 @@
-import { ActivityCancellationType, isCancellation, patched, proxyActivities, sleep } from '@temporalio/workflow';
+import { ActivityCancellationType, isCancellation, proxyActivities, sleep } from '@temporalio/workflow';
 import type { InventoryChange, JsonValue, RunErrorInfo, RunWorkflowInput } from '@yardmaster/contracts';
 import { CANCEL_WINS_PATCH } from '../cancel-requests';
 import { describeStepFailure } from '../describe-failure';
+import type { PatchGate } from '../patch-gate';
 import type { RunActivities, RunEventDraft } from '../run-activities';
 import type { StepResult } from '../step-runner';
 import { stopWithinGrace } from '../stop-cancelled-step';
@@ -15,6 +16,7 @@ import { AttemptBudget, classifyAttemptFailure } from './attempt-budget';
  */
 export async function runCountedAttempts(
   input: RunWorkflowInput,
+  patches: PatchGate,
   step: string,
   runResult: JsonValue,
   priorChanges: readonly InventoryChange[],
@@ -30,7 +32,7 @@ export async function runCountedAttempts(
   });
   const budget = new AttemptBudget(input);
   // A cancelled run does not wait for a dead worker's heartbeat timeout (histories from before that wait for it).
-  const stopsWithinGrace = patched(CANCEL_WINS_PATCH);
+  const stopsWithinGrace = patches(CANCEL_WINS_PATCH);
   for (;;) {
     try {
       const execute = () => executeJobStep({
