@@ -55,6 +55,15 @@ async function failureOf(work: Promise<unknown>): Promise<YardError> {
   return error;
 }
 
+/** Resolves once a statement of this database waits on a row lock: the second start, held by the first. */
+async function untilOneStatementWaitsOnALock(): Promise<void> {
+  for (;;) {
+    const [row] = (await dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as Array<{ waiting: number }>;
+    if (row?.waiting === 1) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe('the collection plan store', () => {
   it('creates a plan with the defaults netbox_facts has, and reads it back', async () => {
     const plan = await plans.create({ name: 'Core facts', collectorTypes: ['facts', 'interfaces'] }, 'ann', NO_SCHEDULE);
@@ -203,18 +212,22 @@ describe('the collection plan store', () => {
     const plan = await plans.create({ name: 'Raced', collectorTypes: ['facts'] }, 'ann', NO_SCHEDULE);
     const lastRunsSeen: Array<string | null> = [];
     let release!: () => void;
+    let holding!: () => void;
     const firstHolds = new Promise<void>((resolve) => (release = resolve));
+    const firstHasTheRow = new Promise<void>((resolve) => (holding = resolve));
     const first = plans.startRun(plan.id, async (current) => {
       lastRunsSeen.push(current.lastRunId);
+      holding();
       await firstHolds;
       return { runId: '11111111-1111-4111-8111-111111111111' };
     });
+    await firstHasTheRow;
     // The second waits on the plan's row until the first has committed its run.
     const second = plans.startRun(plan.id, async (current) => {
       lastRunsSeen.push(current.lastRunId);
       return { runId: '22222222-2222-4222-8222-222222222222' };
     });
-    await new Promise((resolve) => setImmediate(resolve));
+    await untilOneStatementWaitsOnALock();
     release();
     await Promise.all([first, second]);
     expect(lastRunsSeen).toEqual([null, '11111111-1111-4111-8111-111111111111']);
