@@ -27,11 +27,12 @@ export class PostgresPlanRunsQueries extends PlanRunsQueries {
   }
 
   private runsOf(plan: StoredCollectionPlan) {
-    // A query builder, because TypeORM's typed `where` recurses without end through the jsonb column types.
+    // A query builder, because TypeORM's typed `where` recurses without end through the jsonb column types. The job
+    // id is written out, not a parameter: it is what the partial index job_runs_plan_id_idx is kept for.
     return this.dataSource
       .getRepository(JobRunRecord)
       .createQueryBuilder('run')
-      .where('run.jobId = :jobId', { jobId: COLLECT_FACTS_JOB_ID })
+      .where(`run.jobId = '${COLLECT_FACTS_JOB_ID}'`)
       .andWhere("run.data -> 'plan' ->> 'planId' = :planId", { planId: plan.id });
   }
 }
