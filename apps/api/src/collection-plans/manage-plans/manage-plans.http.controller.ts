@@ -15,7 +15,7 @@ const REFUSALS = {
   invalid: 'VALIDATION_FAILED: one field error per bad, missing or unknown field; an unknown credential set, device, site, role, platform or tag; a runAs user who is not active',
   conflict: 'COLLECTION_PLAN_CONFLICT: another plan has the name (any case)',
   forbidden: 'FORBIDDEN: runAs from someone who is not an administrator',
-  schedule: "JOB_NOT_FOUND (409/404 from the scheduler) or SERVICE_UNAVAILABLE: the plan's schedule could not be kept in step; the plan is left as it was",
+  schedule: "SERVICE_UNAVAILABLE: the scheduler did not answer; the plan's schedule could not be kept in step, and the plan is left as it was (a refusal of the scheduler's, e.g. 404 JOB_NOT_FOUND while no collector has installed collection.CollectFacts, leaves it so too)",
 };
 
 /**
