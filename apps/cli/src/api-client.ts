@@ -1,6 +1,7 @@
 import {
   auditEntryViewSchema,
   cancelRunAcceptedSchema,
+  collectionPlanViewSchema,
   fieldErrorsOf,
   jobViewSchema,
   logEntryViewSchema,
@@ -13,6 +14,7 @@ import {
   startRunAcceptedSchema,
   type AuditEntryView,
   type CancelRunAccepted,
+  type CollectionPlanView,
   type Contract,
   type ErrorBody,
   type JobView,
@@ -20,6 +22,7 @@ import {
   type MeView,
   type Page,
   type ParkedEventListView,
+  type PlanRunBody,
   type ReplayParkedResult,
   type RunView,
   type ScheduleView,
@@ -167,6 +170,15 @@ export class ApiClient {
 
   schedules(query: { jobId?: string; state?: string }): Promise<ScheduleView[]> {
     return this.getAll('/api/schedules', scheduleViewSchema, query);
+  }
+
+  collectionPlans(query: { q?: string; enabled?: boolean; priority?: string }): Promise<CollectionPlanView[]> {
+    return this.getAll('/api/collection-plans', collectionPlanViewSchema, query);
+  }
+
+  /** A plan's run, answered as a job's run is. Not retried: a second request while the first run is queued is a 409. */
+  startPlanRun(planId: string, body: PlanRunBody): Promise<StartRunAccepted> {
+    return this.postJson(`/api/collection-plans/${encodeURIComponent(planId)}/runs`, startRunAcceptedSchema, body);
   }
 
   /**

@@ -5,7 +5,7 @@ import type { FetchLike } from './api-client';
 import { createIo, type Output } from './io';
 import { main } from './main';
 import { stripAnsi } from './render/colours';
-import { cancelRunAccepted, jobView, runView, scheduleView, startRunAccepted } from './test-support/api-views';
+import { cancelRunAccepted, collectionPlanView, jobView, runView, scheduleView, startRunAccepted } from './test-support/api-views';
 
 /** Output kept in memory. */
 class Captured implements Output {
@@ -524,5 +524,64 @@ describe('yard run --follow', () => {
       expect(login.stderr).toContain('run `yard login` (or set YARD_TOKEN)');
       expect(() => statSync(configPath)).toThrow();
     });
+  });
+});
+
+describe('yard plans and yard plan run', () => {
+  const PLAN_ID = '7c1e2a44-5b1f-4d0e-8a55-2f9b6c3d1e70';
+  const FAILED_RUN = '3d2c1b0a-9f8e-4d7c-8b6a-5e4d3c2b1a00';
+  const PLAN_RUN = startRunAccepted({ runId: RUN_ID, jobId: 'collection.CollectFacts', queue: 'high', commit: null, runTimeoutSeconds: 900 });
+
+  it('lists plans with their status, priority, interval and last run, and passes the filters on', async () => {
+    const plans = [
+      collectionPlanView({ name: 'Core switches', status: 'working', priority: 'high', intervalMinutes: 60, lastRunId: RUN_ID }),
+      collectionPlanView({ id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', name: 'Edge', enabled: false, status: 'stalled', priority: 'low' }),
+    ];
+    const api = fakeApi(on('GET', '/api/collection-plans', () => json({ items: plans, total: 2, limit: 500, offset: 0 })));
+    const result = await yard(['plans', '--q', 'core', '--enabled', '--priority', 'high'], api.fetch);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ID\s+NAME\s+STATUS\s+PRIORITY\s+INTERVAL\s+LAST RUN\n/);
+    expect(result.stdout).toMatch(new RegExp(`^${PLAN_ID}\\s+Core switches\\s+working\\s+high\\s+every 60 min\\s+${RUN_ID}$`, 'm'));
+    expect(result.stdout).toMatch(/^9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\s+Edge \(disabled\)\s+stalled\s+low\s+-\s+-$/m);
+    expect(Object.fromEntries(api.requests[0]!.url.searchParams)).toEqual({ q: 'core', enabled: 'true', priority: 'high', limit: '500', offset: '0' });
+
+    const none = await yard(['plans', '--disabled'], fakeApi(on('GET', '/api/collection-plans', () => json({ items: [], total: 0, limit: 500, offset: 0 }))).fetch);
+    expect(none.stdout).toBe('No collection plans.\n');
+    expect((await yard(['plans', '--enabled', '--disabled'], api.fetch)).code).toBe(10);
+  });
+
+  it('starts a plan run and prints its id; --failed-from asks for the devices that failed in that run', async () => {
+    const api = fakeApi(on('POST', `/api/collection-plans/${PLAN_ID}/runs`, () => json(PLAN_RUN, 202)));
+    const plain = await yard(['plan', 'run', PLAN_ID], api.fetch);
+    expect([plain.code, plain.stdout]).toEqual([0, `${RUN_ID}\n`]);
+    expect(api.requests[0]!.body).toEqual({});
+    await yard(['plan', 'run', PLAN_ID, '--failed-from', FAILED_RUN], api.fetch);
+    expect(api.requests[1]!.body).toEqual({ devicesFrom: { runId: FAILED_RUN, outcome: 'failed' } });
+  });
+
+  it('follows the plan run as run --follow does, exiting with the code of its end', async () => {
+    const api = fakeApi(
+      on('POST', `/api/collection-plans/${PLAN_ID}/runs`, () => json(PLAN_RUN, 202)),
+      on('GET', `/api/runs/${RUN_ID}/events`, () => sse(helloWorldStream('run.failed'))),
+    );
+    const result = await yard(['plan', 'run', PLAN_ID, '--follow'], api.fetch);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`Run ${RUN_ID} queued: plan ${PLAN_ID}, queue high, timeout 900 s`);
+    expect(lines.at(-1)).toBe(`Run ${RUN_ID} failed: 1 failure entry (1.5 s)`);
+  });
+
+  it("prints the API's refusal of a busy plan (exit 11), and a missing or unknown action as usage (exit 10)", async () => {
+    const api = fakeApi(
+      on('POST', `/api/collection-plans/${PLAN_ID}/runs`, () =>
+        json({ code: 'CONCURRENCY_CONFLICT', message: `Collection plan "Core switches" already has a run working: ${RUN_ID}`, details: { blockingRunId: RUN_ID } }, 409),
+      ),
+    );
+    const busy = await yard(['plan', 'run', PLAN_ID], api.fetch);
+    expect(busy.code).toBe(11);
+    expect(busy.stderr).toContain(`Collection plan "Core switches" already has a run working: ${RUN_ID}`);
+    expect((await yard(['plan', 'start', PLAN_ID], api.fetch)).code).toBe(10);
+    expect((await yard(['plan', 'run'], api.fetch)).code).toBe(10);
+    expect((await yard(['plan', 'run', PLAN_ID, '--failed-from', ' '], api.fetch)).code).toBe(10);
   });
 });

@@ -11,6 +11,8 @@ import { jobCommand } from './commands/job';
 import { jobsCommand } from './commands/jobs';
 import { logsCommand } from './commands/logs';
 import { parkedCommand } from './commands/parked';
+import { planCommand } from './commands/plan';
+import { plansCommand } from './commands/plans';
 import { runCommand } from './commands/run';
 import { runsCommand } from './commands/runs';
 import { schedulesCommand } from './commands/schedules';
@@ -30,6 +32,8 @@ export const COMMANDS: readonly Command[] = [
   logsCommand,
   cancelCommand,
   schedulesCommand,
+  plansCommand,
+  planCommand,
   auditCommand,
   parkedCommand,
   loginCommand,

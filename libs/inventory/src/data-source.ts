@@ -16,6 +16,8 @@ import { Inventory1795500000000 } from './migrations/1795500000000-inventory';
 import { CollectedInventory1796100000000 } from './migrations/1796100000000-collected-inventory';
 import { CredentialSets1796200000000 } from './migrations/1796200000000-credential-sets';
 import { CredentialSetRecord } from './credentials/credential-set.record';
+import { CollectionPlans1796300000000 } from './migrations/1796300000000-collection-plans';
+import { CollectionPlanRecord } from './plans/collection-plan.record';
 
 /** The name services inject the inventory's DataSource by: `@InjectDataSource(INVENTORY)`. */
 export const INVENTORY = 'inventory';
@@ -40,8 +42,9 @@ export const INVENTORY_CONNECTION: PostgresConnection = {
     MacEntryRecord,
     LldpNeighbourRecord,
     InventoryItemRecord,
+    CollectionPlanRecord,
   ],
-  migrations: [Inventory1795500000000, CollectedInventory1796100000000, CredentialSets1796200000000],
+  migrations: [Inventory1795500000000, CollectedInventory1796100000000, CredentialSets1796200000000, CollectionPlans1796300000000],
   migrationsTableName: 'inventory_migrations',
   poolSize: 10,
 };

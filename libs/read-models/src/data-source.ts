@@ -14,6 +14,7 @@ import { AuditEntries1795600000000 } from './migrations/1795600000000-audit-entr
 import { RunAs1795610000000 } from './migrations/1795610000000-run-as';
 import { RetentionIndexes1795700000000 } from './migrations/1795700000000-retention-indexes';
 import { RunCounts1795710000000 } from './migrations/1795710000000-run-counts';
+import { PlanRunsIndex1796300000000 } from './migrations/1796300000000-plan-runs-index';
 
 /** The name services inject the read models' DataSource by: `@InjectDataSource(READ_MODELS)`. */
 export const READ_MODELS = 'read-models';
@@ -22,7 +23,7 @@ export const READ_MODELS = 'read-models';
 export const READ_MODELS_CONNECTION: PostgresConnection = {
   name: READ_MODELS,
   entities: [JobDefinitionRecord, JobRunRecord, JobLogEntryRecord, AppliedEventRecord, ScheduleRecord, AuditEntryRecord],
-  migrations: [InitialReadModels1764000000000, RunLifecycleColumns1795480385912, Schedules1795481745933, JobOverrides1795490000000, AuditEntries1795600000000, RunAs1795610000000, RetentionIndexes1795700000000, RunCounts1795710000000],
+  migrations: [InitialReadModels1764000000000, RunLifecycleColumns1795480385912, Schedules1795481745933, JobOverrides1795490000000, AuditEntries1795600000000, RunAs1795610000000, RetentionIndexes1795700000000, RunCounts1795710000000, PlanRunsIndex1796300000000],
   migrationsTableName: 'read_model_migrations',
   poolSize: 10,
 };

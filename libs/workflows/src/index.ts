@@ -9,3 +9,14 @@ export { requestCancel } from './cancel-requests';
 export { scheduledRunWorkflow, RUN_REFUSED_ERROR_TYPE, type ScheduledRunOutcome } from './scheduled-run.workflow';
 export type { ScheduledRunActivities, StartScheduledRunActivity, AwaitRunEndActivity } from './scheduled-run-activities';
 export type { RunActivities, RunEventDraft, ExecuteStepInput, ConcurrencySlotRequest, ConcurrencySlotRelease } from './run-activities';
+export type {
+  CollectionActivities,
+  CollectDeviceInput,
+  CloseFactsReportInput,
+  DeviceEntryCounts,
+  DeviceFailedInput,
+  OpenFactsReportInput,
+  OpenedFactsReport,
+  PlanDevice,
+  PlanRunScope,
+} from './collection/collection-activities';

@@ -6,7 +6,7 @@ import type { ConcurrencyQueueActivities } from './concurrency/concurrency-queue
 export interface RunEventDraft {
   readonly id: string;
   readonly runId: string;
-  readonly type: 'run.queued' | 'run.started' | 'run.log' | 'run.completed' | 'run.failed' | 'run.errored' | 'run.cancelled' | 'run.timed_out';
+  readonly type: 'run.queued' | 'run.started' | 'run.log' | 'run.progress' | 'run.completed' | 'run.failed' | 'run.errored' | 'run.cancelled' | 'run.timed_out';
   readonly sequence: number;
   readonly occurredAt: string;
   readonly actor: string;

@@ -9,6 +9,7 @@ export class RunEventDrafts {
   // The scheduler's `run.requested` is sequence 1; a run that continued as new carries on from its last event.
   private sequence: number;
   private logs = 0;
+  private progressReports = 0;
 
   constructor(private readonly input: RunWorkflowInput) {
     this.sequence = input.continuedWait?.sequence ?? 1;
@@ -19,7 +20,7 @@ export class RunEventDrafts {
     return this.sequence;
   }
 
-  lifecycle(type: Exclude<RunEventDraft['type'], 'run.log'>, data: Record<string, JsonValue>): RunEventDraft {
+  lifecycle(type: Exclude<RunEventDraft['type'], 'run.log' | 'run.progress'>, data: Record<string, JsonValue>): RunEventDraft {
     return this.draft(`${this.input.runId}:${type}`, type, data);
   }
 
@@ -33,6 +34,11 @@ export class RunEventDrafts {
       attempt: 1,
       loggedAt: at,
     });
+  }
+
+  /** A progress report the workflow makes itself (a plan run's devices); the read model keeps the latest it applies. */
+  progress(report: { total: number; done: number; failed: number }): RunEventDraft {
+    return this.draft(`${this.input.runId}:workflow:progress:${++this.progressReports}`, 'run.progress', { ...report });
   }
 
   private draft(id: string, type: RunEventDraft['type'], data: Record<string, JsonValue>): RunEventDraft {

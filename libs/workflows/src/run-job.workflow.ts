@@ -1,6 +1,7 @@
 import { CancellationScope, CancelledFailure, defineSignal, isCancellation, proxyActivities, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
 import {
   CANCEL_REQUESTED_SIGNAL,
+  COLLECT_FACTS_JOB_ID,
   slotCountOf,
   TEMPORAL_ACTOR,
   type InventoryChange,
@@ -17,6 +18,7 @@ import { handOverConcurrencySlot } from './concurrency/hand-over-slot';
 import { waitForConcurrencySlot } from './concurrency/wait-for-slot';
 import type { RunActivities, RunEventDraft } from './run-activities';
 import { CancelRequests } from './cancel-requests';
+import { runCollectionStep } from './collection/collect-facts-step';
 import { endWorkflowWith } from './end-state';
 import { RunEventDrafts } from './run-event-drafts';
 import { RUN_STARTED_BY_FIRST_STEP_PATCH } from './run-started-patch';
@@ -128,6 +130,20 @@ async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests, p
   const runMainSteps = async (): Promise<Ending | null> => {
     for (const step of mainSteps) {
       progress.currentStep = step;
+      if (step === 'run' && input.jobId === COLLECT_FACTS_JOB_ID) {
+        // A plan run: its run step is a fan-out over the plan's devices (see collection/), not one job step.
+        if (announce) await publish(announce);
+        announce = undefined;
+        const collection = await runCollectionStep(input, { drafts, publish });
+        if (collection.kind === 'cancelled') {
+          runResult = collection.result;
+          return cancellationEnding(step);
+        }
+        if (collection.kind === 'error') return { kind: 'error', error: collection.error };
+        failureCount += collection.outcome.failureCount;
+        runResult = collection.outcome.result;
+        continue;
+      }
       const result = await runStep(step, runResult, dryRunChanges, announce);
       announce = undefined;
       if (result.kind === 'cancelled') return cancellationEnding(step);

@@ -12,6 +12,7 @@ import { RunsQueries } from './read-runs/runs.queries';
 import { RunRequester } from './run-requester';
 import { JobRunPermission } from './start-run/job-run-permission';
 import { RunUploads } from './start-run/run-uploads';
+import { RunStarter } from './start-run/run-starter';
 import { StartRunHttpController } from './start-run/start-run.http.controller';
 import { StreamRunEventsHttpController } from './stream-run-events/stream-run-events.http.controller';
 import { RunEndNotifications } from './wait-for-end/run-end-notifications';
@@ -39,11 +40,14 @@ const MAX_FORM_TEXT_PART_BYTES = 1024 * 1024;
     RunRequester,
     JobRunPermission,
     RunUploads,
+    RunStarter,
     {
       provide: RUN_END_WAKEUPS,
       useFactory: (config: ApiConfig) => new RunEndNotifications({ databaseUrl: config.database.databaseUrl, applicationName: 'yardmaster-api-run-ends' }),
       inject: [API_CONFIG],
     },
   ],
+  // For the routes that start runs of built-in jobs (a collection plan's), and read them.
+  exports: [RunStarter, JobRunPermission, RunsQueries],
 })
 export class RunsModule {}

@@ -2,6 +2,7 @@ import {
   DEFAULT_RETRY_POLICY,
   type AuditEntryView,
   type CancelRunAccepted,
+  type CollectionPlanView,
   type JobView,
   type LogEntryView,
   type MeView,
@@ -159,4 +160,31 @@ export function auditEntryView(fields: Partial<AuditEntryView> = {}): AuditEntry
 /** A whole listing on one page, or the page a test names. */
 export function pageOf<T>(items: T[], fields: Partial<Page<T>> = {}): Page<T> {
   return { items, total: items.length, limit: 500, offset: 0, ...fields };
+}
+
+export function collectionPlanView(fields: Partial<CollectionPlanView> = {}): CollectionPlanView {
+  return {
+    id: '7c1e2a44-5b1f-4d0e-8a55-2f9b6c3d1e70',
+    name: 'Core switches',
+    description: '',
+    enabled: true,
+    priority: 'default',
+    runAs: null,
+    collectorTypes: ['facts', 'interfaces'],
+    credentialsRef: null,
+    filter: {},
+    intervalMinutes: null,
+    detectOnly: true,
+    deviceTimeoutSeconds: 60,
+    runTimeoutSeconds: 1800,
+    devicesAtOnce: 16,
+    deviceRetry: { maximumAttempts: 2, initialIntervalSeconds: 5 },
+    status: 'new',
+    lastRunId: null,
+    scheduleId: null,
+    createdBy: 'ann',
+    createdAt: AT,
+    updatedAt: AT,
+    ...fields,
+  };
 }

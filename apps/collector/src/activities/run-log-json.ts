@@ -15,11 +15,11 @@ export class RunLogJson {
   private readonly afterObject: string;
 
   constructor(scope: RunLoggerScope) {
-    const { runId, step, attempt, actor, correlationId } = scope;
+    const { runId, step, attempt, actor, correlationId, grouping = step } = scope;
     this.idPrefix = `${runId}:${step}:${attempt}:log:`;
     this.afterOccurredAt = `","aggregateId":${JSON.stringify(runId)},"sequence":`;
     this.afterSequence = `,"correlationId":${JSON.stringify(correlationId)},"actor":${JSON.stringify(actor)},"data":{"level":`;
-    this.afterLevel = `,"grouping":${JSON.stringify(step)},"message":`;
+    this.afterLevel = `,"grouping":${JSON.stringify(grouping)},"message":`;
     this.afterObject = `,"attempt":${JSON.stringify(attempt)},"loggedAt":"`;
   }
 

@@ -1,4 +1,5 @@
 import type { JobModule } from '@yardmaster/job-sdk';
+import { COLLECTION_JOB_MODULE } from './collection/collect-facts.job';
 import { AddSwitches } from './examples/add-switches.job';
 import { AllVariables } from './examples/all-variables.job';
 import { ConfigSweep } from './examples/config-sweep.job';
@@ -29,4 +30,5 @@ export const BUILTIN_JOB_MODULES: readonly JobModule[] = [
     grouping: 'Inventory',
     jobs: [NewBranch, PrimaryAddressReport, ImportDevices],
   },
+  COLLECTION_JOB_MODULE,
 ];

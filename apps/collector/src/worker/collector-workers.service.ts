@@ -2,10 +2,11 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type * as TemporalTracing from '@temporalio/interceptors-opentelemetry';
 import { createRequire } from 'node:module';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { InventoryStore } from '@yardmaster/inventory';
+import { CredentialVault, InventoryStore } from '@yardmaster/inventory';
 import { taskQueueOfRun } from '@yardmaster/contracts';
 import { activityLogContext, METRICS_REGISTRY, ServiceTracing, ConcurrencyQueue, ConcurrencySlots, errorLogFields, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
 import type { NatsConnection } from '@nats-io/nats-core';
+import { activityCredentials } from '../activities/credentials/activity-credentials';
 import { createRunActivities } from '../activities/create-run-activities';
 import { objectValuesStage } from '../activities/run-data/object-values';
 import { fileValuesStage } from '../activities/run-data/file-values';
@@ -13,6 +14,7 @@ import { createSensitiveValuesStage } from '../activities/run-data/sensitive-val
 import { CatalogAnnouncerService } from '../catalog/catalog-announcer.service';
 import { CatalogReloadService } from '../catalog/catalog-reload.service';
 import { CatalogService } from '../catalog/catalog.service';
+import { createCollectionActivities } from '../collection/create-collection-activities';
 import { COLLECTOR_CONFIG } from '../collector-config.token';
 import type { CollectorConfig } from '../config';
 import { StepMetrics } from '../metrics/step-metrics';
@@ -43,13 +45,16 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
     private readonly inventory: InventoryStore,
     @Inject(METRICS_REGISTRY) private readonly metricsRegistry: Registry,
     private readonly tracing: ServiceTracing,
+    private readonly vault: CredentialVault,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { temporal, shared, queues, collectorId } = this.config;
     this.connection = await NativeConnection.connect({ address: temporal.address });
     const files = new RunFileStore(this.nc, shared.instance);
-    const activities = createRunActivities({
+    // The host only: the URL may carry credentials, and the address ends up in a run's error.
+    const logDelivery = { limits: this.config.logDelivery, natsAddress: new URL(shared.natsUrl).host };
+    const runActivities = createRunActivities({
       // Looked up at each call: a catalog reload takes effect without restarting the workers.
       registry: () => this.catalog.current(),
       publisher: this.publisher,
@@ -59,14 +64,22 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       // Sealed values first: later stages and job code see clear values.
       runDataStages: [createSensitiveValuesStage(new SecretBox(this.config.secretsKey)), objectValuesStage(this.inventory), fileValuesStage(files)],
       inventory: this.inventory,
-      // The host only: the URL may carry credentials, and the address ends up in a run's error.
-      logDelivery: { limits: this.config.logDelivery, natsAddress: new URL(shared.natsUrl).host },
+      logDelivery,
       slots: await ConcurrencySlots.open(this.nc, shared.instance),
       queue: await ConcurrencyQueue.open(this.nc, shared.instance),
       nc: this.nc,
       files,
       metrics: new StepMetrics(this.metricsRegistry),
     });
+    // Plan runs' activities: credential sets are opened inside them only.
+    const collectionActivities = createCollectionActivities({
+      publisher: this.publisher,
+      instance: shared.instance,
+      inventory: this.inventory,
+      credentials: activityCredentials(this.vault),
+      logDelivery,
+    });
+    const activities = { ...runActivities, ...collectionActivities };
     const taskQueues = [...new Set(queues.map((queue) => taskQueueOfRun(shared.instance, queue)))];
     for (const taskQueue of taskQueues) {
       const worker = await Worker.create({

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'inventory.view',
   'inventory.manage',
   'credentials.manage',
+  'plans.manage',
   'catalog.manage',
   'users.admin',
 ] as const;
@@ -33,6 +34,7 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'inventory.view': 'see the inventory',
   'inventory.manage': 'change the inventory',
   'credentials.manage': 'create, change and delete credential sets (their secrets are written, never read back)',
+  'plans.manage': 'create, change and delete collection plans (and with them their schedules)',
   'catalog.manage': "override jobs (or disable them) and reload the collectors' job modules",
   'users.admin': 'manage users, groups, their permissions and their tokens',
 };

@@ -139,6 +139,18 @@ export interface CollectionPlanView extends CollectionPlanBody {
   readonly updatedAt: string;
 }
 
+/** `CollectionPlanView` as a contract, for the clients that check what the API answers (the CLI). */
+export const collectionPlanViewSchema = z.object({
+  ...collectionPlanBodySchema.shape,
+  id: z.string(),
+  status: z.enum(PLAN_STATUSES),
+  lastRunId: z.string().nullable(),
+  scheduleId: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
 /** A device a plan run could not collect, with the stable code and the reason (e.g. `SNMP_TIMEOUT`). */
 export interface FailedDevice {
   readonly id: string;

@@ -23,12 +23,16 @@ export const ErrorCode = {
   CredentialSetNotFound: 'CREDENTIAL_SET_NOT_FOUND',
   /** A credential set's name is taken (names are unique regardless of case). */
   CredentialSetConflict: 'CREDENTIAL_SET_CONFLICT',
-  /** Deleting or renaming a credential set that devices still name in `management.credentialsRef`. */
+  /** Deleting or renaming a credential set that devices (`management.credentialsRef`) or collection plans still name. */
   CredentialSetInUse: 'CREDENTIAL_SET_IN_USE',
   /** No collection plan has that id. */
   CollectionPlanNotFound: 'COLLECTION_PLAN_NOT_FOUND',
   /** A collection plan's name is taken (names are unique regardless of case). */
   CollectionPlanConflict: 'COLLECTION_PLAN_CONFLICT',
+  /** A run asked of a disabled collection plan: enable it first. */
+  CollectionPlanDisabled: 'COLLECTION_PLAN_DISABLED',
+  /** `devicesFrom` named a run of the plan that left no device to collect again (none failed). */
+  NoDevicesToRerun: 'NO_DEVICES_TO_RERUN',
   /** No facts report has that id (a report's id is its plan run's id). */
   FactsReportNotFound: 'FACTS_REPORT_NOT_FOUND',
   /** An apply or skip named an entry that is not in the report, or one already applied or skipped. */

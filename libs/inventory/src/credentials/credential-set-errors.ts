@@ -12,13 +12,22 @@ export function credentialSetNameTaken(name: string, conflictingId: string | nul
   });
 }
 
-export function credentialSetInUse(name: string, devices: number, action: 'delete' | 'rename'): YardError {
-  return new YardError(
-    ErrorCode.CredentialSetInUse,
-    `Cannot ${action} credential set ${JSON.stringify(name)}: it is used by ${devices} device${devices === 1 ? '' : 's'} (management.credentialsRef)`,
-    undefined,
-    { devices },
-  );
+/** What names a credential set: devices (`management.credentialsRef`) and collection plans (`credentialsRef`). */
+export interface CredentialSetUsers {
+  readonly devices: number;
+  readonly plans: number;
+}
+
+export function credentialSetInUse(name: string, users: CredentialSetUsers, action: 'delete' | 'rename'): YardError {
+  const named = [counted(users.devices, 'device', 'management.credentialsRef'), counted(users.plans, 'collection plan', 'credentialsRef')].filter((part) => part !== null);
+  return new YardError(ErrorCode.CredentialSetInUse, `Cannot ${action} credential set ${JSON.stringify(name)}: it is used by ${named.join(' and ')}`, undefined, {
+    devices: users.devices,
+    plans: users.plans,
+  });
+}
+
+function counted(count: number, noun: string, field: string): string | null {
+  return count === 0 ? null : `${count} ${noun}${count === 1 ? '' : 's'} (${field})`;
 }
 
 /** The database's refusals for writes that raced past the checks: a unique name, the devices' foreign key. */
@@ -26,7 +35,8 @@ export function translateCredentialSetError(error: unknown, name: string, action
   if (!(error instanceof QueryFailedError)) return error;
   const code = (error.driverError as { code?: string }).code;
   if (code === '23505') return credentialSetNameTaken(name, null);
-  if (code === '23503') return credentialSetInUse(name, 1, action);
+  // Which table's key refused is in the constraint's name.
+  if (code === '23503') return credentialSetInUse(name, /collection_plans/.test(String((error.driverError as { constraint?: string }).constraint)) ? { devices: 0, plans: 1 } : { devices: 1, plans: 0 }, action);
   return error;
 }
 

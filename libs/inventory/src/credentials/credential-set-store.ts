@@ -5,7 +5,7 @@ import { likePatternContaining } from '../collections/sql-text';
 import type { ListWindow } from '../collections/list-options';
 import { readCredentialSetChange, type CredentialSetChange, type CredentialSetCurrent } from './credential-set-input';
 import { CredentialSetRecord } from './credential-set.record';
-import { credentialSetInUse, credentialSetNameTaken, credentialSetNotFound, translateCredentialSetError } from './credential-set-errors';
+import { credentialSetInUse, type CredentialSetUsers, credentialSetNameTaken, credentialSetNotFound, translateCredentialSetError } from './credential-set-errors';
 import { credentialSetViewOf } from './credential-set-view';
 import { credentialSealingContext, type SecretSealer } from './secret-sealer';
 
@@ -76,8 +76,8 @@ export class CredentialSetStore {
       const change = readCredentialSetChange(patch, currentOf(record));
       if (change.name !== record.name) {
         await this.refuseTakenName(manager, record.id, change.name);
-        const devices = await devicesNaming(manager, record.name);
-        if (devices > 0) throw credentialSetInUse(record.name, devices, 'rename');
+        const users = await usersOf(manager, record.name);
+        if (users.devices + users.plans > 0) throw credentialSetInUse(record.name, users, 'rename');
       }
       const next = { name: change.name, description: change.description, settings: change.settings, secrets: this.sealedSecrets(record.id, change, record.secrets), updatedAt: new Date() };
       await manager.getRepository(CredentialSetRecord).update({ id: record.id }, next);
@@ -85,12 +85,12 @@ export class CredentialSetStore {
     });
   }
 
-  /** Refused (409 `CREDENTIAL_SET_IN_USE`) while a device names the set. */
+  /** Refused (409 `CREDENTIAL_SET_IN_USE`) while a device or a collection plan names the set. */
   async delete(idOrName: string): Promise<CredentialSetView> {
     return this.write(idOrName, 'delete', async (manager) => {
       const record = await this.loadOrFail(manager, idOrName, true);
-      const devices = await devicesNaming(manager, record.name);
-      if (devices > 0) throw credentialSetInUse(record.name, devices, 'delete');
+      const users = await usersOf(manager, record.name);
+      if (users.devices + users.plans > 0) throw credentialSetInUse(record.name, users, 'delete');
       await manager.getRepository(CredentialSetRecord).delete({ id: record.id });
       return credentialSetViewOf(record);
     });
@@ -140,8 +140,12 @@ function currentOf(record: CredentialSetRecord): CredentialSetCurrent {
   return { name: record.name, kind: record.kind, description: record.description, settings: record.settings, secretsSet: new Set(Object.keys(record.secrets)) };
 }
 
-/** How many devices name the set in `management.credentialsRef` (the generated, indexed `credentials_ref`). */
-async function devicesNaming(manager: EntityManager, name: string): Promise<number> {
-  const [row] = (await manager.query(`SELECT count(*)::int AS devices FROM inventory_devices WHERE credentials_ref = $1`, [name])) as Array<{ devices: number }>;
-  return row?.devices ?? 0;
+/** How many devices name the set in `management.credentialsRef` (the indexed `credentials_ref`), and how many collection plans. */
+async function usersOf(manager: EntityManager, name: string): Promise<CredentialSetUsers> {
+  const [row] = (await manager.query(
+    `SELECT (SELECT count(*)::int FROM inventory_devices WHERE credentials_ref = $1) AS devices,
+            (SELECT count(*)::int FROM collection_plans WHERE credentials_ref = $1) AS plans`,
+    [name],
+  )) as Array<CredentialSetUsers>;
+  return row ?? { devices: 0, plans: 0 };
 }

@@ -79,7 +79,7 @@ describe("a device's credentialsRef", () => {
     expect({ code: deleting.code, message: deleting.message, details: deleting.details }).toEqual({
       code: ErrorCode.CredentialSetInUse,
       message: 'Cannot delete credential set "busy-set": it is used by 2 devices (management.credentialsRef)',
-      details: { devices: 2 },
+      details: { devices: 2, plans: 0 },
     });
     const renaming = await failureOf(credentialSets.update('busy-set', { name: 'calm-set' }));
     expect(renaming.code).toBe(ErrorCode.CredentialSetInUse);

@@ -12,6 +12,11 @@ jest.setTimeout(30_000);
 
 /** What only the migrations declare, as the schema builder would drop it (sorted). */
 const ONLY_IN_MIGRATIONS = [
+  `ALTER TABLE "collection_plans" ALTER COLUMN "created_at" DROP DEFAULT`,
+  `ALTER TABLE "collection_plans" ALTER COLUMN "description" DROP DEFAULT`,
+  `ALTER TABLE "collection_plans" ALTER COLUMN "updated_at" DROP DEFAULT`,
+  `ALTER TABLE "collection_plans" DROP CONSTRAINT "collection_plans_credentials_ref_fkey"`,
+  `ALTER TABLE "collection_plans" DROP CONSTRAINT "collection_plans_interval_minutes_check"`,
   `ALTER TABLE "inventory_credential_sets" ALTER COLUMN "created_at" DROP DEFAULT`,
   `ALTER TABLE "inventory_credential_sets" ALTER COLUMN "description" DROP DEFAULT`,
   `ALTER TABLE "inventory_credential_sets" ALTER COLUMN "updated_at" DROP DEFAULT`,
@@ -75,6 +80,7 @@ const ONLY_IN_MIGRATIONS = [
   `ALTER TABLE "inventory_tags" ALTER COLUMN "description" DROP DEFAULT`,
   `ALTER TABLE "inventory_tags" ALTER COLUMN "updated_at" DROP DEFAULT`,
   `ALTER TABLE "inventory_tags" DROP CONSTRAINT "inventory_tags_slug_key"`,
+  `DROP INDEX "public"."collection_plans_credentials_ref_idx"`,
   `DROP INDEX "public"."inventory_device_tags_tag_id_idx"`,
   `DROP INDEX "public"."inventory_devices_credentials_ref_idx"`,
   `DROP INDEX "public"."inventory_devices_name_idx"`,

@@ -27,6 +27,7 @@ const ONLY_IN_MIGRATIONS = [
   `DROP INDEX "public"."audit_entries_actor_idx"`,
   `DROP INDEX "public"."audit_entries_occurred_at_idx"`,
   `DROP INDEX "public"."audit_entries_target_idx"`,
+  `DROP INDEX "public"."job_runs_plan_id_idx"`,
   `DROP INDEX "public"."job_runs_requested_by_idx"`,
   `DROP INDEX "public"."job_runs_run_as_idx"`,
 ];

@@ -12,7 +12,7 @@ import {
   ApiPayloadTooLargeResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { IDEMPOTENT_REPLAYED_HEADER, openApiSchemaOf, startRunBodySchema, type JsonObject, type Principal, type StartRunAccepted, type StartRunCommand, type UploadedFileRef } from '@yardmaster/contracts';
+import { IDEMPOTENT_REPLAYED_HEADER, openApiSchemaOf, startRunBodySchema, type JsonObject, type Principal, type UploadedFileRef } from '@yardmaster/contracts';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
@@ -27,6 +27,7 @@ import { isRefusal, RunUploads } from './run-uploads';
 import { parseStartRunBody, type StartRunBody } from './start-run-body';
 import { parseStartRunForm, type UploadedPart } from './start-run-form';
 import { noteFilePart, UploadLimitInterceptor } from './upload-limit';
+import { RunStarter, type StartedRun } from './run-starter';
 
 @ApiController('runs', 'api/jobs/:jobId/runs', RequirePermission('jobs.run'))
 export class StartRunHttpController {
@@ -35,6 +36,7 @@ export class StartRunHttpController {
     private readonly uploads: RunUploads,
     private readonly permission: JobRunPermission,
     private readonly runAs: RunAsResolver,
+    private readonly starter: RunStarter,
   ) {}
 
   @Post()
@@ -68,7 +70,7 @@ export class StartRunHttpController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<StartRunAccepted & { links: { self: string; logs: string } }> {
+  ): Promise<Omit<StartedRun, 'replayed'>> {
     // The catalog is read from the stream: without NATS the answer is the scheduler's 503, not a failed read.
     this.scheduler.refuseWhileNatsIsDown('started');
     // Checked before any upload is stored: a refused caller leaves nothing behind. jobs.run is the requester's.
@@ -76,24 +78,13 @@ export class StartRunHttpController {
     const content = request.is('multipart/form-data') ? { fields: body, files: (parts ?? []).map(filePrint) } : body;
     const idempotency = idempotencyRefOf(idempotencyKey, actorOf(principal), `POST /api/jobs/${jobId}/runs`, content);
     const actingFor = (run: StartRunBody) => this.runAs.resolve(principal, run.runAs);
-    const send = ({ runAs: _named, ...run }: StartRunBody, acting: Acting, uploadedFileIds: readonly string[] = []) => {
-      const command: StartRunCommand = {
-        meta: this.scheduler.meta(principal, correlationHeader),
-        jobId,
-        ...run,
-        uploadedFileIds,
-        runAs: acting.runAs,
-        actingPrincipal: acting.principal,
-        ...(idempotency ? { idempotency } : {}),
-      };
-      return this.scheduler.send<StartRunAccepted>((subjects) => subjects.startRunCommand, command, 'started');
-    };
+    const send = ({ runAs: _named, ...run }: StartRunBody, acting: Acting, uploadedFileIds: readonly string[] = []) =>
+      this.starter.start({ principal, correlationHeader, jobId, run, acting, uploadedFileIds, ...(idempotency ? { idempotency } : {}) });
     const json = request.is('multipart/form-data') ? null : parseStartRunBody(body);
-    const { replayed, ...accepted } = json ? await send(json, await actingFor(json)) : await this.startWithUploads(jobId, body, parts ?? [], actingFor, send);
+    const { replayed, ...started } = json ? await send(json, await actingFor(json)) : await this.startWithUploads(jobId, body, parts ?? [], actingFor, send);
     if (replayed) response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
-    const self = `/api/runs/${accepted.runId}`;
-    response.setHeader('Location', self);
-    return { ...accepted, links: { self, logs: `${self}/logs` } };
+    response.setHeader('Location', started.links.self);
+    return started;
   }
 
   /** Stores the files, then asks the scheduler; a refused run's files are deleted, an accepted one's stay for it. */
@@ -102,8 +93,8 @@ export class StartRunHttpController {
     fields: unknown,
     parts: readonly UploadedPart[],
     actingFor: (run: StartRunBody) => Promise<Acting>,
-    send: (run: StartRunBody, acting: Acting, uploadedFileIds: readonly string[]) => Promise<StartRunAccepted>,
-  ): Promise<StartRunAccepted> {
+    send: (run: StartRunBody, acting: Acting, uploadedFileIds: readonly string[]) => Promise<StartedRun>,
+  ): Promise<StartedRun> {
     const form = parseStartRunForm((fields ?? {}) as Record<string, unknown>, parts, await this.uploads.variablesOf(jobId));
     const acting = await actingFor(form.body);
     const refs = await this.uploads.store(form.uploads);

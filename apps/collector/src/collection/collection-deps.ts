@@ -1,0 +1,14 @@
+import type { InventoryStore } from '@yardmaster/inventory';
+import type { EventPublisher } from '@yardmaster/messaging';
+import type { OpenCredentials } from '../activities/credentials/activity-credentials';
+import type { LogDeliveryLimits } from '../activities/log-delivery/log-delivery-limits';
+
+/** What a plan run's activities need from the collector. */
+export interface CollectionDeps {
+  readonly publisher: EventPublisher;
+  readonly instance: string;
+  readonly inventory: InventoryStore;
+  /** The vault's `open`, refused outside an activity. */
+  readonly credentials: OpenCredentials;
+  readonly logDelivery: { readonly limits: LogDeliveryLimits; readonly natsAddress: string };
+}

@@ -1,0 +1,2 @@
+export { CollectionPlanStore, type CollectionPlanFilter, type ScheduleSync } from './collection-plan-store';
+export type { StoredCollectionPlan } from './stored-collection-plan';

@@ -1,0 +1,96 @@
+import { ApplicationFailure, CancellationScope, isCancellation, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import type { JsonValue, RunErrorInfo, RunWorkflowInput, StepOutcome } from '@yardmaster/contracts';
+import type { RunEventDraft } from '../run-activities';
+import type { RunEventDrafts } from '../run-event-drafts';
+import type { CollectionActivities, OpenedFactsReport, PlanDevice, PlanRunScope } from './collection-activities';
+import { deviceFailureOf } from './failure-code';
+import { forEachAtMost } from './for-each-at-most';
+import { PlanRunTally } from './plan-run-tally';
+
+/** The failure type of a plan run whose data is not a plan snapshot (the collector's `InvalidPlanRunData`). */
+const INVALID_PLAN_RUN_DATA = 'InvalidPlanRunData';
+
+/** Failures a retry cannot mend: the collector throws them non-retryable too; named here so older collectors agree. */
+const DEVICE_FAILURES_NOT_RETRIED = ['SNMP_AUTH_FAILED', 'NO_CREDENTIALS', 'NO_ADDRESS', 'UNSUPPORTED_CREDENTIALS', 'DEVICE_NOT_FOUND'];
+
+export type CollectionStepResult =
+  | { readonly kind: 'done'; readonly outcome: StepOutcome }
+  | { readonly kind: 'cancelled'; readonly result: JsonValue }
+  | { readonly kind: 'error'; readonly error: RunErrorInfo; readonly timedOut: false };
+
+export interface CollectionStepDeps {
+  readonly drafts: RunEventDrafts;
+  /** The run's publish: a local activity that a cancellation never stops. */
+  readonly publish: (draft: RunEventDraft) => Promise<void>;
+}
+
+/**
+ * The `run` step of a plan run (`collection.CollectFacts`), in place of a job step: open the facts report, collect
+ * each device in an activity of its own (at most `devicesAtOnce` at once, each with the plan's timeout and retries),
+ * report progress after each, close the report whatever happened. A device that fails does not fail the others; the
+ * run counts one failure per failed device. A cancellation (or the run's timeout) cancels the devices in flight,
+ * starts no more, and still closes the report. Only counts come back: entries and logs are the activities' to publish.
+ */
+export async function runCollectionStep(input: RunWorkflowInput, deps: CollectionStepDeps): Promise<CollectionStepResult> {
+  const scope: PlanRunScope = { runId: input.runId, requestedBy: input.requestedBy, correlationId: input.correlationId };
+  const { openFactsReport, closeFactsReport } = proxyActivities<CollectionActivities>({
+    summary: 'facts report',
+    startToCloseTimeout: `${input.stepTimeoutSeconds}s`,
+    retry: { initialInterval: '1s', maximumInterval: '10s', maximumAttempts: 10, nonRetryableErrorTypes: [INVALID_PLAN_RUN_DATA] },
+  });
+  const { reportDeviceFailed } = proxyLocalActivities<CollectionActivities>({
+    startToCloseTimeout: '30s',
+    retry: { initialInterval: '200ms', maximumInterval: '5s' },
+  });
+
+  let opened: OpenedFactsReport;
+  try {
+    opened = await openFactsReport({ run: input });
+  } catch (error) {
+    if (isCancellation(error)) return { kind: 'cancelled', result: null };
+    const cause = error instanceof Error && error.cause instanceof ApplicationFailure ? error.cause : error;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const type = cause instanceof ApplicationFailure ? (cause.type ?? 'Error') : 'Error';
+    return { kind: 'error', error: { message, type, step: 'run' }, timedOut: false };
+  }
+
+  const { devices, devicesAtOnce, deviceTimeoutSeconds, deviceRetry, collectorTypes, credentialsRef } = opened;
+  const { collectDevice } = proxyActivities<CollectionActivities>({
+    startToCloseTimeout: `${deviceTimeoutSeconds}s`,
+    heartbeatTimeout: `${Math.min(input.heartbeatTimeoutSeconds, deviceTimeoutSeconds)}s`,
+    retry: {
+      maximumAttempts: deviceRetry.maximumAttempts,
+      initialInterval: `${Math.max(deviceRetry.initialIntervalSeconds, 0.1)}s`,
+      backoffCoefficient: 2,
+      nonRetryableErrorTypes: DEVICE_FAILURES_NOT_RETRIED,
+    },
+  });
+
+  const tally = new PlanRunTally(input.runId, devices.length);
+  let cancelled = false;
+  const collect = async (device: PlanDevice): Promise<void> => {
+    try {
+      tally.deviceCollected(
+        await collectDevice({ scope, device, collectorTypes, credentialsRef, maxAttempts: deviceRetry.maximumAttempts }),
+      );
+    } catch (error) {
+      if (isCancellation(error)) {
+        cancelled = true;
+        return;
+      }
+      const failure = deviceFailureOf(error, deviceTimeoutSeconds);
+      tally.deviceFailed(device, failure);
+      await CancellationScope.nonCancellable(() => reportDeviceFailed({ scope, device, ...failure }));
+    }
+    await deps.publish(deps.drafts.progress(tally.progress()));
+  };
+  await forEachAtMost(devices, devicesAtOnce, collect, () => cancelled || CancellationScope.current().consideredCancelled);
+  cancelled ||= CancellationScope.current().consideredCancelled;
+
+  await CancellationScope.nonCancellable(() =>
+    closeFactsReport({ scope, devicesCollected: tally.collectedCount, devicesFailed: tally.failedCount, entries: tally.entryCount }),
+  );
+  const result = tally.result() as unknown as JsonValue;
+  if (cancelled) return { kind: 'cancelled', result };
+  return { kind: 'done', outcome: { result, failureCount: tally.failedCount } };
+}
