@@ -9,3 +9,4 @@ export { slugFromName } from './validation/slug';
 export { canonicalMacAddress, macAddressFromBytes } from './canonical/mac-address';
 export { canonicalIpAddress, canonicalIpPrefix, ipAddressFromBytes } from './canonical/ip-address';
 export * from './credentials';
+export * from './facts';
