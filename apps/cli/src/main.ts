@@ -11,6 +11,7 @@ import { jobCommand } from './commands/job';
 import { jobsCommand } from './commands/jobs';
 import { logsCommand } from './commands/logs';
 import { parkedCommand } from './commands/parked';
+import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { runsCommand } from './commands/runs';
 import { schedulesCommand } from './commands/schedules';
@@ -30,6 +31,7 @@ export const COMMANDS: readonly Command[] = [
   logsCommand,
   cancelCommand,
   schedulesCommand,
+  reportCommand,
   auditCommand,
   parkedCommand,
   loginCommand,
