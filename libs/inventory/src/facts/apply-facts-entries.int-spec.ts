@@ -48,7 +48,7 @@ describe('applyFactsEntries', () => {
 
     const entries = {
       // Listed out of their natural order: the address names an interface that the report creates.
-      newAddress: entry(deviceId, { collectorType: 'ip_addresses', objectType: 'ip_address', key: '|10.0.0.1', action: 'new', detected: { address: '10.0.0.1/24', interfaceName: 'Gi0/1' } }),
+      newAddress: entry(deviceId, { collectorType: 'ip_addresses', objectType: 'ip_address', key: '|10.0.0.1', action: 'new', detected: { address: '10.0.0.1/24', interfaceId: null, interfaceName: 'Gi0/1' } }),
       newInterface: entry(deviceId, { objectType: 'interface', key: 'Gi0/1', action: 'new', detected: { deviceId, name: 'Gi0/1', type: 'ethernet', mtu: 1500 } }),
       conflicting: entry(deviceId, { objectType: 'interface', key: 'Gi0/9-again', action: 'new', detected: { deviceId, name: 'Gi0/9' } }),
       changed: entry(deviceId, { objectType: 'interface', key: 'Gi0/2', action: 'changed', objectId: uplink.id, detected: { deviceId, name: 'Gi0/2', mtu: 9000 }, current: { mtu: 1500 } }),
@@ -56,6 +56,7 @@ describe('applyFactsEntries', () => {
       confirmed: entry(deviceId, { collectorType: 'mac_table', objectType: 'mac_entry', key: '00:00:5e:00:53:01', action: 'confirmed', objectId: mac.id, detected: { deviceId, mac: '00:00:5e:00:53:01', lastSeen: '2026-03-01T10:00:00.000Z' } }),
       stale: entry(deviceId, { collectorType: 'inventory', objectType: 'inventory_item', key: 'PSU 1', action: 'stale', objectId: psu.id, current: { name: 'PSU 1' } }),
       facts: entry(deviceId, { collectorType: 'facts', objectType: 'device', key: 'facts', action: 'changed', objectId: deviceId, detected: { vendor: 'Cisco', model: 'WS-C3560-24PS', serial: 'CAT0945Z0AB' } }),
+      onUnknownInterface: entry(deviceId, { collectorType: 'arp', objectType: 'ip_neighbour', key: '|10.0.0.9', action: 'new', detected: { deviceId, ip: '10.0.0.9', mac: '00:00:5e:00:53:09', interfaceName: 'Gi0/404' } }),
       goneAlready: entry(deviceId, { collectorType: 'inventory', objectType: 'inventory_item', key: 'Fan 1', action: 'stale', objectId: randomUUID(), current: { name: 'Fan 1' } }),
     };
 
@@ -66,6 +67,7 @@ describe('applyFactsEntries', () => {
     for (const applied of ['newAddress', 'newInterface', 'changed', 'confirmed', 'stale', 'facts'] as const) expect(outcomeOf(applied)).toMatchObject({ status: 'applied', error: null });
     expect(outcomeOf('conflicting')).toMatchObject({ status: 'failed', objectId: null, error: { code: ErrorCode.InventoryConflict } });
     expect(outcomeOf('badAddress')).toMatchObject({ status: 'failed', error: { code: ErrorCode.ValidationFailed, message: expect.stringContaining('address') } });
+    expect(outcomeOf('onUnknownInterface')).toMatchObject({ status: 'failed', error: { code: ErrorCode.ValidationFailed, message: expect.stringContaining('Gi0/404') } });
     expect(outcomeOf('goneAlready')).toMatchObject({ status: 'failed', error: { code: ErrorCode.InventoryObjectNotFound } });
 
     const created = await store.collections.interfaces.get(outcomeOf('newInterface').objectId as string);

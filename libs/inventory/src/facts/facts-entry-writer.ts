@@ -71,17 +71,17 @@ function detectedOf(entry: FactsEntry): JsonObject {
 
 /**
  * The detected values as the model's input. A record on an interface that the same report creates cannot name
- * its id when collected: it may name the interface by `interfaceName` instead (on the entry's device), resolved
- * here, after the report's interfaces have been applied.
+ * its id when collected (`interfaceId: null`): it may name the interface by `interfaceName` beside it (on the
+ * entry's device), resolved here, after the report's interfaces have been applied. `interfaceName` is never
+ * stored: an `interfaceId` given wins.
  */
 async function inputOf(inventory: InventoryWriter, entry: FactsEntry): Promise<JsonObject> {
   const { interfaceName, ...detected } = detectedOf(entry);
-  if (interfaceName === undefined || detected.interfaceId !== undefined) return entry.detected as JsonObject;
-  if (interfaceName === null) return { ...detected, interfaceId: null };
-  const { items } = await inventory.interfaces.find({ device: entry.deviceId, name: String(interfaceName) }, { limit: 1 });
+  if (typeof interfaceName !== 'string' || (detected.interfaceId !== undefined && detected.interfaceId !== null)) return detected;
+  const { items } = await inventory.interfaces.find({ device: entry.deviceId, name: interfaceName }, { limit: 1 });
   const found = items[0];
   if (!found) {
-    throw new YardError(ErrorCode.ValidationFailed, `Device ${entry.deviceName} has no interface named ${String(interfaceName)}`, [
+    throw new YardError(ErrorCode.ValidationFailed, `Device ${entry.deviceName} has no interface named ${interfaceName}`, [
       { field: 'interfaceName', message: 'no interface of the device has this name' },
     ]);
   }
