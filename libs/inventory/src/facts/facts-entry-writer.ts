@@ -1,18 +1,9 @@
 import { ErrorCode, YardError, type DeviceFactsInput, type FactsEntry, type FactsObjectType, type JsonObject } from '@yardmaster/contracts';
-import type { InventoryCollection } from '@yardmaster/job-sdk';
+import { COLLECTION_OF_MODEL, type InventoryCollection } from '@yardmaster/job-sdk';
 import type { InventoryWriter } from '../store/inventory-store';
 
-/** Where each kind of entry lives in the inventory (device facts are the device's own, written apart). */
-const COLLECTION_OF_OBJECT_TYPE = {
-  interface: 'interfaces',
-  ip_address: 'ipAddresses',
-  ip_neighbour: 'ipNeighbours',
-  mac_entry: 'macEntries',
-  lldp_neighbour: 'lldpNeighbours',
-  inventory_item: 'inventoryItems',
-} as const satisfies Partial<Record<FactsObjectType, keyof InventoryWriter>>;
-
-type StoredObjectType = keyof typeof COLLECTION_OF_OBJECT_TYPE;
+/** The entries that are records of an inventory model of their own (device facts are the device's, written apart). */
+type StoredObjectType = Exclude<FactsObjectType, 'device' | 'bgp_peer'>;
 
 /** The models that keep when a record was last seen: a confirmed entry moves it, and changes nothing else. */
 const HAS_LAST_SEEN: ReadonlySet<FactsObjectType> = new Set(['ip_neighbour', 'mac_entry']);
@@ -30,7 +21,7 @@ export async function writeFactsEntry(inventory: InventoryWriter, entry: FactsEn
   }
   const objectType: StoredObjectType = entry.objectType;
   // One collection whatever the model: the entry's detected values are that model's input, checked by the collection.
-  const collection = inventory[COLLECTION_OF_OBJECT_TYPE[objectType]] as unknown as InventoryCollection<'interface'>;
+  const collection = inventory[COLLECTION_OF_MODEL[objectType]] as unknown as InventoryCollection<'interface'>;
   switch (entry.action) {
     case 'new':
       return (await collection.create((await inputOf(inventory, entry)) as never)).id;
