@@ -6,10 +6,10 @@ import { errorLogFields, EventPublisher } from '@yardmaster/messaging';
 import type { FactsReportEntryRecord, FactsReportRecord } from '@yardmaster/read-models';
 import { API_CONFIG } from '../../api-config.token';
 import type { ApiConfig } from '../../config';
+import { publishRetrying } from '../../events/publish-retrying';
 import { factsEntryOf } from '../facts-report.views';
 import { FactsReportsQueries } from '../facts-reports.queries';
 
-const PUBLISH_ATTEMPTS = 3;
 /** How long an answer waits for the projection to show the outcome, so that the next read sees it. */
 const PROJECTION_WAIT_MS = 10_000;
 /** At most this many refused entries are named one by one in a 409. */
@@ -83,17 +83,11 @@ export class FactsEntriesResolver {
   private async publish(reportId: string, outcomes: readonly FactsEntryOutcome[], resolvedAt: string, change: ChangeContext): Promise<void> {
     const subject = subjectsFor(this.config.shared.instance).factsEvent(reportId, factsEventKind('facts.entries_resolved'));
     for (const event of entriesResolvedEvents({ reportId, outcomes, resolvedBy: change.actor, resolvedAt, correlationId: change.correlationId })) {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await this.publisher.publish(subject, event);
-          break;
-        } catch (error) {
-          if (attempt >= PUBLISH_ATTEMPTS) {
-            this.logger.error({ reportId, eventId: event.id, ...errorLogFields(error) }, 'Facts entries not resolved: their event could not be published');
-            throw new YardError(ErrorCode.ServiceUnavailable, 'NATS did not take the event that records the outcome: nothing was applied or skipped', undefined, { applied: false });
-          }
-          await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-        }
+      try {
+        await publishRetrying(this.publisher, subject, event);
+      } catch (error) {
+        this.logger.error({ reportId, eventId: event.id, ...errorLogFields(error) }, 'Facts entries not resolved: their event could not be published');
+        throw new YardError(ErrorCode.ServiceUnavailable, 'NATS did not take the event that records the outcome: nothing was applied or skipped', undefined, { applied: false });
       }
     }
   }
