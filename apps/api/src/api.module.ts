@@ -9,6 +9,7 @@ import type { ApiConfig } from './config';
 import { AuditModule } from './audit/audit.module';
 import { CollectionPlansModule } from './collection-plans/collection-plans.module';
 import { CredentialsModule } from './credentials/credentials.module';
+import { FactsReportsModule } from './facts-reports/facts-reports.module';
 import { ApiHttpModule } from './http/api-http.module';
 import { InventoryHttpModule } from './inventory/inventory-http.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -18,7 +19,7 @@ import { SchedulesModule } from './schedules/schedules.module';
 import { IdentityModule } from './users/identity.module';
 
 /** The API's features, a Nest module each with its controllers and the query services they read through. */
-export const API_FEATURE_MODULES: readonly Type[] = [RunsModule, JobsModule, SchedulesModule, IdentityModule, InventoryHttpModule, CredentialsModule, CollectionPlansModule, AuditModule, OperationsModule];
+export const API_FEATURE_MODULES: readonly Type[] = [RunsModule, JobsModule, SchedulesModule, IdentityModule, InventoryHttpModule, CredentialsModule, CollectionPlansModule, FactsReportsModule, AuditModule, OperationsModule];
 
 /** Every controller of the API, read from its feature modules; a unit test checks that each of their routes declares who may use it. */
 export const API_CONTROLLERS: readonly Type[] = API_FEATURE_MODULES.flatMap((feature) => (Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, feature) ?? []) as Type[]);

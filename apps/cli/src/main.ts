@@ -13,6 +13,7 @@ import { logsCommand } from './commands/logs';
 import { parkedCommand } from './commands/parked';
 import { planCommand } from './commands/plan';
 import { plansCommand } from './commands/plans';
+import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { runsCommand } from './commands/runs';
 import { schedulesCommand } from './commands/schedules';
@@ -34,6 +35,7 @@ export const COMMANDS: readonly Command[] = [
   schedulesCommand,
   plansCommand,
   planCommand,
+  reportCommand,
   auditCommand,
   parkedCommand,
   loginCommand,

@@ -40,6 +40,7 @@ export * from './files/run-files';
 export * from './events/identity-events';
 export * from './collection/collection-plans';
 export * from './events/facts-events';
+export * from './facts/facts-report-views';
 export * from './audit/audit-entry';
 export * from './parked/parked-events';
 export * from './idempotency/idempotency';

@@ -10,3 +10,4 @@ export { canonicalMacAddress, macAddressFromBytes } from './canonical/mac-addres
 export { canonicalIpAddress, canonicalIpPrefix, ipAddressFromBytes } from './canonical/ip-address';
 export * from './credentials';
 export * from './plans';
+export * from './facts';

@@ -3,8 +3,7 @@ import { subjectsFor, type IdentityEvent } from '@yardmaster/contracts';
 import { errorLogFields, EventPublisher } from '@yardmaster/messaging';
 import { API_CONFIG } from '../api-config.token';
 import type { ApiConfig } from '../config';
-
-const ATTEMPTS = 3;
+import { publishRetrying } from '../events/publish-retrying';
 
 /**
  * Publishes an identity change after it is committed. The change stands whether or not the event gets out, so
@@ -29,17 +28,10 @@ export class IdentityEventPublisher {
 
   async publish(event: IdentityEvent): Promise<void> {
     const subject = subjectsFor(this.config.shared.instance).identityEvent(event.type.slice('identity.'.length));
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.publisher.publish(subject, event);
-        return;
-      } catch (error) {
-        if (attempt >= ATTEMPTS) {
-          this.logger.error({ eventType: event.type, eventId: event.id, actor: event.actor, ...errorLogFields(error) }, 'Event not published: the audit misses it');
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-      }
+    try {
+      await publishRetrying(this.publisher, subject, event);
+    } catch (error) {
+      this.logger.error({ eventType: event.type, eventId: event.id, actor: event.actor, ...errorLogFields(error) }, 'Event not published: the audit misses it');
     }
   }
 }

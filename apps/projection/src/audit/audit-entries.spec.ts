@@ -1,5 +1,6 @@
-import { newEvent, type IdentityEvent, type JobOverridden, type RunEvent, type ScheduleChanged, type ScheduleChangedData } from '@yardmaster/contracts';
+import { newEvent, type FactsEvent, type IdentityEvent, type JobOverridden, type RunEvent, type ScheduleChanged, type ScheduleChangedData } from '@yardmaster/contracts';
 import { catalogAuditEntry } from './catalog-audit';
+import { factsAuditEntry, isFactsEventNeverAudited } from './facts-audit';
 import { identityAuditEntry } from './identity-audit';
 import { runAuditEntry } from './run-audit';
 import { scheduleAuditEntry } from './schedule-audit';
@@ -156,5 +157,39 @@ describe('identityAuditEntry', () => {
 
   it('refuses an event type it does not know, so it is redelivered to a newer audit', () => {
     expect(() => identityAuditEntry(event<IdentityEvent>('identity.something_new' as IdentityEvent['type'], { username: 'ann' } as IdentityEvent['data']))).toThrow(/Unknown identity event type/);
+  });
+});
+
+describe('factsAuditEntry', () => {
+  const resolved = (actor: string) =>
+    event<FactsEvent>(
+      'facts.entries_resolved',
+      {
+        resolvedBy: actor,
+        resolvedAt: '2026-03-01T10:00:00.000Z',
+        entries: [
+          { id: 'e1', status: 'applied', error: null, objectId: 'o1' },
+          { id: 'e2', status: 'applied', error: null, objectId: 'o2' },
+          { id: 'e3', status: 'failed', error: { code: 'INVENTORY_CONFLICT', message: 'taken' }, objectId: null },
+        ],
+      } as FactsEvent['data'],
+      actor,
+    );
+
+  it('records entries a person resolved, with how many ended each way', () => {
+    expect(factsAuditEntry(resolved('ann'))).toMatchObject({
+      actor: 'ann',
+      action: 'facts.entries_resolved',
+      targetType: 'facts-report',
+      targetId: RUN_ID,
+      summary: `applied 2, failed 1 entries of facts report ${RUN_ID}`,
+      details: { applied: 2, skipped: 0, failed: 1 },
+    });
+  });
+
+  it('leaves out what a run applied on its own, and what it collected', () => {
+    expect(factsAuditEntry(resolved('system:collector'))).toBeNull();
+    expect(isFactsEventNeverAudited('yard.facts.r1.entries_detected')).toBe(true);
+    expect(isFactsEventNeverAudited('yard.facts.r1.entries_resolved')).toBe(false);
   });
 });

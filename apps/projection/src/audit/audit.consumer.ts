@@ -1,8 +1,9 @@
-import { catalogEventSchema, identityEventSchema, runEventKind, runEventSchema, scheduleChangedSchema, type Contract } from '@yardmaster/contracts';
+import { catalogEventSchema, factsEventSchema, identityEventSchema, runEventKind, runEventSchema, scheduleChangedSchema, type Contract } from '@yardmaster/contracts';
 import { consumedStream, type ConsumedStream, type ConsumerDefinition, type EventStream } from '../consumer/consumer-definition';
 import type { AuditEntry } from './audit-entry';
 import { recordAuditEntry } from './audit-recorder';
 import { catalogAuditEntry } from './catalog-audit';
+import { factsAuditEntry, isFactsEventNeverAudited } from './facts-audit';
 import { identityAuditEntry } from './identity-audit';
 import { runAuditEntry } from './run-audit';
 import { scheduleAuditEntry } from './schedule-audit';
@@ -48,5 +49,6 @@ export const AUDIT_CONSUMER: ConsumerDefinition = {
     audited('schedules', scheduleChangedSchema, scheduleAuditEntry),
     audited('catalog', catalogEventSchema, catalogAuditEntry),
     audited('identity', identityEventSchema, identityAuditEntry),
+    audited('facts', factsEventSchema, factsAuditEntry, isFactsEventNeverAudited),
   ],
 };

@@ -9,6 +9,7 @@ export const EVENT_STREAM_SUBJECTS = {
   runs: 'runEvents',
   schedules: 'scheduleEvents',
   identity: 'identityEvents',
+  facts: 'factsEvents',
 } as const;
 
 export type EventStream = keyof typeof EVENT_STREAM_SUBJECTS;

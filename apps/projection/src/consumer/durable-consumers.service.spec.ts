@@ -44,10 +44,12 @@ describe('DurableConsumersService', () => {
       { stream: 'UNIT_CATALOG', durableName: 'unit_projection', filterSubject: 'unit.catalog.>' },
       { stream: 'UNIT_RUNS', durableName: 'unit_projection', filterSubject: 'unit.run.>' },
       { stream: 'UNIT_SCHEDULES', durableName: 'unit_projection', filterSubject: 'unit.schedule.>' },
+      { stream: 'UNIT_FACTS', durableName: 'unit_projection', filterSubject: 'unit.facts.>' },
       { stream: 'UNIT_RUNS', durableName: 'unit_audit', filterSubject: 'unit.run.>' },
       { stream: 'UNIT_SCHEDULES', durableName: 'unit_audit', filterSubject: 'unit.schedule.>' },
       { stream: 'UNIT_CATALOG', durableName: 'unit_audit', filterSubject: 'unit.catalog.>' },
       { stream: 'UNIT_IDENTITY', durableName: 'unit_audit', filterSubject: 'unit.identity.>' },
+      { stream: 'UNIT_FACTS', durableName: 'unit_audit', filterSubject: 'unit.facts.>' },
     ]);
   });
 

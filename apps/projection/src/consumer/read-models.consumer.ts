@@ -1,8 +1,9 @@
-import { catalogEventSchema, runEventSchema, scheduleChangedSchema, type RunEvent } from '@yardmaster/contracts';
+import { catalogEventSchema, factsEventSchema, runEventSchema, scheduleChangedSchema, type RunEvent } from '@yardmaster/contracts';
 import type { StreamMessage } from '@yardmaster/messaging';
 import type { DataSource } from '@yardmaster/read-models';
 import { runFactsAfter, type RunFacts } from '../metrics/run-facts';
 import { projectCatalogEvent } from '../catalog/catalog-events.projector';
+import { projectFactsEvent } from '../facts/facts-events.projector';
 import { projectRunEventsInBatch } from '../runs/run-events-batch.projector';
 import { isLogEntry } from '../runs/group-log-entries';
 import { projectRunEventWithSchedule } from '../schedules/schedule-run-events.projector';
@@ -38,6 +39,12 @@ export function readModelsConsumer(observeRun: (facts: RunFacts) => void): Consu
         scheduleChangedSchema,
         (dataSource, message) => applyOnce(dataSource, message, projectScheduleEvent),
         { applyBatch: (dataSource, messages) => applyBatchOnce(dataSource, messages, eachInTurn(projectScheduleEvent)) },
+      ),
+      consumedStream(
+        'facts',
+        factsEventSchema,
+        (dataSource, message) => applyOnce(dataSource, message, projectFactsEvent),
+        { applyBatch: (dataSource, messages) => applyBatchOnce(dataSource, messages, eachInTurn(projectFactsEvent)) },
       ),
     ],
   };

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.dataSource.query('TRUNCATE job_runs, job_log_entries, audit_entries, applied_events');
+  await db.dataSource.query('TRUNCATE job_runs, job_log_entries, audit_entries, applied_events, facts_reports, facts_report_entries');
 });
 
 /** A run created `ageDays` ago with `lines` log entries; an ended run ended a minute after it was created. */
@@ -135,4 +135,25 @@ it('prunes a run with more log entries than one delete takes', async () => {
 
   expect(totals).toMatchObject({ runs: 1, logEntries: 25_000 });
   expect(await ids('SELECT id FROM job_log_entries')).toEqual([]);
+});
+
+it("deletes a pruned plan run's facts report with its entries, and keeps a recent run's", async () => {
+  const oldPlanRun = await run('completed', 120, 0);
+  const recentPlanRun = await run('completed', 10, 0);
+  for (const runId of [oldPlanRun, recentPlanRun]) {
+    await db.dataSource.query(
+      `INSERT INTO facts_reports (id, run_id, plan_id, plan_name, detect_only, status, opened_at, updated_at) VALUES ($1, $1, 'p', 'Plan', true, 'pending', now(), now())`,
+      [runId],
+    );
+    await db.dataSource.query(
+      `INSERT INTO facts_report_entries (report_id, id, collector_type, device_id, device_name, object_type, key, action)
+       SELECT $1, 'entry-' || n, 'interfaces', 'd', 'sw1', 'interface', 'Gi0/' || n, 'new' FROM generate_series(1, 12000) AS n`,
+      [runId],
+    );
+  }
+
+  await pruneAll({ runDays: 90, auditDays: 90 }, 10);
+
+  expect(await ids('SELECT id FROM facts_reports')).toEqual([recentPlanRun]);
+  expect(await ids('SELECT DISTINCT report_id AS id FROM facts_report_entries')).toEqual([recentPlanRun]);
 });

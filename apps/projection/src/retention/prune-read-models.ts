@@ -18,7 +18,8 @@ const LOG_CHUNK = 10_000;
  * Deletes one batch of what retention lets go, each statement in a transaction of its own so that pruning
  * millions of rows never holds locks for long. Only ended runs go (status_rank 4: every terminal status), and
  * only when they both started and ended before the cutoff; a queued or running run is never touched, however old.
- * A run's log entries go before the run, so a prune cut short leaves whole runs for the next one.
+ * A run's log entries and its facts report (a plan run's) go before the run, so a prune cut short leaves whole
+ * runs for the next one.
  */
 export async function pruneReadModels(dataSource: DataSource, cutoffs: RetentionCutoffs, batchSize: number): Promise<ReadModelPrune> {
   let runs = 0;
@@ -34,6 +35,7 @@ export async function pruneReadModels(dataSource: DataSource, cutoffs: Retention
     const runIds = rows.map((row) => row.id);
     if (runIds.length > 0) {
       logEntries = await deleteLogEntriesOf(dataSource, runIds);
+      await deleteFactsReportsOf(dataSource, runIds);
       runs = await deleted(dataSource, `DELETE FROM job_runs WHERE id = ANY($1::uuid[]) AND status_rank = 4`, [runIds]);
     }
   }
@@ -76,6 +78,19 @@ async function deleteLogEntriesOf(dataSource: DataSource, runIds: readonly strin
     total += count;
     if (count < LOG_CHUNK) return total;
   }
+}
+
+/** A plan run's facts report (its id is the run's): its entries in chunks, as log lines, then the report. */
+async function deleteFactsReportsOf(dataSource: DataSource, runIds: readonly string[]): Promise<void> {
+  for (;;) {
+    const count = await deleted(
+      dataSource,
+      `DELETE FROM facts_report_entries WHERE (report_id, id) IN (SELECT report_id, id FROM facts_report_entries WHERE report_id = ANY($1::text[]) LIMIT $2)`,
+      [runIds, LOG_CHUNK],
+    );
+    if (count < LOG_CHUNK) break;
+  }
+  await dataSource.query(`DELETE FROM facts_reports WHERE id = ANY($1::text[])`, [runIds]);
 }
 
 async function deleted(dataSource: DataSource, sql: string, parameters: unknown[]): Promise<number> {

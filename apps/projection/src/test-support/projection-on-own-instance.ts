@@ -19,6 +19,8 @@ export interface ProjectionOnOwnInstance {
   /** Null once `stop` ran: a test may stop the projection early to see it stop answering. */
   app: INestApplicationContext | null;
   stop(): Promise<void>;
+  /** Starts the projection again (after `stop`) on the same instance, database and configuration. */
+  restart(): Promise<void>;
   /** Stops it, then removes the instance's streams, the connection and the database. */
   remove(): Promise<void>;
 }
@@ -41,8 +43,12 @@ export async function startProjectionOnOwnInstance(label: string, options: Proje
   const nc = await connectNats(testDependencies.natsUrl, `${label}-int-spec-${instance}`);
   const env = new EnvReader({ YARD_INSTANCE: instance, YARD_NATS_URL: testDependencies.natsUrl, YARD_DATABASE_URL: db.url, YARD_PROJECTION_ID: `projection-${instance}`, YARD_PROJECTION_METRICS_PORT: '0', ...options.env });
   const config = env.finish(readProjectionConfig(env));
-  const app = await NestFactory.createApplicationContext(ProjectionModule.forConfig(options.adjust ? options.adjust(config) : config), { logger: options.logger ?? false });
-  await app.init();
+  const startApp = async () => {
+    const app = await NestFactory.createApplicationContext(ProjectionModule.forConfig(options.adjust ? options.adjust(config) : config), { logger: options.logger ?? false });
+    await app.init();
+    return app;
+  };
+  const app = await startApp();
   const started: ProjectionOnOwnInstance = {
     instance,
     subjects: subjectsFor(instance),
@@ -54,6 +60,10 @@ export async function startProjectionOnOwnInstance(label: string, options: Proje
     async stop() {
       await started.app?.close();
       started.app = null;
+    },
+    async restart() {
+      await started.stop();
+      started.app = await startApp();
     },
     async remove() {
       await started.stop();

@@ -1,10 +1,21 @@
 import type { Device, DeviceFactsInput, InventoryChange, InventoryModel, InventoryRecordOf } from '@yardmaster/contracts';
 import type { InventoryAccess } from '@yardmaster/job-sdk';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { InventoryScope } from '../collections/inventory-scope';
 import { inventoryCollections, type InventoryCollections } from './inventory-collections';
 import type { InventorySession } from './inventory-session';
 import { SessionScope } from './session-scope';
+
+/** What a step behind its own savepoint may do: the collections and the device facts a collection writes. */
+export interface InventoryWriter extends InventoryAccess {
+  recordDeviceFacts(deviceId: string, facts: DeviceFactsInput): Promise<Device>;
+}
+
+/** How one step behind its savepoint ended: what it returned, or what it threw (its writes undone). */
+export type SavepointOutcome<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly error: unknown };
+
+/** Runs one step behind a savepoint of its own, inside `withSavepointPerStep`'s transaction. */
+export type SavepointStep = <R>(step: (inventory: InventoryWriter) => Promise<R>) => Promise<SavepointOutcome<R>>;
 
 export interface ExistingRecords<M extends InventoryModel> {
   readonly records: Map<string, InventoryRecordOf[M]>;
@@ -73,6 +84,55 @@ export class InventoryStore {
       throw error;
     } finally {
       await queryRunner.release();
+    }
+  }
+
+  /**
+   * Runs `work` in one transaction in which each step it hands to `step` runs behind a savepoint of its own: a
+   * step that throws (the inventory refused a write, or a constraint did) undoes only its own writes and answers
+   * its error, and the transaction goes on. The transaction commits when `work` resolves (after whatever `work`
+   * does last, e.g. publishing what it did) and rolls back whole when `work` throws. Steps run one at a time,
+   * in the order asked.
+   */
+  async withSavepointPerStep<T>(work: (step: SavepointStep) => Promise<T>): Promise<T> {
+    const queryRunner = this.dataSource.createQueryRunner();
+    await queryRunner.connect();
+    let tail: Promise<unknown> = Promise.resolve();
+    const step: SavepointStep = (write) => {
+      const outcome = tail.then(() => this.behindSavepoint(queryRunner.manager, write));
+      tail = outcome;
+      return outcome;
+    };
+    try {
+      await queryRunner.startTransaction();
+      const result = await work(step);
+      await tail;
+      await queryRunner.commitTransaction();
+      return result;
+    } catch (error) {
+      // A failed rollback (a lost connection) must not hide why the work failed.
+      if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await queryRunner.release();
+    }
+  }
+
+  private async behindSavepoint<R>(manager: EntityManager, write: (inventory: InventoryWriter) => Promise<R>): Promise<SavepointOutcome<R>> {
+    try {
+      // A transaction inside the open one is a SAVEPOINT: rolled back to on a throw, released otherwise.
+      const value = await manager.transaction(async (savepoint) => {
+        const scope = new SessionScope(savepoint);
+        const collections = inventoryCollections(scope);
+        try {
+          return await write({ ...collections.access, recordDeviceFacts: (deviceId, facts) => collections.byModel.device.recordFacts(deviceId, facts) });
+        } finally {
+          await scope.close();
+        }
+      });
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error };
     }
   }
 
