@@ -46,17 +46,16 @@ export function createCollectDevice(deps: CollectionDeps) {
       const collected = await collectOverSnmp(deps, input, found, logger, activity);
       const entries = await diffDevice(deps, input, found, collected);
       const parts = chunkEntries(entries);
-      parts.forEach((part, index) =>
-        buffer.enqueue(
-          encodeFactsEvent(deps.instance, scope, 'facts.entries_detected', `${device.id}:entries:${index + 1}`, index + 1, {
-            deviceId: device.id,
-            deviceName: device.name,
-            part: index + 1,
-            parts: parts.length,
-            entries: part,
-          }),
-        ),
-      );
+      for (const [index, part] of parts.entries()) {
+        const event = encodeFactsEvent(deps.instance, scope, 'facts.entries_detected', `${device.id}:entries:${index + 1}`, index + 1, {
+          deviceId: device.id,
+          deviceName: device.name,
+          part: index + 1,
+          parts: parts.length,
+          entries: part,
+        });
+        buffer.enqueue(event);
+      }
       const counts = countByAction(entries);
       logger.success(`Collected ${device.name}: ${counts.new} new, ${counts.changed} changed, ${counts.confirmed} confirmed, ${counts.stale} stale`, { object });
       await deliverActivityEvents(buffer, deps, startedAt);
