@@ -43,8 +43,10 @@ export function createCollectDevice(deps: CollectionDeps) {
       if (attempt > 1) logger.info(`Attempt ${attempt} of ${maxAttempts}`, { object });
       const found = (await deps.inventory.collections.devices.get(device.id)) as Device | null;
       if (!found) throw new DeviceCollectionError('DEVICE_NOT_FOUND', `Device ${device.name} is no longer in the inventory`);
-      const collected = await collectOverSnmp(deps, input, found, logger, activity);
-      const entries = await diffDevice(deps, input, found, collected);
+      // A cancel does not wait for an SNMP request to time out: the device's log says so and the activity ends.
+      const work = (async () => diffDevice(deps, input, found, await collectOverSnmp(deps, input, found, logger, activity)))();
+      work.catch(() => undefined);
+      const entries = await Promise.race([work, activity.cancelled]);
       const parts = chunkEntries(entries);
       for (const [index, part] of parts.entries()) {
         const event = encodeFactsEvent(deps.instance, scope, 'facts.entries_detected', `${device.id}:entries:${index + 1}`, index + 1, {
@@ -84,6 +86,13 @@ async function collectOverSnmp(deps: CollectionDeps, input: CollectDeviceInput, 
   if (!credentialsRef) throw new DeviceCollectionError('NO_CREDENTIALS', `Neither the plan nor device ${device.name} names a credential set`);
   const session = openSnmpSession({ host, port, credentials: snmpCredentialsOf(await openCredentials(deps, credentialsRef)), ...requestTimingOf(activity) });
   const collected: CollectedByType = new Map();
+  // Closing ends its pending request at once (net-snmp refuses a second close).
+  let open = true;
+  const close = () => {
+    if (open) session.close();
+    open = false;
+  };
+  activity.cancellationSignal.addEventListener('abort', close);
   try {
     logger.info(`Collecting ${input.collectorTypes.join(', ')} from ${host}:${port} with credential set ${credentialsRef}`, { object });
     for (const type of input.collectorTypes) {
@@ -97,7 +106,8 @@ async function collectOverSnmp(deps: CollectionDeps, input: CollectDeviceInput, 
       collected.set(type, records);
     }
   } finally {
-    session.close();
+    activity.cancellationSignal.removeEventListener('abort', close);
+    close();
   }
   return collected;
 }

@@ -31,6 +31,8 @@ export function createOpenFactsReport(deps: CollectionDeps) {
       for (const device of page.items as Device[]) if (planCollects(device, plan.filter, deviceIds)) devices.push({ id: device.id, name: device.name });
       if (page.items.length < PAGE) break;
     }
+    // By name: the order the devices go in, and the report lists them in, whatever order the inventory pages in.
+    devices.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
     const scope = { runId: run.runId, requestedBy: run.requestedBy, correlationId: run.correlationId };
     const startedAt = Date.now();
     const buffer = new StepEventBuffer(deps.publisher, deps.logDelivery);

@@ -10,7 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
 import * as path from 'node:path';
 import { WorkflowFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -35,7 +35,7 @@ import { createInventoryDataSource, CredentialSetStore, CredentialVault, Invento
 import { JobRegistry, validateRunData } from '@yardmaster/job-sdk';
 import { connectNats, ensureStreams, EventPublisher, SecretBox, type NatsConnection } from '@yardmaster/messaging';
 import { COLLECTED_SUBTREES } from '@yardmaster/snmp';
-import { createTestDatabase, deleteStreams, OwnSnmpSimulator, testDependencies, uniqueInstanceName, type TestDatabase } from '@yardmaster/testing';
+import { createTestDatabase, deleteStreams, OwnSnmpSimulator, testDependencies, uniqueInstanceName, waitFor, type TestDatabase } from '@yardmaster/testing';
 import type { DataSource } from 'typeorm';
 import { activityCredentials } from '../activities/credentials/activity-credentials';
 import { createPublishRunEvent } from '../activities/publish-run-event.activity';
@@ -173,7 +173,7 @@ async function eventsOn(stream: string, prefix: string): Promise<EventEnvelope[]
 
 describe('a plan run of two simulated devices and a silent one', () => {
   let siteId: string;
-  const ids: Record<'switch' | 'router' | 'silent', string> = { switch: '', router: '', silent: '' };
+  const ids: Record<'switch' | 'router' | 'silent' | 'afterSilent', string> = { switch: '', router: '', silent: '', afterSilent: '' };
 
   beforeAll(async () => {
     // As the API writes them: sealed with the instance's key, opened by the vault inside the activity.
@@ -199,6 +199,8 @@ describe('a plan run of two simulated devices and a silent one', () => {
     ids.silent = await device('lab-silent', (silent.address() as { port: number }).port, 'c3560-v2c');
     // Not in the plan's site: never collected.
     await device('elsewhere-c3560', simulator.port, 'c3560-v2c', otherSiteId);
+    // Goes after lab-silent (devices go by name) where a test names it.
+    ids.afterSilent = await device('zz-after-silent', simulator.port, 'c3560-v2c', otherSiteId);
     // What the inventory already says about the switch: one interface as it is, one as it was, one long gone.
     await store.collections.interfaces.create({ deviceId: ids.switch, name: 'Vl2', type: 'virtual', enabled: true, mtu: 1500, speed: 1_000_000, macAddress: 'e8:04:62:78:f2:41', description: '', ifIndex: 2 });
     await store.collections.interfaces.create({ deviceId: ids.switch, name: 'Nu0', type: 'ethernet', enabled: true, ifIndex: 10501 });
@@ -282,5 +284,44 @@ describe('a plan run of two simulated devices and a silent one', () => {
     const input = planRunInput(plan());
     const { outcome } = await withWorker(() => runToEnd({ ...input, data: { plan: { ...plan(), devicesAtOnce: 0 } } as unknown as JsonObject }));
     expect(outcome).toMatchObject({ status: 'errored', error: { type: 'InvalidPlanRunData', message: expect.stringContaining('plan.devicesAtOnce'), step: 'run' } });
+  });
+
+  it('cancelled mid-plan: stops the devices in flight, starts no more, still closes the report and ends cancelled', async () => {
+    // The silent device first and alone in flight, with a long timeout: the cancel finds it collecting.
+    const input = planRunInput({ ...plan(), deviceTimeoutSeconds: 120, devicesAtOnce: 1, filter: { devices: [ids.afterSilent, ids.silent] } });
+    const cancelled = await withWorker(async () => {
+      const handle = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [input], taskQueue: TASK_QUEUE, workflowId: workflowIdForRun(input.runId) });
+      await waitFor(
+        async () => (await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.log`)).find((event) => (event.data as RunLogData).grouping === 'lab-silent') ?? undefined,
+        30_000,
+        'the silent device to start collecting',
+      );
+      await handle.cancel();
+      return handle.result().then(
+        () => null,
+        (error: unknown) => error,
+      );
+    });
+    expect(cancelled).toBeInstanceOf(WorkflowFailedError);
+    expect((cancelled as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+
+    const facts = (await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${input.runId}.`)) as FactsEvent[];
+    expect(facts.filter((event) => event.type === 'facts.entries_detected')).toEqual([]);
+    expect(facts.at(-1)).toMatchObject({ type: 'facts.report_closed', data: { devicesCollected: 0, devicesFailed: 0, entries: 0 } });
+    const runEvents = await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.`);
+    expect(runEvents.at(-1)).toMatchObject({ type: 'run.cancelled', data: { result: { devices: 2, collected: 0, failed: 0 }, step: 'run' } });
+    // The device after it was never started: no log line of its own.
+    expect(runEvents.some((event) => event.type === 'run.log' && (event.data as RunLogData).grouping === 'zz-after-silent')).toBe(false);
+    expect(runEvents.filter((event) => event.type === 'run.log').map((event) => (event.data as RunLogData).message)).toContainEqual(
+      'Collection of lab-silent stopped: the run was cancelled or ran out of time',
+    );
+  });
+
+  it('timed out mid-plan: the run timeout cuts the device in flight off, closes the report and ends timed_out', async () => {
+    const input = { ...planRunInput({ ...plan(), deviceTimeoutSeconds: 120, filter: { devices: [ids.silent] } }), runTimeoutSeconds: 3 };
+    const { outcome } = await withWorker(() => runToEnd(input));
+    expect(outcome).toMatchObject({ status: 'timed_out', result: { devices: 1, collected: 0, failed: 0 }, error: { type: 'RunTimeout', step: 'run' } });
+    const facts = (await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${input.runId}.`)) as FactsEvent[];
+    expect(facts.map((event) => event.type)).toEqual(['facts.report_opened', 'facts.report_closed']);
   });
 });

@@ -1,7 +1,8 @@
-import { ApplicationFailure, CancellationScope, isCancellation, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, ApplicationFailure, CancellationScope, isCancellation, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { JsonValue, RunErrorInfo, RunWorkflowInput, StepOutcome } from '@yardmaster/contracts';
 import type { RunEventDraft } from '../run-activities';
 import type { RunEventDrafts } from '../run-event-drafts';
+import { stopWithinGrace } from '../stop-cancelled-step';
 import type { CollectionActivities, OpenedFactsReport, PlanDevice, PlanRunScope } from './collection-activities';
 import { deviceFailureOf } from './failure-code';
 import { forEachAtMost } from './for-each-at-most';
@@ -58,6 +59,8 @@ export async function runCollectionStep(input: RunWorkflowInput, deps: Collectio
   const { collectDevice } = proxyActivities<CollectionActivities>({
     startToCloseTimeout: `${deviceTimeoutSeconds}s`,
     heartbeatTimeout: `${Math.min(input.heartbeatTimeoutSeconds, deviceTimeoutSeconds)}s`,
+    // As a job step: a cancelled device confirms it stopped (its log delivered) before the report closes, within a grace.
+    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
     retry: {
       maximumAttempts: deviceRetry.maximumAttempts,
       initialInterval: `${Math.max(deviceRetry.initialIntervalSeconds, 0.1)}s`,
@@ -70,9 +73,8 @@ export async function runCollectionStep(input: RunWorkflowInput, deps: Collectio
   let cancelled = false;
   const collect = async (device: PlanDevice): Promise<void> => {
     try {
-      tally.deviceCollected(
-        await collectDevice({ scope, device, collectorTypes, credentialsRef, maxAttempts: deviceRetry.maximumAttempts }),
-      );
+      const counts = await stopWithinGrace(() => collectDevice({ scope, device, collectorTypes, credentialsRef, maxAttempts: deviceRetry.maximumAttempts }));
+      tally.deviceCollected(counts);
     } catch (error) {
       if (isCancellation(error)) {
         cancelled = true;
