@@ -133,7 +133,7 @@ function requestTimingOf(activity: Context): { timeoutMs: number; retries: numbe
 }
 
 async function diffDevice(deps: CollectionDeps, input: CollectDeviceInput, device: Device, collected: CollectedByType): Promise<FactsEntry[]> {
-  const inventory = await readDeviceInventory(deps.inventory.collections, device);
+  const inventory = await readDeviceInventory(deps.inventory.collections, device, new Set(collected.keys()));
   const collectedInterfaces = (collected.get('interfaces') ?? []) as SnmpRecordTypes['interfaces'][];
   const context: DetectContext = {
     deviceId: device.id,

@@ -106,22 +106,35 @@ afterAll(async () => {
   await simulator?.dispose();
 });
 
-/** A worker with the activities a collector registers for plan runs, for the duration of `work`. */
-async function withWorker<T>(work: () => Promise<T>): Promise<T> {
+/** A worker with the activities a collector registers for plan runs. */
+function createWorker(): Promise<Worker> {
   const publisher = new EventPublisher(nc);
   const logDelivery = { limits: { maxEntries: 10_000, maxBytes: 8 * 1024 * 1024, giveUpAfterMs: 10_000 }, natsAddress: testDependencies.natsUrl };
-  const worker = await Worker.create({
+  return Worker.create({
     connection: env.nativeConnection,
     namespace: NAMESPACE,
     taskQueue: TASK_QUEUE,
     workflowBundle: bundle,
     activities: {
       publishRunEvent: createPublishRunEvent({ publisher, instance: INSTANCE }),
-      ...createCollectionActivities({ publisher, instance: INSTANCE, inventory: store, credentials: activityCredentials(new CredentialVault(dataSource, BOX)), logDelivery }),
+      ...createCollectionActivities({
+        publisher,
+        instance: INSTANCE,
+        workerId: 'plan-run-int-spec',
+        inventory: store,
+        credentials: activityCredentials(new CredentialVault(dataSource, BOX)),
+        logDelivery,
+      }),
     },
     maxHeartbeatThrottleInterval: '500ms',
+    // As the collector: a workflow whose worker went away moves to another within seconds.
+    stickyQueueScheduleToStartTimeout: '1s',
   });
-  return worker.runUntil(work);
+}
+
+/** A worker for the duration of `work`. */
+async function withWorker<T>(work: () => Promise<T>): Promise<T> {
+  return (await createWorker()).runUntil(work);
 }
 
 function planRunInput(plan: PlanSettings): RunWorkflowInput {
@@ -147,14 +160,19 @@ function planRunInput(plan: PlanSettings): RunWorkflowInput {
   };
 }
 
-/** Starts the run and answers its outcome, whether its workflow completed or failed with the outcome as detail. */
+/** Starts the run and answers its outcome. */
 async function runToEnd(input: RunWorkflowInput): Promise<{ runId: string; outcome: RunOutcome }> {
   const handle = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [input], taskQueue: TASK_QUEUE, workflowId: workflowIdForRun(input.runId) });
+  return { runId: input.runId, outcome: await outcomeOf(handle) };
+}
+
+/** A run's outcome, whether its workflow completed or failed with the outcome as detail. */
+async function outcomeOf(handle: { result(): Promise<unknown> }): Promise<RunOutcome> {
   try {
-    return { runId: input.runId, outcome: (await handle.result()) as RunOutcome };
+    return (await handle.result()) as RunOutcome;
   } catch (error) {
     const cause = error instanceof WorkflowFailedError ? error.cause : undefined;
-    if (cause instanceof ApplicationFailure && isRunEndFailureType(cause.type)) return { runId: input.runId, outcome: cause.details?.[0] as RunOutcome };
+    if (cause instanceof ApplicationFailure && isRunEndFailureType(cause.type)) return cause.details?.[0] as RunOutcome;
     throw error;
   }
 }
@@ -257,6 +275,7 @@ describe('a plan run of two simulated devices and a silent one', () => {
     expect(facts.at(-1)?.type).toBe('facts.report_closed');
 
     const runEvents = await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${runId}.`);
+    expect(runEvents.filter((event) => event.type === 'run.step_started').map((event) => event.data)).toEqual([{ step: 'run', attempt: 1, maxAttempts: 1, worker: 'plan-run-int-spec' }]);
     const progress = runEvents.filter((event) => event.type === 'run.progress').map((event) => event.data);
     expect(progress.at(-1)).toEqual({ total: 3, done: 3, failed: 1 });
     const logs = runEvents.filter((event) => event.type === 'run.log').map((event) => event.data as RunLogData);
@@ -323,5 +342,28 @@ describe('a plan run of two simulated devices and a silent one', () => {
     expect(outcome).toMatchObject({ status: 'timed_out', result: { devices: 1, collected: 0, failed: 0 }, error: { type: 'RunTimeout', step: 'run' } });
     const facts = (await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${input.runId}.`)) as FactsEvent[];
     expect(facts.map((event) => event.type)).toEqual(['facts.report_opened', 'facts.report_closed']);
+  });
+
+  it('a worker gone mid-plan: the next one carries on without collecting a finished device again', async () => {
+    const input = planRunInput({ ...plan(), devicesAtOnce: 1, deviceRetry: { maximumAttempts: 2, initialIntervalSeconds: 0 } });
+    const logsOf = async (grouping: string) =>
+      (await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.log`)).map((event) => event.data as RunLogData).filter((log) => log.grouping === grouping);
+    const first = await createWorker();
+    const firstRunning = first.run();
+    const handle = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [input], taskQueue: TASK_QUEUE, workflowId: workflowIdForRun(input.runId) });
+    // The switch (first by name) is collected; the router is next.
+    await waitFor(async () => ((await logsOf('lab-c3560')).some((log) => log.level === 'success') ? true : undefined), 30_000, 'the switch to be collected');
+    first.shutdown();
+    await firstRunning;
+
+    const outcome = await withWorker(() => outcomeOf(handle));
+    expect(outcome).toMatchObject({ status: 'failed', failureCount: 1, result: { devices: 3, collected: 2, failed: 1 } });
+    // The switch's collection ran once: one success, every entry of its one attempt.
+    const switchLog = await logsOf('lab-c3560');
+    expect(switchLog.filter((log) => log.level === 'success')).toHaveLength(1);
+    expect(new Set(switchLog.map((log) => log.attempt))).toEqual(new Set([1]));
+    const history = await handle.fetchHistory();
+    const scheduled = (history.events ?? []).filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'collectDevice');
+    expect(scheduled).toHaveLength(3);
   });
 });
