@@ -56,7 +56,7 @@ export async function runCollectionStep(input: RunWorkflowInput, deps: Collectio
   }
 
   const { devices, devicesAtOnce, deviceTimeoutSeconds, deviceRetry, collectorTypes, credentialsRef } = opened;
-  const { collectDevice } = proxyActivities<CollectionActivities>({
+  const deviceActivityOptions = {
     startToCloseTimeout: `${deviceTimeoutSeconds}s`,
     heartbeatTimeout: `${Math.min(input.heartbeatTimeoutSeconds, deviceTimeoutSeconds)}s`,
     // As a job step: a cancelled device confirms it stopped (its log delivered) before the report closes, within a grace.
@@ -67,12 +67,15 @@ export async function runCollectionStep(input: RunWorkflowInput, deps: Collectio
       backoffCoefficient: 2,
       nonRetryableErrorTypes: DEVICE_FAILURES_NOT_RETRIED,
     },
-  });
+  } as const;
+  // Named after its device, so Temporal's Web UI lists the plan's devices by name.
+  const collectorOf = (device: PlanDevice) => proxyActivities<CollectionActivities>({ ...deviceActivityOptions, summary: device.name }).collectDevice;
 
   const tally = new PlanRunTally(input.runId, devices.length);
   let cancelled = false;
   const collect = async (device: PlanDevice): Promise<void> => {
     try {
+      const collectDevice = collectorOf(device);
       const counts = await stopWithinGrace(() => collectDevice({ scope, device, collectorTypes, credentialsRef, maxAttempts: deviceRetry.maximumAttempts }));
       tally.deviceCollected(counts);
     } catch (error) {
