@@ -43,20 +43,21 @@ export function createCollectDevice(deps: CollectionDeps) {
       if (attempt > 1) logger.info(`Attempt ${attempt} of ${maxAttempts}`, { object });
       const found = (await deps.inventory.collections.devices.get(device.id)) as Device | null;
       if (!found) throw new DeviceCollectionError('DEVICE_NOT_FOUND', `Device ${device.name} is no longer in the inventory`);
-      const collected = await collectOverSnmp(deps, input, found, logger, activity);
-      const entries = await diffDevice(deps, input, found, collected);
+      // A cancel does not wait for an SNMP request to time out: the device's log says so and the activity ends.
+      const work = (async () => diffDevice(deps, input, found, await collectOverSnmp(deps, input, found, logger, activity)))();
+      work.catch(() => undefined);
+      const entries = await Promise.race([work, activity.cancelled]);
       const parts = chunkEntries(entries);
-      parts.forEach((part, index) =>
-        buffer.enqueue(
-          encodeFactsEvent(deps.instance, scope, 'facts.entries_detected', `${device.id}:entries:${index + 1}`, index + 1, {
-            deviceId: device.id,
-            deviceName: device.name,
-            part: index + 1,
-            parts: parts.length,
-            entries: part,
-          }),
-        ),
-      );
+      for (const [index, part] of parts.entries()) {
+        const event = encodeFactsEvent(deps.instance, scope, 'facts.entries_detected', `${device.id}:entries:${index + 1}`, index + 1, {
+          deviceId: device.id,
+          deviceName: device.name,
+          part: index + 1,
+          parts: parts.length,
+          entries: part,
+        });
+        buffer.enqueue(event);
+      }
       const counts = countByAction(entries);
       logger.success(`Collected ${device.name}: ${counts.new} new, ${counts.changed} changed, ${counts.confirmed} confirmed, ${counts.stale} stale`, { object });
       await deliverActivityEvents(buffer, deps, startedAt);
@@ -85,6 +86,13 @@ async function collectOverSnmp(deps: CollectionDeps, input: CollectDeviceInput, 
   if (!credentialsRef) throw new DeviceCollectionError('NO_CREDENTIALS', `Neither the plan nor device ${device.name} names a credential set`);
   const session = openSnmpSession({ host, port, credentials: snmpCredentialsOf(await openCredentials(deps, credentialsRef)), ...requestTimingOf(activity) });
   const collected: CollectedByType = new Map();
+  // Closing ends its pending request at once (net-snmp refuses a second close).
+  let open = true;
+  const close = () => {
+    if (open) session.close();
+    open = false;
+  };
+  activity.cancellationSignal.addEventListener('abort', close);
   try {
     logger.info(`Collecting ${input.collectorTypes.join(', ')} from ${host}:${port} with credential set ${credentialsRef}`, { object });
     for (const type of input.collectorTypes) {
@@ -98,7 +106,8 @@ async function collectOverSnmp(deps: CollectionDeps, input: CollectDeviceInput, 
       collected.set(type, records);
     }
   } finally {
-    session.close();
+    activity.cancellationSignal.removeEventListener('abort', close);
+    close();
   }
   return collected;
 }
@@ -124,7 +133,7 @@ function requestTimingOf(activity: Context): { timeoutMs: number; retries: numbe
 }
 
 async function diffDevice(deps: CollectionDeps, input: CollectDeviceInput, device: Device, collected: CollectedByType): Promise<FactsEntry[]> {
-  const inventory = await readDeviceInventory(deps.inventory.collections, device);
+  const inventory = await readDeviceInventory(deps.inventory.collections, device, new Set(collected.keys()));
   const collectedInterfaces = (collected.get('interfaces') ?? []) as SnmpRecordTypes['interfaces'][];
   const context: DetectContext = {
     deviceId: device.id,

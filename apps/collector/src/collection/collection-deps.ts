@@ -7,6 +7,8 @@ import type { LogDeliveryLimits } from '../activities/log-delivery/log-delivery-
 export interface CollectionDeps {
   readonly publisher: EventPublisher;
   readonly instance: string;
+  /** Named in the run step's `run.step_started`, as a job step names its worker. */
+  readonly workerId: string;
   readonly inventory: InventoryStore;
   /** The vault's `open`, refused outside an activity. */
   readonly credentials: OpenCredentials;

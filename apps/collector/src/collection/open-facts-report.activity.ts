@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Device } from '@yardmaster/contracts';
+import { newEvent, subjectsFor, type Device, type RunStepStarted } from '@yardmaster/contracts';
+import { encodeEvent } from '@yardmaster/messaging';
 import type { OpenedFactsReport, OpenFactsReportInput, PlanDevice } from '@yardmaster/workflows';
 import { StepEventBuffer } from '../activities/log-delivery/step-event-buffer';
 import type { CollectionDeps } from './collection-deps';
@@ -31,9 +32,23 @@ export function createOpenFactsReport(deps: CollectionDeps) {
       for (const device of page.items as Device[]) if (planCollects(device, plan.filter, deviceIds)) devices.push({ id: device.id, name: device.name });
       if (page.items.length < PAGE) break;
     }
+    // By name: the order the devices go in, and the report lists them in, whatever order the inventory pages in.
+    devices.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
     const scope = { runId: run.runId, requestedBy: run.requestedBy, correlationId: run.correlationId };
     const startedAt = Date.now();
     const buffer = new StepEventBuffer(deps.publisher, deps.logDelivery);
+    // The run's steps list `run` as for any job: one attempt, its devices retried each on its own.
+    const stepStarted: RunStepStarted = newEvent({
+      id: `${run.runId}:run:1:step_started`,
+      type: 'run.step_started',
+      occurredAt: new Date().toISOString(),
+      aggregateId: run.runId,
+      sequence: 1,
+      correlationId: run.correlationId,
+      actor: run.requestedBy,
+      data: { step: 'run', attempt: 1, maxAttempts: 1, worker: deps.workerId },
+    });
+    buffer.enqueue(encodeEvent(subjectsFor(deps.instance).runEvent(run.runId, 'step_started'), stepStarted));
     buffer.enqueue(
       encodeFactsEvent(deps.instance, scope, 'facts.report_opened', 'report_opened', 1, {
         runId: run.runId,

@@ -1,20 +1,24 @@
-import type { Device } from '@yardmaster/contracts';
+import type { CollectorType, Device } from '@yardmaster/contracts';
 import type { InventoryAccess, InventoryListOptions } from '@yardmaster/job-sdk';
 import type { DeviceInventory } from './facts-diff/current-facts';
 
 const PAGE = 1000;
 
-/** Everything the inventory holds on one device, page by page, for the device's diff. */
-export async function readDeviceInventory(inventory: InventoryAccess, device: Device): Promise<DeviceInventory> {
+/**
+ * What the inventory holds on one device that the collected types are diffed against, page by page; the rest is
+ * left empty (not read). Interfaces always: the other records refer to them.
+ */
+export async function readDeviceInventory(inventory: InventoryAccess, device: Device, types: ReadonlySet<CollectorType>): Promise<DeviceInventory> {
   const filter = { device: device.id };
+  const any = (...wanted: CollectorType[]) => wanted.some((type) => types.has(type));
   return {
     device,
     interfaces: await readAll((options) => inventory.interfaces.find(filter, options)),
-    ipAddresses: await readAll((options) => inventory.ipAddresses.find(filter, options)),
-    ipNeighbours: await readAll((options) => inventory.ipNeighbours.find(filter, options)),
-    macEntries: await readAll((options) => inventory.macEntries.find(filter, options)),
-    lldpNeighbours: await readAll((options) => inventory.lldpNeighbours.find(filter, options)),
-    inventoryItems: await readAll((options) => inventory.inventoryItems.find(filter, options)),
+    ipAddresses: any('ip_addresses') ? await readAll((options) => inventory.ipAddresses.find(filter, options)) : [],
+    ipNeighbours: any('arp', 'ndp') ? await readAll((options) => inventory.ipNeighbours.find(filter, options)) : [],
+    macEntries: any('mac_table') ? await readAll((options) => inventory.macEntries.find(filter, options)) : [],
+    lldpNeighbours: any('lldp', 'cdp') ? await readAll((options) => inventory.lldpNeighbours.find(filter, options)) : [],
+    inventoryItems: any('inventory') ? await readAll((options) => inventory.inventoryItems.find(filter, options)) : [],
   };
 }
 

@@ -75,6 +75,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
     const collectionActivities = createCollectionActivities({
       publisher: this.publisher,
       instance: shared.instance,
+      workerId: collectorId,
       inventory: this.inventory,
       credentials: activityCredentials(this.vault),
       logDelivery,

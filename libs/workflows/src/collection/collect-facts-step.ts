@@ -1,7 +1,8 @@
-import { ApplicationFailure, CancellationScope, isCancellation, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, ApplicationFailure, CancellationScope, isCancellation, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { JsonValue, RunErrorInfo, RunWorkflowInput, StepOutcome } from '@yardmaster/contracts';
 import type { RunEventDraft } from '../run-activities';
 import type { RunEventDrafts } from '../run-event-drafts';
+import { stopWithinGrace } from '../stop-cancelled-step';
 import type { CollectionActivities, OpenedFactsReport, PlanDevice, PlanRunScope } from './collection-activities';
 import { deviceFailureOf } from './failure-code';
 import { forEachAtMost } from './for-each-at-most';
@@ -55,24 +56,28 @@ export async function runCollectionStep(input: RunWorkflowInput, deps: Collectio
   }
 
   const { devices, devicesAtOnce, deviceTimeoutSeconds, deviceRetry, collectorTypes, credentialsRef } = opened;
-  const { collectDevice } = proxyActivities<CollectionActivities>({
+  const deviceActivityOptions = {
     startToCloseTimeout: `${deviceTimeoutSeconds}s`,
     heartbeatTimeout: `${Math.min(input.heartbeatTimeoutSeconds, deviceTimeoutSeconds)}s`,
+    // As a job step: a cancelled device confirms it stopped (its log delivered) before the report closes, within a grace.
+    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
     retry: {
       maximumAttempts: deviceRetry.maximumAttempts,
       initialInterval: `${Math.max(deviceRetry.initialIntervalSeconds, 0.1)}s`,
       backoffCoefficient: 2,
       nonRetryableErrorTypes: DEVICE_FAILURES_NOT_RETRIED,
     },
-  });
+  } as const;
+  // Named after its device, so Temporal's Web UI lists the plan's devices by name.
+  const collectorOf = (device: PlanDevice) => proxyActivities<CollectionActivities>({ ...deviceActivityOptions, summary: device.name }).collectDevice;
 
   const tally = new PlanRunTally(input.runId, devices.length);
   let cancelled = false;
   const collect = async (device: PlanDevice): Promise<void> => {
     try {
-      tally.deviceCollected(
-        await collectDevice({ scope, device, collectorTypes, credentialsRef, maxAttempts: deviceRetry.maximumAttempts }),
-      );
+      const collectDevice = collectorOf(device);
+      const counts = await stopWithinGrace(() => collectDevice({ scope, device, collectorTypes, credentialsRef, maxAttempts: deviceRetry.maximumAttempts }));
+      tally.deviceCollected(counts);
     } catch (error) {
       if (isCancellation(error)) {
         cancelled = true;

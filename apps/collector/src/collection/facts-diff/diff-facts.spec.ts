@@ -1,0 +1,135 @@
+import type { Device, Interface, IpNeighbour, LldpNeighbour } from '@yardmaster/contracts';
+import type { SnmpRecordTypes } from '@yardmaster/snmp';
+import { currentFactsOf, type DeviceInventory } from './current-facts';
+import { DETECTORS, type DetectContext } from './detected-facts';
+import { diffFacts, factsEntryId } from './diff-facts';
+
+const DEVICE: Device = {
+  id: 'dev-1',
+  name: 'edge-01',
+  siteId: 'site-1',
+  roleId: 'role-1',
+  platformId: null,
+  status: 'active',
+  primaryAddress: '192.0.2.10/24',
+  management: null,
+  tags: [],
+  facts: { vendor: 'Cisco', model: 'WS-C3560G', serial: 'FOC1', osVersion: '12.2', hostname: 'edge-01', uptime: 10, lastCollectedAt: '2026-11-30T00:00:00.000Z' },
+  createdAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+};
+
+const STAMPS = { createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' };
+
+function storedInterface(id: string, name: string, ifIndex: number, description = ''): Interface {
+  return { id, deviceId: DEVICE.id, name, type: 'ethernet', enabled: true, mtu: 1500, speed: 1_000_000, macAddress: null, description, ifIndex, ...STAMPS };
+}
+
+function collectedInterface(name: string, ifIndex: number, description: string | null = null): SnmpRecordTypes['interfaces'] {
+  return { ifIndex, name, ifDescr: name, type: 'ethernet', ifType: 6, enabled: true, operUp: true, mtu: 1500, speed: 1_000_000, macAddress: null, description };
+}
+
+function inventoryOf(parts: Partial<DeviceInventory>): DeviceInventory {
+  return { device: DEVICE, interfaces: [], ipAddresses: [], ipNeighbours: [], macEntries: [], lldpNeighbours: [], inventoryItems: [], ...parts };
+}
+
+function contextOf(inventory: DeviceInventory, interfaces: readonly SnmpRecordTypes['interfaces'][] = []): DetectContext {
+  return {
+    deviceId: DEVICE.id,
+    interfaceNames: new Map(interfaces.map((record) => [record.ifIndex, record.name])),
+    interfaceIds: new Map(inventory.interfaces.map((record) => [record.name.toLowerCase(), record.id])),
+  };
+}
+
+const REPORT = 'run-1';
+const device = { id: DEVICE.id, name: DEVICE.name };
+
+describe('diffFacts', () => {
+  it('tells new, changed, confirmed and stale interfaces apart, with current as stored and detected in input shape', () => {
+    const inventory = inventoryOf({
+      interfaces: [storedInterface('if-1', 'Gi0/1', 1), storedInterface('if-2', 'Gi0/2', 2, 'old uplink'), storedInterface('if-3', 'Gi0/3', 3)],
+    });
+    const collected = [collectedInterface('Gi0/1', 1), collectedInterface('Gi0/2', 2, 'uplink'), collectedInterface('Gi0/4', 4)];
+    const entries = diffFacts({
+      reportId: REPORT,
+      device,
+      collectorType: 'interfaces',
+      detected: DETECTORS.interfaces(collected, contextOf(inventory, collected)),
+      current: currentFactsOf('interfaces', inventory),
+    });
+    expect(entries.map((entry) => [entry.key, entry.action, entry.objectId])).toEqual([
+      ['Gi0/1', 'confirmed', 'if-1'],
+      ['Gi0/2', 'changed', 'if-2'],
+      ['Gi0/4', 'new', null],
+      ['Gi0/3', 'stale', 'if-3'],
+    ]);
+    const changed = entries[1];
+    expect(changed.detected).toEqual({ deviceId: 'dev-1', name: 'Gi0/2', type: 'ethernet', enabled: true, mtu: 1500, speed: 1_000_000, macAddress: null, description: 'uplink', ifIndex: 2 });
+    expect(changed.current).toEqual(inventory.interfaces[1]);
+    expect(entries[2].current).toBeNull();
+    expect(entries[3].detected).toBeNull();
+    expect(entries.every((entry) => entry.deviceName === 'edge-01' && entry.collectorType === 'interfaces' && entry.objectType === 'interface')).toBe(true);
+  });
+
+  it('gives ids from the report, device, type and key, the same whatever order the records come in', () => {
+    const inventory = inventoryOf({});
+    const forward = [collectedInterface('Gi0/1', 1), collectedInterface('Gi0/2', 2)];
+    const ids = (records: SnmpRecordTypes['interfaces'][]) =>
+      diffFacts({ reportId: REPORT, device, collectorType: 'interfaces', detected: DETECTORS.interfaces(records, contextOf(inventory)), current: [] })
+        .map((entry) => entry.id)
+        .sort();
+    expect(ids(forward)).toEqual(ids([...forward].reverse()));
+    expect(ids(forward)).toEqual([factsEntryId(REPORT, 'dev-1', 'interfaces', 'interface', 'Gi0/1'), factsEntryId(REPORT, 'dev-1', 'interfaces', 'interface', 'Gi0/2')]);
+    expect(new Set(ids(forward)).size).toBe(2);
+  });
+
+  it('counts a key collected twice once', () => {
+    const entries = diffFacts({
+      reportId: REPORT,
+      device,
+      collectorType: 'interfaces',
+      detected: DETECTORS.interfaces([collectedInterface('Gi0/1', 1), collectedInterface('Gi0/1', 7)], contextOf(inventoryOf({}))),
+      current: [],
+    });
+    expect(entries).toHaveLength(1);
+  });
+
+  it('confirms device facts whose uptime alone moved, and reports other differences as changed', () => {
+    const facts = (serial: string, uptimeSeconds: number): SnmpRecordTypes['facts'] => ({
+      hostname: 'edge-01', sysDescr: null, sysObjectId: null, sysContact: null, sysLocation: null, uptimeSeconds, vendor: 'Cisco', model: 'WS-C3560G', serial, osVersion: '12.2',
+    });
+    const inventory = inventoryOf({});
+    const diff = (serial: string) =>
+      diffFacts({ reportId: REPORT, device, collectorType: 'facts', detected: DETECTORS.facts([facts(serial, 99_999)], contextOf(inventory)), current: currentFactsOf('facts', inventory) });
+    expect(diff('FOC1')).toEqual([expect.objectContaining({ objectType: 'device', key: 'facts', action: 'confirmed', objectId: 'dev-1' })]);
+    expect(diff('FOC2')).toEqual([expect.objectContaining({ action: 'changed', detected: expect.objectContaining({ serial: 'FOC2' }), current: DEVICE.facts })]);
+  });
+
+  it('keeps ARP and NDP apart: an IPv6 neighbour is never stale for an ARP collection', () => {
+    const neighbour = (id: string, ip: string): IpNeighbour => ({ id, deviceId: DEVICE.id, interfaceId: null, ip, mac: 'aa:bb:cc:dd:ee:01', vrf: '', lastSeen: STAMPS.createdAt, ...STAMPS });
+    const inventory = inventoryOf({ ipNeighbours: [neighbour('n-4', '10.0.0.1'), neighbour('n-6', '2001:db8::1')] });
+    const entries = diffFacts({ reportId: REPORT, device, collectorType: 'arp', detected: [], current: currentFactsOf('arp', inventory) });
+    expect(entries.map((entry) => [entry.key, entry.action])).toEqual([['|10.0.0.1', 'stale']]);
+  });
+
+  it('matches LLDP neighbours by local interface name, resolving the stored interface id', () => {
+    const inventory = inventoryOf({
+      interfaces: [storedInterface('if-1', 'Gi0/1', 1)],
+      lldpNeighbours: [
+        { id: 'l-1', deviceId: DEVICE.id, interfaceId: 'if-1', protocol: 'lldp', remoteChassisId: '00:11:22:33:44:55', remoteSystemName: 'core-01', remotePort: 'Te1/1', remoteDeviceId: null, remoteInterfaceId: null, ...STAMPS } satisfies LldpNeighbour,
+      ],
+    });
+    const lldp: SnmpRecordTypes['lldp'] = {
+      localPortNum: 1, localIfIndex: 1, localInterface: 'Gi0/1', remoteChassisId: '00:11:22:33:44:55', remoteChassisIdSubtype: 4, remotePortId: 'Te1/1', remotePortIdSubtype: 5,
+      remotePortDescription: null, remoteSystemName: 'core-01', remoteSystemDescription: null,
+    };
+    const entries = diffFacts({ reportId: REPORT, device, collectorType: 'lldp', detected: DETECTORS.lldp([lldp], contextOf(inventory)), current: currentFactsOf('lldp', inventory) });
+    expect(entries).toEqual([expect.objectContaining({ action: 'confirmed', objectId: 'l-1', detected: expect.objectContaining({ interfaceId: 'if-1', protocol: 'lldp' }) })]);
+  });
+
+  it('reports BGP peers as new: the inventory keeps none', () => {
+    const peer: SnmpRecordTypes['bgp'] = { remoteAddress: '192.0.2.1', remoteAs: 65001, localAddress: null, localAs: 65000, peerIdentifier: null, state: 'established', adminEnabled: true, establishedSeconds: 5 };
+    const entries = diffFacts({ reportId: REPORT, device, collectorType: 'bgp', detected: DETECTORS.bgp([peer], contextOf(inventoryOf({}))), current: currentFactsOf('bgp', inventoryOf({})) });
+    expect(entries).toEqual([expect.objectContaining({ objectType: 'bgp_peer', key: '192.0.2.1', action: 'new' })]);
+  });
+});

@@ -1,0 +1,369 @@
+/**
+ * A plan run end to end on the collector's side: the run workflow on a real Temporal worker, the collection
+ * activities against a real Postgres inventory, credential sets opened through the vault, facts and run events on
+ * real NATS JetStream, and SNMP agents served by snmpsim (two recordings of real devices) beside a "device" whose
+ * port swallows every request. The two answer and land their entries on the FACTS stream; the silent one fails alone
+ * with SNMP_TIMEOUT after its retries; the run ends failed with the result re-running the failed devices reads.
+ */
+import { jetstreamManager } from '@nats-io/jetstream';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createSocket, type Socket } from 'node:dgram';
+import * as path from 'node:path';
+import { WorkflowFailedError } from '@temporalio/client';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  COLLECT_FACTS_JOB_ID,
+  isRunEndFailureType,
+  RUN_WORKFLOW_TYPE,
+  SEARCH_ATTRIBUTE_NAMES,
+  streamNamesFor,
+  workflowIdForRun,
+  type CollectFactsResult,
+  type EventEnvelope,
+  type FactsEntriesDetectedData,
+  type FactsEvent,
+  type JsonObject,
+  type PlanSettings,
+  type RunLogData,
+  type RunOutcome,
+  type RunWorkflowInput,
+} from '@yardmaster/contracts';
+import { createInventoryDataSource, CredentialSetStore, CredentialVault, InventoryStore } from '@yardmaster/inventory';
+import { JobRegistry, validateRunData } from '@yardmaster/job-sdk';
+import { connectNats, ensureStreams, EventPublisher, SecretBox, type NatsConnection } from '@yardmaster/messaging';
+import { COLLECTED_SUBTREES } from '@yardmaster/snmp';
+import { createTestDatabase, deleteStreams, OwnSnmpSimulator, testDependencies, uniqueInstanceName, waitFor, type TestDatabase } from '@yardmaster/testing';
+import type { DataSource } from 'typeorm';
+import { activityCredentials } from '../activities/credentials/activity-credentials';
+import { createPublishRunEvent } from '../activities/publish-run-event.activity';
+import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
+import { SHARED_WORKFLOW_MODULES } from '../worker/workflow-bundle';
+import { createCollectionActivities } from './create-collection-activities';
+
+jest.setTimeout(180_000);
+
+const C3560 = 'network/switch/cisco-c3560';
+const MX960 = 'network/router/juniper-mx960-13-3r9-13';
+const TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+const NAMESPACE = process.env.TEMPORAL_NAMESPACE ?? 'default';
+const INSTANCE = uniqueInstanceName('planrun');
+const TASK_QUEUE = `plan-run-int-spec-${randomUUID()}`;
+const LIBS = path.resolve(__dirname, '../../../../libs');
+const registry = new JobRegistry(BUILTIN_JOB_MODULES);
+/** The instance's secrets key, as the collector's vault has it. */
+const BOX = new SecretBox(randomBytes(32));
+
+let simulator: OwnSnmpSimulator;
+let silent: Socket;
+let database: TestDatabase;
+let dataSource: DataSource;
+let store: InventoryStore;
+let nc: NatsConnection;
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+
+beforeAll(async () => {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  simulator = await OwnSnmpSimulator.start({ recordings: [C3560, MX960], subtrees: COLLECTED_SUBTREES });
+  // A device that receives and never answers: what a filtered or dead agent looks like to SNMP.
+  silent = createSocket('udp4');
+  await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
+  database = await createTestDatabase();
+  dataSource = await createInventoryDataSource(database.url, 'plan-run-int-spec').initialize();
+  store = new InventoryStore(dataSource);
+  nc = await connectNats(testDependencies.natsUrl, 'plan-run-int-spec');
+  await ensureStreams(nc, INSTANCE);
+  env = await TestWorkflowEnvironment.createFromExistingServer({ address: TEMPORAL_ADDRESS, namespace: NAMESPACE });
+  const keyword = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+  await env.connection.operatorService
+    .addSearchAttributes({ namespace: NAMESPACE, searchAttributes: Object.fromEntries(Object.values(SEARCH_ATTRIBUTE_NAMES).map((name) => [name, keyword])) })
+    .catch((error: unknown) => {
+      if (!/already exists/i.test(String(error))) throw error;
+    });
+  bundle = await bundleWorkflowCode({
+    workflowsPath: path.join(LIBS, 'workflows/src/index.ts'),
+    preloadModules: [...SHARED_WORKFLOW_MODULES],
+    logger: new DefaultLogger('ERROR'),
+    webpackConfigHook: (config) => ({
+      ...config,
+      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@yardmaster/contracts$': path.join(LIBS, 'contracts/src/index.ts') } },
+    }),
+  });
+}, 1_800_000); // The simulator's index lock may be held by another test file's simulator.
+
+afterAll(async () => {
+  await env?.teardown();
+  if (nc) {
+    await deleteStreams(nc, INSTANCE);
+    await nc.close();
+  }
+  await dataSource?.destroy();
+  await database?.drop();
+  silent?.close();
+  await simulator?.dispose();
+});
+
+/** A worker with the activities a collector registers for plan runs. */
+function createWorker(): Promise<Worker> {
+  const publisher = new EventPublisher(nc);
+  const logDelivery = { limits: { maxEntries: 10_000, maxBytes: 8 * 1024 * 1024, giveUpAfterMs: 10_000 }, natsAddress: testDependencies.natsUrl };
+  return Worker.create({
+    connection: env.nativeConnection,
+    namespace: NAMESPACE,
+    taskQueue: TASK_QUEUE,
+    workflowBundle: bundle,
+    activities: {
+      publishRunEvent: createPublishRunEvent({ publisher, instance: INSTANCE }),
+      ...createCollectionActivities({
+        publisher,
+        instance: INSTANCE,
+        workerId: 'plan-run-int-spec',
+        inventory: store,
+        credentials: activityCredentials(new CredentialVault(dataSource, BOX)),
+        logDelivery,
+      }),
+    },
+    maxHeartbeatThrottleInterval: '500ms',
+    // As the collector: a workflow whose worker went away moves to another within seconds.
+    stickyQueueScheduleToStartTimeout: '1s',
+  });
+}
+
+/** A worker for the duration of `work`. */
+async function withWorker<T>(work: () => Promise<T>): Promise<T> {
+  return (await createWorker()).runUntil(work);
+}
+
+function planRunInput(plan: PlanSettings): RunWorkflowInput {
+  const definition = registry.find(COLLECT_FACTS_JOB_ID)?.definition;
+  if (!definition) throw new Error(`no job ${COLLECT_FACTS_JOB_ID}`);
+  const validation = validateRunData(definition.variables, { plan } as unknown as JsonObject);
+  if (!validation.ok) throw new Error(`bad test data: ${JSON.stringify(validation.errors)}`);
+  return {
+    runId: randomUUID(),
+    jobId: COLLECT_FACTS_JOB_ID,
+    jobName: definition.name,
+    data: validation.data,
+    commit: null,
+    queue: 'default',
+    requestedBy: 'alice',
+    correlationId: `corr-${randomUUID()}`,
+    steps: definition.steps,
+    runTimeoutSeconds: 150,
+    stepTimeoutSeconds: 60,
+    heartbeatTimeoutSeconds: 10,
+    retry: definition.retry,
+    concurrency: null,
+  };
+}
+
+/** Starts the run and answers its outcome. */
+async function runToEnd(input: RunWorkflowInput): Promise<{ runId: string; outcome: RunOutcome }> {
+  const handle = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [input], taskQueue: TASK_QUEUE, workflowId: workflowIdForRun(input.runId) });
+  return { runId: input.runId, outcome: await outcomeOf(handle) };
+}
+
+/** A run's outcome, whether its workflow completed or failed with the outcome as detail. */
+async function outcomeOf(handle: { result(): Promise<unknown> }): Promise<RunOutcome> {
+  try {
+    return (await handle.result()) as RunOutcome;
+  } catch (error) {
+    const cause = error instanceof WorkflowFailedError ? error.cause : undefined;
+    if (cause instanceof ApplicationFailure && isRunEndFailureType(cause.type)) return cause.details?.[0] as RunOutcome;
+    throw error;
+  }
+}
+
+/** The events of one stream whose subject starts with `prefix`, in stream order. */
+async function eventsOn(stream: string, prefix: string): Promise<EventEnvelope[]> {
+  const jsm = await jetstreamManager(nc);
+  const { state } = await jsm.streams.info(stream);
+  const events: EventEnvelope[] = [];
+  for (let seq = state.first_seq; seq <= state.last_seq; seq++) {
+    const message = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
+    if (message?.subject.startsWith(prefix)) events.push(JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope);
+  }
+  return events;
+}
+
+describe('a plan run of two simulated devices and a silent one', () => {
+  let siteId: string;
+  const ids: Record<'switch' | 'router' | 'silent' | 'afterSilent', string> = { switch: '', router: '', silent: '', afterSilent: '' };
+
+  beforeAll(async () => {
+    // As the API writes them: sealed with the instance's key, opened by the vault inside the activity.
+    const sets = new CredentialSetStore(dataSource, BOX);
+    await sets.create({ name: 'c3560-v2c', kind: 'snmp_v2c', community: simulator.communityFor(C3560) });
+    await sets.create({ name: 'mx960-v2c', kind: 'snmp_v2c', community: simulator.communityFor(MX960) });
+    siteId = (await store.collections.sites.create({ name: 'Lab' })).id;
+    const otherSiteId = (await store.collections.sites.create({ name: 'Elsewhere' })).id;
+    const roleId = (await store.collections.deviceRoles.create({ name: 'Switch' })).id;
+    const device = async (name: string, port: number, credentialsRef: string, site = siteId) =>
+      (
+        await store.collections.devices.create({
+          name,
+          siteId: site,
+          roleId,
+          status: 'active',
+          primaryAddress: '127.0.0.1/32',
+          management: { protocol: 'snmp', port, credentialsRef },
+        })
+      ).id;
+    ids.switch = await device('lab-c3560', simulator.port, 'c3560-v2c');
+    ids.router = await device('lab-mx960', simulator.port, 'mx960-v2c');
+    ids.silent = await device('lab-silent', (silent.address() as { port: number }).port, 'c3560-v2c');
+    // Not in the plan's site: never collected.
+    await device('elsewhere-c3560', simulator.port, 'c3560-v2c', otherSiteId);
+    // Goes after lab-silent (devices go by name) where a test names it.
+    ids.afterSilent = await device('zz-after-silent', simulator.port, 'c3560-v2c', otherSiteId);
+    // What the inventory already says about the switch: one interface as it is, one as it was, one long gone.
+    await store.collections.interfaces.create({ deviceId: ids.switch, name: 'Vl2', type: 'virtual', enabled: true, mtu: 1500, speed: 1_000_000, macAddress: 'e8:04:62:78:f2:41', description: '', ifIndex: 2 });
+    await store.collections.interfaces.create({ deviceId: ids.switch, name: 'Nu0', type: 'ethernet', enabled: true, ifIndex: 10501 });
+    await store.collections.interfaces.create({ deviceId: ids.switch, name: 'Gi9/9', type: 'ethernet', enabled: true });
+  });
+
+  const plan = (): PlanSettings => ({
+    planId: 'plan-lab',
+    planName: 'Lab',
+    collectorTypes: ['facts', 'interfaces', 'lldp'],
+    filter: { sites: [siteId] },
+    credentialsRef: null,
+    detectOnly: true,
+    deviceTimeoutSeconds: 4,
+    devicesAtOnce: 2,
+    deviceRetry: { maximumAttempts: 2, initialIntervalSeconds: 0 },
+  });
+
+  it('collects the two that answer, fails the silent one alone with SNMP_TIMEOUT, and ends failed with the result', async () => {
+    const { runId, outcome } = await withWorker(() => runToEnd(planRunInput(plan())));
+
+    expect(outcome).toMatchObject({ status: 'failed', failureCount: 1 });
+    const result = outcome.result as unknown as CollectFactsResult;
+    expect(result).toMatchObject({ reportId: runId, devices: 3, collected: 2, failed: 1 });
+    expect(result.failedDevices).toEqual([{ id: ids.silent, name: 'lab-silent', code: 'SNMP_TIMEOUT', message: expect.stringContaining('no answer') }]);
+
+    const facts = (await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${runId}.`)) as FactsEvent[];
+    const opened = facts.find((event) => event.type === 'facts.report_opened');
+    expect(opened?.data).toMatchObject({ runId, planId: 'plan-lab', detectOnly: true, collectorTypes: ['facts', 'interfaces', 'lldp'] });
+    expect(opened?.data.devices.map((device) => device.name).sort()).toEqual(['lab-c3560', 'lab-mx960', 'lab-silent']);
+
+    const detected = facts.filter((event) => event.type === 'facts.entries_detected').map((event) => event.data as FactsEntriesDetectedData);
+    const entriesOf = (deviceId: string) => detected.filter((data) => data.deviceId === deviceId).flatMap((data) => data.entries);
+    expect(new Set(detected.map((data) => data.deviceId))).toEqual(new Set([ids.switch, ids.router]));
+    const switchEntries = entriesOf(ids.switch);
+    const byKey = (key: string) => switchEntries.find((entry) => entry.objectType === 'interface' && entry.key === key);
+    expect(byKey('Vl2')).toMatchObject({ action: 'confirmed', deviceName: 'lab-c3560' });
+    expect(byKey('Nu0')).toMatchObject({ action: 'changed', detected: expect.objectContaining({ type: 'other' }), current: expect.objectContaining({ type: 'ethernet' }) });
+    expect(byKey('Gi9/9')).toMatchObject({ action: 'stale', detected: null });
+    expect(byKey('Gi0/1')).toMatchObject({ action: 'new', objectId: null, current: null });
+    expect(switchEntries.find((entry) => entry.objectType === 'device')).toMatchObject({ action: 'changed', detected: expect.objectContaining({ serial: 'FOC1408Z61U', model: 'WS-C3560G-48TS-E' }) });
+    expect(entriesOf(ids.router).find((entry) => entry.objectType === 'device')?.detected).toMatchObject({ vendor: 'Juniper Networks' });
+    // Every entry once: deterministic ids, no part published twice.
+    const allEntries = detected.flatMap((data) => data.entries);
+    expect(new Set(allEntries.map((entry) => entry.id)).size).toBe(allEntries.length);
+    const counted = result.entries.new + result.entries.changed + result.entries.confirmed + result.entries.stale;
+    expect(allEntries).toHaveLength(counted);
+
+    expect(facts.filter((event) => event.type === 'facts.device_failed').map((event) => event.data)).toEqual([
+      { deviceId: ids.silent, deviceName: 'lab-silent', code: 'SNMP_TIMEOUT', message: expect.any(String) },
+    ]);
+    const closed = facts.filter((event) => event.type === 'facts.report_closed');
+    expect(closed.map((event) => event.data)).toEqual([{ closedAt: expect.any(String), devicesCollected: 2, devicesFailed: 1, entries: counted }]);
+    expect(facts.at(-1)?.type).toBe('facts.report_closed');
+
+    const runEvents = await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${runId}.`);
+    expect(runEvents.filter((event) => event.type === 'run.step_started').map((event) => event.data)).toEqual([{ step: 'run', attempt: 1, maxAttempts: 1, worker: 'plan-run-int-spec' }]);
+    const progress = runEvents.filter((event) => event.type === 'run.progress').map((event) => event.data);
+    expect(progress.at(-1)).toEqual({ total: 3, done: 3, failed: 1 });
+    const logs = runEvents.filter((event) => event.type === 'run.log').map((event) => event.data as RunLogData);
+    const groupings = new Set(logs.map((log) => log.grouping));
+    expect(groupings).toEqual(new Set(['lab-c3560', 'lab-mx960', 'lab-silent']));
+    for (const log of logs) {
+      const id = log.grouping === 'lab-c3560' ? ids.switch : log.grouping === 'lab-mx960' ? ids.router : ids.silent;
+      expect(log.object).toEqual({ type: 'device', id, display: log.grouping, url: `/api/inventory/devices/${id}` });
+    }
+    const silentLog = logs.filter((log) => log.grouping === 'lab-silent');
+    expect(silentLog.filter((log) => log.level === 'warning' && /SNMP_TIMEOUT/.test(log.message)).map((log) => log.attempt)).toEqual([1, 2]);
+    expect(silentLog.filter((log) => log.level === 'failure')).toHaveLength(1);
+    expect(logs.filter((log) => log.level === 'success').map((log) => log.grouping).sort()).toEqual(['lab-c3560', 'lab-mx960']);
+    expect(runEvents.at(-1)).toMatchObject({ type: 'run.failed', data: { failureCount: 1 } });
+  });
+
+  it('collects only the given devices of the plan when the run names some', async () => {
+    const input = planRunInput(plan());
+    const data = { ...input.data, deviceIds: [ids.router] };
+    const { outcome } = await withWorker(() => runToEnd({ ...input, data }));
+    expect(outcome).toMatchObject({ status: 'completed', result: { devices: 1, collected: 1, failed: 0, failedDevices: [] } });
+  });
+
+  it('ends a run whose data is not a plan snapshot errored, saying why', async () => {
+    const input = planRunInput(plan());
+    const { outcome } = await withWorker(() => runToEnd({ ...input, data: { plan: { ...plan(), devicesAtOnce: 0 } } as unknown as JsonObject }));
+    expect(outcome).toMatchObject({ status: 'errored', error: { type: 'InvalidPlanRunData', message: expect.stringContaining('plan.devicesAtOnce'), step: 'run' } });
+  });
+
+  it('cancelled mid-plan: stops the devices in flight, starts no more, still closes the report and ends cancelled', async () => {
+    // The silent device first and alone in flight, with a long timeout: the cancel finds it collecting.
+    const input = planRunInput({ ...plan(), deviceTimeoutSeconds: 120, devicesAtOnce: 1, filter: { devices: [ids.afterSilent, ids.silent] } });
+    const cancelled = await withWorker(async () => {
+      const handle = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [input], taskQueue: TASK_QUEUE, workflowId: workflowIdForRun(input.runId) });
+      await waitFor(
+        async () => (await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.log`)).find((event) => (event.data as RunLogData).grouping === 'lab-silent') ?? undefined,
+        30_000,
+        'the silent device to start collecting',
+      );
+      await handle.cancel();
+      return handle.result().then(
+        () => null,
+        (error: unknown) => error,
+      );
+    });
+    expect(cancelled).toBeInstanceOf(WorkflowFailedError);
+    expect((cancelled as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+
+    const facts = (await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${input.runId}.`)) as FactsEvent[];
+    expect(facts.filter((event) => event.type === 'facts.entries_detected')).toEqual([]);
+    expect(facts.at(-1)).toMatchObject({ type: 'facts.report_closed', data: { devicesCollected: 0, devicesFailed: 0, entries: 0 } });
+    const runEvents = await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.`);
+    expect(runEvents.at(-1)).toMatchObject({ type: 'run.cancelled', data: { result: { devices: 2, collected: 0, failed: 0 }, step: 'run' } });
+    // The device after it was never started: no log line of its own.
+    expect(runEvents.some((event) => event.type === 'run.log' && (event.data as RunLogData).grouping === 'zz-after-silent')).toBe(false);
+    expect(runEvents.filter((event) => event.type === 'run.log').map((event) => (event.data as RunLogData).message)).toContainEqual(
+      'Collection of lab-silent stopped: the run was cancelled or ran out of time',
+    );
+  });
+
+  it('timed out mid-plan: the run timeout cuts the device in flight off, closes the report and ends timed_out', async () => {
+    const input = { ...planRunInput({ ...plan(), deviceTimeoutSeconds: 120, filter: { devices: [ids.silent] } }), runTimeoutSeconds: 3 };
+    const { outcome } = await withWorker(() => runToEnd(input));
+    expect(outcome).toMatchObject({ status: 'timed_out', result: { devices: 1, collected: 0, failed: 0 }, error: { type: 'RunTimeout', step: 'run' } });
+    const facts = (await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${input.runId}.`)) as FactsEvent[];
+    expect(facts.map((event) => event.type)).toEqual(['facts.report_opened', 'facts.report_closed']);
+  });
+
+  it('a worker gone mid-plan: the next one carries on without collecting a finished device again', async () => {
+    const input = planRunInput({ ...plan(), devicesAtOnce: 1, deviceRetry: { maximumAttempts: 2, initialIntervalSeconds: 0 } });
+    const logsOf = async (grouping: string) =>
+      (await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.log`)).map((event) => event.data as RunLogData).filter((log) => log.grouping === grouping);
+    const first = await createWorker();
+    const firstRunning = first.run();
+    const handle = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [input], taskQueue: TASK_QUEUE, workflowId: workflowIdForRun(input.runId) });
+    // The switch (first by name) is collected; the router is next.
+    await waitFor(async () => ((await logsOf('lab-c3560')).some((log) => log.level === 'success') ? true : undefined), 30_000, 'the switch to be collected');
+    first.shutdown();
+    await firstRunning;
+
+    const outcome = await withWorker(() => outcomeOf(handle));
+    expect(outcome).toMatchObject({ status: 'failed', failureCount: 1, result: { devices: 3, collected: 2, failed: 1 } });
+    // The switch's collection ran once: one success, every entry of its one attempt.
+    const switchLog = await logsOf('lab-c3560');
+    expect(switchLog.filter((log) => log.level === 'success')).toHaveLength(1);
+    expect(new Set(switchLog.map((log) => log.attempt))).toEqual(new Set([1]));
+    const history = await handle.fetchHistory();
+    const scheduled = (history.events ?? []).filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'collectDevice');
+    expect(scheduled).toHaveLength(3);
+  });
+});
