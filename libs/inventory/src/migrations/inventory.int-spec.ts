@@ -9,11 +9,13 @@ import { createInventoryDataSource } from '../data-source';
 import { Inventory1795500000000 } from './1795500000000-inventory';
 import { CollectedInventory1796100000000 } from './1796100000000-collected-inventory';
 import { CredentialSets1796200000000 } from './1796200000000-credential-sets';
+import { CollectionPlans1796300000000 } from './1796300000000-collection-plans';
 
 jest.setTimeout(30_000);
 
-const MIGRATIONS = [new Inventory1795500000000(), new CollectedInventory1796100000000(), new CredentialSets1796200000000()];
+const MIGRATIONS = [new Inventory1795500000000(), new CollectedInventory1796100000000(), new CredentialSets1796200000000(), new CollectionPlans1796300000000()];
 const TABLES = [
+  'collection_plans',
   'inventory_credential_sets',
   'inventory_device_roles',
   'inventory_device_tags',
@@ -43,9 +45,10 @@ afterAll(async () => {
   await db?.drop();
 });
 
+/** The tables the inventory's migrations own: `inventory_*`, and the collection plans kept beside them. */
 async function inventoryTables(): Promise<string[]> {
   const rows: Array<{ table_name: string }> = await dataSource.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'inventory\\_%' ORDER BY table_name`,
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND (table_name LIKE 'inventory\\_%' OR table_name = 'collection_plans') ORDER BY table_name`,
   );
   return rows.map((row) => row.table_name);
 }
