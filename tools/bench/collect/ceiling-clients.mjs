@@ -54,11 +54,18 @@ function snmpBulkWalkClient(path, maxRepetitions) {
           failedWalks += 1;
           return { stdout: error.stdout ?? '' };
         });
-        values += stdout.split('\n').filter((line) => line.startsWith('.')).length;
+        values += countValues(stdout);
       }
       return { values, failedWalks };
     },
   };
+}
+
+// A line per value with -On -Oq (`.1.3.6… value`), except where the agent has none: snmpbulkwalk then GETs the OID
+// itself and prints its exception (an absent table, e.g. ENTITY-MIB on a Junos box), which is not a value.
+const NO_VALUE = /^\.[\d.]+ (No Such Object|No Such Instance|No more variables)/;
+export function countValues(stdout) {
+  return stdout.split('\n').filter((line) => line.startsWith('.') && !NO_VALUE.test(line)).length;
 }
 
 // One v2c session per device, its OIDs walked in turn with `subtree` (GETBULK from the OID until a value leaves

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, test } from 'node:test';
-import { ceilingClient, findSnmpBulkWalk } from './ceiling-clients.mjs';
+import { ceilingClient, countValues, findSnmpBulkWalk } from './ceiling-clients.mjs';
 
 const empty = mkdtempSync(join(tmpdir(), 'yard-bench-empty-'));
 const withTool = mkdtempSync(join(tmpdir(), 'yard-bench-tool-'));
@@ -32,4 +32,16 @@ test('YARD_BENCH_NO_SNMPBULKWALK=1 picks the net-snmp client even where snmpbulk
   const env = { PATH: withTool, YARD_BENCH_NO_SNMPBULKWALK: '1' };
   assert.equal(findSnmpBulkWalk(env), null);
   assert.match(ceilingClient({ env, netSnmp: fakeNetSnmp }).describe, /YARD_BENCH_NO_SNMPBULKWALK=1/);
+});
+
+test("snmpbulkwalk's output counts a line per value, not the exception it prints for an OID without any", () => {
+  const stdout = [
+    '.1.3.6.1.2.1.2.2.1.2.1 "GigabitEthernet0/1"',
+    '.1.3.6.1.2.1.2.2.1.2.2 "Vlan2',
+    'continued"',
+    '.1.3.6.1.2.1.47.1.1.1.1.11 No Such Object available on this agent at this OID',
+    '.1.3.6.1.2.1.47.1.1.1.1.12 No Such Instance currently exists at this OID',
+    '',
+  ].join('\n');
+  assert.equal(countValues(stdout), 2);
 });
