@@ -3,18 +3,36 @@
 // an inventory database of its own (Postgres), facts and run events on JetStream streams of an instance of its own,
 // and snmpsim serving --recordings recordings of real devices (one port each of --simulators processes; the v2c
 // community picks the recording), the devices spread over them round-robin. It prints the run's devices/s and each
-// device's collection time (p50, p99: the collectDevice activity, SNMP, diff and publishing), then snmpbulkwalk's
-// ceiling on the same simulators in the same run: the same OIDs walked with the same max-repetitions, --at-once
-// devices at a time, for --ceiling-devices devices. Everything it made is deleted afterwards.
-// Needs the shared Postgres, NATS and Temporal (127.0.0.1), snmpsim (`npm test` or `npm run stack:up` installs it)
-// and snmpbulkwalk (Debian: `apt-get install snmp`).
+// device's collection time (p50, p99: the collectDevice activity, SNMP, diff and publishing), then the simulators'
+// ceiling in the same run: a bare client walking the same OIDs with the same max-repetitions, --at-once devices at a
+// time, for --ceiling-devices devices: snmpbulkwalk where the machine has it, else a bare Node net-snmp client
+// (collect/ceiling-clients.mjs; YARD_BENCH_NO_SNMPBULKWALK=1 picks it anyway). Everything it made is deleted after.
+// Needs the shared Postgres, NATS and Temporal (127.0.0.1) and snmpsim (`npm test` or `npm run stack:up` installs it).
 // Rerun: npm run bench:collect [-- --devices 1000 --at-once 32 --types facts,interfaces --recordings 4 --simulators 1 --ceiling-devices 200]
-import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ROOT } from '../stack/install.mjs';
+import { ceilingClient, INSTALL_HINT, NO_SNMPBULKWALK_VARIABLE } from './collect/ceiling-clients.mjs';
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`Usage: npm run bench:collect [-- options]
+
+One plan run over simulated devices (snmpsim), then the simulators' ceiling measured by a bare SNMP client.
+
+  --devices <n>          devices in the plan run (1000)
+  --at-once <n>          devices collected at once, and walked at once for the ceiling (32)
+  --types <a,b>          collector types (facts,interfaces)
+  --recordings <n>       how many of the four recordings to serve, 1 to 4 (4)
+  --simulators <n>       snmpsim processes (1)
+  --ceiling-devices <n>  devices walked for the ceiling (200)
+
+The ceiling client: snmpbulkwalk when it is on PATH, else a bare Node net-snmp client (the output says which).
+${NO_SNMPBULKWALK_VARIABLE}=1 uses the Node client even where snmpbulkwalk is installed.
+snmpbulkwalk: ${INSTALL_HINT}.
+Needs Postgres, NATS and Temporal on 127.0.0.1 (npm run stack:up), snmpsim, and a build (npm run build).`);
+  process.exit(0);
+}
 
 const argument = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -27,14 +45,13 @@ const recordingCount = Number(argument('recordings', 4));
 const simulatorCount = Number(argument('simulators', 1));
 const ceilingDevices = Number(argument('ceiling-devices', 200));
 const require = createRequire(join(ROOT, 'package.json'));
-const run = promisify(execFile);
 
 // Recordings of real devices the library's tests hold exact values of (libs/snmp/src/recordings.int-spec.ts).
 const RECORDINGS = ['network/switch/cisco-c3560', 'network/router/juniper-mx960-13-3r9-13', 'network/switch/cisco-n5000', 'network/switch/hpe-procurve-516733-b21'].slice(
   0,
   recordingCount,
 );
-// What the collectors of each type read, for snmpbulkwalk: the very columns for `facts` and `interfaces` (libs/snmp's
+// What the collectors of each type read, for the ceiling client: the very columns for `facts` and `interfaces` (libs/snmp's
 // collectors walk only the columns they map, never counters), else the type's subtrees (COLLECTED_SUBTREES).
 const entPhysical = (columns) => columns.map((column) => `1.3.6.1.2.1.47.1.1.1.1.${column}`);
 const OIDS_OF = {
@@ -70,10 +87,13 @@ const instance = `collect_${process.pid}`;
 const taskQueue = `bench-collect-${process.pid}`;
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const cleanups = [];
+// Chosen first so the header says which client will set the ceiling; the same max-repetitions as the collectors.
+const ceiling = ceilingClient({ maxRepetitions: 20, netSnmp: require('net-snmp') });
 
 console.log(
   `Plan run benchmark: ${deviceCount} devices over ${RECORDINGS.length} recordings on ${simulatorCount} simulator(s), types ${types.join(',')}, ${atOnce} at once (${new Date().toISOString()})`,
 );
+console.log(`ceiling client: ${ceiling.describe}`);
 try {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const simulators = [];
@@ -184,14 +204,13 @@ try {
   );
   for (const failed of (result.failedDevices ?? []).slice(0, 5)) console.log(`  failed: ${failed.name} ${failed.code} ${failed.message}`);
 
-  // snmpbulkwalk on the same simulators: what the agents give a C client reading the same OIDs with the same
-  // max-repetitions, as many devices at once. One process per OID: net-snmp 5.9's snmpbulkwalk walks only the first
-  // OID it is given. Spawning is part of its cost (a few ms each), so values/s is the figure to compare.
+  // The ceiling on the same simulators: what the agents give a bare client reading the same OIDs with the same
+  // max-repetitions, as many devices at once.
   const oids = [...new Set(types.flatMap((type) => OIDS_OF[type] ?? []))];
   const sample = devices.slice(0, Math.min(ceilingDevices, devices.length));
   const walkMs = [];
   let values = 0;
-  let timeouts = 0;
+  let failedWalks = 0;
   let next = 0;
   const walkStarted = performance.now();
   await Promise.all(
@@ -199,15 +218,9 @@ try {
       while (next < sample.length) {
         const device = sample[next++];
         const began = performance.now();
-        for (const oid of oids) {
-          const { stdout } = await run('snmpbulkwalk', ['-v2c', '-c', device.recording, '-Cr20', '-t', '10', '-r', '1', '-On', '-Oq', `127.0.0.1:${device.port}`, oid], {
-            maxBuffer: 64 * 1024 * 1024,
-          }).catch((error) => {
-            timeouts += 1;
-            return { stdout: error.stdout ?? '' };
-          });
-          values += stdout.split('\n').filter((line) => line.startsWith('.')).length;
-        }
+        const walked = await ceiling.walkDevice({ host: '127.0.0.1', port: device.port, community: device.recording }, oids);
+        values += walked.values;
+        failedWalks += walked.failedWalks;
         walkMs.push(performance.now() - began);
       }
     }),
@@ -215,9 +228,10 @@ try {
   const walkSeconds = (performance.now() - walkStarted) / 1000;
   walkMs.sort((a, b) => a - b);
   console.log(
-    `snmpbulkwalk ceiling: ${sample.length} devices × ${oids.length} OIDs, ${atOnce} at once: ${walkSeconds.toFixed(1)} s, ` +
-      `${(sample.length / walkSeconds).toFixed(1)} devices/s, ${Math.round(values / walkSeconds)} values/s (${values} values, ${timeouts} walks failed); per device p50 ${percentile(walkMs, 50)?.toFixed(0)} ms, p99 ${percentile(walkMs, 99)?.toFixed(0)} ms`,
+    `${ceiling.name} ceiling: ${sample.length} devices × ${oids.length} OIDs, ${atOnce} at once: ${walkSeconds.toFixed(1)} s, ` +
+      `${(sample.length / walkSeconds).toFixed(1)} devices/s, ${Math.round(values / walkSeconds)} values/s (${values} values, ${failedWalks} walks failed); per device p50 ${percentile(walkMs, 50)?.toFixed(0)} ms, p99 ${percentile(walkMs, 99)?.toFixed(0)} ms`,
   );
+  console.log(`the ceiling was set by ${ceiling.describe}`);
 } finally {
   for (const cleanup of cleanups.reverse()) await Promise.resolve().then(cleanup).catch((error) => console.error(`cleanup: ${error}`));
 }
