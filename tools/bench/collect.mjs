@@ -139,10 +139,16 @@ try {
   const logDelivery = { limits: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 300_000 }, natsAddress: natsUrl };
   const collection = createCollectionActivities({ publisher, instance, workerId: 'bench', inventory: store, credentials: activityCredentials(new CredentialVault(dataSource, box)), logDelivery });
   const deviceMs = [];
+  // The process's RSS as each quarter of the fleet is done: flat, or growing with the fleet.
+  const quarters = [1, 2, 3, 4].map((quarter) => Math.ceil((deviceCount * quarter) / 4));
+  const rssAtQuarter = [];
+  const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
+  const rssBefore = rssMb();
   const collectDevice = async (input) => {
     const started = performance.now();
     const counts = await collection.collectDevice(input);
     deviceMs.push(performance.now() - started);
+    if (quarters.includes(deviceMs.length)) rssAtQuarter.push(rssMb());
     return counts;
   };
   const connection = await NativeConnection.connect({ address: temporalAddress });
@@ -203,6 +209,9 @@ try {
       `p99 ${percentile(deviceMs, 99)?.toFixed(0)} ms; this process used ${((used.user + used.system) / 1e6).toFixed(1)} s CPU`,
   );
   for (const failed of (result.failedDevices ?? []).slice(0, 5)) console.log(`  failed: ${failed.name} ${failed.code} ${failed.message}`);
+  console.log(
+    `memory (this process: worker, activities, SNMP sessions): RSS ${rssBefore.toFixed(0)} MB before the run; after 25/50/75/100 % of the devices ${rssAtQuarter.map((mb) => mb.toFixed(0)).join(' / ')} MB`,
+  );
 
   // The ceiling on the same simulators: what the agents give a bare client reading the same OIDs with the same
   // max-repetitions, as many devices at once.
@@ -232,6 +241,7 @@ try {
       `${(sample.length / walkSeconds).toFixed(1)} devices/s, ${Math.round(values / walkSeconds)} values/s (${values} values, ${failedWalks} walks failed); per device p50 ${percentile(walkMs, 50)?.toFixed(0)} ms, p99 ${percentile(walkMs, 99)?.toFixed(0)} ms`,
   );
   console.log(`the ceiling was set by ${ceiling.describe}`);
+  console.log(`Rerun: npm run bench:collect -- --devices ${deviceCount} --at-once ${atOnce} --simulators ${simulatorCount} --types ${types.join(',')}`);
 } finally {
   for (const cleanup of cleanups.reverse()) await Promise.resolve().then(cleanup).catch((error) => console.error(`cleanup: ${error}`));
 }
