@@ -35,7 +35,7 @@ export const DETECTORS: { [T in SnmpCollectorType]: Detect<T> } = {
         name: record.name,
         type: record.type,
         enabled: record.enabled,
-        mtu: record.mtu,
+        mtu: mtuOf(record.mtu),
         speed: record.speed,
         macAddress: record.macAddress,
         description: record.description ?? '',
@@ -144,6 +144,13 @@ function interfaceOf(ifIndex: number | null, context: DetectContext): { interfac
 /** Named whatever the inventory holds, so a record on an interface the same report creates can still be applied. */
 function namedInterface(name: string, context: DetectContext): { interfaceId: string | null; interfaceName: string } {
   return { interfaceId: context.interfaceIds.get(name.toLowerCase()) ?? null, interfaceName: name };
+}
+
+/** The inventory keeps MTUs of 1 to 65536: agents say 0 for an interface without one and 2^32-1 (Junos' lo0) for no limit. */
+const MTU_RANGE = { min: 1, max: 65_536 };
+
+function mtuOf(mtu: number | null): number | null {
+  return mtu !== null && Number.isInteger(mtu) && mtu >= MTU_RANGE.min && mtu <= MTU_RANGE.max ? mtu : null;
 }
 
 function itemClassOf(entityClass: string): InventoryItemClass {

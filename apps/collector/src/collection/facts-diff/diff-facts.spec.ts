@@ -71,6 +71,12 @@ describe('diffFacts', () => {
     expect(entries.every((entry) => entry.deviceName === 'edge-01' && entry.collectorType === 'interfaces' && entry.objectType === 'interface')).toBe(true);
   });
 
+  it('leaves out an MTU the inventory cannot keep (0, or 2^32-1 for no limit), so the interface can be applied', () => {
+    const withMtu = (name: string, ifIndex: number, mtu: number | null) => ({ ...collectedInterface(name, ifIndex), mtu });
+    const detected = DETECTORS.interfaces([withMtu('dsc', 1, 0), withMtu('lo0', 2, 4_294_967_295), withMtu('ge-0/0/0', 3, 1514), withMtu('lsi', 4, null)], contextOf(inventoryOf({})));
+    expect(detected.map((record) => record.detected.mtu)).toEqual([null, null, 1514, null]);
+  });
+
   it('gives ids from the report, device, type and key, the same whatever order the records come in', () => {
     const inventory = inventoryOf({});
     const forward = [collectedInterface('Gi0/1', 1), collectedInterface('Gi0/2', 2)];
