@@ -117,7 +117,7 @@ try {
   await ensureStreams(nc, instance);
   const publisher = new EventPublisher(nc);
   const logDelivery = { limits: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 300_000 }, natsAddress: natsUrl };
-  const collection = createCollectionActivities({ publisher, instance, workerId: 'bench', inventory: store, credentials: activityCredentials(new CredentialVault(dataSource, box)), logDelivery });
+  const collection = createCollectionActivities({ publisher, nc, instance, workerId: 'bench', inventory: store, credentials: activityCredentials(new CredentialVault(dataSource, box)), logDelivery });
   const deviceMs = [];
   const collectDevice = async (input) => {
     const started = performance.now();

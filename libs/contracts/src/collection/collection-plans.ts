@@ -172,4 +172,7 @@ export interface CollectFactsResult {
   readonly failed: number;
   readonly failedDevices: readonly FailedDevice[];
   readonly entries: { readonly new: number; readonly changed: number; readonly confirmed: number; readonly stale: number };
+  /** Apply mode only: entries the run applied, and those the inventory refused (the report names them and why). */
+  readonly applied?: number;
+  readonly applyFailed?: number;
 }
