@@ -150,11 +150,11 @@ describe('collection plans', () => {
       data: { plan: { planId: id, planName: `Scheduled ${SUFFIX}`, collectorTypes: ['facts', 'interfaces'], filter: { sites: [ids.emptySite] } } },
     });
 
-    const patched = await planner.request('PATCH', `/api/collection-plans/${id}`, { intervalMinutes: 15, detectOnly: false });
+    const patched = await planner.request('PATCH', `/api/collection-plans/${id}`, { intervalMinutes: 15, detectOnly: false, runTimeoutSeconds: 7200 });
     expect(patched.body.scheduleId).toBe(scheduleId);
     await waitFor(async () => {
       const { body } = await schedule(scheduleId);
-      return body.timing?.intervalMinutes === 15 && body.data?.plan?.detectOnly === false ? true : undefined;
+      return body.timing?.intervalMinutes === 15 && body.data?.plan?.detectOnly === false && body.runTimeoutSeconds === 7200 ? true : undefined;
     }, 20_000, 'the schedule to follow the plan');
 
     const disabled = await planner.request('PATCH', `/api/collection-plans/${id}`, { enabled: false });
@@ -174,7 +174,7 @@ describe('collection plans', () => {
   });
 
   it('runs a plan as a job run: two requests at once start one run, the other is 409 until it ends', async () => {
-    const created = await planner.request('POST', '/api/collection-plans', planBody('Runs', { filter: { devices: [ids.device] }, priority: 'high', runTimeoutSeconds: 600, deviceRetry: { maximumAttempts: 1, initialIntervalSeconds: 0 } }));
+    const created = await planner.request('POST', '/api/collection-plans', planBody('Runs', { filter: { devices: [ids.device] }, priority: 'high', runTimeoutSeconds: 7200, deviceRetry: { maximumAttempts: 1, initialIntervalSeconds: 0 } }));
     const plan = created.body;
 
     const answers = await Promise.all([0, 1].map(() => planner.request('POST', `/api/collection-plans/${plan.id}/runs`, {})));
@@ -186,7 +186,8 @@ describe('collection plans', () => {
       runId: expect.any(String),
       jobId: COLLECT_FACTS,
       queue: 'high',
-      runTimeoutSeconds: 600,
+      // Above the 1800 s default: the job's own ceiling is a plan's maximum, so the plan's value is what holds.
+      runTimeoutSeconds: 7200,
       requestedBy: PLANNER,
       runAs: PLANNER,
       data: { plan: { planId: plan.id, planName: plan.name, filter: { devices: [ids.device] } } },

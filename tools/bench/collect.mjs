@@ -137,7 +137,7 @@ try {
   await ensureStreams(nc, instance);
   const publisher = new EventPublisher(nc);
   const logDelivery = { limits: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 300_000 }, natsAddress: natsUrl };
-  const collection = createCollectionActivities({ publisher, instance, workerId: 'bench', inventory: store, credentials: activityCredentials(new CredentialVault(dataSource, box)), logDelivery });
+  const collection = createCollectionActivities({ publisher, nc, instance, workerId: 'bench', inventory: store, credentials: activityCredentials(new CredentialVault(dataSource, box)), logDelivery });
   const deviceMs = [];
   // The process's RSS as each quarter of the fleet is done: flat, or growing with the fleet.
   const quarters = [1, 2, 3, 4].map((quarter) => Math.ceil((deviceCount * quarter) / 4));

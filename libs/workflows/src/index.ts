@@ -10,6 +10,8 @@ export { scheduledRunWorkflow, RUN_REFUSED_ERROR_TYPE, type ScheduledRunOutcome 
 export type { ScheduledRunActivities, StartScheduledRunActivity, AwaitRunEndActivity } from './scheduled-run-activities';
 export type { RunActivities, RunEventDraft, ExecuteStepInput, ConcurrencySlotRequest, ConcurrencySlotRelease } from './run-activities';
 export type {
+  ApplyFactsReportInput,
+  AppliedFactsReport,
   CollectionActivities,
   CollectDeviceInput,
   CloseFactsReportInput,

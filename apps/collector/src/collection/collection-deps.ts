@@ -1,3 +1,4 @@
+import type { NatsConnection } from '@nats-io/nats-core';
 import type { InventoryStore } from '@yardmaster/inventory';
 import type { EventPublisher } from '@yardmaster/messaging';
 import type { OpenCredentials } from '../activities/credentials/activity-credentials';
@@ -6,6 +7,8 @@ import type { LogDeliveryLimits } from '../activities/log-delivery/log-delivery-
 /** What a plan run's activities need from the collector. */
 export interface CollectionDeps {
   readonly publisher: EventPublisher;
+  /** Reads a report's entries back from the FACTS stream when the run applies them. */
+  readonly nc: NatsConnection;
   readonly instance: string;
   /** Named in the run step's `run.step_started`, as a job step names its worker. */
   readonly workerId: string;

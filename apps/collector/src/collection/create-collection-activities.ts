@@ -1,4 +1,5 @@
 import type { CollectionActivities } from '@yardmaster/workflows';
+import { createApplyFactsReport } from './apply-facts-report.activity';
 import { createCloseFactsReport, createReportDeviceFailed } from './close-facts-report.activity';
 import type { CollectionDeps } from './collection-deps';
 import { createCollectDevice } from './collect-device.activity';
@@ -10,6 +11,7 @@ export function createCollectionActivities(deps: CollectionDeps): CollectionActi
     openFactsReport: createOpenFactsReport(deps),
     collectDevice: createCollectDevice(deps),
     reportDeviceFailed: createReportDeviceFailed(deps),
+    applyFactsReport: createApplyFactsReport(deps),
     closeFactsReport: createCloseFactsReport(deps),
   };
 }

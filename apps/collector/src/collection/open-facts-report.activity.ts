@@ -68,6 +68,7 @@ export function createOpenFactsReport(deps: CollectionDeps) {
       devicesAtOnce: plan.devicesAtOnce,
       deviceTimeoutSeconds: plan.deviceTimeoutSeconds,
       deviceRetry: plan.deviceRetry,
+      detectOnly: plan.detectOnly,
     };
   };
 }

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { MockActivityEnvironment, TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   COLLECT_FACTS_JOB_ID,
@@ -24,6 +24,7 @@ import {
   type CollectFactsResult,
   type EventEnvelope,
   type FactsEntriesDetectedData,
+  type FactsEntriesResolvedData,
   type FactsEvent,
   type JsonObject,
   type PlanSettings,
@@ -119,6 +120,7 @@ function createWorker(): Promise<Worker> {
       publishRunEvent: createPublishRunEvent({ publisher, instance: INSTANCE }),
       ...createCollectionActivities({
         publisher,
+        nc,
         instance: INSTANCE,
         workerId: 'plan-run-int-spec',
         inventory: store,
@@ -365,5 +367,61 @@ describe('a plan run of two simulated devices and a silent one', () => {
     const history = await handle.fetchHistory();
     const scheduled = (history.events ?? []).filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'collectDevice');
     expect(scheduled).toHaveLength(3);
+  });
+
+  it('apply mode: applies the report once its devices are done, as the run\'s actor; the next run finds it all confirmed', async () => {
+    const applyPlan = (): PlanSettings => ({ ...plan(), collectorTypes: ['facts', 'interfaces', 'ip_addresses', 'arp'], detectOnly: false });
+    const input = { ...planRunInput(applyPlan()), runAs: 'bob' };
+    const { runId, outcome } = await withWorker(() => runToEnd({ ...input, data: { ...input.data, deviceIds: [ids.switch] } }));
+
+    expect(outcome).toMatchObject({ status: 'completed', result: { devices: 1, collected: 1, failed: 0 } });
+    const result = outcome.result as unknown as CollectFactsResult;
+    const facts = (await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${runId}.`)) as FactsEvent[];
+    const entries = facts.flatMap((event) => (event.type === 'facts.entries_detected' ? (event.data as FactsEntriesDetectedData).entries : []));
+    const resolutions = facts.filter((event) => event.type === 'facts.entries_resolved').map((event) => event.data as FactsEntriesResolvedData);
+    const outcomes = resolutions.flatMap((data) => data.entries);
+    // Every entry resolved once, by the run's actor, before the report closed.
+    expect(entries.length).toBeGreaterThan(0);
+    expect(outcomes.map((entry) => entry.id).sort()).toEqual(entries.map((entry) => entry.id).sort());
+    expect(new Set(resolutions.map((data) => data.resolvedBy))).toEqual(new Set(['bob']));
+    expect(facts.map((event) => event.type).slice(-2)).toEqual(['facts.entries_resolved', 'facts.report_closed']);
+    const failed = outcomes.filter((entry) => entry.status === 'failed');
+    expect(failed).toEqual([]);
+    expect(result).toMatchObject({ applied: entries.length, applyFailed: 0 });
+
+    // The inventory holds what was collected: the switch's interfaces (the one gone deleted), and its addresses on them (named when new).
+    const interfaces = (await store.collections.interfaces.find({ device: ids.switch }, { limit: 1000 })).items as Array<{ id: string; name: string }>;
+    const collectedInterfaces = entries.filter((entry) => entry.objectType === 'interface' && entry.action !== 'stale');
+    expect(interfaces.map((record) => record.name).sort()).toEqual(collectedInterfaces.map((entry) => entry.key).sort());
+    expect(interfaces.map((record) => record.name)).not.toContain('Gi9/9');
+    const onNewInterface = entries.find((entry) => entry.objectType === 'ip_address' && entry.detected?.interfaceId === null && typeof entry.detected?.interfaceName === 'string');
+    expect(onNewInterface).toBeDefined();
+    const address = (await store.collections.ipAddresses.get(outcomes.find((entry) => entry.id === onNewInterface?.id)?.objectId as string)) as { interfaceId: string | null } | null;
+    expect(address?.interfaceId).toBe(interfaces.find((record) => record.name === onNewInterface?.detected?.interfaceName)?.id);
+
+    const logs = (await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${runId}.log`)).map((event) => event.data as RunLogData).filter((log) => log.grouping === 'apply');
+    expect(logs.at(-1)).toMatchObject({ level: 'success', message: `Applied ${entries.length} of ${entries.length} entries of facts report ${runId}` });
+
+    // A retried apply finds every entry resolved and applies nothing again.
+    const activities = createCollectionActivities({
+      publisher: new EventPublisher(nc),
+      nc,
+      instance: INSTANCE,
+      workerId: 'plan-run-int-spec',
+      inventory: store,
+      credentials: activityCredentials(new CredentialVault(dataSource, BOX)),
+      logDelivery: { limits: { maxEntries: 10_000, maxBytes: 8 * 1024 * 1024, giveUpAfterMs: 10_000 }, natsAddress: testDependencies.natsUrl },
+    });
+    const scope = { runId, requestedBy: input.requestedBy, correlationId: input.correlationId };
+    const again = await new MockActivityEnvironment().run(activities.applyFactsReport, { scope, actor: 'bob' });
+    expect(again).toEqual({ applied: entries.length, failed: 0, earlier: true });
+    expect((await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${runId}.entries_resolved`)).length).toBe(resolutions.length);
+    expect((await store.collections.interfaces.find({ device: ids.switch }, { limit: 1000 })).items).toHaveLength(interfaces.length);
+
+    // The same plan again: everything it applied is there as collected, and what was stale is gone.
+    const second = await withWorker(() => runToEnd({ ...planRunInput(applyPlan()), data: { ...input.data, deviceIds: [ids.switch] } }));
+    const stale = entries.filter((entry) => entry.action === 'stale').length;
+    expect(stale).toBeGreaterThan(0);
+    expect(second.outcome).toMatchObject({ status: 'completed', result: { entries: { new: 0, changed: 0, stale: 0, confirmed: entries.length - stale } } });
   });
 });

@@ -74,6 +74,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
     // Plan runs' activities: credential sets are opened inside them only.
     const collectionActivities = createCollectionActivities({
       publisher: this.publisher,
+      nc: this.nc,
       instance: shared.instance,
       workerId: collectorId,
       inventory: this.inventory,

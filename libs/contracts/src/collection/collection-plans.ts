@@ -54,6 +54,8 @@ export type DeviceRetry = z.infer<typeof deviceRetrySchema>;
 
 export const DEFAULT_DEVICE_TIMEOUT_SECONDS = 60; // netbox_facts' napalm_timeout
 export const DEFAULT_PLAN_RUN_TIMEOUT_SECONDS = 1800; // netbox_facts' job_timeout
+/** The longest a plan's run may last: also `collection.CollectFacts`' own run timeout, which a plan's run only lowers. */
+export const MAX_PLAN_RUN_TIMEOUT_SECONDS = 86_400;
 export const DEFAULT_DEVICES_AT_ONCE = 16;
 export const DEFAULT_DEVICE_RETRY: DeviceRetry = { maximumAttempts: 2, initialIntervalSeconds: 5 };
 
@@ -110,7 +112,7 @@ export const collectionPlanBodySchema = z
     intervalMinutes: z.number().int().min(1).max(525_600).nullable().default(null),
     detectOnly: z.boolean().default(true),
     deviceTimeoutSeconds: z.number().int().min(1).max(3600).default(DEFAULT_DEVICE_TIMEOUT_SECONDS),
-    runTimeoutSeconds: z.number().int().min(10).max(86_400).default(DEFAULT_PLAN_RUN_TIMEOUT_SECONDS),
+    runTimeoutSeconds: z.number().int().min(10).max(MAX_PLAN_RUN_TIMEOUT_SECONDS).default(DEFAULT_PLAN_RUN_TIMEOUT_SECONDS),
     devicesAtOnce: z.number().int().min(1).max(256).default(DEFAULT_DEVICES_AT_ONCE),
     deviceRetry: deviceRetrySchema.default(DEFAULT_DEVICE_RETRY),
   })
@@ -170,4 +172,7 @@ export interface CollectFactsResult {
   readonly failed: number;
   readonly failedDevices: readonly FailedDevice[];
   readonly entries: { readonly new: number; readonly changed: number; readonly confirmed: number; readonly stale: number };
+  /** Apply mode only: entries the run applied, and those the inventory refused (the report names them and why). */
+  readonly applied?: number;
+  readonly applyFailed?: number;
 }

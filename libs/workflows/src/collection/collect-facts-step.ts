@@ -3,13 +3,16 @@ import type { JsonValue, RunErrorInfo, RunWorkflowInput, StepOutcome } from '@ya
 import type { RunEventDraft } from '../run-activities';
 import type { RunEventDrafts } from '../run-event-drafts';
 import { stopWithinGrace } from '../stop-cancelled-step';
-import type { CollectionActivities, OpenedFactsReport, PlanDevice, PlanRunScope } from './collection-activities';
+import type { AppliedFactsReport, CollectionActivities, OpenedFactsReport, PlanDevice, PlanRunScope } from './collection-activities';
 import { deviceFailureOf } from './failure-code';
 import { forEachAtMost } from './for-each-at-most';
 import { PlanRunTally } from './plan-run-tally';
 
 /** The failure type of a plan run whose data is not a plan snapshot (the collector's `InvalidPlanRunData`). */
 const INVALID_PLAN_RUN_DATA = 'InvalidPlanRunData';
+
+/** The error type of a plan run in apply mode whose entries could not be applied (after the activity's retries). */
+const FACTS_APPLY_FAILED = 'FactsApplyFailed';
 
 /** Failures a retry cannot mend: the collector throws them non-retryable too; named here so older collectors agree. */
 const DEVICE_FAILURES_NOT_RETRIED = ['SNMP_AUTH_FAILED', 'NO_CREDENTIALS', 'NO_ADDRESS', 'UNSUPPORTED_CREDENTIALS', 'DEVICE_NOT_FOUND'];
@@ -30,7 +33,8 @@ export interface CollectionStepDeps {
  * each device in an activity of its own (at most `devicesAtOnce` at once, each with the plan's timeout and retries),
  * report progress after each, close the report whatever happened. A device that fails does not fail the others; the
  * run counts one failure per failed device. A cancellation (or the run's timeout) cancels the devices in flight,
- * starts no more, and still closes the report. Only counts come back: entries and logs are the activities' to publish.
+ * starts no more, and still closes the report. In apply mode (`detectOnly: false`) the report's entries are applied
+ * between the last device and the close. Only counts come back: entries and logs are the activities' to publish.
  */
 export async function runCollectionStep(input: RunWorkflowInput, deps: CollectionStepDeps): Promise<CollectionStepResult> {
   const scope: PlanRunScope = { runId: input.runId, requestedBy: input.requestedBy, correlationId: input.correlationId };
@@ -38,6 +42,15 @@ export async function runCollectionStep(input: RunWorkflowInput, deps: Collectio
     summary: 'facts report',
     startToCloseTimeout: `${input.stepTimeoutSeconds}s`,
     retry: { initialInterval: '1s', maximumInterval: '10s', maximumAttempts: 10, nonRetryableErrorTypes: [INVALID_PLAN_RUN_DATA] },
+  });
+  // Within the run's time: the run's timeout cancels it (its transaction then rolls back), and a lost collector is
+  // noticed by its heartbeat. Retried a few times: NATS refusing the resolution or Postgres failing leaves nothing applied.
+  const { applyFactsReport } = proxyActivities<CollectionActivities>({
+    summary: 'apply facts report',
+    startToCloseTimeout: `${input.runTimeoutSeconds}s`,
+    heartbeatTimeout: `${input.heartbeatTimeoutSeconds}s`,
+    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+    retry: { initialInterval: '1s', maximumInterval: '10s', maximumAttempts: 5 },
   });
   const { reportDeviceFailed } = proxyLocalActivities<CollectionActivities>({
     startToCloseTimeout: '30s',
@@ -92,10 +105,30 @@ export async function runCollectionStep(input: RunWorkflowInput, deps: Collectio
   await forEachAtMost(devices, devicesAtOnce, collect, () => cancelled || CancellationScope.current().consideredCancelled);
   cancelled ||= CancellationScope.current().consideredCancelled;
 
+  // Apply mode: once every device is done, before the report closes (until then the API leaves its entries to the
+  // run). A cancelled run, or one out of time, applies nothing: its entries stay pending for the report's own apply.
+  let applied: AppliedFactsReport | null = null;
+  let applyError: RunErrorInfo | null = null;
+  if (opened.detectOnly === false && !cancelled) {
+    try {
+      applied = await stopWithinGrace(() => applyFactsReport({ scope, actor: input.runAs ?? input.requestedBy, entries: tally.entryCount }));
+    } catch (error) {
+      if (isCancellation(error)) cancelled = true;
+      else applyError = { message: `The report's entries could not be applied: ${messageOf(error)}`, type: FACTS_APPLY_FAILED, step: 'run' };
+    }
+  }
+
   await CancellationScope.nonCancellable(() =>
     closeFactsReport({ scope, devicesCollected: tally.collectedCount, devicesFailed: tally.failedCount, entries: tally.entryCount }),
   );
-  const result = tally.result() as unknown as JsonValue;
+  const collected = tally.result();
+  const result = (applied ? { ...collected, applied: applied.applied, applyFailed: applied.failed } : collected) as unknown as JsonValue;
   if (cancelled) return { kind: 'cancelled', result };
+  if (applyError) return { kind: 'error', error: applyError, timedOut: false };
   return { kind: 'done', outcome: { result, failureCount: tally.failedCount } };
+}
+
+function messageOf(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
 }

@@ -26,6 +26,8 @@ export interface OpenedFactsReport {
   readonly devicesAtOnce: number;
   readonly deviceTimeoutSeconds: number;
   readonly deviceRetry: DeviceRetry;
+  /** The plan's switch: false, the run applies its report's entries when its devices are done (absent: detect only). */
+  readonly detectOnly?: boolean;
 }
 
 export interface CollectDeviceInput {
@@ -53,6 +55,21 @@ export interface DeviceFailedInput {
   readonly message: string;
 }
 
+export interface ApplyFactsReportInput {
+  readonly scope: PlanRunScope;
+  /** Whom the entries are applied as (`resolvedBy`): the run's actor. */
+  readonly actor: string;
+  /** How many entries the devices reported: the activity applies nothing until it reads them all back. */
+  readonly entries?: number;
+}
+
+/** What became of the report's entries: counts only. `earlier`: an earlier attempt had applied them already. */
+export interface AppliedFactsReport {
+  readonly applied: number;
+  readonly failed: number;
+  readonly earlier: boolean;
+}
+
 export interface CloseFactsReportInput {
   readonly scope: PlanRunScope;
   readonly devicesCollected: number;
@@ -71,6 +88,8 @@ export interface CollectionActivities {
   collectDevice(input: CollectDeviceInput): Promise<DeviceEntryCounts>;
   /** A device's last attempt failed: `facts.device_failed` and a failure entry in the device's log. */
   reportDeviceFailed(input: DeviceFailedInput): Promise<void>;
+  /** Apply mode: applies the report's entries (read back from the FACTS stream) and publishes their resolution. */
+  applyFactsReport(input: ApplyFactsReportInput): Promise<AppliedFactsReport>;
   /** Publishes `facts.report_closed`: no more entries will come. */
   closeFactsReport(input: CloseFactsReportInput): Promise<void>;
 }

@@ -15,8 +15,9 @@ type Detect<T extends SnmpCollectorType> = (records: readonly SnmpRecordTypes[T]
 
 /**
  * Collected SNMP records in the inventory models' input shapes, keyed as `current-facts.ts` keys stored records.
- * An interface the inventory does not hold yet has no id: records on it carry `interfaceId: null` (applying the
- * interfaces first gives it one). Records that name no usable key are left out.
+ * An interface the inventory does not hold yet has no id: records on it carry `interfaceId: null` and, whenever
+ * the interface's name is known, `interfaceName` beside it, which the apply resolves on the device once the
+ * report's interfaces are applied (it is never stored). Records that name no usable key are left out.
  */
 export const DETECTORS: { [T in SnmpCollectorType]: Detect<T> } = {
   facts: (records) =>
@@ -34,7 +35,7 @@ export const DETECTORS: { [T in SnmpCollectorType]: Detect<T> } = {
         name: record.name,
         type: record.type,
         enabled: record.enabled,
-        mtu: record.mtu,
+        mtu: mtuOf(record.mtu),
         speed: record.speed,
         macAddress: record.macAddress,
         description: record.description ?? '',
@@ -45,7 +46,7 @@ export const DETECTORS: { [T in SnmpCollectorType]: Detect<T> } = {
     records.map((record) => ({
       objectType: 'ip_address',
       key: factsKeys.ipAddress('', record.address),
-      detected: asJson({ address: record.address, vrf: '', status: 'active', interfaceId: interfaceIdOf(record.ifIndex, context) }),
+      detected: asJson({ address: record.address, vrf: '', status: 'active', ...interfaceOf(record.ifIndex, context) }),
     })),
   arp: (records, context) => neighbours(records, context),
   ndp: (records, context) => neighbours(records, context),
@@ -60,7 +61,7 @@ export const DETECTORS: { [T in SnmpCollectorType]: Detect<T> } = {
           key: factsKeys.neighbour('lldp', interfaceName, remoteChassisId),
           detected: asJson({
             deviceId: context.deviceId,
-            interfaceId: context.interfaceIds.get(interfaceName.toLowerCase()) ?? null,
+            ...namedInterface(interfaceName, context),
             protocol: 'lldp',
             remoteChassisId,
             remoteSystemName: record.remoteSystemName ?? '',
@@ -79,7 +80,7 @@ export const DETECTORS: { [T in SnmpCollectorType]: Detect<T> } = {
           key: factsKeys.neighbour('cdp', interfaceName, record.remoteDeviceId),
           detected: asJson({
             deviceId: context.deviceId,
-            interfaceId: context.interfaceIds.get(interfaceName.toLowerCase()) ?? null,
+            ...namedInterface(interfaceName, context),
             protocol: 'cdp',
             // CDP has no chassis id: its device id is what names the neighbour.
             remoteChassisId: record.remoteDeviceId,
@@ -95,7 +96,7 @@ export const DETECTORS: { [T in SnmpCollectorType]: Detect<T> } = {
       .map((record) => ({
         objectType: 'mac_entry',
         key: factsKeys.macEntry(record.vlan, record.mac),
-        detected: asJson({ deviceId: context.deviceId, interfaceId: interfaceIdOf(record.ifIndex, context), vlan: record.vlan, mac: record.mac }),
+        detected: asJson({ deviceId: context.deviceId, ...interfaceOf(record.ifIndex, context), vlan: record.vlan, mac: record.mac }),
       })),
   inventory: (records, { deviceId }) =>
     records.map((record) => {
@@ -130,14 +131,26 @@ function neighbours(records: readonly SnmpRecordTypes['arp'][], context: DetectC
     .map((record) => ({
       objectType: 'ip_neighbour',
       key: factsKeys.ipNeighbour('', record.ip),
-      detected: asJson({ deviceId: context.deviceId, interfaceId: interfaceIdOf(record.ifIndex, context), ip: record.ip, mac: record.mac, vrf: '' }),
+      detected: asJson({ deviceId: context.deviceId, ...interfaceOf(record.ifIndex, context), ip: record.ip, mac: record.mac, vrf: '' }),
     }));
 }
 
-function interfaceIdOf(ifIndex: number | null, context: DetectContext): string | null {
-  if (ifIndex === null) return null;
-  const name = context.interfaceNames.get(ifIndex);
-  return name === undefined ? null : (context.interfaceIds.get(name.toLowerCase()) ?? null);
+/** The record's interface by ifIndex: its id when the inventory holds it, and its name whenever it is known. */
+function interfaceOf(ifIndex: number | null, context: DetectContext): { interfaceId: string | null; interfaceName?: string } {
+  const name = ifIndex === null ? undefined : context.interfaceNames.get(ifIndex);
+  return name === undefined ? { interfaceId: null } : namedInterface(name, context);
+}
+
+/** Named whatever the inventory holds, so a record on an interface the same report creates can still be applied. */
+function namedInterface(name: string, context: DetectContext): { interfaceId: string | null; interfaceName: string } {
+  return { interfaceId: context.interfaceIds.get(name.toLowerCase()) ?? null, interfaceName: name };
+}
+
+/** The inventory keeps MTUs of 1 to 65536: agents say 0 for an interface without one and 2^32-1 (Junos' lo0) for no limit. */
+const MTU_RANGE = { min: 1, max: 65_536 };
+
+function mtuOf(mtu: number | null): number | null {
+  return mtu !== null && Number.isInteger(mtu) && mtu >= MTU_RANGE.min && mtu <= MTU_RANGE.max ? mtu : null;
 }
 
 function itemClassOf(entityClass: string): InventoryItemClass {

@@ -1,4 +1,4 @@
-import type { Device, Interface, IpNeighbour, LldpNeighbour } from '@yardmaster/contracts';
+import type { Device, Interface, IpNeighbour, LldpNeighbour, MacEntry } from '@yardmaster/contracts';
 import type { SnmpRecordTypes } from '@yardmaster/snmp';
 import { currentFactsOf, type DeviceInventory } from './current-facts';
 import { DETECTORS, type DetectContext } from './detected-facts';
@@ -71,6 +71,12 @@ describe('diffFacts', () => {
     expect(entries.every((entry) => entry.deviceName === 'edge-01' && entry.collectorType === 'interfaces' && entry.objectType === 'interface')).toBe(true);
   });
 
+  it('leaves out an MTU the inventory cannot keep (0, or 2^32-1 for no limit), so the interface can be applied', () => {
+    const withMtu = (name: string, ifIndex: number, mtu: number | null) => ({ ...collectedInterface(name, ifIndex), mtu });
+    const detected = DETECTORS.interfaces([withMtu('dsc', 1, 0), withMtu('lo0', 2, 4_294_967_295), withMtu('ge-0/0/0', 3, 1514), withMtu('lsi', 4, null)], contextOf(inventoryOf({})));
+    expect(detected.map((record) => record.detected.mtu)).toEqual([null, null, 1514, null]);
+  });
+
   it('gives ids from the report, device, type and key, the same whatever order the records come in', () => {
     const inventory = inventoryOf({});
     const forward = [collectedInterface('Gi0/1', 1), collectedInterface('Gi0/2', 2)];
@@ -124,7 +130,42 @@ describe('diffFacts', () => {
       remotePortDescription: null, remoteSystemName: 'core-01', remoteSystemDescription: null,
     };
     const entries = diffFacts({ reportId: REPORT, device, collectorType: 'lldp', detected: DETECTORS.lldp([lldp], contextOf(inventory)), current: currentFactsOf('lldp', inventory) });
-    expect(entries).toEqual([expect.objectContaining({ action: 'confirmed', objectId: 'l-1', detected: expect.objectContaining({ interfaceId: 'if-1', protocol: 'lldp' }) })]);
+    expect(entries).toEqual([
+      expect.objectContaining({ action: 'confirmed', objectId: 'l-1', detected: expect.objectContaining({ interfaceId: 'if-1', interfaceName: 'Gi0/1', protocol: 'lldp' }) }),
+    ]);
+  });
+
+  it('names the interface of a record whose interface is new in the same report, for the apply to resolve', () => {
+    const inventory = inventoryOf({ interfaces: [storedInterface('if-1', 'Gi0/1', 1)] });
+    // Gi0/4 is collected in this run, not yet in the inventory; ifIndex 9 is on no interface collected.
+    const context = contextOf(inventory, [collectedInterface('Gi0/1', 1), collectedInterface('Gi0/4', 4)]);
+    const address = (ip: string, ifIndex: number | null): SnmpRecordTypes['ip_addresses'] => ({ address: `${ip}/24`, ip, prefixLength: 24, family: 4, ifIndex, source: 'ipAddressTable' });
+    expect(DETECTORS.ip_addresses([address('10.0.4.1', 4), address('10.0.1.1', 1), address('10.0.9.1', 9), address('10.0.0.1', null)], context).map((record) => record.detected)).toEqual([
+      { address: '10.0.4.1/24', vrf: '', status: 'active', interfaceId: null, interfaceName: 'Gi0/4' },
+      { address: '10.0.1.1/24', vrf: '', status: 'active', interfaceId: 'if-1', interfaceName: 'Gi0/1' },
+      { address: '10.0.9.1/24', vrf: '', status: 'active', interfaceId: null },
+      { address: '10.0.0.1/24', vrf: '', status: 'active', interfaceId: null },
+    ]);
+    const arp: SnmpRecordTypes['arp'] = { ip: '10.0.4.2', family: 4, mac: 'aa:bb:cc:dd:ee:02', ifIndex: 4, type: 'dynamic', source: 'ipNetToPhysicalTable' };
+    expect(DETECTORS.arp([arp], context)[0].detected).toMatchObject({ interfaceId: null, interfaceName: 'Gi0/4' });
+    const cdp: SnmpRecordTypes['cdp'] = { localIfIndex: 4, remoteDeviceId: 'core-02', remotePort: 'Te1/2', remotePlatform: null, remoteVersion: null, remoteAddress: null };
+    expect(DETECTORS.cdp([cdp], context)[0].detected).toMatchObject({ interfaceId: null, interfaceName: 'Gi0/4', protocol: 'cdp' });
+    const lldp: SnmpRecordTypes['lldp'] = {
+      localPortNum: 4, localIfIndex: 4, localInterface: null, remoteChassisId: '00:11:22:33:44:66', remoteChassisIdSubtype: 4, remotePortId: 'Te1/3', remotePortIdSubtype: 5,
+      remotePortDescription: null, remoteSystemName: 'core-03', remoteSystemDescription: null,
+    };
+    expect(DETECTORS.lldp([lldp], context)[0].detected).toMatchObject({ interfaceId: null, interfaceName: 'Gi0/4', protocol: 'lldp' });
+  });
+
+  it('does not count interfaceName as a change: a record on the same interface is confirmed, on another (new) one changed', () => {
+    const stored: MacEntry = { id: 'm-1', deviceId: DEVICE.id, interfaceId: 'if-1', vlan: 10, mac: 'aa:bb:cc:dd:ee:01', lastSeen: STAMPS.createdAt, ...STAMPS };
+    const inventory = inventoryOf({ interfaces: [storedInterface('if-1', 'Gi0/1', 1)], macEntries: [stored] });
+    const context = contextOf(inventory, [collectedInterface('Gi0/1', 1), collectedInterface('Gi0/4', 4)]);
+    const learned = (ifIndex: number): SnmpRecordTypes['mac_table'] => ({ mac: stored.mac, fdbId: 10, vlan: 10, bridgePort: ifIndex, ifIndex, status: 'learned', source: 'dot1qTpFdbTable' });
+    const diff = (ifIndex: number) =>
+      diffFacts({ reportId: REPORT, device, collectorType: 'mac_table', detected: DETECTORS.mac_table([learned(ifIndex)], context), current: currentFactsOf('mac_table', inventory) });
+    expect(diff(1)).toEqual([expect.objectContaining({ action: 'confirmed', objectId: 'm-1', detected: expect.objectContaining({ interfaceId: 'if-1', interfaceName: 'Gi0/1' }) })]);
+    expect(diff(4)).toEqual([expect.objectContaining({ action: 'changed', objectId: 'm-1', detected: expect.objectContaining({ interfaceId: null, interfaceName: 'Gi0/4' }) })]);
   });
 
   it('reports BGP peers as new: the inventory keeps none', () => {

@@ -1,8 +1,12 @@
 import type { CollectorType, FactsEntry, FactsEntryAction, JsonObject, JsonValue } from '@yardmaster/contracts';
 import type { CurrentRecord, DetectedRecord } from './facts-records';
 
-/** Fields that differ at every collection without the record having changed: never a reason for `changed`. */
-const ALWAYS_MOVING = new Set(['deviceId', 'lastSeen', 'lastCollectedAt', 'uptime']);
+/**
+ * Fields that are never a reason for `changed`: those that differ at every collection without the record having
+ * changed, and `interfaceName`, which names the interface for the apply but is never stored (its `interfaceId`,
+ * compared, says whether the record moved to another interface).
+ */
+const NOT_COMPARED = new Set(['deviceId', 'lastSeen', 'lastCollectedAt', 'uptime', 'interfaceName']);
 
 export interface FactsDiffInput {
   readonly reportId: string;
@@ -67,7 +71,7 @@ function entryOf(
 
 /** Each field collected equals the stored one; fields the collection does not say (or that always move) do not count. */
 function sameValues(detected: JsonObject, current: JsonObject): boolean {
-  return Object.entries(detected).every(([field, value]) => ALWAYS_MOVING.has(field) || sameJson(value, current[field] ?? null));
+  return Object.entries(detected).every(([field, value]) => NOT_COMPARED.has(field) || sameJson(value, current[field] ?? null));
 }
 
 function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {

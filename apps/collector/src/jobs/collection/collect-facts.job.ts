@@ -1,4 +1,4 @@
-import { COLLECT_FACTS_JOB_ID, DEFAULT_PLAN_RUN_TIMEOUT_SECONDS } from '@yardmaster/contracts';
+import { COLLECT_FACTS_JOB_ID, MAX_PLAN_RUN_TIMEOUT_SECONDS } from '@yardmaster/contracts';
 import { Job, jsonVar, type JobData, type JobModule } from '@yardmaster/job-sdk';
 import { parsePlanRunData } from '../../collection/plan-run-data';
 
@@ -21,7 +21,9 @@ export class CollectFacts extends Job<typeof variables> {
     // audited changes (by the report's apply, in apply mode by the run's actor), not as a step's transaction.
     // A commit flag would be a second, contradicting switch beside the plan's `detectOnly`.
     readOnly: true,
-    timeouts: { runTimeoutSeconds: DEFAULT_PLAN_RUN_TIMEOUT_SECONDS },
+    // The ceiling a run may lower, never raise: as high as a plan may ask (its contract allows up to a day), so
+    // each plan's own runTimeoutSeconds, sent with every run and schedule, is what bounds its runs.
+    timeouts: { runTimeoutSeconds: MAX_PLAN_RUN_TIMEOUT_SECONDS },
   } as const;
   static override readonly variables = variables;
 
