@@ -43,7 +43,7 @@ export class RunEventPrinter {
       case 'run.requested':
         this.requestedAt = event.occurredAt;
         lifecycle(
-          `requested by ${event.data.requestedBy}: ${event.data.jobName} (${event.data.jobId}), queue ${event.data.queue}${event.data.commit ? '' : ', dry run'}` +
+          `requested by ${event.data.requestedBy}: ${event.data.jobName} (${event.data.jobId}), queue ${event.data.queue}${event.data.commit === false ? ', dry run' : ''}` +
             (event.data.startAt ? `, starts at ${formatDateTime(event.data.startAt)}` : ''),
         );
         return;
