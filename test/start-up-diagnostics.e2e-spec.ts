@@ -20,6 +20,11 @@ async function startService(name: string, env: Record<string, string>): Promise<
       YARD_SECRETS_KEY: randomBytes(32).toString('base64'),
       YARD_NATS_URL: testDependencies.natsUrl,
       YARD_API_PORT: String(await freePort()),
+      // A port of its own (0): a stack already running on this machine holds the default metrics ports.
+      YARD_API_METRICS_PORT: '0',
+      YARD_SCHEDULER_METRICS_PORT: '0',
+      YARD_COLLECTOR_METRICS_PORT: '0',
+      YARD_PROJECTION_METRICS_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
