@@ -32,10 +32,8 @@ describe('collecting facts from SNMP agents into a report and the inventory', ()
     return { status, body: answer };
   }
 
-  async function create(path: string, body: object): Promise<any> {
-    const created = await send('POST', path, body);
-    if (created.status !== 201) throw new Error(`POST ${path}: ${created.status} ${JSON.stringify(created.body)}`);
-    return created.body;
+  function create(path: string, body: object): Promise<any> {
+    return stack.admin.create(path, body);
   }
 
   /** Every entry of the report matching the query (a recording's device has ~60 interfaces: one page). */

@@ -24,6 +24,13 @@ export class ApiSession {
     return { status: response.status, headers: response.headers, body: text === '' ? null : JSON.parse(text) };
   }
 
+  /** POSTs a resource that must be created (201) and answers it; anything else throws with the answer. */
+  async create(path: string, body: object): Promise<any> {
+    const created = await this.request('POST', path, body);
+    if (created.status !== 201) throw new Error(`POST ${path}: ${created.status} ${JSON.stringify(created.body)}`);
+    return created.body;
+  }
+
   async getJson(path: string): Promise<{ status: number; body: any }> {
     const response = await fetch(`${this.apiUrl}${path}`, { headers: this.headers() });
     return { status: response.status, body: await response.json() };
