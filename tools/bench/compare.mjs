@@ -12,7 +12,7 @@
 // does and stops it at the end. Every wait has a deadline (--timeout seconds, default 600).
 // Rerun: npm run bench [-- --quick]  (about a minute on a quiet machine)
 import { cpus, loadavg } from 'node:os';
-import { adminApi, BenchStop, runBench } from './admin-api.mjs';
+import { adminApi, BASE_URL, BenchStop, runBench } from './admin-api.mjs';
 import { argsFor, parseBenchArgs, UsageError } from './compare/args.mjs';
 import { startBareTemporal } from './compare/bare-temporal.mjs';
 import { burst, idleRuns } from './compare/load.mjs';
@@ -21,6 +21,8 @@ import { benchStack } from './compare/stack.mjs';
 import { yardmasterRunner } from './compare/yardmaster.mjs';
 import { measureLogThroughput } from './run-logs.mjs';
 import { roundSizes } from './compare/stats.mjs';
+import { addCpu, apiPidListeningOn, processGroups, startCpuAccounting } from './compare/cpu-per-run.mjs';
+import { connectToInstance, servicePid } from './service-watch.mjs';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const say = (message) => console.log(`[bench] ${message}`);
@@ -42,11 +44,14 @@ await runBench('bench', async () => {
     say(`One run at a time on an idle system: ${options.idleRuns} runs of each, alternating`);
     const idle = await idleRuns(systems, options.idleRuns);
 
-    const bursts = new Map(systems.map((system) => [system.name, { runs: 0, elapsedMs: 0, samples: [] }]));
+    const groups = processGroups(await serviceProcessIds());
+    const bursts = new Map(systems.map((system) => [system.name, { runs: 0, elapsedMs: 0, samples: [], cpu: { runs: 0, ms: {} } }]));
     for (const [round, size] of roundSizes(options.runs, options.rounds).entries()) {
       for (const system of round % 2 === 0 ? systems : [...systems].reverse()) {
+        const accounting = startCpuAccounting(groups);
         const { elapsedMs, samples } = await burst(system, size, options.concurrency, `round${round}`);
         const total = bursts.get(system.name);
+        addCpu(total.cpu, accounting.stop(size), size);
         Object.assign(total, { runs: total.runs + size, elapsedMs: total.elapsedMs + elapsedMs, samples: [...total.samples, ...samples] });
         say(`Round ${round + 1}: ${system.name}, ${size} runs in ${(elapsedMs / 1000).toFixed(1)} s`);
       }
@@ -64,6 +69,18 @@ await runBench('bench', async () => {
 
 // A failed run leaves its burst's other clients polling until their own deadlines: nothing of theirs is wanted now.
 if (process.exitCode) process.exit(process.exitCode);
+
+/** The four services' process ids (null for one that does not answer, or runs elsewhere: left out of the CPU table). */
+async function serviceProcessIds() {
+  const instance = await connectToInstance();
+  try {
+    const pids = { api: apiPidListeningOn(new URL(BASE_URL).port || '80') };
+    for (const service of ['scheduler', 'collector', 'projection']) pids[service] = await servicePid(instance, service);
+    return pids;
+  } finally {
+    await instance.nc.close();
+  }
+}
 
 function parsedOptions() {
   try {

@@ -1,4 +1,5 @@
 // The benchmark's printout: one table, Yardmaster beside bare Temporal, with the ratios and issue 12's goals.
+import { cpuPerRun } from './cpu-per-run.mjs';
 import { formatFigure, formatRatio, latencySummary, percentile, runsPerSecond } from './stats.mjs';
 
 const GOAL_RUNS_PER_SECOND = 0.85;
@@ -35,6 +36,29 @@ export function printReport({ options, apiUrl, idle, bursts, logs, load, rerun }
   console.log('\nsubmit → accepted: Yardmaster, POST /api/jobs/{id}/runs answered 202; bare Temporal, WorkflowClient.start answered.');
   console.log('submit → running: Yardmaster, the run\'s startedAt (run.started, in the first workflow task); bare Temporal, its first workflow task.');
   console.log('submit → terminal: Yardmaster, GET /api/runs/{id}?waitForEnd=20 answering the end (the read model; asked again every 10 ms while the run is not written yet); bare Temporal, the result in the client.');
+  printCpuPerRun(bursts);
   console.log(`Log run ${logs.runId} ended ${logs.status}; its job wrote at ${formatFigure(logs.writtenPerSecond)} lines/s.`);
   console.log(`Rerun: ${rerun}`);
+}
+
+/**
+ * CPU milliseconds per run by process during the bursts (from /proc): where each system's runs cost. "bench" is this
+ * process: the HTTP client for Yardmaster; the client and the worker for bare Temporal. PostgreSQL, NATS and the
+ * Temporal server count all their work in those seconds, others' included on a shared machine.
+ */
+export function cpuRows(bursts) {
+  const [ym, bare] = ['Yardmaster', 'bare Temporal'].map((name) => cpuPerRun(bursts.get(name).cpu));
+  const names = [...new Set([...Object.keys(ym), ...Object.keys(bare)])];
+  const rows = names.map((name) => [name, formatFigure(ym[name] ?? 0, 1), formatFigure(bare[name] ?? 0, 1)]);
+  const sum = (side) => Object.values(side).reduce((total, ms) => total + ms, 0);
+  rows.push(['all', formatFigure(sum(ym), 1), formatFigure(sum(bare), 1)]);
+  return rows;
+}
+
+function printCpuPerRun(bursts) {
+  console.log('\nCPU ms per run during the bursts, by process (/proc; the shared servers count all their work in those seconds):\n');
+  console.log('| process | Yardmaster | bare Temporal |');
+  console.log('|---|---|---|');
+  for (const row of cpuRows(bursts)) console.log(`| ${row.join(' | ')} |`);
+  console.log('');
 }

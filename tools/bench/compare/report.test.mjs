@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { reportRows } from './report.mjs';
+import { cpuRows, reportRows } from './report.mjs';
 
 const sample = (runningMs, terminalMs, projectionLagMs) => ({ acceptedMs: runningMs / 2, runningMs, terminalMs, projectionLagMs });
 
@@ -20,4 +20,17 @@ test('the rows put Yardmaster beside bare Temporal with the ratio and the goal',
   assert.deepEqual(rows[3].slice(1, 4), ['100 / 200 / 200', '50 / 100 / 100', '2.00x / 2.00x / 2.00x']);
   assert.deepEqual(rows[4].slice(1), ['70', '50', '1.40x', '≤ 1.3x']);
   assert.deepEqual(rows[5].slice(1, 3), ['5 / 15 / 15', '—']);
+});
+
+test('the CPU rows put each process\'s milliseconds per run side by side, with the sum', () => {
+  const bursts = new Map([
+    ['Yardmaster', { cpu: { runs: 10, ms: { api: 200, temporal: 500, bench: 50 } } }],
+    ['bare Temporal', { cpu: { runs: 20, ms: { temporal: 600, bench: 400 } } }],
+  ]);
+  assert.deepEqual(cpuRows(bursts), [
+    ['api', '20.0', '0.0'],
+    ['temporal', '50.0', '30.0'],
+    ['bench', '5.0', '20.0'],
+    ['all', '75.0', '50.0'],
+  ]);
 });
