@@ -18,7 +18,8 @@ const swc = [
 
 const common = {
   transform: { '^.+\\.ts$': swc },
-  moduleNameMapper: { '^@yardmaster/(contracts|config|job-sdk|workflows|messaging|read-models|identity|inventory|database|testing|testing-core|variable-types|record-columns|snmp)$': '<rootDir>/libs/$1/src' },
+  // Every library by its package name, from its sources (the apps are never imported by name).
+  moduleNameMapper: { '^@yardmaster/((?!api$|cli$|collector$|projection$|scheduler$|e2e$)[a-z-]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
   rootDir: __dirname,
 };

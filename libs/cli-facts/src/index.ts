@@ -1,0 +1,5 @@
+export * from './collected-facts';
+export * from './normalize/values';
+export * from './normalize/interface-names';
+export { text, list, type CliCollector, type CliPlatform } from './platforms/cli-platform';
+export { CLI_PLATFORMS, CLI_PLATFORM_DRIVERS, cliPlatformOf } from './platforms/cli-platforms';
