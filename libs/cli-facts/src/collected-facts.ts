@@ -1,4 +1,5 @@
 import type { InterfaceType } from '@yardmaster/contracts';
+import type { CliItemClass } from './normalize/inventory-class';
 
 /**
  * What a CLI collection finds on one device, in plain records with the inventory's units and spellings (MACs as
@@ -68,6 +69,8 @@ export interface CliMacEntry {
 
 export interface CliInventoryItem {
   name: string;
+  /** Told from the name and description (see itemClassOf). */
+  class: CliItemClass;
   description: string;
   partId: string;
   serial: string;

@@ -1,6 +1,7 @@
 import type { CliDeviceFacts, CliInterface, CliInventoryItem, CliIpAddress } from '../collected-facts';
 import { fullInterfaceName, interfaceKindOfName } from '../normalize/interface-names';
 import { addressWithPrefix, canonicalMac, integerIn, speedKbps, uptimeSeconds } from '../normalize/values';
+import { itemClassOf } from '../normalize/inventory-class';
 import { Findings, text, uniqueNames, type CliPlatform } from './cli-platform';
 import { arpEntries, lldpNeighbours, macEntries } from './common-mappers';
 
@@ -80,7 +81,7 @@ export const ARISTA_EOS: CliPlatform = {
           .map((record) => {
             const port = text(record, 'port');
             const model = text(record, 'pid') || text(record, 'descr');
-            return { name: port ? `${model} ${port}` : model, description: text(record, 'descr'), partId: text(record, 'pid'), serial: text(record, 'sn'), hardwareVersion: text(record, 'vid') };
+            return { name: port ? `${model} ${port}` : model, class: itemClassOf(text(record, 'descr'), text(record, 'pid')), description: text(record, 'descr'), partId: text(record, 'pid'), serial: text(record, 'sn'), hardwareVersion: text(record, 'vid') };
           })
           .filter((item) => item.name !== '');
         for (const item of uniqueNames(items)) found.add(item);

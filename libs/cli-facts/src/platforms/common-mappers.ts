@@ -1,6 +1,7 @@
 import type { CliArpEntry, CliInventoryItem, CliLldpNeighbour, CliMacEntry, ParsedRecord } from '../collected-facts';
 import { fullInterfaceName } from '../normalize/interface-names';
 import { canonicalMac, textOrEmpty, vlanId } from '../normalize/values';
+import { itemClassOf } from '../normalize/inventory-class';
 import { Findings, list, text, uniqueNames } from './cli-platform';
 
 /** ARP rows with ntc-templates' `ip_address`, `mac_address`, `interface` (IOS, NX-OS, EOS, Junos). */
@@ -58,6 +59,7 @@ export function ciscoInventory(records: readonly ParsedRecord[]) {
   const items = records
     .map((record) => ({
       name: text(record, 'name') || text(record, 'descr') || text(record, 'pid'),
+      class: itemClassOf(text(record, 'name'), text(record, 'descr')),
       description: text(record, 'descr'),
       partId: text(record, 'pid'),
       serial: text(record, 'sn'),

@@ -1,6 +1,7 @@
 import type { CliDeviceFacts, CliInterface, CliInventoryItem, CliIpAddress, ParsedRecord } from '../collected-facts';
 import { interfaceKindOfName } from '../normalize/interface-names';
 import { addressWithPrefix, integerIn } from '../normalize/values';
+import { itemClassOf } from '../normalize/inventory-class';
 import { Findings, text, uniqueNames, type CliPlatform } from './cli-platform';
 import { arpEntries, lldpNeighbours, macEntries } from './common-mappers';
 
@@ -111,6 +112,7 @@ function chassisHardware(rows: readonly ParsedRecord[]) {
     const number = field('number');
     items.push({
       name: number ? `${HARDWARE_LABELS[prefix]} ${number}` : HARDWARE_LABELS[prefix],
+      class: itemClassOf(HARDWARE_LABELS[prefix], field('description')),
       description: field('description'),
       partId: field('part'),
       serial: field('serial_number'),
