@@ -13,10 +13,23 @@ export type DeviceFailureCode =
   /** The set is not one SNMP can use (SSH, or an SNMPv3 level below authPriv, or a protocol the library lacks). */
   | 'UNSUPPORTED_CREDENTIALS'
   /** The device has no primary address to ask. */
-  | 'NO_ADDRESS';
+  | 'NO_ADDRESS'
+  /** SSH collection knows no commands for the device's platform (its `networkDriver`), or the device has no platform. */
+  | 'UNSUPPORTED_PLATFORM'
+  /** A command's output could not be parsed by its template: the message names the command and the template's complaint. */
+  | 'UNPARSEABLE_OUTPUT';
 
 /** Failures a retry cannot mend: the inventory or the credentials must change first. */
-const NOT_RETRIED: ReadonlySet<DeviceFailureCode> = new Set(['SNMP_AUTH_FAILED', 'DEVICE_NOT_FOUND', 'NO_CREDENTIALS', 'UNSUPPORTED_CREDENTIALS', 'NO_ADDRESS']);
+const NOT_RETRIED: ReadonlySet<DeviceFailureCode> = new Set([
+  'SNMP_AUTH_FAILED',
+  'DEVICE_NOT_FOUND',
+  'NO_CREDENTIALS',
+  'UNSUPPORTED_CREDENTIALS',
+  'NO_ADDRESS',
+  'UNSUPPORTED_PLATFORM',
+  // The same device gives the same answer to the same template.
+  'UNPARSEABLE_OUTPUT',
+]);
 
 export class DeviceCollectionError extends Error {
   override readonly name = 'DeviceCollectionError';

@@ -1,0 +1,76 @@
+import { CancelledFailure } from '@temporalio/common';
+import type { CliCollectorType, CliPlatform, CliRecordTypes, ParsedRecord } from '@yardmaster/cli-facts';
+import { CLI_COLLECTOR_TYPES } from '@yardmaster/cli-facts';
+import type { CollectorType, LogObjectRef } from '@yardmaster/contracts';
+import type { JobLogger } from '@yardmaster/job-sdk';
+import { DeviceCollectionError } from '../device-collection-error';
+
+/** A device session that runs one command and answers its output (the SSH driver's session). */
+export interface CommandRunner {
+  run(command: string): Promise<string>;
+}
+
+/**
+ * Parses a command's output with the template the platform's index names; throws when no template matches the
+ * command or the template rejects the output (an `Error` rule, a `Required` value never filled, …).
+ */
+export type ParseOutput = (platform: string, command: string, output: string) => readonly ParsedRecord[];
+
+export type CollectedOverCli = Map<CliCollectorType, readonly CliRecordTypes[CliCollectorType][]>;
+
+export interface CliCollection {
+  readonly platform: CliPlatform;
+  readonly session: CommandRunner;
+  readonly parse: ParseOutput;
+  readonly collectorTypes: readonly CollectorType[];
+  readonly logger: Pick<JobLogger, 'info' | 'warning'>;
+  readonly object: LogObjectRef;
+  /** Checked between commands: a cancelled run sends nothing more to the device. */
+  readonly cancelled: () => boolean;
+}
+
+/**
+ * Runs the plan's collector types over one device session: each `show` command once, however many types read it
+ * (Junos' `show interfaces` gives interfaces and addresses), parsed by its template and mapped to facts records.
+ * A type SSH does not collect (ndp, cdp, bgp) is skipped with a warning; a mapping's doubts are warnings; output no
+ * template can read fails the device with UNPARSEABLE_OUTPUT naming the command and the cause.
+ */
+export async function collectOverCli(collection: CliCollection): Promise<CollectedOverCli> {
+  const { platform, session, parse, logger, object } = collection;
+  const parsedByCommand = new Map<string, readonly ParsedRecord[]>();
+  const collected: CollectedOverCli = new Map();
+  for (const type of collection.collectorTypes) {
+    if (!isCliType(type)) {
+      logger.warning(`Skipped ${type}: SSH collection does not collect it (SNMP does)`, { object });
+      continue;
+    }
+    const collector = platform.collectors[type];
+    const parsed: (readonly ParsedRecord[])[] = [];
+    for (const command of collector.commands) {
+      if (collection.cancelled()) throw new CancelledFailure('cancelled');
+      let records = parsedByCommand.get(command);
+      if (!records) {
+        records = parseOrFail(parse, platform.driver, command, await session.run(command));
+        parsedByCommand.set(command, records);
+      }
+      parsed.push(records);
+    }
+    const { records, warnings } = (collector.map as (parsed: readonly (readonly ParsedRecord[])[]) => { records: CliRecordTypes[CliCollectorType][]; warnings: { message: string }[] })(parsed);
+    for (const warning of warnings) logger.warning(`${type}: ${warning.message}`, { object });
+    collected.set(type, records);
+  }
+  return collected;
+}
+
+function parseOrFail(parse: ParseOutput, driver: string, command: string, output: string): readonly ParsedRecord[] {
+  try {
+    return parse(driver, command, output);
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new DeviceCollectionError('UNPARSEABLE_OUTPUT', `The answer to "${command}" could not be parsed: ${cause}`);
+  }
+}
+
+function isCliType(type: CollectorType): type is CliCollectorType {
+  return (CLI_COLLECTOR_TYPES as readonly string[]).includes(type);
+}
