@@ -15,6 +15,10 @@ import { encodeFactsEvent } from './facts-event';
 import { currentFactsOf } from './facts-diff/current-facts';
 import { DETECTORS, type DetectContext } from './facts-diff/detected-facts';
 import { diffFacts } from './facts-diff/diff-facts';
+import { CLI_DETECTORS, type CliDetectContext } from './facts-diff/cli-detected-facts';
+import type { DetectedRecord } from './facts-diff/facts-records';
+import type { CollectedOverCli } from './cli/collect-over-cli';
+import { collectOverSsh, sshCollectionDeps } from './cli/collect-over-ssh';
 import { readDeviceInventory } from './read-device-inventory';
 import { snmpCredentialsOf } from './snmp-credentials';
 
@@ -44,7 +48,10 @@ export function createCollectDevice(deps: CollectionDeps) {
       const found = (await deps.inventory.collections.devices.get(device.id)) as Device | null;
       if (!found) throw new DeviceCollectionError('DEVICE_NOT_FOUND', `Device ${device.name} is no longer in the inventory`);
       // A cancel does not wait for an SNMP request to time out: the device's log says so and the activity ends.
-      const work = (async () => diffDevice(deps, input, found, await collectOverSnmp(deps, input, found, logger, activity)))();
+      const work = (async () =>
+        input.protocol === 'ssh'
+          ? diffCliDevice(deps, input, found, await collectOverSsh(sshCollectionDeps(deps, (ref) => openCredentials(deps, ref)), input, found, logger, activity))
+          : diffDevice(deps, input, found, await collectOverSnmp(deps, input, found, logger, activity)))();
       work.catch(() => undefined);
       const entries = await Promise.race([work, activity.cancelled]);
       const parts = chunkEntries(entries);
@@ -150,6 +157,21 @@ async function diffDevice(deps: CollectionDeps, input: CollectDeviceInput, devic
       device: input.device,
       collectorType: type,
       detected: (DETECTORS[type] as (records: unknown, context: DetectContext) => ReturnType<(typeof DETECTORS)['facts']>)(records, context),
+      current: currentFactsOf(type, inventory),
+    }),
+  );
+}
+
+/** As diffDevice, for what SSH found: CLI records name their interfaces, so only the inventory's ids are looked up. */
+async function diffCliDevice(deps: CollectionDeps, input: CollectDeviceInput, device: Device, collected: CollectedOverCli): Promise<FactsEntry[]> {
+  const inventory = await readDeviceInventory(deps.inventory.collections, device, new Set(collected.keys()));
+  const context: CliDetectContext = { deviceId: device.id, interfaceIds: new Map(inventory.interfaces.map((record) => [record.name.toLowerCase(), record.id])) };
+  return [...collected].flatMap(([type, records]) =>
+    diffFacts({
+      reportId: input.scope.runId,
+      device: input.device,
+      collectorType: type,
+      detected: (CLI_DETECTORS[type] as (records: unknown, context: CliDetectContext) => DetectedRecord[])(records, context),
       current: currentFactsOf(type, inventory),
     }),
   );

@@ -3,6 +3,7 @@ import type { InventoryStore } from '@yardmaster/inventory';
 import type { EventPublisher } from '@yardmaster/messaging';
 import type { OpenCredentials } from '../activities/credentials/activity-credentials';
 import type { LogDeliveryLimits } from '../activities/log-delivery/log-delivery-limits';
+import type { CliAccess } from './cli/cli-access';
 
 /** What a plan run's activities need from the collector. */
 export interface CollectionDeps {
@@ -16,4 +17,6 @@ export interface CollectionDeps {
   /** The vault's `open`, refused outside an activity. */
   readonly credentials: OpenCredentials;
   readonly logDelivery: { readonly limits: LogDeliveryLimits; readonly natsAddress: string };
+  /** SSH sessions and the TextFSM parser, for plans that collect over SSH; absent: such devices fail UNSUPPORTED_PLATFORM. */
+  readonly cli?: CliAccess;
 }

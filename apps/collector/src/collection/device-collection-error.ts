@@ -17,7 +17,9 @@ export type DeviceFailureCode =
   /** SSH collection knows no commands for the device's platform (its `networkDriver`), or the device has no platform. */
   | 'UNSUPPORTED_PLATFORM'
   /** A command's output could not be parsed by its template: the message names the command and the template's complaint. */
-  | 'UNPARSEABLE_OUTPUT';
+  | 'UNPARSEABLE_OUTPUT'
+  /** The SSH driver's own codes (libs/ssh): SSH_AUTH_FAILED, SSH_HOST_KEY_CHANGED, SSH_CONNECT_TIMEOUT, SSH_COMMAND_TIMEOUT, … */
+  | `SSH_${string}`;
 
 /** Failures a retry cannot mend: the inventory or the credentials must change first. */
 const NOT_RETRIED: ReadonlySet<DeviceFailureCode> = new Set([
@@ -29,6 +31,9 @@ const NOT_RETRIED: ReadonlySet<DeviceFailureCode> = new Set([
   'UNSUPPORTED_PLATFORM',
   // The same device gives the same answer to the same template.
   'UNPARSEABLE_OUTPUT',
+  // The credentials or the pinned host key must change first.
+  'SSH_AUTH_FAILED',
+  'SSH_HOST_KEY_CHANGED',
 ]);
 
 export class DeviceCollectionError extends Error {
@@ -55,5 +60,7 @@ export class DeviceCollectionError extends Error {
 export function deviceCollectionErrorOf(error: unknown): DeviceCollectionError {
   if (error instanceof DeviceCollectionError) return error;
   if (error instanceof SnmpError) return new DeviceCollectionError(error.code, error.message);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('SSH_')) return new DeviceCollectionError(code as `SSH_${string}`, (error as Error).message);
   return new DeviceCollectionError('SNMP_REQUEST_FAILED', error instanceof Error ? error.message : String(error));
 }

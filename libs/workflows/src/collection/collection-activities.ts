@@ -38,6 +38,8 @@ export interface CollectDeviceInput {
   readonly credentialsRef: string | null;
   /** The plan's attempts per device: the activity says "attempt 2 of 3" and knows its last. */
   readonly maxAttempts: number;
+  /** How the device is asked: SNMP (absent: runs begun before SSH collection), or SSH with its platform's commands. */
+  readonly protocol?: 'snmp' | 'ssh';
 }
 
 /** Entries of one collected device by action: counts only, the entries themselves went out as facts events. */
