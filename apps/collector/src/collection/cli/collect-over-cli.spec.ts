@@ -12,7 +12,8 @@ function fakeSession() {
 }
 
 function logger() {
-  return { warnings: [] as string[], info: jest.fn(), warning(message: string) { this.warnings.push(message); } };
+  const warnings: string[] = [];
+  return { warnings, warning: (message: string) => warnings.push(message) };
 }
 
 describe('collectOverCli', () => {

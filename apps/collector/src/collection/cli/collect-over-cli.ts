@@ -2,7 +2,7 @@ import { CancelledFailure } from '@temporalio/common';
 import type { CliCollectorType, CliPlatform, CliRecordTypes, ParsedRecord } from '@yardmaster/cli-facts';
 import { CLI_COLLECTOR_TYPES } from '@yardmaster/cli-facts';
 import type { CollectorType, LogObjectRef } from '@yardmaster/contracts';
-import type { JobLogger } from '@yardmaster/job-sdk';
+import type { LogOptions } from '@yardmaster/job-sdk';
 import { DeviceCollectionError } from '../device-collection-error';
 
 /** A device session that runs one command and answers its output (the SSH driver's session). */
@@ -23,7 +23,8 @@ export interface CliCollection {
   readonly session: CommandRunner;
   readonly parse: ParseOutput;
   readonly collectorTypes: readonly CollectorType[];
-  readonly logger: Pick<JobLogger, 'info' | 'warning'>;
+  /** The device's log: a skipped type or a mapping's doubt is a warning there. */
+  readonly logger: { warning(message: string, options?: LogOptions): unknown };
   readonly object: LogObjectRef;
   /** Checked between commands: a cancelled run sends nothing more to the device. */
   readonly cancelled: () => boolean;
