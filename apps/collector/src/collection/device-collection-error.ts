@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { SnmpError } from '@yardmaster/snmp';
+import { NoAddressAnswered } from './connection-target/dial-first-reachable';
 
 /** Why a device could not be collected; `facts.device_failed` and the run's result carry the code. */
 export type DeviceFailureCode =
@@ -12,7 +13,7 @@ export type DeviceFailureCode =
   | 'NO_CREDENTIALS'
   /** The set is not one SNMP can use (SSH, or an SNMPv3 level below authPriv, or a protocol the library lacks). */
   | 'UNSUPPORTED_CREDENTIALS'
-  /** The device has no primary address to ask. */
+  /** The device has no address the plan's connection target dials (no primary, no out-of-band, or neither). */
   | 'NO_ADDRESS';
 
 /** Failures a retry cannot mend: the inventory or the credentials must change first. */
@@ -41,6 +42,8 @@ export class DeviceCollectionError extends Error {
 /** A device's failure as the collection knows it: SNMP's own codes kept, anything else a request failure. */
 export function deviceCollectionErrorOf(error: unknown): DeviceCollectionError {
   if (error instanceof DeviceCollectionError) return error;
+  // Typed as the last address's failure (a timeout, retried), said of every address tried.
+  if (error instanceof NoAddressAnswered) return new DeviceCollectionError(deviceCollectionErrorOf(error.lastError).code, error.message);
   if (error instanceof SnmpError) return new DeviceCollectionError(error.code, error.message);
   return new DeviceCollectionError('SNMP_REQUEST_FAILED', error instanceof Error ? error.message : String(error));
 }

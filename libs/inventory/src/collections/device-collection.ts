@@ -203,6 +203,7 @@ export class DeviceCollection extends BaseCollection<'device'> {
       platformId: row.platformId,
       status: row.status,
       primaryAddress: row.primaryAddress,
+      oobAddress: row.oobAddress,
       management: row.management,
       tags: tagRows
         .filter((tagRow) => tagRow.device_id === row.id)
