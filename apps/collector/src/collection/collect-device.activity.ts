@@ -101,8 +101,9 @@ async function collectOverSnmp(deps: CollectionDeps, input: CollectDeviceInput, 
       return candidates.length > 1 ? proveSnmpAnswers(opened, activity.cancellationSignal) : opened;
     },
     unreachable: isSnmpUnreachable,
-    onUnreachable: (candidate, error, next) =>
-      logger.warning(`The ${roleName(candidate.role)} ${candidate.host}:${port} did not answer (${(error as Error).message}); trying the ${roleName(next.role)} ${next.host}:${port}`, { object }),
+    onUnreachable: (candidate, error, next) => {
+      logger.warning(`The ${roleName(candidate.role)} ${candidate.host}:${port} did not answer (${(error as Error).message}); trying the ${roleName(next.role)} ${next.host}:${port}`, { object });
+    },
   });
   const host = address.host;
   const collected: CollectedByType = new Map();

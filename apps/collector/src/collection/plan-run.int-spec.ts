@@ -233,6 +233,7 @@ describe('a plan run of two simulated devices and a silent one', () => {
     collectorTypes: ['facts', 'interfaces', 'lldp'],
     filter: { sites: [siteId] },
     credentialsRef: null,
+    connectionTarget: 'primary',
     detectOnly: true,
     deviceTimeoutSeconds: 4,
     devicesAtOnce: 2,
