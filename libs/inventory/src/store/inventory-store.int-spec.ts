@@ -117,6 +117,7 @@ describe('devices', () => {
       roleId: role.id,
       platformId: platform.id,
       primaryAddress: '2001:DB8::0010/64',
+      oobAddress: '198.51.100.10/24',
       management: { protocol: 'netconf', port: undefined as never, credentialsRef: 'lab' },
       tags: ['dev-lab', 'dev-core', 'dev-lab'],
     });
@@ -127,6 +128,7 @@ describe('devices', () => {
       platformId: platform.id,
       status: 'active',
       primaryAddress: '2001:db8::10/64',
+      oobAddress: '198.51.100.10/24',
       management: { protocol: 'netconf', port: 830, credentialsRef: 'lab' },
       tags: ['dev-core', 'dev-lab'],
     });
@@ -160,6 +162,17 @@ describe('devices', () => {
     expect(patched).toMatchObject({ status: 'offline', tags: ['dev-lab'], primaryAddress: '192.0.2.1/24', name: 'patch-1' });
     const untouched = await store.collections.devices.update(device.id, { management: { protocol: 'ssh', port: 2222, credentialsRef: null } });
     expect(untouched).toMatchObject({ tags: ['dev-lab'], management: { protocol: 'ssh', port: 2222, credentialsRef: null } });
+  });
+
+  it('keeps an out-of-band address beside the primary one: canonical, checked as it is, cleared by null', async () => {
+    const device = await store.collections.devices.create({ name: 'oob-1', siteId: site.id, roleId: role.id, primaryAddress: '192.0.2.20/24' });
+    expect(device.oobAddress).toBeNull();
+    const patched = await store.collections.devices.update(device.id, { oobAddress: '2001:DB8:FF::0020/64' });
+    expect(patched).toMatchObject({ primaryAddress: '192.0.2.20/24', oobAddress: '2001:db8:ff::20/64' });
+    expect(await store.collections.devices.get(device.id)).toEqual(patched);
+    const failure = await failureOf(store.collections.devices.update(device.id, { oobAddress: '198.51.100.20' }));
+    expect(failure.fieldErrors).toEqual([{ field: 'oobAddress', message: 'must be an IP address with its prefix length, e.g. 192.0.2.10/24 or 2001:db8::10/64' }]);
+    await expect(store.collections.devices.update(device.id, { oobAddress: null })).resolves.toMatchObject({ oobAddress: null, primaryAddress: '192.0.2.20/24' });
   });
 
   it('refuses to delete a site, role or platform devices use, and takes a deleted tag off its devices', async () => {
