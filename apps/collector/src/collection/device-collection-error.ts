@@ -13,7 +13,7 @@ export type DeviceFailureCode =
   | 'NO_CREDENTIALS'
   /** The set is not one SNMP can use (SSH, or an SNMPv3 level below authPriv, or a protocol the library lacks). */
   | 'UNSUPPORTED_CREDENTIALS'
-  /** The device has no address the plan's connection target dials (no primary, no out-of-band, or neither). */
+  /** The device has no primary address to ask. */
   | 'NO_ADDRESS';
 
 /** Failures a retry cannot mend: the inventory or the credentials must change first. */
