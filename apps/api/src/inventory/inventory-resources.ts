@@ -105,6 +105,7 @@ export const INVENTORY_RESOURCES: readonly InventoryResource[] = [
       { param: 'status', field: 'status', kind: { oneOf: DEVICE_STATUSES }, description: 'The status' },
       { param: 'tag', field: 'tag', kind: 'list', description: 'Tag slugs, comma-separated or repeated: devices with all of them' },
       { param: 'has_primary_address', field: 'hasPrimaryAddress', kind: 'boolean', description: 'true or false' },
+      { param: 'has_oob_address', field: 'hasOobAddress', kind: 'boolean', description: 'true or false: whether the device has an out-of-band address' },
     ],
     inputSchema: {
       type: 'object',

@@ -103,6 +103,8 @@ describe('inventory over HTTP', () => {
     expect(created).toMatchObject({ status: 201, body: { primaryAddress: '192.0.2.30/24', oobAddress: '2001:db8:ff::30/64' } });
     expect((await send('GET', `/api/inventory/devices/${created.body.id}`)).body).toMatchObject({ oobAddress: '2001:db8:ff::30/64' });
     expect((await send('PATCH', `/api/inventory/devices/${created.body.id}`, { oobAddress: '198.51.100.30/24' })).body).toMatchObject({ oobAddress: '198.51.100.30/24', primaryAddress: '192.0.2.30/24' });
+    expect((await send('GET', '/api/inventory/devices?q=oob-&has_oob_address=true')).body).toMatchObject({ total: 1, items: [{ id: created.body.id }] });
+    expect((await send('GET', '/api/inventory/devices?q=oob-&has_oob_address=false')).body).toMatchObject({ total: 0 });
     const bad = await send('PATCH', `/api/inventory/devices/${created.body.id}`, { oobAddress: 'console-server' });
     expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', fieldErrors: [{ field: 'oobAddress' }] } });
     expect((await send('PATCH', `/api/inventory/devices/${created.body.id}`, { oobAddress: null })).body).toMatchObject({ oobAddress: null });

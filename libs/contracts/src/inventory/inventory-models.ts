@@ -174,6 +174,8 @@ export interface DeviceFilter {
   readonly status?: DeviceStatus;
   readonly tag?: readonly string[];
   readonly hasPrimaryAddress?: boolean;
+  /** Devices a plan with an out-of-band connection target can (true) or cannot (false) dial there. */
+  readonly hasOobAddress?: boolean;
 }
 
 export interface InventoryRecordOf {

@@ -232,6 +232,7 @@ describe('listing', () => {
         platformId: index <= 3 ? ios.id : null,
         status: index === 12 ? 'offline' : 'active',
         primaryAddress: index <= 5 ? `198.51.100.${index}/24` : null,
+        oobAddress: index >= 10 ? `203.0.113.${index}/24` : null,
         tags: index <= 2 ? ['list-gold', 'list-pure'] : index <= 6 ? ['list-gold'] : [],
       });
       ids[device.name] = device.id;
@@ -255,12 +256,14 @@ describe('listing', () => {
     expect((await store.collections.devices.find({ site: 'no-such-site' })).total).toBe(0);
   });
 
-  it('filters devices by status, all tags, primary address, name and ids', async () => {
+  it('filters devices by status, all tags, primary and out-of-band address, name and ids', async () => {
     expect((await store.collections.devices.find({ q: 'lst-', status: 'offline' })).items.map((device) => device.name)).toEqual(['lst-12']);
     expect((await store.collections.devices.find({ tag: ['list-gold'] })).total).toBe(6);
     expect((await store.collections.devices.find({ tag: ['list-gold', 'list-pure'] })).total).toBe(2);
     expect((await store.collections.devices.find({ q: 'lst-', hasPrimaryAddress: true })).total).toBe(5);
     expect((await store.collections.devices.find({ q: 'lst-', hasPrimaryAddress: false })).total).toBe(7);
+    expect((await store.collections.devices.find({ q: 'lst-', hasOobAddress: true })).items.map((device) => device.name)).toEqual(['lst-10', 'lst-11', 'lst-12']);
+    expect((await store.collections.devices.find({ q: 'lst-', hasPrimaryAddress: false, hasOobAddress: false })).total).toBe(4);
     expect((await store.collections.devices.find({ name: 'lst-07' })).items.map((device) => device.id)).toEqual([ids['lst-07']]);
     const byIds = await store.collections.devices.find({ id: [ids['lst-09']!, ids['lst-02']!, randomUUID(), 'junk'] });
     expect(byIds.items.map((device) => device.name)).toEqual(['lst-02', 'lst-09']);
