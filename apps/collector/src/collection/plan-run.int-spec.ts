@@ -460,7 +460,7 @@ describe("a plan run whose connection target falls back from the primary address
       connectionTarget: 'primary_then_oob',
       detectOnly: true,
       // The dead primary costs half of it (two requests of a quarter each), the out-of-band collection the rest.
-      deviceTimeoutSeconds: 8,
+      deviceTimeoutSeconds: 12,
       devicesAtOnce: 3,
       deviceRetry: { maximumAttempts: 1, initialIntervalSeconds: 0 },
     };
