@@ -9,6 +9,7 @@ export function planSettingsOf(plan: StoredCollectionPlan): PlanSettings {
     collectorTypes: plan.collectorTypes,
     filter: plan.filter,
     credentialsRef: plan.credentialsRef,
+    connectionTarget: plan.connectionTarget,
     detectOnly: plan.detectOnly,
     deviceTimeoutSeconds: plan.deviceTimeoutSeconds,
     devicesAtOnce: plan.devicesAtOnce,

@@ -105,6 +105,7 @@ export const INVENTORY_RESOURCES: readonly InventoryResource[] = [
       { param: 'status', field: 'status', kind: { oneOf: DEVICE_STATUSES }, description: 'The status' },
       { param: 'tag', field: 'tag', kind: 'list', description: 'Tag slugs, comma-separated or repeated: devices with all of them' },
       { param: 'has_primary_address', field: 'hasPrimaryAddress', kind: 'boolean', description: 'true or false' },
+      { param: 'has_oob_address', field: 'hasOobAddress', kind: 'boolean', description: 'true or false: whether the device has an out-of-band address' },
     ],
     inputSchema: {
       type: 'object',
@@ -117,6 +118,12 @@ export const INVENTORY_RESOURCES: readonly InventoryResource[] = [
         platformId: { type: 'string', format: 'uuid', nullable: true },
         status: { type: 'string', enum: DEVICE_STATUSES, default: 'active' },
         primaryAddress: { type: 'string', nullable: true, example: '192.0.2.10/24', description: 'An IPv4 or IPv6 address with its prefix length' },
+        oobAddress: {
+          type: 'string',
+          nullable: true,
+          example: '198.51.100.10/24',
+          description: "The out-of-band management address, as primaryAddress; a collection plan's connectionTarget picks which one its runs dial",
+        },
         management: {
           type: 'object',
           nullable: true,

@@ -95,6 +95,20 @@ describe('inventory over HTTP', () => {
     expect(duplicate.status).toBe(409);
     expect(duplicate.body).toMatchObject({ code: 'INVENTORY_CONFLICT', fieldErrors: [{ field: 'name' }] });
   });
+
+  it("keeps a device's out-of-band address beside its primary one: created, read, patched, cleared, refused when malformed", async () => {
+    const site = await send('POST', '/api/inventory/sites', { name: 'OOB Site' });
+    const role = await send('POST', '/api/inventory/device-roles', { name: 'OOB Role' });
+    const created = await send('POST', '/api/inventory/devices', { name: 'oob-1', siteId: site.body.id, roleId: role.body.id, primaryAddress: '192.0.2.30/24', oobAddress: '2001:DB8:FF::0030/64' });
+    expect(created).toMatchObject({ status: 201, body: { primaryAddress: '192.0.2.30/24', oobAddress: '2001:db8:ff::30/64' } });
+    expect((await send('GET', `/api/inventory/devices/${created.body.id}`)).body).toMatchObject({ oobAddress: '2001:db8:ff::30/64' });
+    expect((await send('PATCH', `/api/inventory/devices/${created.body.id}`, { oobAddress: '198.51.100.30/24' })).body).toMatchObject({ oobAddress: '198.51.100.30/24', primaryAddress: '192.0.2.30/24' });
+    expect((await send('GET', '/api/inventory/devices?q=oob-&has_oob_address=true')).body).toMatchObject({ total: 1, items: [{ id: created.body.id }] });
+    expect((await send('GET', '/api/inventory/devices?q=oob-&has_oob_address=false')).body).toMatchObject({ total: 0 });
+    const bad = await send('PATCH', `/api/inventory/devices/${created.body.id}`, { oobAddress: 'console-server' });
+    expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', fieldErrors: [{ field: 'oobAddress' }] } });
+    expect((await send('PATCH', `/api/inventory/devices/${created.body.id}`, { oobAddress: null })).body).toMatchObject({ oobAddress: null });
+  });
 });
 
 describe('what collection plans find, over HTTP', () => {

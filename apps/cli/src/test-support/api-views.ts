@@ -172,6 +172,7 @@ export function collectionPlanView(fields: Partial<CollectionPlanView> = {}): Co
     runAs: null,
     collectorTypes: ['facts', 'interfaces'],
     credentialsRef: null,
+    connectionTarget: 'primary',
     filter: {},
     intervalMinutes: null,
     detectOnly: true,

@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { CancelledFailure } from '@temporalio/common';
-import { ErrorCode, type CollectorType, type Device, type FactsEntry } from '@yardmaster/contracts';
+import { DEFAULT_CONNECTION_TARGET, ErrorCode, type CollectorType, type Device, type FactsEntry } from '@yardmaster/contracts';
 import { openSnmpSession, runCollector, SNMP_COLLECTOR_TYPES, type SnmpCollectorType, type SnmpRecordTypes, type SnmpSession } from '@yardmaster/snmp';
 import type { CollectDeviceInput, DeviceEntryCounts } from '@yardmaster/workflows';
 import { StepEventBuffer } from '../activities/log-delivery/step-event-buffer';
@@ -8,7 +8,10 @@ import type { RunLogger } from '../activities/run-logger';
 import type { CollectionDeps } from './collection-deps';
 import { chunkEntries } from './chunk-entries';
 import { deliverActivityEvents } from './deliver-activity-events';
-import { snmpAddressOf } from './device-address';
+import { roleName } from './connection-target/address-role';
+import { candidateAddresses } from './connection-target/candidate-addresses';
+import { dialFirstReachable } from './connection-target/dial-first-reachable';
+import { snmpPortOf } from './device-address';
 import { DeviceCollectionError, deviceCollectionErrorOf } from './device-collection-error';
 import { deviceLogger, deviceObject } from './device-log';
 import { encodeFactsEvent } from './facts-event';
@@ -21,6 +24,7 @@ import type { CollectedOverCli } from './cli/collect-over-cli';
 import { collectOverSsh, sshCollectionDeps } from './cli/collect-over-ssh';
 import { readDeviceInventory } from './read-device-inventory';
 import { snmpCredentialsOf } from './snmp-credentials';
+import { isSnmpUnreachable, proveSnmpAnswers } from './snmp-reachability';
 
 const HEARTBEAT_INTERVAL_MS = 250;
 
@@ -28,7 +32,8 @@ type CollectedByType = Map<SnmpCollectorType, readonly SnmpRecordTypes[SnmpColle
 
 /**
  * Collects one device of a plan run over SNMP: reads the device, opens its credential set (here, and only for the
- * session), runs the plan's collector types, diffs what it found against the inventory and publishes the entries as
+ * session), dials the address the plan's connection target picks (the second of a fallback target when the first
+ * does not answer), runs the plan's collector types, diffs what it found against the inventory and publishes the entries as
  * `facts.entries_detected` parts with ids of the report, device and part (a repeated attempt publishes nothing twice).
  * Its log goes to the run's log under the device's name. A device that cannot be asked throws a failure typed by
  * its code (SNMP_TIMEOUT, NO_CREDENTIALS, …); those a retry cannot mend are not retried. Nothing is applied here.
@@ -88,10 +93,26 @@ export function createCollectDevice(deps: CollectionDeps) {
 
 async function collectOverSnmp(deps: CollectionDeps, input: CollectDeviceInput, device: Device, logger: RunLogger, activity: Context): Promise<CollectedByType> {
   const object = deviceObject(input.device);
-  const { host, port } = snmpAddressOf(device);
+  const target = input.connectionTarget ?? DEFAULT_CONNECTION_TARGET;
+  const candidates = candidateAddresses(device, target);
+  const port = snmpPortOf(device);
   const credentialsRef = input.credentialsRef ?? device.management?.credentialsRef ?? null;
   if (!credentialsRef) throw new DeviceCollectionError('NO_CREDENTIALS', `Neither the plan nor device ${device.name} names a credential set`);
-  const session = openSnmpSession({ host, port, credentials: snmpCredentialsOf(await openCredentials(deps, credentialsRef)), ...requestTimingOf(activity) });
+  const credentials = snmpCredentialsOf(await openCredentials(deps, credentialsRef));
+  const timing = requestTimingOf(activity);
+  const { connection: session, address } = await dialFirstReachable(candidates, {
+    dial: async (candidate) => {
+      if (activity.cancellationSignal.aborted) throw new CancelledFailure('cancelled');
+      const opened = openSnmpSession({ host: candidate.host, port, credentials, ...timing });
+      // Only a choice to make needs the proof: a single address fails, or answers, at the first collector's request.
+      return candidates.length > 1 ? proveSnmpAnswers(opened, activity.cancellationSignal) : opened;
+    },
+    unreachable: isSnmpUnreachable,
+    onUnreachable: (candidate, error, next) => {
+      logger.warning(`The ${roleName(candidate.role)} ${candidate.host}:${port} did not answer (${(error as Error).message}); trying the ${roleName(next.role)} ${next.host}:${port}`, { object });
+    },
+  });
+  const host = address.host;
   const collected: CollectedByType = new Map();
   // Closing ends its pending request at once (net-snmp refuses a second close).
   let open = true;
@@ -101,7 +122,7 @@ async function collectOverSnmp(deps: CollectionDeps, input: CollectDeviceInput, 
   };
   activity.cancellationSignal.addEventListener('abort', close);
   try {
-    logger.info(`Collecting ${input.collectorTypes.join(', ')} from ${host}:${port} with credential set ${credentialsRef}`, { object });
+    logger.info(`Collecting ${input.collectorTypes.join(', ')} from ${host}:${port} (${roleName(address.role)}) with credential set ${credentialsRef}`, { object });
     for (const type of input.collectorTypes) {
       if (activity.cancellationSignal.aborted) throw new CancelledFailure('cancelled');
       if (!isSnmpType(type)) {

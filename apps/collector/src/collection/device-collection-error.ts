@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { SnmpError } from '@yardmaster/snmp';
+import { NoAddressAnswered } from './connection-target/dial-first-reachable';
 
 /** Why a device could not be collected; `facts.device_failed` and the run's result carry the code. */
 export type DeviceFailureCode =
@@ -59,6 +60,8 @@ export class DeviceCollectionError extends Error {
 /** A device's failure as the collection knows it: SNMP's own codes kept, anything else a request failure. */
 export function deviceCollectionErrorOf(error: unknown): DeviceCollectionError {
   if (error instanceof DeviceCollectionError) return error;
+  // Typed as the last address's failure (a timeout, retried), said of every address tried.
+  if (error instanceof NoAddressAnswered) return new DeviceCollectionError(deviceCollectionErrorOf(error.lastError).code, error.message);
   if (error instanceof SnmpError) return new DeviceCollectionError(error.code, error.message);
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('SSH_')) return new DeviceCollectionError(code as `SSH_${string}`, (error as Error).message);

@@ -65,6 +65,7 @@ export function createOpenFactsReport(deps: CollectionDeps) {
       devices,
       collectorTypes: plan.collectorTypes,
       credentialsRef: plan.credentialsRef,
+      connectionTarget: plan.connectionTarget,
       devicesAtOnce: plan.devicesAtOnce,
       deviceTimeoutSeconds: plan.deviceTimeoutSeconds,
       deviceRetry: plan.deviceRetry,

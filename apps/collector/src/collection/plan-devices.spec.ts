@@ -3,7 +3,7 @@ import { planCollects } from './plan-devices';
 
 function deviceWith(fields: Partial<Device>): Device {
   return {
-    id: 'd-1', name: 'edge-01', siteId: 'site-a', roleId: 'role-switch', platformId: 'ios', status: 'active', primaryAddress: null, management: null, tags: ['core'],
+    id: 'd-1', name: 'edge-01', siteId: 'site-a', roleId: 'role-switch', platformId: 'ios', status: 'active', primaryAddress: null, oobAddress: null, management: null, tags: ['core'],
     facts: { vendor: null, model: null, serial: null, osVersion: null, hostname: null, uptime: null, lastCollectedAt: null },
     createdAt: '', updatedAt: '', ...fields,
   };

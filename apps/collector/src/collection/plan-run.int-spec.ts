@@ -4,6 +4,8 @@
  * real NATS JetStream, and SNMP agents served by snmpsim (two recordings of real devices) beside a "device" whose
  * port swallows every request. The two answer and land their entries on the FACTS stream; the silent one fails alone
  * with SNMP_TIMEOUT after its retries; the run ends failed with the result re-running the failed devices reads.
+ * A plan with the connection target `primary_then_oob` collects a device whose primary address swallows every
+ * request on its out-of-band address, the simulator.
  */
 import { jetstreamManager } from '@nats-io/jetstream';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -233,6 +235,7 @@ describe('a plan run of two simulated devices and a silent one', () => {
     collectorTypes: ['facts', 'interfaces', 'lldp'],
     filter: { sites: [siteId] },
     credentialsRef: null,
+    connectionTarget: 'primary',
     detectOnly: true,
     deviceTimeoutSeconds: 4,
     devicesAtOnce: 2,
@@ -423,5 +426,76 @@ describe('a plan run of two simulated devices and a silent one', () => {
     const stale = entries.filter((entry) => entry.action === 'stale').length;
     expect(stale).toBeGreaterThan(0);
     expect(second.outcome).toMatchObject({ status: 'completed', result: { entries: { new: 0, changed: 0, stale: 0, confirmed: entries.length - stale } } });
+  });
+});
+
+describe("a plan run whose connection target falls back from the primary address to the out-of-band one", () => {
+  /** The primary address: 127.0.0.2 on the simulator's port, where a filtered agent swallows every request. */
+  let deadPrimary: Socket;
+  let siteId: string;
+  const ids: Record<'fallsBack' | 'primaryAnswers' | 'noAddress', string> = { fallsBack: '', primaryAnswers: '', noAddress: '' };
+
+  beforeAll(async () => {
+    deadPrimary = createSocket('udp4');
+    await new Promise<void>((resolve) => deadPrimary.bind(simulator.port, '127.0.0.2', resolve));
+    await new CredentialSetStore(dataSource, BOX).create({ name: 'oob-c3560-v2c', kind: 'snmp_v2c', community: simulator.communityFor(C3560) });
+    siteId = (await store.collections.sites.create({ name: 'Out-of-band lab' })).id;
+    const roleId = (await store.collections.deviceRoles.create({ name: 'Out-of-band switch' })).id;
+    const device = async (name: string, addresses: { primaryAddress: string | null; oobAddress: string | null }) =>
+      (await store.collections.devices.create({ name, siteId, roleId, ...addresses, management: { protocol: 'snmp', port: simulator.port, credentialsRef: 'oob-c3560-v2c' } })).id;
+    ids.fallsBack = await device('oob-falls-back', { primaryAddress: '127.0.0.2/32', oobAddress: '127.0.0.1/32' });
+    ids.primaryAnswers = await device('oob-primary-answers', { primaryAddress: '127.0.0.1/32', oobAddress: '127.0.0.2/32' });
+    ids.noAddress = await device('oob-without-addresses', { primaryAddress: null, oobAddress: null });
+  });
+
+  afterAll(() => deadPrimary?.close());
+
+  it('collects the device whose primary does not answer on its out-of-band address, says so in its log, and fails the one without addresses alone', async () => {
+    const plan: PlanSettings = {
+      planId: 'plan-oob',
+      planName: 'Out-of-band lab',
+      collectorTypes: ['facts'],
+      filter: { sites: [siteId] },
+      credentialsRef: null,
+      connectionTarget: 'primary_then_oob',
+      detectOnly: true,
+      // The dead primary costs half of it (two requests of a quarter each), the out-of-band collection the rest.
+      deviceTimeoutSeconds: 12,
+      devicesAtOnce: 3,
+      deviceRetry: { maximumAttempts: 1, initialIntervalSeconds: 0 },
+    };
+    const { runId, outcome } = await withWorker(() => runToEnd(planRunInput(plan)));
+
+    expect(outcome).toMatchObject({ status: 'failed', failureCount: 1 });
+    const result = outcome.result as unknown as CollectFactsResult;
+    expect(result).toMatchObject({ devices: 3, collected: 2, failed: 1 });
+    expect(result.failedDevices).toEqual([
+      {
+        id: ids.noAddress,
+        name: 'oob-without-addresses',
+        code: 'NO_ADDRESS',
+        message: "Device oob-without-addresses has neither a primary nor an out-of-band address (the plan's connection target is primary_then_oob)",
+      },
+    ]);
+
+    const facts = (await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${runId}.`)) as FactsEvent[];
+    const detected = facts.filter((event) => event.type === 'facts.entries_detected').map((event) => event.data as FactsEntriesDetectedData);
+    const deviceFactsOf = (deviceId: string) => detected.filter((data) => data.deviceId === deviceId).flatMap((data) => data.entries).find((entry) => entry.objectType === 'device');
+    // Both collected the simulated switch, whichever address answered.
+    expect(deviceFactsOf(ids.fallsBack)?.detected).toMatchObject({ serial: 'FOC1408Z61U', model: 'WS-C3560G-48TS-E' });
+    expect(deviceFactsOf(ids.primaryAnswers)?.detected).toMatchObject({ serial: 'FOC1408Z61U' });
+
+    const logs = (await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${runId}.log`)).map((event) => event.data as RunLogData);
+    const messagesOf = (grouping: string, level: string) => logs.filter((log) => log.grouping === grouping && log.level === level).map((log) => log.message);
+    const port = simulator.port;
+    expect(messagesOf('oob-falls-back', 'warning')).toEqual([
+      `The primary address 127.0.0.2:${port} did not answer (GET from 127.0.0.2:${port}: no answer (Request timed out)); trying the out-of-band address 127.0.0.1:${port}`,
+    ]);
+    expect(messagesOf('oob-falls-back', 'info')).toContain(`Collecting facts from 127.0.0.1:${port} (out-of-band address) with credential set oob-c3560-v2c`);
+    expect(messagesOf('oob-falls-back', 'success')).toHaveLength(1);
+    // A primary that answers is used: the out-of-band address is never dialled.
+    expect(messagesOf('oob-primary-answers', 'warning')).toEqual([]);
+    expect(messagesOf('oob-primary-answers', 'info')).toContain(`Collecting facts from 127.0.0.1:${port} (primary address) with credential set oob-c3560-v2c`);
+    expect(messagesOf('oob-without-addresses', 'success')).toEqual([]);
   });
 });

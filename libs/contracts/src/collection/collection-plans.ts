@@ -24,6 +24,16 @@ export type PlanPriority = (typeof PLAN_PRIORITIES)[number];
 export const PLAN_STATUSES = ['new', 'queued', 'working', 'completed', 'failed', 'stalled'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
+/**
+ * netbox_facts' `connection_target`: which of a device's addresses a plan's runs dial, and in what order.
+ * `primary` (the default) and `oob` dial that address only; `primary_then_oob` and `oob_then_primary` dial the
+ * second when the first does not answer (refused, timed out, silent), never after an authentication failure or an
+ * answer that could not be used.
+ */
+export const CONNECTION_TARGETS = ['primary', 'oob', 'primary_then_oob', 'oob_then_primary'] as const;
+export type ConnectionTarget = (typeof CONNECTION_TARGETS)[number];
+export const DEFAULT_CONNECTION_TARGET: ConnectionTarget = 'primary';
+
 /** Which devices a plan collects: AND across kinds, OR within one; an empty or absent kind does not filter. */
 export const planDeviceFilterSchema = z
   .object({
@@ -71,6 +81,8 @@ export const planSettingsSchema = z
     filter: planDeviceFilterSchema,
     /** The plan's credential set; null: each device's own `management.credentialsRef`. */
     credentialsRef: z.string().min(1).nullable(),
+    /** Absent from snapshots taken before plans had it (a schedule's data, a run requested by hand): `primary`. */
+    connectionTarget: z.enum(CONNECTION_TARGETS).default(DEFAULT_CONNECTION_TARGET),
     /** True: the report only shows what changed; false: its entries are applied when the run ends. */
     detectOnly: z.boolean(),
     deviceTimeoutSeconds: z.number().int().min(1).max(3600),
@@ -107,6 +119,8 @@ export const collectionPlanBodySchema = z
     runAs: z.string().min(1).nullable().default(null),
     collectorTypes: z.array(z.enum(COLLECTOR_TYPES)).min(1).readonly(),
     credentialsRef: z.string().min(1).nullable().default(null),
+    /** Which of a device's addresses its runs dial: `primary`, `oob`, `primary_then_oob` or `oob_then_primary`. */
+    connectionTarget: z.enum(CONNECTION_TARGETS).default(DEFAULT_CONNECTION_TARGET),
     filter: planDeviceFilterSchema.default({}),
     /** One schedule per plan; null (or a disabled plan): no schedule. */
     intervalMinutes: z.number().int().min(1).max(525_600).nullable().default(null),

@@ -95,6 +95,11 @@ export interface Device extends InventoryRecordBase {
   readonly status: DeviceStatus;
   /** An address with its prefix length, e.g. `192.0.2.10/24`, in canonical text; null when none. */
   readonly primaryAddress: string | null;
+  /**
+   * The out-of-band management address (netbox_facts' `oob_ip`), in the same form as `primaryAddress`; null when
+   * none. A collection plan's `connectionTarget` decides which of the two its runs dial, and in what order.
+   */
+  readonly oobAddress: string | null;
   readonly management: ManagementSettings | null;
   /** Tag slugs, sorted. */
   readonly tags: readonly string[];
@@ -138,6 +143,7 @@ export interface DeviceInput {
   readonly platformId?: string | null;
   readonly status?: DeviceStatus;
   readonly primaryAddress?: string | null;
+  readonly oobAddress?: string | null;
   readonly management?: ManagementSettings | null;
   /** Tag slugs; each tag must exist. */
   readonly tags?: readonly string[];
@@ -168,6 +174,8 @@ export interface DeviceFilter {
   readonly status?: DeviceStatus;
   readonly tag?: readonly string[];
   readonly hasPrimaryAddress?: boolean;
+  /** Devices a plan with an out-of-band connection target can (true) or cannot (false) dial there. */
+  readonly hasOobAddress?: boolean;
 }
 
 export interface InventoryRecordOf {

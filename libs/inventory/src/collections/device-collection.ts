@@ -22,6 +22,7 @@ const DEVICE_FILTERS: Readonly<Record<string, FilterKind>> = {
   status: { oneOf: DEVICE_STATUSES },
   tag: 'list',
   hasPrimaryAddress: 'boolean',
+  hasOobAddress: 'boolean',
 };
 
 /** The records a device refers to: its field, the table, and the model in words. */
@@ -73,6 +74,7 @@ export class DeviceCollection extends BaseCollection<'device'> {
       );
     });
     if (filter.hasPrimaryAddress !== undefined) query.andWhere(`device.primaryAddress IS ${filter.hasPrimaryAddress ? 'NOT ' : ''}NULL`);
+    if (filter.hasOobAddress !== undefined) query.andWhere(`device.oobAddress IS ${filter.hasOobAddress ? 'NOT ' : ''}NULL`);
     const total = await query.getCount();
     const rows = await query.orderBy('device.name', 'ASC').addOrderBy('device.id', 'ASC').limit(window.limit).offset(window.offset).getMany();
     return { items: await this.recordsOf(manager, rows), total };
@@ -203,6 +205,7 @@ export class DeviceCollection extends BaseCollection<'device'> {
       platformId: row.platformId,
       status: row.status,
       primaryAddress: row.primaryAddress,
+      oobAddress: row.oobAddress,
       management: row.management,
       tags: tagRows
         .filter((tagRow) => tagRow.device_id === row.id)

@@ -1,6 +1,6 @@
 import { DEVICE_STATUSES } from '@yardmaster/contracts';
 import { nullable } from '../validation/field-rule';
-import { nameRule, oneOfRule, primaryAddressRule, referenceRule, tagSlugsRule } from '../validation/field-rules';
+import { nameRule, oneOfRule, addressWithPrefixRule, referenceRule, tagSlugsRule } from '../validation/field-rules';
 import { managementRule } from '../validation/management-rule';
 import { readInput, type InputSchema, type ReadInput } from '../validation/read-input';
 
@@ -10,12 +10,13 @@ const DEVICE_SCHEMA: InputSchema = {
   roleId: { rule: referenceRule('device role'), required: true },
   platformId: { rule: nullable(referenceRule('platform')) },
   status: { rule: oneOfRule(DEVICE_STATUSES) },
-  primaryAddress: { rule: nullable(primaryAddressRule) },
+  primaryAddress: { rule: nullable(addressWithPrefixRule) },
+  oobAddress: { rule: nullable(addressWithPrefixRule) },
   management: { rule: nullable(managementRule) },
   tags: { rule: tagSlugsRule },
 };
 
-const DEVICE_DEFAULTS = { platformId: null, status: 'active', primaryAddress: null, management: null, tags: [] };
+const DEVICE_DEFAULTS = { platformId: null, status: 'active', primaryAddress: null, oobAddress: null, management: null, tags: [] };
 
 /**
  * A device create's fields checked one by one, with the defaults of those left out. Whether the records it

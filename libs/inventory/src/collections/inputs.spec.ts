@@ -61,24 +61,26 @@ describe('named inputs', () => {
 describe('device inputs', () => {
   it('fills in the defaults', () => {
     expect(readDeviceCreate({ name: 'edge-1', siteId: 's', roleId: 'r' })).toEqual({
-      values: { name: 'edge-1', siteId: 's', roleId: 'r', platformId: null, status: 'active', primaryAddress: null, management: null, tags: [] },
+      values: { name: 'edge-1', siteId: 's', roleId: 'r', platformId: null, status: 'active', primaryAddress: null, oobAddress: null, management: null, tags: [] },
       errors: [],
     });
   });
 
   it('names every bad field, nested ones by their path', () => {
-    const { errors } = readDeviceCreate({ name: 'edge-1', roleId: 7, primaryAddress: '10.0.0.1', management: { protocol: 'ssh', port: 70000 }, tags: 'core' });
+    const { errors } = readDeviceCreate({ name: 'edge-1', roleId: 7, primaryAddress: '10.0.0.1', oobAddress: '10.1.0.1/33', management: { protocol: 'ssh', port: 70000 }, tags: 'core' });
     expect(errors).toEqual([
       { field: 'siteId', message: 'is required' },
       { field: 'roleId', message: 'must be the id of a device role' },
       { field: 'primaryAddress', message: 'must be an IP address with its prefix length, e.g. 192.0.2.10/24 or 2001:db8::10/64' },
+      { field: 'oobAddress', message: 'has a prefix length over 32, the most for IPv4' },
       { field: 'management.port', message: 'must be a whole number from 1 to 65535' },
       { field: 'tags', message: 'must be a list of tag slugs' },
     ]);
   });
 
   it('lets a patch clear what may be empty, but not a required reference', () => {
-    expect(readDevicePatch({ platformId: null, primaryAddress: null, management: null }).errors).toEqual([]);
+    expect(readDevicePatch({ platformId: null, primaryAddress: null, oobAddress: null, management: null }).errors).toEqual([]);
+    expect(readDevicePatch({ oobAddress: '2001:DB8::0010/64' }).values).toEqual({ oobAddress: '2001:db8::10/64' });
     expect(readDevicePatch({ siteId: null }).errors).toEqual([{ field: 'siteId', message: 'must be the id of a site' }]);
   });
 });

@@ -27,6 +27,10 @@ export class DeviceRecord {
   @NullableText('primary_address')
   primaryAddress!: string | null;
 
+  /** The out-of-band address, in the same canonical text. */
+  @NullableText('oob_address')
+  oobAddress!: string | null;
+
   @NullableJson()
   management!: ManagementSettings | null;
 

@@ -12,6 +12,7 @@ jest.setTimeout(30_000);
 
 /** What only the migrations declare, as the schema builder would drop it (sorted). */
 const ONLY_IN_MIGRATIONS = [
+  `ALTER TABLE "collection_plans" ALTER COLUMN "connection_target" DROP DEFAULT`,
   `ALTER TABLE "collection_plans" ALTER COLUMN "created_at" DROP DEFAULT`,
   `ALTER TABLE "collection_plans" ALTER COLUMN "description" DROP DEFAULT`,
   `ALTER TABLE "collection_plans" ALTER COLUMN "updated_at" DROP DEFAULT`,

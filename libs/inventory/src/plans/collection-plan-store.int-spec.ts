@@ -76,6 +76,7 @@ describe('the collection plan store', () => {
       runAs: null,
       collectorTypes: ['facts', 'interfaces'],
       credentialsRef: null,
+      connectionTarget: 'primary',
       filter: {},
       intervalMinutes: null,
       detectOnly: true,
@@ -98,6 +99,23 @@ describe('the collection plan store', () => {
     expect(failure.fieldErrors?.map((fieldError) => fieldError.field)).toEqual(['colour', 'name', 'priority', 'collectorTypes', 'devicesAtOnce']);
     expect(failure.fieldErrors?.[0]).toEqual({ field: 'colour', message: 'is not a field of a collection plan' });
     await expect(failureOf(plans.create(['x'], 'ann', NO_SCHEDULE))).resolves.toMatchObject({ code: ErrorCode.MalformedRequest });
+  });
+
+  it('stores the connection target, changes it by patch, puts it back to primary on a replace without it, and refuses an unknown one', async () => {
+    const plan = await plans.create({ name: 'Out of band', collectorTypes: ['facts'], connectionTarget: 'oob_then_primary' }, 'ann', NO_SCHEDULE);
+    expect(plan.connectionTarget).toBe('oob_then_primary');
+    const [row] = (await dataSource.query(`SELECT connection_target FROM collection_plans WHERE id = $1`, [plan.id])) as Array<{ connection_target: string }>;
+    expect(row?.connection_target).toBe('oob_then_primary');
+    await expect(plans.update(plan.id, { connectionTarget: 'oob' }, 'patch', NO_SCHEDULE)).resolves.toMatchObject({ connectionTarget: 'oob', collectorTypes: ['facts'] });
+    await expect(plans.get(plan.id)).resolves.toMatchObject({ connectionTarget: 'oob' });
+    await expect(plans.update(plan.id, { name: 'Out of band', collectorTypes: ['facts'] }, 'replace', NO_SCHEDULE)).resolves.toMatchObject({ connectionTarget: 'primary' });
+    const failure = await failureOf(plans.update(plan.id, { connectionTarget: 'console' }, 'patch', NO_SCHEDULE));
+    expect(failure.code).toBe(ErrorCode.ValidationFailed);
+    expect(failure.fieldErrors).toEqual([{ field: 'connectionTarget', message: expect.stringContaining('primary_then_oob') }]);
+    // A plan written before the column had it reads as primary (the migration's default).
+    await dataSource.query(`INSERT INTO collection_plans (id, name, enabled, priority, collector_types, filter, detect_only, device_timeout_seconds, run_timeout_seconds, devices_at_once, device_retry, created_by)
+      VALUES (gen_random_uuid(), 'Older plan', true, 'default', '["facts"]', '{}', true, 60, 1800, 16, '{"maximumAttempts":2,"initialIntervalSeconds":5}', 'ann')`);
+    await expect(plans.find({ q: 'Older plan' }, { limit: 10, offset: 0 })).resolves.toMatchObject({ items: [{ name: 'Older plan', connectionTarget: 'primary' }] });
   });
 
   it('keeps names unique regardless of case, on create and on rename', async () => {

@@ -11,7 +11,7 @@ import {
   UpdatedAt,
   UuidPrimaryKey,
 } from '@yardmaster/record-columns';
-import type { CollectorType, DeviceRetry, PlanDeviceFilter, PlanPriority } from '@yardmaster/contracts';
+import type { CollectorType, ConnectionTarget, DeviceRetry, PlanDeviceFilter, PlanPriority } from '@yardmaster/contracts';
 
 /** A collection plan: what its runs collect, from which devices, how; and its last run and schedule. */
 @Entity({ name: 'collection_plans' })
@@ -40,6 +40,10 @@ export class CollectionPlanRecord {
   /** A credential set's name (the foreign key guards it); null: each device's own. */
   @NullableText('credentials_ref')
   credentialsRef!: string | null;
+
+  /** Which of a device's addresses the plan's runs dial (`primary` for plans older than the column). */
+  @TextColumn('connection_target')
+  connectionTarget!: ConnectionTarget;
 
   @JsonColumn()
   filter!: PlanDeviceFilter;

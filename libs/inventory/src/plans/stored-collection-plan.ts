@@ -13,6 +13,7 @@ export function bodyOf(record: CollectionPlanRecord): CollectionPlanBody {
     runAs: record.runAs,
     collectorTypes: record.collectorTypes,
     credentialsRef: record.credentialsRef,
+    connectionTarget: record.connectionTarget,
     filter: record.filter,
     intervalMinutes: record.intervalMinutes,
     detectOnly: record.detectOnly,

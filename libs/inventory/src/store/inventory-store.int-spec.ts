@@ -117,6 +117,7 @@ describe('devices', () => {
       roleId: role.id,
       platformId: platform.id,
       primaryAddress: '2001:DB8::0010/64',
+      oobAddress: '198.51.100.10/24',
       management: { protocol: 'netconf', port: undefined as never, credentialsRef: 'lab' },
       tags: ['dev-lab', 'dev-core', 'dev-lab'],
     });
@@ -127,6 +128,7 @@ describe('devices', () => {
       platformId: platform.id,
       status: 'active',
       primaryAddress: '2001:db8::10/64',
+      oobAddress: '198.51.100.10/24',
       management: { protocol: 'netconf', port: 830, credentialsRef: 'lab' },
       tags: ['dev-core', 'dev-lab'],
     });
@@ -160,6 +162,17 @@ describe('devices', () => {
     expect(patched).toMatchObject({ status: 'offline', tags: ['dev-lab'], primaryAddress: '192.0.2.1/24', name: 'patch-1' });
     const untouched = await store.collections.devices.update(device.id, { management: { protocol: 'ssh', port: 2222, credentialsRef: null } });
     expect(untouched).toMatchObject({ tags: ['dev-lab'], management: { protocol: 'ssh', port: 2222, credentialsRef: null } });
+  });
+
+  it('keeps an out-of-band address beside the primary one: canonical, checked as it is, cleared by null', async () => {
+    const device = await store.collections.devices.create({ name: 'oob-1', siteId: site.id, roleId: role.id, primaryAddress: '192.0.2.20/24' });
+    expect(device.oobAddress).toBeNull();
+    const patched = await store.collections.devices.update(device.id, { oobAddress: '2001:DB8:FF::0020/64' });
+    expect(patched).toMatchObject({ primaryAddress: '192.0.2.20/24', oobAddress: '2001:db8:ff::20/64' });
+    expect(await store.collections.devices.get(device.id)).toEqual(patched);
+    const failure = await failureOf(store.collections.devices.update(device.id, { oobAddress: '198.51.100.20' }));
+    expect(failure.fieldErrors).toEqual([{ field: 'oobAddress', message: 'must be an IP address with its prefix length, e.g. 192.0.2.10/24 or 2001:db8::10/64' }]);
+    await expect(store.collections.devices.update(device.id, { oobAddress: null })).resolves.toMatchObject({ oobAddress: null, primaryAddress: '192.0.2.20/24' });
   });
 
   it('refuses to delete a site, role or platform devices use, and takes a deleted tag off its devices', async () => {
@@ -219,6 +232,7 @@ describe('listing', () => {
         platformId: index <= 3 ? ios.id : null,
         status: index === 12 ? 'offline' : 'active',
         primaryAddress: index <= 5 ? `198.51.100.${index}/24` : null,
+        oobAddress: index >= 10 ? `203.0.113.${index}/24` : null,
         tags: index <= 2 ? ['list-gold', 'list-pure'] : index <= 6 ? ['list-gold'] : [],
       });
       ids[device.name] = device.id;
@@ -242,12 +256,14 @@ describe('listing', () => {
     expect((await store.collections.devices.find({ site: 'no-such-site' })).total).toBe(0);
   });
 
-  it('filters devices by status, all tags, primary address, name and ids', async () => {
+  it('filters devices by status, all tags, primary and out-of-band address, name and ids', async () => {
     expect((await store.collections.devices.find({ q: 'lst-', status: 'offline' })).items.map((device) => device.name)).toEqual(['lst-12']);
     expect((await store.collections.devices.find({ tag: ['list-gold'] })).total).toBe(6);
     expect((await store.collections.devices.find({ tag: ['list-gold', 'list-pure'] })).total).toBe(2);
     expect((await store.collections.devices.find({ q: 'lst-', hasPrimaryAddress: true })).total).toBe(5);
     expect((await store.collections.devices.find({ q: 'lst-', hasPrimaryAddress: false })).total).toBe(7);
+    expect((await store.collections.devices.find({ q: 'lst-', hasOobAddress: true })).items.map((device) => device.name)).toEqual(['lst-10', 'lst-11', 'lst-12']);
+    expect((await store.collections.devices.find({ q: 'lst-', hasPrimaryAddress: false, hasOobAddress: false })).total).toBe(4);
     expect((await store.collections.devices.find({ name: 'lst-07' })).items.map((device) => device.id)).toEqual([ids['lst-07']]);
     const byIds = await store.collections.devices.find({ id: [ids['lst-09']!, ids['lst-02']!, randomUUID(), 'junk'] });
     expect(byIds.items.map((device) => device.name)).toEqual(['lst-02', 'lst-09']);

@@ -1,5 +1,5 @@
 import type { FieldRule } from './field-rule';
-import { colorRule, nameRule, primaryAddressRule, slugRule, tagSlugsRule } from './field-rules';
+import { colorRule, nameRule, addressWithPrefixRule, slugRule, tagSlugsRule } from './field-rules';
 import { managementRule } from './management-rule';
 
 function valueOf<T>(rule: FieldRule<T>, input: unknown): T {
@@ -34,13 +34,13 @@ describe('inventory field rules', () => {
     expect(problemsOf(colorRule, 'fff')).not.toBeNull();
   });
 
-  it('stores a primary address in canonical text and requires the prefix length', () => {
-    expect(valueOf(primaryAddressRule, '192.0.2.10/24')).toBe('192.0.2.10/24');
-    expect(valueOf(primaryAddressRule, '2001:DB8:0:0::0001/64')).toBe('2001:db8::1/64');
-    expect(problemsOf(primaryAddressRule, '192.0.2.10')).toEqual([{ message: 'must be an IP address with its prefix length, e.g. 192.0.2.10/24 or 2001:db8::10/64' }]);
-    expect(problemsOf(primaryAddressRule, '192.0.2.10/33')).toEqual([{ message: 'has a prefix length over 32, the most for IPv4' }]);
-    expect(problemsOf(primaryAddressRule, '2001:db8::1/129')).toEqual([{ message: 'has a prefix length over 128, the most for IPv6' }]);
-    expect(problemsOf(primaryAddressRule, '300.0.0.1/24')).not.toBeNull();
+  it('stores an address (primary, out-of-band) in canonical text and requires the prefix length', () => {
+    expect(valueOf(addressWithPrefixRule, '192.0.2.10/24')).toBe('192.0.2.10/24');
+    expect(valueOf(addressWithPrefixRule, '2001:DB8:0:0::0001/64')).toBe('2001:db8::1/64');
+    expect(problemsOf(addressWithPrefixRule, '192.0.2.10')).toEqual([{ message: 'must be an IP address with its prefix length, e.g. 192.0.2.10/24 or 2001:db8::10/64' }]);
+    expect(problemsOf(addressWithPrefixRule, '192.0.2.10/33')).toEqual([{ message: 'has a prefix length over 32, the most for IPv4' }]);
+    expect(problemsOf(addressWithPrefixRule, '2001:db8::1/129')).toEqual([{ message: 'has a prefix length over 128, the most for IPv6' }]);
+    expect(problemsOf(addressWithPrefixRule, '300.0.0.1/24')).not.toBeNull();
   });
 
   it('gives tag slugs without duplicates, sorted', () => {

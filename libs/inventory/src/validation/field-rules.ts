@@ -38,8 +38,11 @@ export function referenceRule(noun: string): FieldRule<string> {
   return (value) => (typeof value === 'string' && value !== '' ? accept(value) : reject(`must be the id of a ${noun}`));
 }
 
-/** An address with its prefix length, IPv4 or IPv6, stored in canonical text (`2001:DB8::0001/64` → `2001:db8::1/64`). */
-export const primaryAddressRule: FieldRule<string> = (value) => {
+/**
+ * An address with its prefix length, IPv4 or IPv6 (a device's primary and out-of-band addresses, an IP address
+ * record's), stored in canonical text (`2001:DB8::0001/64` → `2001:db8::1/64`).
+ */
+export const addressWithPrefixRule: FieldRule<string> = (value) => {
   if (typeof value !== 'string') return reject('must be an IP address with its prefix length, e.g. 192.0.2.10/24');
   const parsed = parseIpPrefix(value.trim());
   if (parsed.ok) return accept(parsed.prefix.text);

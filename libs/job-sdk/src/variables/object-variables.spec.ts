@@ -33,7 +33,7 @@ describe('objectVar and multiObjectVar', () => {
 
   it('refuse an unknown model, a display field the model lacks, a filter it does not have, and a null option on a required variable', () => {
     expect(() => objectVar({ model: 'rack' as 'site' })).toThrow('objectVar: model must be one of site, device_role, platform, tag, device, interface, ip_address, ip_neighbour, mac_entry, lldp_neighbour, inventory_item, got "rack"');
-    expect(() => objectVar({ model: 'device', displayField: 'slug' })).toThrow('objectVar: displayField of a device must be one of name, primaryAddress, status, got "slug"');
+    expect(() => objectVar({ model: 'device', displayField: 'slug' })).toThrow('objectVar: displayField of a device must be one of name, primaryAddress, oobAddress, status, got "slug"');
     expect(() => multiObjectVar({ model: 'site', queryFilters: { role: 'core' } })).toThrow('multiObjectVar: queryFilters of a site may use q, name, slug, status, not "role"');
     expect(() => objectVar({ model: 'platform', nullOption: 'None' })).toThrow('objectVar: nullOption is only for a variable declared required: false');
   });

@@ -6,7 +6,7 @@ export const OBJECT_FILTER_FIELDS: Readonly<Record<InventoryModel, readonly stri
   device_role: ['q', 'name', 'slug'],
   platform: ['q', 'name', 'slug'],
   tag: ['q', 'name', 'slug'],
-  device: ['q', 'name', 'site', 'role', 'platform', 'status', 'tag', 'hasPrimaryAddress'],
+  device: ['q', 'name', 'site', 'role', 'platform', 'status', 'tag', 'hasPrimaryAddress', 'hasOobAddress'],
   interface: ['q', 'device', 'name', 'type', 'enabled', 'macAddress'],
   ip_address: ['q', 'device', 'interface', 'address', 'vrf', 'status', 'dnsName'],
   ip_neighbour: ['device', 'interface', 'ip', 'mac', 'vrf'],

@@ -26,7 +26,7 @@ const DISPLAY_FIELDS: Readonly<Record<InventoryModel, readonly string[]>> = {
   device_role: ['name', 'slug', 'description'],
   platform: ['name', 'slug', 'networkDriver', 'description'],
   tag: ['name', 'slug', 'description'],
-  device: ['name', 'primaryAddress', 'status'],
+  device: ['name', 'primaryAddress', 'oobAddress', 'status'],
   interface: ['name', 'description', 'macAddress'],
   ip_address: ['address', 'dnsName', 'vrf'],
   ip_neighbour: ['ip', 'mac'],

@@ -1,4 +1,4 @@
-import type { CollectorType, DeviceRetry, RunWorkflowInput } from '@yardmaster/contracts';
+import type { CollectorType, ConnectionTarget, DeviceRetry, RunWorkflowInput } from '@yardmaster/contracts';
 
 /** A device of a plan run, as small as the workflow's history needs it. */
 export interface PlanDevice {
@@ -23,6 +23,8 @@ export interface OpenedFactsReport {
   readonly devices: readonly PlanDevice[];
   readonly collectorTypes: readonly CollectorType[];
   readonly credentialsRef: string | null;
+  /** Which of each device's addresses to dial (absent from reports opened by older collectors: `primary`). */
+  readonly connectionTarget?: ConnectionTarget;
   readonly devicesAtOnce: number;
   readonly deviceTimeoutSeconds: number;
   readonly deviceRetry: DeviceRetry;
@@ -36,6 +38,8 @@ export interface CollectDeviceInput {
   readonly collectorTypes: readonly CollectorType[];
   /** The plan's credential set; null: the device's own. A name, never a secret. */
   readonly credentialsRef: string | null;
+  /** Which of the device's addresses to dial, in what order; absent (a run begun by older code): `primary`. */
+  readonly connectionTarget?: ConnectionTarget;
   /** The plan's attempts per device: the activity says "attempt 2 of 3" and knows its last. */
   readonly maxAttempts: number;
   /** How the device is asked: SNMP (absent: runs begun before SSH collection), or SSH with its platform's commands. */
@@ -86,7 +90,7 @@ export interface CloseFactsReportInput {
 export interface CollectionActivities {
   /** Checks the plan snapshot, resolves its devices and publishes `facts.report_opened`. */
   openFactsReport(input: OpenFactsReportInput): Promise<OpenedFactsReport>;
-  /** Collects one device over SNMP and publishes its entries; throws (typed by code) when the device cannot be asked. */
+  /** Collects one device over SNMP (on the address the plan's connection target picks) and publishes its entries; throws (typed by code) when the device cannot be asked. */
   collectDevice(input: CollectDeviceInput): Promise<DeviceEntryCounts>;
   /** A device's last attempt failed: `facts.device_failed` and a failure entry in the device's log. */
   reportDeviceFailed(input: DeviceFailedInput): Promise<void>;

@@ -12,6 +12,7 @@ const DEVICE: Device = {
   platformId: null,
   status: 'active',
   primaryAddress: '192.0.2.10/24',
+  oobAddress: null,
   management: null,
   tags: [],
   facts: { vendor: 'Cisco', model: 'WS-C3560G', serial: 'FOC1', osVersion: '12.2', hostname: 'edge-01', uptime: 10, lastCollectedAt: '2026-11-30T00:00:00.000Z' },

@@ -9,6 +9,7 @@ const PLAN: PlanSettings = {
   collectorTypes: ['interfaces', 'lldp'],
   filter: { sites: ['site-1'] },
   credentialsRef: null,
+  connectionTarget: 'primary_then_oob',
   detectOnly: true,
   deviceTimeoutSeconds: 30,
   devicesAtOnce: 4,
@@ -32,6 +33,12 @@ describe(COLLECT_FACTS_JOB_ID, () => {
   it('reads a plan snapshot with or without device ids', () => {
     expect(parsePlanRunData({ plan: PLAN })).toEqual({ plan: PLAN });
     expect(parsePlanRunData({ plan: PLAN, deviceIds: ['d-1'] })).toEqual({ plan: PLAN, deviceIds: ['d-1'] });
+  });
+
+  it('reads a snapshot taken before plans had a connection target as primary', () => {
+    const { connectionTarget: _connectionTarget, ...older } = PLAN;
+    expect(parsePlanRunData({ plan: older }).plan.connectionTarget).toBe('primary');
+    expect(() => parsePlanRunData({ plan: { ...PLAN, connectionTarget: 'console' } })).toThrow(/plan\.connectionTarget/);
   });
 
   it('refuses data that is not a plan snapshot with a message naming the fields', () => {

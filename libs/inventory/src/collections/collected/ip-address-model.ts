@@ -4,7 +4,7 @@ import { canonicalIpAddress, canonicalIpPrefix, hostOf } from '../../canonical/i
 import { IpAddressRecord } from '../../entities/ip-address.record';
 import { textRule } from '../../validation/collected-rules';
 import { nullable } from '../../validation/field-rule';
-import { oneOfRule, primaryAddressRule, referenceRule } from '../../validation/field-rules';
+import { oneOfRule, addressWithPrefixRule, referenceRule } from '../../validation/field-rules';
 import type { CollectedModelDefinition } from '../collected-model';
 import { containsFilter, deviceOfInterfaceFilter, exactFilter, idColumnFilter, idFilter } from '../collected-filters';
 
@@ -28,7 +28,7 @@ export const IP_ADDRESS_MODEL: CollectedModelDefinition<'ip_address'> = {
   plural: 'IP addresses',
   entity: IpAddressRecord,
   schema: {
-    address: { rule: primaryAddressRule, required: true },
+    address: { rule: addressWithPrefixRule, required: true },
     vrf: { rule: textRule(100) },
     status: { rule: oneOfRule(IP_ADDRESS_STATUSES) },
     interfaceId: { rule: nullable(referenceRule('interface')) },
