@@ -5,7 +5,7 @@ import type { RunLogger } from '../../activities/run-logger';
 import type { CliAccess, CliTarget } from './cli-access';
 import { collectOverSsh, type SshCollectionDeps } from './collect-over-ssh';
 
-const device = { id: 'd1', name: 'edge-1', primaryAddress: '192.0.2.10/24', platformId: 'p1', management: { protocol: 'ssh', port: 2222, credentialsRef: 'lab-ssh' } } as unknown as Device;
+const device = { id: 'd1', name: 'edge-1', primaryAddress: '192.0.2.10/24', oobAddress: null, platformId: 'p1', management: { protocol: 'ssh', port: 2222, credentialsRef: 'lab-ssh' } } as unknown as Device;
 const input = { scope: { runId: 'r1' }, device: { id: 'd1', name: 'edge-1' }, collectorTypes: ['facts'], credentialsRef: null, maxAttempts: 1, protocol: 'ssh' } as unknown as CollectDeviceInput;
 const ssh: OpenedCredentials = { kind: 'ssh', name: 'lab-ssh', username: 'netops', password: 'secret', privateKey: null, passphrase: null };
 const logger = { info: jest.fn(), warning: jest.fn() } as unknown as RunLogger;
@@ -42,6 +42,35 @@ describe('collectOverSsh', () => {
     expect(opened[0]).toMatchObject({ host: '192.0.2.10', port: 2222, platform: 'cisco_ios', credentials: ssh, commandTimeoutMs: 20_000 });
     expect(closed).toEqual(['d1']);
     expect(collected.get('facts')).toEqual([{ hostname: 'edge-1', vendor: 'Cisco', model: 'C3560', serial: 'F1', osVersion: '15.2', uptimeSeconds: 3_600 }]);
+  });
+
+  it('dials the out-of-band address when the primary one refuses, as the plan\'s connection target says', async () => {
+    const opened: string[] = [];
+    const fallback: CliAccess = {
+      ...access([], []),
+      open: async (target) => {
+        opened.push(target.host);
+        if (target.host === '192.0.2.10') throw Object.assign(new Error('connection refused'), { code: 'SSH_CONNECTION_REFUSED' });
+        return { run: async () => 'ignored', close: () => undefined };
+      },
+    };
+    const withOob = { ...device, oobAddress: '198.51.100.10/24' } as Device;
+    await collectOverSsh(deps({ cli: fallback }), { ...input, connectionTarget: 'primary_then_oob' } as CollectDeviceInput, withOob, logger, activity());
+    expect(opened).toEqual(['192.0.2.10', '198.51.100.10']);
+  });
+
+  it('does not try another address after an authentication failure', async () => {
+    const opened: string[] = [];
+    const refusing: CliAccess = {
+      ...access([], []),
+      open: async (target) => {
+        opened.push(target.host);
+        throw Object.assign(new Error('authentication failed'), { code: 'SSH_AUTH_FAILED' });
+      },
+    };
+    const withOob = { ...device, oobAddress: '198.51.100.10/24' } as Device;
+    await expect(collectOverSsh(deps({ cli: refusing }), { ...input, connectionTarget: 'primary_then_oob' } as CollectDeviceInput, withOob, logger, activity())).rejects.toMatchObject({ code: 'SSH_AUTH_FAILED' });
+    expect(opened).toEqual(['192.0.2.10']);
   });
 
   it('closes the session when the collection fails', async () => {

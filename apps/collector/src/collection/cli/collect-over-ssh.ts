@@ -1,6 +1,6 @@
 import type { Context } from '@temporalio/activity';
 import { cliPlatformOf } from '@yardmaster/cli-facts';
-import type { Device, OpenedCredentials, Platform, SshCredentials } from '@yardmaster/contracts';
+import { DEFAULT_CONNECTION_TARGET, type Device, type OpenedCredentials, type Platform, type SshCredentials } from '@yardmaster/contracts';
 import type { CollectDeviceInput } from '@yardmaster/workflows';
 import type { RunLogger } from '../../activities/run-logger';
 import type { CollectionDeps } from '../collection-deps';
@@ -8,7 +8,10 @@ import { DeviceCollectionError } from '../device-collection-error';
 import { deviceObject } from '../device-log';
 import type { CliAccess } from './cli-access';
 import { collectOverCli, type CollectedOverCli } from './collect-over-cli';
-import { sshAddressOf } from './ssh-address';
+import { candidateAddresses } from '../connection-target/candidate-addresses';
+import { roleName } from '../connection-target/address-role';
+import { dialFirstReachable } from '../connection-target/dial-first-reachable';
+import { isSshUnreachable, sshPortOf } from './ssh-address';
 
 export interface SshCollectionDeps {
   readonly cli: CliAccess | null;
@@ -29,21 +32,30 @@ export async function collectOverSsh(deps: SshCollectionDeps, input: CollectDevi
     const named = platform ? `platform ${platform.name} (network driver ${JSON.stringify(platform.networkDriver)})` : 'no platform';
     throw new DeviceCollectionError('UNSUPPORTED_PLATFORM', `Device ${device.name} has ${named}; SSH collection knows cisco_ios, cisco_nxos, arista_eos and juniper_junos`);
   }
-  const { host, port } = sshAddressOf(device);
+  const candidates = candidateAddresses(device, input.connectionTarget ?? DEFAULT_CONNECTION_TARGET);
+  const port = sshPortOf(device);
   const credentialsRef = input.credentialsRef ?? device.management?.credentialsRef ?? null;
   if (!credentialsRef) throw new DeviceCollectionError('NO_CREDENTIALS', `Neither the plan nor device ${device.name} names a credential set`);
   const credentials = sshCredentialsOf(await deps.openCredentials(credentialsRef));
-  logger.info(`Collecting ${input.collectorTypes.join(', ')} from ${host}:${port} over SSH (${cliPlatform.driver}) with credential set ${credentialsRef}`, { object });
-  const session = await deps.cli.open({
-    deviceId: device.id,
-    deviceName: device.name,
-    host,
-    port,
-    platform: cliPlatform.driver,
-    credentials,
-    signal: activity.cancellationSignal,
-    commandTimeoutMs: commandTimeoutOf(activity),
+  const cli = deps.cli;
+  const { connection: session, address } = await dialFirstReachable(candidates, {
+    dial: (candidate) =>
+      cli.open({
+        deviceId: device.id,
+        deviceName: device.name,
+        host: candidate.host,
+        port,
+        platform: cliPlatform.driver,
+        credentials,
+        signal: activity.cancellationSignal,
+        commandTimeoutMs: commandTimeoutOf(activity),
+      }),
+    unreachable: isSshUnreachable,
+    onUnreachable: (candidate, error, next) => {
+      logger.warning(`The ${roleName(candidate.role)} ${candidate.host}:${port} did not answer (${(error as Error).message}); trying the ${roleName(next.role)} ${next.host}:${port}`, { object });
+    },
   });
+  logger.info(`Collecting ${input.collectorTypes.join(', ')} from ${address.host}:${port} (${roleName(address.role)}) over SSH (${cliPlatform.driver}) with credential set ${credentialsRef}`, { object });
   try {
     return await collectOverCli({
       platform: cliPlatform,

@@ -9,7 +9,7 @@ const platforms: Record<string, Platform> = {
 };
 
 function device(id: string, name: string, platformId: string | null, siteId = 's1'): Device {
-  return { id, name, platformId, siteId, roleId: null, tags: [], status: 'active', primaryAddress: `192.0.2.${id.slice(1)}/24`, management: { protocol: 'ssh', port: 22, credentialsRef: 'lab-ssh' } } as unknown as Device;
+  return { id, name, platformId, siteId, roleId: null, tags: [], status: 'active', primaryAddress: `192.0.2.${id.slice(1)}/24`, oobAddress: null, management: { protocol: 'ssh', port: 22, credentialsRef: 'lab-ssh' } } as unknown as Device;
 }
 
 const inventory = [device('d1', 'edge-1', 'ios'), device('d2', 'edge-2', 'ios'), device('d3', 'huawei-1', 'vrp'), device('d4', 'core-1', 'ios', 's2')];
@@ -56,7 +56,7 @@ async function run(runDeps: RunCommandDeps, data: Record<string, unknown>) {
 describe('devices.RunCommand', () => {
   it('answers each selected device: parsed when a template exists, the device\'s failure when it cannot be asked', async () => {
     const { deps: runDeps, opened, closed } = deps({ 'edge-1': '15.2(4)E', 'edge-2': 'garbage' });
-    const { result, lines } = await run(runDeps, { command: 'show version', sites: [{ id: 's1' }] });
+    const { result, lines } = await run(runDeps, { command: 'show version', sites: [{ id: 's1' }], connectionTarget: 'primary' });
     expect(result.answers).toEqual([
       { device: 'edge-1', parsed: [{ version: '15.2(4)E' }] },
       { device: 'edge-2', output: 'garbage' },
@@ -74,7 +74,7 @@ describe('devices.RunCommand', () => {
 
   it('returns the raw text for a command no template reads, and names the SSH failure of a device', async () => {
     const { deps: runDeps } = deps({ 'core-1': 'uptime is 1 day' });
-    const { result } = await run(runDeps, { command: 'show clock', devices: [{ id: 'd4' }, { id: 'd1' }] });
+    const { result } = await run(runDeps, { command: 'show clock', devices: [{ id: 'd4' }, { id: 'd1' }], connectionTarget: 'primary' });
     expect(result.answers).toEqual([
       { device: 'edge-1', error: '192.0.2.1:22: authentication failed' },
       { device: 'core-1', output: 'uptime is 1 day' },
@@ -88,7 +88,7 @@ describe('devices.RunCommand', () => {
   it('keeps the result within its budget, answers beyond it in the log only', async () => {
     const big = 'x'.repeat(RESULT_BUDGET_CHARS - 100);
     const { deps: runDeps } = deps({ 'edge-1': big, 'edge-2': big });
-    const { result } = await run(runDeps, { command: 'show running-config', sites: [{ id: 's1' }], platforms: [{ id: 'ios' }] });
+    const { result } = await run(runDeps, { command: 'show running-config', sites: [{ id: 's1' }], platforms: [{ id: 'ios' }], connectionTarget: 'primary' });
     expect(result.answers.map((answer) => Object.keys(answer))).toEqual([['device', 'output'], ['device', 'inLogOnly']]);
   });
 

@@ -1,8 +1,10 @@
 import { cliPlatformOf, type ParsedRecord } from '@yardmaster/cli-facts';
-import type { Device, OpenedCredentials, Platform } from '@yardmaster/contracts';
-import { Job, multiObjectVar, stringVar, type JobContext, type JobData, type JobModule } from '@yardmaster/job-sdk';
+import type { ConnectionTarget, Device, OpenedCredentials, Platform } from '@yardmaster/contracts';
+import { choiceVar, Job, multiObjectVar, stringVar, type JobContext, type JobData, type JobModule } from '@yardmaster/job-sdk';
 import type { CliAccess } from '../../collection/cli/cli-access';
-import { sshAddressOf } from '../../collection/cli/ssh-address';
+import { isSshUnreachable, sshPortOf } from '../../collection/cli/ssh-address';
+import { candidateAddresses } from '../../collection/connection-target/candidate-addresses';
+import { dialFirstReachable } from '../../collection/connection-target/dial-first-reachable';
 import { planCollects } from '../../collection/plan-devices';
 
 /** `show` and its abbreviations only: the job reads, it never changes a device. */
@@ -15,6 +17,17 @@ const variables = {
   roles: multiObjectVar({ label: 'Roles', model: 'device_role' }),
   platforms: multiObjectVar({ label: 'Platforms', model: 'platform' }),
   credentials: stringVar({ label: 'Credential set', description: "An ssh credential set's name; empty: each device's own", maxLength: 100 }),
+  connectionTarget: choiceVar({
+    label: 'Connection target',
+    description: 'Which of each device\'s addresses to dial, as a collection plan does',
+    choices: [
+      ['primary', 'Primary address'],
+      ['oob', 'Out-of-band address'],
+      ['primary_then_oob', 'Primary, then out-of-band'],
+      ['oob_then_primary', 'Out-of-band, then primary'],
+    ] as const,
+    default: 'primary',
+  }),
 };
 
 /** What the job needs beyond a job's context: SSH sessions, the parser, and the vault. */
@@ -68,7 +81,7 @@ export function devicesJobModule(deps: RunCommandDeps): JobModule {
       let resultChars = 0;
       for (const [index, device] of devices.entries()) {
         if (context.signal.aborted) throw new Error('Cancelled');
-        const answer = await answerOf(device, command, data.credentials || null, context);
+        const answer = await answerOf(device, command, { credentialsRef: data.credentials || null, target: data.connectionTarget }, context);
         resultChars += JSON.stringify(answer).length;
         answers.push(resultChars <= RESULT_BUDGET_CHARS ? answer : { device: answer.device, inLogOnly: true });
         context.progress({ total: devices.length, done: index + 1, failed: answers.filter((answer) => 'error' in answer).length });
@@ -77,18 +90,21 @@ export function devicesJobModule(deps: RunCommandDeps): JobModule {
     }
   }
 
-  async function answerOf(device: Device, command: string, credentialsRef: string | null, context: JobContext): Promise<DeviceAnswer> {
+  async function answerOf(device: Device, command: string, how: { credentialsRef: string | null; target: ConnectionTarget }, context: JobContext): Promise<DeviceAnswer> {
     const object = { type: 'device', id: device.id, display: device.name, url: `/api/inventory/devices/${device.id}` };
     try {
       const platform = device.platformId ? ((await context.inventory.platforms.get(device.platformId)) as Platform | null) : null;
       const driver = cliPlatformOf(platform?.networkDriver)?.driver;
       if (!driver) throw new Error(`its platform ${platform ? `${platform.name} (${JSON.stringify(platform.networkDriver)})` : '(none)'} is not one SSH knows`);
-      const ref = credentialsRef ?? device.management?.credentialsRef ?? null;
+      const ref = how.credentialsRef ?? device.management?.credentialsRef ?? null;
       if (!ref) throw new Error('no credential set: give one, or set the device\'s management credentials');
       const credentials = await deps.openCredentials(ref);
       if (credentials.kind !== 'ssh') throw new Error(`credential set ${credentials.name} is ${credentials.kind}, not ssh`);
-      const { host, port } = sshAddressOf(device);
-      const session = await deps.cli.open({ deviceId: device.id, deviceName: device.name, host, port, platform: driver, credentials, signal: context.signal, commandTimeoutMs: 30_000 });
+      const port = sshPortOf(device);
+      const { connection: session } = await dialFirstReachable(candidateAddresses(device, how.target), {
+        dial: (candidate) => deps.cli.open({ deviceId: device.id, deviceName: device.name, host: candidate.host, port, platform: driver, credentials, signal: context.signal, commandTimeoutMs: 30_000 }),
+        unreachable: isSshUnreachable,
+      });
       let output: string;
       try {
         output = await session.run(command);
