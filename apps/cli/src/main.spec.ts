@@ -534,15 +534,15 @@ describe('yard plans and yard plan run', () => {
 
   it('lists plans with their status, priority, interval, last run and connection target, and passes the filters on', async () => {
     const plans = [
-      collectionPlanView({ name: 'Core switches', status: 'working', priority: 'high', intervalMinutes: 60, lastRunId: RUN_ID, connectionTarget: 'primary_then_oob' }),
+      collectionPlanView({ name: 'Core switches', status: 'working', priority: 'high', intervalMinutes: 60, lastRunId: RUN_ID, connectionTarget: 'primary_then_oob', protocol: 'ssh' }),
       collectionPlanView({ id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', name: 'Edge', enabled: false, status: 'stalled', priority: 'low' }),
     ];
     const api = fakeApi(on('GET', '/api/collection-plans', () => json({ items: plans, total: 2, limit: 500, offset: 0 })));
     const result = await yard(['plans', '--q', 'core', '--enabled', '--priority', 'high'], api.fetch);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^ID\s+NAME\s+STATUS\s+PRIORITY\s+INTERVAL\s+LAST RUN\s+TARGET\n/);
-    expect(result.stdout).toMatch(new RegExp(`^${PLAN_ID}\\s+Core switches\\s+working\\s+high\\s+every 60 min\\s+${RUN_ID}\\s+primary_then_oob$`, 'm'));
-    expect(result.stdout).toMatch(/^9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\s+Edge \(disabled\)\s+stalled\s+low\s+-\s+-\s+primary$/m);
+    expect(result.stdout).toMatch(/^ID\s+NAME\s+STATUS\s+PRIORITY\s+INTERVAL\s+LAST RUN\s+TARGET\s+PROTOCOL\n/);
+    expect(result.stdout).toMatch(new RegExp(`^${PLAN_ID}\\s+Core switches\\s+working\\s+high\\s+every 60 min\\s+${RUN_ID}\\s+primary_then_oob\\s+ssh$`, 'm'));
+    expect(result.stdout).toMatch(/^9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\s+Edge \(disabled\)\s+stalled\s+low\s+-\s+-\s+primary\s+snmp$/m);
     expect(Object.fromEntries(api.requests[0]!.url.searchParams)).toEqual({ q: 'core', enabled: 'true', priority: 'high', limit: '500', offset: '0' });
 
     const none = await yard(['plans', '--disabled'], fakeApi(on('GET', '/api/collection-plans', () => json({ items: [], total: 0, limit: 500, offset: 0 }))).fetch);

@@ -18,6 +18,7 @@ import { CredentialSets1796200000000 } from './migrations/1796200000000-credenti
 import { CredentialSetRecord } from './credentials/credential-set.record';
 import { CollectionPlans1796300000000 } from './migrations/1796300000000-collection-plans';
 import { ConnectionTargets1796410000000 } from './migrations/1796410000000-connection-targets';
+import { CollectionProtocols1796420000000 } from './migrations/1796420000000-collection-protocols';
 import { CollectionPlanRecord } from './plans/collection-plan.record';
 
 /** The name services inject the inventory's DataSource by: `@InjectDataSource(INVENTORY)`. */
@@ -45,7 +46,7 @@ export const INVENTORY_CONNECTION: PostgresConnection = {
     InventoryItemRecord,
     CollectionPlanRecord,
   ],
-  migrations: [Inventory1795500000000, CollectedInventory1796100000000, CredentialSets1796200000000, CollectionPlans1796300000000, ConnectionTargets1796410000000],
+  migrations: [Inventory1795500000000, CollectedInventory1796100000000, CredentialSets1796200000000, CollectionPlans1796300000000, ConnectionTargets1796410000000, CollectionProtocols1796420000000],
   migrationsTableName: 'inventory_migrations',
   poolSize: 10,
 };

@@ -10,6 +10,7 @@ export function planSettingsOf(plan: StoredCollectionPlan): PlanSettings {
     filter: plan.filter,
     credentialsRef: plan.credentialsRef,
     connectionTarget: plan.connectionTarget,
+    protocol: plan.protocol,
     detectOnly: plan.detectOnly,
     deviceTimeoutSeconds: plan.deviceTimeoutSeconds,
     devicesAtOnce: plan.devicesAtOnce,

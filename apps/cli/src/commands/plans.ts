@@ -16,7 +16,7 @@ const OPTIONS = {
 
 export const plansCommand: Command = {
   name: 'plans',
-  summary: 'List collection plans: status (from the last run), priority, interval, last run, connection target',
+  summary: 'List collection plans: status (from the last run), priority, interval, last run, connection target, protocol',
   usage: 'plans [--q <text>] [--enabled | --disabled] [--priority high|default|low]',
   help: (yard) =>
     optionsHelp(
@@ -51,8 +51,9 @@ export function renderPlansTable(plans: readonly CollectionPlanView[], palette: 
     plan.intervalMinutes === null ? '-' : `every ${plan.intervalMinutes} min`,
     plan.lastRunId ?? '-',
     plan.connectionTarget,
+    plan.protocol,
   ]);
-  return renderTable(['ID', 'NAME', 'STATUS', 'PRIORITY', 'INTERVAL', 'LAST RUN', 'TARGET'], rows, { header: palette.bold });
+  return renderTable(['ID', 'NAME', 'STATUS', 'PRIORITY', 'INTERVAL', 'LAST RUN', 'TARGET', 'PROTOCOL'], rows, { header: palette.bold });
 }
 
 function paintForPlanStatus(palette: Palette, status: PlanStatus): Paint {

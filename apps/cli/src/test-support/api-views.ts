@@ -173,6 +173,7 @@ export function collectionPlanView(fields: Partial<CollectionPlanView> = {}): Co
     collectorTypes: ['facts', 'interfaces'],
     credentialsRef: null,
     connectionTarget: 'primary',
+    protocol: 'snmp',
     filter: {},
     intervalMinutes: null,
     detectOnly: true,

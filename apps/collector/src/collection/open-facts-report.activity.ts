@@ -66,6 +66,7 @@ export function createOpenFactsReport(deps: CollectionDeps) {
       collectorTypes: plan.collectorTypes,
       credentialsRef: plan.credentialsRef,
       connectionTarget: plan.connectionTarget,
+      protocol: plan.protocol,
       devicesAtOnce: plan.devicesAtOnce,
       deviceTimeoutSeconds: plan.deviceTimeoutSeconds,
       deviceRetry: plan.deviceRetry,

@@ -235,7 +235,7 @@ describe('a plan run of two simulated devices and a silent one', () => {
     collectorTypes: ['facts', 'interfaces', 'lldp'],
     filter: { sites: [siteId] },
     credentialsRef: null,
-    connectionTarget: 'primary',
+    connectionTarget: 'primary', protocol: 'snmp',
     detectOnly: true,
     deviceTimeoutSeconds: 4,
     devicesAtOnce: 2,
@@ -457,7 +457,7 @@ describe("a plan run whose connection target falls back from the primary address
       collectorTypes: ['facts'],
       filter: { sites: [siteId] },
       credentialsRef: null,
-      connectionTarget: 'primary_then_oob',
+      connectionTarget: 'primary_then_oob', protocol: 'snmp',
       detectOnly: true,
       // The dead primary costs half of it (two requests of a quarter each), the out-of-band collection the rest.
       deviceTimeoutSeconds: 12,

@@ -34,6 +34,15 @@ export const CONNECTION_TARGETS = ['primary', 'oob', 'primary_then_oob', 'oob_th
 export type ConnectionTarget = (typeof CONNECTION_TARGETS)[number];
 export const DEFAULT_CONNECTION_TARGET: ConnectionTarget = 'primary';
 
+/**
+ * How a plan's runs ask each device: `snmp` (the default) with the SNMP collectors, or `ssh` with `show` commands
+ * parsed by ntc-templates, picked by the device's platform (`networkDriver`: cisco_ios, cisco_nxos, arista_eos,
+ * juniper_junos). Over SSH, `ndp`, `cdp` and `bgp` are skipped with a warning.
+ */
+export const COLLECTION_PROTOCOLS = ['snmp', 'ssh'] as const;
+export type CollectionProtocol = (typeof COLLECTION_PROTOCOLS)[number];
+export const DEFAULT_COLLECTION_PROTOCOL: CollectionProtocol = 'snmp';
+
 /** Which devices a plan collects: AND across kinds, OR within one; an empty or absent kind does not filter. */
 export const planDeviceFilterSchema = z
   .object({
@@ -83,6 +92,8 @@ export const planSettingsSchema = z
     credentialsRef: z.string().min(1).nullable(),
     /** Absent from snapshots taken before plans had it (a schedule's data, a run requested by hand): `primary`. */
     connectionTarget: z.enum(CONNECTION_TARGETS).default(DEFAULT_CONNECTION_TARGET),
+    /** Absent from snapshots taken before plans had it: `snmp`. */
+    protocol: z.enum(COLLECTION_PROTOCOLS).default(DEFAULT_COLLECTION_PROTOCOL),
     /** True: the report only shows what changed; false: its entries are applied when the run ends. */
     detectOnly: z.boolean(),
     deviceTimeoutSeconds: z.number().int().min(1).max(3600),
@@ -121,6 +132,8 @@ export const collectionPlanBodySchema = z
     credentialsRef: z.string().min(1).nullable().default(null),
     /** Which of a device's addresses its runs dial: `primary`, `oob`, `primary_then_oob` or `oob_then_primary`. */
     connectionTarget: z.enum(CONNECTION_TARGETS).default(DEFAULT_CONNECTION_TARGET),
+    /** How its runs ask each device: `snmp` or `ssh` (the device's platform picks the commands and templates). */
+    protocol: z.enum(COLLECTION_PROTOCOLS).default(DEFAULT_COLLECTION_PROTOCOL),
     filter: planDeviceFilterSchema.default({}),
     /** One schedule per plan; null (or a disabled plan): no schedule. */
     intervalMinutes: z.number().int().min(1).max(525_600).nullable().default(null),

@@ -15,6 +15,7 @@ const ONLY_IN_MIGRATIONS = [
   `ALTER TABLE "collection_plans" ALTER COLUMN "connection_target" DROP DEFAULT`,
   `ALTER TABLE "collection_plans" ALTER COLUMN "created_at" DROP DEFAULT`,
   `ALTER TABLE "collection_plans" ALTER COLUMN "description" DROP DEFAULT`,
+  `ALTER TABLE "collection_plans" ALTER COLUMN "protocol" DROP DEFAULT`,
   `ALTER TABLE "collection_plans" ALTER COLUMN "updated_at" DROP DEFAULT`,
   `ALTER TABLE "collection_plans" DROP CONSTRAINT "collection_plans_credentials_ref_fkey"`,
   `ALTER TABLE "collection_plans" DROP CONSTRAINT "collection_plans_interval_minutes_check"`,

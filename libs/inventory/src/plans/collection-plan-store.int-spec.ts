@@ -77,6 +77,7 @@ describe('the collection plan store', () => {
       collectorTypes: ['facts', 'interfaces'],
       credentialsRef: null,
       connectionTarget: 'primary',
+      protocol: 'snmp',
       filter: {},
       intervalMinutes: null,
       detectOnly: true,
@@ -116,6 +117,15 @@ describe('the collection plan store', () => {
     await dataSource.query(`INSERT INTO collection_plans (id, name, enabled, priority, collector_types, filter, detect_only, device_timeout_seconds, run_timeout_seconds, devices_at_once, device_retry, created_by)
       VALUES (gen_random_uuid(), 'Older plan', true, 'default', '["facts"]', '{}', true, 60, 1800, 16, '{"maximumAttempts":2,"initialIntervalSeconds":5}', 'ann')`);
     await expect(plans.find({ q: 'Older plan' }, { limit: 10, offset: 0 })).resolves.toMatchObject({ items: [{ name: 'Older plan', connectionTarget: 'primary' }] });
+  });
+
+  it('stores the protocol, snmp unless told, and refuses an unknown one', async () => {
+    const plan = await plans.create({ name: 'Over SSH', collectorTypes: ['facts'], protocol: 'ssh' }, 'ann', NO_SCHEDULE);
+    expect(plan.protocol).toBe('ssh');
+    await expect(plans.update(plan.id, { name: 'Over SSH', collectorTypes: ['facts'] }, 'replace', NO_SCHEDULE)).resolves.toMatchObject({ protocol: 'snmp' });
+    const failure = await failureOf(plans.update(plan.id, { protocol: 'telnet' }, 'patch', NO_SCHEDULE));
+    expect(failure.code).toBe(ErrorCode.ValidationFailed);
+    expect(failure.fieldErrors).toEqual([{ field: 'protocol', message: expect.stringContaining('ssh') }]);
   });
 
   it('keeps names unique regardless of case, on create and on rename', async () => {

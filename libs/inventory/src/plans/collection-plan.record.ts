@@ -11,7 +11,7 @@ import {
   UpdatedAt,
   UuidPrimaryKey,
 } from '@yardmaster/record-columns';
-import type { CollectorType, ConnectionTarget, DeviceRetry, PlanDeviceFilter, PlanPriority } from '@yardmaster/contracts';
+import type { CollectionProtocol, CollectorType, ConnectionTarget, DeviceRetry, PlanDeviceFilter, PlanPriority } from '@yardmaster/contracts';
 
 /** A collection plan: what its runs collect, from which devices, how; and its last run and schedule. */
 @Entity({ name: 'collection_plans' })
@@ -44,6 +44,10 @@ export class CollectionPlanRecord {
   /** Which of a device's addresses the plan's runs dial (`primary` for plans older than the column). */
   @TextColumn('connection_target')
   connectionTarget!: ConnectionTarget;
+
+  /** How the plan's runs ask each device (`snmp` for plans older than the column). */
+  @TextColumn('protocol')
+  protocol!: CollectionProtocol;
 
   @JsonColumn()
   filter!: PlanDeviceFilter;

@@ -14,6 +14,7 @@ export function bodyOf(record: CollectionPlanRecord): CollectionPlanBody {
     collectorTypes: record.collectorTypes,
     credentialsRef: record.credentialsRef,
     connectionTarget: record.connectionTarget,
+    protocol: record.protocol,
     filter: record.filter,
     intervalMinutes: record.intervalMinutes,
     detectOnly: record.detectOnly,

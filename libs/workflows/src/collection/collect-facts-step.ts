@@ -68,7 +68,7 @@ export async function runCollectionStep(input: RunWorkflowInput, deps: Collectio
     return { kind: 'error', error: { message, type, step: 'run' }, timedOut: false };
   }
 
-  const { devices, devicesAtOnce, deviceTimeoutSeconds, deviceRetry, collectorTypes, credentialsRef, connectionTarget } = opened;
+  const { devices, devicesAtOnce, deviceTimeoutSeconds, deviceRetry, collectorTypes, credentialsRef, connectionTarget, protocol } = opened;
   const deviceActivityOptions = {
     startToCloseTimeout: `${deviceTimeoutSeconds}s`,
     heartbeatTimeout: `${Math.min(input.heartbeatTimeoutSeconds, deviceTimeoutSeconds)}s`,
@@ -89,7 +89,7 @@ export async function runCollectionStep(input: RunWorkflowInput, deps: Collectio
   const collect = async (device: PlanDevice): Promise<void> => {
     try {
       const collectDevice = collectorOf(device);
-      const counts = await stopWithinGrace(() => collectDevice({ scope, device, collectorTypes, credentialsRef, connectionTarget, maxAttempts: deviceRetry.maximumAttempts }));
+      const counts = await stopWithinGrace(() => collectDevice({ scope, device, collectorTypes, credentialsRef, connectionTarget, protocol, maxAttempts: deviceRetry.maximumAttempts }));
       tally.deviceCollected(counts);
     } catch (error) {
       if (isCancellation(error)) {

@@ -1,4 +1,4 @@
-import type { CollectorType, ConnectionTarget, DeviceRetry, RunWorkflowInput } from '@yardmaster/contracts';
+import type { CollectorType, CollectionProtocol, ConnectionTarget, DeviceRetry, RunWorkflowInput } from '@yardmaster/contracts';
 
 /** A device of a plan run, as small as the workflow's history needs it. */
 export interface PlanDevice {
@@ -25,6 +25,8 @@ export interface OpenedFactsReport {
   readonly credentialsRef: string | null;
   /** Which of each device's addresses to dial (absent from reports opened by older collectors: `primary`). */
   readonly connectionTarget?: ConnectionTarget;
+  /** How each device is asked (absent from reports opened by older collectors: `snmp`). */
+  readonly protocol?: CollectionProtocol;
   readonly devicesAtOnce: number;
   readonly deviceTimeoutSeconds: number;
   readonly deviceRetry: DeviceRetry;
@@ -43,7 +45,7 @@ export interface CollectDeviceInput {
   /** The plan's attempts per device: the activity says "attempt 2 of 3" and knows its last. */
   readonly maxAttempts: number;
   /** How the device is asked: SNMP (absent: runs begun before SSH collection), or SSH with its platform's commands. */
-  readonly protocol?: 'snmp' | 'ssh';
+  readonly protocol?: CollectionProtocol;
 }
 
 /** Entries of one collected device by action: counts only, the entries themselves went out as facts events. */

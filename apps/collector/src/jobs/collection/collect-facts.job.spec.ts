@@ -9,7 +9,7 @@ const PLAN: PlanSettings = {
   collectorTypes: ['interfaces', 'lldp'],
   filter: { sites: ['site-1'] },
   credentialsRef: null,
-  connectionTarget: 'primary_then_oob',
+  connectionTarget: 'primary_then_oob', protocol: 'snmp',
   detectOnly: true,
   deviceTimeoutSeconds: 30,
   devicesAtOnce: 4,
