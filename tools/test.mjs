@@ -27,6 +27,9 @@ async function main() {
   // The SNMP collection tests start simulators of their own from this venv (libs/testing-core, OwnSnmpSimulator).
   const { ensureSnmpsim } = await import('./stack/snmpsim.mjs');
   const snmpsimVenv = ensureSnmpsim();
+  // The TextFSM templates `yard parse` and its tests read (libs/textfsm finds them in .yard/ntc-templates).
+  const { ensureNtcTemplates } = await import('./stack/ntc-templates.mjs');
+  ensureNtcTemplates();
   try {
     const env = { ...process.env, TEMPORAL_CLI: temporalCli, SNMPSIM_VENV: snmpsimVenv, NX_DAEMON: 'false', NX_TUI: 'false' };
     mkdirSync(join(ROOT, '.yard'), { recursive: true });

@@ -10,3 +10,4 @@ export { mergeTables } from './clitable/merge-tables';
 export { toRecords, type TextFsmRecord } from './templates/to-records';
 export { TemplateLibrary, type TemplateChoice } from './templates/template-library';
 export { findInstalledNtcTemplates, NTC_TEMPLATES_VERSION, INSTALL_COMMAND } from './templates/installed-templates';
+export { openTemplateLibrary } from './templates/open-template-library';
