@@ -71,11 +71,15 @@ export function expandCompletions(command: string): string {
   return command.replace(/\[\[(.+?)\]\]/g, (_whole, word: string) => `(${[...word].join('(')}${')?'.repeat(word.length)}`);
 }
 
-/** The first row whose every pattern matches its attribute (CliTable's GetRowMatch), or null. */
+/**
+ * The first row whose every pattern matches its attribute (CliTable's GetRowMatch), or null. The platform is tried
+ * first: it rules out most rows with a short pattern, so most Command patterns are never compiled.
+ */
 export function findIndexRow(index: CliIndex, attributes: IndexAttributes): IndexRow | null {
+  const columns = [['Platform', attributes.Platform] as const, ['Command', attributes.Command] as const];
   return (
     index.rows.find((row) =>
-      Object.entries(attributes).every(([column, value]) => {
+      columns.every(([column, value]) => {
         const pattern = row.patterns.get(column);
         return pattern === undefined || pattern === null || matchAtStart(pattern, value) !== null;
       }),

@@ -28,6 +28,8 @@ export interface TranslatedRegex {
 
 const KNOWN_LETTER_ESCAPES = new Set(['b', 'B', 'd', 'D', 'f', 'n', 'r', 's', 'S', 't', 'v', 'w', 'W', 'x', 'u']);
 const GLOBAL_FLAGS = /^\(\?([aiLmsux]+)\)/;
+/** Enough of a group's opening to recognise it: `(?P<` and a group name of up to 100 characters. */
+const GROUP_PREFIX_LENGTH = 110;
 
 interface Scope {
   readonly ignoreCase: boolean;
@@ -157,7 +159,7 @@ class Translator {
       if (char === '\\') this.escape(true);
       else if (char === '[') this.emit('\\[', 1);
       else if (this.scope.ignoreCase && char.toLowerCase() !== char.toUpperCase()) {
-        const range = /^(\w)-(\w)/.exec(pattern.slice(this.index));
+        const range = /^(\w)-(\w)/.exec(pattern.slice(this.index, this.index + 3));
         if (range) this.emit(caseInsensitiveRange(range[1], range[2]), 3);
         else this.emit(char.toLowerCase() + char.toUpperCase(), 1);
       } else this.emit(char, 1);
@@ -168,12 +170,12 @@ class Translator {
 
   private openGroup(): void {
     const pattern = this.pattern;
-    const after = pattern.slice(this.index + 1);
-    if (!after.startsWith('?')) {
+    if (pattern[this.index + 1] !== '?') {
       this.groupCount++;
       this.open();
       return this.emit('(', 1);
     }
+    const after = pattern.slice(this.index + 1, this.index + 1 + GROUP_PREFIX_LENGTH);
     const named = /^\?P<([^>]*)>/.exec(after);
     if (named) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(named[1])) throw new PythonRegexError(`bad character in group name '${named[1]}'`);
@@ -222,7 +224,7 @@ class Translator {
     if (this.scopes.length === 1) throw new PythonRegexError(`unbalanced parenthesis at position ${this.index}`);
     const group = this.scopes.pop() as OpenGroup;
     this.emit(')', 1);
-    const quantifier = /^(?:[*+?]|\{\d*(?:,\d*)?\})\??/.exec(this.pattern.slice(this.index));
+    const quantifier = /^(?:[*+?]|\{\d*(?:,\d*)?\})\??/.exec(this.pattern.slice(this.index, this.index + 24));
     if (!quantifier) return;
     const repeats = !quantifier[0].startsWith('?') && !/^\{[01]?(,[01])?\}/.test(quantifier[0]);
     const translatedQuantifier = quantifier[0].replace(/^\{,/, '{0,');
@@ -243,7 +245,7 @@ class Translator {
 
   private brace(): void {
     // Python reads `{,n}` as `{0,n}`; JavaScript (without `u`) as the literal text.
-    const quantifier = /^\{,(\d+)\}/.exec(this.pattern.slice(this.index));
+    const quantifier = /^\{,(\d+)\}/.exec(this.pattern.slice(this.index, this.index + 24));
     if (quantifier) return this.emit(`{0,${quantifier[1]}}`, quantifier[0].length);
     this.emit('{', 1);
   }
