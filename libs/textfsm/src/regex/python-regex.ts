@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { requiredLiteral } from './required-literal';
 import { PythonRegexError, translatePythonRegex } from './translate-python-regex';
 
 /**
@@ -15,6 +16,8 @@ export interface PythonRegex {
   readonly regex: RegExp;
   readonly groupNames: readonly string[];
   readonly groupCount: number;
+  /** Text every match contains: a line without it is not tried (nor the pattern compiled). */
+  readonly requiredText: string | null;
   /** Repeated groups holding named groups, each with its body alone (sticky), to restore Python's captures. */
   readonly repeated: readonly { readonly wrapper: string; readonly body: RegExp; readonly names: readonly string[] }[];
 }
@@ -27,6 +30,7 @@ export function compilePythonRegex(pattern: string): PythonRegex {
       regex: new RegExp(translated.source, `${translated.flags}${indices}y`),
       groupNames: translated.groupNames,
       groupCount: translated.groupCount,
+      requiredText: requiredLiteral(translated.source),
       repeated: translated.repeated.map(({ wrapper, body, names }) => ({ wrapper, body: new RegExp(body, `${translated.flags}y`), names })),
     };
   } catch (error) {
@@ -36,6 +40,7 @@ export function compilePythonRegex(pattern: string): PythonRegex {
 
 /** Python's `pattern.match(text)`: a match starting at 0, or null. */
 export function matchAtStart(compiled: PythonRegex, text: string): RegExpExecArray | null {
+  if (compiled.requiredText !== null && !text.includes(compiled.requiredText)) return null;
   compiled.regex.lastIndex = 0;
   const match = compiled.regex.exec(text);
   if (match !== null && compiled.repeated.length > 0) restoreRepeatedCaptures(compiled, match, text);
