@@ -4,9 +4,14 @@ import { findIndexRow, parseCliIndex, type CliIndex, type IndexAttributes } from
 import { parseTemplate, type Template } from '../template/parse-template';
 import { TextFsmError } from '../textfsm-error';
 
+/** Enough for every command of every platform a fleet runs; past it the memory starts again (a bound, not a cache policy). */
+const MAX_REMEMBERED_COMMANDS = 10_000;
+
 /** A folder of templates with its `index` (ntc-templates' layout). Templates compile on first use and stay compiled. */
 export class TemplateFolder {
   private readonly compiled = new Map<string, Template>();
+  /** The index's answer per platform and command: a collector asks the same few again and again. */
+  private readonly chosen = new Map<string, readonly string[] | null>();
 
   private constructor(
     readonly path: string,
@@ -26,7 +31,14 @@ export class TemplateFolder {
 
   /** The template file names the index gives for this platform and command, or null. */
   templatesFor(attributes: IndexAttributes): readonly string[] | null {
-    return findIndexRow(this.index, attributes)?.templates ?? null;
+    const key = `${attributes.Platform}\n${attributes.Command}`;
+    let templates = this.chosen.get(key);
+    if (templates === undefined) {
+      templates = findIndexRow(this.index, attributes)?.templates ?? null;
+      if (this.chosen.size >= MAX_REMEMBERED_COMMANDS) this.chosen.clear();
+      this.chosen.set(key, templates);
+    }
+    return templates;
   }
 
   template(fileName: string): Template {
