@@ -10,6 +10,9 @@ try {
   // Installed, not started: the SNMP tests and benchmarks start simulators of their own.
   const { ensureSnmpsim } = await import('./stack/snmpsim.mjs');
   ensureSnmpsim();
+  // The TextFSM templates of `yard parse` and the SSH collectors (README, "Parsing device output (TextFSM)").
+  const { ensureNtcTemplates } = await import('./stack/ntc-templates.mjs');
+  ensureNtcTemplates();
 } catch (error) {
   process.stderr.write(`[yard] ${explain(error)}\n`);
   process.exit(1);

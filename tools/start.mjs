@@ -15,6 +15,9 @@ async function main() {
   // Installed, not started: simulated SNMP devices to collect from (README, "SNMP collection").
   const { ensureSnmpsim } = await import('./stack/snmpsim.mjs');
   ensureSnmpsim();
+  // The TextFSM templates of `yard parse` and the SSH collectors (README, "Parsing device output (TextFSM)").
+  const { ensureNtcTemplates } = await import('./stack/ntc-templates.mjs');
+  ensureNtcTemplates();
   const { ensureSecretsKey } = await import('./stack/secrets-key.mjs');
   ensureSecretsKey();
   const admin = await ensureLocalAdmin(stack.config.database.databaseUrl);

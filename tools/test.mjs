@@ -18,8 +18,8 @@ async function main() {
   run(join(ROOT, 'node_modules', '.bin', 'eslint'), ['--max-warnings', '0', '.']);
   // The tools' own logic (the benchmarks' arithmetic and arguments, the launcher's secrets key): plain JavaScript
   // like the tools, so Node's runner, not Jest.
-  say('Testing the tools (node --test tools/bench/compare/ tools/stack/)…');
-  run(process.execPath, ['--test', 'tools/bench/compare/', 'tools/stack/']);
+  say('Testing the tools (node --test tools/bench/compare/ tools/compat/ tools/stack/)…');
+  run(process.execPath, ['--test', 'tools/bench/compare/', 'tools/compat/', 'tools/stack/']);
   const { ensureStack } = await import('./stack/ensure-stack.mjs');
   const stack = await ensureStack();
   const { ensureTemporalCli } = await import('./stack/temporal.mjs');
@@ -27,6 +27,9 @@ async function main() {
   // The SNMP collection tests start simulators of their own from this venv (libs/testing-core, OwnSnmpSimulator).
   const { ensureSnmpsim } = await import('./stack/snmpsim.mjs');
   const snmpsimVenv = ensureSnmpsim();
+  // The TextFSM templates `yard parse` and its tests read (libs/textfsm finds them in .yard/ntc-templates).
+  const { ensureNtcTemplates } = await import('./stack/ntc-templates.mjs');
+  ensureNtcTemplates();
   try {
     const env = { ...process.env, TEMPORAL_CLI: temporalCli, SNMPSIM_VENV: snmpsimVenv, NX_DAEMON: 'false', NX_TUI: 'false' };
     mkdirSync(join(ROOT, '.yard'), { recursive: true });

@@ -14,6 +14,8 @@ export interface CommandContext {
   readonly configPath: string;
   /** Asks for a secret without echoing it (or reads a line from stdin when it is not a terminal). */
   readonly readSecret: (prompt: string) => Promise<string>;
+  /** All of standard input, as text. */
+  readonly readStdin: () => Promise<string>;
   /** Calls `handler` on Ctrl-C until the returned function is called; absent in tests. */
   readonly onInterrupt?: (handler: () => void) => () => void;
   /** Reconnect timings for following a run; tests shorten them. */

@@ -1,4 +1,5 @@
 import type { ErrorBody } from '@yardmaster/contracts';
+import { TextFsmError } from '@yardmaster/textfsm';
 import { ExitCode } from './exit-codes';
 
 /** The command line itself is wrong; `lines` are details, one per problem (e.g. one per bad `--data`). */
@@ -103,6 +104,7 @@ export function describeError(error: unknown, program: string): { lines: string[
   }
   if (error instanceof MalformedAnswerError) return { lines: [`yard: ${error.message}`], exitCode: ExitCode.MalformedAnswer };
   if (error instanceof ApiUnreachableError) return { lines: [`yard: ${error.message}`], exitCode: ExitCode.Api };
+  if (error instanceof TextFsmError) return { lines: [`yard: ${error.message} (${error.code})`], exitCode: ExitCode.ParseFailed };
   if (error instanceof InterruptedError) return { lines: [`yard: ${error.message}`], exitCode: ExitCode.Interrupted };
   return { lines: [`yard: unexpected error: ${messageOf(error)}`], exitCode: ExitCode.Api };
 }

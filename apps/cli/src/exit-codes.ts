@@ -23,6 +23,8 @@ export const ExitCode = {
   NotBuilt: 12,
   /** The API answered, but not with what its contract says (another version of Yardmaster, or not Yardmaster at all). */
   MalformedAnswer: 13,
+  /** `yard parse`: the templates are not installed, a template does not compile, or its Error rule refused the output. */
+  ParseFailed: 14,
   /** Interrupted (Ctrl-C) while following a run; the run itself goes on. */
   Interrupted: 130,
 } as const;

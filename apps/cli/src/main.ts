@@ -11,6 +11,7 @@ import { jobCommand } from './commands/job';
 import { jobsCommand } from './commands/jobs';
 import { logsCommand } from './commands/logs';
 import { parkedCommand } from './commands/parked';
+import { parseCommand } from './commands/parse';
 import { planCommand } from './commands/plan';
 import { plansCommand } from './commands/plans';
 import { reportCommand } from './commands/report';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   auditCommand,
   parkedCommand,
+  parseCommand,
   loginCommand,
   logoutCommand,
   whoamiCommand,
@@ -63,6 +65,7 @@ const EXIT_CODES_HELP = [
   `  ${ExitCode.Usage}   usage: unknown command or option, missing argument, a --data value that does not fit its variable`,
   `  ${ExitCode.Api}   the API refused the request (its error is printed), or could not be reached`,
   `  ${ExitCode.MalformedAnswer}   the API's answer does not match its contract (a CLI and an API of different versions?)`,
+  `  ${ExitCode.ParseFailed}   yard parse: templates not installed, a template that does not compile, or its Error rule refused the output`,
   `  ${ExitCode.Interrupted}  Ctrl-C while following a run (the run goes on)`,
 ].join('\n');
 
@@ -101,6 +104,8 @@ export interface MainOptions {
   readonly configPath?: string;
   /** Asks for a secret; the default reads the terminal without echo. */
   readonly readSecret?: (prompt: string) => Promise<string>;
+  /** All of standard input (`yard parse` without a file); the default reads the process's. */
+  readonly readStdin?: () => Promise<string>;
 }
 
 /** Runs `yard <argv>`; resolves to the exit code. Everything it prints goes through `options.io`. */
@@ -114,6 +119,7 @@ export async function main(argv: readonly string[], options: MainOptions): Promi
     env,
     configPath,
     readSecret: options.readSecret ?? ((prompt) => readSecretFromStdin(prompt, io)),
+    readStdin: options.readStdin ?? readAllStdin,
     client: () => (client ??= ApiClient.fromEnvironment(env, options.fetchImpl, env.YARD_TOKEN?.trim() ? null : readSavedLogin(configPath, program))),
     clientFor: (url, token) => ApiClient.create(url, token, options.fetchImpl),
     onInterrupt: options.onInterrupt,
@@ -153,6 +159,12 @@ function findCommand(name: string): Command {
   if (command) return command;
   if (name.startsWith('-')) throw new UsageError(`unknown option ${JSON.stringify(name)}; options go after the command`);
   throw new UsageError(`unknown command ${JSON.stringify(name)}`, [`commands: ${COMMANDS.map((candidate) => candidate.name).join(', ')}`]);
+}
+
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The first Ctrl-C goes to whoever listens (a follow stops, saying the run goes on); a second one exits at once. */

@@ -7,3 +7,4 @@ export * from './start-failure';
 export * from './metrics-config';
 export * from './tracing-config';
 export * from './service-runtime';
+export * from './textfsm-config';

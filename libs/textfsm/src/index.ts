@@ -1,0 +1,13 @@
+export * from './textfsm-error';
+export { parseTemplate, type Template } from './template/parse-template';
+export type { ValueDefinition, ValueOption } from './template/value-definition';
+export type { Rule, LineAction, RecordAction } from './template/rule';
+export { runTemplate, MAX_LINE_LENGTH, type TextFsmTable } from './engine/run-template';
+export type { FieldValue, NestedMatch } from './engine/field-value';
+export { translatePythonRegex, PythonRegexError, type TranslatedRegex } from './regex/translate-python-regex';
+export { parseCliIndex, findIndexRow, expandCompletions, type CliIndex, type IndexRow, type IndexAttributes } from './clitable/cli-index';
+export { mergeTables } from './clitable/merge-tables';
+export { toRecords, type TextFsmRecord } from './templates/to-records';
+export { TemplateLibrary, type TemplateChoice } from './templates/template-library';
+export { findInstalledNtcTemplates, NTC_TEMPLATES_VERSION, INSTALL_COMMAND } from './templates/installed-templates';
+export { openTemplateLibrary } from './templates/open-template-library';
