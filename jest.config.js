@@ -18,7 +18,7 @@ const swc = [
 
 const common = {
   transform: { '^.+\\.ts$': swc },
-  moduleNameMapper: { '^@yardmaster/(contracts|config|job-sdk|workflows|messaging|read-models|identity|inventory|database|testing|testing-core|variable-types|record-columns|snmp)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: { '^@yardmaster/(contracts|config|job-sdk|workflows|messaging|read-models|identity|inventory|database|testing|testing-core|variable-types|record-columns|snmp|ssh)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
   rootDir: __dirname,
 };

@@ -45,6 +45,7 @@ export class CredentialVault {
           password: secrets.password ?? null,
           privateKey: secrets.privateKey ?? null,
           passphrase: secrets.passphrase ?? null,
+          enableSecret: secrets.enableSecret ?? null,
         };
     }
   }
