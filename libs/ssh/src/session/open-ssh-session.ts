@@ -26,6 +26,8 @@ export async function openSshSession(target: SshTarget): Promise<SshSession> {
   if (!credentials.password && !credentials.privateKey) throw new SshError('SSH_BAD_CREDENTIALS', `${where}: the credential set ${credentials.name} has neither a password nor a private key`);
 
   const client = new Client();
+  // ssh2 may emit a second error after the first (a timeout, then the lost socket): the first one speaks, none throws.
+  client.on('error', () => undefined);
   let hostKeyFailure: SshError | null = null;
   const config: ConnectConfig = {
     host: target.host,
