@@ -1,4 +1,4 @@
-// Installs, builds and makes sure Postgres, NATS and Temporal run, then leaves them running; installs the SNMP simulator.
+// Installs, builds and makes sure Postgres, NATS and Temporal run, then leaves them running; installs the SNMP simulator and the fake SSH devices.
 import { explain } from './stack/console.mjs';
 import { build, ensureInstalled } from './stack/install.mjs';
 
@@ -10,6 +10,8 @@ try {
   // Installed, not started: the SNMP tests and benchmarks start simulators of their own.
   const { ensureSnmpsim } = await import('./stack/snmpsim.mjs');
   ensureSnmpsim();
+  const { ensureFakenos } = await import('./stack/fakenos.mjs');
+  ensureFakenos();
 } catch (error) {
   process.stderr.write(`[yard] ${explain(error)}\n`);
   process.exit(1);

@@ -15,6 +15,9 @@ async function main() {
   // Installed, not started: simulated SNMP devices to collect from (README, "SNMP collection").
   const { ensureSnmpsim } = await import('./stack/snmpsim.mjs');
   ensureSnmpsim();
+  // Installed, not started: fake SSH devices to log in to (README, "SSH collection"; `npm run fake:devices`).
+  const { ensureFakenos } = await import('./stack/fakenos.mjs');
+  ensureFakenos();
   const { ensureSecretsKey } = await import('./stack/secrets-key.mjs');
   ensureSecretsKey();
   const admin = await ensureLocalAdmin(stack.config.database.databaseUrl);

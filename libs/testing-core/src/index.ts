@@ -5,3 +5,4 @@ export * from './empty-test-database';
 export * from './own-servers';
 export * from './prometheus-text';
 export * from './snmp-simulator';
+export * from './fake-devices';
