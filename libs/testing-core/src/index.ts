@@ -6,3 +6,4 @@ export * from './own-servers';
 export * from './prometheus-text';
 export * from './snmp-simulator';
 export * from './fake-devices';
+export * from './ssh-server';

@@ -1,7 +1,7 @@
 import { PLATFORM_PROFILES } from '../platforms/ssh-platforms';
 import { SshError } from '../session/ssh-error';
 import { FakeShellChannel } from '../test-support/fake-shell-channel';
-import type { CliScript } from '../test-support/scripted-cli';
+import type { CliScript } from '@yardmaster/testing-core';
 import { DeviceShell, type ShellOptions } from './device-shell';
 
 const OPTIONS: ShellOptions = { target: 'fake:22', enableSecret: null, commandTimeoutMs: 500, idleTimeoutMs: 5_000 };

@@ -1,5 +1,5 @@
 import type { ChannelEnd, ShellChannel } from '../shell/shell-channel';
-import { ScriptedCli, type CliScript } from './scripted-cli';
+import { ScriptedCli, type CliScript } from '@yardmaster/testing-core';
 
 /** A ShellChannel wired to a ScriptedCli in memory: the unit tests' device, answering on the next tick. */
 export class FakeShellChannel implements ShellChannel {

@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Server, utils, type Connection, type ServerChannel } from 'ssh2';
-import { hostKeyOf, type HostKey } from '../host-keys/host-key';
 import { ScriptedCli, type CliEffect, type CliScript } from './scripted-cli';
 
 export interface ScriptedSshServerOptions {
@@ -26,7 +26,8 @@ export class ScriptedSshServer {
   private constructor(
     private readonly server: Server,
     readonly port: number,
-    readonly hostKey: HostKey,
+    /** Its algorithm and OpenSSH SHA256 fingerprint, as a client should pin them. */
+    readonly hostKey: { readonly algorithm: string; readonly fingerprint: string },
     readonly privateHostKey: string,
   ) {}
 
@@ -34,7 +35,7 @@ export class ScriptedSshServer {
     const privateHostKey = options.hostKey ?? utils.generateKeyPairSync('ed25519').private;
     const parsed = utils.parseKey(privateHostKey);
     if (parsed instanceof Error) throw parsed;
-    const hostKey = hostKeyOf(parsed.getPublicSSH());
+    const hostKey = { algorithm: parsed.type, fingerprint: `SHA256:${createHash('sha256').update(parsed.getPublicSSH()).digest('base64').replace(/=+$/, '')}` };
     let self: ScriptedSshServer | null = null;
     const server = new Server({ hostKeys: [privateHostKey] }, (connection) => self?.accept(connection, options));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
