@@ -1,12 +1,12 @@
 /**
  * A device's pinned SSH host key through the whole stack: the SSH driver records the first key a device shows in the
  * stack's own inventory database, refuses a changed key, and an operator sees the pinned key and forgets it over REST
- * (inventory.manage; inventory.view only reads), after which the device's new key is recorded.
+ * (inventory.manage; inventory.view only reads), which the audit records, after which the device's new key is recorded.
  */
 import type { SshCredentials } from '@yardmaster/contracts';
 import { createInventoryDataSource, DeviceHostKeyStore } from '@yardmaster/inventory';
 import { openSshSession, type SshTarget } from '@yardmaster/ssh';
-import { ScriptedSshServer, type CliScript } from '@yardmaster/testing-core';
+import { ScriptedSshServer, waitFor, type CliScript } from '@yardmaster/testing-core';
 import { uniqueSuffix } from './support/unique-names';
 import { YardmasterStack } from './support/yardmaster-stack';
 
@@ -81,6 +81,13 @@ describe("a device's SSH host key", () => {
     expect(await expectStatus(200, 'GET', `/api/inventory/devices/${deviceId}/host-key`)).toEqual({ deviceId, pinned: null });
     (await connectTo(replaced)).close();
     expect((await expectStatus(200, 'GET', `/api/inventory/devices/${deviceId}/host-key`)).pinned).toMatchObject(replaced.hostKey);
+
+    const entry = await waitFor(
+      async () => (await send('GET', `/api/audit?targetType=device&targetId=${deviceId}`)).body.items?.[0],
+      15_000,
+      'the audit entry of the forgotten key',
+    );
+    expect(entry).toMatchObject({ actor: 'admin', action: 'identity.device_host_key_forgotten', summary: `forgot the SSH host key of device edge1-${SUFFIX} (${original.hostKey.algorithm} ${original.hostKey.fingerprint})` });
   });
 
   it('answers 404 INVENTORY_OBJECT_NOT_FOUND for a device that does not exist', async () => {

@@ -1,9 +1,13 @@
 import { Delete, Get, HttpCode, Param } from '@nestjs/common';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ErrorCode, YardError } from '@yardmaster/contracts';
+import { ErrorCode, YardError, type Device } from '@yardmaster/contracts';
+import type { ChangeContext } from '@yardmaster/identity';
 import { DeviceHostKeyStore, InventoryStore } from '@yardmaster/inventory';
 import { RequirePermission } from '../../auth/route-access';
 import { ApiController } from '../../http/api-controller.decorator';
+import { CurrentChange } from '../../users/change-context.decorator';
+import { IdentityEventPublisher } from '../../users/identity-event-publisher';
+import { deviceHostKeyForgottenEvent } from './device-host-key-forgotten.event';
 import { DEVICE_HOST_KEY_VIEW_SCHEMA, deviceHostKeyViewOf, type DeviceHostKeyView } from './device-host-key.view';
 
 /**
@@ -16,6 +20,7 @@ export class DeviceHostKeyHttpController {
   constructor(
     private readonly inventory: InventoryStore,
     private readonly hostKeys: DeviceHostKeyStore,
+    private readonly events: IdentityEventPublisher,
   ) {}
 
   @Get()
@@ -31,14 +36,17 @@ export class DeviceHostKeyHttpController {
   @HttpCode(204)
   @RequirePermission('inventory.manage')
   @ApiOperation({ summary: "Forget the device's pinned SSH host key: its next SSH session records the key it then shows (accepting a changed key)" })
-  @ApiNoContentResponse({ description: 'Forgotten (or none was pinned)' })
+  @ApiNoContentResponse({ description: 'Forgotten (or none was pinned); the audit records it (identity.device_host_key_forgotten)' })
   @ApiNotFoundResponse({ description: 'INVENTORY_OBJECT_NOT_FOUND: no such device' })
-  async forget(@Param('id') id: string): Promise<void> {
-    await this.requireDevice(id);
-    await this.hostKeys.forget(id);
+  async forget(@Param('id') id: string, @CurrentChange() change: ChangeContext): Promise<void> {
+    const device = await this.requireDevice(id);
+    const forgotten = await this.hostKeys.forget(id);
+    await this.events.publish(deviceHostKeyForgottenEvent(change, device, forgotten));
   }
 
-  private async requireDevice(id: string): Promise<void> {
-    if (!(await this.inventory.collections.devices.get(id))) throw new YardError(ErrorCode.InventoryObjectNotFound, `No device has the id ${JSON.stringify(id)}`);
+  private async requireDevice(id: string): Promise<Device> {
+    const device = await this.inventory.collections.devices.get(id);
+    if (!device) throw new YardError(ErrorCode.InventoryObjectNotFound, `No device has the id ${JSON.stringify(id)}`);
+    return device;
   }
 }
