@@ -28,6 +28,6 @@ describe('snmpCredentialsOf', () => {
     expect(authNoPriv.message).not.toContain('auth-secret');
     const aes192 = refusal({ kind: 'snmp_v3', name: 'v3', username: 'u', securityLevel: 'authPriv', auth: { protocol: 'SHA', key: 'a-secret' }, priv: { protocol: 'AES192', key: 'p-secret' } });
     expect(aes192.message).toContain('AES192');
-    expect(refusal({ kind: 'ssh', name: 'ssh-set', username: 'u', password: 'pw-secret', privateKey: null, passphrase: null, enableSecret: null }).code).toBe('UNSUPPORTED_CREDENTIALS');
+    expect(refusal({ kind: 'ssh', name: 'ssh-set', username: 'u', password: 'pw-secret', privateKey: null, passphrase: null }).code).toBe('UNSUPPORTED_CREDENTIALS');
   });
 });

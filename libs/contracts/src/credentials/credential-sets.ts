@@ -73,8 +73,8 @@ export interface SshCredentials {
   readonly privateKey: string | null;
   /** Only with a private key that is encrypted. */
   readonly passphrase: string | null;
-  /** The secret `enable` asks for on platforms with a privileged mode (IOS, EOS); null when none is needed. */
-  readonly enableSecret: string | null;
+  /** The secret `enable` asks for on platforms with a privileged mode (IOS, EOS); absent (or null) when the set has none. */
+  readonly enableSecret?: string | null;
 }
 
 /**

@@ -171,6 +171,10 @@ describe('devices that cannot be reached', () => {
     expect(await failureOf(openSshSession(target({ port })))).toMatchObject({ code: 'SSH_CONNECTION_REFUSED' });
   });
 
+  it('fails with SSH_UNSUPPORTED_PLATFORM before connecting for a platform it has no driver for', async () => {
+    expect(await failureOf(openSshSession(target({ platform: 'cisco_xr' })))).toMatchObject({ code: 'SSH_UNSUPPORTED_PLATFORM', message: expect.stringContaining('"cisco_xr"') });
+  });
+
   it('fails with SSH_UNKNOWN_HOST when the name has no address', async () => {
     expect(await failureOf(openSshSession(target({ host: 'no-such-device.invalid' })))).toMatchObject({ code: 'SSH_UNKNOWN_HOST', message: expect.stringContaining('no-such-device.invalid') });
   });

@@ -1,7 +1,7 @@
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import { hostKeyOf } from '../host-keys/host-key';
 import { verifyHostKey } from '../host-keys/verify-host-key';
-import { PLATFORM_PROFILES, type SshPlatform } from '../platforms/ssh-platforms';
+import { isSshPlatform, PLATFORM_PROFILES, SSH_PLATFORMS, type SshPlatform } from '../platforms/ssh-platforms';
 import { DeviceShell } from '../shell/device-shell';
 import type { ChannelEnd, ShellChannel } from '../shell/shell-channel';
 import { connectErrorOf } from './connect-error';
@@ -23,6 +23,8 @@ export async function openSshSession(target: SshTarget): Promise<SshSession> {
   const where = `${target.host.includes(':') ? `[${target.host}]` : target.host}:${port}`;
   const { credentials, signal } = target;
   if (signal?.aborted) throw cancelled(where);
+  const platform = target.platform;
+  if (!isSshPlatform(platform)) throw new SshError('SSH_UNSUPPORTED_PLATFORM', `${where}: no SSH driver for platform ${JSON.stringify(platform)} (known: ${SSH_PLATFORMS.join(', ')})`);
   if (!credentials.password && !credentials.privateKey) throw new SshError('SSH_BAD_CREDENTIALS', `${where}: the credential set ${credentials.name} has neither a password nor a private key`);
 
   const client = new Client();
@@ -68,9 +70,9 @@ export async function openSshSession(target: SshTarget): Promise<SshSession> {
   }
 
   const shellChannel = shellChannelOf(client, channel);
-  const pending = DeviceShell.start(shellChannel, PLATFORM_PROFILES[target.platform], {
+  const pending = DeviceShell.start(shellChannel, PLATFORM_PROFILES[platform], {
     target: where,
-    enableSecret: credentials.enableSecret,
+    enableSecret: credentials.enableSecret ?? null,
     commandTimeoutMs: timeouts.commandMs,
     idleTimeoutMs: timeouts.idleMs,
   });
@@ -86,7 +88,7 @@ export async function openSshSession(target: SshTarget): Promise<SshSession> {
   } finally {
     signal?.removeEventListener('abort', abortDuringLogin);
   }
-  return new ShellSession(where, target.platform, shell, signal);
+  return new ShellSession(where, platform, shell, signal);
 }
 
 class ShellSession implements SshSession {
@@ -106,6 +108,10 @@ class ShellSession implements SshSession {
   }
 
   runCommand(command: string): Promise<string> {
+    return this.shell.runCommand(command);
+  }
+
+  run(command: string): Promise<string> {
     return this.shell.runCommand(command);
   }
 

@@ -25,6 +25,8 @@ export type SshErrorCode =
   | 'SSH_PROMPT_NOT_FOUND'
   /** Privileged mode was needed and `enable` did not reach it (no or a wrong enable secret). */
   | 'SSH_ENABLE_FAILED'
+  /** The platform is none of SSH_PLATFORMS: the driver does not know its prompt, paging or privileged mode. */
+  | 'SSH_UNSUPPORTED_PLATFORM'
   /** The caller cancelled (its AbortSignal fired). */
   | 'SSH_CANCELLED'
   /** The credential set cannot log in (no password nor key), or the key cannot be read with its passphrase. */
@@ -44,4 +46,4 @@ export class SshError extends Error {
 }
 
 /** Failures a retry cannot mend: the credentials, the pinned key or the inventory must change first. */
-export const SSH_NOT_RETRYABLE: ReadonlySet<SshErrorCode> = new Set(['SSH_AUTH_FAILED', 'SSH_UNKNOWN_HOST', 'SSH_HOST_KEY_CHANGED', 'SSH_ENABLE_FAILED', 'SSH_BAD_CREDENTIALS', 'SSH_CANCELLED']);
+export const SSH_NOT_RETRYABLE: ReadonlySet<SshErrorCode> = new Set(['SSH_AUTH_FAILED', 'SSH_UNKNOWN_HOST', 'SSH_HOST_KEY_CHANGED', 'SSH_ENABLE_FAILED', 'SSH_BAD_CREDENTIALS', 'SSH_UNSUPPORTED_PLATFORM', 'SSH_CANCELLED']);

@@ -1,6 +1,5 @@
 import type { SshCredentials } from '@yardmaster/contracts';
 import type { HostKeyStore } from '../host-keys/host-key-store';
-import type { SshPlatform } from '../platforms/ssh-platforms';
 
 export interface SshTimeouts {
   /** TCP connect, SSH handshake and authentication together. */
@@ -21,7 +20,8 @@ export interface SshTarget {
   readonly host: string;
   /** 22 unless given. */
   readonly port?: number;
-  readonly platform: SshPlatform;
+  /** One of SSH_PLATFORMS (the platform's `networkDriver`); another fails with SSH_UNSUPPORTED_PLATFORM. */
+  readonly platform: string;
   readonly credentials: SshCredentials;
   readonly hostKeys: HostKeyStore;
   readonly timeouts?: Partial<SshTimeouts>;
