@@ -1,7 +1,7 @@
 import type { PlatformProfile } from '../platforms/ssh-platforms';
 import { SshError } from '../session/ssh-error';
 import { commandOutputOf, normaliseDeviceText } from './output-text';
-import { basePromptOf, endsWithAnyPrompt, lastLine, PAGER, promptPattern } from './prompt';
+import { basePromptOf, endOf, endsWithAnyPrompt, lastLine, PAGER, promptPattern } from './prompt';
 import type { ChannelEnd, ShellChannel } from './shell-channel';
 
 export interface ShellOptions {
@@ -119,12 +119,13 @@ export class DeviceShell {
     this.channel.write(`${command}\n`);
     const text = await this.waitFor(
       (current) => {
-        if (PAGER.test(current)) {
+        const end = endOf(current);
+        if (PAGER.test(end)) {
           this.buffer = current.replace(PAGER, '\n');
           this.channel.write(' ');
           return false;
         }
-        return prompt.test(current);
+        return prompt.test(end);
       },
       JSON.stringify(command),
       'SSH_COMMAND_TIMEOUT',

@@ -1,6 +1,6 @@
 import { PLATFORM_PROFILES } from '../platforms/ssh-platforms';
 import { commandOutputOf, normaliseDeviceText } from './output-text';
-import { basePromptOf, endsWithAnyPrompt, promptPattern } from './prompt';
+import { basePromptOf, endOf, endsWithAnyPrompt, promptPattern } from './prompt';
 
 const IOS = PLATFORM_PROFILES.cisco_ios;
 const JUNOS = PLATFORM_PROFILES.juniper_junos;
@@ -32,6 +32,13 @@ describe('prompts', () => {
     expect(prompt.test('output\nr1xlab#')).toBe(false);
     expect(prompt.test('uptime of r1.lab#')).toBe(false);
     expect(prompt.test('r1.lab#\nmore output')).toBe(false);
+  });
+
+  it('looks at the last 2 KB of a long output, from the start of the line they begin in', () => {
+    const long = `${'x'.repeat(3000)}\n${'y'.repeat(1000)}\n${'z'.repeat(1500)}\nrouter1#`;
+    expect(endOf(long)).toBe(`\n${'y'.repeat(1000)}\n${'z'.repeat(1500)}\nrouter1#`);
+    expect(promptPattern('router1', IOS).test(endOf(long))).toBe(true);
+    expect(endOf('short\nrouter1#')).toBe('short\nrouter1#');
   });
 
   it('recognises a prompt-like ending of any device', () => {

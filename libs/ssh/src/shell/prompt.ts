@@ -9,6 +9,16 @@ export function lastLine(text: string): string {
   return cut === -1 ? text : text.slice(cut + 1);
 }
 
+/**
+ * The last 2 KB of `text`, from the start of the line they begin in: what the prompt and pager patterns need to see, so that
+ * checking a long output after each chunk does not rescan all of it.
+ */
+export function endOf(text: string): string {
+  if (text.length <= 2048) return text;
+  const from = text.lastIndexOf('\n', text.length - 2048);
+  return from === -1 ? text : text.slice(from);
+}
+
 /** Whether `text` ends as a prompt of this platform might: a non-empty last line ending with a terminator. */
 export function endsWithAnyPrompt(text: string, profile: PlatformProfile): boolean {
   const line = lastLine(text).trimEnd();
