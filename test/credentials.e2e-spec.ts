@@ -15,6 +15,7 @@ const SECRET = {
   password: `password-${randomBytes(8).toString('hex')}`,
   keyBody: randomBytes(48).toString('base64'),
   passphrase: `passphrase-${randomBytes(8).toString('hex')}`,
+  enableSecret: `enable-${randomBytes(8).toString('hex')}`,
   refused: `refused-${randomBytes(8).toString('hex')}`,
 };
 const PRIVATE_KEY = `-----BEGIN OPENSSH PRIVATE KEY-----\n${SECRET.keyBody}\n-----END OPENSSH PRIVATE KEY-----\n`;
@@ -81,8 +82,8 @@ describe('credential sets', () => {
     });
     ids.v3 = v3.body.id;
 
-    const ssh = await send('POST', '/api/credentials', { name: 'lab-ssh', kind: 'ssh', username: 'netops', password: SECRET.password, privateKey: PRIVATE_KEY, passphrase: SECRET.passphrase });
-    expect(ssh).toMatchObject({ status: 201, body: { kind: 'ssh', username: 'netops', secrets: { password: 'set', privateKey: 'set', passphrase: 'set' } } });
+    const ssh = await send('POST', '/api/credentials', { name: 'lab-ssh', kind: 'ssh', username: 'netops', password: SECRET.password, privateKey: PRIVATE_KEY, passphrase: SECRET.passphrase, enableSecret: SECRET.enableSecret });
+    expect(ssh).toMatchObject({ status: 201, body: { kind: 'ssh', username: 'netops', secrets: { password: 'set', privateKey: 'set', passphrase: 'set', enableSecret: 'set' } } });
     ids.ssh = ssh.body.id;
   });
 

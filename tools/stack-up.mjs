@@ -1,4 +1,4 @@
-// Installs, builds and makes sure Postgres, NATS and Temporal run, then leaves them running; installs the SNMP simulator.
+// Installs, builds and makes sure Postgres, NATS and Temporal run, then leaves them running; installs the SNMP simulator and the fake SSH devices.
 import { explain } from './stack/console.mjs';
 import { build, ensureInstalled } from './stack/install.mjs';
 
@@ -13,6 +13,8 @@ try {
   // The TextFSM templates of `yard parse` and the SSH collectors (README, "Parsing device output (TextFSM)").
   const { ensureNtcTemplates } = await import('./stack/ntc-templates.mjs');
   ensureNtcTemplates();
+  const { ensureFakenos } = await import('./stack/fakenos.mjs');
+  ensureFakenos();
 } catch (error) {
   process.stderr.write(`[yard] ${explain(error)}\n`);
   process.exit(1);

@@ -18,6 +18,9 @@ async function main() {
   // The TextFSM templates of `yard parse` and the SSH collectors (README, "Parsing device output (TextFSM)").
   const { ensureNtcTemplates } = await import('./stack/ntc-templates.mjs');
   ensureNtcTemplates();
+  // Installed, not started: fake SSH devices to log in to (README, "SSH collection"; `npm run fake:devices`).
+  const { ensureFakenos } = await import('./stack/fakenos.mjs');
+  ensureFakenos();
   const { ensureSecretsKey } = await import('./stack/secrets-key.mjs');
   ensureSecretsKey();
   const admin = await ensureLocalAdmin(stack.config.database.databaseUrl);

@@ -30,8 +30,11 @@ async function main() {
   // The TextFSM templates `yard parse` and its tests read (libs/textfsm finds them in .yard/ntc-templates).
   const { ensureNtcTemplates } = await import('./stack/ntc-templates.mjs');
   ensureNtcTemplates();
+  // The SSH driver's tests log in to fake devices of their own from this venv (libs/testing-core, OwnFakeDevices).
+  const { ensureFakenos } = await import('./stack/fakenos.mjs');
+  const fakenosVenv = ensureFakenos();
   try {
-    const env = { ...process.env, TEMPORAL_CLI: temporalCli, SNMPSIM_VENV: snmpsimVenv, NX_DAEMON: 'false', NX_TUI: 'false' };
+    const env = { ...process.env, TEMPORAL_CLI: temporalCli, SNMPSIM_VENV: snmpsimVenv, FAKENOS_VENV: fakenosVenv, NX_DAEMON: 'false', NX_TUI: 'false' };
     mkdirSync(join(ROOT, '.yard'), { recursive: true });
     const extra = process.argv.slice(2);
     // Extra arguments (`npm test -- --selectProjects unit`) choose what runs: one Jest run, one file at a time.

@@ -69,3 +69,21 @@ describe('readCollectorConfig: log delivery', () => {
     ]);
   });
 });
+
+describe('readCollectorConfig: SSH timeouts', () => {
+  it('connects within 10 s, waits 30 s for a command and closes an idle session after 60 s by default', () => {
+    expect(parse({}).sshTimeouts).toEqual({ connectMs: 10_000, commandMs: 30_000, idleMs: 60_000 });
+  });
+
+  it('takes each from its variable in seconds, and refuses one out of range naming it', () => {
+    expect(parse({ YARD_SSH_CONNECT_TIMEOUT_SECONDS: '5', YARD_SSH_COMMAND_TIMEOUT_SECONDS: '120', YARD_SSH_IDLE_TIMEOUT_SECONDS: '300' }).sshTimeouts).toEqual({
+      connectMs: 5_000,
+      commandMs: 120_000,
+      idleMs: 300_000,
+    });
+    expect(problemsOf({ YARD_SSH_CONNECT_TIMEOUT_SECONDS: '0', YARD_SSH_COMMAND_TIMEOUT_SECONDS: 'long' })).toEqual([
+      'YARD_SSH_CONNECT_TIMEOUT_SECONDS="0": expected a whole number from 1 to 300',
+      'YARD_SSH_COMMAND_TIMEOUT_SECONDS="long": expected a whole number from 1 to 3600',
+    ]);
+  });
+});

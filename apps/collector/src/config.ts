@@ -2,6 +2,7 @@ import { readDatabaseConfig, readSecretsKey, readMetricsConfig, readSharedConfig
 import { readdirSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
+import { SSH_DEFAULT_TIMEOUTS, type SshTimeouts } from '@yardmaster/ssh';
 import type { LogDeliveryLimits } from './activities/log-delivery/log-delivery-limits';
 
 export interface CollectorConfig {
@@ -22,6 +23,8 @@ export interface CollectorConfig {
   readonly secretsKey: Buffer;
   /** A step's undelivered log (NATS slow or away): how much is held before the step is slowed, how long delivery is tried. */
   readonly logDelivery: LogDeliveryLimits;
+  /** Device sessions over SSH: connect (with login), per command, and idle before the session closes itself. */
+  readonly sshTimeouts: SshTimeouts;
 }
 
 /**
@@ -46,6 +49,11 @@ export function readCollectorConfig(env: EnvReader): CollectorConfig {
       maxEntries: env.integer('YARD_LOG_BUFFER_ENTRIES', 10_000, 100, 1_000_000),
       maxBytes: env.integer('YARD_LOG_BUFFER_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
       giveUpAfterMs: env.integer('YARD_LOG_DELIVERY_TIMEOUT_SECONDS', 300, 5, MAX_LOG_DELIVERY_TIMEOUT_SECONDS) * 1000,
+    },
+    sshTimeouts: {
+      connectMs: env.integer('YARD_SSH_CONNECT_TIMEOUT_SECONDS', SSH_DEFAULT_TIMEOUTS.connectMs / 1000, 1, 300) * 1000,
+      commandMs: env.integer('YARD_SSH_COMMAND_TIMEOUT_SECONDS', SSH_DEFAULT_TIMEOUTS.commandMs / 1000, 1, 3600) * 1000,
+      idleMs: env.integer('YARD_SSH_IDLE_TIMEOUT_SECONDS', SSH_DEFAULT_TIMEOUTS.idleMs / 1000, 5, 3600) * 1000,
     },
   };
 }

@@ -20,6 +20,8 @@ import { CollectionPlans1796300000000 } from './migrations/1796300000000-collect
 import { ConnectionTargets1796410000000 } from './migrations/1796410000000-connection-targets';
 import { CollectionProtocols1796420000000 } from './migrations/1796420000000-collection-protocols';
 import { CollectionPlanRecord } from './plans/collection-plan.record';
+import { DeviceHostKeys1796400000000 } from './migrations/1796400000000-device-host-keys';
+import { DeviceHostKeyRecord } from './host-keys/device-host-key.record';
 
 /** The name services inject the inventory's DataSource by: `@InjectDataSource(INVENTORY)`. */
 export const INVENTORY = 'inventory';
@@ -45,8 +47,9 @@ export const INVENTORY_CONNECTION: PostgresConnection = {
     LldpNeighbourRecord,
     InventoryItemRecord,
     CollectionPlanRecord,
+    DeviceHostKeyRecord,
   ],
-  migrations: [Inventory1795500000000, CollectedInventory1796100000000, CredentialSets1796200000000, CollectionPlans1796300000000, ConnectionTargets1796410000000, CollectionProtocols1796420000000],
+  migrations: [Inventory1795500000000, CollectedInventory1796100000000, CredentialSets1796200000000, CollectionPlans1796300000000, DeviceHostKeys1796400000000, ConnectionTargets1796410000000, CollectionProtocols1796420000000],
   migrationsTableName: 'inventory_migrations',
   poolSize: 10,
 };

@@ -11,3 +11,4 @@ export { canonicalIpAddress, canonicalIpPrefix, ipAddressFromBytes } from './can
 export * from './credentials';
 export * from './plans';
 export * from './facts';
+export * from './host-keys';

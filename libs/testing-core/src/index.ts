@@ -5,3 +5,5 @@ export * from './empty-test-database';
 export * from './own-servers';
 export * from './prometheus-text';
 export * from './snmp-simulator';
+export * from './fake-devices';
+export * from './ssh-server';

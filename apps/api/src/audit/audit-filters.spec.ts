@@ -29,7 +29,7 @@ describe('readAuditFilters', () => {
   it.each([
     [{ action: 'RUN requested' }, ['action']],
     [{ action: 'run.%' }, ['action']],
-    [{ targetType: 'device' }, ['targetType']],
+    [{ targetType: 'site' }, ['targetType']],
     [{ since: 'yesterday' }, ['since']],
     [{ since: '2026-03-01' }, ['since']],
     [{ until: '2026-13-01T00:00:00Z' }, ['until']],

@@ -23,6 +23,7 @@ export const CREDENTIAL_SET_INPUT_SCHEMA: JsonSchema = {
     password: { ...WRITE_ONLY, nullable: true, description: 'ssh: a password, a privateKey, or both' },
     privateKey: { ...WRITE_ONLY, nullable: true, description: 'ssh: PEM or OpenSSH (-----BEGIN … PRIVATE KEY-----)' },
     passphrase: { ...WRITE_ONLY, nullable: true, description: "ssh: the private key's passphrase, when it is encrypted" },
+    enableSecret: { ...WRITE_ONLY, nullable: true, description: 'ssh: the secret `enable` asks for (IOS, EOS privileged mode); optional' },
   },
 };
 

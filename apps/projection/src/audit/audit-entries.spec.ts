@@ -151,6 +151,11 @@ describe('identityAuditEntry', () => {
       { actor: 'ann', summary: 'changed credential set core-v3: authKey, securityLevel' },
     ],
     [event<IdentityEvent>('identity.credential_set_deleted', { credentialSetId: 'c-1', name: 'core-v3' }, 'admin'), { targetType: 'credential-set', summary: 'deleted credential set core-v3' }],
+    [
+      event<IdentityEvent>('identity.device_host_key_forgotten', { deviceId: 'd-1', deviceName: 'edge1', forgotten: { algorithm: 'ssh-rsa', fingerprint: 'SHA256:abc', recordedAt: '2026-12-01T00:00:00.000Z' } }, 'ann'),
+      { actor: 'ann', targetType: 'device', targetId: 'd-1', summary: 'forgot the SSH host key of device edge1 (ssh-rsa SHA256:abc)' },
+    ],
+    [event<IdentityEvent>('identity.device_host_key_forgotten', { deviceId: 'd-1', deviceName: 'edge1', forgotten: null }, 'ann'), { summary: 'forgot the SSH host key of device edge1 (none was pinned)' }],
   ])('records %#', (identityEvent, expected) => {
     expect(identityAuditEntry(identityEvent)).toMatchObject(expected as object);
   });

@@ -48,6 +48,11 @@ export function identityAuditEntry(event: IdentityEvent): AuditEntry {
     }
     case 'identity.credential_set_deleted':
       return entryOf(event, { targetType: 'credential-set', targetId: event.data.credentialSetId, summary: `deleted credential set ${event.data.name}`, details: { ...event.data } });
+    case 'identity.device_host_key_forgotten': {
+      const { deviceId, deviceName, forgotten } = event.data;
+      const summary = forgotten ? `forgot the SSH host key of device ${deviceName} (${forgotten.algorithm} ${forgotten.fingerprint})` : `forgot the SSH host key of device ${deviceName} (none was pinned)`;
+      return entryOf(event, { targetType: 'device', targetId: deviceId, summary, details: { ...event.data } });
+    }
     default: {
       // Thrown, as the projectors do, so that an event from a newer API waits for an audit that knows it.
       const unknown: never = event;

@@ -19,7 +19,7 @@ export type SnmpPrivProtocol = (typeof SNMP_PRIV_PROTOCOLS)[number];
 export const SECRET_FIELDS = {
   snmp_v2c: ['community'],
   snmp_v3: ['authKey', 'privKey'],
-  ssh: ['password', 'privateKey', 'passphrase'],
+  ssh: ['password', 'privateKey', 'passphrase', 'enableSecret'],
 } as const satisfies Readonly<Record<CredentialKind, readonly string[]>>;
 
 /** The fields of each kind that are not secret: stored and answered as they are. */
@@ -73,6 +73,8 @@ export interface SshCredentials {
   readonly privateKey: string | null;
   /** Only with a private key that is encrypted. */
   readonly passphrase: string | null;
+  /** The secret `enable` asks for on platforms with a privileged mode (IOS, EOS); absent (or null) when the set has none. */
+  readonly enableSecret?: string | null;
 }
 
 /**

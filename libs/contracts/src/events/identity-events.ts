@@ -56,6 +56,17 @@ export const credentialSetEventDataSchema = z.object({
 });
 export type CredentialSetEventData = z.infer<typeof credentialSetEventDataSchema>;
 
+/**
+ * A device's pinned SSH host key forgotten by an operator (accepting a changed key): the next SSH session trusts the
+ * key it is shown. The key that was pinned is named by its fingerprint (public, never a secret); null when none was.
+ */
+export const deviceHostKeyForgottenDataSchema = z.object({
+  deviceId: z.string(),
+  deviceName: z.string(),
+  forgotten: z.object({ algorithm: z.string(), fingerprint: z.string(), recordedAt: z.string() }).nullable(),
+});
+export type DeviceHostKeyForgottenData = z.infer<typeof deviceHostKeyForgottenDataSchema>;
+
 export const userCreatedSchema = eventSchema('identity.user_created', userEventDataSchema);
 export const userUpdatedSchema = eventSchema('identity.user_updated', userUpdatedDataSchema);
 export const userDeletedSchema = eventSchema('identity.user_deleted', z.object({ username: z.string() }));
@@ -68,6 +79,7 @@ export const tokenRevokedSchema = eventSchema('identity.token_revoked', tokenEve
 export const credentialSetCreatedSchema = eventSchema('identity.credential_set_created', credentialSetEventDataSchema);
 export const credentialSetUpdatedSchema = eventSchema('identity.credential_set_updated', credentialSetEventDataSchema);
 export const credentialSetDeletedSchema = eventSchema('identity.credential_set_deleted', z.object({ credentialSetId: z.string(), name: z.string() }));
+export const deviceHostKeyForgottenSchema = eventSchema('identity.device_host_key_forgotten', deviceHostKeyForgottenDataSchema);
 
 export type UserCreated = z.infer<typeof userCreatedSchema>;
 export type UserUpdated = z.infer<typeof userUpdatedSchema>;
@@ -81,8 +93,9 @@ export type TokenRevoked = z.infer<typeof tokenRevokedSchema>;
 export type CredentialSetCreated = z.infer<typeof credentialSetCreatedSchema>;
 export type CredentialSetUpdated = z.infer<typeof credentialSetUpdatedSchema>;
 export type CredentialSetDeleted = z.infer<typeof credentialSetDeletedSchema>;
+export type DeviceHostKeyForgotten = z.infer<typeof deviceHostKeyForgottenSchema>;
 
-/** Every change to users, groups, grants, tokens and credential sets (who may act, and what with): the API publishes one after each change it commits. */
+/** Every change to users, groups, grants, tokens, credential sets and pinned host keys (who may act, and what with): the API publishes one after each change it commits. */
 export const identityEventSchema = z.discriminatedUnion('type', [
   userCreatedSchema,
   userUpdatedSchema,
@@ -96,6 +109,7 @@ export const identityEventSchema = z.discriminatedUnion('type', [
   credentialSetCreatedSchema,
   credentialSetUpdatedSchema,
   credentialSetDeletedSchema,
+  deviceHostKeyForgottenSchema,
 ]);
 export type IdentityEvent = z.infer<typeof identityEventSchema>;
 export type IdentityEventType = IdentityEvent['type'];

@@ -3,7 +3,7 @@ import { SNMP_AUTH_PROTOCOLS, SNMP_PRIV_PROTOCOLS, SNMP_SECURITY_LEVELS, type Cr
 /** Per secret field: write this clear value (to be sealed), clear it, or keep the sealed value there is. */
 export type SecretWrite = { readonly write: string } | 'clear' | 'keep';
 
-export const LIMITS = { name: 100, description: 200, username: 100, community: 255, snmpKey: 256, password: 1024, privateKey: 16_384, passphrase: 1024 };
+export const LIMITS = { name: 100, description: 200, username: 100, community: 255, snmpKey: 256, password: 1024, privateKey: 16_384, passphrase: 1024, enableSecret: 1024 };
 const SNMP_KEY_MIN = 8;
 
 /**
@@ -48,7 +48,7 @@ function checkSnmpV3({ settings, secrets, given, errors }: KindCheck): void {
   }
 }
 
-/** A password, a private key (with its passphrase when encrypted), or both. */
+/** A password, a private key (with its passphrase when encrypted), or both; an enable secret where `enable` asks for one. */
 function checkSsh({ settings, secrets, errors }: KindCheck): void {
   checkSetting(settings, 'username', errors, (value) => value.trim() !== '' && value.length <= LIMITS.username, `must be a user name of 1 to ${LIMITS.username} characters`);
   if (secrets.password === 'clear' && secrets.privateKey === 'clear') errors.push({ field: 'password', message: 'a password or a privateKey is required' });
@@ -56,6 +56,7 @@ function checkSsh({ settings, secrets, errors }: KindCheck): void {
   secretLength(secrets, 'password', 1, LIMITS.password, errors);
   secretLength(secrets, 'privateKey', 1, LIMITS.privateKey, errors);
   secretLength(secrets, 'passphrase', 1, LIMITS.passphrase, errors);
+  secretLength(secrets, 'enableSecret', 1, LIMITS.enableSecret, errors);
   const key = secrets.privateKey;
   if (typeof key === 'object' && !/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(key.write)) {
     errors.push({ field: 'privateKey', message: 'must be a private key in PEM or OpenSSH form (-----BEGIN … PRIVATE KEY-----)' });

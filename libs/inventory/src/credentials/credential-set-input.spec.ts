@@ -83,6 +83,7 @@ describe('readCredentialSetChange', () => {
       password: 'clear',
       privateKey: { write: PEM },
       passphrase: { write: 'pass-phrase' },
+      enableSecret: 'clear',
     });
     expect(fieldErrorsOf({ name: 'ssh', kind: 'ssh', username: 'netops', passphrase: 'pass-phrase' })).toEqual([
       { field: 'password', message: 'a password or a privateKey is required' },
@@ -94,9 +95,20 @@ describe('readCredentialSetChange', () => {
     expect(JSON.stringify(errors)).not.toContain(notAKey);
   });
 
+  it('takes an optional enable secret beside the password, and refuses an empty one without echoing it', () => {
+    expect(readCredentialSetChange({ name: 'ssh', kind: 'ssh', username: 'netops', password: 'pw-1', enableSecret: 'en-secret-1' }, null).secrets).toEqual({
+      password: { write: 'pw-1' },
+      privateKey: 'clear',
+      passphrase: 'clear',
+      enableSecret: { write: 'en-secret-1' },
+    });
+    expect(fieldErrorsOf({ name: 'ssh', kind: 'ssh', username: 'netops', password: 'pw-1', enableSecret: '' })).toEqual([{ field: 'enableSecret', message: 'must be a non-empty string (or null to clear it)' }]);
+    expect(fieldErrorsOf({ name: 'ssh', kind: 'ssh', username: 'netops', password: 'pw-1', enableSecret: 'x'.repeat(1025) })).toEqual([{ field: 'enableSecret', message: 'must be 1 to 1024 characters' }]);
+  });
+
   it('clears an optional secret given as null, and refuses to clear the last way in', () => {
     const current: CredentialSetCurrent = { name: 'ssh', kind: 'ssh', description: '', settings: { username: 'netops' }, secretsSet: new Set(['password', 'privateKey']) };
-    expect(readCredentialSetChange({ password: null }, current).secrets).toEqual({ password: 'clear', privateKey: 'keep', passphrase: 'clear' });
+    expect(readCredentialSetChange({ password: null }, current).secrets).toEqual({ password: 'clear', privateKey: 'keep', passphrase: 'clear', enableSecret: 'clear' });
     expect(fieldErrorsOf({ password: null, privateKey: null }, current)).toEqual([{ field: 'password', message: 'a password or a privateKey is required' }]);
     expect(fieldErrorsOf({ password: 42 }, current)).toEqual([{ field: 'password', message: 'must be a non-empty string (or null to clear it)' }]);
   });

@@ -45,6 +45,8 @@ export class CredentialVault {
           password: secrets.password ?? null,
           privateKey: secrets.privateKey ?? null,
           passphrase: secrets.passphrase ?? null,
+          // Only when set: a set without one opens as it did before the field existed.
+          ...(secrets.enableSecret ? { enableSecret: secrets.enableSecret } : {}),
         };
     }
   }

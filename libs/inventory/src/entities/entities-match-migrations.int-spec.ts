@@ -23,6 +23,8 @@ const ONLY_IN_MIGRATIONS = [
   `ALTER TABLE "inventory_credential_sets" ALTER COLUMN "description" DROP DEFAULT`,
   `ALTER TABLE "inventory_credential_sets" ALTER COLUMN "updated_at" DROP DEFAULT`,
   `ALTER TABLE "inventory_credential_sets" DROP CONSTRAINT "inventory_credential_sets_name_ref_key"`,
+  `ALTER TABLE "inventory_device_host_keys" ALTER COLUMN "recorded_at" DROP DEFAULT`,
+  `ALTER TABLE "inventory_device_host_keys" DROP CONSTRAINT "inventory_device_host_keys_device_id_fkey"`,
   `ALTER TABLE "inventory_device_roles" ALTER COLUMN "created_at" DROP DEFAULT`,
   `ALTER TABLE "inventory_device_roles" ALTER COLUMN "description" DROP DEFAULT`,
   `ALTER TABLE "inventory_device_roles" ALTER COLUMN "updated_at" DROP DEFAULT`,

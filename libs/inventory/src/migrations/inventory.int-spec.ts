@@ -10,15 +10,25 @@ import { Inventory1795500000000 } from './1795500000000-inventory';
 import { CollectedInventory1796100000000 } from './1796100000000-collected-inventory';
 import { CredentialSets1796200000000 } from './1796200000000-credential-sets';
 import { CollectionPlans1796300000000 } from './1796300000000-collection-plans';
+import { DeviceHostKeys1796400000000 } from './1796400000000-device-host-keys';
 import { ConnectionTargets1796410000000 } from './1796410000000-connection-targets';
 import { CollectionProtocols1796420000000 } from './1796420000000-collection-protocols';
 
 jest.setTimeout(30_000);
 
-const MIGRATIONS = [new Inventory1795500000000(), new CollectedInventory1796100000000(), new CredentialSets1796200000000(), new CollectionPlans1796300000000(), new ConnectionTargets1796410000000(), new CollectionProtocols1796420000000()];
+const MIGRATIONS = [
+  new Inventory1795500000000(),
+  new CollectedInventory1796100000000(),
+  new CredentialSets1796200000000(),
+  new CollectionPlans1796300000000(),
+  new DeviceHostKeys1796400000000(),
+  new ConnectionTargets1796410000000(),
+  new CollectionProtocols1796420000000(),
+];
 const TABLES = [
   'collection_plans',
   'inventory_credential_sets',
+  'inventory_device_host_keys',
   'inventory_device_roles',
   'inventory_device_tags',
   'inventory_devices',

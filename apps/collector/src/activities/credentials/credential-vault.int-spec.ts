@@ -96,7 +96,7 @@ describe('CredentialVault', () => {
       expect(rows.map(({ row }) => row).join('\n')).not.toContain(secret);
       expect(views).not.toContain(secret);
     }
-    expect(JSON.parse(views)).toContainEqual(expect.objectContaining({ name: 'lab-ssh', username: 'netops', secrets: { password: 'not_set', privateKey: 'set', passphrase: 'set' } }));
+    expect(JSON.parse(views)).toContainEqual(expect.objectContaining({ name: 'lab-ssh', username: 'netops', secrets: { password: 'not_set', privateKey: 'set', passphrase: 'set', enableSecret: 'not_set' } }));
   });
 
   it('refuses a secret sealed with another key, or moved to another set, naming the set and field but no secret', async () => {
@@ -108,6 +108,13 @@ describe('CredentialVault', () => {
     const failure = await vault.open('moved').catch((error: unknown) => error as Error);
     expect(failure).toBeInstanceOf(CredentialSetUnreadableError);
     expect((failure as Error).message).not.toMatch(/community-[0-9a-f]{12}/);
+  });
+
+  it('opens an SSH set with its enable secret, and one without as before (no enableSecret field)', async () => {
+    const enableSecret = `enable-${randomBytes(6).toString('hex')}`;
+    await store.create({ name: 'lab-ssh-enable', kind: 'ssh', username: 'netops', password: SECRET.password, enableSecret });
+    await expect(vault.open('lab-ssh-enable')).resolves.toEqual({ kind: 'ssh', name: 'lab-ssh-enable', username: 'netops', password: SECRET.password, privateKey: null, passphrase: null, enableSecret });
+    expect(await vault.open('lab-ssh')).not.toHaveProperty('enableSecret');
   });
 
   it('answers CREDENTIAL_SET_NOT_FOUND for a name no set has', async () => {

@@ -1,0 +1,2 @@
+export * from './own-fake-devices';
+export { fakenosVenv } from './fakenos-install';

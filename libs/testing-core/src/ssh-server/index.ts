@@ -1,0 +1,2 @@
+export * from './scripted-cli';
+export * from './scripted-ssh-server';
