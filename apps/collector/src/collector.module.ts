@@ -11,6 +11,12 @@ import { collectorHealth } from './health/collector-health';
 import { NatsDataPruner } from './jobs/system/data-pruner';
 import { systemJobModule } from './jobs/system/prune-data.job';
 import { SYSTEM_JOB_MODULE } from './jobs/system/system-job-module.token';
+import { activityCredentials } from './activities/credentials/activity-credentials';
+import { SSH_CLI_ACCESS, SSH_CLI_ACCESS_PROVIDER } from './collection/cli/ssh-cli-access.provider';
+import type { SshCliAccess } from './collection/cli/ssh-cli-access';
+import { devicesJobModule } from './jobs/devices/run-command.job';
+import { DEVICES_JOB_MODULE } from './jobs/devices/devices-job-module.token';
+import { CredentialVault } from '@yardmaster/inventory';
 import { CollectorWorkersService } from './worker/collector-workers.service';
 
 @Module({})
@@ -26,6 +32,12 @@ export class CollectorModule {
         { provide: COLLECTOR_CONFIG, useValue: config },
         { provide: SYSTEM_JOB_MODULE, useFactory: (nats: InstanceNats) => systemJobModule(new NatsDataPruner(nats)), inject: [InstanceNats] },
         CREDENTIAL_VAULT_PROVIDER,
+        SSH_CLI_ACCESS_PROVIDER,
+        {
+          provide: DEVICES_JOB_MODULE,
+          useFactory: (cli: SshCliAccess, vault: CredentialVault) => devicesJobModule({ cli, hasTemplate: cli.hasTemplate, openCredentials: activityCredentials(vault) }),
+          inject: [SSH_CLI_ACCESS, CredentialVault],
+        },
         CatalogService,
         CollectorWorkersService,
         CatalogAnnouncerService,

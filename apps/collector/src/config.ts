@@ -1,4 +1,17 @@
-import { readDatabaseConfig, readSecretsKey, readMetricsConfig, readSharedConfig, readTemporalConfig, type DatabaseConfig, type EnvReader, type MetricsConfig, type SharedConfig, type TemporalConfig } from '@yardmaster/config';
+import {
+  readDatabaseConfig,
+  readSecretsKey,
+  readMetricsConfig,
+  readSharedConfig,
+  readTemporalConfig,
+  readTextfsmConfig,
+  type DatabaseConfig,
+  type EnvReader,
+  type MetricsConfig,
+  type SharedConfig,
+  type TemporalConfig,
+  type TextfsmConfig,
+} from '@yardmaster/config';
 import { readdirSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
@@ -25,6 +38,8 @@ export interface CollectorConfig {
   readonly logDelivery: LogDeliveryLimits;
   /** Device sessions over SSH: connect (with login), per command, and idle before the session closes itself. */
   readonly sshTimeouts: SshTimeouts;
+  /** The user's own TextFSM templates (YARD_TEXTFSM_TEMPLATES), searched before ntc-templates' for SSH collection. */
+  readonly textfsm: TextfsmConfig;
 }
 
 /**
@@ -55,6 +70,7 @@ export function readCollectorConfig(env: EnvReader): CollectorConfig {
       commandMs: env.integer('YARD_SSH_COMMAND_TIMEOUT_SECONDS', SSH_DEFAULT_TIMEOUTS.commandMs / 1000, 1, 3600) * 1000,
       idleMs: env.integer('YARD_SSH_IDLE_TIMEOUT_SECONDS', SSH_DEFAULT_TIMEOUTS.idleMs / 1000, 5, 3600) * 1000,
     },
+    textfsm: readTextfsmConfig(env),
   };
 }
 

@@ -4,6 +4,7 @@ import { COLLECTOR_CONFIG } from '../collector-config.token';
 import type { CollectorConfig } from '../config';
 import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
 import { SYSTEM_JOB_MODULE } from '../jobs/system/system-job-module.token';
+import { DEVICES_JOB_MODULE } from '../jobs/devices/devices-job-module.token';
 import { loadUserJobModules, messageOf, type FailedJobModule } from './user-job-modules';
 
 export interface CatalogLoad {
@@ -28,8 +29,10 @@ export class CatalogService implements OnModuleInit {
   constructor(
     @Inject(COLLECTOR_CONFIG) private readonly config: CollectorConfig,
     @Optional() @Inject(SYSTEM_JOB_MODULE) systemModule?: JobModule,
+    @Optional() @Inject(DEVICES_JOB_MODULE) devicesModule?: JobModule,
   ) {
-    this.builtinModules = systemModule ? [...BUILTIN_JOB_MODULES, systemModule] : BUILTIN_JOB_MODULES;
+    // Built with the collector's connections; absent in unit tests.
+    this.builtinModules = [...BUILTIN_JOB_MODULES, ...[systemModule, devicesModule].filter((module): module is JobModule => module !== undefined)];
     this.registry = new JobRegistry(this.builtinModules);
   }
 

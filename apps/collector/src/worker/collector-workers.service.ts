@@ -3,6 +3,8 @@ import type * as TemporalTracing from '@temporalio/interceptors-opentelemetry';
 import { createRequire } from 'node:module';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { CredentialVault, InventoryStore } from '@yardmaster/inventory';
+import { SSH_CLI_ACCESS } from '../collection/cli/ssh-cli-access.provider';
+import type { SshCliAccess } from '../collection/cli/ssh-cli-access';
 import { taskQueueOfRun } from '@yardmaster/contracts';
 import { activityLogContext, METRICS_REGISTRY, ServiceTracing, ConcurrencyQueue, ConcurrencySlots, errorLogFields, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
 import type { NatsConnection } from '@nats-io/nats-core';
@@ -46,6 +48,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
     @Inject(METRICS_REGISTRY) private readonly metricsRegistry: Registry,
     private readonly tracing: ServiceTracing,
     private readonly vault: CredentialVault,
+    @Inject(SSH_CLI_ACCESS) private readonly cli: SshCliAccess,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -80,6 +83,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       inventory: this.inventory,
       credentials: activityCredentials(this.vault),
       logDelivery,
+      cli: this.cli,
     });
     const activities = { ...runActivities, ...collectionActivities };
     const taskQueues = [...new Set(queues.map((queue) => taskQueueOfRun(shared.instance, queue)))];

@@ -1,0 +1,45 @@
+import type { ParsedRecord } from '@yardmaster/cli-facts';
+import { openSshSession, type HostKeyStore, type SshTimeouts } from '@yardmaster/ssh';
+import type { TemplateLibrary } from '@yardmaster/textfsm';
+import type { CliAccess } from './cli-access';
+
+export interface SshCliAccessOptions {
+  readonly hostKeys: HostKeyStore;
+  readonly timeouts: SshTimeouts;
+  /**
+   * The TextFSM templates (the user's folder, then ntc-templates), opened at first use: a collector that never
+   * collects over SSH starts without them, and a device collected without them fails naming the install command.
+   */
+  readonly templates: () => TemplateLibrary;
+}
+
+/** SSH collection as the collector runs it: libs/ssh sessions with host keys pinned per device, libs/textfsm parsing. */
+export interface SshCliAccess extends CliAccess {
+  /** Whether the index names a template for the platform and command. */
+  hasTemplate(platform: string, command: string): boolean;
+}
+
+export function sshCliAccess(options: SshCliAccessOptions): SshCliAccess {
+  return {
+    open: (target) =>
+      openSshSession({
+        deviceId: target.deviceId,
+        host: target.host,
+        port: target.port,
+        platform: target.platform,
+        credentials: target.credentials,
+        hostKeys: options.hostKeys,
+        // The plan's device timeout may ask for less than the configured command timeout, never for more.
+        timeouts: { ...options.timeouts, commandMs: Math.min(options.timeouts.commandMs, target.commandTimeoutMs) },
+        signal: target.signal,
+      }),
+    parse: (platform, command, output) => options.templates().parse(platform, command, output) as readonly ParsedRecord[],
+    hasTemplate: (platform, command) => options.templates().choose(platform, command) !== null,
+  };
+}
+
+/** The library opened once, at first use. */
+export function openedOnce(open: () => TemplateLibrary): () => TemplateLibrary {
+  let library: TemplateLibrary | null = null;
+  return () => (library ??= open());
+}
