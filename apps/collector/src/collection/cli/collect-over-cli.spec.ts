@@ -55,6 +55,17 @@ describe('collectOverCli', () => {
     expect((failure as Error).message).toBe('The answer to "show version" could not be parsed: TEXTFSM_ERROR_RULE: cisco_ios_show_version.textfsm line 12: unexpected line');
   });
 
+  it('leaves out a type whose answer cannot be parsed, with a warning, and collects the others', async () => {
+    const log = logger();
+    const parse: ParseOutput = (_platform, command) => {
+      if (command === 'show version') throw new Error('State Error raised (rule on template line 26, input line 1: "cEOSLab")');
+      return [];
+    };
+    const collected = await collectOverCli({ platform: CLI_PLATFORMS.arista_eos, session: fakeSession(), parse, collectorTypes: ['facts', 'interfaces'], logger: log, object, cancelled: () => false });
+    expect([...collected.keys()]).toEqual(['interfaces']);
+    expect(log.warnings).toEqual(['facts: UNPARSEABLE_OUTPUT: The answer to "show version" could not be parsed: State Error raised (rule on template line 26, input line 1: "cEOSLab")']);
+  });
+
   it('sends nothing more once the run is cancelled', async () => {
     const session = fakeSession();
     let cancelled = false;

@@ -34,12 +34,23 @@ export interface CliCollection {
  * Runs the plan's collector types over one device session: each `show` command once, however many types read it
  * (Junos' `show interfaces` gives interfaces and addresses), parsed by its template and mapped to facts records.
  * A type SSH does not collect (ndp, cdp, bgp) is skipped with a warning; a mapping's doubts are warnings; output no
- * template can read fails the device with UNPARSEABLE_OUTPUT naming the command and the cause.
+ * template can read leaves that type out with a warning naming the command and the cause (as an SNMP collector that
+ * fails), and fails the device with UNPARSEABLE_OUTPUT when no type could be read at all.
  */
 export async function collectOverCli(collection: CliCollection): Promise<CollectedOverCli> {
   const { platform, session, parse, logger, object } = collection;
-  const parsedByCommand = new Map<string, readonly ParsedRecord[]>();
+  const answers = new Map<string, Promise<readonly ParsedRecord[]>>();
   const collected: CollectedOverCli = new Map();
+  const unparseable: DeviceCollectionError[] = [];
+  // Each command is sent once, whichever types read it; a failed parse fails every type that reads it.
+  const parsedAnswer = (command: string) => {
+    let answer = answers.get(command);
+    if (!answer) {
+      answer = session.run(command).then((output) => parseOrFail(parse, platform.driver, command, output));
+      answers.set(command, answer);
+    }
+    return answer;
+  };
   for (const type of collection.collectorTypes) {
     if (!isCliType(type)) {
       logger.warning(`Skipped ${type}: SSH collection does not collect it (SNMP does)`, { object });
@@ -47,19 +58,24 @@ export async function collectOverCli(collection: CliCollection): Promise<Collect
     }
     const collector = platform.collectors[type];
     const parsed: (readonly ParsedRecord[])[] = [];
-    for (const command of collector.commands) {
-      if (collection.cancelled()) throw new CancelledFailure('cancelled');
-      let records = parsedByCommand.get(command);
-      if (!records) {
-        records = parseOrFail(parse, platform.driver, command, await session.run(command));
-        parsedByCommand.set(command, records);
+    try {
+      for (const command of collector.commands) {
+        if (collection.cancelled()) throw new CancelledFailure('cancelled');
+        parsed.push(await parsedAnswer(command));
       }
-      parsed.push(records);
+    } catch (error) {
+      // As an SNMP collector that fails: this type is left out (nothing of it turns stale), the others go on.
+      if (!(error instanceof DeviceCollectionError) || error.code !== 'UNPARSEABLE_OUTPUT') throw error;
+      logger.warning(`${type}: ${error.code}: ${error.message}`, { object });
+      unparseable.push(error);
+      continue;
     }
     const { records, warnings } = (collector.map as (parsed: readonly (readonly ParsedRecord[])[]) => { records: CliRecordTypes[CliCollectorType][]; warnings: { message: string }[] })(parsed);
     for (const warning of warnings) logger.warning(`${type}: ${warning.message}`, { object });
     collected.set(type, records);
   }
+  // Nothing of what was asked could be read: the device fails, naming the first answer that could not be parsed.
+  if (collected.size === 0 && unparseable[0]) throw unparseable[0];
   return collected;
 }
 
