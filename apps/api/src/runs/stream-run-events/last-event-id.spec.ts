@@ -1,13 +1,20 @@
 import { ErrorCode, YardError } from '@yardmaster/contracts';
-import { readLastEventId } from './last-event-id';
+import { eventIdOf, readLastEventId } from './last-event-id';
 
 describe('readLastEventId', () => {
   it('reads the header, else the query parameter, else null', () => {
-    expect(readLastEventId('42', '7')).toBe(42);
-    expect(readLastEventId(undefined, '7')).toBe(7);
-    expect(readLastEventId('', '7')).toBe(7);
+    expect(readLastEventId('42', '7')).toEqual({ sequence: 42, entry: null });
+    expect(readLastEventId(undefined, '7')).toEqual({ sequence: 7, entry: null });
+    expect(readLastEventId('', '7')).toEqual({ sequence: 7, entry: null });
     expect(readLastEventId(undefined, undefined)).toBeNull();
-    expect(readLastEventId(' 0 ', undefined)).toBe(0);
+    expect(readLastEventId(' 0 ', undefined)).toEqual({ sequence: 0, entry: null });
+  });
+
+  it('reads the id of a log entry sent from a batch: its message and its place in it, as eventIdOf wrote it', () => {
+    expect(eventIdOf(42, 7)).toBe('42.7');
+    expect(eventIdOf(42)).toBe('42');
+    expect(readLastEventId(eventIdOf(42, 7), undefined)).toEqual({ sequence: 42, entry: 7 });
+    expect(readLastEventId(undefined, '42.0')).toEqual({ sequence: 42, entry: 0 });
   });
 
   it('refuses what is not a stream sequence with VALIDATION_FAILED', () => {
@@ -16,6 +23,8 @@ describe('readLastEventId', () => {
       ['-1', undefined, 'Last-Event-ID'],
       ['1.5', undefined, 'Last-Event-ID'],
       ['99999999999999999', undefined, 'Last-Event-ID'],
+      ['1.', undefined, 'Last-Event-ID'],
+      ['1.2.3', undefined, 'Last-Event-ID'],
       [undefined, 'x', 'lastEventId'],
       [undefined, ['1', '2'], 'lastEventId'],
     ] as const) {
