@@ -17,11 +17,11 @@ describe('readLastEventId', () => {
     expect(readLastEventId(undefined, '42.0')).toEqual({ sequence: 42, entry: 0 });
   });
 
-  it('refuses what is not a stream sequence with VALIDATION_FAILED', () => {
+  it('refuses what is not an event id with VALIDATION_FAILED', () => {
     for (const [header, query, field] of [
       ['abc', undefined, 'Last-Event-ID'],
       ['-1', undefined, 'Last-Event-ID'],
-      ['1.5', undefined, 'Last-Event-ID'],
+      ['1.x', undefined, 'Last-Event-ID'],
       ['99999999999999999', undefined, 'Last-Event-ID'],
       ['1.', undefined, 'Last-Event-ID'],
       ['1.2.3', undefined, 'Last-Event-ID'],
