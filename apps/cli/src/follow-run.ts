@@ -165,8 +165,8 @@ export async function followRun(context: CommandContext, runId: string): Promise
       onReconnect: ({ reason, delayMs, lastEventId }) =>
         io.stderr.write(io.errorPalette.dim(`yard: ${reason}; reconnecting in ${formatDuration(delayMs)}${lastEventId ? ` after event ${lastEventId}` : ''}\n`)),
       onEvent: (message) => {
-        // Ids are stream sequences (`<sequence>.<entry>` for a log entry of a batch), increasing: never print an event
-        // twice, whatever a server resends.
+        // Ids are stream sequences (`<sequence>.<entry>`, three digits, for a log entry of a batch), increasing: never
+        // print an event twice, whatever a server resends.
         const order = eventOrderOf(message.id);
         if (order !== null && lastSeen !== null && !isAfter(order, lastSeen)) return;
         if (order !== null) lastSeen = order;
@@ -197,7 +197,7 @@ export async function followRun(context: CommandContext, runId: string): Promise
 type EventOrder = readonly [sequence: number, entry: number];
 
 function eventOrderOf(id: string | null): EventOrder | null {
-  const match = id === null ? null : /^(\d+)(?:\.(\d+))?$/.exec(id);
+  const match = id === null ? null : /^(\d+)(?:\.(\d{3}))?$/.exec(id);
   return match ? [Number(match[1]), match[2] === undefined ? -1 : Number(match[2])] : null;
 }
 

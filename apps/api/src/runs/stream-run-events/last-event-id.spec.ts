@@ -11,10 +11,16 @@ describe('readLastEventId', () => {
   });
 
   it('reads the id of a log entry sent from a batch: its message and its place in it, as eventIdOf wrote it', () => {
-    expect(eventIdOf(42, 7)).toBe('42.7');
+    expect(eventIdOf(42, 7)).toBe('42.007');
+    expect(eventIdOf(42, 255)).toBe('42.255');
     expect(eventIdOf(42)).toBe('42');
     expect(readLastEventId(eventIdOf(42, 7), undefined)).toEqual({ sequence: 42, entry: 7 });
-    expect(readLastEventId(undefined, '42.0')).toEqual({ sequence: 42, entry: 0 });
+    expect(readLastEventId(undefined, '42.000')).toEqual({ sequence: 42, entry: 0 });
+  });
+
+  it('gives ids that increase when read as numbers, across messages and the entries of a batch', () => {
+    const ids = [eventIdOf(41), eventIdOf(42, 0), eventIdOf(42, 9), eventIdOf(42, 10), eventIdOf(42, 100), eventIdOf(42, 999), eventIdOf(43)].map(Number);
+    expect(ids.every((id, index) => index === 0 || id > ids[index - 1])).toBe(true);
   });
 
   it('refuses what is not an event id with VALIDATION_FAILED', () => {
@@ -25,6 +31,7 @@ describe('readLastEventId', () => {
       ['99999999999999999', undefined, 'Last-Event-ID'],
       ['1.', undefined, 'Last-Event-ID'],
       ['1.2.3', undefined, 'Last-Event-ID'],
+      ['1.5', undefined, 'Last-Event-ID'],
       [undefined, 'x', 'lastEventId'],
       [undefined, ['1', '2'], 'lastEventId'],
     ] as const) {

@@ -1,4 +1,4 @@
-import { ErrorCode, YardError } from '@yardmaster/contracts';
+import { ErrorCode, MAX_LOG_BATCH_ENTRIES, YardError } from '@yardmaster/contracts';
 
 /**
  * Where a client stands in a run's events: after the message at stream `sequence`, or, inside a batch of log entries
@@ -9,10 +9,15 @@ export interface EventPosition {
   readonly entry: number | null;
 }
 
-/** The SSE id of an event: its stream sequence, and for an entry of a log batch its place in the batch. */
+/**
+ * The SSE id of an event: its stream sequence, and for an entry of a log batch its place in the batch in three digits
+ * (a batch holds fewer than 1,000), so that ids read as numbers still increase: `41`, `42.000`, `42.001`, …, `43`.
+ */
 export function eventIdOf(sequence: number, entry: number | null = null): string {
-  return entry === null ? String(sequence) : `${sequence}.${entry}`;
+  return entry === null ? String(sequence) : `${sequence}.${String(entry).padStart(ENTRY_DIGITS, '0')}`;
 }
+
+const ENTRY_DIGITS = String(MAX_LOG_BATCH_ENTRIES - 1).length;
 
 /**
  * The event a client has already seen: the `Last-Event-ID` header an EventSource sends when it reconnects, else the
@@ -28,11 +33,11 @@ export function readLastEventId(header: string | undefined, query: unknown): Eve
 }
 
 function parsePosition(raw: string, field: string): EventPosition {
-  const match = /^(\d{1,16})(?:\.(\d{1,4}))?$/.exec(raw);
+  const match = /^(\d{1,16})(?:\.(\d{3}))?$/.exec(raw);
   const sequence = match ? Number(match[1]) : Number.NaN;
   if (!match || !Number.isSafeInteger(sequence)) {
     throw new YardError(ErrorCode.ValidationFailed, 'Invalid resume position', [
-      { field, message: 'must be the id of an event received before: a whole number from 0, or <number>.<entry> for a log entry' },
+      { field, message: 'must be the id of an event received before: a whole number from 0, or <number>.<entry> (three digits) for a log entry' },
     ]);
   }
   return { sequence, entry: match[2] === undefined ? null : Number(match[2]) };
