@@ -17,10 +17,11 @@ export interface StepEventBufferOptions {
 }
 
 /**
- * Entries sent in one pipelined batch (however many events carry them: one `run.log_batch` of 256 lines, or 256 events
- * of one entry each); big enough to hide the round trip, small enough to re-send cheaply.
+ * Events, and entries they carry, sent in one pipelined batch: four `run.log_batch` of 256 lines, or 256 events of one
+ * entry each (progress reports, single entries); big enough to hide the round trip, small enough to re-send cheaply.
  */
-const ENTRIES_PER_SEND = 256;
+const EVENTS_PER_SEND = 256;
+const ENTRIES_PER_SEND = 1024;
 
 /**
  * Batches on the wire at once while NATS answers: the next ones go out while JetStream still stores and acknowledges
@@ -219,13 +220,14 @@ export class StepEventBuffer {
   /** Sends the next events until the window is full; while NATS is away, one event probes and the rest follow once it is stored. */
   private fillWindow(): void {
     const stalled = this.stalledSince !== null;
+    const eventsPerSend = stalled ? 1 : EVENTS_PER_SEND;
     const entriesPerSend = stalled ? 1 : ENTRIES_PER_SEND;
     const window = stalled ? 1 : BATCHES_IN_FLIGHT;
     while (this.inFlight.length < window && this.sentAhead < this.queue.length) {
       const batch: EncodedEvent[] = [];
       let entries = 0;
       // At least one event, however many entries it carries.
-      while (this.sentAhead < this.queue.length && (batch.length === 0 || entries + this.queue[this.sentAhead].entries <= entriesPerSend)) {
+      while (this.sentAhead < this.queue.length && (batch.length === 0 || (batch.length < eventsPerSend && entries + this.queue[this.sentAhead].entries <= entriesPerSend))) {
         const pending = this.queue[this.sentAhead++];
         batch.push(this.built(pending));
         entries += pending.entries;
