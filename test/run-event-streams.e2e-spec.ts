@@ -69,9 +69,11 @@ describe('live run events over Server-Sent Events', () => {
       expect(body.type).toBe(event.event);
       expect(body.aggregateId).toBe(runId);
     }
-    // Ids are stream sequences: strictly increasing, so a client can resume after any of them.
+    // Ids are stream sequences (`<sequence>.<entry>` for the log entries of one batch): strictly increasing as numbers,
+    // so a client can resume after any of them.
     const sequences = ids(events);
-    expect(sequences.every((sequence, index) => Number.isSafeInteger(sequence) && (index === 0 || sequence > sequences[index - 1]))).toBe(true);
+    expect(events.every((event) => /^\d+(\.\d{3})?$/.test(event.id ?? ''))).toBe(true);
+    expect(sequences.every((sequence, index) => Number.isFinite(sequence) && (index === 0 || sequence > sequences[index - 1]))).toBe(true);
     expect(new Set(events.map((event) => envelope(event).id)).size).toBe(events.length);
 
     // Reconnect as EventSource does, after the 50th log entry: entries 51 to 101, each once, in order.

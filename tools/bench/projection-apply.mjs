@@ -1,12 +1,12 @@
 // `npm run bench:projection`: how fast the projection alone applies a backlog of log lines, without the collector.
 // On an instance and a database of its own (removed afterwards), against the running PostgreSQL and NATS: it
-// publishes a run's run.requested, run.started and --lines run.log events (shaped as the collector writes them)
-// while no projection runs, then starts the projection (as `npm start` does, with its memory settings) and times
+// publishes a run's run.requested, run.started and --lines log lines (shaped as the collector writes them: run.log_batch
+// events of 256 lines; `--shape single` sends one run.log per line, as versions before batches did) while no projection runs, then starts the projection (as `npm start` does, with its memory settings) and times
 // from the first line stored to the last, polling by event id. It prints lines/s, the projection's CPU time per
 // line (from /proc, what a shared machine distorts least) and its peak RSS.
 // `--checkout <dir>` starts the projection built in another checkout and migrates with its migrations (an A/B
 // against main without switching branches); `--cpu-prof <dir>` writes a V8 CPU profile there.
-// Rerun: npm run bench:projection [-- --lines 100000 --runs 1 --checkout /work/main --cpu-prof .yard/prof]
+// Rerun: npm run bench:projection [-- --lines 100000 --runs 1 --shape batch|single --checkout /work/main --cpu-prof .yard/prof]
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
@@ -21,6 +21,10 @@ const lines = Number(argument('lines', '100000'));
 const runs = Number(argument('runs', '1'));
 const checkout = resolve(argument('checkout', ROOT));
 const cpuProfileDir = argument('cpu-prof', null);
+const shape = argument('shape', 'batch');
+if (shape !== 'batch' && shape !== 'single') throw new Error(`--shape is batch or single, not ${shape}`);
+/** As the collector packs them (apps/collector/src/activities/run-log-batch.ts). */
+const LINES_PER_BATCH = 256;
 // Node flags after the services' own (a later flag wins): e.g. --node-flags "--max-semi-space-size=8".
 const extraFlags = (argument('node-flags', '') ?? '').split(' ').filter(Boolean);
 const POLL_MS = 50;
@@ -45,13 +49,21 @@ function runEvents(runId) {
     event('run.requested', runId, 1, { jobId: 'examples.LogFlood', jobName: 'Log flood', data: { lines }, commit: true, queue: 'default', requestedBy: 'bench', workflowId: `run-${runId}`, requestedAt: now }),
     event('run.started', runId, 2, { jobId: 'examples.LogFlood', workflowId: `run-${runId}`, attempt: 1 }),
   ];
-  for (let line = 1; line <= lines; line++) {
-    events.push(
-      event('run.log', runId, line, { level: 'info', grouping: 'run', message: `Line ${line} of ${lines}`, object: null, attempt: 1, loggedAt: new Date().toISOString() }, `${runId}:run:1:log:${line}`),
-    );
+  const entry = (line) => ({ level: 'info', grouping: 'run', message: `Line ${line} of ${lines}`, object: null, attempt: 1, loggedAt: new Date().toISOString() });
+  if (shape === 'single') {
+    for (let line = 1; line <= lines; line++) events.push(event('run.log', runId, line, entry(line), lineId(runId, line)));
+    return events;
+  }
+  for (let first = 1; first <= lines; first += LINES_PER_BATCH) {
+    const last = Math.min(lines, first + LINES_PER_BATCH - 1);
+    const entries = [];
+    for (let line = first; line <= last; line++) entries.push({ id: lineId(runId, line), sequence: line, ...entry(line) });
+    events.push(event('run.log_batch', runId, first, { entries }, `${runId}:run:1:logs:${first}-${last}`));
   }
   return events;
 }
+
+const lineId = (runId, line) => `${runId}:run:1:log:${line}`;
 
 const readProc = (pid, file) => readFileSync(`/proc/${pid}/${file}`, 'utf8');
 
@@ -99,8 +111,8 @@ async function once(round) {
     });
     closeSync(output);
     const stored = async (eventId) => (await db.query('SELECT 1 FROM job_log_entries WHERE id = $1', [eventId])).rowCount === 1;
-    const firstId = events[2].id;
-    const lastId = events.at(-1).id;
+    const firstId = lineId(runId, 1);
+    const lastId = lineId(runId, lines);
     let peakRssKb = 0;
     const sample = () => {
       peakRssKb = Math.max(peakRssKb, testing.residentKbOf(readProc(child.pid, 'status')) ?? 0);
@@ -163,7 +175,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.e
 process.once('exit', () => running?.kill('SIGTERM'));
 let running = null;
 
-console.log(`Projection apply benchmark: ${lines} log lines, projection of ${checkout}`);
+console.log(`Projection apply benchmark: ${lines} log lines (${shape === 'batch' ? `run.log_batch events of ${LINES_PER_BATCH}` : 'one run.log each'}), projection of ${checkout}`);
 const results = [];
 for (let round = 1; round <= runs; round++) results.push(await once(round));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -171,4 +183,4 @@ console.log(
   `median of ${runs}: ${Math.round(median(results.map((r) => r.linesPerSecond)))} lines/s, ${Math.round(median(results.map((r) => r.linesPerCpuSecond)))} lines per CPU second, ` +
     `PostgreSQL CPU ${median(results.map((r) => r.pgCpuSeconds)).toFixed(2)} s, peak RSS ${median(results.map((r) => r.peakRssMb)).toFixed(1)} MB`,
 );
-console.log(`Rerun: npm run bench:projection -- --lines ${lines} --runs ${runs}${checkout === ROOT ? '' : ` --checkout ${checkout}`}`);
+console.log(`Rerun: npm run bench:projection -- --lines ${lines} --runs ${runs} --shape ${shape}${checkout === ROOT ? '' : ` --checkout ${checkout}`}`);

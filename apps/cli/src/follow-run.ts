@@ -155,7 +155,7 @@ export async function followRun(context: CommandContext, runId: string): Promise
   const stopListening = context.onInterrupt?.(() =>
     interrupt.abort(new InterruptedError(`stopped following run ${runId}; the run goes on (\`${context.program} cancel ${runId}\` stops it)`)),
   );
-  let lastSequence: number | null = null;
+  let lastSeen: EventOrder | null = null;
   try {
     await followEventStream({
       ...context.followTuning,
@@ -165,10 +165,11 @@ export async function followRun(context: CommandContext, runId: string): Promise
       onReconnect: ({ reason, delayMs, lastEventId }) =>
         io.stderr.write(io.errorPalette.dim(`yard: ${reason}; reconnecting in ${formatDuration(delayMs)}${lastEventId ? ` after event ${lastEventId}` : ''}\n`)),
       onEvent: (message) => {
-        // Ids are stream sequences, increasing: never print an event twice, whatever a server resends.
-        const sequence = message.id !== null && /^\d+$/.test(message.id) ? Number(message.id) : null;
-        if (sequence !== null && lastSequence !== null && sequence <= lastSequence) return;
-        if (sequence !== null) lastSequence = sequence;
+        // Ids are stream sequences (`<sequence>.<entry>`, three digits, for a log entry of a batch), increasing: never
+        // print an event twice, whatever a server resends.
+        const order = eventOrderOf(message.id);
+        if (order !== null && lastSeen !== null && !isAfter(order, lastSeen)) return;
+        if (order !== null) lastSeen = order;
         const event = parseEnvelope(message.data);
         if (!event) {
           io.stderr.write(io.errorPalette.dim(`yard: skipped an event that is not a run event (${message.event})\n`));
@@ -190,6 +191,18 @@ export async function followRun(context: CommandContext, runId: string): Promise
   } finally {
     stopListening?.();
   }
+}
+
+/** An event id as a place in the run's events: its stream sequence, and its entry within a batch (-1 for a whole message). */
+type EventOrder = readonly [sequence: number, entry: number];
+
+function eventOrderOf(id: string | null): EventOrder | null {
+  const match = id === null ? null : /^(\d+)(?:\.(\d{3}))?$/.exec(id);
+  return match ? [Number(match[1]), match[2] === undefined ? -1 : Number(match[2])] : null;
+}
+
+function isAfter([sequence, entry]: EventOrder, [lastSequence, lastEntry]: EventOrder): boolean {
+  return sequence > lastSequence || (sequence === lastSequence && entry > lastEntry);
 }
 
 async function endedRun(context: CommandContext, runId: string, timeoutMs = 10_000): Promise<RunView> {

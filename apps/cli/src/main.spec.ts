@@ -453,6 +453,29 @@ describe('yard run --follow', () => {
     expect(result.stderr).toMatch(/^yard: the server ended the stream before the run ended; reconnecting in 250 ms after event \d+\n$/);
   });
 
+  it('prints each log entry of a batch once (ids <sequence>.<entry>), even when a server resends some after a reconnect', async () => {
+    const frames = helloWorldStream()
+      .split('\n\n')
+      .filter(Boolean)
+      .map((frame) => `${frame}\n\n`);
+    // The four log entries as the API sends a batch: one message, an id per entry.
+    const [requested, started, progress, ...rest] = frames;
+    const terminal = rest.pop() as string;
+    const entries = rest.map((frame, index) => frame.replace(/^id: \d+\n/, `id: 40.${String(index).padStart(3, '0')}\n`));
+    const asked: Array<string | undefined> = [];
+    const api = fakeApi((request) => {
+      if (!request.url.pathname.endsWith('/events')) return undefined;
+      asked.push(request.headers['last-event-id']);
+      if (asked.length === 1) return sse([requested, started, progress, ...entries.slice(0, 2)].join(''));
+      // Resent from the start of the batch: the first two entries come again.
+      return sse([...entries, terminal.replace(/^id: \d+\n/, 'id: 41\n')].join(''));
+    });
+    const result = await yard(['logs', RUN_ID, '--follow'], api.fetch);
+    expect(result.code).toBe(0);
+    expect(asked).toEqual([undefined, '40.001']);
+    expect(result.stdout.match(/(Hello, yard \(\d of 3\)|Greeted yard 3 times)/g)).toEqual(['Hello, yard (1 of 3)', 'Hello, yard (2 of 3)', 'Hello, yard (3 of 3)', 'Greeted yard 3 times']);
+  });
+
   it('asks the run how it ended when the stream has nothing more (204)', async () => {
     const api = fakeApi(
       on('GET', `/api/runs/${RUN_ID}/events`, () => new Response(null, { status: 204 })),

@@ -17,6 +17,7 @@ export * from './jobs/job-policies';
 export * from './concurrency/concurrency-slots';
 export * from './events/envelope';
 export * from './events/run-events';
+export * from './events/run-log-batch';
 export * from './events/catalog-events';
 export * from './errors/error-codes';
 export * from './commands/command-reply';

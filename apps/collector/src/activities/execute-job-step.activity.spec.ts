@@ -9,6 +9,8 @@ import {
   JOB_CODE_ERROR_TYPE,
   JOB_NOT_HOSTED_ERROR_TYPE,
   LOG_DELIVERY_FAILED_ERROR_TYPE,
+  runLogBatchSchema,
+  runLogEventsOf,
   type EventEnvelope,
   type JsonObject,
   type JsonValue,
@@ -38,9 +40,18 @@ class FakePublisher {
     return this as unknown as EventPublisher;
   }
 
-  /** The log entries only: every step also publishes run.step_started first. */
+  /** The log entries only (every step also publishes run.step_started first), as the run.log events their batches carry. */
   logs(): Array<{ subject: string; event: RunLogged }> {
-    return this.published.filter(({ event }) => event.type === 'run.log') as Array<{ subject: string; event: RunLogged }>;
+    return this.published
+      .filter(({ event }) => event.type === 'run.log_batch')
+      .flatMap(({ subject, event }) => runLogEventsOf(runLogBatchSchema.parse(event)).map((line) => ({ subject, event: line })));
+  }
+
+  /** Every event as readers see them: a batch of log entries as the run.log events it carries. */
+  shown(): Array<{ subject: string; event: EventEnvelope }> {
+    return this.published.flatMap(({ subject, event }) =>
+      event.type === 'run.log_batch' ? runLogEventsOf(runLogBatchSchema.parse(event)).map((line) => ({ subject, event: line as EventEnvelope })) : [{ subject, event }],
+    );
   }
 
   entries(): Array<[level: string, message: string]> {
@@ -116,7 +127,7 @@ describe('executeJobStep', () => {
       ['success', 'Greeted x 3 times'],
     ]);
     for (const { subject, event } of publisher.logs()) {
-      expect(subject).toBe('unit_test.run.run-1.log');
+      expect(subject).toBe('unit_test.run.run-1.log_batch');
       expect(event).toMatchObject({ aggregateId: 'run-1', actor: 'alice', correlationId: 'corr-1', data: { grouping: 'run', attempt: 1 } });
     }
   });
@@ -206,8 +217,8 @@ describe('executeJobStep', () => {
     const env = mockEnvironment();
     const outcome = (await env.run(executeJobStep, inputFor('examples.HelloWorld', { name: 'x' }))) as StepOutcome;
     expect(outcome.result).toMatchObject({ greeting: expect.any(String) });
-    expect(publisher.published.map(({ event }) => event.type)).toEqual(['run.step_started', 'run.log', 'run.log', 'run.log', 'run.log']);
-    expect(new Set(publisher.published.map(({ event }) => event.id)).size).toBe(5);
+    expect(publisher.shown().map(({ event }) => event.type)).toEqual(['run.step_started', 'run.log', 'run.log', 'run.log', 'run.log']);
+    expect(new Set(publisher.shown().map(({ event }) => event.id)).size).toBe(5);
   });
 
   it('fails without a retry (LogDeliveryFailed, naming NATS) when NATS stays away past the delivery timeout', async () => {
@@ -223,7 +234,7 @@ describe('executeJobStep', () => {
     const env = mockEnvironment({ attempt: 2 });
     await env.run(executeJobStep, inputFor('examples.HelloWorld', { name: 'x', count: 1 }));
 
-    const [first, ...rest] = publisher.published;
+    const [first, ...rest] = publisher.shown();
     expect(first.subject).toBe('unit_test.run.run-1.step_started');
     expect(first.event).toMatchObject({
       id: 'run-1:run:2:step_started',
@@ -252,7 +263,7 @@ describe('executeJobStep', () => {
     it('publishes it, as the workflow drafted it, before the step and its log', async () => {
       const env = mockEnvironment();
       await env.run(executeJobStep, { ...inputFor('examples.HelloWorld', { name: 'x', count: 1 }), announce });
-      const [first, ...rest] = publisher.published;
+      const [first, ...rest] = publisher.shown();
       expect(first.subject).toBe('unit_test.run.run-1.started');
       expect(first.event).toMatchObject({ id: announce.id, type: 'run.started', aggregateId: 'run-1', sequence: 2, occurredAt: announce.occurredAt, data: announce.data });
       expect(rest.map(({ event }) => event.type)).toEqual(['run.step_started', 'run.log', 'run.log']);

@@ -2,13 +2,14 @@ import type { LogLevel, LogObjectRef } from '@yardmaster/contracts';
 import type { RunLoggerScope } from './run-logger';
 
 /**
- * A step's `run.log` events written straight to their JSON text, byte for byte what `JSON.stringify(newEvent(...))`
- * gives (checked by its spec): at tens of thousands of lines a second, building each envelope as objects and
- * stringifying them was a tenth of the collector's CPU and most of its garbage. What is the same for every line of
- * the step (run, step, attempt, actor, correlation id) is serialised once, here.
+ * A step's log entries written straight to JSON text, and batches of them (`run.log_batch`) as the envelope
+ * `JSON.stringify(newEvent(...))` gives, byte for byte (checked by its spec): at tens of thousands of lines a second,
+ * building each entry as objects and stringifying them was a tenth of the collector's CPU and most of its garbage.
+ * What is the same for every line of the step (run, step, attempt, actor, correlation id) is serialised once, here.
  */
 export class RunLogJson {
   readonly idPrefix: string;
+  private readonly batchIdPrefix: string;
   private readonly afterOccurredAt: string;
   private readonly afterSequence: string;
   private readonly afterLevel: string;
@@ -17,8 +18,9 @@ export class RunLogJson {
   constructor(scope: RunLoggerScope) {
     const { runId, step, attempt, actor, correlationId, grouping = step } = scope;
     this.idPrefix = `${runId}:${step}:${attempt}:log:`;
+    this.batchIdPrefix = `${runId}:${step}:${attempt}:logs:`;
     this.afterOccurredAt = `","aggregateId":${JSON.stringify(runId)},"sequence":`;
-    this.afterSequence = `,"correlationId":${JSON.stringify(correlationId)},"actor":${JSON.stringify(actor)},"data":{"level":`;
+    this.afterSequence = `,"correlationId":${JSON.stringify(correlationId)},"actor":${JSON.stringify(actor)},"data":{"entries":[`;
     this.afterLevel = `,"grouping":${JSON.stringify(grouping)},"message":`;
     this.afterObject = `,"attempt":${JSON.stringify(attempt)},"loggedAt":"`;
   }
@@ -28,12 +30,27 @@ export class RunLogJson {
     return this.idPrefix + sequence;
   }
 
-  /** The event's JSON; `at` (an ISO timestamp) is both when it occurred and when it was logged. */
+  /**
+   * A batch's event id, from the sequences of its first and last entries: a batch is never re-packed once sent, so a
+   * re-sent batch has the same id (JetStream's msgID drops the copy) and no two batches of a step attempt share one.
+   */
+  batchIdOf(firstSequence: number, lastSequence: number): string {
+    return `${this.batchIdPrefix}${firstSequence}-${lastSequence}`;
+  }
+
+  /** One entry of a batch; `at` (an ISO timestamp) is when it was logged. */
   entry(sequence: number, level: LogLevel, message: string, object: LogObjectRef | null, at: string): string {
     return (
-      `{"id":${JSON.stringify(this.idOf(sequence))},"type":"run.log","occurredAt":"${at}${this.afterOccurredAt}${sequence}` +
-      `${this.afterSequence}${JSON.stringify(level)}${this.afterLevel}${JSON.stringify(message)},"object":${JSON.stringify(object)}` +
-      `${this.afterObject}${at}"},"version":1,"causationId":null}`
+      `{"id":${JSON.stringify(this.idOf(sequence))},"sequence":${sequence},"level":${JSON.stringify(level)}${this.afterLevel}${JSON.stringify(message)}` +
+      `,"object":${JSON.stringify(object)}${this.afterObject}${at}"}`
+    );
+  }
+
+  /** The `run.log_batch` event of consecutive entries (as `entry` wrote them), dated when its first was logged. */
+  batch(firstSequence: number, lastSequence: number, firstAt: string, entries: readonly string[]): string {
+    return (
+      `{"id":${JSON.stringify(this.batchIdOf(firstSequence, lastSequence))},"type":"run.log_batch","occurredAt":"${firstAt}${this.afterOccurredAt}` +
+      `${firstSequence}${this.afterSequence}${entries.join(',')}]},"version":1,"causationId":null}`
     );
   }
 }

@@ -1,4 +1,4 @@
-import { REDACTED, type EventEnvelope, type RunLogged } from '@yardmaster/contracts';
+import { REDACTED, runLogBatchSchema, runLogEventsOf, type EventEnvelope, type RunLogged } from '@yardmaster/contracts';
 import { bufferOver } from './log-delivery/publish-one-by-one';
 import { Redactor } from './run-data/redactor';
 import { RunLogger } from './run-logger';
@@ -6,7 +6,7 @@ import { RunLogger } from './run-logger';
 describe('RunLogger with a Redactor', () => {
   it('masks sensitive values in messages and object references before publishing', async () => {
     const published: RunLogged[] = [];
-    const buffer = bufferOver({ publish: async (_subject: string, event: EventEnvelope) => published.push(event as RunLogged) });
+    const buffer = bufferOver({ publish: async (_subject: string, event: EventEnvelope) => published.push(...runLogEventsOf(runLogBatchSchema.parse(event))) });
     const logger = new RunLogger(buffer, { instance: 'i', runId: 'r', step: 'run', attempt: 1, actor: 'a', correlationId: 'c' });
     logger.info('before hunter2');
     logger.redactWith(new Redactor(['hunter2']));

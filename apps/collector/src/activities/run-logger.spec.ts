@@ -1,26 +1,39 @@
-import type { EventEnvelope, RunLogged, RunProgressData } from '@yardmaster/contracts';
+import { runLogBatchSchema, runLogEventsOf, type EventEnvelope, type RunLogBatch, type RunLogged, type RunProgressData } from '@yardmaster/contracts';
 import { bufferOver } from './log-delivery/publish-one-by-one';
-import { RunLogger, type RunLoggerScope } from './run-logger';
+import { LOG_BATCH_LIMITS } from './run-log-batch';
+import { MAX_LOG_MESSAGE_CHARS, RunLogger, type RunLoggerScope } from './run-logger';
 
 interface Published {
   readonly subject: string;
-  readonly event: RunLogged;
+  readonly event: EventEnvelope;
 }
 
 /** Records what is published; each publish resolves after a delay that shrinks, so out-of-order publishing would show. */
 class FakePublisher {
   readonly published: Published[] = [];
+  /** The id of every event handed over, including those whose publish failed. */
+  readonly attempted: string[] = [];
   calls = 0;
   failOnCall: number | null = null;
 
   async publish(subject: string, event: EventEnvelope): Promise<number> {
     const call = ++this.calls;
+    this.attempted.push(event.id);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 20 - call * 5)));
     if (this.failOnCall === call) throw new Error(`publish ${call} failed`);
-    this.published.push({ subject, event: event as RunLogged });
+    this.published.push({ subject, event });
     return this.published.length;
   }
 
+  /** The batches published, as their contract reads them. */
+  get batches(): RunLogBatch[] {
+    return this.published.filter(({ event }) => event.type === 'run.log_batch').map(({ event }) => runLogBatchSchema.parse(event));
+  }
+
+  /** Every log line published, as the run.log events readers see. */
+  get lines(): RunLogged[] {
+    return this.batches.flatMap(runLogEventsOf);
+  }
 }
 
 function loggerOver(publisher: { publish(subject: string, event: EventEnvelope): Promise<unknown> }, loggerScope = scope) {
@@ -38,7 +51,7 @@ const scope: RunLoggerScope = {
 };
 
 describe('RunLogger', () => {
-  it('publishes every entry to the run log subject, in the order written, with deterministic ids', async () => {
+  it('publishes entries written together as one batch on the run log subject, in the order written, with deterministic ids', async () => {
     const publisher = new FakePublisher();
     const logger = loggerOver(publisher);
     logger.debug('one');
@@ -48,8 +61,8 @@ describe('RunLogger', () => {
     logger.failure('five');
     await logger.flush();
 
-    expect(publisher.published.map((entry) => entry.subject)).toEqual(Array(5).fill('test_inst.run.run-123.log'));
-    const events = publisher.published.map((entry) => entry.event);
+    expect(publisher.published.map((entry) => [entry.subject, entry.event.id])).toEqual([['test_inst.run.run-123.log_batch', 'run-123:test_mtu:2:logs:1-5']]);
+    const events = publisher.lines;
     expect(events.map((event) => event.data.message)).toEqual(['one', 'two', 'three', 'four', 'five']);
     expect(events.map((event) => event.data.level)).toEqual(['debug', 'info', 'success', 'warning', 'failure']);
     expect(events.map((event) => event.id)).toEqual([1, 2, 3, 4, 5].map((n) => `run-123:test_mtu:2:log:${n}`));
@@ -83,9 +96,44 @@ describe('RunLogger', () => {
       logger.info('b');
       await logger.flush();
     }
-    const ids = (publisher: FakePublisher) => publisher.published.map((entry) => entry.event.id);
+    const ids = (publisher: FakePublisher) => [...publisher.published.map((entry) => entry.event.id), ...publisher.lines.map((event) => event.id)];
     expect(ids(again)).toEqual(ids(first));
-    expect(ids(nextAttempt)).toEqual(['run-123:test_mtu:3:log:1', 'run-123:test_mtu:3:log:2']);
+    expect(ids(nextAttempt)).toEqual(['run-123:test_mtu:3:logs:1-2', 'run-123:test_mtu:3:log:1', 'run-123:test_mtu:3:log:2']);
+  });
+
+  it('packs consecutive entries into batches of at most 256, in order, each named by its first and last entry', async () => {
+    const publisher = new FakePublisher();
+    const logger = loggerOver(publisher);
+    for (let line = 1; line <= 600; line++) logger.info(`line ${line}`);
+    await logger.flush();
+    // Sent in this order (this fake answers later publishes sooner; JetStream stores them in the order sent).
+    expect(publisher.attempted).toEqual(['run-123:test_mtu:2:logs:1-256', 'run-123:test_mtu:2:logs:257-512', 'run-123:test_mtu:2:logs:513-600']);
+    const batches = publisher.batches.sort((one, other) => one.sequence - other.sequence);
+    expect(batches.map((batch) => batch.sequence)).toEqual([1, 257, 513]);
+    expect(batches.flatMap(runLogEventsOf).map((event) => event.data.message)).toEqual(Array.from({ length: 600 }, (_, index) => `line ${index + 1}`));
+  });
+
+  it(`keeps a batch within ${LOG_BATCH_LIMITS.maxChars} characters of entries: long lines make smaller batches`, async () => {
+    const publisher = new FakePublisher();
+    const logger = loggerOver(publisher);
+    for (let line = 1; line <= 20; line++) logger.info(`${line} `.padEnd(10_000, 'x'));
+    await logger.flush();
+    const sizes = publisher.batches.map((batch) => batch.data.entries.length);
+    expect(sizes).toEqual([6, 6, 6, 2]);
+    for (const batch of publisher.batches) expect(JSON.stringify(batch.data.entries).length).toBeLessThanOrEqual(LOG_BATCH_LIMITS.maxChars);
+    expect(publisher.lines.map((event) => Number.parseInt(event.data.message, 10))).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+  });
+
+  it(`cuts a message longer than ${MAX_LOG_MESSAGE_CHARS} characters, saying how much was left out, and sends it alone`, async () => {
+    const publisher = new FakePublisher();
+    const logger = loggerOver(publisher);
+    logger.info('before');
+    logger.info('y'.repeat(MAX_LOG_MESSAGE_CHARS + 2_345));
+    logger.info('after');
+    await logger.flush();
+    expect(publisher.batches.map((batch) => batch.data.entries.map((entry) => entry.message.length))).toEqual([[6], [MAX_LOG_MESSAGE_CHARS + '… [2345 more characters not logged]'.length], [5]]);
+    expect(publisher.lines[1].data.message.endsWith('y… [2345 more characters not logged]')).toBe(true);
+    for (const { event } of publisher.published) expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThan(1024 * 1024);
   });
 
   it('counts failure entries only', async () => {
@@ -106,8 +154,8 @@ describe('RunLogger', () => {
     logger.info('with object', { object: { type: 'device', id: 42 as unknown as string, display: 'edge-01' } });
     logger.info('with url', { object: { type: 'interface', id: 'Gi0/1', url: 'https://x/1' } });
     await logger.flush();
-    expect(publisher.published[0].event.data.object).toEqual({ type: 'device', id: '42', display: 'edge-01' });
-    expect(publisher.published[1].event.data.object).toEqual({ type: 'interface', id: 'Gi0/1', url: 'https://x/1' });
+    expect(publisher.lines[0].data.object).toEqual({ type: 'device', id: '42', display: 'edge-01' });
+    expect(publisher.lines[1].data.object).toEqual({ type: 'interface', id: 'Gi0/1', url: 'https://x/1' });
   });
 
   it('flush resolves at once when nothing was written', async () => {
@@ -123,19 +171,23 @@ describe('RunLogger', () => {
     logger.info('b');
     expect(publisher.published).toHaveLength(0);
     await logger.flush();
-    expect(publisher.published).toHaveLength(2);
+    expect(publisher.lines).toHaveLength(2);
   });
 
-  it('re-sends from a failed publish until it succeeds: every entry once, in order', async () => {
+  it('re-sends a failed batch as it was, under the same id, until it is stored: every entry once, in order', async () => {
     const publisher = new FakePublisher();
     publisher.failOnCall = 2;
     const logger = loggerOver(publisher);
-    logger.info('a');
+    const first = logger.info('a');
+    await settle();
+    // The first batch is on its way: what follows is a batch of its own, whose first publish fails.
     logger.info('b');
     logger.info('c');
+    await first;
+    logger.info('d');
     await logger.flush();
-    expect(publisher.published.map((entry) => entry.event.data.message)).toEqual(['a', 'b', 'c']);
-    expect(publisher.calls).toBe(4);
+    expect(publisher.lines.map((event) => event.data.message)).toEqual(['a', 'b', 'c', 'd']);
+    expect(publisher.attempted).toEqual(['run-123:test_mtu:2:logs:1-1', 'run-123:test_mtu:2:logs:2-3', 'run-123:test_mtu:2:logs:2-3', 'run-123:test_mtu:2:logs:4-4']);
   });
 });
 
@@ -232,9 +284,9 @@ describe('RunLogger progress', () => {
 
     // The queued report took the latest values when its turn came; no second report was queued.
     expect(publisher.published.map(({ event }) => [event.type, event.id])).toEqual([
-      ['run.log', 'run-123:test_mtu:2:log:1'],
+      ['run.log_batch', 'run-123:test_mtu:2:logs:1-1'],
       ['run.progress', 'run-123:test_mtu:2:progress:1'],
-      ['run.log', 'run-123:test_mtu:2:log:2'],
+      ['run.log_batch', 'run-123:test_mtu:2:logs:2-2'],
     ]);
     expect((publisher.published[1].event as Progressed).data).toEqual({ total: 5, done: 3, failed: 0 });
   });

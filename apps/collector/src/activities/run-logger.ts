@@ -1,8 +1,9 @@
 import { newEvent, subjectsFor, type EventEnvelope, type LogLevel, type LogObjectRef, type RunProgressed } from '@yardmaster/contracts';
 import type { JobLogger, LogOptions, LogWritten, ProgressReport } from '@yardmaster/job-sdk';
-import { encodeEvent, encodeEventJson } from '@yardmaster/messaging';
+import { encodeEvent } from '@yardmaster/messaging';
 import type { StepEventBuffer } from './log-delivery/step-event-buffer';
 import { Redactor } from './run-data/redactor';
+import { RunLogBatchDraft } from './run-log-batch';
 import { RunLogJson } from './run-log-json';
 
 export interface RunLoggerScope {
@@ -20,10 +21,17 @@ export interface RunLoggerScope {
 const PROGRESS_ESTIMATED_BYTES = 400;
 
 /**
+ * A log message longer than this is cut, with a note saying how much was left out: one line must fit one NATS message
+ * (1 MiB `max_payload`) even when each character takes six bytes of escaped JSON, or it could never be delivered.
+ */
+export const MAX_LOG_MESSAGE_CHARS = 100_000;
+
+/**
  * A step's log entries and progress reports, handed to the step's `StepEventBuffer` as they are written: a
- * call returns at once and the buffer delivers in order, also through a NATS outage. Ids are deterministic
- * per step attempt, so an entry re-sent by the buffer is stored once. Progress reports made while one is
- * waiting to go out are coalesced into the latest.
+ * call returns at once and the buffer delivers in order, also through a NATS outage. Consecutive log entries
+ * travel together in one `run.log_batch` (an entry joins the batch waiting at the end of the buffer). Ids are
+ * deterministic per step attempt, so an entry (or a batch) re-sent by the buffer is stored once. Progress reports
+ * made while one is waiting to go out are coalesced into the latest.
  */
 export class RunLogger implements JobLogger {
   private redactor = Redactor.none;
@@ -41,7 +49,7 @@ export class RunLogger implements JobLogger {
     private readonly lines?: { logLine(level: LogLevel): void },
   ) {
     this.logJson = new RunLogJson(scope);
-    this.logSubject = this.subject('log');
+    this.logSubject = this.subject('log_batch');
   }
 
   /** From here on, entries are masked by `redactor`: set once the step's sensitive values are open, before job code runs. */
@@ -98,15 +106,16 @@ export class RunLogger implements JobLogger {
   private write(level: LogLevel, message: string, options: LogOptions | undefined): LogWritten {
     const sequence = ++this.written;
     this.lines?.logLine(level);
+    const at = new Date().toISOString();
     const json = this.logJson.entry(
       sequence,
       level,
-      this.redactor.text(String(message)),
+      cutToLength(this.redactor.text(String(message))),
       maskedObjectRef(normaliseObjectRef(options?.object), this.redactor),
-      new Date().toISOString(),
+      at,
     );
-    // Waiting entries hold only their JSON text; the bytes to send are made when the entry's batch goes out.
-    return this.buffer.enqueueLazy(() => encodeEventJson(this.logSubject, this.logJson.idOf(sequence), json), json.length);
+    // Waiting entries hold only their JSON text; the bytes to send are made when their batch goes out.
+    return this.buffer.enqueueJoining(json, this, () => new RunLogBatchDraft(this.logJson, this.logSubject, sequence, at, json));
   }
 
   private subject(kind: string): string {
@@ -126,6 +135,11 @@ export class RunLogger implements JobLogger {
       data,
     });
   }
+}
+
+function cutToLength(message: string): string {
+  if (message.length <= MAX_LOG_MESSAGE_CHARS) return message;
+  return `${message.slice(0, MAX_LOG_MESSAGE_CHARS)}… [${message.length - MAX_LOG_MESSAGE_CHARS} more characters not logged]`;
 }
 
 function wholeNumber(value: number): number {

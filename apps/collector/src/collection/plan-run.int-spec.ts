@@ -20,6 +20,7 @@ import {
   COLLECT_FACTS_JOB_ID,
   isRunEndFailureType,
   RUN_WORKFLOW_TYPE,
+  runLogEventsOf,
   SEARCH_ATTRIBUTE_NAMES,
   streamNamesFor,
   workflowIdForRun,
@@ -30,6 +31,7 @@ import {
   type FactsEvent,
   type JsonObject,
   type PlanSettings,
+  type RunLogBatch,
   type RunLogData,
   type RunOutcome,
   type RunWorkflowInput,
@@ -190,7 +192,8 @@ async function eventsOn(stream: string, prefix: string): Promise<EventEnvelope[]
     const message = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
     if (message?.subject.startsWith(prefix)) events.push(JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope);
   }
-  return events;
+  // Log entries travel in batches: as readers show them, one run.log each.
+  return events.flatMap((event) => (event.type === 'run.log_batch' ? runLogEventsOf(event as RunLogBatch) : [event]));
 }
 
 describe('a plan run of two simulated devices and a silent one', () => {

@@ -17,10 +17,12 @@ import {
   CONCURRENCY_SLOT_FREED_SIGNAL,
   isRunEndFailureType,
   RUN_WORKFLOW_TYPE,
+  runLogEventsOf,
   SEARCH_ATTRIBUTE_NAMES,
   workflowIdForRun,
   type EventEnvelope,
   type JsonObject,
+  type RunLogBatch,
   type RunLogData,
   type RunOutcome,
   type RunStepStartedData,
@@ -60,6 +62,13 @@ class InMemoryPublisher {
 
   asEventPublisher(): EventPublisher {
     return this as unknown as EventPublisher;
+  }
+
+  /** The events as readers show them: a batch of log entries as the run.log events it carries. */
+  get shown(): Array<{ subject: string; event: EventEnvelope }> {
+    return this.published.flatMap(({ subject, event }) =>
+      event.type === 'run.log_batch' ? runLogEventsOf(event as RunLogBatch).map((line) => ({ subject, event: line as EventEnvelope })) : [{ subject, event }],
+    );
   }
 }
 
@@ -187,7 +196,7 @@ function outcomeInFailure(error: unknown): RunOutcome {
 }
 
 function logEntries(publisher: InMemoryPublisher): Array<[grouping: string, level: string, message: string]> {
-  return publisher.published
+  return publisher.shown
     .filter(({ event }) => event.type === 'run.log')
     .map(({ event }) => {
       const data = event.data as RunLogData;
@@ -203,7 +212,7 @@ function stepsStarted(publisher: InMemoryPublisher): RunStepStartedData[] {
 function expectLifecycle(publisher: InMemoryPublisher, input: RunWorkflowInput, terminal: 'completed' | 'failed' | 'errored' | 'timed_out', workflowLogs = 0) {
   const { published } = publisher;
   // The workflow's own events; the collector adds log entries, step_started and progress between them.
-  const lifecycle = published.filter(({ event }) => !['run.log', 'run.step_started', 'run.progress'].includes(event.type));
+  const lifecycle = published.filter(({ event }) => !['run.log', 'run.log_batch', 'run.step_started', 'run.progress'].includes(event.type));
   expect(lifecycle.map(({ event }) => event.type)).toEqual(['run.started', `run.${terminal}`]);
   expect(published[0].event.type).toBe('run.started');
   expect(published[published.length - 1].event.type).toBe(`run.${terminal}`);
@@ -249,7 +258,7 @@ describe('runJobWorkflow with the collector activities', () => {
       ['test_descriptions', 'warning', 'Gi0/2 has no description'],
       ['post_run', 'info', 'Closed the session to edge-01'],
     ]);
-    const firstLog = publisher.published.find(({ event }) => event.type === 'run.log');
+    const firstLog = publisher.shown.find(({ event }) => event.type === 'run.log');
     expect(firstLog?.event.data).toMatchObject({ object: { type: 'device', id: 'edge-01', display: 'edge-01' }, attempt: 1 });
     // Each step announced itself, naming this worker.
     expect(stepsStarted(publisher)).toEqual([

@@ -34,7 +34,7 @@ function audited<TEvent>(stream: EventStream, contract: Contract<TEvent>, entryO
 }
 
 /** Log entries and progress reports, the bulk of the runs stream, are never someone's action: not even decoded. */
-const RUN_EVENTS_NEVER_AUDITED = [runEventKind('run.log'), runEventKind('run.progress')].map((kind) => `.${kind}`);
+const RUN_EVENTS_NEVER_AUDITED = [runEventKind('run.log'), runEventKind('run.log_batch'), runEventKind('run.progress')].map((kind) => `.${kind}`);
 const isNeverAudited = (subject: string) => RUN_EVENTS_NEVER_AUDITED.some((ending) => subject.endsWith(ending));
 
 /**

@@ -7,13 +7,15 @@
  */
 import 'reflect-metadata';
 import { encodeEvent, listParked, type StreamMessage } from '@yardmaster/messaging';
-import { newEvent, runEventKind, streamNamesFor, type RunEvent } from '@yardmaster/contracts';
+import { MAX_LOG_BATCH_ENTRIES, newEvent, runEventKind, streamNamesFor, type RunEvent } from '@yardmaster/contracts';
 import { createTestDatabase, uniqueInstanceName, waitFor, type TestDatabase } from '@yardmaster/testing';
 import { randomUUID } from 'node:crypto';
 import { startProjectionOnOwnInstance, type ProjectionOnOwnInstance } from '../test-support/projection-on-own-instance';
 import { projectRunEventsInBatch } from '../runs/run-events-batch.projector';
 import { isLogEntry } from '../runs/group-log-entries';
 import { applyBatchOnce } from './apply-batch-once';
+import { applyOnce } from './apply-once';
+import { projectRunEventWithSchedule } from '../schedules/schedule-run-events.projector';
 
 jest.setTimeout(60_000);
 
@@ -32,6 +34,22 @@ function requested(runId: string): RunEvent {
 
 function logged(runId: string, message: string): RunEvent {
   return runEvent('run.log', runId, { level: 'info', grouping: 'run', message, object: { type: 'dcim.device', id: message }, attempt: 1, loggedAt: new Date().toISOString() });
+}
+
+/** Log entries as the collector sends them since batches: one run.log_batch, each entry with the id of its own. */
+function loggedBatch(runId: string, messages: readonly string[]): RunEvent {
+  const loggedAt = new Date().toISOString();
+  const entries = messages.map((message, index) => ({
+    id: `${runId}:run:1:log:${message}`,
+    sequence: index + 1,
+    level: 'info' as const,
+    grouping: 'run',
+    message,
+    object: { type: 'dcim.device', id: message },
+    attempt: 1,
+    loggedAt,
+  }));
+  return runEvent('run.log_batch', runId, { entries });
 }
 
 function started(runId: string): RunEvent {
@@ -70,9 +88,9 @@ describe('applyBatchOnce with the run projector', () => {
     expect(applied).toBe(events.length);
     expect(await runRow(runId)).toMatchObject({ status: 'completed', progress: { total: 3, done: 1, failed: 0 }, completed_at: expect.any(Date) });
     expect(await logMessages(runId)).toEqual([
-      { message: 'one', position: '102', object: { type: 'dcim.device', id: 'one' } },
-      { message: 'two', position: '103', object: { type: 'dcim.device', id: 'two' } },
-      { message: 'three', position: '105', object: { type: 'dcim.device', id: 'three' } },
+      { message: 'one', position: '102000', object: { type: 'dcim.device', id: 'one' } },
+      { message: 'two', position: '103000', object: { type: 'dcim.device', id: 'two' } },
+      { message: 'three', position: '105000', object: { type: 'dcim.device', id: 'three' } },
     ]);
     const marked = await db.dataSource.query(`SELECT count(*)::int AS count FROM applied_events WHERE event_id = ANY($1::text[])`, [events.map((event) => event.id)]);
     expect(marked[0].count).toBe(events.length);
@@ -108,8 +126,8 @@ describe('applyBatchOnce with the run projector', () => {
       await expect(applyBatchOnce(db.dataSource, asMessages(events, 400), projectRunEventsInBatch, byItself)).resolves.toBe(4);
       expect(await appliedIds(events)).toEqual([events[0].id, events[3].id]);
       expect(await logMessages(runId)).toEqual([
-        { message: 'one', position: '401', object: { type: 'dcim.device', id: 'one' } },
-        { message: 'two', position: '402', object: { type: 'dcim.device', id: 'two' } },
+        { message: 'one', position: '401000', object: { type: 'dcim.device', id: 'one' } },
+        { message: 'two', position: '402000', object: { type: 'dcim.device', id: 'two' } },
       ]);
     });
 
@@ -128,8 +146,8 @@ describe('applyBatchOnce with the run projector', () => {
       expect(linesStoredAgain).toBe(0);
       expect(await runRow(runId)).toEqual(before);
       expect(await logMessages(runId)).toEqual([
-        { message: 'a', position: '502', object: { type: 'dcim.device', id: 'a' } },
-        { message: 'b', position: '503', object: { type: 'dcim.device', id: 'b' } },
+        { message: 'a', position: '502000', object: { type: 'dcim.device', id: 'a' } },
+        { message: 'b', position: '503000', object: { type: 'dcim.device', id: 'b' } },
       ]);
 
       // The same lines at later positions (a publish re-sent past the duplicate window) keep their first position.
@@ -137,9 +155,54 @@ describe('applyBatchOnce with the run projector', () => {
       await applyBatchOnce(db.dataSource, asMessages([...first, next, next], 600), storedAgain, byItself);
       expect(linesStoredAgain).toBe(1);
       expect(await logMessages(runId)).toEqual([
-        { message: 'a', position: '502', object: { type: 'dcim.device', id: 'a' } },
-        { message: 'b', position: '503', object: { type: 'dcim.device', id: 'b' } },
-        { message: 'c', position: '604', object: { type: 'dcim.device', id: 'c' } },
+        { message: 'a', position: '502000', object: { type: 'dcim.device', id: 'a' } },
+        { message: 'b', position: '503000', object: { type: 'dcim.device', id: 'b' } },
+        { message: 'c', position: '604000', object: { type: 'dcim.device', id: 'c' } },
+      ]);
+    });
+
+    it('stores the entries of log batches in order, each batch between the messages before and after it, old run.log events among them', async () => {
+      const runId = randomUUID();
+      const events = [requested(runId), logged(runId, 'old 1'), loggedBatch(runId, ['b1', 'b2', 'b3']), logged(runId, 'old 2'), loggedBatch(runId, ['c1', 'c2']), started(runId)];
+      let linesStored: number | null = null;
+      const project = async (manager: Parameters<typeof projectRunEventsInBatch>[0], messages: Parameters<typeof projectRunEventsInBatch>[1]) => {
+        linesStored = await projectRunEventsInBatch(manager, messages);
+      };
+      await expect(applyBatchOnce(db.dataSource, asMessages(events, 800), project, byItself)).resolves.toBe(events.length);
+      expect(linesStored).toBe(7);
+      const stored = [
+        { message: 'old 1', position: '801000', object: { type: 'dcim.device', id: 'old 1' } },
+        { message: 'b1', position: '802000', object: { type: 'dcim.device', id: 'b1' } },
+        { message: 'b2', position: '802001', object: { type: 'dcim.device', id: 'b2' } },
+        { message: 'b3', position: '802002', object: { type: 'dcim.device', id: 'b3' } },
+        { message: 'old 2', position: '803000', object: { type: 'dcim.device', id: 'old 2' } },
+        { message: 'c1', position: '804000', object: { type: 'dcim.device', id: 'c1' } },
+        { message: 'c2', position: '804001', object: { type: 'dcim.device', id: 'c2' } },
+      ];
+      expect(await logMessages(runId)).toEqual(stored);
+      // Each entry is keyed by its own id; a batch needs no applied_events row.
+      expect(await appliedIds(events)).toEqual([events[0].id, events[5].id]);
+      const ids = await db.dataSource.query(`SELECT id FROM job_log_entries WHERE run_id = $1 ORDER BY position`, [runId]);
+      expect(ids.map((row: { id: string }) => row.id)).toEqual([events[1].id, ...['b1', 'b2', 'b3'].map((m) => `${runId}:run:1:log:${m}`), events[3].id, ...['c1', 'c2'].map((m) => `${runId}:run:1:log:${m}`)]);
+
+      // Delivered again (a crash between commit and ack): the log events reach the projector, which stores nothing.
+      await expect(applyBatchOnce(db.dataSource, asMessages(events, 800), project, byItself)).resolves.toBe(4);
+      expect(linesStored).toBe(0);
+      expect(await logMessages(runId)).toEqual(stored);
+
+      // Applied alone (a failed batch's fallback), a batch already stored changes nothing either.
+      const [again] = asMessages([events[2]], 802);
+      await applyOnce(db.dataSource, again, projectRunEventWithSchedule);
+      expect(await logMessages(runId)).toEqual(stored);
+    });
+
+    it('applies a batch alone (the fallback of a failed batch) as in a batch: every entry at its place', async () => {
+      const runId = randomUUID();
+      await applyOnce(db.dataSource, asMessages([requested(runId)], 900)[0], projectRunEventWithSchedule);
+      await expect(applyOnce(db.dataSource, asMessages([loggedBatch(runId, ['x', 'y'])], 901)[0], projectRunEventWithSchedule)).resolves.toBe(true);
+      expect((await logMessages(runId)).map((row: { message: string; position: string }) => [row.message, row.position])).toEqual([
+        ['x', '901000'],
+        ['y', '901001'],
       ]);
     });
 
@@ -211,8 +274,25 @@ describe('the projection applying a burst of events', () => {
     const rows: Array<{ message: string; position: string }> = await projection.db.dataSource.query(`SELECT message, position FROM job_log_entries WHERE run_id = $1 ORDER BY position`, [runId]);
     expect(rows.map((row) => row.message)).toEqual(lines.map((_, index) => `line ${index}`));
     const positions = rows.map((row) => Number(row.position));
-    // The first copies came right after run.requested and run.started: positions n+2 … n+601, one after the other.
-    expect(positions.at(-1)! - positions[0]).toBe(lines.length - 1);
+    // The first copies came right after run.requested and run.started, one message after the other.
+    expect(positions.at(-1)! - positions[0]).toBe((lines.length - 1) * MAX_LOG_BATCH_ENTRIES);
+  });
+
+  it('applies a stream the previous version wrote (one run.log per line) and batches after it: every entry once, in the order written', async () => {
+    const runId = randomUUID();
+    const old = Array.from({ length: 300 }, (_, index) => logged(runId, `old ${index}`));
+    const batches = [0, 1, 2].map((batch) => loggedBatch(runId, Array.from({ length: 200 }, (_, index) => `new ${batch * 200 + index}`)));
+    await publishAll([requested(runId), started(runId), ...old, ...batches]);
+    // A batch published again with another msgID (a re-send past the duplicate window) is delivered again: each of its
+    // entries is found stored. The run's end comes after it, so once the run has ended the copy has been applied.
+    const resent = { ...encodeEvent(projection.subjects.runEvent(runId, runEventKind('run.log_batch')), batches[1]), id: `${batches[1].id}:again` };
+    expect(await projection.publisher.publishBatch([resent])).toEqual({ delivered: 1, error: null });
+    await publishAll([runEvent('run.completed', runId, { result: null })]);
+
+    await waitFor(async () => ((await projection.db.dataSource.query(`SELECT status FROM job_runs WHERE id = $1`, [runId]))[0]?.status === 'completed' ? true : undefined), 30_000, 'the run to end');
+    expect(await logCount(runId)).toBe(900);
+    const rows: Array<{ message: string }> = await projection.db.dataSource.query(`SELECT message FROM job_log_entries WHERE run_id = $1 ORDER BY position`, [runId]);
+    expect(rows.map((row) => row.message)).toEqual([...old.map((_, index) => `old ${index}`), ...Array.from({ length: 600 }, (_, index) => `new ${index}`)]);
   });
 
   it('parks a poisonous event that came in a batch, and applies every other event of it', async () => {

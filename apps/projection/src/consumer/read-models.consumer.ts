@@ -6,6 +6,7 @@ import { projectCatalogEvent } from '../catalog/catalog-events.projector';
 import { projectFactsEvent } from '../facts/facts-events.projector';
 import { projectRunEventsInBatch } from '../runs/run-events-batch.projector';
 import { isLogEntry } from '../runs/group-log-entries';
+import { insertLogEntries } from '../runs/log-entries.writer';
 import { projectRunEventWithSchedule } from '../schedules/schedule-run-events.projector';
 import { projectScheduleEvent } from '../schedules/schedule-events.projector';
 import { applyBatchOnce, eachInTurn } from './apply-batch-once';
@@ -53,6 +54,12 @@ export function readModelsConsumer(observeRun: (facts: RunFacts) => void): Consu
 async function applyRunEvent(dataSource: DataSource, message: StreamMessage<RunEvent>, observeRun: (facts: RunFacts) => void): Promise<boolean> {
   let facts = null as RunFacts | null;
   const applied = await applyOnce(dataSource, message, async (manager, event, position) => {
+    if (isLogEntry(event)) {
+      // Counted as the batch path counts them: the entries the insert found new (a batch applied before stored them).
+      const lines = await insertLogEntries(manager, [{ event, streamSequence: position }]);
+      facts = lines > 0 ? { event: 'run.log', lines } : null;
+      return;
+    }
     await projectRunEventWithSchedule(manager, event, position);
     facts = await runFactsAfter(manager, event);
   });

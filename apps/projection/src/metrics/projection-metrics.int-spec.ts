@@ -69,7 +69,7 @@ describe('the projection at /metrics', () => {
     expect(sampleOf(text, 'yard_projection_lag_events', { consumer: projection.streams.projectionConsumer, stream: projection.streams.runs })).toBe(0);
   });
 
-  it("moves with a run's events: queued and running by queue, then counted by job and outcome with its queue wait, duration and log lines", async () => {
+  it("moves with a run's events: queued and running by queue, then counted by job and outcome with its queue wait, duration and log lines (single and batched)", async () => {
     const queue = 'metrics';
     const runId = randomUUID();
     const requestedAt = new Date(Date.now() - 10_000);
@@ -82,6 +82,9 @@ describe('the projection at /metrics', () => {
     for (const n of [1, 2, 3]) {
       await publishRun('run.log', runId, { level: 'info', grouping: 'run', message: `line ${n}`, object: null, attempt: 1, loggedAt: startedAt.toISOString() }, startedAt);
     }
+    // Lines as the collector sends them now: a batch counts each of its entries.
+    const entries = [4, 5, 6, 7].map((n) => ({ id: `${runId}:run:1:log:${n}`, sequence: n, level: 'info' as const, grouping: 'run', message: `line ${n}`, object: null, attempt: 1, loggedAt: startedAt.toISOString() }));
+    await publishRun('run.log_batch', runId, { entries }, startedAt);
     await waitFor(async () => ((await runStatus(runId)) === 'running' ? true : undefined), 10_000, 'the run to be running');
     const running = await scrape();
     expect(sampleOf(running, 'yard_runs_running', { queue })).toBe(1);
@@ -97,7 +100,7 @@ describe('the projection at /metrics', () => {
     expect(sampleOf(ended, 'yard_run_duration_seconds_sum', { job: JOB, outcome: 'completed' })).toBe(3);
     expect(sampleOf(ended, 'yard_run_duration_seconds_bucket', { le: '2.5', job: JOB, outcome: 'completed' })).toBe(0);
     expect(sampleOf(ended, 'yard_run_duration_seconds_bucket', { le: '5', job: JOB, outcome: 'completed' })).toBe(1);
-    expect(sampleOf(ended, 'yard_log_lines_projected_total')).toBe(3);
+    expect(sampleOf(ended, 'yard_log_lines_projected_total')).toBe(7);
     expect(sampleOf(ended, 'yard_runs_running', { queue })).toBeUndefined();
   });
 });

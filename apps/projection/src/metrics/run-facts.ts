@@ -28,6 +28,7 @@ const OBSERVED = new Set<RunEvent['type']>(['run.started', ...TERMINAL_RUN_EVENT
  */
 export async function runFactsAfter(manager: EntityManager, event: RunEvent): Promise<RunFacts | null> {
   if (event.type === 'run.log') return { event: 'run.log', lines: 1 };
+  if (event.type === 'run.log_batch') return { event: 'run.log', lines: event.data.entries.length };
   if (!OBSERVED.has(event.type)) return null;
   const rows: Array<{ job_id: string; queue: string | null; created_at: Date; started_at: Date | null; completed_at: Date | null }> = await manager.query(
     'SELECT job_id, queue, created_at, started_at, completed_at FROM job_runs WHERE id = $1',

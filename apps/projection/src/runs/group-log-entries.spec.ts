@@ -29,6 +29,11 @@ describe('groupLogEntries', () => {
     expect(groupLogEntries(batch)).toEqual([{ logEntries: batch }]);
   });
 
+  it('keeps batches of log entries together with single entries, as old and new producers write them', () => {
+    const batch = [message('run.log', 1), message('run.log_batch', 2), message('run.step_started', 3), message('run.log_batch', 4), message('run.log', 5)];
+    expect(groupLogEntries(batch)).toEqual([{ logEntries: [batch[0], batch[1]] }, { other: batch[2] }, { logEntries: [batch[3], batch[4]] }]);
+  });
+
   it('gives nothing for nothing', () => {
     expect(groupLogEntries([])).toEqual([]);
   });

@@ -36,6 +36,7 @@ import { createTestDatabase, uniqueInstanceName, type TestDatabase } from '@yard
 import { Client } from 'pg';
 import { applyOnce } from '../consumer/apply-once';
 import { projectRunEvent } from './run-events.projector';
+import { logEntryPosition } from './log-entries.writer';
 
 jest.setTimeout(30_000);
 
@@ -226,7 +227,7 @@ describe('applyOnce with projectRunEvent', () => {
     await expect(apply({ ...log, redelivered: true })).resolves.toBe(false);
 
     const entries = await logRows(runId);
-    expect(entries).toEqual([{ id: log.event.id, message: 'Backing up ams1', position: String(log.streamSequence) }]);
+    expect(entries).toEqual([{ id: log.event.id, message: 'Backing up ams1', position: String(logEntryPosition(log.streamSequence, 0)) }]);
   });
 
   it('keeps a completed run completed when a late run.started arrives', async () => {
@@ -380,7 +381,7 @@ describe('applyOnce with projectRunEvent', () => {
 
     const entries = await logRows(runId);
     expect(entries.map((entry) => entry.message)).toEqual(['first', 'second', 'third']);
-    expect(entries.map((entry) => Number(entry.position))).toEqual([base + 1, base + 2, base + 3]);
+    expect(entries.map((entry) => Number(entry.position))).toEqual([base + 1, base + 2, base + 3].map((sequence) => logEntryPosition(sequence, 0)));
     const [withObject]: Array<{ level: string; grouping: string; object: unknown; attempt: number }> = await db.dataSource.query(
       `SELECT level, grouping, object, attempt FROM job_log_entries WHERE id = $1`,
       [second.event.id],

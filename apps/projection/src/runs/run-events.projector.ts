@@ -119,7 +119,8 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
       });
       return;
     case 'run.log':
-      await insertLogEntries(manager, [{ event, position }]);
+    case 'run.log_batch':
+      await insertLogEntries(manager, [{ event, streamSequence: position }]);
       return;
     default: {
       // A new event type fails to compile here. At run time (a newer producer) it is thrown, so the event is

@@ -40,6 +40,17 @@ export const runLogDataSchema = z.object({
 });
 export type RunLogData = z.infer<typeof runLogDataSchema>;
 
+/** The most entries a `run.log_batch` may carry (producers send fewer: the collector at most 256, in at most 64 KiB). */
+export const MAX_LOG_BATCH_ENTRIES = 1000;
+
+/** One entry of a `run.log_batch`: the data of the `run.log` event it stands for, with that event's id and sequence. */
+export const runLogBatchEntrySchema = runLogDataSchema.extend({ id: z.string().min(1), sequence: z.number().int() });
+export type RunLogBatchEntry = z.infer<typeof runLogBatchEntrySchema>;
+
+/** Consecutive log entries of one step attempt, in the order written: one message for many lines. */
+export const runLogBatchDataSchema = z.object({ entries: z.array(runLogBatchEntrySchema).min(1).max(MAX_LOG_BATCH_ENTRIES) });
+export type RunLogBatchData = z.infer<typeof runLogBatchDataSchema>;
+
 export const runStepStartedDataSchema = z.object({
   step: z.string(),
   attempt: z.number().int(),
@@ -86,6 +97,8 @@ export const runStartedSchema = eventSchema('run.started', runStartedDataSchema)
 /** A `scheduled` run's start time has come: it now waits for a worker (or a concurrency slot). */
 export const runQueuedSchema = eventSchema('run.queued', z.object({ jobId: z.string(), workflowId: z.string() }));
 export const runLoggedSchema = eventSchema('run.log', runLogDataSchema);
+/** Many `run.log` entries in one event; readers that show events expand it (`runLogEventsOf`). */
+export const runLogBatchSchema = eventSchema('run.log_batch', runLogBatchDataSchema);
 export const runCompletedSchema = eventSchema('run.completed', runCompletedDataSchema);
 export const runFailedSchema = eventSchema('run.failed', runFailedDataSchema);
 export const runErroredSchema = eventSchema('run.errored', runErroredDataSchema);
@@ -99,6 +112,7 @@ export type RunRequested = z.infer<typeof runRequestedSchema>;
 export type RunStarted = z.infer<typeof runStartedSchema>;
 export type RunQueued = z.infer<typeof runQueuedSchema>;
 export type RunLogged = z.infer<typeof runLoggedSchema>;
+export type RunLogBatch = z.infer<typeof runLogBatchSchema>;
 export type RunCompleted = z.infer<typeof runCompletedSchema>;
 export type RunFailed = z.infer<typeof runFailedSchema>;
 export type RunErrored = z.infer<typeof runErroredSchema>;
@@ -115,6 +129,7 @@ export const runEventSchema = z.discriminatedUnion('type', [
   runStartedSchema,
   runStepStartedSchema,
   runLoggedSchema,
+  runLogBatchSchema,
   runProgressedSchema,
   runCancelRequestedSchema,
   runCompletedSchema,

@@ -3,12 +3,15 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { errorLogFields } from '../service-chassis/log-fields';
 import { ensureDurableConsumer } from './ensure-durable-consumer';
 import { DurableWorker, type Arrival, type DurableWorkerOptions } from './durable-worker';
+import { takeBatch, type BatchLimits } from './take-batch';
 import type { DurableConsumerSpec } from './stream-message';
 
 /** Messages pulled at a time when each is handled alone. */
 const PULL_SIZE = 32;
 /** Messages pulled at a time, and the most applied in one batch, when the consumer has a batch handler. */
 const BATCH_PULL_SIZE = 500;
+/** The most message data applied in one batch: about 2,700 log lines (ten `run.log_batch` messages), or 500 small events. */
+const BATCH_MAX_BYTES = 512 * 1024;
 
 export type ConsumeDurableOptions<TEvent> = DurableWorkerOptions<TEvent>;
 
@@ -18,13 +21,13 @@ export interface RunningConsumer {
 
 /**
  * Delivers a durable consumer's messages to its worker (see DurableWorker): one at a time, or, with a batch
- * handler, every message that arrived while the previous batch was applied (up to BATCH_PULL_SIZE) at once. Memory
+ * handler, every message that arrived while the previous batch was applied (up to BATCH_PULL_SIZE, and BATCH_MAX_BYTES) at once. Memory
  * stays bounded: the server hands out at most the consumer's `max_ack_pending` messages before some are acked.
  */
 export async function consumeDurable<TEvent>(nc: NatsConnection, spec: DurableConsumerSpec, options: ConsumeDurableOptions<TEvent>): Promise<RunningConsumer> {
   await ensureDurableConsumer(nc, spec);
   const consumer = await jetstream(nc).consumers.get(spec.stream, spec.durableName);
-  const batchSize = options.handleBatch ? BATCH_PULL_SIZE : 1;
+  const limits: BatchLimits = options.handleBatch ? { maxMessages: BATCH_PULL_SIZE, maxBytes: BATCH_MAX_BYTES } : { maxMessages: 1, maxBytes: 0 };
   const messages: ConsumerMessages = await consumer.consume({ max_messages: options.handleBatch ? BATCH_PULL_SIZE : PULL_SIZE });
   const worker = new DurableWorker(nc, spec, options);
   const waiting: Array<Arrival<TEvent>> = [];
@@ -32,7 +35,7 @@ export async function consumeDurable<TEvent>(nc: NatsConnection, spec: DurableCo
 
   async function drain(): Promise<void> {
     try {
-      while (waiting.length > 0) await worker.deliverAll(waiting.splice(0, batchSize));
+      while (waiting.length > 0) await worker.deliverAll(takeBatch(waiting, limits));
     } catch (error) {
       // Not acked, so redelivered once ack_wait passes: nothing is lost, and the consumer goes on.
       options.log.error({ consumer: spec.durableName, stream: spec.stream, ...errorLogFields(error) }, 'Events could not be handled: redelivered later');

@@ -19,12 +19,14 @@ import {
   isUuid,
   LIFECYCLE_RUN_EVENT_TYPES,
   runEventKind,
+  runLogEventsOf,
   streamNamesFor,
   subjectsFor,
   TERMINAL_RUN_EVENT_TYPES,
   YardError,
   type Principal,
   type RunEvent,
+  type RunLogBatch,
 } from '@yardmaster/contracts';
 import { errorLogFields, followStream, lastSequenceOn, NATS_CONNECTION, type StreamFollower } from '@yardmaster/messaging';
 import type { Response } from 'express';
@@ -33,14 +35,15 @@ import { API_CONFIG } from '../../api-config.token';
 import { CurrentPrincipal } from '../../auth/principal.decorator';
 import { RequirePermission } from '../../auth/route-access';
 import { RunRequester } from '../run-requester';
-import { readLastEventId } from './last-event-id';
-import { SseResponse } from './sse-response';
+import { eventIdOf, readLastEventId, type EventPosition } from './last-event-id';
+import { SseResponse, type SseMessage } from './sse-response';
 
 const KEEP_ALIVE_MS = 15_000;
 
 const EVENT_STREAM_DESCRIPTION =
   'Server-Sent Events, one per run event in stream order: `id:` its stream sequence, `event:` its type (e.g. `run.log`), ' +
-  '`data:` the event envelope as JSON. A comment line (`: keep-alive`) comes every 15 s.';
+  '`data:` the event envelope as JSON. Log entries the collector sent together (one `run.log_batch` message) come as one ' +
+  '`run.log` event each, with the id `<sequence>.<entry>`. A comment line (`: keep-alive`) comes every 15 s.';
 
 /**
  * Live run events as Server-Sent Events, read from JetStream directly (not from the read models): what a
@@ -70,7 +73,7 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
   })
   @ApiProduces('text/event-stream')
   @ApiParam({ name: 'runId', format: 'uuid' })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event id (a stream sequence); sent by EventSource on reconnect' })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event id (a stream sequence, or `<sequence>.<entry>` for a log entry); sent by EventSource on reconnect' })
   @ApiQuery({ name: 'lastEventId', required: false, description: 'Like the Last-Event-ID header, which wins when both are given' })
   @ApiOkResponse({ description: EVENT_STREAM_DESCRIPTION, schema: { type: 'string' } })
   @ApiNoContentResponse({ description: 'The run ended at or before Last-Event-ID: nothing more will come (EventSource stops reconnecting)' })
@@ -97,7 +100,7 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
     if ((await lastSequenceOn(this.nc, stream, subjects.runEventsOf(id))) === null) throw runNotFound(runId);
     if (after !== null) {
       const ended = await this.terminalSequence(id);
-      if (ended !== null && after >= ended) {
+      if (ended !== null && after.sequence >= ended) {
         response.status(204).end();
         return;
       }
@@ -106,10 +109,11 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
     const follower = await followStream<RunEvent>(this.nc, {
       stream,
       filterSubjects: subjects.runEventsOf(id),
-      from: after === null ? 'start' : { afterSequence: after },
+      // Inside a batch: its message again, without the entries the client has.
+      from: after === null ? 'start' : { afterSequence: after.entry === null ? after.sequence : after.sequence - 1 },
       onUndecodable: (subject, sequence) => this.logger.warn({ stream, sequence, subject }, 'Skipped an undecodable message'),
     });
-    await this.serve(follower, response, (event) => TERMINAL_RUN_EVENT_TYPES.includes(event.type));
+    await this.serve(follower, response, (event) => TERMINAL_RUN_EVENT_TYPES.includes(event.type), after);
   }
 
   @Get('api/events')
@@ -121,7 +125,7 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
       'never ends by itself.',
   })
   @ApiProduces('text/event-stream')
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event id (a stream sequence); sent by EventSource on reconnect' })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event id (a stream sequence, or `<sequence>.<entry>` for a log entry); sent by EventSource on reconnect' })
   @ApiQuery({ name: 'lastEventId', required: false, description: 'Like the Last-Event-ID header, which wins when both are given' })
   @ApiOkResponse({ description: EVENT_STREAM_DESCRIPTION, schema: { type: 'string' } })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: Last-Event-ID is not an event id' })
@@ -137,7 +141,7 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
     const follower = await followStream<RunEvent>(this.nc, {
       stream,
       filterSubjects: LIFECYCLE_RUN_EVENT_TYPES.map((type) => subjects.runEvent('*', runEventKind(type))),
-      from: after === null ? 'new' : { afterSequence: after },
+      from: after === null ? 'new' : { afterSequence: after.sequence },
       onUndecodable: (subject, sequence) => this.logger.warn({ stream, sequence, subject }, 'Skipped an undecodable message'),
     });
     await this.serve(follower, response, () => false);
@@ -150,8 +154,8 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
     await Promise.all(serving.map(([, done]) => done));
   }
 
-  private async serve(follower: StreamFollower<RunEvent>, response: Response, isLast: (event: RunEvent) => boolean): Promise<void> {
-    const done = this.pipe(follower, response, isLast);
+  private async serve(follower: StreamFollower<RunEvent>, response: Response, isLast: (event: RunEvent) => boolean, after: EventPosition | null = null): Promise<void> {
+    const done = this.pipe(follower, response, isLast, after);
     this.serving.set(follower, done);
     try {
       await done;
@@ -160,13 +164,13 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
     }
   }
 
-  private async pipe(follower: StreamFollower<RunEvent>, response: Response, isLast: (event: RunEvent) => boolean): Promise<void> {
+  private async pipe(follower: StreamFollower<RunEvent>, response: Response, isLast: (event: RunEvent) => boolean, after: EventPosition | null): Promise<void> {
     const sse = SseResponse.open(response, KEEP_ALIVE_MS);
     // The client went away: stop reading the stream.
     void sse.closed.then(() => follower.close());
     try {
       for await (const { event, streamSequence } of follower) {
-        const sent = await sse.send({ id: String(streamSequence), event: event.type, data: JSON.stringify(event) });
+        const sent = event.type === 'run.log_batch' ? await sendEntries(sse, event, streamSequence, after) : await sse.send(sseMessageOf(event, streamSequence));
         if (!sent || isLast(event)) break;
       }
     } catch (error) {
@@ -187,6 +191,23 @@ export class StreamRunEventsHttpController implements BeforeApplicationShutdown 
     const sequences = found.filter((sequence): sequence is number => sequence !== null);
     return sequences.length === 0 ? null : Math.min(...sequences);
   }
+}
+
+function sseMessageOf(event: RunEvent, sequence: number, entry: number | null = null): SseMessage {
+  return { id: eventIdOf(sequence, entry), event: event.type, data: JSON.stringify(event) };
+}
+
+/**
+ * A batch of log entries as the `run.log` events it stands for, one SSE event each: clients see the log as before
+ * batches. A client resuming inside the batch gets the entries after the one it has.
+ */
+async function sendEntries(sse: SseResponse, batch: RunLogBatch, sequence: number, after: EventPosition | null): Promise<boolean> {
+  const skip = after !== null && after.sequence === sequence && after.entry !== null ? after.entry + 1 : 0;
+  const lines = runLogEventsOf(batch);
+  for (let entry = skip; entry < lines.length; entry++) {
+    if (!(await sse.send(sseMessageOf(lines[entry], sequence, entry)))) return false;
+  }
+  return true;
 }
 
 function runNotFound(runId: string): YardError {

@@ -2,7 +2,7 @@ import type { EncodedEvent, PublishBatchOutcome } from '@yardmaster/messaging';
 import { DeliveryBackoff } from './delivery-backoff';
 import type { LogDeliveryLimits } from './log-delivery-limits';
 import { LogDeliveryFailed } from './log-delivery-failed';
-import { StepEventBuffer, type BatchPublisher } from './step-event-buffer';
+import { StepEventBuffer, type BatchPublisher, type JoinableEvent } from './step-event-buffer';
 
 const ROOMY: LogDeliveryLimits = { maxEntries: 100_000, maxBytes: 1024 * 1024 * 1024, giveUpAfterMs: 60_000 };
 
@@ -83,6 +83,27 @@ async function isSettled(promise: Promise<unknown>): Promise<boolean> {
 }
 
 const ids = (count: number, from = 1) => Array.from({ length: count }, (_, index) => `e${from + index}`);
+
+/** Parts joined into one event of at most `room` parts, named `<first>+<last>` and carrying its parts. */
+class Joined implements JoinableEvent {
+  readonly parts: string[];
+  constructor(
+    first: string,
+    private readonly room = 3,
+  ) {
+    this.parts = [first];
+  }
+
+  join(part: string): boolean {
+    if (this.parts.length >= this.room) return false;
+    this.parts.push(part);
+    return true;
+  }
+
+  build(): EncodedEvent {
+    return { subject: 's', id: `${this.parts[0]}+${this.parts[this.parts.length - 1]}`, payload: new TextEncoder().encode(this.parts.join(',')) };
+  }
+}
 
 describe('StepEventBuffer', () => {
   it('delivers every entry once, in the order enqueued, across failed batches and lost acknowledgements', async () => {
@@ -218,6 +239,72 @@ describe('StepEventBuffer', () => {
     expect(buffer.pendingBytes).toBe(50 + 's'.length + 'lazy'.length);
     await stream.release();
     expect(buffer.pendingBytes).toBe(0);
+  });
+
+  it('joins entries of one family into the event waiting at the end of the queue, in order, until it is full or goes out', async () => {
+    const stream = new GatedStream();
+    const buffer = bufferOver(stream);
+    const family = {};
+    const join = (part: string) => buffer.enqueueJoining(part, family, () => new Joined(part));
+    const first = join('a');
+    // Goes out alone: the delivery starts after the burst of writes in which it was enqueued.
+    await turns();
+    expect(stream.held).toBe(1);
+    const written = ['b', 'c', 'd', 'e'].map(join);
+    expect(written[1]).toBe(written[0]);
+    void buffer.enqueue(entry('other'));
+    const after = [join('f'), join('g')];
+    expect(buffer.pendingEntries).toBe(8);
+    expect(await isSettled(first)).toBe(false);
+    await stream.release();
+    for (let round = 0; round < 5 && stream.held > 0; round++) await stream.release();
+    await buffer.flush();
+    await Promise.all([first, ...written, ...after]);
+    expect(stream.delivered).toEqual(['a+a', 'b+d', 'e+e', 'other', 'f+g']);
+    expect(buffer.pendingEntries).toBe(0);
+  });
+
+  it('never joins an entry to an event of another family, nor to one already sent', async () => {
+    const stream = new GatedStream();
+    const buffer = bufferOver(stream);
+    const [one, two] = [{}, {}];
+    void buffer.enqueueJoining('a', one, () => new Joined('a'));
+    void buffer.enqueueJoining('b', two, () => new Joined('b'));
+    void buffer.enqueueJoining('c', two, () => new Joined('c'));
+    await turns();
+    void buffer.enqueueJoining('d', two, () => new Joined('d'));
+    for (let round = 0; round < 5 && stream.held > 0; round++) await stream.release();
+    await buffer.flush();
+    expect(stream.delivered).toEqual(['a+a', 'b+c', 'd+d']);
+  });
+
+  it('counts the entries an event carries against its limit, not the events', async () => {
+    const stream = new GatedStream();
+    const buffer = bufferOver(stream, { maxEntries: 5 });
+    const family = {};
+    for (const part of ['a', 'b', 'c', 'd']) void buffer.enqueueJoining(part, family, () => new Joined(part, 10));
+    expect(await isSettled(buffer.room())).toBe(true);
+    void buffer.enqueueJoining('e', family, () => new Joined('e', 10));
+    expect(buffer.pendingEntries).toBe(5);
+    const room = buffer.room();
+    expect(await isSettled(room)).toBe(false);
+    await stream.release();
+    expect(await isSettled(room)).toBe(true);
+    // The first four went out together while the test waited for room; the fifth waits for a window slot.
+    expect(stream.delivered).toEqual(['a+d']);
+  });
+
+  it('re-sends an event of joined entries as it was built, under the same id, after a failure', async () => {
+    const stream = new ScriptedStream();
+    stream.script.push({ ok: true }, { fail: true });
+    const buffer = bufferOver(stream);
+    const family = {};
+    void buffer.enqueueJoining('a', family, () => new Joined('a'));
+    await turns(3);
+    for (const part of ['b', 'c', 'd', 'e']) void buffer.enqueueJoining(part, family, () => new Joined(part));
+    await buffer.flush();
+    expect(stream.stored).toEqual(['a+a', 'b+d', 'e+e']);
+    expect(stream.batches.flat().filter((id) => id === 'b+d').length).toBeGreaterThan(1);
   });
 
   it('gives up when delivery makes no headway for giveUpAfterMs: every waiter learns it, naming NATS and its address', async () => {

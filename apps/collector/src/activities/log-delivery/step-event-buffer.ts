@@ -16,8 +16,12 @@ export interface StepEventBufferOptions {
   readonly backoff?: DeliveryBackoff;
 }
 
-/** Events sent in one pipelined batch; big enough to hide the round trip, small enough to re-send cheaply. */
-const BATCH_SIZE = 256;
+/**
+ * Events, and entries they carry, sent in one pipelined batch: four `run.log_batch` of 256 lines, or 256 events of one
+ * entry each (progress reports, single entries); big enough to hide the round trip, small enough to re-send cheaply.
+ */
+const EVENTS_PER_SEND = 256;
+const ENTRIES_PER_SEND = 1024;
 
 /**
  * Batches on the wire at once while NATS answers: the next ones go out while JetStream still stores and acknowledges
@@ -31,11 +35,24 @@ interface BatchInFlight {
   readonly outcome: Promise<PublishBatchOutcome>;
 }
 
+/** An event that the entries written after it may join while it waits to go out: a batch of log lines. */
+export interface JoinableEvent {
+  /** Takes one more entry when there is room for it; false when the entry must start an event of its own. */
+  join(entry: string): boolean;
+  /** Called once, when the event goes out: it takes no entry after that. */
+  build(): EncodedEvent;
+}
+
 interface PendingEvent {
   /** Built when its turn comes (a coalesced progress report sends its latest values), then fixed for re-sends. */
   event: EncodedEvent | null;
   readonly build: () => EncodedEvent;
   bytes: number;
+  /** The entries (log lines) it carries: what the buffer's limit counts. */
+  entries: number;
+  /** While it waits unbuilt, the entries of `family` that follow may join it. */
+  joinable: { readonly event: JoinableEvent; readonly family: object } | null;
+  readonly written: LogWritten;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
@@ -50,9 +67,10 @@ interface PendingEvent {
  */
 export class StepEventBuffer {
   private readonly queue: PendingEvent[] = [];
-  /** Batches sent and not yet answered, oldest first; they hold the first `sentAhead` entries of the queue. */
+  /** Batches sent and not yet answered, oldest first; they hold the first `sentAhead` events of the queue. */
   private inFlight: BatchInFlight[] = [];
   private sentAhead = 0;
+  private entries = 0;
   private bytes = 0;
   private delivering = false;
   private failure: LogDeliveryFailed | null = null;
@@ -69,8 +87,9 @@ export class StepEventBuffer {
     this.backoff = options.backoff ?? new DeliveryBackoff();
   }
 
+  /** Entries not yet delivered (a batch counts its lines). */
   get pendingEntries(): number {
-    return this.queue.length;
+    return this.entries;
   }
 
   get pendingBytes(): number {
@@ -88,6 +107,28 @@ export class StepEventBuffer {
 
   /** Enqueues an event built only when it is sent; `estimatedBytes` counts against the limit until then. */
   enqueueLazy(build: () => EncodedEvent, estimatedBytes: number): LogWritten {
+    return this.push(build, estimatedBytes, null);
+  }
+
+  /**
+   * Enqueues one entry (a log line's JSON) of `family` (its writer): it joins the last waiting event when that is
+   * one `open` made for the same family and has room, else `open` starts a new event with it. Order is kept: an
+   * entry only ever joins the event at the end of the queue. The entry's promise is its event's.
+   */
+  enqueueJoining(entry: string, family: object, open: () => JoinableEvent): LogWritten {
+    const last = this.queue.length > this.sentAhead ? this.queue[this.queue.length - 1] : undefined;
+    if (last?.joinable && last.event === null && last.joinable.family === family && !this.failure && last.joinable.event.join(entry)) {
+      last.entries++;
+      last.bytes += entry.length;
+      this.entries++;
+      this.bytes += entry.length;
+      return last.written;
+    }
+    const event = open();
+    return this.push(() => event.build(), entry.length, { event, family });
+  }
+
+  private push(build: () => EncodedEvent, estimatedBytes: number, joinable: PendingEvent['joinable']): LogWritten {
     let resolve!: () => void;
     let reject!: (error: unknown) => void;
     const written = new Promise<void>((onDelivered, onFailed) => {
@@ -100,7 +141,8 @@ export class StepEventBuffer {
       reject(this.failure);
       return written;
     }
-    this.queue.push({ event: null, build, bytes: estimatedBytes, resolve, reject });
+    this.queue.push({ event: null, build, bytes: estimatedBytes, entries: 1, joinable, written, resolve, reject });
+    this.entries++;
     this.bytes += estimatedBytes;
     this.deliver();
     return written;
@@ -129,7 +171,7 @@ export class StepEventBuffer {
   }
 
   private hasRoom(): boolean {
-    return this.queue.length < this.options.limits.maxEntries && this.bytes < this.options.limits.maxBytes;
+    return this.entries < this.options.limits.maxEntries && this.bytes < this.options.limits.maxBytes;
   }
 
   private deliver(): void {
@@ -175,16 +217,21 @@ export class StepEventBuffer {
     }
   }
 
-  /** Sends the next entries until the window is full; while NATS is away, one entry probes and the rest follow once it is stored. */
+  /** Sends the next events until the window is full; while NATS is away, one event probes and the rest follow once it is stored. */
   private fillWindow(): void {
     const stalled = this.stalledSince !== null;
-    const batchSize = stalled ? 1 : BATCH_SIZE;
+    const eventsPerSend = stalled ? 1 : EVENTS_PER_SEND;
+    const entriesPerSend = stalled ? 1 : ENTRIES_PER_SEND;
     const window = stalled ? 1 : BATCHES_IN_FLIGHT;
     while (this.inFlight.length < window && this.sentAhead < this.queue.length) {
       const batch: EncodedEvent[] = [];
-      const end = Math.min(this.queue.length, this.sentAhead + batchSize);
-      for (let index = this.sentAhead; index < end; index++) batch.push(this.built(this.queue[index]));
-      this.sentAhead = end;
+      let entries = 0;
+      // At least one event, however many entries it carries.
+      while (this.sentAhead < this.queue.length && (batch.length === 0 || (batch.length < eventsPerSend && entries + this.queue[this.sentAhead].entries <= entriesPerSend))) {
+        const pending = this.queue[this.sentAhead++];
+        batch.push(this.built(pending));
+        entries += pending.entries;
+      }
       this.inFlight.push({ count: batch.length, outcome: this.send(batch) });
     }
   }
@@ -206,6 +253,7 @@ export class StepEventBuffer {
   private built(pending: PendingEvent): EncodedEvent {
     if (!pending.event) {
       pending.event = pending.build();
+      pending.joinable = null;
       const bytes = sizeOf(pending.event);
       this.bytes += bytes - pending.bytes;
       pending.bytes = bytes;
@@ -216,6 +264,7 @@ export class StepEventBuffer {
   private settle(delivered: number): void {
     if (delivered === 0) return;
     for (const pending of this.queue.splice(0, delivered)) {
+      this.entries -= pending.entries;
       this.bytes -= pending.bytes;
       pending.resolve();
     }
@@ -225,7 +274,7 @@ export class StepEventBuffer {
 
   private giveUp(waitedMs: number): void {
     if (this.failure) return;
-    this.failure = new LogDeliveryFailed(this.queue.length, this.options.natsAddress, waitedMs, this.lastError);
+    this.failure = new LogDeliveryFailed(this.entries, this.options.natsAddress, waitedMs, this.lastError);
     const failure = this.failure;
     for (const pending of this.queue) pending.reject(failure);
     for (const waiter of [...this.roomWaiters.splice(0), ...this.drainWaiters.splice(0)]) waiter.reject(failure);
