@@ -27,6 +27,8 @@ import {
   type FactsEvent,
   type JsonObject,
   type PlanSettings,
+  runLogEventsOf,
+  type RunLogBatch,
   type RunLogData,
   type RunOutcome,
   type RunWorkflowInput,
@@ -167,7 +169,8 @@ async function eventsOn(stream: string, prefix: string): Promise<EventEnvelope[]
     const message = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
     if (message?.subject.startsWith(prefix)) events.push(JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope);
   }
-  return events;
+  // Log entries travel in batches: as readers show them, one run.log each.
+  return events.flatMap((event) => (event.type === 'run.log_batch' ? runLogEventsOf(event as RunLogBatch) : [event]));
 }
 
 describe('a plan run over SSH of one fake device per platform', () => {
