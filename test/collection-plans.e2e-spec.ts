@@ -59,6 +59,7 @@ describe('collection plans', () => {
       collectorTypes: ['facts', 'interfaces'],
       credentialsRef: `plan-snmp-${SUFFIX}`,
       connectionTarget: 'primary',
+      protocol: 'snmp',
       filter: { sites: [ids.site] },
       intervalMinutes: null,
       detectOnly: true,
@@ -79,19 +80,19 @@ describe('collection plans', () => {
     const listed = await viewer.getJson(`/api/collection-plans?q=${SUFFIX}&priority=high`);
     expect(listed.body).toMatchObject({ total: 1, limit: 50, offset: 0, items: [{ id, status: 'new' }] });
 
-    const patched = await planner.request('PATCH', `/api/collection-plans/${id}`, { description: 'Core switches', detectOnly: false, connectionTarget: 'oob_then_primary' });
-    expect(patched).toMatchObject({ status: 200, body: { description: 'Core switches', detectOnly: false, connectionTarget: 'oob_then_primary', priority: 'high', filter: { sites: [ids.site] } } });
+    const patched = await planner.request('PATCH', `/api/collection-plans/${id}`, { description: 'Core switches', detectOnly: false, connectionTarget: 'oob_then_primary', protocol: 'ssh' });
+    expect(patched).toMatchObject({ status: 200, body: { description: 'Core switches', detectOnly: false, connectionTarget: 'oob_then_primary', protocol: 'ssh', priority: 'high', filter: { sites: [ids.site] } } });
     const replaced = await planner.request('PUT', `/api/collection-plans/${id}`, planBody('Core', { collectorTypes: ['lldp'] }));
-    expect(replaced).toMatchObject({ status: 200, body: { description: '', detectOnly: true, connectionTarget: 'primary', priority: 'default', collectorTypes: ['lldp'], credentialsRef: null, filter: {} } });
+    expect(replaced).toMatchObject({ status: 200, body: { description: '', detectOnly: true, connectionTarget: 'primary', protocol: 'snmp', priority: 'default', collectorTypes: ['lldp'], credentialsRef: null, filter: {} } });
 
     expect((await planner.request('DELETE', `/api/collection-plans/${id}`)).status).toBe(204);
     expect(await viewer.getJson(`/api/collection-plans/${id}`)).toMatchObject({ status: 404, body: { code: 'COLLECTION_PLAN_NOT_FOUND' } });
   });
 
   it('answers 400, 403, 404 and 409 with their codes', async () => {
-    const invalid = await planner.request('POST', '/api/collection-plans', { name: `Bad ${SUFFIX}`, collectorTypes: ['telepathy'], connectionTarget: 'console', devicesAtOnce: 0, colour: 'red' });
+    const invalid = await planner.request('POST', '/api/collection-plans', { name: `Bad ${SUFFIX}`, collectorTypes: ['telepathy'], connectionTarget: 'console', protocol: 'telnet', devicesAtOnce: 0, colour: 'red' });
     expect(invalid).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
-    expect(invalid.body.fieldErrors.map((fieldError: { field: string }) => fieldError.field)).toEqual(['colour', 'collectorTypes.0', 'connectionTarget', 'devicesAtOnce']);
+    expect(invalid.body.fieldErrors.map((fieldError: { field: string }) => fieldError.field)).toEqual(['colour', 'collectorTypes.0', 'connectionTarget', 'protocol', 'devicesAtOnce']);
 
     const unknownRefs = await planner.request('POST', '/api/collection-plans', planBody('Refs', { credentialsRef: 'no-such-set', filter: { devices: ['00000000-0000-4000-8000-000000000000'] } }));
     expect(unknownRefs).toMatchObject({
