@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT } from '../stack/install.mjs';
 import { ceilingClient, INSTALL_HINT, NO_SNMPBULKWALK_VARIABLE } from './collect/ceiling-clients.mjs';
+import { percentile, planRunWorkflowInput, printPlanRun, runPlan, timedDevices } from './collect/plan-run-bench.mjs';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`Usage: npm run bench:collect [-- options]
@@ -85,7 +86,6 @@ const temporalAddress = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const natsUrl = process.env.YARD_NATS_URL ?? 'nats://127.0.0.1:4222';
 const instance = `collect_${process.pid}`;
 const taskQueue = `bench-collect-${process.pid}`;
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const cleanups = [];
 // Chosen first so the header says which client will set the ceiling; the same max-repetitions as the collectors.
 const ceiling = ceilingClient({ maxRepetitions: 20, netSnmp: require('net-snmp') });
@@ -138,26 +138,14 @@ try {
   const publisher = new EventPublisher(nc);
   const logDelivery = { limits: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 300_000 }, natsAddress: natsUrl };
   const collection = createCollectionActivities({ publisher, nc, instance, workerId: 'bench', inventory: store, credentials: activityCredentials(new CredentialVault(dataSource, box)), logDelivery });
-  const deviceMs = [];
-  // The process's RSS as each quarter of the fleet is done: flat, or growing with the fleet.
-  const quarters = [1, 2, 3, 4].map((quarter) => Math.ceil((deviceCount * quarter) / 4));
-  const rssAtQuarter = [];
-  const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
-  const rssBefore = rssMb();
-  const collectDevice = async (input) => {
-    const started = performance.now();
-    const counts = await collection.collectDevice(input);
-    deviceMs.push(performance.now() - started);
-    if (quarters.includes(deviceMs.length)) rssAtQuarter.push(rssMb());
-    return counts;
-  };
+  const timing = timedDevices(collection.collectDevice, deviceCount);
   const connection = await NativeConnection.connect({ address: temporalAddress });
   cleanups.push(() => connection.close());
   const worker = await Worker.create({
     connection,
     taskQueue,
     workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
-    activities: { publishRunEvent: createPublishRunEvent({ publisher, instance }), ...collection, collectDevice },
+    activities: { publishRunEvent: createPublishRunEvent({ publisher, instance }), ...collection, collectDevice: timing.collectDevice },
     maxConcurrentActivityTaskExecutions: Math.max(atOnce * 2, 100),
     maxHeartbeatThrottleInterval: '500ms',
   });
@@ -177,41 +165,9 @@ try {
     devicesAtOnce: atOnce,
     deviceRetry: { maximumAttempts: 1, initialIntervalSeconds: 1 },
   };
-  const input = {
-    runId,
-    jobId: COLLECT_FACTS_JOB_ID,
-    jobName: 'Collect facts',
-    data: { plan },
-    commit: null,
-    queue: 'default',
-    requestedBy: 'bench',
-    correlationId: runId,
-    steps: ['run'],
-    runTimeoutSeconds: 3600,
-    stepTimeoutSeconds: 600,
-    heartbeatTimeoutSeconds: 30,
-    retry: { maximumAttempts: 1, initialIntervalSeconds: 1, backoffCoefficient: 2, maximumIntervalSeconds: 10 },
-    concurrency: null,
-  };
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const outcome = await worker.runUntil(async () => {
-    const handle = await client.workflow.start(RUN_WORKFLOW_TYPE, { args: [input], taskQueue, workflowId: workflowIdForRun(runId) });
-    return handle.result().catch((error) => error.cause?.details?.[0] ?? { status: 'error', error: String(error) });
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  const result = outcome.result ?? {};
-  deviceMs.sort((a, b) => a - b);
-  console.log(
-    `plan run: ${outcome.status}, ${result.collected ?? '?'} collected, ${result.failed ?? '?'} failed, entries ${JSON.stringify(result.entries ?? {})}; ` +
-      `${seconds.toFixed(1)} s, ${(deviceCount / seconds).toFixed(1)} devices/s; per device p50 ${percentile(deviceMs, 50)?.toFixed(0)} ms, ` +
-      `p99 ${percentile(deviceMs, 99)?.toFixed(0)} ms; this process used ${((used.user + used.system) / 1e6).toFixed(1)} s CPU`,
-  );
-  for (const failed of (result.failedDevices ?? []).slice(0, 5)) console.log(`  failed: ${failed.name} ${failed.code} ${failed.message}`);
-  console.log(
-    `memory (this process: worker, activities, SNMP sessions): RSS ${rssBefore.toFixed(0)} MB before the run; after 25/50/75/100 % of the devices ${rssAtQuarter.map((mb) => mb.toFixed(0)).join(' / ')} MB`,
-  );
+  const input = planRunWorkflowInput({ runId, jobId: COLLECT_FACTS_JOB_ID, plan, runTimeoutSeconds: 3600 });
+  const run = await runPlan({ worker, client, taskQueue, input, workflowType: RUN_WORKFLOW_TYPE, workflowId: workflowIdForRun(runId) });
+  printPlanRun({ run, devices: timing, deviceCount, memoryOf: 'worker, activities, SNMP sessions' });
 
   // The ceiling on the same simulators: what the agents give a bare client reading the same OIDs with the same
   // max-repetitions, as many devices at once.

@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { ensureFakenos } from '../stack/fakenos.mjs';
 import { ROOT } from '../stack/install.mjs';
 import { ensureNtcTemplates } from '../stack/ntc-templates.mjs';
+import { planRunWorkflowInput, printPlanRun, runPlan, timedDevices } from './collect/plan-run-bench.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -64,8 +65,6 @@ const temporalAddress = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const natsUrl = process.env.YARD_NATS_URL ?? 'nats://127.0.0.1:4222';
 const instance = `sshbench_${process.pid}`;
 const taskQueue = `bench-ssh-${process.pid}`;
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
 const cleanups = [];
 
 console.log(`SSH plan benchmark: ${deviceCount} fakenos devices, types ${types.join(',')}, ${atOnce} at once (${new Date().toISOString()})`);
@@ -108,26 +107,14 @@ try {
   const logDelivery = { limits: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 300_000 }, natsAddress: natsUrl };
   const cli = sshCliAccess({ hostKeys: new DeviceHostKeyStore(dataSource), timeouts: SSH_DEFAULT_TIMEOUTS, templates: openedOnce(() => openTemplateLibrary(null)) });
   const collection = createCollectionActivities({ publisher, nc, instance, workerId: 'bench', inventory: store, credentials: activityCredentials(new CredentialVault(dataSource, box)), logDelivery, cli });
-  const deviceMs = [];
-  const quarters = [1, 2, 3, 4].map((quarter) => Math.ceil((deviceCount * quarter) / 4));
-  const rssAtQuarter = [];
-  const rssBefore = rssMb();
-  const collectDevice = async (input) => {
-    const started = performance.now();
-    try {
-      return await collection.collectDevice(input);
-    } finally {
-      deviceMs.push(performance.now() - started);
-      if (quarters.includes(deviceMs.length)) rssAtQuarter.push(rssMb());
-    }
-  };
+  const devices = timedDevices(collection.collectDevice, deviceCount);
   const connection = await NativeConnection.connect({ address: temporalAddress });
   cleanups.push(() => connection.close());
   const worker = await Worker.create({
     connection,
     taskQueue,
     workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
-    activities: { publishRunEvent: createPublishRunEvent({ publisher, instance }), ...collection, collectDevice },
+    activities: { publishRunEvent: createPublishRunEvent({ publisher, instance }), ...collection, collectDevice: devices.collectDevice },
     maxConcurrentActivityTaskExecutions: Math.max(atOnce * 2, 100),
     maxHeartbeatThrottleInterval: '500ms',
   });
@@ -149,41 +136,9 @@ try {
     devicesAtOnce: atOnce,
     deviceRetry: { maximumAttempts: 1, initialIntervalSeconds: 1 },
   };
-  const input = {
-    runId,
-    jobId: COLLECT_FACTS_JOB_ID,
-    jobName: 'Collect facts',
-    data: { plan },
-    commit: null,
-    queue: 'default',
-    requestedBy: 'bench',
-    correlationId: runId,
-    steps: ['run'],
-    runTimeoutSeconds: 7200,
-    stepTimeoutSeconds: 7200,
-    heartbeatTimeoutSeconds: 30,
-    retry: { maximumAttempts: 1, initialIntervalSeconds: 1, backoffCoefficient: 2, maximumIntervalSeconds: 10 },
-    concurrency: null,
-  };
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const outcome = await worker.runUntil(async () => {
-    const handle = await client.workflow.start(RUN_WORKFLOW_TYPE, { args: [input], taskQueue, workflowId: workflowIdForRun(runId) });
-    return handle.result().catch((error) => error.cause?.details?.[0] ?? { status: 'error', error: String(error) });
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  const result = outcome.result ?? {};
-  deviceMs.sort((a, b) => a - b);
-  console.log(
-    `plan run: ${outcome.status}, ${result.collected ?? '?'} collected, ${result.failed ?? '?'} failed, entries ${JSON.stringify(result.entries ?? {})}; ` +
-      `${seconds.toFixed(1)} s, ${(deviceCount / seconds).toFixed(1)} devices/s; per device p50 ${percentile(deviceMs, 50)?.toFixed(0)} ms, ` +
-      `p99 ${percentile(deviceMs, 99)?.toFixed(0)} ms; this process used ${((used.user + used.system) / 1e6).toFixed(1)} s CPU`,
-  );
-  for (const failed of (result.failedDevices ?? []).slice(0, 5)) console.log(`  failed: ${failed.name} ${failed.code} ${failed.message}`);
-  console.log(
-    `memory (this process: worker, activities, SSH sessions, templates): RSS ${rssBefore.toFixed(0)} MB before the run; after 25/50/75/100 % of the devices ${rssAtQuarter.map((mb) => mb.toFixed(0)).join(' / ')} MB`,
-  );
+  const input = planRunWorkflowInput({ runId, jobId: COLLECT_FACTS_JOB_ID, plan, runTimeoutSeconds: 7200 });
+  const run = await runPlan({ worker, client, taskQueue, input, workflowType: RUN_WORKFLOW_TYPE, workflowId: workflowIdForRun(runId) });
+  printPlanRun({ run, devices, deviceCount, memoryOf: 'worker, activities, SSH sessions, templates' });
   console.log(`Rerun: npm run bench:ssh -- --devices ${deviceCount} --at-once ${atOnce} --types ${types.join(',')}`);
 } finally {
   for (const cleanup of cleanups.reverse()) await Promise.resolve().then(cleanup).catch((error) => console.error(`cleanup: ${error}`));

@@ -5,36 +5,19 @@
  * real SSH on 127.0.0.1 with real devices' output, parsed by ntc-templates 9.2.0. Each platform's facts land in the
  * report with the values its fake device prints. A device with a platform SSH does not know fails alone.
  */
-import { jetstreamManager } from '@nats-io/jetstream';
 import { randomBytes, randomUUID } from 'node:crypto';
-import * as path from 'node:path';
-import { WorkflowFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
-  COLLECT_FACTS_JOB_ID,
-  isRunEndFailureType,
-  RUN_WORKFLOW_TYPE,
-  SEARCH_ATTRIBUTE_NAMES,
   streamNamesFor,
-  workflowIdForRun,
   type CollectFactsResult,
-  type EventEnvelope,
   type FactsEntriesDetectedData,
   type FactsEntry,
   type FactsEvent,
-  type JsonObject,
   type PlanSettings,
-  runLogEventsOf,
-  type RunLogBatch,
   type RunLogData,
-  type RunOutcome,
-  type RunWorkflowInput,
 } from '@yardmaster/contracts';
 import { createInventoryDataSource, CredentialSetStore, CredentialVault, DeviceHostKeyStore, InventoryStore } from '@yardmaster/inventory';
-import { JobRegistry, validateRunData } from '@yardmaster/job-sdk';
 import { connectNats, ensureStreams, EventPublisher, SecretBox, type NatsConnection } from '@yardmaster/messaging';
 import { SSH_DEFAULT_TIMEOUTS } from '@yardmaster/ssh';
 import { createTestDatabase, deleteStreams, OwnFakeDevices, testDependencies, uniqueInstanceName, type TestDatabase } from '@yardmaster/testing';
@@ -42,10 +25,9 @@ import { openTemplateLibrary } from '@yardmaster/textfsm';
 import type { DataSource } from 'typeorm';
 import { activityCredentials } from '../activities/credentials/activity-credentials';
 import { createPublishRunEvent } from '../activities/publish-run-event.activity';
-import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
-import { SHARED_WORKFLOW_MODULES } from '../worker/workflow-bundle';
 import { openedOnce, sshCliAccess } from './cli/ssh-cli-access';
 import { createCollectionActivities } from './create-collection-activities';
+import { bundlePlanRunWorkflow, ensureSearchAttributes, eventsOn, planRunInput, runToEnd } from './test-support/plan-run-harness';
 
 jest.setTimeout(300_000);
 
@@ -53,8 +35,6 @@ const TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const NAMESPACE = process.env.TEMPORAL_NAMESPACE ?? 'default';
 const INSTANCE = uniqueInstanceName('sshplan');
 const TASK_QUEUE = `plan-run-ssh-int-spec-${randomUUID()}`;
-const LIBS = path.resolve(__dirname, '../../../../libs');
-const registry = new JobRegistry(BUILTIN_JOB_MODULES);
 const BOX = new SecretBox(randomBytes(32));
 
 let devices: OwnFakeDevices;
@@ -74,21 +54,8 @@ beforeAll(async () => {
   nc = await connectNats(testDependencies.natsUrl, 'plan-run-ssh-int-spec');
   await ensureStreams(nc, INSTANCE);
   env = await TestWorkflowEnvironment.createFromExistingServer({ address: TEMPORAL_ADDRESS, namespace: NAMESPACE });
-  const keyword = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
-  await env.connection.operatorService
-    .addSearchAttributes({ namespace: NAMESPACE, searchAttributes: Object.fromEntries(Object.values(SEARCH_ATTRIBUTE_NAMES).map((name) => [name, keyword])) })
-    .catch((error: unknown) => {
-      if (!/already exists/i.test(String(error))) throw error;
-    });
-  bundle = await bundleWorkflowCode({
-    workflowsPath: path.join(LIBS, 'workflows/src/index.ts'),
-    preloadModules: [...SHARED_WORKFLOW_MODULES],
-    logger: new DefaultLogger('ERROR'),
-    webpackConfigHook: (config) => ({
-      ...config,
-      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@yardmaster/contracts$': path.join(LIBS, 'contracts/src/index.ts') } },
-    }),
-  });
+  await ensureSearchAttributes(env, NAMESPACE);
+  bundle = await bundlePlanRunWorkflow();
 }, 600_000);
 
 afterAll(async () => {
@@ -125,52 +92,6 @@ function createWorker(): Promise<Worker> {
     },
     maxHeartbeatThrottleInterval: '500ms',
   });
-}
-
-function planRunInput(plan: PlanSettings): RunWorkflowInput {
-  const definition = registry.find(COLLECT_FACTS_JOB_ID)?.definition;
-  if (!definition) throw new Error(`no job ${COLLECT_FACTS_JOB_ID}`);
-  const validation = validateRunData(definition.variables, { plan } as unknown as JsonObject);
-  if (!validation.ok) throw new Error(`bad test data: ${JSON.stringify(validation.errors)}`);
-  return {
-    runId: randomUUID(),
-    jobId: COLLECT_FACTS_JOB_ID,
-    jobName: definition.name,
-    data: validation.data,
-    commit: null,
-    queue: 'default',
-    requestedBy: 'alice',
-    correlationId: `corr-${randomUUID()}`,
-    steps: definition.steps,
-    runTimeoutSeconds: 280,
-    stepTimeoutSeconds: 270,
-    heartbeatTimeoutSeconds: 10,
-    retry: definition.retry,
-    concurrency: null,
-  };
-}
-
-async function runToEnd(input: RunWorkflowInput): Promise<RunOutcome> {
-  const handle = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [input], taskQueue: TASK_QUEUE, workflowId: workflowIdForRun(input.runId) });
-  try {
-    return (await handle.result()) as RunOutcome;
-  } catch (error) {
-    const cause = error instanceof WorkflowFailedError ? error.cause : undefined;
-    if (cause instanceof ApplicationFailure && isRunEndFailureType(cause.type)) return cause.details?.[0] as RunOutcome;
-    throw error;
-  }
-}
-
-async function eventsOn(stream: string, prefix: string): Promise<EventEnvelope[]> {
-  const jsm = await jetstreamManager(nc);
-  const { state } = await jsm.streams.info(stream);
-  const events: EventEnvelope[] = [];
-  for (let seq = state.first_seq; seq <= state.last_seq; seq++) {
-    const message = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
-    if (message?.subject.startsWith(prefix)) events.push(JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope);
-  }
-  // Log entries travel in batches: as readers show them, one run.log each.
-  return events.flatMap((event) => (event.type === 'run.log_batch' ? runLogEventsOf(event as RunLogBatch) : [event]));
 }
 
 describe('a plan run over SSH of one fake device per platform', () => {
@@ -229,11 +150,11 @@ describe('a plan run over SSH of one fake device per platform', () => {
       devicesAtOnce: 5,
       deviceRetry: { maximumAttempts: 1, initialIntervalSeconds: 0 },
     };
-    const input = planRunInput(plan);
-    const outcome = await (await createWorker()).runUntil(() => runToEnd(input));
+    const input = planRunInput(plan, { runTimeoutSeconds: 280, stepTimeoutSeconds: 270 });
+    const { outcome } = await (await createWorker()).runUntil(() => runToEnd(env, TASK_QUEUE, input));
     result = outcome.result as unknown as CollectFactsResult;
-    const facts = (await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${input.runId}.`)) as FactsEvent[];
-    warnings = (await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.log`))
+    const facts = (await eventsOn(nc, streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${input.runId}.`)) as FactsEvent[];
+    warnings = (await eventsOn(nc, streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.log`))
       .map((event) => event.data as RunLogData)
       .filter((log) => log.level === 'warning')
       .map((log) => `${log.grouping}: ${log.message}`);

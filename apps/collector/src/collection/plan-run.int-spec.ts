@@ -7,46 +7,33 @@
  * A plan with the connection target `primary_then_oob` collects a device whose primary address swallows every
  * request on its out-of-band address, the simulator.
  */
-import { jetstreamManager } from '@nats-io/jetstream';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
-import * as path from 'node:path';
 import { WorkflowFailedError } from '@temporalio/client';
-import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+import { CancelledFailure } from '@temporalio/common';
 import { MockActivityEnvironment, TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
-  COLLECT_FACTS_JOB_ID,
-  isRunEndFailureType,
   RUN_WORKFLOW_TYPE,
-  runLogEventsOf,
-  SEARCH_ATTRIBUTE_NAMES,
   streamNamesFor,
   workflowIdForRun,
   type CollectFactsResult,
-  type EventEnvelope,
   type FactsEntriesDetectedData,
   type FactsEntriesResolvedData,
   type FactsEvent,
   type JsonObject,
   type PlanSettings,
-  type RunLogBatch,
   type RunLogData,
-  type RunOutcome,
-  type RunWorkflowInput,
 } from '@yardmaster/contracts';
 import { createInventoryDataSource, CredentialSetStore, CredentialVault, InventoryStore } from '@yardmaster/inventory';
-import { JobRegistry, validateRunData } from '@yardmaster/job-sdk';
 import { connectNats, ensureStreams, EventPublisher, SecretBox, type NatsConnection } from '@yardmaster/messaging';
 import { COLLECTED_SUBTREES } from '@yardmaster/snmp';
 import { createTestDatabase, deleteStreams, OwnSnmpSimulator, testDependencies, uniqueInstanceName, waitFor, type TestDatabase } from '@yardmaster/testing';
 import type { DataSource } from 'typeorm';
 import { activityCredentials } from '../activities/credentials/activity-credentials';
 import { createPublishRunEvent } from '../activities/publish-run-event.activity';
-import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
-import { SHARED_WORKFLOW_MODULES } from '../worker/workflow-bundle';
 import { createCollectionActivities } from './create-collection-activities';
+import { bundlePlanRunWorkflow, ensureSearchAttributes, eventsOn, outcomeOf, planRunInput, runToEnd } from './test-support/plan-run-harness';
 
 jest.setTimeout(180_000);
 
@@ -56,8 +43,6 @@ const TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const NAMESPACE = process.env.TEMPORAL_NAMESPACE ?? 'default';
 const INSTANCE = uniqueInstanceName('planrun');
 const TASK_QUEUE = `plan-run-int-spec-${randomUUID()}`;
-const LIBS = path.resolve(__dirname, '../../../../libs');
-const registry = new JobRegistry(BUILTIN_JOB_MODULES);
 /** The instance's secrets key, as the collector's vault has it. */
 const BOX = new SecretBox(randomBytes(32));
 
@@ -82,21 +67,8 @@ beforeAll(async () => {
   nc = await connectNats(testDependencies.natsUrl, 'plan-run-int-spec');
   await ensureStreams(nc, INSTANCE);
   env = await TestWorkflowEnvironment.createFromExistingServer({ address: TEMPORAL_ADDRESS, namespace: NAMESPACE });
-  const keyword = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
-  await env.connection.operatorService
-    .addSearchAttributes({ namespace: NAMESPACE, searchAttributes: Object.fromEntries(Object.values(SEARCH_ATTRIBUTE_NAMES).map((name) => [name, keyword])) })
-    .catch((error: unknown) => {
-      if (!/already exists/i.test(String(error))) throw error;
-    });
-  bundle = await bundleWorkflowCode({
-    workflowsPath: path.join(LIBS, 'workflows/src/index.ts'),
-    preloadModules: [...SHARED_WORKFLOW_MODULES],
-    logger: new DefaultLogger('ERROR'),
-    webpackConfigHook: (config) => ({
-      ...config,
-      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@yardmaster/contracts$': path.join(LIBS, 'contracts/src/index.ts') } },
-    }),
-  });
+  await ensureSearchAttributes(env, NAMESPACE);
+  bundle = await bundlePlanRunWorkflow();
 }, 1_800_000); // The simulator's index lock may be held by another test file's simulator.
 
 afterAll(async () => {
@@ -141,59 +113,6 @@ function createWorker(): Promise<Worker> {
 /** A worker for the duration of `work`. */
 async function withWorker<T>(work: () => Promise<T>): Promise<T> {
   return (await createWorker()).runUntil(work);
-}
-
-function planRunInput(plan: PlanSettings): RunWorkflowInput {
-  const definition = registry.find(COLLECT_FACTS_JOB_ID)?.definition;
-  if (!definition) throw new Error(`no job ${COLLECT_FACTS_JOB_ID}`);
-  const validation = validateRunData(definition.variables, { plan } as unknown as JsonObject);
-  if (!validation.ok) throw new Error(`bad test data: ${JSON.stringify(validation.errors)}`);
-  return {
-    runId: randomUUID(),
-    jobId: COLLECT_FACTS_JOB_ID,
-    jobName: definition.name,
-    data: validation.data,
-    commit: null,
-    queue: 'default',
-    requestedBy: 'alice',
-    correlationId: `corr-${randomUUID()}`,
-    steps: definition.steps,
-    runTimeoutSeconds: 150,
-    stepTimeoutSeconds: 60,
-    heartbeatTimeoutSeconds: 10,
-    retry: definition.retry,
-    concurrency: null,
-  };
-}
-
-/** Starts the run and answers its outcome. */
-async function runToEnd(input: RunWorkflowInput): Promise<{ runId: string; outcome: RunOutcome }> {
-  const handle = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [input], taskQueue: TASK_QUEUE, workflowId: workflowIdForRun(input.runId) });
-  return { runId: input.runId, outcome: await outcomeOf(handle) };
-}
-
-/** A run's outcome, whether its workflow completed or failed with the outcome as detail. */
-async function outcomeOf(handle: { result(): Promise<unknown> }): Promise<RunOutcome> {
-  try {
-    return (await handle.result()) as RunOutcome;
-  } catch (error) {
-    const cause = error instanceof WorkflowFailedError ? error.cause : undefined;
-    if (cause instanceof ApplicationFailure && isRunEndFailureType(cause.type)) return cause.details?.[0] as RunOutcome;
-    throw error;
-  }
-}
-
-/** The events of one stream whose subject starts with `prefix`, in stream order. */
-async function eventsOn(stream: string, prefix: string): Promise<EventEnvelope[]> {
-  const jsm = await jetstreamManager(nc);
-  const { state } = await jsm.streams.info(stream);
-  const events: EventEnvelope[] = [];
-  for (let seq = state.first_seq; seq <= state.last_seq; seq++) {
-    const message = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
-    if (message?.subject.startsWith(prefix)) events.push(JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope);
-  }
-  // Log entries travel in batches: as readers show them, one run.log each.
-  return events.flatMap((event) => (event.type === 'run.log_batch' ? runLogEventsOf(event as RunLogBatch) : [event]));
 }
 
 describe('a plan run of two simulated devices and a silent one', () => {
@@ -246,14 +165,14 @@ describe('a plan run of two simulated devices and a silent one', () => {
   });
 
   it('collects the two that answer, fails the silent one alone with SNMP_TIMEOUT, and ends failed with the result', async () => {
-    const { runId, outcome } = await withWorker(() => runToEnd(planRunInput(plan())));
+    const { runId, outcome } = await withWorker(() => runToEnd(env, TASK_QUEUE, planRunInput(plan())));
 
     expect(outcome).toMatchObject({ status: 'failed', failureCount: 1 });
     const result = outcome.result as unknown as CollectFactsResult;
     expect(result).toMatchObject({ reportId: runId, devices: 3, collected: 2, failed: 1 });
     expect(result.failedDevices).toEqual([{ id: ids.silent, name: 'lab-silent', code: 'SNMP_TIMEOUT', message: expect.stringContaining('no answer') }]);
 
-    const facts = (await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${runId}.`)) as FactsEvent[];
+    const facts = (await eventsOn(nc, streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${runId}.`)) as FactsEvent[];
     const opened = facts.find((event) => event.type === 'facts.report_opened');
     expect(opened?.data).toMatchObject({ runId, planId: 'plan-lab', detectOnly: true, collectorTypes: ['facts', 'interfaces', 'lldp'] });
     expect(opened?.data.devices.map((device) => device.name).sort()).toEqual(['lab-c3560', 'lab-mx960', 'lab-silent']);
@@ -282,7 +201,7 @@ describe('a plan run of two simulated devices and a silent one', () => {
     expect(closed.map((event) => event.data)).toEqual([{ closedAt: expect.any(String), devicesCollected: 2, devicesFailed: 1, entries: counted }]);
     expect(facts.at(-1)?.type).toBe('facts.report_closed');
 
-    const runEvents = await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${runId}.`);
+    const runEvents = await eventsOn(nc, streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${runId}.`);
     expect(runEvents.filter((event) => event.type === 'run.step_started').map((event) => event.data)).toEqual([{ step: 'run', attempt: 1, maxAttempts: 1, worker: 'plan-run-int-spec' }]);
     const progress = runEvents.filter((event) => event.type === 'run.progress').map((event) => event.data);
     expect(progress.at(-1)).toEqual({ total: 3, done: 3, failed: 1 });
@@ -303,13 +222,13 @@ describe('a plan run of two simulated devices and a silent one', () => {
   it('collects only the given devices of the plan when the run names some', async () => {
     const input = planRunInput(plan());
     const data = { ...input.data, deviceIds: [ids.router] };
-    const { outcome } = await withWorker(() => runToEnd({ ...input, data }));
+    const { outcome } = await withWorker(() => runToEnd(env, TASK_QUEUE, { ...input, data }));
     expect(outcome).toMatchObject({ status: 'completed', result: { devices: 1, collected: 1, failed: 0, failedDevices: [] } });
   });
 
   it('ends a run whose data is not a plan snapshot errored, saying why', async () => {
     const input = planRunInput(plan());
-    const { outcome } = await withWorker(() => runToEnd({ ...input, data: { plan: { ...plan(), devicesAtOnce: 0 } } as unknown as JsonObject }));
+    const { outcome } = await withWorker(() => runToEnd(env, TASK_QUEUE, { ...input, data: { plan: { ...plan(), devicesAtOnce: 0 } } as unknown as JsonObject }));
     expect(outcome).toMatchObject({ status: 'errored', error: { type: 'InvalidPlanRunData', message: expect.stringContaining('plan.devicesAtOnce'), step: 'run' } });
   });
 
@@ -319,7 +238,7 @@ describe('a plan run of two simulated devices and a silent one', () => {
     const cancelled = await withWorker(async () => {
       const handle = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [input], taskQueue: TASK_QUEUE, workflowId: workflowIdForRun(input.runId) });
       await waitFor(
-        async () => (await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.log`)).find((event) => (event.data as RunLogData).grouping === 'lab-silent') ?? undefined,
+        async () => (await eventsOn(nc, streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.log`)).find((event) => (event.data as RunLogData).grouping === 'lab-silent') ?? undefined,
         30_000,
         'the silent device to start collecting',
       );
@@ -332,10 +251,10 @@ describe('a plan run of two simulated devices and a silent one', () => {
     expect(cancelled).toBeInstanceOf(WorkflowFailedError);
     expect((cancelled as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
 
-    const facts = (await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${input.runId}.`)) as FactsEvent[];
+    const facts = (await eventsOn(nc, streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${input.runId}.`)) as FactsEvent[];
     expect(facts.filter((event) => event.type === 'facts.entries_detected')).toEqual([]);
     expect(facts.at(-1)).toMatchObject({ type: 'facts.report_closed', data: { devicesCollected: 0, devicesFailed: 0, entries: 0 } });
-    const runEvents = await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.`);
+    const runEvents = await eventsOn(nc, streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.`);
     expect(runEvents.at(-1)).toMatchObject({ type: 'run.cancelled', data: { result: { devices: 2, collected: 0, failed: 0 }, step: 'run' } });
     // The device after it was never started: no log line of its own.
     expect(runEvents.some((event) => event.type === 'run.log' && (event.data as RunLogData).grouping === 'zz-after-silent')).toBe(false);
@@ -346,16 +265,16 @@ describe('a plan run of two simulated devices and a silent one', () => {
 
   it('timed out mid-plan: the run timeout cuts the device in flight off, closes the report and ends timed_out', async () => {
     const input = { ...planRunInput({ ...plan(), deviceTimeoutSeconds: 120, filter: { devices: [ids.silent] } }), runTimeoutSeconds: 3 };
-    const { outcome } = await withWorker(() => runToEnd(input));
+    const { outcome } = await withWorker(() => runToEnd(env, TASK_QUEUE, input));
     expect(outcome).toMatchObject({ status: 'timed_out', result: { devices: 1, collected: 0, failed: 0 }, error: { type: 'RunTimeout', step: 'run' } });
-    const facts = (await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${input.runId}.`)) as FactsEvent[];
+    const facts = (await eventsOn(nc, streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${input.runId}.`)) as FactsEvent[];
     expect(facts.map((event) => event.type)).toEqual(['facts.report_opened', 'facts.report_closed']);
   });
 
   it('a worker gone mid-plan: the next one carries on without collecting a finished device again', async () => {
     const input = planRunInput({ ...plan(), devicesAtOnce: 1, deviceRetry: { maximumAttempts: 2, initialIntervalSeconds: 0 } });
     const logsOf = async (grouping: string) =>
-      (await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.log`)).map((event) => event.data as RunLogData).filter((log) => log.grouping === grouping);
+      (await eventsOn(nc, streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.log`)).map((event) => event.data as RunLogData).filter((log) => log.grouping === grouping);
     const first = await createWorker();
     const firstRunning = first.run();
     const handle = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [input], taskQueue: TASK_QUEUE, workflowId: workflowIdForRun(input.runId) });
@@ -378,11 +297,11 @@ describe('a plan run of two simulated devices and a silent one', () => {
   it('apply mode: applies the report once its devices are done, as the run\'s actor; the next run finds it all confirmed', async () => {
     const applyPlan = (): PlanSettings => ({ ...plan(), collectorTypes: ['facts', 'interfaces', 'ip_addresses', 'arp'], detectOnly: false });
     const input = { ...planRunInput(applyPlan()), runAs: 'bob' };
-    const { runId, outcome } = await withWorker(() => runToEnd({ ...input, data: { ...input.data, deviceIds: [ids.switch] } }));
+    const { runId, outcome } = await withWorker(() => runToEnd(env, TASK_QUEUE, { ...input, data: { ...input.data, deviceIds: [ids.switch] } }));
 
     expect(outcome).toMatchObject({ status: 'completed', result: { devices: 1, collected: 1, failed: 0 } });
     const result = outcome.result as unknown as CollectFactsResult;
-    const facts = (await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${runId}.`)) as FactsEvent[];
+    const facts = (await eventsOn(nc, streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${runId}.`)) as FactsEvent[];
     const entries = facts.flatMap((event) => (event.type === 'facts.entries_detected' ? (event.data as FactsEntriesDetectedData).entries : []));
     const resolutions = facts.filter((event) => event.type === 'facts.entries_resolved').map((event) => event.data as FactsEntriesResolvedData);
     const outcomes = resolutions.flatMap((data) => data.entries);
@@ -405,7 +324,7 @@ describe('a plan run of two simulated devices and a silent one', () => {
     const address = (await store.collections.ipAddresses.get(outcomes.find((entry) => entry.id === onNewInterface?.id)?.objectId as string)) as { interfaceId: string | null } | null;
     expect(address?.interfaceId).toBe(interfaces.find((record) => record.name === onNewInterface?.detected?.interfaceName)?.id);
 
-    const logs = (await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${runId}.log`)).map((event) => event.data as RunLogData).filter((log) => log.grouping === 'apply');
+    const logs = (await eventsOn(nc, streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${runId}.log`)).map((event) => event.data as RunLogData).filter((log) => log.grouping === 'apply');
     expect(logs.at(-1)).toMatchObject({ level: 'success', message: `Applied ${entries.length} of ${entries.length} entries of facts report ${runId}` });
 
     // A retried apply finds every entry resolved and applies nothing again.
@@ -421,11 +340,11 @@ describe('a plan run of two simulated devices and a silent one', () => {
     const scope = { runId, requestedBy: input.requestedBy, correlationId: input.correlationId };
     const again = await new MockActivityEnvironment().run(activities.applyFactsReport, { scope, actor: 'bob' });
     expect(again).toEqual({ applied: entries.length, failed: 0, earlier: true });
-    expect((await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${runId}.entries_resolved`)).length).toBe(resolutions.length);
+    expect((await eventsOn(nc, streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${runId}.entries_resolved`)).length).toBe(resolutions.length);
     expect((await store.collections.interfaces.find({ device: ids.switch }, { limit: 1000 })).items).toHaveLength(interfaces.length);
 
     // The same plan again: everything it applied is there as collected, and what was stale is gone.
-    const second = await withWorker(() => runToEnd({ ...planRunInput(applyPlan()), data: { ...input.data, deviceIds: [ids.switch] } }));
+    const second = await withWorker(() => runToEnd(env, TASK_QUEUE, { ...planRunInput(applyPlan()), data: { ...input.data, deviceIds: [ids.switch] } }));
     const stale = entries.filter((entry) => entry.action === 'stale').length;
     expect(stale).toBeGreaterThan(0);
     expect(second.outcome).toMatchObject({ status: 'completed', result: { entries: { new: 0, changed: 0, stale: 0, confirmed: entries.length - stale } } });
@@ -467,7 +386,7 @@ describe("a plan run whose connection target falls back from the primary address
       devicesAtOnce: 3,
       deviceRetry: { maximumAttempts: 1, initialIntervalSeconds: 0 },
     };
-    const { runId, outcome } = await withWorker(() => runToEnd(planRunInput(plan)));
+    const { runId, outcome } = await withWorker(() => runToEnd(env, TASK_QUEUE, planRunInput(plan)));
 
     expect(outcome).toMatchObject({ status: 'failed', failureCount: 1 });
     const result = outcome.result as unknown as CollectFactsResult;
@@ -481,14 +400,14 @@ describe("a plan run whose connection target falls back from the primary address
       },
     ]);
 
-    const facts = (await eventsOn(streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${runId}.`)) as FactsEvent[];
+    const facts = (await eventsOn(nc, streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${runId}.`)) as FactsEvent[];
     const detected = facts.filter((event) => event.type === 'facts.entries_detected').map((event) => event.data as FactsEntriesDetectedData);
     const deviceFactsOf = (deviceId: string) => detected.filter((data) => data.deviceId === deviceId).flatMap((data) => data.entries).find((entry) => entry.objectType === 'device');
     // Both collected the simulated switch, whichever address answered.
     expect(deviceFactsOf(ids.fallsBack)?.detected).toMatchObject({ serial: 'FOC1408Z61U', model: 'WS-C3560G-48TS-E' });
     expect(deviceFactsOf(ids.primaryAnswers)?.detected).toMatchObject({ serial: 'FOC1408Z61U' });
 
-    const logs = (await eventsOn(streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${runId}.log`)).map((event) => event.data as RunLogData);
+    const logs = (await eventsOn(nc, streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${runId}.log`)).map((event) => event.data as RunLogData);
     const messagesOf = (grouping: string, level: string) => logs.filter((log) => log.grouping === grouping && log.level === level).map((log) => log.message);
     const port = simulator.port;
     expect(messagesOf('oob-falls-back', 'warning')).toEqual([

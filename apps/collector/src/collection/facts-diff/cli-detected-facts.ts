@@ -1,5 +1,5 @@
 import type { CliCollectorType, CliRecordTypes } from '@yardmaster/cli-facts';
-import { asJson, factsKeys, type DetectedRecord } from './facts-records';
+import { asJson, factsKeys, mtuOf, type DetectedRecord } from './facts-records';
 
 /** What CLI records refer to on their device: its id, and its interfaces by lower-case name (the inventory's ids). */
 export interface CliDetectContext {
@@ -97,9 +97,4 @@ export const CLI_DETECTORS: { [T in CliCollectorType]: Detect<T> } = {
 function onInterface(name: string | null, context: CliDetectContext): { interfaceId: string | null; interfaceName?: string } {
   if (!name) return { interfaceId: null };
   return { interfaceId: context.interfaceIds.get(name.toLowerCase()) ?? null, interfaceName: name };
-}
-
-/** As the SNMP detectors: the inventory keeps MTUs of 1 to 65536. */
-function mtuOf(mtu: number | null): number | null {
-  return mtu !== null && Number.isInteger(mtu) && mtu >= 1 && mtu <= 65_536 ? mtu : null;
 }

@@ -1,6 +1,6 @@
 import { INVENTORY_ITEM_CLASSES, type InventoryItemClass } from '@yardmaster/contracts';
 import type { SnmpCollectorType, SnmpRecordTypes } from '@yardmaster/snmp';
-import { asJson, factsKeys, type DetectedRecord } from './facts-records';
+import { asJson, factsKeys, mtuOf, type DetectedRecord } from './facts-records';
 
 /** What the records of one device refer to: its id, and its interfaces by ifIndex (names) and by name (inventory ids). */
 export interface DetectContext {
@@ -146,12 +146,6 @@ function namedInterface(name: string, context: DetectContext): { interfaceId: st
   return { interfaceId: context.interfaceIds.get(name.toLowerCase()) ?? null, interfaceName: name };
 }
 
-/** The inventory keeps MTUs of 1 to 65536: agents say 0 for an interface without one and 2^32-1 (Junos' lo0) for no limit. */
-const MTU_RANGE = { min: 1, max: 65_536 };
-
-function mtuOf(mtu: number | null): number | null {
-  return mtu !== null && Number.isInteger(mtu) && mtu >= MTU_RANGE.min && mtu <= MTU_RANGE.max ? mtu : null;
-}
 
 function itemClassOf(entityClass: string): InventoryItemClass {
   return (INVENTORY_ITEM_CLASSES as readonly string[]).includes(entityClass) ? (entityClass as InventoryItemClass) : 'other';

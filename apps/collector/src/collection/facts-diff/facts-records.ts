@@ -26,3 +26,11 @@ export const factsKeys = {
 export function asJson(record: object): JsonObject {
   return record as unknown as JsonObject;
 }
+
+/** The inventory keeps MTUs of 1 to 65536: agents say 0 for an interface without one and 2^32-1 (Junos' lo0) for no limit. */
+const MTU_RANGE = { min: 1, max: 65_536 };
+
+/** A collected MTU as the inventory keeps it, or null. */
+export function mtuOf(mtu: number | null): number | null {
+  return mtu !== null && Number.isInteger(mtu) && mtu >= MTU_RANGE.min && mtu <= MTU_RANGE.max ? mtu : null;
+}

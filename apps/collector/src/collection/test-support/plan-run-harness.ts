@@ -1,0 +1,109 @@
+/**
+ * What the plan-run integration tests share: the run workflow bundled from the sources, Yardmaster's search
+ * attributes on the test's Temporal server, a plan snapshot made into a run's input as the API makes it, the run's
+ * outcome however its workflow ended, and a stream's events read back (log batches as the run.log events they carry).
+ */
+import { jetstreamManager } from '@nats-io/jetstream';
+import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import { WorkflowFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  COLLECT_FACTS_JOB_ID,
+  isRunEndFailureType,
+  RUN_WORKFLOW_TYPE,
+  runLogEventsOf,
+  SEARCH_ATTRIBUTE_NAMES,
+  workflowIdForRun,
+  type EventEnvelope,
+  type JsonObject,
+  type PlanSettings,
+  type RunLogBatch,
+  type RunOutcome,
+  type RunWorkflowInput,
+} from '@yardmaster/contracts';
+import { JobRegistry, validateRunData } from '@yardmaster/job-sdk';
+import type { NatsConnection } from '@yardmaster/messaging';
+import { BUILTIN_JOB_MODULES } from '../../jobs/builtin-job-modules';
+import { SHARED_WORKFLOW_MODULES } from '../../worker/workflow-bundle';
+
+const LIBS = path.resolve(__dirname, '../../../../../libs');
+const registry = new JobRegistry(BUILTIN_JOB_MODULES);
+
+/** The run workflow from the sources (the contracts shared across workflows, as the collector's bundle has them). */
+export function bundlePlanRunWorkflow(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({
+    workflowsPath: path.join(LIBS, 'workflows/src/index.ts'),
+    preloadModules: [...SHARED_WORKFLOW_MODULES],
+    logger: new DefaultLogger('ERROR'),
+    webpackConfigHook: (config) => ({
+      ...config,
+      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@yardmaster/contracts$': path.join(LIBS, 'contracts/src/index.ts') } },
+    }),
+  });
+}
+
+/** The search attributes a run workflow upserts, on the test's namespace (already there is fine). */
+export async function ensureSearchAttributes(env: TestWorkflowEnvironment, namespace: string): Promise<void> {
+  const keyword = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+  await env.connection.operatorService
+    .addSearchAttributes({ namespace, searchAttributes: Object.fromEntries(Object.values(SEARCH_ATTRIBUTE_NAMES).map((name) => [name, keyword])) })
+    .catch((error: unknown) => {
+      if (!/already exists/i.test(String(error))) throw error;
+    });
+}
+
+/** A plan snapshot as a run of `collection.CollectFacts`: checked against the job's variables, as the API checks it. */
+export function planRunInput(plan: PlanSettings, timeouts: { runTimeoutSeconds: number; stepTimeoutSeconds: number } = { runTimeoutSeconds: 150, stepTimeoutSeconds: 60 }): RunWorkflowInput {
+  const definition = registry.find(COLLECT_FACTS_JOB_ID)?.definition;
+  if (!definition) throw new Error(`no job ${COLLECT_FACTS_JOB_ID}`);
+  const validation = validateRunData(definition.variables, { plan } as unknown as JsonObject);
+  if (!validation.ok) throw new Error(`bad test data: ${JSON.stringify(validation.errors)}`);
+  return {
+    runId: randomUUID(),
+    jobId: COLLECT_FACTS_JOB_ID,
+    jobName: definition.name,
+    data: validation.data,
+    commit: null,
+    queue: 'default',
+    requestedBy: 'alice',
+    correlationId: `corr-${randomUUID()}`,
+    steps: definition.steps,
+    ...timeouts,
+    heartbeatTimeoutSeconds: 10,
+    retry: definition.retry,
+    concurrency: null,
+  };
+}
+
+/** Starts the run on `taskQueue` and answers its outcome. */
+export async function runToEnd(env: TestWorkflowEnvironment, taskQueue: string, input: RunWorkflowInput): Promise<{ runId: string; outcome: RunOutcome }> {
+  const handle = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [input], taskQueue, workflowId: workflowIdForRun(input.runId) });
+  return { runId: input.runId, outcome: await outcomeOf(handle) };
+}
+
+/** A run's outcome, whether its workflow completed or failed with the outcome as detail. */
+export async function outcomeOf(handle: { result(): Promise<unknown> }): Promise<RunOutcome> {
+  try {
+    return (await handle.result()) as RunOutcome;
+  } catch (error) {
+    const cause = error instanceof WorkflowFailedError ? error.cause : undefined;
+    if (cause instanceof ApplicationFailure && isRunEndFailureType(cause.type)) return cause.details?.[0] as RunOutcome;
+    throw error;
+  }
+}
+
+/** The events of one stream whose subject starts with `prefix`, in stream order; log batches as one run.log per line. */
+export async function eventsOn(nc: NatsConnection, stream: string, prefix: string): Promise<EventEnvelope[]> {
+  const jsm = await jetstreamManager(nc);
+  const { state } = await jsm.streams.info(stream);
+  const events: EventEnvelope[] = [];
+  for (let seq = state.first_seq; seq <= state.last_seq; seq++) {
+    const message = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
+    if (message?.subject.startsWith(prefix)) events.push(JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope);
+  }
+  return events.flatMap((event) => (event.type === 'run.log_batch' ? runLogEventsOf(event as RunLogBatch) : [event]));
+}
