@@ -1,8 +1,8 @@
-import type { CliDeviceFacts, CliInterface, CliInventoryItem, CliIpAddress } from '../collected-facts';
+import type { CliInterface, CliInventoryItem, CliIpAddress } from '../collected-facts';
 import { fullInterfaceName, interfaceKindOfName } from '../normalize/interface-names';
 import { addressWithPrefix, canonicalMac, integerIn, speedKbps, uptimeSeconds } from '../normalize/values';
 import { itemClassOf } from '../normalize/inventory-class';
-import { Findings, text, uniqueNames, type CliPlatform } from './cli-platform';
+import { factsOfFirst, Findings, text, uniqueNames, type CliPlatform } from './cli-platform';
 import { arpEntries, lldpNeighbours, macEntries } from './common-mappers';
 
 /** Arista EOS (ntc-templates' `arista_eos`). */
@@ -13,21 +13,15 @@ export const ARISTA_EOS: CliPlatform = {
     facts: {
       // `show version` names no host: `show hostname` does.
       commands: ['show version', 'show hostname'],
-      map: ([version = [], hostname = []]) => {
-        const found = new Findings<CliDeviceFacts>('facts');
-        const record = version[0];
-        if (record) {
-          found.add({
-            hostname: (hostname[0] && text(hostname[0], 'hostname')) || null,
-            vendor: 'Arista',
-            model: text(record, 'model') || null,
-            serial: text(record, 'serial_number') || null,
-            osVersion: text(record, 'image') || null,
-            uptimeSeconds: uptimeSeconds(text(record, 'uptime')),
-          });
-        }
-        return found.done();
-      },
+      map: ([version = [], hostname = []]) =>
+        factsOfFirst(version, (record) => ({
+          hostname: (hostname[0] && text(hostname[0], 'hostname')) || null,
+          vendor: 'Arista',
+          model: text(record, 'model') || null,
+          serial: text(record, 'serial_number') || null,
+          osVersion: text(record, 'image') || null,
+          uptimeSeconds: uptimeSeconds(text(record, 'uptime')),
+        })),
     },
     interfaces: {
       commands: ['show interfaces'],

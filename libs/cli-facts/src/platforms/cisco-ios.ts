@@ -1,7 +1,7 @@
-import type { CliDeviceFacts, CliInterface, CliIpAddress, ParsedRecord } from '../collected-facts';
+import type { CliInterface, CliIpAddress, ParsedRecord } from '../collected-facts';
 import { fullInterfaceName, interfaceKindOfName } from '../normalize/interface-names';
 import { addressWithPrefix, canonicalMac, firstOf, integerIn, speedKbps, uptimeSeconds } from '../normalize/values';
-import { Findings, list, text, type CliPlatform } from './cli-platform';
+import { factsOfFirst, Findings, list, text, type CliPlatform } from './cli-platform';
 import { arpEntries, ciscoInventory, lldpNeighbours, macEntries, vrfOf } from './common-mappers';
 
 /** Cisco IOS and IOS-XE (ntc-templates' `cisco_ios`). */
@@ -11,21 +11,15 @@ export const CISCO_IOS: CliPlatform = {
   collectors: {
     facts: {
       commands: ['show version'],
-      map: ([version = []]) => {
-        const found = new Findings<CliDeviceFacts>('facts');
-        const record = version[0];
-        if (record) {
-          found.add({
-            hostname: text(record, 'hostname') || null,
-            vendor: 'Cisco',
-            model: firstOf(record['hardware'] as string[] | undefined) || null,
-            serial: firstOf(record['serial'] as string[] | undefined) || null,
-            osVersion: text(record, 'version') || null,
-            uptimeSeconds: uptimeSeconds(text(record, 'uptime')),
-          });
-        }
-        return found.done();
-      },
+      map: ([version = []]) =>
+        factsOfFirst(version, (record) => ({
+          hostname: text(record, 'hostname') || null,
+          vendor: 'Cisco',
+          model: firstOf(record['hardware'] as string[] | undefined) || null,
+          serial: firstOf(record['serial'] as string[] | undefined) || null,
+          osVersion: text(record, 'version') || null,
+          uptimeSeconds: uptimeSeconds(text(record, 'uptime')),
+        })),
     },
     interfaces: { commands: ['show interfaces'], map: ([rows = []]) => ciscoInterfaces(rows, 'interfaces') },
     ip_addresses: {

@@ -1,7 +1,7 @@
-import type { CliDeviceFacts, CliIpAddress } from '../collected-facts';
+import type { CliIpAddress } from '../collected-facts';
 import { fullInterfaceName } from '../normalize/interface-names';
 import { addressWithPrefix, uptimeSeconds } from '../normalize/values';
-import { Findings, list, text, type CliPlatform } from './cli-platform';
+import { factsOfFirst, Findings, list, text, type CliPlatform } from './cli-platform';
 import { ciscoInterfaces } from './cisco-ios';
 import { arpEntries, ciscoInventory, lldpNeighbours, macEntries, vrfOf } from './common-mappers';
 
@@ -12,21 +12,15 @@ export const CISCO_NXOS: CliPlatform = {
   collectors: {
     facts: {
       commands: ['show version'],
-      map: ([version = []]) => {
-        const found = new Findings<CliDeviceFacts>('facts');
-        const record = version[0];
-        if (record) {
-          found.add({
-            hostname: text(record, 'hostname') || null,
-            vendor: 'Cisco',
-            model: text(record, 'platform') || null,
-            serial: text(record, 'serial') || null,
-            osVersion: text(record, 'os') || null,
-            uptimeSeconds: uptimeSeconds(text(record, 'uptime')),
-          });
-        }
-        return found.done();
-      },
+      map: ([version = []]) =>
+        factsOfFirst(version, (record) => ({
+          hostname: text(record, 'hostname') || null,
+          vendor: 'Cisco',
+          model: text(record, 'platform') || null,
+          serial: text(record, 'serial') || null,
+          osVersion: text(record, 'os') || null,
+          uptimeSeconds: uptimeSeconds(text(record, 'uptime')),
+        })),
     },
     interfaces: { commands: ['show interface'], map: ([rows = []]) => ciscoInterfaces(rows, 'interfaces') },
     ip_addresses: {

@@ -1,4 +1,4 @@
-import type { CliCollected, CliCollectorType, CliRecordTypes, CliWarning, ParsedRecord } from '../collected-facts';
+import type { CliCollected, CliCollectorType, CliDeviceFacts, CliRecordTypes, CliWarning, ParsedRecord } from '../collected-facts';
 
 /** How one collector type is read on one platform: the commands, and the mapping of their parsed records. */
 export interface CliCollector<T extends CliCollectorType> {
@@ -46,6 +46,14 @@ export class Findings<T> {
   done(): CliCollected<T> {
     return { records: this.records, warnings: this.warnings };
   }
+}
+
+/** The facts of the first record of a device's `show version` (it prints one), or none when it printed nothing. */
+export function factsOfFirst(records: readonly ParsedRecord[], facts: (record: ParsedRecord) => CliDeviceFacts): CliCollected<CliDeviceFacts> {
+  const found = new Findings<CliDeviceFacts>('facts');
+  const record = records[0];
+  if (record) found.add(facts(record));
+  return found.done();
 }
 
 /** Names made unique in order of appearance (`PIC 0`, `PIC 0 (2)`): a report keys inventory items by name. */

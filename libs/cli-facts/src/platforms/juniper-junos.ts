@@ -1,8 +1,8 @@
-import type { CliDeviceFacts, CliInterface, CliInventoryItem, CliIpAddress, ParsedRecord } from '../collected-facts';
+import type { CliInterface, CliInventoryItem, CliIpAddress, ParsedRecord } from '../collected-facts';
 import { interfaceKindOfName } from '../normalize/interface-names';
 import { addressWithPrefix, integerIn } from '../normalize/values';
 import { itemClassOf } from '../normalize/inventory-class';
-import { Findings, text, uniqueNames, type CliPlatform } from './cli-platform';
+import { factsOfFirst, Findings, text, uniqueNames, type CliPlatform } from './cli-platform';
 import { arpEntries, lldpNeighbours, macEntries } from './common-mappers';
 
 /** Juniper Junos (ntc-templates' `juniper_junos`). */
@@ -13,21 +13,15 @@ export const JUNIPER_JUNOS: CliPlatform = {
     facts: {
       // `show version` has no uptime: `show system uptime` gives the current and the boot time.
       commands: ['show version', 'show system uptime'],
-      map: ([version = [], uptime = []]) => {
-        const found = new Findings<CliDeviceFacts>('facts');
-        const record = version[0];
-        if (record) {
-          found.add({
-            hostname: text(record, 'hostname') || null,
-            vendor: 'Juniper',
-            model: text(record, 'model') || null,
-            serial: text(record, 'serial_number') || null,
-            osVersion: text(record, 'junos_version') || null,
-            uptimeSeconds: uptime[0] ? secondsSinceBoot(uptime[0]) : null,
-          });
-        }
-        return found.done();
-      },
+      map: ([version = [], uptime = []]) =>
+        factsOfFirst(version, (record) => ({
+          hostname: text(record, 'hostname') || null,
+          vendor: 'Juniper',
+          model: text(record, 'model') || null,
+          serial: text(record, 'serial_number') || null,
+          osVersion: text(record, 'junos_version') || null,
+          uptimeSeconds: uptime[0] ? secondsSinceBoot(uptime[0]) : null,
+        })),
     },
     interfaces: {
       commands: ['show interfaces'],
