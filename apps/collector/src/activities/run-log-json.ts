@@ -38,10 +38,11 @@ export class RunLogJson {
     return `${this.batchIdPrefix}${firstSequence}-${lastSequence}`;
   }
 
-  /** One entry of a batch; `at` (an ISO timestamp) is when it was logged. */
-  entry(sequence: number, level: LogLevel, message: string, object: LogObjectRef | null, at: string): string {
+  /** One entry of a batch; `at` (an ISO timestamp) is when it was logged; `grouping` replaces the step's own. */
+  entry(sequence: number, level: LogLevel, message: string, object: LogObjectRef | null, at: string, grouping?: string): string {
+    const afterLevel = grouping === undefined ? this.afterLevel : `,"grouping":${JSON.stringify(grouping)},"message":`;
     return (
-      `{"id":${JSON.stringify(this.idOf(sequence))},"sequence":${sequence},"level":${JSON.stringify(level)}${this.afterLevel}${JSON.stringify(message)}` +
+      `{"id":${JSON.stringify(this.idOf(sequence))},"sequence":${sequence},"level":${JSON.stringify(level)}${afterLevel}${JSON.stringify(message)}` +
       `,"object":${JSON.stringify(object)}${this.afterObject}${at}"}`
     );
   }

@@ -82,6 +82,17 @@ describe('RunLogger', () => {
     }
   });
 
+  it('groups an entry under the grouping the job gives (masked, at most 200 characters), the step otherwise', async () => {
+    const publisher = new FakePublisher();
+    const logger = loggerOver(publisher);
+    logger.info('on edge-1', { grouping: 'edge-1' });
+    logger.info('the step');
+    logger.info('blank', { grouping: '  ' });
+    logger.info('long', { grouping: 'x'.repeat(300) });
+    await logger.flush();
+    expect(publisher.lines.map((event) => event.data.grouping)).toEqual(['edge-1', 'test_mtu', 'test_mtu', 'x'.repeat(200)]);
+  });
+
   it('gives the same ids to the same entries of another logger for the same step attempt, and other ids for another attempt', async () => {
     const first = new FakePublisher();
     const again = new FakePublisher();

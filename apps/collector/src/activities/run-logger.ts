@@ -113,6 +113,7 @@ export class RunLogger implements JobLogger {
       cutToLength(this.redactor.text(String(message))),
       maskedObjectRef(normaliseObjectRef(options?.object), this.redactor),
       at,
+      groupingOf(options?.grouping, this.redactor),
     );
     // Waiting entries hold only their JSON text; the bytes to send are made when their batch goes out.
     return this.buffer.enqueueJoining(json, this, () => new RunLogBatchDraft(this.logJson, this.logSubject, sequence, at, json));
@@ -159,4 +160,13 @@ function normaliseObjectRef(object: LogObjectRef | undefined): LogObjectRef | nu
     ...(object.display === undefined ? {} : { display: String(object.display) }),
     ...(object.url === undefined ? {} : { url: String(object.url) }),
   };
+}
+
+/** The longest grouping an entry keeps (a device's name, a site's: short labels). */
+const MAX_GROUPING_LENGTH = 200;
+
+/** A job's own grouping for an entry, masked and bounded; undefined (the step's) when none or blank. */
+function groupingOf(grouping: string | undefined, redactor: Redactor): string | undefined {
+  if (typeof grouping !== 'string' || grouping.trim() === '') return undefined;
+  return redactor.text(grouping.trim()).slice(0, MAX_GROUPING_LENGTH);
 }

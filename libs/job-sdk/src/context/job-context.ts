@@ -4,6 +4,11 @@ import type { InventoryAccess } from '../inventory/inventory-access';
 export interface LogOptions {
   /** The object the entry is about, e.g. `{ type: 'device', id: '42', display: 'edge-01' }`. */
   readonly object?: LogObjectRef;
+  /**
+   * The group the entry is shown under (Nautobot's `grouping`), e.g. a device's name when a job works through many:
+   * the step's name unless given. At most 200 characters; masked like the message.
+   */
+  readonly grouping?: string;
 }
 
 /**

@@ -35,9 +35,9 @@ function deps(outputs: Record<string, string>, overrides: Partial<RunCommandDeps
 async function run(runDeps: RunCommandDeps, data: Record<string, unknown>) {
   const registered = new JobRegistry([devicesJobModule(runDeps)]).find('devices.RunCommand');
   if (!registered) throw new Error('devices.RunCommand is not registered');
-  const lines: { level: string; message: string; device?: string }[] = [];
-  const log = (level: string) => (message: string, options?: { object?: { display: string } }) => {
-    lines.push({ level, message, device: options?.object?.display });
+  const lines: { level: string; message: string; device?: string; grouping?: string }[] = [];
+  const log = (level: string) => (message: string, options?: { object?: { display: string }; grouping?: string }) => {
+    lines.push({ level, message, device: options?.object?.display, grouping: options?.grouping });
     return Promise.resolve();
   };
   const context = {
@@ -67,9 +67,9 @@ describe('devices.RunCommand', () => {
       ['edge-2', '192.0.2.2', 'cisco_ios'],
     ]);
     expect(closed).toEqual(['edge-1', 'edge-2']);
-    expect(lines).toContainEqual({ level: 'info', message: 'edge-1: show version\n15.2(4)E', device: 'edge-1' });
-    expect(lines).toContainEqual({ level: 'warning', message: 'edge-2: the answer could not be parsed (TEXTFSM_REQUIRED: version was never filled); the raw text is the result', device: 'edge-2' });
-    expect(lines).toContainEqual({ level: 'failure', message: 'huawei-1: its platform VRP ("huawei_vrp") is not one SSH knows', device: 'huawei-1' });
+    expect(lines).toContainEqual({ level: 'info', message: 'edge-1: show version\n15.2(4)E', device: 'edge-1', grouping: 'edge-1' });
+    expect(lines).toContainEqual({ level: 'warning', message: 'edge-2: the answer could not be parsed (TEXTFSM_REQUIRED: version was never filled); the raw text is the result', device: 'edge-2', grouping: 'edge-2' });
+    expect(lines).toContainEqual({ level: 'failure', message: 'huawei-1: its platform VRP ("huawei_vrp") is not one SSH knows', device: 'huawei-1', grouping: 'huawei-1' });
   });
 
   it('returns the raw text for a command no template reads, and names the SSH failure of a device', async () => {

@@ -91,7 +91,8 @@ export function devicesJobModule(deps: RunCommandDeps): JobModule {
   }
 
   async function answerOf(device: Device, command: string, how: { credentialsRef: string | null; target: ConnectionTarget }, context: JobContext): Promise<DeviceAnswer> {
-    const object = { type: 'device', id: device.id, display: device.name, url: `/api/inventory/devices/${device.id}` };
+    // Each device's entries in a group of their own, as a plan run groups its devices'.
+    const about = { object: { type: 'device', id: device.id, display: device.name, url: `/api/inventory/devices/${device.id}` }, grouping: device.name };
     try {
       const platform = device.platformId ? ((await context.inventory.platforms.get(device.platformId)) as Platform | null) : null;
       const driver = cliPlatformOf(platform?.networkDriver)?.driver;
@@ -111,18 +112,18 @@ export function devicesJobModule(deps: RunCommandDeps): JobModule {
       } finally {
         session.close();
       }
-      for (const chunk of chunksOf(output, LOG_CHUNK_CHARS)) context.logger.info(`${device.name}: ${command}\n${chunk}`, { object });
+      for (const chunk of chunksOf(output, LOG_CHUNK_CHARS)) context.logger.info(`${device.name}: ${command}\n${chunk}`, about);
       if (!deps.hasTemplate(driver, command)) return { device: device.name, output };
       try {
         const parsed = deps.cli.parse(driver, command, output);
-        context.logger.success(`${device.name}: ${parsed.length} record${parsed.length === 1 ? '' : 's'} parsed`, { object });
+        context.logger.success(`${device.name}: ${parsed.length} record${parsed.length === 1 ? '' : 's'} parsed`, about);
         return { device: device.name, parsed };
       } catch (error) {
-        context.logger.warning(`${device.name}: the answer could not be parsed (${messageOf(error)}); the raw text is the result`, { object });
+        context.logger.warning(`${device.name}: the answer could not be parsed (${messageOf(error)}); the raw text is the result`, about);
         return { device: device.name, output };
       }
     } catch (error) {
-      context.logger.failure(`${device.name}: ${messageOf(error)}`, { object });
+      context.logger.failure(`${device.name}: ${messageOf(error)}`, about);
       return { device: device.name, error: messageOf(error) };
     }
   }
