@@ -6,6 +6,7 @@
  * report with the values its fake device prints. A device with a platform SSH does not know fails alone.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
@@ -17,6 +18,7 @@ import {
   type PlanSettings,
   type RunLogData,
 } from '@yardmaster/contracts';
+import { JobRegistry, type JobContext } from '@yardmaster/job-sdk';
 import { createInventoryDataSource, CredentialSetStore, CredentialVault, DeviceHostKeyStore, InventoryStore } from '@yardmaster/inventory';
 import { connectNats, ensureStreams, EventPublisher, SecretBox, type NatsConnection } from '@yardmaster/messaging';
 import { SSH_DEFAULT_TIMEOUTS } from '@yardmaster/ssh';
@@ -27,6 +29,7 @@ import { activityCredentials } from '../activities/credentials/activity-credenti
 import { createPublishRunEvent } from '../activities/publish-run-event.activity';
 import { openedOnce, sshCliAccess } from './cli/ssh-cli-access';
 import { createCollectionActivities } from './create-collection-activities';
+import { devicesJobModule } from '../jobs/devices/run-command.job';
 import { bundlePlanRunWorkflow, ensureSearchAttributes, eventsOn, planRunInput, runToEnd } from './test-support/plan-run-harness';
 
 jest.setTimeout(300_000);
@@ -68,6 +71,15 @@ afterAll(async () => {
   await database?.drop();
   await devices?.dispose();
 });
+
+/** A port on 127.0.0.1 where nothing listens: a connection to it is refused at once. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 function createWorker(): Promise<Worker> {
   const publisher = new EventPublisher(nc);
@@ -123,6 +135,23 @@ describe('a plan run over SSH of one fake device per platform', () => {
         })
       ).id;
     }
+    // The same fake IOS device with a wrong password, and a port where nothing listens: each fails alone.
+    await sets.create({ name: 'wrong-ssh', kind: 'ssh', username: devices.username, password: 'not-the-password' });
+    const iosFake = devices.devices.find((device) => device.platform === 'cisco_ios')!;
+    const addDevice = async (name: string, port: number, credentialsRef: string) =>
+      (
+        await store.collections.devices.create({
+          name,
+          siteId,
+          roleId,
+          platformId: platformIds.cisco_ios,
+          status: 'active',
+          primaryAddress: `${iosFake.host}/32`,
+          management: { protocol: 'ssh', port, credentialsRef },
+        })
+      ).id;
+    ids.wrongPassword = await addDevice('zz-wrong-password', iosFake.port, 'wrong-ssh');
+    ids.deadPort = await addDevice('zz-dead-port', await closedPort(), 'fake-ssh');
     // The same fake IOS device, but the inventory says it runs a platform SSH collection does not know.
     const ios = devices.devices.find((device) => device.platform === 'cisco_ios')!;
     ids.unknown = (
@@ -164,9 +193,13 @@ describe('a plan run over SSH of one fake device per platform', () => {
   const of = (platform: string, objectType: string) => entries.filter((entry) => entry.deviceId === ids[platform] && entry.objectType === objectType);
   const deviceFacts = (platform: string) => of(platform, 'device')[0]?.detected;
 
-  it('collects the four platforms and fails the unknown platform alone', () => {
-    expect(result).toMatchObject({ devices: 5, collected: 4, failed: 1 });
-    expect(result.failedDevices).toEqual([{ id: ids.unknown, name: 'zz-unknown-platform', code: 'UNSUPPORTED_PLATFORM', message: expect.stringContaining('huawei_vrp') }]);
+  it('collects the four platforms, and fails alone a wrong password, a dead port and an unknown platform, each naming its cause', () => {
+    expect(result).toMatchObject({ devices: 7, collected: 4, failed: 3 });
+    expect([...result.failedDevices].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { id: ids.deadPort, name: 'zz-dead-port', code: 'SSH_CONNECTION_REFUSED', message: expect.stringContaining('127.0.0.1') },
+      { id: ids.unknown, name: 'zz-unknown-platform', code: 'UNSUPPORTED_PLATFORM', message: expect.stringContaining('huawei_vrp') },
+      { id: ids.wrongPassword, name: 'zz-wrong-password', code: 'SSH_AUTH_FAILED', message: expect.stringContaining(devices.username) },
+    ]);
   });
 
   it('reads each device\'s facts as its fake device prints them', () => {
@@ -210,5 +243,38 @@ describe('a plan run over SSH of one fake device per platform', () => {
     ]);
     expect(entries.every((entry) => entry.collectorType !== 'bgp')).toBe(true);
     expect(warnings.filter((warning) => warning.includes('Skipped bgp: SSH collection does not collect it'))).toHaveLength(4);
+  });
+});
+
+describe('devices.RunCommand over real SSH', () => {
+  it('answers each device of the selection in its own log group, parsed by its platform\'s template', async () => {
+    const vault = new CredentialVault(dataSource, BOX);
+    const cli = sshCliAccess({ hostKeys: new DeviceHostKeyStore(dataSource), timeouts: SSH_DEFAULT_TIMEOUTS, templates: openedOnce(() => openTemplateLibrary(null)) });
+    const registered = new JobRegistry([devicesJobModule({ cli, hasTemplate: cli.hasTemplate, openCredentials: (ref) => vault.open(ref) })]).find('devices.RunCommand');
+    const ios = devices.devices.find((device) => device.platform === 'cisco_ios')!;
+    const nxos = devices.devices.find((device) => device.platform === 'cisco_nxos')!;
+    const selected = (await store.collections.devices.find({}, { limit: 100 })).items.filter((device) => device.name === ios.name || device.name === nxos.name);
+    expect(selected).toHaveLength(2);
+    const entries: { level: string; message: string; grouping?: string }[] = [];
+    const log = (level: string) => (message: string, options?: { grouping?: string }) => {
+      entries.push({ level, message, grouping: options?.grouping });
+      return Promise.resolve();
+    };
+    const context = {
+      signal: new AbortController().signal,
+      logger: { debug: log('debug'), info: log('info'), success: log('success'), warning: log('warning'), failure: log('failure') },
+      progress: () => Promise.resolve(),
+      inventory: store.collections,
+    } as unknown as JobContext;
+    const job = new registered!.jobClass() as unknown as { run(data: unknown, context: JobContext): Promise<{ answers: Record<string, unknown>[] }> };
+
+    const version = await job.run({ command: 'show version', devices: selected, connectionTarget: 'primary' }, context);
+    const answerOf = (name: string) => version.answers.find((answer) => answer.device === name);
+    expect(answerOf(ios.name)).toMatchObject({ parsed: [expect.objectContaining({ hardware: ['CSR1000V'], serial: ['9ESGOBARV9D'] })] });
+    expect(answerOf(nxos.name)).toMatchObject({ parsed: [expect.objectContaining({ os: '7.1(4)N1(1)', platform: '5596' })] });
+    expect(new Set(entries.map((entry) => entry.grouping))).toEqual(new Set([undefined, ios.name, nxos.name]));
+
+    const clock = await job.run({ command: 'show clock', devices: selected.filter((device) => device.name === ios.name), connectionTarget: 'primary' }, context);
+    expect(clock.answers).toEqual([{ device: ios.name, parsed: [expect.objectContaining({ time: expect.any(String) })] }]);
   });
 });
