@@ -25,6 +25,9 @@ COPY libs/messaging/package.json /yard/libs/messaging/
 COPY libs/read-models/package.json /yard/libs/read-models/
 COPY libs/record-columns/package.json /yard/libs/record-columns/
 COPY libs/snmp/package.json /yard/libs/snmp/
+COPY libs/ssh/package.json /yard/libs/ssh/
+COPY libs/textfsm/package.json /yard/libs/textfsm/
+COPY libs/cli-facts/package.json /yard/libs/cli-facts/
 COPY libs/testing/package.json /yard/libs/testing/
 COPY libs/variable-types/package.json /yard/libs/variable-types/
 COPY libs/testing-core/package.json /yard/libs/testing-core/
@@ -79,6 +82,11 @@ CMD ["server", "start-dev", "--ip", "0.0.0.0", "--port", "7233", "--ui-ip", "0.0
      "--search-attribute", "YardRequestedBy=Keyword", \
      "--search-attribute", "YardQueue=Keyword"]
 
+# ntc-templates from PyPI, as the launcher installs it: the collector (plans over SSH, devices.RunCommand) and
+# `yard parse` read its templates and index from .yard/ntc-templates (libs/textfsm finds them there); no Python at run time.
+FROM python:3.11-slim-bookworm AS ntc-templates
+RUN python -m venv /venv-9.2.0 && /venv-9.2.0/bin/pip install --no-cache-dir --disable-pip-version-check ntc-templates==9.2.0
+
 # The services, the CLI and the deployment steps: compiled code (dist/) and production dependencies, owned by root
 # and read-only for the user the processes run as.
 FROM ${NODE_IMAGE} AS runtime
@@ -124,6 +132,15 @@ COPY --from=build /yard/libs/workflows/package.json ./libs/workflows/
 COPY --from=build /yard/libs/workflows/dist/ ./libs/workflows/dist/
 COPY --from=build /yard/libs/variable-types/package.json ./libs/variable-types/
 COPY --from=build /yard/libs/variable-types/dist/ ./libs/variable-types/dist/
+COPY --from=build /yard/libs/snmp/package.json ./libs/snmp/
+COPY --from=build /yard/libs/snmp/dist/ ./libs/snmp/dist/
+COPY --from=build /yard/libs/ssh/package.json ./libs/ssh/
+COPY --from=build /yard/libs/ssh/dist/ ./libs/ssh/dist/
+COPY --from=build /yard/libs/textfsm/package.json ./libs/textfsm/
+COPY --from=build /yard/libs/textfsm/dist/ ./libs/textfsm/dist/
+COPY --from=build /yard/libs/cli-facts/package.json ./libs/cli-facts/
+COPY --from=build /yard/libs/cli-facts/dist/ ./libs/cli-facts/dist/
+COPY --from=ntc-templates /venv-9.2.0/lib/python3.11/site-packages/ntc_templates/ ./.yard/ntc-templates/venv-9.2.0/lib/python3.11/site-packages/ntc_templates/
 # `yard` on the PATH (docker compose exec api yard whoami); the folders the volumes mount on, owned by `node` so
 # that a new named volume is too (the secrets step writes there; /jobs is the collector's JOBS_ROOT, read-only).
 RUN ln -s /yard/apps/cli/bin/yard.js /usr/local/bin/yard \

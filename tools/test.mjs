@@ -18,8 +18,10 @@ async function main() {
   run(join(ROOT, 'node_modules', '.bin', 'eslint'), ['--max-warnings', '0', '.']);
   // The tools' own logic (the benchmarks' arithmetic and arguments, the launcher's secrets key): plain JavaScript
   // like the tools, so Node's runner, not Jest.
-  say('Testing the tools (node --test tools/bench/compare/ tools/compat/ tools/stack/)…');
-  run(process.execPath, ['--test', 'tools/bench/compare/', 'tools/compat/', 'tools/stack/']);
+  // The same folders as `npm run test:tools`.
+  const toolTests = ['tools/bench/compare/', 'tools/bench/collect/', 'tools/compat/', 'tools/container/', 'tools/stack/'];
+  say(`Testing the tools (node --test ${toolTests.join(' ')})…`);
+  run(process.execPath, ['--test', ...toolTests]);
   const { ensureStack } = await import('./stack/ensure-stack.mjs');
   const stack = await ensureStack();
   const { ensureTemporalCli } = await import('./stack/temporal.mjs');
