@@ -459,7 +459,9 @@ describe('yard run --follow', () => {
       .filter(Boolean)
       .map((frame) => `${frame}\n\n`);
     // The four log entries as the API sends a batch: one message, an id per entry.
-    const [requested, started, progress, ...rest] = frames;
+    // Ids of this test's own (the helper's counter runs on across tests): 37, 38, 39, then the batch 40, then 41.
+    const withId = (frame: string, id: string) => frame.replace(/^id: \d+\n/, `id: ${id}\n`);
+    const [requested, started, progress, ...rest] = frames.map((frame, index) => (index < 3 ? withId(frame, String(37 + index)) : frame));
     const terminal = rest.pop() as string;
     const entries = rest.map((frame, index) => frame.replace(/^id: \d+\n/, `id: 40.${String(index).padStart(3, '0')}\n`));
     const asked: Array<string | undefined> = [];
