@@ -130,10 +130,10 @@ describe('the audit', () => {
   });
 
   it('refuses bad filters with field errors, and callers without users.admin', async () => {
-    const bad = await audit('?action=RUN%20requested&targetType=device&since=yesterday&limit=0');
+    const bad = await audit('?action=RUN%20requested&targetType=router&since=yesterday&limit=0');
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
-    const fields = (await audit('?action=RUN%20requested&targetType=device&since=yesterday')).body.fieldErrors.map((error: any) => error.field);
+    const fields = (await audit('?action=RUN%20requested&targetType=router&since=yesterday')).body.fieldErrors.map((error: any) => error.field);
     expect(fields).toEqual(['action', 'targetType', 'since']);
 
     const forbidden = await ann.getJson('/api/audit');
