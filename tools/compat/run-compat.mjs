@@ -4,7 +4,7 @@
 // every pair reproduces (ALLOWED_FAILURES below holds the documented exceptions, none today). Needs `npm run build`.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT } from '../stack/install.mjs';
 import { ensureNtcTemplates } from '../stack/ntc-templates.mjs';
 import { compareRecords } from './compare-records.mjs';
@@ -17,8 +17,12 @@ const require = createRequire(import.meta.url);
 
 async function main() {
   const folder = process.argv[2];
-  if (!folder || !existsSync(folder)) {
+  if (!folder) {
     process.stderr.write('usage: npm run compat -- <ntc-templates tests folder>, e.g. ../shared/corpus/ntc-templates-9.2.0-tests\n');
+    return 2;
+  }
+  if (!existsSync(folder)) {
+    process.stderr.write(`compat: no folder ${resolve(folder)} (from ${process.cwd()}): give the ntc-templates tests folder, e.g. ../shared/corpus/ntc-templates-9.2.0-tests beside the clone\n`);
     return 2;
   }
   const built = join(ROOT, 'libs', 'textfsm', 'dist', 'index.js');
