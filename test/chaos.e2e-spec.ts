@@ -47,7 +47,7 @@ describe(`chaos (${PROFILE}): services killed under load lose nothing, wedge not
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     await load.stop();
     await stack.waitUntilHealthy(60_000);
-    verdicts = await judgeRuns(stack, ledger, load, faults.killedCollectorPids(), SHAPE.settleMs);
+    verdicts = await judgeRuns(stack, ledger, load, { killedCollectorPids: faults.killedCollectorPids(), temporalOutages: [] }, SHAPE.settleMs);
 
     const phases = [...new Set(load.requests.map((request) => request.phase))];
     report(

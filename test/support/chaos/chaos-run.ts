@@ -10,6 +10,7 @@ import {
   settleAndJudge,
   TemporalRuns,
   type ChaosFigures,
+  type RerunCauses,
   type RunVerdict,
 } from '@yardmaster/testing';
 import type { YardmasterStack } from '../yardmaster-stack';
@@ -38,7 +39,7 @@ export async function judgeRuns(
   stack: YardmasterStack,
   ledger: JobLedger,
   load: LoadGenerator,
-  killedCollectorPids: ReadonlySet<number>,
+  rerunCauses: RerunCauses,
   settleMs: number,
 ): Promise<RunVerdict[]> {
   const temporal = await TemporalRuns.connect(stack.dependencies.temporalAddress);
@@ -49,7 +50,7 @@ export async function judgeRuns(
       temporal,
       ledger,
       requests: load.requests,
-      killedCollectorPids,
+      rerunCauses,
       deadline: Date.now() + settleMs,
     });
   } finally {

@@ -17,6 +17,7 @@ export interface ChaosFigures {
   readonly incomplete: number;
   readonly runTwice: number;
   readonly rerunAfterWorkerLoss: number;
+  readonly rerunAfterTemporalOutage: number;
   /** Runs that exist although their request was answered with an error (the answer lied). */
   readonly startedThoughRefused: number;
   /** Runs that exist although their request got no answer (a client cannot know; an idempotency key tells). */
@@ -51,6 +52,7 @@ export function figuresOf(label: string, requests: readonly RunRequest[], verdic
     incomplete: mine.filter((verdict) => verdict.incomplete).length,
     runTwice: mine.filter((verdict) => verdict.stepsRunTwice.length > 0).length,
     rerunAfterWorkerLoss: mine.filter((verdict) => verdict.stepsRerunAfterWorkerLoss.length > 0).length,
+    rerunAfterTemporalOutage: mine.filter((verdict) => verdict.stepsRerunAfterTemporalOutage.length > 0).length,
     startedThoughRefused: mine.filter((verdict) => ['4xx', '5xx', 'other'].includes(verdict.request?.answer ?? '')).length,
     startedUnanswered: mine.filter((verdict) => ['no answer', 'refused'].includes(verdict.request?.answer ?? '')).length,
     ...(healthyAfterMs === undefined ? {} : { healthyAfterMs }),

@@ -18,6 +18,7 @@ const COLUMNS: Array<[string, (figures: ChaosFigures) => string]> = [
   ['no requester', (f) => String(f.incomplete)],
   ['run twice', (f) => String(f.runTwice)],
   ['rerun after worker loss', (f) => String(f.rerunAfterWorkerLoss)],
+  ['rerun after Temporal outage', (f) => String(f.rerunAfterTemporalOutage)],
   ['started though refused', (f) => String(f.startedThoughRefused)],
   ['started unanswered', (f) => String(f.startedUnanswered)],
   ['health green after', (f) => (f.healthyAfterMs === undefined ? '' : f.healthyAfterMs === null ? 'never' : `${(f.healthyAfterMs / 1000).toFixed(1)} s`)],

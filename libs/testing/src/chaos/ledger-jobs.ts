@@ -18,6 +18,8 @@ export interface LedgerEntry {
   readonly pid: number;
   /** The load request's key, carried in the run's data, so a run can be traced to the request that asked for it. */
   readonly tag: string;
+  /** When the step's code started (ms since the epoch): tells whether a Temporal outage came between two attempts. */
+  readonly startedAt: number;
 }
 
 /**
@@ -67,7 +69,7 @@ const { Job, integerVar, stringVar } = require('@yardmaster/job-sdk');
 exports.grouping = 'Chaos';
 
 function enter(data, context) {
-  const entry = { runId: context.runId, step: context.step, attempt: context.attempt, pid: process.pid, tag: data.tag };
+  const entry = { runId: context.runId, step: context.step, attempt: context.attempt, pid: process.pid, tag: data.tag, startedAt: Date.now() };
   appendFileSync(${JSON.stringify(ledgerFile)}, JSON.stringify(entry) + '\\n');
 }
 

@@ -16,7 +16,7 @@ function readModel(status: string, attempt = 1): ReadModelRun {
 }
 
 const completedInTemporal: TemporalRun = { state: 'COMPLETED', status: 'completed' };
-const execution = (attempt: number, pid: number): LedgerEntry => ({ runId: RUN, step: 'run', attempt, pid, tag: 'k1' });
+const execution = (attempt: number, pid: number, startedAt = attempt * 1_000): LedgerEntry => ({ runId: RUN, step: 'run', attempt, pid, tag: 'k1', startedAt });
 
 function judge(overrides: Partial<Parameters<typeof judgeRun>[0]> = {}) {
   return judgeRun({
@@ -25,7 +25,7 @@ function judge(overrides: Partial<Parameters<typeof judgeRun>[0]> = {}) {
     readModel: readModel('completed'),
     temporal: completedInTemporal,
     executions: [execution(1, 10)],
-    killedCollectorPids: new Set(),
+    rerunCauses: { killedCollectorPids: new Set(), temporalOutages: [] },
     ...overrides,
   });
 }
@@ -52,8 +52,26 @@ describe('judgeRun', () => {
 
   it('tells job code run twice from a rerun after its collector was killed', () => {
     expect(judge({ executions: [execution(1, 10), execution(2, 11)] }).stepsRunTwice).toEqual(['run']);
-    const afterKill = judge({ executions: [execution(1, 10), execution(2, 11)], killedCollectorPids: new Set([10]) });
-    expect(afterKill).toMatchObject({ stepsRunTwice: [], stepsRerunAfterWorkerLoss: ['run'] });
+    const afterKill = judge({ executions: [execution(1, 10), execution(2, 11)], rerunCauses: { killedCollectorPids: new Set([10]), temporalOutages: [] } });
+    expect(afterKill).toMatchObject({ stepsRunTwice: [], stepsRerunAfterWorkerLoss: ['run'], stepsRerunAfterTemporalOutage: [] });
+  });
+
+  it('explains a rerun by a Temporal outage only when Temporal went down between the two starts', () => {
+    const twoStarts = [execution(1, 10, 10_000), execution(2, 10, 25_000)];
+    const across = judge({ executions: twoStarts, rerunCauses: { killedCollectorPids: new Set(), temporalOutages: [{ downAt: 14_000, backAt: 19_000 }] } });
+    expect(across).toMatchObject({ stepsRunTwice: [], stepsRerunAfterWorkerLoss: [], stepsRerunAfterTemporalOutage: ['run'] });
+    const before = judge({ executions: twoStarts, rerunCauses: { killedCollectorPids: new Set(), temporalOutages: [{ downAt: 2_000, backAt: 9_000 }] } });
+    expect(before).toMatchObject({ stepsRunTwice: ['run'], stepsRerunAfterTemporalOutage: [] });
+    const after = judge({ executions: twoStarts, rerunCauses: { killedCollectorPids: new Set(), temporalOutages: [{ downAt: 26_000, backAt: 30_000 }] } });
+    expect(after).toMatchObject({ stepsRunTwice: ['run'], stepsRerunAfterTemporalOutage: [] });
+  });
+
+  it('needs a cause for every earlier start: a third start with none is run twice', () => {
+    const threeStarts = [execution(1, 10, 10_000), execution(2, 11, 20_000), execution(3, 11, 30_000)];
+    const oneKill = judge({ executions: threeStarts, rerunCauses: { killedCollectorPids: new Set([10]), temporalOutages: [] } });
+    expect(oneKill.stepsRunTwice).toEqual(['run']);
+    const killThenOutage = judge({ executions: threeStarts, rerunCauses: { killedCollectorPids: new Set([10]), temporalOutages: [{ downAt: 22_000, backAt: 27_000 }] } });
+    expect(killThenOutage).toMatchObject({ stepsRunTwice: [], stepsRerunAfterWorkerLoss: ['run'] });
   });
 
   it('calls a run without requester or data in the read model incomplete', () => {

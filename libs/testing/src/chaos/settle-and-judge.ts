@@ -1,7 +1,7 @@
 import type { JobLedger, LedgerEntry } from './ledger-jobs';
 import { readModelRuns, type ReadModelRun } from './read-model-runs';
 import type { RunRequest } from './run-request';
-import { isTerminal, judgeRun, type RunVerdict } from './run-verdict';
+import { isTerminal, judgeRun, type RerunCauses, type RunVerdict } from './run-verdict';
 import type { TemporalRuns } from './temporal-runs';
 
 export interface SettleInput {
@@ -10,8 +10,8 @@ export interface SettleInput {
   readonly temporal: TemporalRuns;
   readonly ledger: JobLedger;
   readonly requests: readonly RunRequest[];
-  /** Job code these collectors ran may run again elsewhere (at least once): not counted as run twice. */
-  readonly killedCollectorPids: ReadonlySet<number>;
+  /** Killed collectors and Temporal outages: job code may run again after them (at least once), not counted as run twice. */
+  readonly rerunCauses: RerunCauses;
   /** Give up waiting at this time (ms since the epoch): whatever is not terminal then is stuck. */
   readonly deadline: number;
 }
@@ -42,7 +42,7 @@ export async function settleAndJudge(input: SettleInput): Promise<RunVerdict[]> 
     const tag = (run?.data?.tag as string | undefined) ?? executions[0]?.tag;
     const request = requestsByRun.get(runId) ?? (tag ? requestsByKey.get(tag) : undefined) ?? null;
     const temporal = await input.temporal.describe(runId);
-    verdicts.push(judgeRun({ runId, request, readModel: run, temporal, executions, killedCollectorPids: input.killedCollectorPids }));
+    verdicts.push(judgeRun({ runId, request, readModel: run, temporal, executions, rerunCauses: input.rerunCauses }));
   }
   return verdicts;
 }
