@@ -65,7 +65,7 @@ const EXIT_CODES_HELP = [
   `  ${ExitCode.Usage}   usage: unknown command or option, missing argument, a --data value that does not fit its variable`,
   `  ${ExitCode.Api}   the API refused the request (its error is printed), or could not be reached`,
   `  ${ExitCode.MalformedAnswer}   the API's answer does not match its contract (a CLI and an API of different versions?)`,
-  `  ${ExitCode.ParseFailed}   yard parse: templates not installed, a template that does not compile, or its Error rule refused the output`,
+  `  ${ExitCode.ParseFailed}   yard parse: templates not installed, a template that does not compile, its Error rule refused the output, or it ran away on it`,
   `  ${ExitCode.Interrupted}  Ctrl-C while following a run (the run goes on)`,
 ].join('\n');
 

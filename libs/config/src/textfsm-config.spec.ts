@@ -15,13 +15,18 @@ describe('readTextfsmConfig', () => {
     return reader.finish(readTextfsmConfig(reader));
   };
 
-  it('has no folder of the user by default', () => {
-    expect(read({})).toEqual({ userTemplates: null });
+  it('has no folder of the user by default, and a 10 s parse deadline', () => {
+    expect(read({})).toEqual({ userTemplates: null, parseDeadlineMs: 10_000 });
+  });
+
+  it('takes a parse deadline in seconds, from 1 to 600', () => {
+    expect(read({ YARD_TEXTFSM_PARSE_DEADLINE_SECONDS: '3' }).parseDeadlineMs).toBe(3_000);
+    expect(() => read({ YARD_TEXTFSM_PARSE_DEADLINE_SECONDS: '0' })).toThrow(/YARD_TEXTFSM_PARSE_DEADLINE_SECONDS/);
   });
 
   it('takes a folder that holds an index', () => {
     writeFileSync(join(folder, 'index'), 'Template, Platform, Command\n');
-    expect(read({ YARD_TEXTFSM_TEMPLATES: folder })).toEqual({ userTemplates: folder });
+    expect(read({ YARD_TEXTFSM_TEMPLATES: folder })).toEqual({ userTemplates: folder, parseDeadlineMs: 10_000 });
   });
 
   it('refuses a folder without an index, naming the variable', () => {

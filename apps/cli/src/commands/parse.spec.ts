@@ -91,6 +91,18 @@ describe('yard parse', () => {
     expect(result.stderr).toContain('TEXTFSM_ERROR_ACTION');
   });
 
+  it('exits 14 naming the template and the lines when a template runs away on the output (YARD_TEXTFSM_PARSE_DEADLINE_SECONDS)', async () => {
+    writeFileSync(join(folder, 'index'), 'Template, Platform, Command\nrunaway.textfsm, cisco_ios, show words\n');
+    // The lookahead keeps V8 from its linear-time fallback: `(a+)+b` backtracks without end on a run of a's.
+    writeFileSync(join(folder, 'runaway.textfsm'), 'Value W ((?=a)(a+)+b)\n\nStart\n  ^${W} -> Record\n');
+    const started = Date.now();
+    const result = await yard(['parse', '--platform', 'cisco_ios', '--command', 'show words'], { stdin: `${'a'.repeat(40)}!\n`, env: { YARD_TEXTFSM_TEMPLATES: folder, YARD_TEXTFSM_PARSE_DEADLINE_SECONDS: '1' } });
+    expect(result.code).toBe(14);
+    expect(result.stderr).toContain('runaway.textfsm: no result after 1000 ms (the rule on template line 4 was still matching input line 1)');
+    expect(result.stderr).toContain('TEXTFSM_RUNAWAY');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('exits 10 when YARD_TEXTFSM_TEMPLATES names a folder without an index', async () => {
     const result = await yard(['parse', '--platform', 'cisco_ios', '--command', 'show clock'], { stdin: SHOW_CLOCK, env: { YARD_TEXTFSM_TEMPLATES: folder } });
     expect(result.code).toBe(10);

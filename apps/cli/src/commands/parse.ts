@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, EnvReader, readTextfsmConfig } from '@yardmaster/config';
-import { openTemplateLibrary, TextFsmError } from '@yardmaster/textfsm';
+import { findInstalledNtcTemplates, GuardedParser, TextFsmError } from '@yardmaster/textfsm';
 import { expectPositionals, parseCommandLine } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
@@ -18,16 +18,19 @@ export const parseCommand: Command = {
       '',
       'Reads FILE, or standard input without one, and prints the records as a JSON array (keys as ntc-templates',
       'names them). Needs no server and no token. YARD_TEXTFSM_TEMPLATES names a folder of your own templates (with',
-      'its own index) searched first. Exit 10 when no template matches the platform and command.',
+      'its own index) searched first. Exit 10 when no template matches the platform and command; exit 14 when the',
+      'template refuses the output, or runs away on it (no result within YARD_TEXTFSM_PARSE_DEADLINE_SECONDS, 10 s).',
     ].join('\n'),
   async run(argv, context) {
     const { values, positionals } = parseCommandLine('parse', argv, { platform: { type: 'string' }, command: { type: 'string' } });
     const [file] = positionals.length > 0 ? expectPositionals('parse', positionals, ['FILE']) : [undefined];
     if (!values.platform || !values.command) throw new UsageError('parse: --platform and --command are both required', [], 'parse');
     const output = file === undefined ? await context.readStdin() : readInput(file);
-    const library = openTemplateLibrary(readConfig(context.env).userTemplates);
+    const { userTemplates, parseDeadlineMs } = readConfig(context.env);
+    // On a thread of its own: a template that backtracks without end fails with TEXTFSM_RUNAWAY instead of hanging.
+    const parser = new GuardedParser({ folders: [...(userTemplates ? [userTemplates] : []), findInstalledNtcTemplates()], deadlineMs: parseDeadlineMs });
     try {
-      const records = library.parse(values.platform, values.command, output);
+      const records = await parser.parse(values.platform, values.command, output);
       context.io.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
       return ExitCode.Ok;
     } catch (error) {
@@ -35,6 +38,8 @@ export const parseCommand: Command = {
         throw new UsageError(`parse: ${error.message}`, ['platforms and commands: the index of ntc-templates, or of YARD_TEXTFSM_TEMPLATES'], 'parse');
       }
       throw error;
+    } finally {
+      await parser.close();
     }
   },
 };

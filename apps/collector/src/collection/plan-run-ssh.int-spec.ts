@@ -20,17 +20,14 @@ import {
 } from '@yardmaster/contracts';
 import { JobRegistry, type JobContext } from '@yardmaster/job-sdk';
 import { createInventoryDataSource, CredentialSetStore, CredentialVault, DeviceHostKeyStore, InventoryStore } from '@yardmaster/inventory';
-import { connectNats, ensureStreams, EventPublisher, SecretBox, type NatsConnection } from '@yardmaster/messaging';
+import { connectNats, ensureStreams, SecretBox, type NatsConnection } from '@yardmaster/messaging';
 import { SSH_DEFAULT_TIMEOUTS } from '@yardmaster/ssh';
 import { createTestDatabase, deleteStreams, OwnFakeDevices, testDependencies, uniqueInstanceName, type TestDatabase } from '@yardmaster/testing';
 import { openTemplateLibrary } from '@yardmaster/textfsm';
 import type { DataSource } from 'typeorm';
-import { activityCredentials } from '../activities/credentials/activity-credentials';
-import { createPublishRunEvent } from '../activities/publish-run-event.activity';
 import { openedOnce, sshCliAccess } from './cli/ssh-cli-access';
-import { createCollectionActivities } from './create-collection-activities';
 import { devicesJobModule } from '../jobs/devices/run-command.job';
-import { bundlePlanRunWorkflow, ensureSearchAttributes, eventsOn, planRunInput, runToEnd } from './test-support/plan-run-harness';
+import { bundlePlanRunWorkflow, createPlanRunWorker, ensureSearchAttributes, eventsOn, planRunInput, runToEnd } from './test-support/plan-run-harness';
 
 jest.setTimeout(300_000);
 
@@ -82,28 +79,8 @@ async function closedPort(): Promise<number> {
 }
 
 function createWorker(): Promise<Worker> {
-  const publisher = new EventPublisher(nc);
-  const logDelivery = { limits: { maxEntries: 10_000, maxBytes: 8 * 1024 * 1024, giveUpAfterMs: 10_000 }, natsAddress: testDependencies.natsUrl };
-  return Worker.create({
-    connection: env.nativeConnection,
-    namespace: NAMESPACE,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: bundle,
-    activities: {
-      publishRunEvent: createPublishRunEvent({ publisher, instance: INSTANCE }),
-      ...createCollectionActivities({
-        publisher,
-        nc,
-        instance: INSTANCE,
-        workerId: 'plan-run-ssh-int-spec',
-        inventory: store,
-        credentials: activityCredentials(new CredentialVault(dataSource, BOX)),
-        logDelivery,
-        cli: sshCliAccess({ hostKeys: new DeviceHostKeyStore(dataSource), timeouts: SSH_DEFAULT_TIMEOUTS, templates: openedOnce(() => openTemplateLibrary(null)) }),
-      }),
-    },
-    maxHeartbeatThrottleInterval: '500ms',
-  });
+  const cli = sshCliAccess({ hostKeys: new DeviceHostKeyStore(dataSource), timeouts: SSH_DEFAULT_TIMEOUTS, templates: openedOnce(() => openTemplateLibrary(null)) });
+  return createPlanRunWorker({ env, namespace: NAMESPACE, taskQueue: TASK_QUEUE, bundle, nc, instance: INSTANCE, workerId: 'plan-run-ssh-int-spec', store, dataSource, box: BOX, cli });
 }
 
 describe('a plan run over SSH of one fake device per platform', () => {

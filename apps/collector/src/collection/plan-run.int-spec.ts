@@ -31,9 +31,8 @@ import { COLLECTED_SUBTREES } from '@yardmaster/snmp';
 import { createTestDatabase, deleteStreams, OwnSnmpSimulator, testDependencies, uniqueInstanceName, waitFor, type TestDatabase } from '@yardmaster/testing';
 import type { DataSource } from 'typeorm';
 import { activityCredentials } from '../activities/credentials/activity-credentials';
-import { createPublishRunEvent } from '../activities/publish-run-event.activity';
 import { createCollectionActivities } from './create-collection-activities';
-import { bundlePlanRunWorkflow, ensureSearchAttributes, eventsOn, outcomeOf, planRunInput, runToEnd } from './test-support/plan-run-harness';
+import { bundlePlanRunWorkflow, createPlanRunWorker, ensureSearchAttributes, eventsOn, outcomeOf, planRunInput, runToEnd } from './test-support/plan-run-harness';
 
 jest.setTimeout(180_000);
 
@@ -85,29 +84,7 @@ afterAll(async () => {
 
 /** A worker with the activities a collector registers for plan runs. */
 function createWorker(): Promise<Worker> {
-  const publisher = new EventPublisher(nc);
-  const logDelivery = { limits: { maxEntries: 10_000, maxBytes: 8 * 1024 * 1024, giveUpAfterMs: 10_000 }, natsAddress: testDependencies.natsUrl };
-  return Worker.create({
-    connection: env.nativeConnection,
-    namespace: NAMESPACE,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: bundle,
-    activities: {
-      publishRunEvent: createPublishRunEvent({ publisher, instance: INSTANCE }),
-      ...createCollectionActivities({
-        publisher,
-        nc,
-        instance: INSTANCE,
-        workerId: 'plan-run-int-spec',
-        inventory: store,
-        credentials: activityCredentials(new CredentialVault(dataSource, BOX)),
-        logDelivery,
-      }),
-    },
-    maxHeartbeatThrottleInterval: '500ms',
-    // As the collector: a workflow whose worker went away moves to another within seconds.
-    stickyQueueScheduleToStartTimeout: '1s',
-  });
+  return createPlanRunWorker({ env, namespace: NAMESPACE, taskQueue: TASK_QUEUE, bundle, nc, instance: INSTANCE, workerId: 'plan-run-int-spec', store, dataSource, box: BOX });
 }
 
 /** A worker for the duration of `work`. */

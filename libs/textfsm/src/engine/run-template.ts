@@ -18,9 +18,16 @@ export interface TextFsmTable {
  */
 export const MAX_LINE_LENGTH = 16_384;
 
-/** Runs a compiled template over `text` as textfsm's TextFSM.ParseText does; one call, one independent run. */
-export function runTemplate(template: Template, text: string): TextFsmTable {
-  return new TemplateRun(template).parse(text);
+/** Where a run is: [0] the 1-based input line, [1] the template line of the rule being tried (shared with a watcher). */
+export type RunPosition = Int32Array;
+
+/**
+ * Runs a compiled template over `text` as textfsm's TextFSM.ParseText does; one call, one independent run. With
+ * `position`, the run writes where it is before each line and each rule, so that a watcher on another thread can name
+ * the rule and line of a run that no longer answers (guarded-parser.ts).
+ */
+export function runTemplate(template: Template, text: string, position?: RunPosition): TextFsmTable {
+  return new TemplateRun(template, position).parse(text);
 }
 
 class SkipRecord extends Error {}
@@ -34,7 +41,10 @@ class TemplateRun {
   private readonly rows: FieldValue[][] = [];
   private stateName = 'Start';
 
-  constructor(private readonly template: Template) {
+  constructor(
+    private readonly template: Template,
+    private readonly position?: RunPosition,
+  ) {
     this.values = template.values;
     this.values.forEach((value, index) => this.indexByName.set(value.name, index));
     this.held = this.values.map(() => null);
@@ -53,6 +63,7 @@ class TemplateRun {
           inputLine: lineIndex + 1,
         });
       }
+      if (this.position) Atomics.store(this.position, 0, lineIndex + 1);
       rules = this.checkLine(rules, line, lineIndex + 1);
       if (this.stateName === 'End' || this.stateName === 'EOF') break;
     }
@@ -67,6 +78,7 @@ class TemplateRun {
   /** TextFSM._CheckLine: the first rule that matches acts; `Continue` goes on to the next rule with the same line. */
   private checkLine(rules: readonly Rule[], line: string, lineNumber: number): readonly Rule[] {
     for (const rule of rules) {
+      if (this.position) Atomics.store(this.position, 1, rule.line);
       const match = matchAtStart(rule.regex, line);
       if (match === null) continue;
       const groups = match.groups;

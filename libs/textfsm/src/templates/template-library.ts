@@ -1,6 +1,6 @@
 import type { IndexAttributes } from '../clitable/cli-index';
 import { mergeTables } from '../clitable/merge-tables';
-import { runTemplate, type TextFsmTable } from '../engine/run-template';
+import { runTemplate, type RunPosition, type TextFsmTable } from '../engine/run-template';
 import { TextFsmError } from '../textfsm-error';
 import { asTextTable } from './python-str';
 import { TemplateFolder } from './template-folder';
@@ -10,6 +10,12 @@ import { toRecords, type TextFsmRecord } from './to-records';
 export interface TemplateChoice {
   readonly folder: string;
   readonly templates: readonly string[];
+}
+
+/** For a watcher: each template's path as its run starts, and where the run is (run-template.ts). */
+export interface ParseProgress {
+  readonly templateStarted: (path: string) => void;
+  readonly position: RunPosition;
 }
 
 /**
@@ -35,27 +41,28 @@ export class TemplateLibrary {
   }
 
   /** `parse_output(platform, command, output)`: the records; TEXTFSM_NO_TEMPLATE when no index has the command. */
-  parse(platform: string, command: string, output: string): TextFsmRecord[] {
-    return toRecords(this.parseTable(platform, command, output));
+  parse(platform: string, command: string, output: string, progress?: ParseProgress): TextFsmRecord[] {
+    return toRecords(this.parseTable(platform, command, output, progress));
   }
 
   /** The merged table before its keys are lower-cased (CliTable after ParseCmd). */
-  parseTable(platform: string, command: string, output: string): TextFsmTable {
+  parseTable(platform: string, command: string, output: string, progress?: ParseProgress): TextFsmTable {
     for (const folder of this.folders) {
       const files = folder.templatesFor({ Command: command, Platform: platform });
-      if (files) return parseWith(folder, files, output);
+      if (files) return parseWith(folder, files, output, progress);
     }
     throw new TextFsmError('TEXTFSM_NO_TEMPLATE', `no template for platform ${JSON.stringify(platform)} and command ${JSON.stringify(command)} in ${this.folders.map((folder) => `${folder.path}/index`).join(' or ')}`);
   }
 }
 
-function parseWith(folder: TemplateFolder, files: readonly string[], output: string): TextFsmTable {
+function parseWith(folder: TemplateFolder, files: readonly string[], output: string, progress?: ParseProgress): TextFsmTable {
   const templates = files.map((file) => folder.template(file));
   let keys: readonly string[] = [];
   const parsed = templates.map((template) => {
     // clitable takes the Key values of the first template that has any, as it parses each in turn.
     if (keys.length === 0) keys = template.values.filter((value) => value.options.includes('Key')).map((value) => value.name);
-    return { table: asTextTable(runTemplate(template, output)), keys };
+    progress?.templateStarted(template.name);
+    return { table: asTextTable(runTemplate(template, output, progress?.position)), keys };
   });
   if (parsed.length === 1) return parsed[0].table;
   try {

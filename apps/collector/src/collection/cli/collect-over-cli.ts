@@ -11,10 +11,10 @@ export interface CommandRunner {
 }
 
 /**
- * Parses a command's output with the template the platform's index names; throws when no template matches the
- * command or the template rejects the output (an `Error` rule, a `Required` value never filled, …).
+ * Parses a command's output with the template the platform's index names; fails when no template matches the
+ * command or the template rejects the output (an `Error` rule, a `Required` value never filled, a runaway, …).
  */
-export type ParseOutput = (platform: string, command: string, output: string) => readonly ParsedRecord[];
+export type ParseOutput = (platform: string, command: string, output: string) => readonly ParsedRecord[] | Promise<readonly ParsedRecord[]>;
 
 export type CollectedOverCli = Map<CliCollectorType, readonly CliRecordTypes[CliCollectorType][]>;
 
@@ -79,9 +79,9 @@ export async function collectOverCli(collection: CliCollection): Promise<Collect
   return collected;
 }
 
-function parseOrFail(parse: ParseOutput, driver: string, command: string, output: string): readonly ParsedRecord[] {
+async function parseOrFail(parse: ParseOutput, driver: string, command: string, output: string): Promise<readonly ParsedRecord[]> {
   try {
-    return parse(driver, command, output);
+    return await parse(driver, command, output);
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);
     throw new DeviceCollectionError('UNPARSEABLE_OUTPUT', `The answer to "${command}" could not be parsed: ${cause}`);

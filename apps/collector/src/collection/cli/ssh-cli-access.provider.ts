@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DeviceHostKeyStore, INVENTORY } from '@yardmaster/inventory';
-import { openTemplateLibrary } from '@yardmaster/textfsm';
+import { findInstalledNtcTemplates, GuardedParser, openTemplateLibrary } from '@yardmaster/textfsm';
 import type { DataSource } from 'typeorm';
 import { COLLECTOR_CONFIG } from '../../collector-config.token';
 import type { CollectorConfig } from '../../config';
@@ -10,6 +10,11 @@ import { openedOnce, sshCliAccess } from './ssh-cli-access';
 /** The token of the collector's SshCliAccess (plan runs over SSH and devices.RunCommand share it). */
 export const SSH_CLI_ACCESS = Symbol('SSH_CLI_ACCESS');
 
+/** The user's folder first, then ntc-templates (as openTemplateLibrary searches them). */
+function templateFolders(userTemplates: string | null): string[] {
+  return [...(userTemplates ? [userTemplates] : []), findInstalledNtcTemplates()];
+}
+
 export const SSH_CLI_ACCESS_PROVIDER: Provider = {
   provide: SSH_CLI_ACCESS,
   useFactory: (dataSource: DataSource, config: CollectorConfig) =>
@@ -17,6 +22,7 @@ export const SSH_CLI_ACCESS_PROVIDER: Provider = {
       hostKeys: new DeviceHostKeyStore(dataSource),
       timeouts: config.sshTimeouts,
       templates: openedOnce(() => openTemplateLibrary(config.textfsm.userTemplates)),
+      parser: openedOnce(() => new GuardedParser({ folders: templateFolders(config.textfsm.userTemplates), deadlineMs: config.textfsm.parseDeadlineMs })),
     }),
   inject: [getDataSourceToken(INVENTORY), COLLECTOR_CONFIG],
 };

@@ -14,6 +14,13 @@ describe('sshCliAccess', () => {
     expect(sshCliAccess({ hostKeys: new InMemoryHostKeyStore(), timeouts: { connectMs: 1, commandMs: 1, idleMs: 1 }, templates: () => library([], false) }).hasTemplate('cisco_ios', 'show clock')).toBe(false);
   });
 
+  it('parses on the guarded parser when it has one', async () => {
+    const parser = { parse: jest.fn(() => Promise.resolve([{ uptime: '1 day' }])) };
+    const access = sshCliAccess({ hostKeys: new InMemoryHostKeyStore(), timeouts: { connectMs: 1, commandMs: 1, idleMs: 1 }, templates: () => library([], true), parser: () => parser });
+    await expect(access.parse('cisco_ios', 'show version', 'text')).resolves.toEqual([{ uptime: '1 day' }]);
+    expect(parser.parse).toHaveBeenCalledWith('cisco_ios', 'show version', 'text');
+  });
+
   it('opens the templates once, at first use, so a collector that never parses needs none', () => {
     const open = jest.fn(() => library([], true));
     const templates = openedOnce(open);

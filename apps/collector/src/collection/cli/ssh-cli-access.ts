@@ -1,6 +1,6 @@
 import type { ParsedRecord } from '@yardmaster/cli-facts';
 import { openSshSession, type HostKeyStore, type SshTimeouts } from '@yardmaster/ssh';
-import type { TemplateLibrary } from '@yardmaster/textfsm';
+import type { GuardedParser, TemplateLibrary } from '@yardmaster/textfsm';
 import type { CliAccess } from './cli-access';
 
 export interface SshCliAccessOptions {
@@ -11,6 +11,11 @@ export interface SshCliAccessOptions {
    * collects over SSH starts without them, and a device collected without them fails naming the install command.
    */
   readonly templates: () => TemplateLibrary;
+  /**
+   * Where output is parsed: the same folders on a thread of their own, with a deadline (a template that runs away
+   * fails that command with TEXTFSM_RUNAWAY instead of stopping the collector). Left out, `templates` parses inline.
+   */
+  readonly parser?: () => Pick<GuardedParser, 'parse'>;
 }
 
 /** SSH collection as the collector runs it: libs/ssh sessions with host keys pinned per device, libs/textfsm parsing. */
@@ -33,13 +38,14 @@ export function sshCliAccess(options: SshCliAccessOptions): SshCliAccess {
         timeouts: { ...options.timeouts, commandMs: Math.min(options.timeouts.commandMs, target.commandTimeoutMs) },
         signal: target.signal,
       }),
-    parse: (platform, command, output) => options.templates().parse(platform, command, output) as readonly ParsedRecord[],
+    parse: (platform, command, output) =>
+      (options.parser ? options.parser().parse(platform, command, output) : options.templates().parse(platform, command, output)) as Promise<readonly ParsedRecord[]> | readonly ParsedRecord[],
     hasTemplate: (platform, command) => options.templates().choose(platform, command) !== null,
   };
 }
 
-/** The library opened once, at first use. */
-export function openedOnce(open: () => TemplateLibrary): () => TemplateLibrary {
-  let library: TemplateLibrary | null = null;
-  return () => (library ??= open());
+/** The library (or parser) opened once, at first use. */
+export function openedOnce<T>(open: () => T): () => T {
+  let opened: { readonly value: T } | null = null;
+  return () => (opened ??= { value: open() }).value;
 }

@@ -10,7 +10,7 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   COLLECT_FACTS_JOB_ID,
   isRunEndFailureType,
@@ -26,7 +26,14 @@ import {
   type RunWorkflowInput,
 } from '@yardmaster/contracts';
 import { JobRegistry, validateRunData } from '@yardmaster/job-sdk';
-import type { NatsConnection } from '@yardmaster/messaging';
+import { CredentialVault, type InventoryStore } from '@yardmaster/inventory';
+import { EventPublisher, type NatsConnection, type SecretBox } from '@yardmaster/messaging';
+import { testDependencies } from '@yardmaster/testing';
+import type { DataSource } from 'typeorm';
+import { activityCredentials } from '../../activities/credentials/activity-credentials';
+import { createPublishRunEvent } from '../../activities/publish-run-event.activity';
+import type { CliAccess } from '../cli/cli-access';
+import { createCollectionActivities } from '../create-collection-activities';
 import { BUILTIN_JOB_MODULES } from '../../jobs/builtin-job-modules';
 import { SHARED_WORKFLOW_MODULES } from '../../worker/workflow-bundle';
 
@@ -54,6 +61,51 @@ export async function ensureSearchAttributes(env: TestWorkflowEnvironment, names
     .catch((error: unknown) => {
       if (!/already exists/i.test(String(error))) throw error;
     });
+}
+
+/** Where a plan-run test's worker runs, and what its activities read and write. */
+export interface PlanRunWorkerSetup {
+  readonly env: TestWorkflowEnvironment;
+  readonly namespace: string;
+  readonly taskQueue: string;
+  readonly bundle: WorkflowBundleWithSourceMap;
+  readonly nc: NatsConnection;
+  readonly instance: string;
+  readonly workerId: string;
+  readonly store: InventoryStore;
+  readonly dataSource: DataSource;
+  readonly box: SecretBox;
+  /** SSH collection; left out, a plan over SSH fails its devices as a collector without SSH would. */
+  readonly cli?: CliAccess;
+}
+
+/** A worker with the collection activities, as the collector creates it. */
+export function createPlanRunWorker(setup: PlanRunWorkerSetup): Promise<Worker> {
+  const { env, nc, instance } = setup;
+  const publisher = new EventPublisher(nc);
+  const logDelivery = { limits: { maxEntries: 10_000, maxBytes: 8 * 1024 * 1024, giveUpAfterMs: 10_000 }, natsAddress: testDependencies.natsUrl };
+  return Worker.create({
+    connection: env.nativeConnection,
+    namespace: setup.namespace,
+    taskQueue: setup.taskQueue,
+    workflowBundle: setup.bundle,
+    activities: {
+      publishRunEvent: createPublishRunEvent({ publisher, instance }),
+      ...createCollectionActivities({
+        publisher,
+        nc,
+        instance,
+        workerId: setup.workerId,
+        inventory: setup.store,
+        credentials: activityCredentials(new CredentialVault(setup.dataSource, setup.box)),
+        logDelivery,
+        ...(setup.cli ? { cli: setup.cli } : {}),
+      }),
+    },
+    maxHeartbeatThrottleInterval: '500ms',
+    // As the collector: a workflow whose worker went away moves to another within seconds.
+    stickyQueueScheduleToStartTimeout: '1s',
+  });
 }
 
 /** A plan snapshot as a run of `collection.CollectFacts`: checked against the job's variables, as the API checks it. */

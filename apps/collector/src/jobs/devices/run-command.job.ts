@@ -115,7 +115,7 @@ export function devicesJobModule(deps: RunCommandDeps): JobModule {
       for (const chunk of chunksOf(output, LOG_CHUNK_CHARS)) context.logger.info(`${device.name}: ${command}\n${chunk}`, about);
       if (!deps.hasTemplate(driver, command)) return { device: device.name, output };
       try {
-        const parsed = deps.cli.parse(driver, command, output);
+        const parsed = await deps.cli.parse(driver, command, output);
         context.logger.success(`${device.name}: ${parsed.length} record${parsed.length === 1 ? '' : 's'} parsed`, about);
         return { device: device.name, parsed };
       } catch (error) {
