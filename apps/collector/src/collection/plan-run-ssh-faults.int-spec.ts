@@ -10,21 +10,16 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { streamNamesFor, type CollectFactsResult, type FactsEntriesDetectedData, type FactsEntry, type FactsEvent, type PlanSettings } from '@yardmaster/contracts';
-import { createInventoryDataSource, CredentialSetStore, DeviceHostKeyStore, InventoryStore } from '@yardmaster/inventory';
-import { connectNats, ensureStreams, SecretBox, type NatsConnection } from '@yardmaster/messaging';
-import { createTestDatabase, deleteStreams, ScriptedSshServer, testDependencies, uniqueInstanceName, type CliScript, type CommandBehaviour, type TestDatabase } from '@yardmaster/testing';
+import { CredentialSetStore, DeviceHostKeyStore } from '@yardmaster/inventory';
+import { SecretBox } from '@yardmaster/messaging';
+import { ScriptedSshServer, uniqueInstanceName, type CliScript, type CommandBehaviour } from '@yardmaster/testing';
 import { findInstalledNtcTemplates, GuardedParser, openTemplateLibrary } from '@yardmaster/textfsm';
-import type { DataSource } from 'typeorm';
 import { openedOnce, sshCliAccess } from './cli/ssh-cli-access';
-import { bundlePlanRunWorkflow, createPlanRunWorker, ensureSearchAttributes, eventsOn, planRunInput, runToEnd } from './test-support/plan-run-harness';
+import { eventsOn, PlanRunTestbed, planRunInput, runToEnd } from './test-support/plan-run-harness';
 
 jest.setTimeout(180_000);
 
-const TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
-const NAMESPACE = process.env.TEMPORAL_NAMESPACE ?? 'default';
 const INSTANCE = uniqueInstanceName('sshfaults');
 const TASK_QUEUE = `plan-run-ssh-faults-int-spec-${randomUUID()}`;
 const BOX = new SecretBox(randomBytes(32));
@@ -101,12 +96,7 @@ const DEVICES = {
 } satisfies Record<string, ScriptedDevice>;
 type DeviceName = keyof typeof DEVICES;
 
-let database: TestDatabase;
-let dataSource: DataSource;
-let store: InventoryStore;
-let nc: NatsConnection;
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
+let testbed: PlanRunTestbed;
 const servers = new Map<DeviceName, ScriptedSshServer>();
 const ids = {} as Record<DeviceName, string>;
 // A user's template folder, searched before ntc-templates: its `show version` for NX-OS has a pattern with a lookahead,
@@ -117,15 +107,8 @@ let result: CollectFactsResult;
 let entries: FactsEntry[];
 
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  database = await createTestDatabase();
-  dataSource = await createInventoryDataSource(database.url, 'plan-run-ssh-faults-int-spec').initialize();
-  store = new InventoryStore(dataSource);
-  nc = await connectNats(testDependencies.natsUrl, 'plan-run-ssh-faults-int-spec');
-  await ensureStreams(nc, INSTANCE);
-  env = await TestWorkflowEnvironment.createFromExistingServer({ address: TEMPORAL_ADDRESS, namespace: NAMESPACE });
-  await ensureSearchAttributes(env, NAMESPACE);
-  bundle = await bundlePlanRunWorkflow();
+  testbed = await PlanRunTestbed.open({ name: 'plan-run-ssh-faults-int-spec', instance: INSTANCE, taskQueue: TASK_QUEUE, box: BOX });
+  const { dataSource, store, nc, env } = testbed;
   writeFileSync(join(userTemplates, 'index'), 'Template, Hostname, Platform, Command\n\nrunaway_show_version.textfsm, .*, cisco_nxos, sh[[ow]] ver[[sion]]\n');
   writeFileSync(join(userTemplates, 'runaway_show_version.textfsm'), ['Value VERSION ((?=a)(a+)+b)', '', 'Start', '  ^${VERSION} -> Record', ''].join('\n'));
 
@@ -169,7 +152,7 @@ beforeAll(async () => {
   };
   const input = planRunInput(plan, { runTimeoutSeconds: 170, stepTimeoutSeconds: 160 });
   const cli = sshCliAccess({ hostKeys: new DeviceHostKeyStore(dataSource), timeouts: TIMEOUTS, templates: openedOnce(() => openTemplateLibrary(userTemplates)), parser: () => parser });
-  const worker = await createPlanRunWorker({ env, namespace: NAMESPACE, taskQueue: TASK_QUEUE, bundle, nc, instance: INSTANCE, workerId: 'plan-run-ssh-faults-int-spec', store, dataSource, box: BOX, cli });
+  const worker = await testbed.worker(cli);
   const { outcome } = await worker.runUntil(() => runToEnd(env, TASK_QUEUE, input));
   result = outcome.result as unknown as CollectFactsResult;
   const facts = (await eventsOn(nc, streamNamesFor(INSTANCE).facts, `${INSTANCE}.facts.${input.runId}.`)) as FactsEvent[];
@@ -180,13 +163,7 @@ afterAll(async () => {
   await Promise.all([...servers.values()].map((server) => server.stop()));
   await parser.close();
   rmSync(userTemplates, { recursive: true, force: true });
-  await env?.teardown();
-  if (nc) {
-    await deleteStreams(nc, INSTANCE);
-    await nc.close();
-  }
-  await dataSource?.destroy();
-  await database?.drop();
+  await testbed?.close();
 });
 
 const failureOf = (name: DeviceName) => result.failedDevices.find((failed) => failed.id === ids[name]);

@@ -7,8 +7,8 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
 import {
   streamNamesFor,
   type CollectFactsResult,
@@ -19,53 +19,37 @@ import {
   type RunLogData,
 } from '@yardmaster/contracts';
 import { JobRegistry, type JobContext } from '@yardmaster/job-sdk';
-import { createInventoryDataSource, CredentialSetStore, CredentialVault, DeviceHostKeyStore, InventoryStore } from '@yardmaster/inventory';
-import { connectNats, ensureStreams, SecretBox, type NatsConnection } from '@yardmaster/messaging';
+import { CredentialSetStore, CredentialVault, DeviceHostKeyStore, type InventoryStore } from '@yardmaster/inventory';
+import { SecretBox, type NatsConnection } from '@yardmaster/messaging';
 import { SSH_DEFAULT_TIMEOUTS } from '@yardmaster/ssh';
-import { createTestDatabase, deleteStreams, OwnFakeDevices, testDependencies, uniqueInstanceName, type TestDatabase } from '@yardmaster/testing';
+import { OwnFakeDevices, uniqueInstanceName } from '@yardmaster/testing';
 import { openTemplateLibrary } from '@yardmaster/textfsm';
 import type { DataSource } from 'typeorm';
 import { openedOnce, sshCliAccess } from './cli/ssh-cli-access';
 import { devicesJobModule } from '../jobs/devices/run-command.job';
-import { bundlePlanRunWorkflow, createPlanRunWorker, ensureSearchAttributes, eventsOn, planRunInput, runToEnd } from './test-support/plan-run-harness';
+import { eventsOn, PlanRunTestbed, planRunInput, runToEnd } from './test-support/plan-run-harness';
 
 jest.setTimeout(300_000);
 
-const TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
-const NAMESPACE = process.env.TEMPORAL_NAMESPACE ?? 'default';
 const INSTANCE = uniqueInstanceName('sshplan');
 const TASK_QUEUE = `plan-run-ssh-int-spec-${randomUUID()}`;
 const BOX = new SecretBox(randomBytes(32));
 
 let devices: OwnFakeDevices;
-let database: TestDatabase;
+let testbed: PlanRunTestbed;
 let dataSource: DataSource;
 let store: InventoryStore;
 let nc: NatsConnection;
 let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
 
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
   devices = await OwnFakeDevices.start({ namePrefix: 'ssh-plan' });
-  database = await createTestDatabase();
-  dataSource = await createInventoryDataSource(database.url, 'plan-run-ssh-int-spec').initialize();
-  store = new InventoryStore(dataSource);
-  nc = await connectNats(testDependencies.natsUrl, 'plan-run-ssh-int-spec');
-  await ensureStreams(nc, INSTANCE);
-  env = await TestWorkflowEnvironment.createFromExistingServer({ address: TEMPORAL_ADDRESS, namespace: NAMESPACE });
-  await ensureSearchAttributes(env, NAMESPACE);
-  bundle = await bundlePlanRunWorkflow();
+  testbed = await PlanRunTestbed.open({ name: 'plan-run-ssh-int-spec', instance: INSTANCE, taskQueue: TASK_QUEUE, box: BOX });
+  ({ dataSource, store, nc, env } = testbed);
 }, 600_000);
 
 afterAll(async () => {
-  await env?.teardown();
-  if (nc) {
-    await deleteStreams(nc, INSTANCE);
-    await nc.close();
-  }
-  await dataSource?.destroy();
-  await database?.drop();
+  await testbed?.close();
   await devices?.dispose();
 });
 
@@ -79,8 +63,7 @@ async function closedPort(): Promise<number> {
 }
 
 function createWorker(): Promise<Worker> {
-  const cli = sshCliAccess({ hostKeys: new DeviceHostKeyStore(dataSource), timeouts: SSH_DEFAULT_TIMEOUTS, templates: openedOnce(() => openTemplateLibrary(null)) });
-  return createPlanRunWorker({ env, namespace: NAMESPACE, taskQueue: TASK_QUEUE, bundle, nc, instance: INSTANCE, workerId: 'plan-run-ssh-int-spec', store, dataSource, box: BOX, cli });
+  return testbed.worker(sshCliAccess({ hostKeys: new DeviceHostKeyStore(dataSource), timeouts: SSH_DEFAULT_TIMEOUTS, templates: openedOnce(() => openTemplateLibrary(null)) }));
 }
 
 describe('a plan run over SSH of one fake device per platform', () => {

@@ -11,8 +11,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
 import { WorkflowFailedError } from '@temporalio/client';
 import { CancelledFailure } from '@temporalio/common';
-import { MockActivityEnvironment, TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { MockActivityEnvironment, type TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   RUN_WORKFLOW_TYPE,
   streamNamesFor,
@@ -25,21 +24,19 @@ import {
   type PlanSettings,
   type RunLogData,
 } from '@yardmaster/contracts';
-import { createInventoryDataSource, CredentialSetStore, CredentialVault, InventoryStore } from '@yardmaster/inventory';
-import { connectNats, ensureStreams, EventPublisher, SecretBox, type NatsConnection } from '@yardmaster/messaging';
+import { CredentialSetStore, CredentialVault, type InventoryStore } from '@yardmaster/inventory';
+import { EventPublisher, SecretBox, type NatsConnection } from '@yardmaster/messaging';
 import { COLLECTED_SUBTREES } from '@yardmaster/snmp';
-import { createTestDatabase, deleteStreams, OwnSnmpSimulator, testDependencies, uniqueInstanceName, waitFor, type TestDatabase } from '@yardmaster/testing';
+import { OwnSnmpSimulator, testDependencies, uniqueInstanceName, waitFor } from '@yardmaster/testing';
 import type { DataSource } from 'typeorm';
 import { activityCredentials } from '../activities/credentials/activity-credentials';
 import { createCollectionActivities } from './create-collection-activities';
-import { bundlePlanRunWorkflow, createPlanRunWorker, ensureSearchAttributes, eventsOn, outcomeOf, planRunInput, runToEnd } from './test-support/plan-run-harness';
+import { eventsOn, outcomeOf, PlanRunTestbed, planRunInput, runToEnd } from './test-support/plan-run-harness';
 
 jest.setTimeout(180_000);
 
 const C3560 = 'network/switch/cisco-c3560';
 const MX960 = 'network/router/juniper-mx960-13-3r9-13';
-const TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
-const NAMESPACE = process.env.TEMPORAL_NAMESPACE ?? 'default';
 const INSTANCE = uniqueInstanceName('planrun');
 const TASK_QUEUE = `plan-run-int-spec-${randomUUID()}`;
 /** The instance's secrets key, as the collector's vault has it. */
@@ -47,49 +44,30 @@ const BOX = new SecretBox(randomBytes(32));
 
 let simulator: OwnSnmpSimulator;
 let silent: Socket;
-let database: TestDatabase;
+let testbed: PlanRunTestbed;
 let dataSource: DataSource;
 let store: InventoryStore;
 let nc: NatsConnection;
 let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
 
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
   simulator = await OwnSnmpSimulator.start({ recordings: [C3560, MX960], subtrees: COLLECTED_SUBTREES });
   // A device that receives and never answers: what a filtered or dead agent looks like to SNMP.
   silent = createSocket('udp4');
   await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
-  database = await createTestDatabase();
-  dataSource = await createInventoryDataSource(database.url, 'plan-run-int-spec').initialize();
-  store = new InventoryStore(dataSource);
-  nc = await connectNats(testDependencies.natsUrl, 'plan-run-int-spec');
-  await ensureStreams(nc, INSTANCE);
-  env = await TestWorkflowEnvironment.createFromExistingServer({ address: TEMPORAL_ADDRESS, namespace: NAMESPACE });
-  await ensureSearchAttributes(env, NAMESPACE);
-  bundle = await bundlePlanRunWorkflow();
+  testbed = await PlanRunTestbed.open({ name: 'plan-run-int-spec', instance: INSTANCE, taskQueue: TASK_QUEUE, box: BOX });
+  ({ dataSource, store, nc, env } = testbed);
 }, 1_800_000); // The simulator's index lock may be held by another test file's simulator.
 
 afterAll(async () => {
-  await env?.teardown();
-  if (nc) {
-    await deleteStreams(nc, INSTANCE);
-    await nc.close();
-  }
-  await dataSource?.destroy();
-  await database?.drop();
+  await testbed?.close();
   silent?.close();
   await simulator?.dispose();
 });
 
-/** A worker with the activities a collector registers for plan runs. */
-function createWorker(): Promise<Worker> {
-  return createPlanRunWorker({ env, namespace: NAMESPACE, taskQueue: TASK_QUEUE, bundle, nc, instance: INSTANCE, workerId: 'plan-run-int-spec', store, dataSource, box: BOX });
-}
-
 /** A worker for the duration of `work`. */
 async function withWorker<T>(work: () => Promise<T>): Promise<T> {
-  return (await createWorker()).runUntil(work);
+  return (await testbed.worker()).runUntil(work);
 }
 
 describe('a plan run of two simulated devices and a silent one', () => {
@@ -252,7 +230,7 @@ describe('a plan run of two simulated devices and a silent one', () => {
     const input = planRunInput({ ...plan(), devicesAtOnce: 1, deviceRetry: { maximumAttempts: 2, initialIntervalSeconds: 0 } });
     const logsOf = async (grouping: string) =>
       (await eventsOn(nc, streamNamesFor(INSTANCE).runs, `${INSTANCE}.run.${input.runId}.log`)).map((event) => event.data as RunLogData).filter((log) => log.grouping === grouping);
-    const first = await createWorker();
+    const first = await testbed.worker();
     const firstRunning = first.run();
     const handle = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [input], taskQueue: TASK_QUEUE, workflowId: workflowIdForRun(input.runId) });
     // The switch (first by name) is collected; the router is next.

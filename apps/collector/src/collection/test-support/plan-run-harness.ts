@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   COLLECT_FACTS_JOB_ID,
   isRunEndFailureType,
@@ -26,9 +26,9 @@ import {
   type RunWorkflowInput,
 } from '@yardmaster/contracts';
 import { JobRegistry, validateRunData } from '@yardmaster/job-sdk';
-import { CredentialVault, type InventoryStore } from '@yardmaster/inventory';
-import { EventPublisher, type NatsConnection, type SecretBox } from '@yardmaster/messaging';
-import { testDependencies } from '@yardmaster/testing';
+import { createInventoryDataSource, CredentialVault, InventoryStore } from '@yardmaster/inventory';
+import { connectNats, ensureStreams, EventPublisher, type NatsConnection, type SecretBox } from '@yardmaster/messaging';
+import { createTestDatabase, deleteStreams, testDependencies, type TestDatabase } from '@yardmaster/testing';
 import type { DataSource } from 'typeorm';
 import { activityCredentials } from '../../activities/credentials/activity-credentials';
 import { createPublishRunEvent } from '../../activities/publish-run-event.activity';
@@ -61,6 +61,51 @@ export async function ensureSearchAttributes(env: TestWorkflowEnvironment, names
     .catch((error: unknown) => {
       if (!/already exists/i.test(String(error))) throw error;
     });
+}
+
+/**
+ * What a plan-run test file opens before its first test: a database of its own with the inventory's tables, its
+ * instance's streams on the shared NATS, the shared Temporal server with Yardmaster's search attributes, and the run
+ * workflow bundled; `worker` makes a collector's worker on its task queue, `close` removes what it made.
+ */
+export class PlanRunTestbed {
+  private constructor(
+    readonly database: TestDatabase,
+    readonly dataSource: DataSource,
+    readonly store: InventoryStore,
+    readonly nc: NatsConnection,
+    readonly env: TestWorkflowEnvironment,
+    readonly bundle: WorkflowBundleWithSourceMap,
+    private readonly setup: { readonly name: string; readonly instance: string; readonly taskQueue: string; readonly box: SecretBox; readonly namespace: string },
+  ) {}
+
+  static async open(setup: { readonly name: string; readonly instance: string; readonly taskQueue: string; readonly box: SecretBox }): Promise<PlanRunTestbed> {
+    const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+    const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    const database = await createTestDatabase();
+    const dataSource = await createInventoryDataSource(database.url, setup.name).initialize();
+    const nc = await connectNats(testDependencies.natsUrl, setup.name);
+    await ensureStreams(nc, setup.instance);
+    const env = await TestWorkflowEnvironment.createFromExistingServer({ address, namespace });
+    await ensureSearchAttributes(env, namespace);
+    const bundle = await bundlePlanRunWorkflow();
+    return new PlanRunTestbed(database, dataSource, new InventoryStore(dataSource), nc, env, bundle, { ...setup, namespace });
+  }
+
+  /** A collector's worker for plan runs; `cli` for plans over SSH. */
+  worker(cli?: CliAccess): Promise<Worker> {
+    const { name, instance, taskQueue, box, namespace } = this.setup;
+    return createPlanRunWorker({ env: this.env, namespace, taskQueue, bundle: this.bundle, nc: this.nc, instance, workerId: name, store: this.store, dataSource: this.dataSource, box, ...(cli ? { cli } : {}) });
+  }
+
+  async close(): Promise<void> {
+    await this.env.teardown();
+    await deleteStreams(this.nc, this.setup.instance);
+    await this.nc.close();
+    await this.dataSource.destroy();
+    await this.database.drop();
+  }
 }
 
 /** Where a plan-run test's worker runs, and what its activities read and write. */
