@@ -1,5 +1,5 @@
 import type { Device, OpenedCredentials, Platform } from '@yardmaster/contracts';
-import { JobRegistry, type JobContext } from '@yardmaster/job-sdk';
+import { JobRegistry, validateRunData, type JobContext } from '@yardmaster/job-sdk';
 import type { CliAccess, CliTarget } from '../../collection/cli/cli-access';
 import { chunksOf, devicesJobModule, READ_ONLY_COMMAND, RESULT_BUDGET_CHARS, type DeviceAnswer, type RunCommandDeps } from './run-command.job';
 
@@ -90,6 +90,13 @@ describe('devices.RunCommand', () => {
     const { deps: runDeps } = deps({ 'edge-1': big, 'edge-2': big });
     const { result } = await run(runDeps, { command: 'show running-config', sites: [{ id: 's1' }], platforms: [{ id: 'ios' }], connectionTarget: 'primary' });
     expect(result.answers.map((answer) => Object.keys(answer))).toEqual([['device', 'output'], ['device', 'inLogOnly']]);
+  });
+
+  it('takes a command and any one selection, as the API checks a run request (the README\'s example)', () => {
+    const definition = new JobRegistry([devicesJobModule(deps({}).deps)]).find('devices.RunCommand')!.definition;
+    expect(validateRunData(definition.variables, { command: 'show ip interface brief', sites: ['2b1f0c5e-8c1d-4d2a-9a4e-1f2e3d4c5b6a'] })).toMatchObject({ ok: true });
+    expect(validateRunData(definition.variables, { command: 'show version', devices: ['2b1f0c5e-8c1d-4d2a-9a4e-1f2e3d4c5b6a'], credentials: 'lab-ssh' })).toMatchObject({ ok: true });
+    expect(validateRunData(definition.variables, { sites: ['2b1f0c5e-8c1d-4d2a-9a4e-1f2e3d4c5b6a'] })).toMatchObject({ ok: false });
   });
 
   it('is a read-only job of the Devices grouping whose command must be a show command', () => {

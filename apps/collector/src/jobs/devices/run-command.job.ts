@@ -12,11 +12,12 @@ export const READ_ONLY_COMMAND = '^\\s*sh(o(w)?)?\\s+\\S.*$';
 
 const variables = {
   command: stringVar({ label: 'Command', description: 'A show command, e.g. "show version"; parsed when ntc-templates has a template for it', required: true, maxLength: 200, regex: READ_ONLY_COMMAND }),
-  devices: multiObjectVar({ label: 'Devices', model: 'device' }),
-  sites: multiObjectVar({ label: 'Sites', model: 'site' }),
-  roles: multiObjectVar({ label: 'Roles', model: 'device_role' }),
-  platforms: multiObjectVar({ label: 'Platforms', model: 'platform' }),
-  credentials: stringVar({ label: 'Credential set', description: "An ssh credential set's name; empty: each device's own", maxLength: 100 }),
+  // Any of the four selects (at least one, checked when the run starts): none is required on its own.
+  devices: multiObjectVar({ label: 'Devices', model: 'device', required: false }),
+  sites: multiObjectVar({ label: 'Sites', model: 'site', required: false }),
+  roles: multiObjectVar({ label: 'Roles', model: 'device_role', required: false }),
+  platforms: multiObjectVar({ label: 'Platforms', model: 'platform', required: false }),
+  credentials: stringVar({ label: 'Credential set', description: "An ssh credential set's name; empty: each device's own", maxLength: 100, required: false }),
   connectionTarget: choiceVar({
     label: 'Connection target',
     description: 'Which of each device\'s addresses to dial, as a collection plan does',
