@@ -91,7 +91,7 @@ export const runCommand: Command = {
       return ExitCode.Ok;
     }
     stdout.write(
-      `${palette.bold(`Run ${accepted.runId}`)} ${accepted.status}: ${accepted.jobId}, queue ${accepted.queue}${accepted.commit ? '' : ', dry run'}, timeout ${accepted.runTimeoutSeconds} s\n`,
+      `${palette.bold(`Run ${accepted.runId}`)} ${accepted.status}: ${accepted.jobId}, queue ${accepted.queue}${accepted.commit === false ? ', dry run' : accepted.commit === null ? ', read-only' : ''}, timeout ${accepted.runTimeoutSeconds} s\n`,
     );
     return followRun(context, accepted.runId);
   },
