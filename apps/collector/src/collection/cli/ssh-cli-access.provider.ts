@@ -1,7 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DeviceHostKeyStore, INVENTORY } from '@yardmaster/inventory';
-import { findInstalledNtcTemplates, GuardedParser, openTemplateLibrary } from '@yardmaster/textfsm';
+import { createRequire } from 'node:module';
+import type * as TextFsm from '@yardmaster/textfsm';
 import type { DataSource } from 'typeorm';
 import { COLLECTOR_CONFIG } from '../../collector-config.token';
 import type { CollectorConfig } from '../../config';
@@ -12,7 +13,12 @@ export const SSH_CLI_ACCESS = Symbol('SSH_CLI_ACCESS');
 
 /** The user's folder first, then ntc-templates (as openTemplateLibrary searches them). */
 function templateFolders(userTemplates: string | null): string[] {
-  return [...(userTemplates ? [userTemplates] : []), findInstalledNtcTemplates()];
+  return [...(userTemplates ? [userTemplates] : []), textFsm().findInstalledNtcTemplates()];
+}
+
+/** libs/textfsm, loaded at the first parse: a collector that never collects over SSH does without it (as ssh2). */
+function textFsm(): typeof TextFsm {
+  return createRequire(__filename)('@yardmaster/textfsm') as typeof TextFsm;
 }
 
 export const SSH_CLI_ACCESS_PROVIDER: Provider = {
@@ -21,8 +27,8 @@ export const SSH_CLI_ACCESS_PROVIDER: Provider = {
     sshCliAccess({
       hostKeys: new DeviceHostKeyStore(dataSource),
       timeouts: config.sshTimeouts,
-      templates: openedOnce(() => openTemplateLibrary(config.textfsm.userTemplates)),
-      parser: openedOnce(() => new GuardedParser({ folders: templateFolders(config.textfsm.userTemplates), deadlineMs: config.textfsm.parseDeadlineMs })),
+      templates: openedOnce(() => textFsm().openTemplateLibrary(config.textfsm.userTemplates)),
+      parser: openedOnce(() => new (textFsm().GuardedParser)({ folders: templateFolders(config.textfsm.userTemplates), deadlineMs: config.textfsm.parseDeadlineMs })),
     }),
   inject: [getDataSourceToken(INVENTORY), COLLECTOR_CONFIG],
 };
