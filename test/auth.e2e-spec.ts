@@ -73,8 +73,8 @@ describe('users, tokens and permissions', () => {
     rmSync(jobsRoot, { recursive: true, force: true });
   });
 
-  it('answers 401 UNAUTHENTICATED on every route but health without a token, or with a token nobody issued', async () => {
-    const guarded = routes.filter((route) => route.path !== '/api/health');
+  it('answers 401 UNAUTHENTICATED on every route but health and the event contract without a token, or with a token nobody issued', async () => {
+    const guarded = routes.filter((route) => route.path !== '/api/health' && route.path !== '/api/events-doc');
     expect(guarded.length).toBeGreaterThan(30);
     expect(guarded).toEqual(expect.arrayContaining([{ method: 'GET', path: '/api/runs' }, { method: 'POST', path: '/api/users' }, { method: 'GET', path: '/api/me' }]));
 
@@ -87,6 +87,10 @@ describe('users, tokens and permissions', () => {
       }
     }
     expect((await fetch(`${stack.apiUrl}/api/health`)).status).toBe(200);
+    // The event contract is public, as the OpenAPI document is.
+    const eventsDoc = await fetch(`${stack.apiUrl}/api/events-doc`);
+    expect(eventsDoc.status).toBe(200);
+    expect(await eventsDoc.json()).toMatchObject({ asyncapi: '3.0.0', channels: { 'run.completed': { address: '{instance}.run.{runId}.completed' } } });
   });
 
   it('refuses a revoked token and an expired one with 401', async () => {

@@ -35,8 +35,11 @@ async function main() {
   // The SSH driver's tests log in to fake devices of their own from this venv (libs/testing-core, OwnFakeDevices).
   const { ensureFakenos } = await import('./stack/fakenos.mjs');
   const fakenosVenv = ensureFakenos();
+  // The example event consumer (Python, nats-py) that an end-to-end test runs against the stack.
+  const { ensureEventConsumerVenv } = await import('./stack/event-consumer.mjs');
+  const eventConsumerPython = ensureEventConsumerVenv();
   try {
-    const env = { ...process.env, TEMPORAL_CLI: temporalCli, SNMPSIM_VENV: snmpsimVenv, FAKENOS_VENV: fakenosVenv, NX_DAEMON: 'false', NX_TUI: 'false' };
+    const env = { ...process.env, TEMPORAL_CLI: temporalCli, SNMPSIM_VENV: snmpsimVenv, FAKENOS_VENV: fakenosVenv, EVENT_CONSUMER_PYTHON: eventConsumerPython, NX_DAEMON: 'false', NX_TUI: 'false' };
     mkdirSync(join(ROOT, '.yard'), { recursive: true });
     const extra = process.argv.slice(2);
     // Extra arguments (`npm test -- --selectProjects unit`) choose what runs: one Jest run, one file at a time.

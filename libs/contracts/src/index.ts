@@ -60,3 +60,5 @@ export * from './bodies/schedule-body';
 export * from './bodies/identity-bodies';
 export * from './bodies/grants-body';
 export * from './retention/prune-data';
+export { publishedEvents, type PublishedEvent } from './event-contract/published-events';
+export { asyncApiDocument, EVENTS_DOC_VERSION } from './event-contract/asyncapi-document';
