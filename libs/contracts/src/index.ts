@@ -62,3 +62,4 @@ export * from './bodies/grants-body';
 export * from './retention/prune-data';
 export { publishedEvents, type PublishedEvent } from './event-contract/published-events';
 export { asyncApiDocument, EVENTS_DOC_VERSION } from './event-contract/asyncapi-document';
+export { currentEventVersion, readEvent, upcastEvent, UPCASTERS, type StoredEvent, type Upcaster } from './event-contract/upcasters';

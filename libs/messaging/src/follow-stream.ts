@@ -1,5 +1,6 @@
 import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type OrderedConsumerOptions } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
+import { upcastEvent } from '@yardmaster/contracts';
 import { decodeJson } from './json-codec';
 
 /** Where a follower starts: every message, only messages stored from now on, or those after a stream sequence. */
@@ -78,7 +79,8 @@ export async function followStream<TEvent>(nc: NatsConnection, options: FollowSt
         if (clientFilters && !clientFilters.some((matches) => matches(msg.subject))) continue;
         let event: TEvent;
         try {
-          event = decodeJson<TEvent>(msg.data);
+          // Written by an older version? Its readers see the current shape (event-contract/upcasters.ts).
+          event = upcastEvent(decodeJson<unknown>(msg.data)) as TEvent;
         } catch (error) {
           options.onUndecodable?.(msg.subject, msg.seq, error);
           continue;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { parseContract, subjectsFor, type Contract } from '@yardmaster/contracts';
+import { readEvent, subjectsFor, type Contract } from '@yardmaster/contracts';
 import { consumeDurable, NATS_CONNECTION, OutageWatch, type DurableConsumerSpec, type ConsumeDurableOptions, type RunningConsumer, type StreamMessageHandler } from '@yardmaster/messaging';
 import { isDatabaseUnavailable } from '@yardmaster/read-models';
 import type { ProjectionConfig } from '../config';
@@ -30,7 +30,7 @@ export class DurableConsumers implements OnApplicationShutdown {
   async follow<TEvent>(spec: DurableConsumerSpec, contract: Contract<TEvent>, handle: StreamMessageHandler<TEvent>, extra: FollowOptions<TEvent> = {}): Promise<void> {
     // A replayed parked event is checked as a delivered one is: one that was parked as malformed stays parked.
     this.handlers.set(handlerKey(spec.durableName, spec.stream), (message) =>
-      handle({ ...message, event: parseContract(contract, message.event, `Event ${message.subject}`) }),
+      handle({ ...message, event: readEvent(contract, message.event, `Event ${message.subject}`) }),
     );
     this.running.push(
       await consumeDurable<TEvent>(this.nc, spec, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currentEventVersion } from '../event-contract/upcasters';
 
 /**
  * Every event on JetStream has this envelope. `id` is deterministic for anything an activity may retry,
@@ -6,7 +7,8 @@ import { z } from 'zod';
  */
 const envelopeShape = {
   id: z.string().min(1),
-  version: z.literal(1),
+  /** The schema version of the event's type (event-contract/upcasters.ts): older versions are upcast before reading. */
+  version: z.number().int().min(1),
   occurredAt: z.string(),
   aggregateId: z.string(),
   /** Order of this event among the events its producer wrote for the aggregate. */
@@ -17,13 +19,16 @@ const envelopeShape = {
   actor: z.string(),
 };
 
-/** The schema of one event type: the envelope with its `type` fixed and its `data`. */
+/**
+ * The schema of one event type: the envelope with its `type`, its `data` and its version fixed. The version is the
+ * one this build writes (`currentEventVersion`): a reader upcasts an older event first (`upcastEvent`).
+ */
 export function eventSchema<TType extends string, TData extends z.ZodType>(type: TType, data: TData) {
-  return z.object({ ...envelopeShape, type: z.literal(type), data });
+  return z.object({ ...envelopeShape, version: z.literal(currentEventVersion(type)), type: z.literal(type), data });
 }
 
 /** Any event, its type and data unread: what a reader that only routes events needs. */
-export const anyEventSchema = eventSchema('', z.unknown()).extend({ type: z.string().min(1) });
+export const anyEventSchema = eventSchema('', z.unknown()).extend({ type: z.string().min(1), version: envelopeShape.version });
 
 export type EventEnvelope<TType extends string = string, TData = unknown> = Readonly<Omit<z.infer<typeof anyEventSchema>, 'type' | 'data'>> & {
   readonly type: TType;
@@ -32,9 +37,9 @@ export type EventEnvelope<TType extends string = string, TData = unknown> = Read
 
 export const SYSTEM_ACTOR_PREFIX = 'system:';
 
-/** Builds an envelope; `version` is fixed here so producers cannot disagree about it. */
+/** Builds an envelope; `version` (the type's current schema version) is set here so producers cannot disagree about it. */
 export function newEvent<TType extends string, TData>(
   fields: Omit<EventEnvelope<TType, TData>, 'version' | 'causationId'> & { causationId?: string | null },
 ): EventEnvelope<TType, TData> {
-  return { ...fields, version: 1, causationId: fields.causationId ?? null };
+  return { ...fields, version: currentEventVersion(fields.type), causationId: fields.causationId ?? null };
 }

@@ -1,6 +1,6 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { parseContract, type Contract } from '@yardmaster/contracts';
+import { readEvent, type Contract } from '@yardmaster/contracts';
 import { decodeJson } from '../json-codec';
 import { parkMessage } from '../parked-events/park-message';
 import { logContextOf, withLogContext } from '../service-chassis/log-context';
@@ -75,7 +75,8 @@ export class DurableWorker<TEvent> {
   accept(msg: JsMsg): Arrival<TEvent> {
     if (this.options.ignores?.(msg.subject)) return { msg, ignored: true };
     try {
-      const event = parseContract(this.options.contract, decodeJson<unknown>(msg.data), `Event ${msg.subject}`);
+      // Written by an older version? Upcast to the current shape first (event-contract/upcasters.ts).
+      const event = readEvent(this.options.contract, decodeJson<unknown>(msg.data), `Event ${msg.subject}`);
       return { msg, message: { event, subject: msg.subject, stream: this.spec.stream, streamSequence: msg.seq, redelivered: msg.redelivered } };
     } catch (unreadable) {
       return { msg, unreadable };
