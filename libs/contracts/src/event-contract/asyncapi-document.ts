@@ -16,7 +16,7 @@ const PARAMETERS: Record<string, string> = {
 const DESCRIPTION = [
   'Every change of state in Yardmaster is an event on NATS JetStream; the projection builds the REST API’s read models from them, and any other service may follow them too.',
   '',
-  '**Envelope.** Every message is one JSON event: `id`, `version` (the envelope’s schema version, 1), `type`, `occurredAt`, `aggregateId` (the run, report, schedule, job or identity object), `sequence`, `correlationId` (one request’s events share it), `causationId`, `actor` (a user name, or `system:<service>`) and `data`, whose schema depends on `type`.',
+  '**Envelope.** Every message is one JSON event: `id`, `version` (the schema version of the event’s type, from 1: an event written by an older version of Yardmaster is upcast to the current shape before it is read, `libs/contracts/src/event-contract/upcasters.ts`), `type`, `occurredAt`, `aggregateId` (the run, report, schedule, job or identity object), `sequence`, `correlationId` (one request’s events share it), `causationId`, `actor` (a user name, or `system:<service>`) and `data`, whose schema depends on `type`.',
   '',
   '**Exactly once.** Each event is published with the NATS header `Nats-Msg-Id` equal to its `id`; ids are deterministic for whatever a retry may send again, so a re-sent event within the stream’s duplicate window (10 minutes) is stored once. A consumer that may see an event twice (a redelivery) keeps the ids it applied.',
   '',
