@@ -51,7 +51,7 @@ const { createInventoryDataSource, CredentialSetStore, CredentialVault, DeviceHo
 const { connectNats, ensureStreams, EventPublisher, SecretBox } = require('@yardmaster/messaging');
 const { SSH_DEFAULT_TIMEOUTS } = require('@yardmaster/ssh');
 const { createEmptyTestDatabase, deleteStreams, OwnFakeDevices } = require('@yardmaster/testing-core');
-const { DEFAULT_PARSE_DEADLINE_MS, findInstalledNtcTemplates, GuardedParser, openTemplateLibrary } = require('@yardmaster/textfsm');
+const { DEFAULT_PARSE_DEADLINE_MS, openGuardedParser, openTemplateLibrary } = require('@yardmaster/textfsm');
 const { Client, Connection } = require('@temporalio/client');
 const { DefaultLogger, NativeConnection, Runtime, Worker } = require('@temporalio/worker');
 const dist = (file) => require(join(ROOT, 'apps/collector/dist', file));
@@ -106,7 +106,7 @@ try {
   const publisher = new EventPublisher(nc);
   const logDelivery = { limits: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 300_000 }, natsAddress: natsUrl };
   // As the collector parses: on the guarded parser's thread (ssh-cli-access.provider.ts).
-  const parser = new GuardedParser({ folders: [findInstalledNtcTemplates()], deadlineMs: DEFAULT_PARSE_DEADLINE_MS });
+  const parser = openGuardedParser(null, DEFAULT_PARSE_DEADLINE_MS);
   cleanups.push(() => parser.close());
   const cli = sshCliAccess({ hostKeys: new DeviceHostKeyStore(dataSource), timeouts: SSH_DEFAULT_TIMEOUTS, templates: openedOnce(() => openTemplateLibrary(null)), parser: () => parser });
   const collection = createCollectionActivities({ publisher, nc, instance, workerId: 'bench', inventory: store, credentials: activityCredentials(new CredentialVault(dataSource, box)), logDelivery, cli });

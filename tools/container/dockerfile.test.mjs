@@ -39,7 +39,7 @@ for (const library of libraries) {
 }
 
 test('the image holds the ntc-templates release libs/textfsm looks for', () => {
-  const { NTC_TEMPLATES_VERSION } = { NTC_TEMPLATES_VERSION: readFileSync(join(ROOT, 'libs/textfsm/src/templates/installed-templates.ts'), 'utf8').match(/NTC_TEMPLATES_VERSION = '([^']+)'/)?.[1] };
+  const NTC_TEMPLATES_VERSION = readFileSync(join(ROOT, 'libs/textfsm/src/templates/installed-templates.ts'), 'utf8').match(/NTC_TEMPLATES_VERSION = '([^']+)'/)?.[1];
   assert.ok(NTC_TEMPLATES_VERSION);
   assert.ok(dockerfile.includes(`pip install --no-cache-dir --disable-pip-version-check ntc-templates==${NTC_TEMPLATES_VERSION}`));
   assert.ok(dockerfile.includes(`./.yard/ntc-templates/venv-${NTC_TEMPLATES_VERSION}/lib/python3.11/site-packages/ntc_templates/`));

@@ -10,6 +10,6 @@ export { mergeTables } from './clitable/merge-tables';
 export { toRecords, type TextFsmRecord } from './templates/to-records';
 export { TemplateLibrary, type TemplateChoice } from './templates/template-library';
 export { findInstalledNtcTemplates, NTC_TEMPLATES_VERSION, INSTALL_COMMAND } from './templates/installed-templates';
-export { openTemplateLibrary } from './templates/open-template-library';
+export { openGuardedParser, openTemplateLibrary, templateFolders } from './templates/open-template-library';
 export { GuardedParser, DEFAULT_PARSE_DEADLINE_MS, type GuardedParserOptions } from './guarded/guarded-parser';
 export type { ParseProgress } from './templates/template-library';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, EnvReader, readTextfsmConfig } from '@yardmaster/config';
-import { findInstalledNtcTemplates, GuardedParser, TextFsmError } from '@yardmaster/textfsm';
+import { openGuardedParser, TextFsmError } from '@yardmaster/textfsm';
 import { expectPositionals, parseCommandLine } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
@@ -28,7 +28,7 @@ export const parseCommand: Command = {
     const output = file === undefined ? await context.readStdin() : readInput(file);
     const { userTemplates, parseDeadlineMs } = readConfig(context.env);
     // On a thread of its own: a template that backtracks without end fails with TEXTFSM_RUNAWAY instead of hanging.
-    const parser = new GuardedParser({ folders: [...(userTemplates ? [userTemplates] : []), findInstalledNtcTemplates()], deadlineMs: parseDeadlineMs });
+    const parser = openGuardedParser(userTemplates, parseDeadlineMs);
     try {
       const records = await parser.parse(values.platform, values.command, output);
       context.io.stdout.write(`${JSON.stringify(records, null, 2)}\n`);

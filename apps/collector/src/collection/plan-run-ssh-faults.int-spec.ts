@@ -10,13 +10,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { streamNamesFor, type CollectFactsResult, type FactsEntriesDetectedData, type FactsEntry, type FactsEvent, type PlanSettings } from '@yardmaster/contracts';
+import { streamNamesFor, type CollectFactsResult, type FactsEntriesDetectedData, type FactsEntry, type FactsEvent } from '@yardmaster/contracts';
 import { CredentialSetStore, DeviceHostKeyStore } from '@yardmaster/inventory';
 import { SecretBox } from '@yardmaster/messaging';
 import { ScriptedSshServer, uniqueInstanceName, type CliScript, type CommandBehaviour } from '@yardmaster/testing';
-import { findInstalledNtcTemplates, GuardedParser, openTemplateLibrary } from '@yardmaster/textfsm';
+import { openGuardedParser, openTemplateLibrary } from '@yardmaster/textfsm';
 import { openedOnce, sshCliAccess } from './cli/ssh-cli-access';
-import { eventsOn, PlanRunTestbed, planRunInput, runToEnd } from './test-support/plan-run-harness';
+import { eventsOn, PlanRunTestbed, planRunInput, runToEnd, testPlan } from './test-support/plan-run-harness';
 
 jest.setTimeout(180_000);
 
@@ -102,7 +102,7 @@ const ids = {} as Record<DeviceName, string>;
 // A user's template folder, searched before ntc-templates: its `show version` for NX-OS has a pattern with a lookahead,
 // which keeps V8 from its linear-time fallback.
 const userTemplates = mkdtempSync(join(tmpdir(), 'ssh-faults-templates-'));
-const parser = new GuardedParser({ folders: [userTemplates, findInstalledNtcTemplates()], deadlineMs: 1_000 });
+const parser = openGuardedParser(userTemplates, 1_000);
 let result: CollectFactsResult;
 let entries: FactsEntry[];
 
@@ -137,19 +137,7 @@ beforeAll(async () => {
   // The key pinned for this device is not the one it shows now (the box was replaced, or someone is in the middle).
   await new DeviceHostKeyStore(dataSource).record(ids.rekeyed, { algorithm: 'ssh-ed25519', fingerprint: 'SHA256:0ldK3yOfTheReplacedBoxXXXXXXXXXXXXXXXXXXXXX' });
 
-  const plan: PlanSettings = {
-    planId: 'plan-ssh-faults',
-    planName: 'SSH faults',
-    collectorTypes: ['facts', 'interfaces'],
-    filter: { sites: [siteId] },
-    credentialsRef: null,
-    connectionTarget: 'primary',
-    protocol: 'ssh',
-    detectOnly: true,
-    deviceTimeoutSeconds: 60,
-    devicesAtOnce: 6,
-    deviceRetry: { maximumAttempts: 1, initialIntervalSeconds: 0 },
-  };
+  const plan = testPlan({ planId: 'plan-ssh-faults', planName: 'SSH faults', collectorTypes: ['facts', 'interfaces'], filter: { sites: [siteId] }, protocol: 'ssh', devicesAtOnce: 6 });
   const input = planRunInput(plan, { runTimeoutSeconds: 170, stepTimeoutSeconds: 160 });
   const cli = sshCliAccess({ hostKeys: new DeviceHostKeyStore(dataSource), timeouts: TIMEOUTS, templates: openedOnce(() => openTemplateLibrary(userTemplates)), parser: () => parser });
   const worker = await testbed.worker(cli);

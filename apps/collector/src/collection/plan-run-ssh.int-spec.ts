@@ -15,7 +15,6 @@ import {
   type FactsEntriesDetectedData,
   type FactsEntry,
   type FactsEvent,
-  type PlanSettings,
   type RunLogData,
 } from '@yardmaster/contracts';
 import { JobRegistry, type JobContext } from '@yardmaster/job-sdk';
@@ -27,7 +26,7 @@ import { openTemplateLibrary } from '@yardmaster/textfsm';
 import type { DataSource } from 'typeorm';
 import { openedOnce, sshCliAccess } from './cli/ssh-cli-access';
 import { devicesJobModule } from '../jobs/devices/run-command.job';
-import { eventsOn, PlanRunTestbed, planRunInput, runToEnd } from './test-support/plan-run-harness';
+import { eventsOn, PlanRunTestbed, planRunInput, runToEnd, testPlan } from './test-support/plan-run-harness';
 
 jest.setTimeout(300_000);
 
@@ -126,19 +125,14 @@ describe('a plan run over SSH of one fake device per platform', () => {
       })
     ).id;
 
-    const plan: PlanSettings = {
+    const plan = testPlan({
       planId: 'plan-ssh',
       planName: 'SSH lab',
       collectorTypes: ['facts', 'interfaces', 'ip_addresses', 'arp', 'lldp', 'mac_table', 'inventory', 'bgp'],
       filter: { sites: [siteId] },
-      credentialsRef: null,
-      connectionTarget: 'primary',
       protocol: 'ssh',
-      detectOnly: true,
       deviceTimeoutSeconds: 120,
-      devicesAtOnce: 5,
-      deviceRetry: { maximumAttempts: 1, initialIntervalSeconds: 0 },
-    };
+    });
     const input = planRunInput(plan, { runTimeoutSeconds: 280, stepTimeoutSeconds: 270 });
     const { outcome } = await (await createWorker()).runUntil(() => runToEnd(env, TASK_QUEUE, input));
     result = outcome.result as unknown as CollectFactsResult;

@@ -31,7 +31,7 @@ import { OwnSnmpSimulator, testDependencies, uniqueInstanceName, waitFor } from 
 import type { DataSource } from 'typeorm';
 import { activityCredentials } from '../activities/credentials/activity-credentials';
 import { createCollectionActivities } from './create-collection-activities';
-import { eventsOn, outcomeOf, PlanRunTestbed, planRunInput, runToEnd } from './test-support/plan-run-harness';
+import { eventsOn, outcomeOf, PlanRunTestbed, planRunInput, runToEnd, testPlan } from './test-support/plan-run-harness';
 
 jest.setTimeout(180_000);
 
@@ -106,18 +106,16 @@ describe('a plan run of two simulated devices and a silent one', () => {
     await store.collections.interfaces.create({ deviceId: ids.switch, name: 'Gi9/9', type: 'ethernet', enabled: true });
   });
 
-  const plan = (): PlanSettings => ({
-    planId: 'plan-lab',
-    planName: 'Lab',
-    collectorTypes: ['facts', 'interfaces', 'lldp'],
-    filter: { sites: [siteId] },
-    credentialsRef: null,
-    connectionTarget: 'primary', protocol: 'snmp',
-    detectOnly: true,
-    deviceTimeoutSeconds: 4,
-    devicesAtOnce: 2,
-    deviceRetry: { maximumAttempts: 2, initialIntervalSeconds: 0 },
-  });
+  const plan = (): PlanSettings =>
+    testPlan({
+      planId: 'plan-lab',
+      planName: 'Lab',
+      collectorTypes: ['facts', 'interfaces', 'lldp'],
+      filter: { sites: [siteId] },
+      deviceTimeoutSeconds: 4,
+      devicesAtOnce: 2,
+      deviceRetry: { maximumAttempts: 2, initialIntervalSeconds: 0 },
+    });
 
   it('collects the two that answer, fails the silent one alone with SNMP_TIMEOUT, and ends failed with the result', async () => {
     const { runId, outcome } = await withWorker(() => runToEnd(env, TASK_QUEUE, planRunInput(plan())));
@@ -328,19 +326,16 @@ describe("a plan run whose connection target falls back from the primary address
   afterAll(() => deadPrimary?.close());
 
   it('collects the device whose primary does not answer on its out-of-band address, says so in its log, and fails the one without addresses alone', async () => {
-    const plan: PlanSettings = {
+    const plan = testPlan({
       planId: 'plan-oob',
       planName: 'Out-of-band lab',
       collectorTypes: ['facts'],
       filter: { sites: [siteId] },
-      credentialsRef: null,
-      connectionTarget: 'primary_then_oob', protocol: 'snmp',
-      detectOnly: true,
+      connectionTarget: 'primary_then_oob',
       // The dead primary costs half of it (two requests of a quarter each), the out-of-band collection the rest.
       deviceTimeoutSeconds: 12,
       devicesAtOnce: 3,
-      deviceRetry: { maximumAttempts: 1, initialIntervalSeconds: 0 },
-    };
+    });
     const { runId, outcome } = await withWorker(() => runToEnd(env, TASK_QUEUE, planRunInput(plan)));
 
     expect(outcome).toMatchObject({ status: 'failed', failureCount: 1 });

@@ -28,7 +28,7 @@ export function eventSchema<TType extends string, TData extends z.ZodType>(type:
 }
 
 /** Any event, its type and data unread: what a reader that only routes events needs. */
-export const anyEventSchema = eventSchema('', z.unknown()).extend({ type: z.string().min(1), version: envelopeShape.version });
+export const anyEventSchema = z.object({ ...envelopeShape, type: z.string().min(1), data: z.unknown() });
 
 export type EventEnvelope<TType extends string = string, TData = unknown> = Readonly<Omit<z.infer<typeof anyEventSchema>, 'type' | 'data'>> & {
   readonly type: TType;

@@ -11,11 +11,6 @@ import { openedOnce, sshCliAccess } from './ssh-cli-access';
 /** The token of the collector's SshCliAccess (plan runs over SSH and devices.RunCommand share it). */
 export const SSH_CLI_ACCESS = Symbol('SSH_CLI_ACCESS');
 
-/** The user's folder first, then ntc-templates (as openTemplateLibrary searches them). */
-function templateFolders(userTemplates: string | null): string[] {
-  return [...(userTemplates ? [userTemplates] : []), textFsm().findInstalledNtcTemplates()];
-}
-
 /** libs/textfsm, loaded at the first parse: a collector that never collects over SSH does without it (as ssh2). */
 function textFsm(): typeof TextFsm {
   return createRequire(__filename)('@yardmaster/textfsm') as typeof TextFsm;
@@ -28,7 +23,7 @@ export const SSH_CLI_ACCESS_PROVIDER: Provider = {
       hostKeys: new DeviceHostKeyStore(dataSource),
       timeouts: config.sshTimeouts,
       templates: openedOnce(() => textFsm().openTemplateLibrary(config.textfsm.userTemplates)),
-      parser: openedOnce(() => new (textFsm().GuardedParser)({ folders: templateFolders(config.textfsm.userTemplates), deadlineMs: config.textfsm.parseDeadlineMs })),
+      parser: openedOnce(() => textFsm().openGuardedParser(config.textfsm.userTemplates, config.textfsm.parseDeadlineMs)),
     }),
   inject: [getDataSourceToken(INVENTORY), COLLECTOR_CONFIG],
 };

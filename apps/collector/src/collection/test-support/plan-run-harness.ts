@@ -153,6 +153,20 @@ export function createPlanRunWorker(setup: PlanRunWorkerSetup): Promise<Worker> 
   });
 }
 
+/** A plan as the tests write one: what a test names, the rest a detect-only plan over SNMP, one attempt a device. */
+export function testPlan(plan: Pick<PlanSettings, 'planId' | 'planName' | 'collectorTypes' | 'filter'> & Partial<PlanSettings>): PlanSettings {
+  return {
+    credentialsRef: null,
+    connectionTarget: 'primary',
+    protocol: 'snmp',
+    detectOnly: true,
+    deviceTimeoutSeconds: 60,
+    devicesAtOnce: 5,
+    deviceRetry: { maximumAttempts: 1, initialIntervalSeconds: 0 },
+    ...plan,
+  };
+}
+
 /** A plan snapshot as a run of `collection.CollectFacts`: checked against the job's variables, as the API checks it. */
 export function planRunInput(plan: PlanSettings, timeouts: { runTimeoutSeconds: number; stepTimeoutSeconds: number } = { runTimeoutSeconds: 150, stepTimeoutSeconds: 60 }): RunWorkflowInput {
   const definition = registry.find(COLLECT_FACTS_JOB_ID)?.definition;
