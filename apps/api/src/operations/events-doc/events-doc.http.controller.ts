@@ -8,8 +8,8 @@ import { Public } from '../../auth/route-access';
 @Controller('api/events-doc')
 @Public()
 export class EventsDocHttpController {
-  // Built once: it is the code's, and does not change while the API runs.
-  private readonly document = asyncApiDocument();
+  // Built at the first request (about 20 ms), then kept: it is the code's, and does not change while the API runs.
+  private document: Record<string, unknown> | null = null;
 
   @Get()
   @ApiOperation({
@@ -18,6 +18,6 @@ export class EventsDocHttpController {
       'publishes what, the envelope and each payload (generated from the runtime schemas), the Nats-Msg-Id rule and the ordering guarantees.',
   })
   eventsDoc(): Record<string, unknown> {
-    return this.document;
+    return (this.document ??= asyncApiDocument());
   }
 }
