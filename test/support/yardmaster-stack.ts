@@ -54,6 +54,11 @@ export class YardmasterStack {
   }
 
   /** The administrator's token, for requests made without the helpers (SSE, the CLI). */
+  /** The services' environment (instance, NATS, database…): what a tool run beside the stack reads too. */
+  get serviceEnv(): Readonly<Record<string, string>> {
+    return this.env;
+  }
+
   get adminToken(): string {
     return this.admin.token;
   }

@@ -14,6 +14,7 @@ import { LiveRunsResponder } from './live-runs/live-runs.responder';
 import { ReplayParkedEvents } from './parked/replay-parked-events';
 import { ReplayParkedResponder } from './parked/replay-parked.responder';
 import { PruneDataResponder } from './retention/prune-data.responder';
+import { RebuildReadModelsResponder } from './rebuild/rebuild.responder';
 import { RunsWithoutRequestResponder } from './runs-without-request/runs-without-request.responder';
 import { PROJECTION_CONFIG } from './projection-config.token';
 
@@ -38,6 +39,7 @@ export class ProjectionModule {
         ReplayParkedResponder,
         RunsWithoutRequestResponder,
         PruneDataResponder,
+        RebuildReadModelsResponder,
       ],
     };
   }

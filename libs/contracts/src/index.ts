@@ -60,6 +60,7 @@ export * from './bodies/schedule-body';
 export * from './bodies/identity-bodies';
 export * from './bodies/grants-body';
 export * from './retention/prune-data';
+export * from './rebuild/rebuild-read-models';
 export { publishedEvents, type PublishedEvent } from './event-contract/published-events';
 export { asyncApiDocument, EVENTS_DOC_VERSION } from './event-contract/asyncapi-document';
 export { currentEventVersion, readEvent, upcastEvent, UPCASTERS, type StoredEvent, type Upcaster } from './event-contract/upcasters';

@@ -150,6 +150,26 @@ describe('followStream', () => {
     await follower.close();
   });
 
+  it('says how many messages follow each one, and passes over the subjects asked without decoding them', async () => {
+    const runId = randomUUID();
+    const events = aRun(runId, 6);
+    const positions = await publishAll(events);
+    const follower = await follow(nc, {
+      stream: STREAMS.runs,
+      filterSubjects: SUBJECTS.runEventsOf(runId),
+      from: 'start',
+      passesOver: (subject) => subject.endsWith('.log'),
+    });
+    const delivered = await take(follower, events.length);
+    await follower.close();
+    expect(delivered.map((message) => message.streamSequence)).toEqual(positions);
+    expect(delivered.map((message) => message.pending)).toEqual(events.map((_, index) => events.length - 1 - index));
+    // Log events keep their place and subject, with no event: a reader counts them without paying for their JSON.
+    expect(delivered.map((message) => (message.event === null ? `passed ${message.subject.split('.').at(-1)}` : message.event.type))).toEqual(
+      events.map((event) => (event.type === 'run.log' ? 'passed log' : event.type)),
+    );
+  });
+
   it('resumes after a given stream sequence with nothing missing and nothing repeated', async () => {
     const runId = randomUUID();
     const events = aRun(runId, 30);
@@ -211,7 +231,7 @@ describe('followStream', () => {
     const fresh = runEvent(runId, 'run.log', { message: 'after the follower started' });
     const [position] = await publishAll([fresh]);
     const [delivered] = await take(follower, 1);
-    expect(delivered).toEqual({ event: fresh, subject: SUBJECTS.runEvent(runId, 'log'), streamSequence: position });
+    expect(delivered).toEqual({ event: fresh, subject: SUBJECTS.runEvent(runId, 'log'), streamSequence: position, pending: 0 });
     await follower.close();
   });
 

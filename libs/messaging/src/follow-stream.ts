@@ -13,6 +13,8 @@ export interface FollowStreamOptions {
   readonly from: FollowFrom;
   /** Called for a message whose body is not JSON; it is skipped. */
   readonly onUndecodable?: (subject: string, streamSequence: number, error: unknown) => void;
+  /** Subjects whose messages are passed over undecoded: delivered with `event` null (their position still counts). */
+  readonly passesOver?: (subject: string) => boolean;
 }
 
 export interface FollowedMessage<TEvent> {
@@ -20,6 +22,8 @@ export interface FollowedMessage<TEvent> {
   readonly subject: string;
   /** The message's position in its stream: resume after it with `{ afterSequence }`. */
   readonly streamSequence: number;
+  /** How many messages on the filter subjects the stream held after this one when it was delivered. */
+  readonly pending: number;
 }
 
 /** Messages in stream order, for one reader. Ends when closed (or with an error when the consumer fails). */
@@ -77,6 +81,11 @@ export async function followStream<TEvent>(nc: NatsConnection, options: FollowSt
       for await (const msg of messages) {
         if (closed) break;
         if (clientFilters && !clientFilters.some((matches) => matches(msg.subject))) continue;
+        if (options.passesOver?.(msg.subject)) {
+          yield { event: null as TEvent, subject: msg.subject, streamSequence: msg.seq, pending: msg.info.pending };
+          if (closed) break;
+          continue;
+        }
         let event: TEvent;
         try {
           // Written by an older version? Its readers see the current shape (event-contract/upcasters.ts).
@@ -85,7 +94,7 @@ export async function followStream<TEvent>(nc: NatsConnection, options: FollowSt
           options.onUndecodable?.(msg.subject, msg.seq, error);
           continue;
         }
-        yield { event, subject: msg.subject, streamSequence: msg.seq };
+        yield { event, subject: msg.subject, streamSequence: msg.seq, pending: msg.info.pending };
         if (closed) break;
       }
     } finally {

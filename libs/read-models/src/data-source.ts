@@ -1,4 +1,4 @@
-import { createPostgresDataSource, type PostgresConnection } from '@yardmaster/database';
+import { createPostgresDataSource, runPendingMigrations, type PostgresConnection } from '@yardmaster/database';
 import type { DataSource } from 'typeorm';
 import { AppliedEventRecord } from './entities/applied-event.record';
 import { AuditEntryRecord } from './entities/audit-entry.record';
@@ -34,4 +34,19 @@ export const READ_MODELS_CONNECTION: PostgresConnection = {
 /** The read models' DataSource outside Nest (the migration tool, tests). */
 export function createReadModelDataSource(databaseUrl: string, applicationName: string): DataSource {
   return createPostgresDataSource(READ_MODELS_CONNECTION, { databaseUrl, applicationName });
+}
+
+/**
+ * The read models' DataSource on a schema of their own (a rebuild's shadow), outside Nest: every connection's
+ * search_path is that schema alone, so migrations create the tables there and unqualified table names reach them.
+ * Its commits do not wait for the WAL to reach the disk: what it writes can be made again.
+ */
+export function createReadModelDataSourceIn(schema: string, databaseUrl: string, applicationName: string, poolSize: number): DataSource {
+  const dataSource = createPostgresDataSource({ ...READ_MODELS_CONNECTION, poolSize }, { databaseUrl, applicationName });
+  return dataSource.setOptions({ extra: { max: poolSize, options: `-c search_path=${schema} -c synchronous_commit=off` } });
+}
+
+/** Applies the read models' pending migrations on an initialized DataSource; the names of those applied. */
+export function migrateReadModels(dataSource: DataSource): Promise<string[]> {
+  return runPendingMigrations(dataSource);
 }

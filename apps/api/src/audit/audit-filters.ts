@@ -1,7 +1,7 @@
 import { ErrorCode, YardError, type FieldError } from '@yardmaster/contracts';
 
 /** What the audit records actions on. */
-export const AUDIT_TARGET_TYPES = ['run', 'schedule', 'job', 'user', 'group', 'token', 'credential-set', 'parked-event', 'facts-report', 'device'] as const;
+export const AUDIT_TARGET_TYPES = ['run', 'schedule', 'job', 'user', 'group', 'token', 'credential-set', 'parked-event', 'facts-report', 'device', 'read-models'] as const;
 
 export interface AuditFilters {
   readonly actor?: string;

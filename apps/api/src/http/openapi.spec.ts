@@ -14,6 +14,7 @@ import {
   pageSchema,
   parkedEventListViewSchema,
   replayParkedResultSchema,
+  rebuildReportSchema,
   runViewSchema,
   startRunBodySchema,
   tokenListViewSchema,
@@ -127,6 +128,7 @@ describe('the OpenAPI document', () => {
     expect(answered('get', '/api/audit')).toEqual(openApiSchemaOf(pageSchema(auditEntryViewSchema)));
     expect(answered('get', '/api/parked-events')).toEqual(openApiSchemaOf(parkedEventListViewSchema));
     expect(answered('post', '/api/parked-events/{id}/replay')).toEqual(openApiSchemaOf(replayParkedResultSchema));
+    expect(answered('post', '/api/read-models/rebuild')).toEqual(openApiSchemaOf(rebuildReportSchema));
   });
 
   it('says that expiresAt may be null (never expires) when a token is created', () => {

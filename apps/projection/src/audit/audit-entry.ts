@@ -25,3 +25,9 @@ export function entryOf(event: EventEnvelope, fields: Pick<AuditEntry, 'targetTy
 export function isPerson(actor: string): boolean {
   return !actor.includes(':');
 }
+
+/**
+ * Actions the projection records itself, from no event (an administrator's operation on the projection): a rebuild
+ * of the audit carries them over from the live table, since no stream holds them.
+ */
+export const ACTIONS_RECORDED_WITHOUT_EVENT = ['parked.replayed', 'read_models.rebuilt', 'read_models.checked'] as const;

@@ -14,9 +14,16 @@ export const EVENT_STREAM_SUBJECTS = {
 
 export type EventStream = keyof typeof EVENT_STREAM_SUBJECTS;
 
-/** One stream a consumer reads: its events are checked against a contract, then applied to the read models. */
+/**
+ * One stream a consumer reads: its events are checked against a contract, then applied to the read models. A rebuild
+ * applies them with the same `apply`, `applyBatch` and `ignores`, to a shadow schema's DataSource.
+ */
 export interface ConsumedStream {
   readonly stream: EventStream;
+  readonly contract: Contract<unknown>;
+  readonly apply: (dataSource: DataSource, message: StreamMessage<unknown>) => Promise<unknown>;
+  readonly applyBatch?: (dataSource: DataSource, messages: ReadonlyArray<StreamMessage<unknown>>) => Promise<unknown>;
+  readonly ignores?: (subject: string) => boolean;
   follow(consumers: DurableConsumers, spec: DurableConsumerSpec, dataSource: DataSource): Promise<void>;
 }
 
@@ -38,6 +45,10 @@ export function consumedStream<TEvent>(
   const { applyBatch, ignores } = options;
   return {
     stream,
+    contract: contract as Contract<unknown>,
+    apply: apply as ConsumedStream['apply'],
+    ...(applyBatch ? { applyBatch: applyBatch as NonNullable<ConsumedStream['applyBatch']> } : {}),
+    ...(ignores ? { ignores } : {}),
     follow: (consumers, spec, dataSource) =>
       consumers.follow(spec, contract, async (message) => void (await apply(dataSource, message)), {
         ...(applyBatch ? { handleBatch: async (messages) => void (await applyBatch(dataSource, messages)) } : {}),

@@ -32,7 +32,7 @@ function countingDataSource(): { dataSource: DataSource; transactions: () => num
 async function started(dataSource: DataSource): Promise<FakeConsumers> {
   const env = new EnvReader({ YARD_INSTANCE: 'unit' });
   const consumers = new FakeConsumers();
-  const service = new DurableConsumersService(env.finish(readProjectionConfig(env)), [readModelsConsumer(() => undefined), AUDIT_CONSUMER], consumers as unknown as DurableConsumers, dataSource);
+  const service = new DurableConsumersService(env.finish(readProjectionConfig(env)), [readModelsConsumer(null), AUDIT_CONSUMER], consumers as unknown as DurableConsumers, dataSource);
   await service.onApplicationBootstrap();
   return consumers;
 }

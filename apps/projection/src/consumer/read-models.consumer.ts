@@ -16,9 +16,10 @@ import { consumedStream, type ConsumerDefinition } from './consumer-definition';
 /**
  * The projection's own consumer: each stream's events applied to the read models in order, exactly once, as many
  * as have arrived in one transaction (a batch that fails is applied again event by event). Each run event newly
- * applied is handed to `observeRun` once its transaction has committed (the run metrics).
+ * applied is handed to `observeRun` once its transaction has committed (the run metrics); a rebuild, which observes
+ * nothing, passes null and saves the read of each run's row.
  */
-export function readModelsConsumer(observeRun: (facts: RunFacts) => void): ConsumerDefinition {
+export function readModelsConsumer(observeRun: ((facts: RunFacts) => void) | null): ConsumerDefinition {
   return {
     durableName: 'projectionConsumer',
     purpose: 'Projecting',
@@ -51,7 +52,7 @@ export function readModelsConsumer(observeRun: (facts: RunFacts) => void): Consu
   };
 }
 
-async function applyRunEvent(dataSource: DataSource, message: StreamMessage<RunEvent>, observeRun: (facts: RunFacts) => void): Promise<boolean> {
+async function applyRunEvent(dataSource: DataSource, message: StreamMessage<RunEvent>, observeRun: ((facts: RunFacts) => void) | null): Promise<boolean> {
   let facts = null as RunFacts | null;
   const applied = await applyOnce(dataSource, message, async (manager, event, position) => {
     if (isLogEntry(event)) {
@@ -61,9 +62,9 @@ async function applyRunEvent(dataSource: DataSource, message: StreamMessage<RunE
       return;
     }
     await projectRunEventWithSchedule(manager, event, position);
-    facts = await runFactsAfter(manager, event);
+    if (observeRun) facts = await runFactsAfter(manager, event);
   });
-  if (applied && facts) observeRun(facts);
+  if (applied && facts && observeRun) observeRun(facts);
   return applied;
 }
 
@@ -72,7 +73,7 @@ async function applyRunEvent(dataSource: DataSource, message: StreamMessage<RunE
  * Log entries are idempotent by their own key (their event id) and get no `applied_events` row: the lines counted
  * are those the insert found new, so a redelivered batch counts none again.
  */
-async function applyRunEvents(dataSource: DataSource, messages: ReadonlyArray<StreamMessage<RunEvent>>, observeRun: (facts: RunFacts) => void): Promise<number> {
+async function applyRunEvents(dataSource: DataSource, messages: ReadonlyArray<StreamMessage<RunEvent>>, observeRun: ((facts: RunFacts) => void) | null): Promise<number> {
   const facts: RunFacts[] = [];
   const applied = await applyBatchOnce(
     dataSource,
@@ -80,6 +81,7 @@ async function applyRunEvents(dataSource: DataSource, messages: ReadonlyArray<St
     async (manager, fresh) => {
       const lines = await projectRunEventsInBatch(manager, fresh);
       if (lines > 0) facts.push({ event: 'run.log', lines });
+      if (!observeRun) return;
       for (const { event } of fresh) {
         if (isLogEntry(event)) continue;
         const fact = await runFactsAfter(manager, event);
@@ -88,6 +90,6 @@ async function applyRunEvents(dataSource: DataSource, messages: ReadonlyArray<St
     },
     { idempotentByItself: isLogEntry },
   );
-  for (const fact of facts) observeRun(fact);
+  if (observeRun) for (const fact of facts) observeRun(fact);
   return applied;
 }

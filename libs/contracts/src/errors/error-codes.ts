@@ -59,6 +59,10 @@ export const ErrorCode = {
   IdempotencyKeyInUse: 'IDEMPOTENCY_KEY_IN_USE',
   /** A cancel that came too late: the run has already decided how it ends and is finishing (post_run, its terminal event). */
   RunAlreadyFinishing: 'RUN_ALREADY_FINISHING',
+  /** Another rebuild of the read models is running: one at a time. */
+  RebuildInProgress: 'REBUILD_IN_PROGRESS',
+  /** A swap would drop live rows the rebuild could not restore (the streams no longer hold their events): say acceptLoss to swap anyway. */
+  RebuildWouldLoseRows: 'REBUILD_WOULD_LOSE_ROWS',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

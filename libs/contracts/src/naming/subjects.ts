@@ -33,6 +33,8 @@ export interface Subjects {
   readonly replayParkedCommand: string;
   /** Answered by the projection: prune one batch of runs, logs, audit entries or stream events past retention. */
   readonly pruneDataCommand: string;
+  /** Answered by the projection: rebuild read models from the streams into a shadow schema, compare, swap when asked. */
+  readonly rebuildReadModelsCommand: string;
   /** Facts reports of plan runs: `<instance>.facts.<reportId>.<kind>` (a report's id is its run's id). */
   readonly factsEvents: string;
   factsEvent(reportId: string, kind: string): string;
@@ -67,6 +69,7 @@ export function subjectsFor(instance: string): Subjects {
     parkedEvents: `${instance}.parked.>`,
     replayParkedCommand: `${instance}.cmd.parked.replay`,
     pruneDataCommand: `${instance}.cmd.data.prune`,
+    rebuildReadModelsCommand: `${instance}.cmd.read-models.rebuild`,
     factsEvents: `${instance}.facts.>`,
     factsEvent: (reportId, kind) => `${instance}.facts.${reportId}.${kind}`,
   };
