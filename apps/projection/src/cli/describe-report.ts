@@ -4,8 +4,13 @@ import type { RebuildReport } from '@yardmaster/contracts';
 export function describeReport(report: RebuildReport): string[] {
   const lines: string[] = [];
   for (const stream of report.streams) {
+    const through = stream.consumer.slice(stream.consumer.lastIndexOf('_') + 1);
+    if (stream.position === 0) {
+      lines.push(`stream ${stream.stream} (${through}) [${stream.events}]: empty`);
+      continue;
+    }
     const from = stream.purged > 0 ? `from #${stream.firstRetained} (${stream.purged} events no longer held${stream.firstRetainedAt ? `, first kept ${stream.firstRetainedAt}` : ''})` : 'from its first event';
-    lines.push(`stream ${stream.stream} [${stream.events}] ${from} to #${stream.position}: ${stream.applied} applied in ${stream.seconds} s${stream.failed > 0 ? `, ${stream.failed} could not be applied` : ''}`);
+    lines.push(`stream ${stream.stream} (${through}) [${stream.events}] ${from} to #${stream.position}: ${stream.applied} applied in ${stream.seconds} s${stream.failed > 0 ? `, ${stream.failed} could not be applied` : ''}`);
     for (const failure of stream.failures) lines.push(`  #${failure.sequence} ${failure.subject}: ${failure.error}`);
   }
   for (const table of report.tables) {
