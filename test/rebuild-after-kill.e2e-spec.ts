@@ -1,7 +1,7 @@
 /**
  * Issue 15's promise on the whole stack: kill the projection (SIGKILL), drop every read model table, rebuild them
  * from the streams with `npm run projection -- rebuild --swap`, and find them as they were; the projection, started
- * again on the rebuilt tables, goes on applying. The history holds runs that complete, fail and are cancelled, a
+ * again on the rebuilt tables, goes on applying. The history holds runs that complete, fail, are retried and are cancelled, a
  * schedule created and paused, a job override, and identity changes.
  */
 import { execFile } from 'node:child_process';
@@ -51,10 +51,13 @@ describe('the projection killed and its tables dropped: rebuilt from the streams
   it('restores every table, and the projection carries on from them', async () => {
     const completed = await stack.startRun('examples.HelloWorld', { data: { name: 'before', count: 3 } });
     const failed = await stack.startRun('examples.FailOnPurpose', { data: {} });
+    // Fails its first attempt with an infrastructure fault: retried, it completes on the second.
+    const retried = await stack.startRun('examples.FlakyDevice', { data: { failures: 1 } });
     const cancelled = await stack.startRun('examples.SlowCount', { data: { seconds: 30 } });
     await stack.waitForRun(cancelled, (run) => run.status === 'running', 'running');
     expect((await stack.post(`/api/runs/${cancelled}/cancel`, '')).status).toBe(202);
-    for (const runId of [completed, failed, cancelled]) await stack.waitForRun(runId, (run) => ENDED.includes(run.status), 'to end', 30_000);
+    for (const runId of [completed, failed, retried, cancelled]) await stack.waitForRun(runId, (run) => ENDED.includes(run.status), 'to end', 30_000);
+    expect((await stack.getJson(`/api/runs/${retried}`)).body).toMatchObject({ status: 'completed', attempt: 2 });
     const schedule = await stack.post('/api/schedules', JSON.stringify({ jobId: 'examples.HelloWorld', key: 'rebuild-e2e', data: { name: 'x' }, cron: '0 3 1 1 *' }));
     expect(schedule.status).toBe(201);
     expect((await stack.post(`/api/schedules/${schedule.body.id}/pause`, JSON.stringify({ reason: 'maintenance' }))).status).toBe(200);
@@ -68,7 +71,7 @@ describe('the projection killed and its tables dropped: rebuilt from the streams
     }, 30_000, 'every action audited');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const before = await snapshot();
-    expect(before.job_runs).toHaveLength(3);
+    expect(before.job_runs).toHaveLength(4);
     expect(before.job_log_entries.length).toBeGreaterThan(3);
 
     await stack.service('projection').kill();
