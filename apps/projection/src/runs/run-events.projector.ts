@@ -10,18 +10,18 @@ const logger = new Logger('RunEventsProjector');
  * arrive in either order, so every write is an upsert that merges fields and never lowers the status rank,
  * a run's attempt, a step's attempt or the position of its progress report. What a run changes on its
  * schedule's row is the schedule projector's (schedules/schedule-run-events.projector.ts).
+ * Resolves to the schedule the run's row names (null when none, or for an event that changes no run row), read by
+ * the statement that applied the event, so that the schedule projector only follows runs a schedule requested.
  */
-export async function projectRunEvent(manager: EntityManager, event: RunEvent, position: number): Promise<void> {
+export async function projectRunEvent(manager: EntityManager, event: RunEvent, position: number): Promise<string | null> {
   const at = new Date(event.occurredAt);
-  const runId = event.aggregateId;
-  if (SAYS_STILL_RUNNING.has(event.type) && (await refusedAsContradiction(manager, event))) return;
   switch (event.type) {
     case 'run.requested': {
       const { data } = event;
       const scheduleId = data.scheduleId ?? null;
       // A run with a start time still ahead waits `scheduled`; run.queued follows when that time comes.
       const status: RunStatus = data.startAt && Date.parse(data.startAt) > Date.parse(data.requestedAt) ? 'scheduled' : 'queued';
-      await upsertRun(manager, runId, status, {
+      return upsertRun(manager, event, status, {
         job_id: data.jobId,
         job_name: data.jobName,
         data: JSON.stringify(data.data),
@@ -34,26 +34,23 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
         created_at: new Date(data.requestedAt),
         ...(scheduleId === null ? {} : { schedule_id: scheduleId }),
       });
-      return;
     }
     case 'run.queued':
-      await upsertRun(manager, runId, 'queued', { job_id: event.data.jobId, workflow_id: event.data.workflowId, created_at: at });
-      return;
+      return upsertRun(manager, event, 'queued', { job_id: event.data.jobId, workflow_id: event.data.workflowId, created_at: at });
     case 'run.started':
-      await upsertRun(manager, runId, 'running', {
+      return upsertRun(manager, event, 'running', {
         job_id: event.data.jobId,
         workflow_id: event.data.workflowId,
         attempt: event.data.attempt,
         started_at: at,
         created_at: at,
       });
-      return;
     case 'run.step_started': {
       const { step, attempt, maxAttempts, worker } = event.data;
       const entry: JobRunStepRecord = { worker, attempt, maxAttempts, startedAt: event.occurredAt };
       // A step runs only while its run does: a run whose run.started is still to come is running already.
       const running = runStatusRank('running');
-      await updateRun(
+      return updateRun(
         manager,
         event,
         `steps = steps || jsonb_build_object($2::text, $3::jsonb),
@@ -64,64 +61,56 @@ export async function projectRunEvent(manager: EntityManager, event: RunEvent, p
         `COALESCE((steps -> $2::text ->> 'attempt')::integer, 0) <= $4::integer`,
         [step, JSON.stringify(entry), attempt, running, 'running'],
       );
-      return;
     }
     case 'run.progress': {
       const { total, done, failed } = event.data;
-      await updateRun(
+      return updateRun(
         manager,
         event,
         `progress = $2::jsonb, progress_position = $3`,
         `progress_position IS NULL OR progress_position < $3`,
         [JSON.stringify({ total, done, failed }), position],
       );
-      return;
     }
     case 'run.cancel_requested':
       // The first request is kept: a second one (or the first applied late) does not rename who asked.
-      await updateRun(
+      return updateRun(
         manager,
         event,
         `cancel_requested_by = $2, cancel_requested_at = $3`,
         `cancel_requested_at IS NULL OR cancel_requested_at > $3`,
         [event.data.by, at],
       );
-      return;
     case 'run.completed':
-      await finishRun(manager, event, 'completed', { result: JSON.stringify(event.data.result) });
-      return;
+      return finishRun(manager, event, 'completed', { result: JSON.stringify(event.data.result) });
     case 'run.failed':
-      await finishRun(manager, event, 'failed', {
+      return finishRun(manager, event, 'failed', {
         result: JSON.stringify(event.data.result),
         failure_count: event.data.failureCount,
       });
-      return;
     case 'run.errored':
-      await finishRun(manager, event, 'errored', {
+      return finishRun(manager, event, 'errored', {
         result: JSON.stringify(event.data.result),
         error: JSON.stringify(event.data.error),
       });
-      return;
     case 'run.cancelled': {
       const { result, cancelledBy, step, reason } = event.data;
       const error: RunErrorInfo = { message: reason ?? `Cancelled by ${cancelledBy}`, type: 'Cancelled', step };
-      await finishRun(manager, event, 'cancelled', {
+      return finishRun(manager, event, 'cancelled', {
         result: JSON.stringify(result),
         cancelled_by: cancelledBy,
         error: JSON.stringify(error),
       });
-      return;
     }
     case 'run.timed_out':
-      await finishRun(manager, event, 'timed_out', {
+      return finishRun(manager, event, 'timed_out', {
         result: JSON.stringify(event.data.result),
         error: JSON.stringify(event.data.error),
       });
-      return;
     case 'run.log':
     case 'run.log_batch':
       await insertLogEntries(manager, [{ event, streamSequence: position }]);
-      return;
+      return null;
     default: {
       // A new event type fails to compile here. At run time (a newer producer) it is thrown, so the event is
       // not marked applied and is redelivered until a projection that knows it applies it.
@@ -141,66 +130,73 @@ const SAYS_STILL_RUNNING = new Set<RunEvent['type']>(['run.queued', 'run.started
  * An event that says the run goes on, dated after the run ended, contradicts the end (a workflow task that
  * published it and then failed, say): the run keeps its end, and the event is recorded as applied without effect,
  * so it is acked and logged this once. One dated before the end is only late, and is applied as usual (it never
- * lowers the status).
+ * lowers the status). Told after the upsert that refused it changed nothing: this reads the end it kept.
  */
-async function refusedAsContradiction(manager: EntityManager, event: RunEvent): Promise<boolean> {
-  const rows: Array<{ status: RunStatus }> = await manager.query(
-    `SELECT status FROM job_runs WHERE id = $1 AND status = ANY($2::text[]) AND completed_at < $3`,
-    [event.aggregateId, TERMINAL_RUN_STATUSES, new Date(event.occurredAt)],
-  );
-  const ended = rows[0]?.status;
-  if (ended === undefined) return false;
-  logger.warn({ runId: event.aggregateId, eventType: event.type, eventId: event.id, endedAs: ended }, 'Event refused: the run already ended, and keeps its end');
-  return true;
+async function warnContradiction(manager: EntityManager, event: RunEvent): Promise<void> {
+  const rows: Array<{ status: RunStatus }> = await manager.query(`SELECT status FROM job_runs WHERE id = $1`, [event.aggregateId]);
+  logger.warn({ runId: event.aggregateId, eventType: event.type, eventId: event.id, endedAs: rows[0]?.status }, 'Event refused: the run already ended, and keeps its end');
 }
 
 type Columns = Record<string, string | number | boolean | Date | null>;
 
-/** created_at keeps the earliest time seen, attempt the highest; every other given column takes the event's value. */
-async function upsertRun(manager: EntityManager, runId: string, status: RunStatus, columns: Columns): Promise<void> {
+/**
+ * created_at keeps the earliest time seen, attempt the highest; every other given column takes the event's value. An
+ * event that says the run goes on (SAYS_STILL_RUNNING) changes nothing on a run that ended before it was sent: the
+ * update's condition refuses it, in the same statement. Resolves to the row's schedule id (null when refused).
+ */
+async function upsertRun(manager: EntityManager, event: RunEvent, status: RunStatus, columns: Columns): Promise<string | null> {
   const names = Object.keys(columns);
   const values = Object.values(columns);
-  const placeholders = names.map((_, index) => `$${index + 4}`);
+  const placeholders = names.map((_, index) => `$${index + 6}`);
   const updates = names.map((name) => {
     if (name === 'created_at') return 'created_at = LEAST(job_runs.created_at, EXCLUDED.created_at)';
     if (name === 'attempt') return 'attempt = GREATEST(job_runs.attempt, EXCLUDED.attempt)';
     return `${name} = EXCLUDED.${name}`;
   });
-  await manager.query(
+  const refusesAfterEnd = SAYS_STILL_RUNNING.has(event.type);
+  const rows: Array<{ schedule_id: string | null }> = await manager.query(
     `INSERT INTO job_runs (id, status, status_rank, updated_at, ${names.join(', ')})
      VALUES ($1, $2, $3, now(), ${placeholders.join(', ')})
      ON CONFLICT (id) DO UPDATE SET
        ${updates.join(',\n       ')},
        status = CASE WHEN job_runs.status_rank < EXCLUDED.status_rank THEN EXCLUDED.status ELSE job_runs.status END,
        status_rank = GREATEST(job_runs.status_rank, EXCLUDED.status_rank),
-       updated_at = now()`,
-    [runId, status, runStatusRank(status), ...values],
+       updated_at = now()
+     WHERE NOT ($4 AND job_runs.status = ANY($5::text[]) AND job_runs.completed_at < ${`$${names.length + 6}`})
+     RETURNING schedule_id`,
+    [event.aggregateId, status, runStatusRank(status), refusesAfterEnd, TERMINAL_RUN_STATUSES, ...values, new Date(event.occurredAt)],
   );
+  if (rows.length === 0) {
+    await warnContradiction(manager, event);
+    return null;
+  }
+  return rows[0].schedule_id;
 }
 
 /**
  * A terminal event follows `run.requested` or `run.started` of its run, so the row exists; the first terminal
- * event wins, and a later one changes nothing.
+ * event wins, and a later one changes nothing. Either way its commit wakes the API's requests waiting for the run's
+ * end (`pg_notify`, delivered when the transaction commits).
  */
-async function finishRun(manager: EntityManager, event: RunEvent, status: RunStatus, columns: Columns): Promise<void> {
+function finishRun(manager: EntityManager, event: RunEvent, status: RunStatus, columns: Columns): Promise<string | null> {
   const names = Object.keys(columns);
   const assignments = names.map((name, index) => `${name} = $${index + 5}`);
-  await updateRun(
+  return updateRun(
     manager,
     event,
     `status = $2, status_rank = $3, completed_at = $4, ${assignments.join(', ')}`,
     `status_rank < $3`,
     [status, runStatusRank(status), new Date(event.occurredAt), ...Object.values(columns)],
     'ended',
+    RUN_ENDED_CHANNEL,
   );
-  // Delivered when this transaction commits: wakes the API's requests waiting for the run's end.
-  await manager.query(`SELECT pg_notify($1, $2)`, [RUN_ENDED_CHANNEL, event.aggregateId]);
 }
 
 /**
  * Updates the event's run where `condition` holds (`$1` is the run id, `params` are `$2`...), and bumps
  * `updated_at` when it does. An event that only changes an existing run cannot create it: when the run has no
- * row yet, this throws, so the transaction rolls back and the message is redelivered rather than lost.
+ * row yet, this throws, so the transaction rolls back and the message is redelivered rather than lost. Resolves to
+ * the row's schedule id; with `notify`, the run's id goes out on that channel once the transaction commits.
  */
 async function updateRun(
   manager: EntityManager,
@@ -209,16 +205,19 @@ async function updateRun(
   condition: string,
   params: ReadonlyArray<string | number | boolean | Date | null>,
   what = `got ${event.type}`,
-): Promise<void> {
+  notify: string | null = null,
+): Promise<string | null> {
+  const channel = `$${params.length + 2}`;
   // A data-modifying CTE runs whether or not the outer query reads it; the outer query sees the row as it was.
-  const rows: Array<{ found: boolean }> = await manager.query(
+  const rows: Array<{ schedule_id: string | null }> = await manager.query(
     `WITH updated AS (
        UPDATE job_runs SET ${assignments}, updated_at = now()
        WHERE id = $1 AND (${condition})
        RETURNING 1
      )
-     SELECT EXISTS (SELECT 1 FROM job_runs WHERE id = $1) AS found`,
-    [event.aggregateId, ...params],
+     SELECT schedule_id${notify === null ? '' : `, pg_notify(${channel}, id::text)`} FROM job_runs WHERE id = $1`,
+    notify === null ? [event.aggregateId, ...params] : [event.aggregateId, ...params, notify],
   );
-  if (!rows[0]?.found) throw new Error(`Run ${event.aggregateId} ${what} before any event created it`);
+  if (rows.length === 0) throw new Error(`Run ${event.aggregateId} ${what} before any event created it`);
+  return rows[0].schedule_id;
 }

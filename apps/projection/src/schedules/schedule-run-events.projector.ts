@@ -16,9 +16,10 @@ export async function projectRunEventWithSchedule(manager: EntityManager, event:
   const scheduleId = event.type === 'run.requested' ? (event.data.scheduleId ?? null) : null;
   // Taken before the run's row is written, as the snapshot projector takes it before reading that row.
   if (scheduleId !== null) await lockSchedule(manager, scheduleId);
-  await projectRunEvent(manager, event, position);
+  const scheduleOfRun = await projectRunEvent(manager, event, position);
   if (event.type === 'run.requested' && scheduleId !== null) await countScheduledRun(manager, scheduleId, event.aggregateId, new Date(event.data.requestedAt));
-  else if (MAY_MOVE_STATUS.has(event.type)) await followLastRun(manager, event.aggregateId);
+  // Only a run a schedule requested is a schedule's last run (run.requested sets its schedule_id before counting it).
+  else if (MAY_MOVE_STATUS.has(event.type) && scheduleOfRun !== null) await followLastRun(manager, event.aggregateId);
 }
 
 /**
