@@ -82,36 +82,7 @@ export async function rebuildReadModels(deps: RebuildDependencies, options: Rebu
       deps.log('Rebuilding read models', { model: options.model, streams: replaying.map(({ streamName, replay }) => `${streamName} (${replay.events})`) });
       await catchUp(deps, shadow, replaying, session.manager, liveSchema);
 
-      await session.startTransaction();
-      try {
-        await lockLiveTables(session.manager, liveSchema, models);
-        // The acks of what the live consumers committed just before reach the server: their positions are where they are.
-        await new Promise((resolve) => setTimeout(resolve, ACKS_SETTLE_MS));
-        // Whatever the live projection applied while the replay ran; it waits from here until the commit.
-        await catchUp(deps, shadow, replaying, session.manager, liveSchema);
-        if (models.includes('audit')) await carryOverAuditWithoutEvent(session.manager, liveSchema);
-        const tables: TableComparisonView[] = [];
-        for (const model of models) {
-          for (const table of READ_MODEL_TABLES[model].tables) tables.push(await compareTable(session.manager, liveSchema, table, READ_MODEL_TABLES[model].projectionTimes[table] ?? []));
-        }
-        const report = reportOf(options, replaying, tables, started);
-        if (options.swap && report.unrestorable > 0 && !options.acceptLoss) {
-          throw new YardError(
-            ErrorCode.RebuildWouldLoseRows,
-            `A swap would drop ${report.unrestorable} live rows the rebuild could not restore (${report.unrestorableBecause}); nothing was swapped. Swap with acceptLoss to drop them.`,
-            undefined,
-            { unrestorable: report.unrestorable },
-          );
-        }
-        if (options.swap) await swapTables(session.manager, liveSchema, await swappedTables(session.manager, liveSchema, models));
-        await recordRebuild(session.manager, liveSchema, options, report);
-        await session.commitTransaction();
-        deps.log(options.swap ? 'Read models rebuilt and swapped in' : 'Read models rebuilt and compared', { model: options.model, identical: report.identical, seconds: report.seconds });
-        return { ...report, swapped: options.swap };
-      } catch (error) {
-        await session.rollbackTransaction();
-        throw error;
-      }
+      return await compareAndSwapUnderLock(deps, shadow, session, { options, models, replaying, liveSchema, started });
     } finally {
       await dropShadowSchema(session).catch(() => undefined);
       await session.query(`SELECT pg_advisory_unlock(hashtext($1))`, [REBUILD_LOCK]).catch(() => undefined);
@@ -119,6 +90,56 @@ export async function rebuildReadModels(deps: RebuildDependencies, options: Rebu
   } finally {
     if (shadow.isInitialized) await shadow.destroy();
     await session.release();
+  }
+}
+
+/** A connection of the live DataSource held for the whole rebuild (its advisory lock, its transaction). */
+type Session = ReturnType<DataSource['createQueryRunner']>;
+
+interface LockedStep {
+  readonly options: RebuildOptions;
+  readonly models: readonly ReadModelName[];
+  readonly replaying: Replaying[];
+  readonly liveSchema: string;
+  readonly started: number;
+}
+
+/**
+ * In one transaction on `session`: locks the live tables against writes, catches up with what the live projection
+ * applied meanwhile, compares every table, swaps when asked (and allowed), and audits the rebuild. Rolls back on
+ * any failure or refusal, leaving the live tables as they were.
+ */
+async function compareAndSwapUnderLock(deps: RebuildDependencies, shadow: DataSource, session: Session, step: LockedStep): Promise<RebuildReport> {
+  const { options, models, replaying, liveSchema, started } = step;
+  await session.startTransaction();
+  try {
+    await lockLiveTables(session.manager, liveSchema, models);
+    // The acks of what the live consumers committed just before reach the server: their positions are where they are.
+    await new Promise((resolve) => setTimeout(resolve, ACKS_SETTLE_MS));
+    // Whatever the live projection applied while the replay ran; it waits from here until the commit.
+    await catchUp(deps, shadow, replaying, session.manager, liveSchema);
+    if (models.includes('audit')) await carryOverAuditWithoutEvent(session.manager, liveSchema);
+    const tables: TableComparisonView[] = [];
+    for (const model of models) {
+      for (const table of READ_MODEL_TABLES[model].tables) tables.push(await compareTable(session.manager, liveSchema, table, READ_MODEL_TABLES[model].projectionTimes[table] ?? []));
+    }
+    const report = reportOf(options, replaying, tables, started);
+    if (options.swap && report.unrestorable > 0 && !options.acceptLoss) {
+      throw new YardError(
+        ErrorCode.RebuildWouldLoseRows,
+        `A swap would drop ${report.unrestorable} live rows the rebuild could not restore (${report.unrestorableBecause}); nothing was swapped. Swap with acceptLoss to drop them.`,
+        undefined,
+        { unrestorable: report.unrestorable },
+      );
+    }
+    if (options.swap) await swapTables(session.manager, liveSchema, await swappedTables(session.manager, liveSchema, models));
+    await recordRebuild(session.manager, liveSchema, options, report);
+    await session.commitTransaction();
+    deps.log(options.swap ? 'Read models rebuilt and swapped in' : 'Read models rebuilt and compared', { model: options.model, identical: report.identical, seconds: report.seconds });
+    return { ...report, swapped: options.swap };
+  } catch (error) {
+    await session.rollbackTransaction();
+    throw error;
   }
 }
 
