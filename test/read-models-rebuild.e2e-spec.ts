@@ -1,16 +1,7 @@
-import { execFile } from 'node:child_process';
+import { projectionCli } from './support/projection-cli';
 import { YardmasterStack } from './support/yardmaster-stack';
 
 jest.setTimeout(120_000);
-
-/** `npm run projection -- …` as the README prints it, with the stack's own environment. */
-function projectionCli(stack: YardmasterStack, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('npm', ['run', '--silent', 'projection', '--', ...args], { env: { ...process.env, ...stack.serviceEnv } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('rebuilding the read models through REST and the command line', () => {
   let stack: YardmasterStack;

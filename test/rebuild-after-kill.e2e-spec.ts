@@ -4,8 +4,8 @@
  * again on the rebuilt tables, goes on applying. The history holds runs that complete, fail, are retried and are cancelled, a
  * schedule created and paused, a job override, and identity changes.
  */
-import { execFile } from 'node:child_process';
 import { waitFor } from '@yardmaster/testing';
+import { projectionCli } from './support/projection-cli';
 import { YardmasterStack } from './support/yardmaster-stack';
 
 jest.setTimeout(180_000);
@@ -25,13 +25,6 @@ const ENDED = ['completed', 'failed', 'errored', 'cancelled', 'timed_out'];
 
 describe('the projection killed and its tables dropped: rebuilt from the streams, identical', () => {
   let stack: YardmasterStack;
-
-  const projectionCli = (args: readonly string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile('npm', ['run', '--silent', 'projection', '--', ...args], { env: { ...process.env, ...stack.serviceEnv } }, (error, stdout, stderr) => {
-        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      });
-    });
 
   const snapshot = async (): Promise<Record<string, string[]>> => {
     const tables: Record<string, string[]> = {};
@@ -76,7 +69,7 @@ describe('the projection killed and its tables dropped: rebuilt from the streams
 
     await stack.service('projection').kill();
     await stack.database.dataSource.query(`DROP TABLE ${Object.keys(TABLES).join(', ')}, applied_events CASCADE`);
-    const rebuilt = await projectionCli(['rebuild', '--swap']);
+    const rebuilt = await projectionCli(stack, ['rebuild', '--swap']);
     expect({ code: rebuilt.code, stderr: rebuilt.code === 0 ? '' : rebuilt.stderr }).toEqual({ code: 0, stderr: '' });
     expect(rebuilt.stdout).toMatch(/^swapped in: \d+ events/m);
 

@@ -48,7 +48,7 @@ async function recordApplied(manager: EntityManager, messages: ReadonlyArray<Str
 }
 
 /** Projects a batch event by event with a projector of single events (inside the batch's transaction). */
-export function eachInTurn<TEvent>(project: (manager: EntityManager, event: TEvent, position: number) => Promise<void>) {
+export function eachInTurn<TEvent>(project: (manager: EntityManager, event: TEvent, position: number) => Promise<unknown>) {
   return async (manager: EntityManager, messages: ReadonlyArray<StreamMessage<TEvent>>): Promise<void> => {
     for (const message of messages) await project(manager, message.event, message.streamSequence);
   };

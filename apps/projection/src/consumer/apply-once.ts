@@ -11,7 +11,7 @@ import { applyBatchOnce, eachInTurn } from './apply-batch-once';
 export async function applyOnce<TEvent extends EventEnvelope>(
   dataSource: DataSource,
   message: StreamMessage<TEvent>,
-  project: (manager: EntityManager, event: TEvent, position: number) => Promise<void>,
+  project: (manager: EntityManager, event: TEvent, position: number) => Promise<unknown>,
 ): Promise<boolean> {
   return (await applyBatchOnce(dataSource, [message], eachInTurn(project))) === 1;
 }
