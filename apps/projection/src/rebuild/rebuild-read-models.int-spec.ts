@@ -2,7 +2,7 @@
  * Rebuilds the read models from the event streams, on the real NATS server and Postgres, for a history with every
  * kind of event: the stream version 1 wrote (libs/contracts/src/event-contract/recorded/events-v1.jsonl: runs of
  * every ending, a cancel, a scheduled start, a job override, identity changes, a facts report with applied and
- * skipped entries) applied by the whole projection. The rebuild compares equal while the projection serves, restores
+ * skipped entries) and a retried run, applied by the whole projection. The rebuild compares equal while the projection serves, restores
  * every table after the projection is stopped and its tables dropped, repairs a damaged table, and says what
  * retention has taken instead of producing less.
  */
@@ -33,6 +33,29 @@ const recorded: Array<{ stream: string; subject: string; event: EventEnvelope }>
 
 /** Every table a rebuild restores, with the columns it cannot reproduce (when the projection applied an event). */
 const TABLES = READ_MODELS_REBUILT.flatMap((model) => READ_MODEL_TABLES[model].tables.map((table) => ({ table, skipped: READ_MODEL_TABLES[model].projectionTimes[table] ?? [] })));
+
+/**
+ * A run whose step failed once and was retried, which the recording lacks: the recorded Hello World run under a new
+ * id, its step started a second time (attempt 2) before it completed.
+ */
+function aRetriedRun(): Array<{ subject: string; event: EventEnvelope }> {
+  const runId = randomUUID();
+  const original = recorded.filter(({ event }) => event.aggregateId === recorded.find(({ event: first }) => first.type === 'run.completed')!.event.aggregateId);
+  const events: Array<{ subject: string; event: EventEnvelope }> = [];
+  for (const { subject, event } of original) {
+    const renamed = { subject: subject.replace(event.aggregateId, runId), event: { ...event, id: event.id.replace(event.aggregateId, runId), aggregateId: runId } };
+    if (event.type === 'run.log_batch') {
+      const { entries } = event.data as { entries: Array<{ id: string }> };
+      renamed.event = { ...renamed.event, data: { entries: entries.map((entry) => ({ ...entry, id: entry.id.replace(event.aggregateId, runId) })) } };
+    }
+    events.push(renamed);
+    if (event.type === 'run.step_started') {
+      const retry = { ...(event.data as object), attempt: 2 };
+      events.push({ subject: renamed.subject, event: { ...renamed.event, id: `${renamed.event.id}:2`, occurredAt: new Date(Date.parse(event.occurredAt) + 1_000).toISOString(), data: retry } });
+    }
+  }
+  return events;
+}
 
 const isRecordedWithoutEvent = (row: string) => (ACTIONS_RECORDED_WITHOUT_EVENT as readonly string[]).includes((JSON.parse(row) as { action: string }).action);
 
@@ -70,14 +93,16 @@ describe('rebuilding the read models from the streams', () => {
 
   beforeAll(async () => {
     projection = await startProjectionOnOwnInstance('rebuild');
-    for (const { subject, event } of recorded) await projection.publisher.publish(subject.replace(`${RECORDED_INSTANCE}.`, `${projection.instance}.`), event);
+    for (const { subject, event } of [...recorded, ...aRetriedRun()]) await projection.publisher.publish(subject.replace(`${RECORDED_INSTANCE}.`, `${projection.instance}.`), event);
     await allApplied();
     before = await snapshot();
   });
 
   afterAll(() => projection?.remove());
 
-  it('holds every kind of read model row to begin with', () => {
+  it('holds every kind of read model row to begin with, a retried run among them', async () => {
+    const [{ retried }] = await projection.db.dataSource.query(`SELECT count(*)::int AS retried FROM job_runs WHERE attempt = 2 OR (steps -> 'run' ->> 'attempt')::int = 2`);
+    expect(retried).toBe(1);
     for (const table of ['job_runs', 'job_log_entries', 'job_run_counts', 'schedules', 'job_definitions', 'audit_entries', 'facts_reports', 'facts_report_entries']) {
       expect({ table, rows: before[table].length }).toEqual({ table, rows: expect.any(Number) });
       expect(before[table].length).toBeGreaterThan(0);
