@@ -7,7 +7,8 @@
  *     every workspace package.json: a scope and a type each), and declared dependencies equal to the imports
  *     (`@nx/dependency-checks` on each project's package.json).
  *  2. Workflow code (`libs/workflows/src`) stays deterministic: no Node built-ins, no Temporal
- *     activity/worker/client, no `@yardmaster/*` other than contracts except as `import type`, no Node globals.
+ *     activity/worker/client, no `@yardmaster/*` other than contracts except as `import type`, no Node globals;
+ *     values of the contracts only from `@yardmaster/contracts/workflow` (no schema in the workflow bundle).
  *  3. No floating or misused promises anywhere (typed linting).
  */
 const { builtinModules } = require('node:module');
@@ -107,6 +108,11 @@ const workflowRestrictedImports = [
         name,
         message: WORKFLOW_MESSAGE,
       })),
+      {
+        name: '@yardmaster/contracts',
+        allowTypeImports: true,
+        message: 'Workflow code takes values from @yardmaster/contracts/workflow (no zod in the workflow bundle); `import type` from the index.',
+      },
     ],
     patterns: [
       { group: ['node:*'], message: WORKFLOW_MESSAGE },

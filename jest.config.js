@@ -19,7 +19,11 @@ const swc = [
 const common = {
   transform: { '^.+\\.ts$': swc },
   // Every library by its package name, from its sources (the apps are never imported by name).
-  moduleNameMapper: { '^@yardmaster/((?!api$|cli$|collector$|projection$|scheduler$|e2e$)[a-z-]+)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@yardmaster/((?!api$|cli$|collector$|projection$|scheduler$|e2e$)[a-z-]+)$': '<rootDir>/libs/$1/src',
+    // The contracts' workflow entry point (libs/contracts/workflow/package.json), from its source too.
+    '^@yardmaster/contracts/workflow$': '<rootDir>/libs/contracts/src/workflow-contracts',
+  },
   testEnvironment: 'node',
   rootDir: __dirname,
 };

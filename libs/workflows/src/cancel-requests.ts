@@ -1,5 +1,6 @@
 import { ApplicationFailure, CancellationScope, condition, defineUpdate, setHandler } from '@temporalio/workflow';
-import { REQUEST_CANCEL_UPDATE, RUN_ALREADY_FINISHING_FAILURE_TYPE, type CancelAccepted, type CancelRequestedSignal } from '@yardmaster/contracts';
+import { REQUEST_CANCEL_UPDATE, RUN_ALREADY_FINISHING_FAILURE_TYPE } from '@yardmaster/contracts/workflow';
+import type { CancelAccepted, CancelRequestedSignal } from '@yardmaster/contracts';
 import type { PatchGate } from './patch-gate';
 
 export const requestCancel = defineUpdate<CancelAccepted, [CancelRequestedSignal]>(REQUEST_CANCEL_UPDATE);

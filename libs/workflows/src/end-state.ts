@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { RUN_END_FAILURE_TYPES, type RunOutcome } from '@yardmaster/contracts';
+import { RUN_END_FAILURE_TYPES } from '@yardmaster/contracts/workflow';
+import type { RunOutcome } from '@yardmaster/contracts';
 import type { PatchGate } from './patch-gate';
 
 /** Failed, errored and timed-out runs fail their workflow only in histories with this marker. */

@@ -1,17 +1,6 @@
 import { CancellationScope, CancelledFailure, defineSignal, isCancellation, proxyActivities, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
-import {
-  CANCEL_REQUESTED_SIGNAL,
-  COLLECT_FACTS_JOB_ID,
-  slotCountOf,
-  TEMPORAL_ACTOR,
-  type InventoryChange,
-  workflowIdForRun,
-  type CancelRequestedSignal,
-  type JsonValue,
-  type RunErrorInfo,
-  type RunOutcome,
-  type RunWorkflowInput,
-} from '@yardmaster/contracts';
+import { CANCEL_REQUESTED_SIGNAL, COLLECT_FACTS_JOB_ID, slotCountOf, TEMPORAL_ACTOR, workflowIdForRun } from '@yardmaster/contracts/workflow';
+import type { InventoryChange, CancelRequestedSignal, JsonValue, RunErrorInfo, RunOutcome, RunWorkflowInput } from '@yardmaster/contracts';
 import { CONCURRENCY_RELEASE_PATCH, CONCURRENCY_WAIT_PATCH } from './concurrency/concurrency-patches';
 import { markedPatches, v2Patches, type PatchGate } from './patch-gate';
 import { handOverConcurrencySlot } from './concurrency/hand-over-slot';

@@ -1,5 +1,6 @@
 import { ApplicationFailure, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { RUN_END_FAILURE_TYPES, schedulerTaskQueueBeside, type ScheduledRunRequest } from '@yardmaster/contracts';
+import { RUN_END_FAILURE_TYPES, schedulerTaskQueueBeside } from '@yardmaster/contracts/workflow';
+import type { ScheduledRunRequest } from '@yardmaster/contracts';
 import type { ScheduledRunActivities } from './scheduled-run-activities';
 
 /** A scheduled run the scheduler refused (the job's rule, its data, a job that is gone) is not retried. */

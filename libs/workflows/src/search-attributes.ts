@@ -1,5 +1,6 @@
 import { defineSearchAttributeKey } from '@temporalio/common';
-import { SEARCH_ATTRIBUTE_NAMES, type RunStatus } from '@yardmaster/contracts';
+import { SEARCH_ATTRIBUTE_NAMES } from '@yardmaster/contracts/workflow';
+import type { RunStatus } from '@yardmaster/contracts';
 import { upsertSearchAttributes } from '@temporalio/workflow';
 
 export const RUN_STATUS_KEY = defineSearchAttributeKey(SEARCH_ATTRIBUTE_NAMES.runStatus, 'KEYWORD');

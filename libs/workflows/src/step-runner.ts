@@ -1,13 +1,6 @@
 import { ActivityCancellationType, isCancellation, proxyActivities } from '@temporalio/workflow';
-import {
-  JOB_CODE_ERROR_TYPE,
-  JOB_NOT_HOSTED_ERROR_TYPE,
-  type InventoryChange,
-  type JsonValue,
-  type RunErrorInfo,
-  type RunWorkflowInput,
-  type StepOutcome,
-} from '@yardmaster/contracts';
+import { JOB_CODE_ERROR_TYPE, JOB_NOT_HOSTED_ERROR_TYPE } from '@yardmaster/contracts/workflow';
+import type { InventoryChange, JsonValue, RunErrorInfo, RunWorkflowInput, StepOutcome } from '@yardmaster/contracts';
 import { CANCEL_WINS_PATCH } from './cancel-requests';
 import { describeStepFailure } from './describe-failure';
 import type { PatchGate } from './patch-gate';

@@ -102,7 +102,7 @@ beforeAll(async () => {
       ...config,
       resolve: {
         ...config.resolve,
-        alias: { ...(config.resolve?.alias as Record<string, string>), '@yardmaster/contracts$': path.join(LIBS, 'contracts/src/index.ts') },
+        alias: { ...(config.resolve?.alias as Record<string, string>), '@yardmaster/contracts$': path.join(LIBS, 'contracts/src/index.ts'), '@yardmaster/contracts/workflow$': path.join(LIBS, 'contracts/src/workflow-contracts.ts') },
       },
     }),
   });

@@ -19,12 +19,13 @@ export const WORKFLOW_TRACING_INTERCEPTORS_MODULE = '@temporalio/interceptors-op
 
 /**
  * Modules evaluated once per worker instead of once per workflow. Temporal gives every workflow a module cache of its
- * own, so without this each run's first workflow task builds the contracts' zod schemas again (about 45 ms of CPU per
- * run on a 2-core machine: the largest cost a run had in the collector, `npm run bench`). Safe because the contracts
- * hold no per-workflow state: constants, pure functions and schemas; Temporal deep-freezes what it shares, so a
- * workflow that tried to change one would fail loudly rather than leak state into another run.
+ * own, so without this each run's first workflow task evaluated the contracts again (when the workflows took them
+ * from the package's index, that built every zod schema: about 45 ms of CPU per run on a 2-core machine). The
+ * workflows now take their values from `@yardmaster/contracts/workflow`, which loads no schema, so zod is not in the
+ * bundle at all; the entry point stays shared. Safe because it holds no per-workflow state: constants and pure
+ * functions; Temporal deep-freezes what it shares, so a workflow that tried to change one would fail loudly.
  */
-export const SHARED_WORKFLOW_MODULES: readonly string[] = ['@yardmaster/contracts'];
+export const SHARED_WORKFLOW_MODULES: readonly string[] = ['@yardmaster/contracts/workflow'];
 
 /** sysexits' EX_NOINPUT: a file the program needs is not there. */
 export const EXIT_WORKFLOW_BUNDLE_MISSING = 66;

@@ -103,8 +103,7 @@ export const planSettingsSchema = z
   .strict();
 export type PlanSettings = z.infer<typeof planSettingsSchema>;
 
-/** The built-in job whose runs are plan runs. */
-export const COLLECT_FACTS_JOB_ID = 'collection.CollectFacts';
+export { COLLECT_FACTS_JOB_ID } from './collect-facts-job';
 
 /** The run data of a plan run (the job's one `json` variable, `plan`, and the optional device restriction). */
 export const collectFactsRunDataSchema = z

@@ -1,5 +1,5 @@
 import { CancellationScope, getExternalWorkflowHandle, proxyLocalActivities } from '@temporalio/workflow';
-import { workflowIdForRun } from '@yardmaster/contracts';
+import { workflowIdForRun } from '@yardmaster/contracts/workflow';
 import type { ConcurrencyQueueActivities } from './concurrency-queue-activities';
 import { concurrencySlotFreed } from './concurrency-signals';
 

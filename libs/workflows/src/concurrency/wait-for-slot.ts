@@ -1,5 +1,5 @@
 import { CancellationScope, condition, continueAsNew, isCancellation, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import { type ContinuedConcurrencyWait, type RunWorkflowInput } from '@yardmaster/contracts';
+import type { ContinuedConcurrencyWait, RunWorkflowInput } from '@yardmaster/contracts';
 import type { ConcurrencyQueueActivities } from './concurrency-queue-activities';
 import { concurrencySlotFreed } from './concurrency-signals';
 import { signalWaitingRuns } from './hand-over-slot';

@@ -3,6 +3,7 @@ import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } f
 
 const WORKFLOWS_SRC = path.resolve(__dirname, '../index.ts');
 const CONTRACTS_SRC = path.resolve(__dirname, '../../../contracts/src/index.ts');
+const WORKFLOW_CONTRACTS_SRC = path.resolve(__dirname, '../../../contracts/src/workflow-contracts.ts');
 
 /**
  * The workflows bundled from their source, contracts included, as the tests see the code: not whatever `dist/`
@@ -16,7 +17,7 @@ export function bundleWorkflowsFromSource(workflowInterceptorModules: string[] =
     logger: new DefaultLogger('ERROR'),
     webpackConfigHook: (config) => ({
       ...config,
-      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@yardmaster/contracts$': CONTRACTS_SRC } },
+      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@yardmaster/contracts$': CONTRACTS_SRC, '@yardmaster/contracts/workflow$': WORKFLOW_CONTRACTS_SRC } },
     }),
   });
 }

@@ -1,5 +1,6 @@
 import { ActivityFailure, ApplicationFailure, TimeoutFailure } from '@temporalio/workflow';
-import { DEFAULT_MAX_WORKER_LOSSES, JOB_CODE_ERROR_TYPE, JOB_NOT_HOSTED_ERROR_TYPE, type RunWorkflowInput } from '@yardmaster/contracts';
+import { DEFAULT_MAX_WORKER_LOSSES, JOB_CODE_ERROR_TYPE, JOB_NOT_HOSTED_ERROR_TYPE } from '@yardmaster/contracts/workflow';
+import type { RunWorkflowInput } from '@yardmaster/contracts';
 
 /** How one failed attempt counts: against the job's retry policy, against the worker-loss budget, or not retried at all. */
 export type AttemptFailure = 'job' | 'worker_lost' | 'final';

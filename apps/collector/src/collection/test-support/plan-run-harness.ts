@@ -48,7 +48,7 @@ export function bundlePlanRunWorkflow(): Promise<WorkflowBundleWithSourceMap> {
     logger: new DefaultLogger('ERROR'),
     webpackConfigHook: (config) => ({
       ...config,
-      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@yardmaster/contracts$': path.join(LIBS, 'contracts/src/index.ts') } },
+      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@yardmaster/contracts$': path.join(LIBS, 'contracts/src/index.ts'), '@yardmaster/contracts/workflow$': path.join(LIBS, 'contracts/src/workflow-contracts.ts') } },
     }),
   });
 }

@@ -11,7 +11,7 @@ import { defineSearchAttributeKey } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { schedulerTaskQueueFor, SEARCH_ATTRIBUTE_NAMES, taskQueueOfRun } from '@yardmaster/contracts';
+import { schedulerTaskQueueFor, SEARCH_ATTRIBUTE_NAMES, taskQueueOfRun } from '@yardmaster/contracts/workflow';
 import { bundleWorkflowsFromSource } from '../bundle-from-source';
 import { historyFileText } from '../history-json';
 import { HISTORIES } from '../history-sets';

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { SCHEDULED_RUN_WORKFLOW_TYPE, type ScheduledRunRequest } from '@yardmaster/contracts';
+import { SCHEDULED_RUN_WORKFLOW_TYPE } from '@yardmaster/contracts/workflow';
+import type { ScheduledRunRequest } from '@yardmaster/contracts';
 import { RUN_REFUSED_ERROR_TYPE, type ScheduledRunActivities, type ScheduledRunOutcome } from '../../index';
 import { closed, type Shape, type ShapeContext } from './shape';
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { Duration } from '@temporalio/common';
-import { RUN_WORKFLOW_TYPE, workflowIdForRun, type RetryPolicyDefinition, type RunOutcome, type RunWorkflowInput } from '@yardmaster/contracts';
+import { RUN_WORKFLOW_TYPE, workflowIdForRun } from '@yardmaster/contracts/workflow';
+import type { RetryPolicyDefinition, RunOutcome, RunWorkflowInput } from '@yardmaster/contracts';
 
 /** How a recorded execution closes: its history's last event. */
 export type ClosedAs = 'COMPLETED' | 'FAILED' | 'CANCELED' | 'CONTINUED_AS_NEW';

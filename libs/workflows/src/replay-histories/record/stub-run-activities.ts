@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { INFRASTRUCTURE_FAULT_ERROR_TYPE, JOB_CODE_ERROR_TYPE, type JsonValue, type StepOutcome } from '@yardmaster/contracts';
+import { INFRASTRUCTURE_FAULT_ERROR_TYPE, JOB_CODE_ERROR_TYPE } from '@yardmaster/contracts/workflow';
+import type { JsonValue, StepOutcome } from '@yardmaster/contracts';
 import type { ExecuteStepInput, RunActivities, RunEventDraft } from '../../index';
 import { SlotQueue } from './slot-queue';
 
