@@ -23,7 +23,10 @@ export function adminToken() {
   try {
     return { token: readFileSync(ADMIN_TOKEN_FILE, 'utf8').trim(), source: ADMIN_TOKEN_FILE };
   } catch {
-    throw new BenchStop(`no token: set YARD_TOKEN, or run \`npm start\` once so that it writes ${ADMIN_TOKEN_FILE}`);
+    throw new BenchStop(
+      `no token: set YARD_TOKEN, or run \`npm start\` once so that it writes ${ADMIN_TOKEN_FILE} ` +
+        "(when the database already had users, another checkout's: `npm run yard-admin -- create-admin <you>` prints a token for YARD_TOKEN)",
+    );
   }
 }
 
