@@ -1,45 +1,19 @@
+import type { TableComparisonView } from '@yardmaster/contracts';
 import type { EntityManager } from '@yardmaster/read-models';
 import { SHADOW_SCHEMA } from './shadow-schema';
 
 /** The rows of one table that differ, named by key: at most this many per table. */
 const DIFFERENCES_NAMED = 5;
 
-export interface TableSummary {
-  readonly rows: number;
-  /** The sum of a 60-bit hash of every row's compared columns: equal tables have equal checksums, in any row order. */
-  readonly checksum: string;
-}
-
-export interface RowDifference {
-  /** The row's primary key, column by column. */
-  readonly key: Record<string, unknown>;
-  readonly kind: 'only live' | 'only rebuilt' | 'differs';
-  /** For a row in both: the columns whose values differ. */
-  readonly columns?: readonly string[];
-}
-
-export interface TableComparison {
-  readonly table: string;
-  /** Null when the live table is not there (dropped): everything rebuilt is new. */
-  readonly live: TableSummary | null;
-  readonly rebuilt: TableSummary;
-  readonly equal: boolean;
-  /** When they differ: how many rows are only live, only rebuilt, or in both with other values… */
-  readonly onlyLive: number;
-  readonly onlyRebuilt: number;
-  readonly differing: number;
-  /** …and the first of them by key. */
-  readonly differences: readonly RowDifference[];
-  /** Columns not compared: when the projection applied an event, which a rebuild cannot reproduce. */
-  readonly notCompared: readonly string[];
-}
+type TableSummary = NonNullable<TableComparisonView['live']>;
+type RowDifference = TableComparisonView['differences'][number];
 
 /**
  * Compares a live table with its rebuilt twin in the shadow schema, in `manager`'s transaction: counts and checksums
  * first, and only when they differ a join on the primary key for what differs. The columns compared are the rebuilt
  * table's (the migrations' own), but for `notCompared`.
  */
-export async function compareTable(manager: EntityManager, liveSchema: string, table: string, notCompared: readonly string[]): Promise<TableComparison> {
+export async function compareTable(manager: EntityManager, liveSchema: string, table: string, notCompared: readonly string[]): Promise<TableComparisonView> {
   const { columns, key } = await tableShape(manager, table);
   const compared = columns.filter((column) => !notCompared.includes(column));
   const rowHash = (alias: string) => `md5(ROW(${compared.map((column) => `${alias}.${quote(column)}`).join(', ')})::text)`;

@@ -28,17 +28,24 @@ export const rebuildCommandSchema = z.object({
 });
 export type RebuildCommand = z.infer<typeof rebuildCommandSchema>;
 
-const tableSummarySchema = z.object({ rows: z.number().int(), checksum: z.string() });
+const tableSummarySchema = z.object({
+  rows: z.number().int(),
+  /** The sum of a 60-bit hash of every row's compared columns: equal tables have equal checksums, in any row order. */
+  checksum: z.string(),
+});
 
 /** One table compared: counts and checksums of both sides, and when they differ, how and where. */
 export const tableComparisonSchema = z.object({
   table: z.string(),
+  /** Null when the live table is not there (dropped): everything rebuilt is new. */
   live: tableSummarySchema.nullable(),
   rebuilt: tableSummarySchema,
   equal: z.boolean(),
+  /** When they differ: how many rows are only live, only rebuilt, or in both with other values… */
   onlyLive: z.number().int(),
   onlyRebuilt: z.number().int(),
   differing: z.number().int(),
+  /** …and the first five of them by primary key; for a row in both, the columns whose values differ. */
   differences: readonlyArray(
     z.object({
       key: z.record(z.string(), z.unknown()),
@@ -46,6 +53,7 @@ export const tableComparisonSchema = z.object({
       columns: readonlyArray(z.string()).optional(),
     }),
   ),
+  /** Columns not compared: when the projection applied an event, which a rebuild cannot reproduce. */
   notCompared: readonlyArray(z.string()),
 });
 export type TableComparisonView = z.infer<typeof tableComparisonSchema>;
