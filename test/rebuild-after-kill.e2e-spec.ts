@@ -1,10 +1,15 @@
 /**
  * Issue 15's promise on the whole stack: kill the projection (SIGKILL), drop every read model table, rebuild them
  * from the streams with `npm run projection -- rebuild --swap`, and find them as they were; the projection, started
- * again on the rebuilt tables, goes on applying. The history holds runs that complete, fail, are retried and are cancelled, a
- * schedule created and paused, a job override, and identity changes.
+ * again on the rebuilt tables, goes on applying. The history holds runs of every ending (completed, failed, errored,
+ * timed out, cancelled) and one retried, a schedule created and paused, a job override, identity changes, and a facts
+ * report with an applied and a skipped entry.
  */
-import { waitFor } from '@yardmaster/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventEnvelope } from '@yardmaster/contracts';
+import { connectNats, EventPublisher } from '@yardmaster/messaging';
+import { testDependencies, waitFor } from '@yardmaster/testing';
 import { projectionCli } from './support/projection-cli';
 import { YardmasterStack } from './support/yardmaster-stack';
 
@@ -22,6 +27,14 @@ const TABLES: Record<string, readonly string[]> = {
   facts_report_entries: [],
 };
 const ENDED = ['completed', 'failed', 'errored', 'cancelled', 'timed_out'];
+
+const RECORDED_INSTANCE = 'evrec';
+/** The facts events of the stream version 1 recorded (libs/contracts/src/event-contract/recorded/): one report. */
+const RECORDED_FACTS: Array<{ subject: string; event: EventEnvelope }> = readFileSync(join(__dirname, '../libs/contracts/src/event-contract/recorded/events-v1.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as { stream: string; subject: string; event: EventEnvelope })
+  .filter(({ stream }) => stream === 'facts');
 
 describe('the projection killed and its tables dropped: rebuilt from the streams, identical', () => {
   let stack: YardmasterStack;
@@ -43,19 +56,33 @@ describe('the projection killed and its tables dropped: rebuilt from the streams
 
   it('restores every table, and the projection carries on from them', async () => {
     const completed = await stack.startRun('examples.HelloWorld', { data: { name: 'before', count: 3 } });
-    const failed = await stack.startRun('examples.FailOnPurpose', { data: {} });
+    const failed = await stack.startRun('examples.FailOnPurpose', { data: { outcome: 'fail' } });
+    const errored = await stack.startRun('examples.FailOnPurpose', { data: { outcome: 'error' } });
+    const timedOut = await stack.startRun('examples.SlowCount', { data: { seconds: 30 }, runTimeoutSeconds: 2 });
     // Fails its first attempt with an infrastructure fault: retried, it completes on the second.
     const retried = await stack.startRun('examples.FlakyDevice', { data: { failures: 1 } });
     const cancelled = await stack.startRun('examples.SlowCount', { data: { seconds: 30 } });
     await stack.waitForRun(cancelled, (run) => run.status === 'running', 'running');
     expect((await stack.post(`/api/runs/${cancelled}/cancel`, '')).status).toBe(202);
-    for (const runId of [completed, failed, retried, cancelled]) await stack.waitForRun(runId, (run) => ENDED.includes(run.status), 'to end', 30_000);
+    const endings = [completed, failed, errored, timedOut, retried, cancelled];
+    for (const runId of endings) await stack.waitForRun(runId, (run) => ENDED.includes(run.status), 'to end', 30_000);
+    const statuses = await Promise.all(endings.map(async (runId) => (await stack.getJson(`/api/runs/${runId}`)).body.status));
+    expect(statuses).toEqual(['completed', 'failed', 'errored', 'timed_out', 'completed', 'cancelled']);
     expect((await stack.getJson(`/api/runs/${retried}`)).body).toMatchObject({ status: 'completed', attempt: 2 });
     const schedule = await stack.post('/api/schedules', JSON.stringify({ jobId: 'examples.HelloWorld', key: 'rebuild-e2e', data: { name: 'x' }, cron: '0 3 1 1 *' }));
     expect(schedule.status).toBe(201);
     expect((await stack.post(`/api/schedules/${schedule.body.id}/pause`, JSON.stringify({ reason: 'maintenance' }))).status).toBe(200);
     expect((await stack.sendPut('/api/jobs/examples.InterfaceAudit/overrides', { description: 'Rebuilt' })).status).toBe(200);
     await stack.createUser('rebuild-ann', ['runs.view_own']);
+    // A facts report with an applied and a skipped entry, as version 1 recorded one (its plan run needs SNMP agents).
+    const nc = await connectNats(testDependencies.natsUrl, `rebuild-e2e-${stack.instance}`);
+    const publisher = new EventPublisher(nc);
+    for (const { subject, event } of RECORDED_FACTS) await publisher.publish(subject.replace(`${RECORDED_INSTANCE}.`, `${stack.instance}.`), event);
+    await nc.drain();
+    await waitFor(async () => {
+      const rows: Array<{ resolved: number }> = await stack.database.dataSource.query(`SELECT count(*)::int AS resolved FROM facts_report_entries WHERE status IN ('applied', 'skipped')`);
+      return rows[0].resolved === 2 ? true : undefined;
+    }, 30_000, 'the recorded facts report applied');
     // Everything applied and audited: the override and the user's audit entries are the last to land.
     await waitFor(async () => {
       const audit = await stack.getJson('/api/audit?limit=100');
@@ -64,7 +91,9 @@ describe('the projection killed and its tables dropped: rebuilt from the streams
     }, 30_000, 'every action audited');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const before = await snapshot();
-    expect(before.job_runs).toHaveLength(4);
+    expect(before.job_runs).toHaveLength(6);
+    expect(before.facts_reports).toHaveLength(1);
+    expect(before.facts_report_entries.filter((row) => /"status":"(applied|skipped)"/.test(row))).toHaveLength(2);
     expect(before.job_log_entries.length).toBeGreaterThan(3);
 
     await stack.service('projection').kill();
