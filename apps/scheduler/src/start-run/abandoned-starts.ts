@@ -3,7 +3,13 @@ import { workflowIdForRun } from '@yardmaster/contracts';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { workflowStateOf } from '../temporal/workflow-state';
 
-const SWEEP_INTERVAL_MS = 5_000;
+/**
+ * Often, while any start is abandoned (only during and just after a Temporal outage): a straggler must be terminated
+ * before a collector runs it, and a short job runs within a fraction of a second once Temporal hands it out. At 5 s a
+ * straggler of Hello World completed first (dependency chaos, December 2, 2026); this narrows that window, it cannot
+ * close it.
+ */
+const SWEEP_INTERVAL_MS = 250;
 /** Once Temporal answers "no such workflow" this long after the start gave up, the start can no longer arrive. */
 const SETTLED_AFTER_MS = 30_000;
 
@@ -32,8 +38,16 @@ export class AbandonedStarts implements OnApplicationBootstrap, OnApplicationShu
   }
 
   onApplicationBootstrap(): void {
+    let running = false;
     this.timer = setInterval(() => {
-      if (this.abandonedAt.size > 0) this.sweeping = this.sweep().catch(() => undefined);
+      // One sweep at a time: while Temporal is still away, a sweep waits on it longer than the interval.
+      if (running || this.abandonedAt.size === 0) return;
+      running = true;
+      this.sweeping = this.sweep()
+        .catch(() => undefined)
+        .finally(() => {
+          running = false;
+        });
     }, SWEEP_INTERVAL_MS);
   }
 
