@@ -8,7 +8,7 @@ import { skipsSubject, type EventsNeeded } from './read-model-tables';
 /** Events applied per transaction: as many as the live consumer takes at most, a few hundred KB of log lines. */
 const REPLAY_BATCH = 1_000;
 /** The events that could not be applied that a report names; the rest are counted. */
-const FAILURES_NAMED = 10;
+export const FAILURES_NAMED = 10;
 
 export interface ReplayedEventFailure {
   readonly sequence: number;

@@ -5,7 +5,7 @@ import { EVENT_STREAM_SUBJECTS, type ConsumedStream } from '../consumer/consumer
 import { projectionPosition } from './live-positions';
 import { replaysFor, type ReadModelName, type ReplayedStream } from './read-model-tables';
 import type { RebuildDependencies } from './rebuild-dependencies';
-import { replayStream, type StreamReplay } from './replay-stream';
+import { FAILURES_NAMED, replayStream, type StreamReplay } from './replay-stream';
 
 /** A stream being replayed, with where it stands. */
 export interface Replaying {
@@ -97,5 +97,5 @@ async function replayInto(deps: RebuildDependencies, shadow: DataSource, entry: 
   entry.spentMs += performance.now() - began;
   entry.applied += replayed.applied;
   entry.failed += replayed.failed;
-  entry.failures.push(...replayed.failures.slice(0, Math.max(0, 10 - entry.failures.length)));
+  entry.failures.push(...replayed.failures.slice(0, Math.max(0, FAILURES_NAMED - entry.failures.length)));
 }
