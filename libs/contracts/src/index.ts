@@ -10,6 +10,7 @@ export * from './runs/run-status';
 export * from './runs/log-level';
 export * from './runs/run-workflow';
 export * from './runs/run-endings';
+export * from './runs/run-start-claims';
 export * from './jobs/variable-definition';
 export * from './jobs/sensitive-values';
 export * from './jobs/job-definition';

@@ -19,6 +19,7 @@ export * from './concurrency-queue';
 export * from './secret-box';
 export * from './run-file-store';
 export * from './idempotency-store';
+export * from './run-start-claims';
 export * from './service-logger';
 export * from './health-ping';
 export * from './service-start';

@@ -1,5 +1,5 @@
 import { CancellationScope, CancelledFailure, defineSignal, isCancellation, proxyActivities, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
-import { CANCEL_REQUESTED_SIGNAL, COLLECT_FACTS_JOB_ID, slotCountOf, TEMPORAL_ACTOR, workflowIdForRun } from '@yardmaster/contracts/workflow';
+import { CANCEL_REQUESTED_SIGNAL, COLLECT_FACTS_JOB_ID, RUN_START_ABANDONED_ERROR_TYPE, slotCountOf, TEMPORAL_ACTOR, workflowIdForRun } from '@yardmaster/contracts/workflow';
 import type { InventoryChange, CancelRequestedSignal, JsonValue, RunErrorInfo, RunOutcome, RunWorkflowInput } from '@yardmaster/contracts';
 import { CONCURRENCY_RELEASE_PATCH, CONCURRENCY_WAIT_PATCH } from './concurrency/concurrency-patches';
 import { markedPatches, v2Patches, type PatchGate } from './patch-gate';
@@ -13,6 +13,7 @@ import { RunEventDrafts } from './run-event-drafts';
 import { RUN_STARTED_BY_FIRST_STEP_PATCH } from './run-started-patch';
 import { markRunStatus } from './search-attributes';
 import { createStepRunner } from './step-runner';
+import { isStartAbandoned, startAbandonedFailure } from './start-abandoned';
 
 const POST_RUN_STEP = 'post_run';
 
@@ -22,7 +23,9 @@ export const cancelRequested = defineSignal<[CancelRequestedSignal]>(CANCEL_REQU
 type Ending =
   | { readonly kind: 'error'; readonly error: RunErrorInfo }
   | { readonly kind: 'cancelled'; readonly step: string | null }
-  | { readonly kind: 'timed_out'; readonly error: RunErrorInfo };
+  | { readonly kind: 'timed_out'; readonly error: RunErrorInfo }
+  // The first activity refused the run: the client was told it did not start (Temporal was unreachable).
+  | { readonly kind: 'abandoned' };
 
 /**
  * One run of a job: wait for a concurrency slot if the job limits runs (in the workflow, queued first come first
@@ -70,9 +73,19 @@ async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests, p
     cancelledBy = by;
   });
 
+  // The run's first event, wherever it is published, claims its start; a run its scheduler gave up on publishes nothing.
+  const announced = (draft: RunEventDraft): Promise<boolean> =>
+    publish(draft).then(
+      () => true,
+      (error: unknown) => {
+        if (isStartAbandoned(error)) return false;
+        throw error;
+      },
+    );
+
   if (input.startAt) {
     markRunStatus('queued');
-    await publish(drafts.lifecycle('run.queued', { jobId: input.jobId, workflowId: workflowIdForRun(input.runId) }));
+    if (!(await announced(drafts.lifecycle('run.queued', { jobId: input.jobId, workflowId: workflowIdForRun(input.runId) })))) throw startAbandonedFailure(input.runId);
   }
   // Cancelled while it waited for its start time: it never started, so no step and no post_run.
   if (CancellationScope.current().consideredCancelled) return finish({ status: 'cancelled', result: null, cancelledBy, step: null });
@@ -105,7 +118,7 @@ async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests, p
   // The first step's activity publishes run.started before its own events, so this workflow task ends without
   // waiting on a local activity. A run with no main step, or begun before the patch, publishes it here.
   let announce: RunEventDraft | undefined = mainSteps.length > 0 && patches(RUN_STARTED_BY_FIRST_STEP_PATCH) ? started : undefined;
-  if (!announce) await publish(started);
+  if (!announce && !(await announced(started))) return endAbandoned();
 
   const runStep = createStepRunner(input, patches);
   let runResult: JsonValue = null;
@@ -121,7 +134,7 @@ async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests, p
       progress.currentStep = step;
       if (step === 'run' && input.jobId === COLLECT_FACTS_JOB_ID) {
         // A plan run: its run step is a fan-out over the plan's devices (see collection/), not one job step.
-        if (announce) await publish(announce);
+        if (announce && !(await announced(announce))) return { kind: 'abandoned' };
         announce = undefined;
         const collection = await runCollectionStep(input, { drafts, publish });
         if (collection.kind === 'cancelled') {
@@ -136,6 +149,7 @@ async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests, p
       const result = await runStep(step, runResult, dryRunChanges, announce);
       announce = undefined;
       if (result.kind === 'cancelled') return cancellationEnding(step);
+      if (result.kind === 'error' && result.error.type === RUN_START_ABANDONED_ERROR_TYPE) return { kind: 'abandoned' };
       if (result.kind === 'error') return result.timedOut ? { kind: 'timed_out', error: result.error } : { kind: 'error', error: result.error };
       failureCount += result.outcome.failureCount;
       dryRunChanges.push(...(result.outcome.dryRunChanges ?? []));
@@ -162,6 +176,11 @@ async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests, p
     if (!isCancellation(error)) throw error;
     return cancellationEnding(progress.currentStep);
   });
+  if (ending?.kind === 'abandoned') {
+    runTimer.cancel();
+    await timer;
+    return endAbandoned();
+  }
   // A cancel the Update accepted wins, even over a step result that arrived after it; any other cancel is now too late.
   if (cancelRequests.promised && ending?.kind !== 'cancelled') ending = { kind: 'cancelled', step: progress.currentStep };
   cancelRequests.close();
@@ -191,6 +210,19 @@ async function runJob(input: RunWorkflowInput, cancelRequests: CancelRequests, p
   }
 
   return finish(outcomeOf(ending, runResult, failureCount, cancelledBy));
+
+  /** A run refused before its first event: nothing published, no post_run; a slot it claimed goes to the next in line. */
+  async function endAbandoned(): Promise<never> {
+    cancelRequests.close();
+    if (concurrency && heldSlot !== null) {
+      if (patches(CONCURRENCY_RELEASE_PATCH)) await handOverConcurrencySlot(concurrency.scope, slotsOf(input), heldSlot, input.runId);
+      else {
+        const slot = heldSlot;
+        await CancellationScope.nonCancellable(() => releaseConcurrencySlot({ scope: concurrency.scope, slot, runId: input.runId }));
+      }
+    }
+    throw startAbandonedFailure(input.runId);
+  }
 
   function cancellationEnding(step: string | null): Ending {
     if (!timedOut) return { kind: 'cancelled', step };
@@ -232,7 +264,7 @@ function slotsOf(input: RunWorkflowInput): number {
   return input.concurrency ? slotCountOf(input.concurrency.rule) : 1;
 }
 
-function outcomeOf(ending: Ending | null, result: JsonValue, failureCount: number, cancelledBy: string): RunOutcome {
+function outcomeOf(ending: Exclude<Ending, { kind: 'abandoned' }> | null, result: JsonValue, failureCount: number, cancelledBy: string): RunOutcome {
   switch (ending?.kind) {
     case 'cancelled':
       return { status: 'cancelled', result, cancelledBy, step: ending.step };

@@ -9,6 +9,7 @@ import {
   JOB_CODE_ERROR_TYPE,
   JOB_NOT_HOSTED_ERROR_TYPE,
   LOG_DELIVERY_FAILED_ERROR_TYPE,
+  RUN_START_ABANDONED_ERROR_TYPE,
   runLogBatchSchema,
   runLogEventsOf,
   type EventEnvelope,
@@ -19,10 +20,26 @@ import {
   type StepOutcome,
 } from '@yardmaster/contracts';
 import { InfrastructureFault, Job, JobRegistry, validateRunData, type JobContext } from '@yardmaster/job-sdk';
-import type { EventPublisher } from '@yardmaster/messaging';
+import type { EventPublisher, RunStartClaimer } from '@yardmaster/messaging';
 import { BUILTIN_JOB_MODULES } from '../jobs/builtin-job-modules';
 import { createExecuteJobStep } from './execute-job-step.activity';
 import { publishOneByOne } from './log-delivery/publish-one-by-one';
+
+/** Claims as the KV bucket would: the first claim of a run id holds; `abandoned` ones are made by the test. */
+class FakeStartClaims implements RunStartClaimer {
+  readonly claims = new Map<string, 'started' | 'abandoned'>();
+  failuresLeft = 0;
+
+  async claimStart(runId: string): Promise<'started' | 'abandoned'> {
+    if (this.failuresLeft > 0) {
+      this.failuresLeft--;
+      throw new Error('TIMEOUT');
+    }
+    const claim = this.claims.get(runId) ?? 'started';
+    this.claims.set(runId, claim);
+    return claim;
+  }
+}
 
 class FakePublisher {
   readonly published: Array<{ subject: string; event: EventEnvelope }> = [];
@@ -108,11 +125,13 @@ async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure>
 
 describe('executeJobStep', () => {
   let publisher: FakePublisher;
+  let startClaims: FakeStartClaims;
   let executeJobStep: ReturnType<typeof createExecuteJobStep>;
 
   beforeEach(() => {
     publisher = new FakePublisher();
-    executeJobStep = createExecuteJobStep({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, logDelivery });
+    startClaims = new FakeStartClaims();
+    executeJobStep = createExecuteJobStep({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, logDelivery, startClaims });
   });
 
   it('runs Hello World and returns its greeting, after publishing 3 info and 1 success entries', async () => {
@@ -276,6 +295,30 @@ describe('executeJobStep', () => {
       expect(failure.type).toBe(JOB_NOT_HOSTED_ERROR_TYPE);
       expect(publisher.published.map(({ event }) => event.type)).toEqual(['run.started']);
     });
+
+    it('claims the run as started first', async () => {
+      await mockEnvironment().run(executeJobStep, { ...inputFor('examples.HelloWorld', { name: 'x', count: 1 }), announce });
+      expect(startClaims.claims.get('run-1')).toBe('started');
+    });
+
+    it('refuses a run its scheduler abandoned: non-retryable RunStartAbandoned, no event, no job code', async () => {
+      startClaims.claims.set('run-1', 'abandoned');
+      const failure = await failureOf(mockEnvironment().run(executeJobStep, { ...inputFor('examples.HelloWorld', { name: 'x', count: 1 }), announce }));
+      expect(failure.type).toBe(RUN_START_ABANDONED_ERROR_TYPE);
+      expect(failure.nonRetryable).toBe(true);
+      expect(publisher.published).toEqual([]);
+    });
+
+    it('tries the claim again while NATS does not answer, then runs the step', async () => {
+      startClaims.failuresLeft = 2;
+      await mockEnvironment().run(executeJobStep, { ...inputFor('examples.HelloWorld', { name: 'x', count: 1 }), announce });
+      expect(publisher.shown().map(({ event }) => event.type)).toEqual(['run.started', 'run.step_started', 'run.log', 'run.log']);
+    });
+
+    it('claims nothing for a step that does not carry run.started', async () => {
+      await mockEnvironment().run(executeJobStep, inputFor('examples.HelloWorld', { name: 'x', count: 1 }));
+      expect(startClaims.claims.size).toBe(0);
+    });
   });
 
   it('publishes run.step_started for post_run too, with the maximum attempts of the job', async () => {
@@ -360,7 +403,7 @@ describe('executeJobStep', () => {
       whenStarted = new Promise((resolve) => {
         started = resolve;
       });
-      executeJobStep = createExecuteJobStep({ registry: () => testRegistry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, logDelivery });
+      executeJobStep = createExecuteJobStep({ registry: () => testRegistry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, logDelivery, startClaims });
     });
 
     it('gives the job its context and returns its result as JSON', async () => {

@@ -12,7 +12,7 @@ import {
 } from '@yardmaster/contracts';
 import { InfrastructureFault, type JobContext, type JobData, type JobRegistry, type VariableSet } from '@yardmaster/job-sdk';
 import type { InventoryStore } from '@yardmaster/inventory';
-import { encodeEvent, type EncodedEvent, type EventPublisher } from '@yardmaster/messaging';
+import { encodeEvent, type EncodedEvent, type EventPublisher, type RunStartClaimer } from '@yardmaster/messaging';
 import type { ExecuteStepInput } from '@yardmaster/workflows';
 import { countOf, describeChanges } from './inventory/describe-changes';
 import { deliverStepLog, stepDeadlineOf } from './log-delivery/deliver-step-log';
@@ -25,6 +25,7 @@ import type { Redactor } from './run-data/redactor';
 import { redactorForStep } from './run-data/sensitive-values';
 import { RunLogger } from './run-logger';
 import { encodeRunEventDraft } from './publish-run-event.activity';
+import { claimRunStart } from './run-start/claim-run-start';
 import { createStepContext } from './step-context';
 import { toJsonResult } from './to-json-result';
 import type { StepMetrics } from '../metrics/step-metrics';
@@ -46,6 +47,8 @@ export interface ExecuteJobStepDeps {
   readonly inventory: InventoryStore;
   /** How much of a step's log is held while NATS is away, how long delivery is tried, and NATS's address for the error. */
   readonly logDelivery: { readonly limits: LogDeliveryLimits; readonly natsAddress: string };
+  /** Claims a run's start before its first event (`run.started`, which the first step carries). */
+  readonly startClaims: RunStartClaimer;
   /** Counts and times each step attempt and its log lines (the collector's /metrics); none in tests that do not look. */
   readonly metrics?: StepMetrics;
 }
@@ -74,8 +77,13 @@ function createUnmeasuredJobStep(deps: ExecuteJobStepDeps) {
     const stepDeadlineAt = stepDeadlineOf(activity.info, Date.now());
     const buffer = new StepEventBuffer(deps.publisher, deps.logDelivery);
     const delivered = () => deliverStepLog(buffer, stepDeadlineAt, deps.logDelivery.limits.giveUpAfterMs);
-    // The run has started whatever becomes of the step: run.started goes first, and out even if the step cannot run.
-    if (input.announce) buffer.enqueue(encodeRunEventDraft(input.announce, deps.instance));
+    // The run has started whatever becomes of the step: run.started goes first, and out even if the step cannot run;
+    // unless its scheduler gave the run up first (Temporal was away), then nothing of it runs.
+    if (input.announce) {
+      const giveUpAt = Math.min(Date.now() + deps.logDelivery.limits.giveUpAfterMs, stepDeadlineAt);
+      await claimRunStart(deps.startClaims, run.runId, { giveUpAt, natsAddress: deps.logDelivery.natsAddress, stillAlive: () => activity.heartbeat({ step }) });
+      buffer.enqueue(encodeRunEventDraft(input.announce, deps.instance));
+    }
     const refuse = async (failure: ApplicationFailure): Promise<never> => {
       await delivered();
       throw failure;

@@ -6,7 +6,7 @@ import { CredentialVault, InventoryStore } from '@yardmaster/inventory';
 import { SSH_CLI_ACCESS } from '../collection/cli/ssh-cli-access.provider';
 import type { SshCliAccess } from '../collection/cli/ssh-cli-access';
 import { taskQueueOfRun } from '@yardmaster/contracts';
-import { activityLogContext, METRICS_REGISTRY, ServiceTracing, ConcurrencyQueue, ConcurrencySlots, errorLogFields, EventPublisher, NATS_CONNECTION, RunFileStore, SecretBox } from '@yardmaster/messaging';
+import { activityLogContext, METRICS_REGISTRY, ServiceTracing, ConcurrencyQueue, ConcurrencySlots, errorLogFields, EventPublisher, NATS_CONNECTION, RunFileStore, RunStartClaims, SecretBox } from '@yardmaster/messaging';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { activityCredentials } from '../activities/credentials/activity-credentials';
 import { createRunActivities } from '../activities/create-run-activities';
@@ -70,6 +70,7 @@ export class CollectorWorkersService implements OnApplicationBootstrap, OnApplic
       logDelivery,
       slots: await ConcurrencySlots.open(this.nc, shared.instance),
       queue: await ConcurrencyQueue.open(this.nc, shared.instance),
+      startClaims: await RunStartClaims.open(this.nc, shared.instance),
       nc: this.nc,
       files,
       metrics: new StepMetrics(this.metricsRegistry),

@@ -18,6 +18,8 @@ import {
   isRunEndFailureType,
   RUN_WORKFLOW_TYPE,
   runLogEventsOf,
+  RUN_START_ABANDONED_ERROR_TYPE,
+  runStartClaimsBucketFor,
   SEARCH_ATTRIBUTE_NAMES,
   workflowIdForRun,
   type EventEnvelope,
@@ -29,7 +31,7 @@ import {
   type RunWorkflowInput,
 } from '@yardmaster/contracts';
 import { concurrencyScopeOf, JobRegistry, validateRunData } from '@yardmaster/job-sdk';
-import { ConcurrencyQueue, ConcurrencySlots, connectNats, type EventPublisher, type NatsConnection } from '@yardmaster/messaging';
+import { ConcurrencyQueue, ConcurrencySlots, connectNats, RunStartClaims, type EventPublisher, type NatsConnection } from '@yardmaster/messaging';
 import { testDependencies, uniqueInstanceName } from '@yardmaster/testing';
 import type { ExecuteStepInput } from '@yardmaster/workflows';
 import { createRunActivities } from '../activities/create-run-activities';
@@ -78,6 +80,8 @@ let bundle: WorkflowBundleWithSourceMap;
 let nc: NatsConnection;
 let slots: ConcurrencySlots;
 let queue: ConcurrencyQueue;
+/** The collector's claims, and the scheduler's in the tests that give a start up (the same bucket, as in production). */
+let startClaims: RunStartClaims;
 
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
@@ -92,6 +96,7 @@ beforeAll(async () => {
   nc = await connectNats(testDependencies.natsUrl, `run-workflow-int-spec-${SLOTS_INSTANCE}`);
   slots = await ConcurrencySlots.open(nc, SLOTS_INSTANCE);
   queue = await ConcurrencyQueue.open(nc, SLOTS_INSTANCE);
+  startClaims = await RunStartClaims.open(nc, SLOTS_INSTANCE);
   bundle = await bundleWorkflowCode({
     // The workflow source, not the `dist` that `require.resolve('@yardmaster/workflows')` finds.
     workflowsPath: path.join(LIBS, 'workflows/src/index.ts'),
@@ -111,7 +116,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.teardown();
   if (nc && !nc.isClosed()) {
-    for (const bucket of [concurrencyBucketFor(SLOTS_INSTANCE), concurrencyQueueBucketFor(SLOTS_INSTANCE)]) {
+    for (const bucket of [concurrencyBucketFor(SLOTS_INSTANCE), concurrencyQueueBucketFor(SLOTS_INSTANCE), runStartClaimsBucketFor(SLOTS_INSTANCE)]) {
       await new Kvm(nc).open(bucket).then((kv) => kv.destroy()).catch(() => false);
     }
     await nc.drain();
@@ -157,7 +162,7 @@ async function withWorkflow<T>(
   executedSteps: string[] = [],
 ): Promise<T> {
   const taskQueue = `test-wf-${randomUUID()}`;
-  const activities = createRunActivities({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, logDelivery: { limits: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 30_000 }, natsAddress: 'in memory' }, slots, queue, nc });
+  const activities = createRunActivities({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, logDelivery: { limits: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 30_000 }, natsAddress: 'in memory' }, slots, queue, nc, startClaims });
   const worker = await Worker.create({
     connection: env.nativeConnection,
     namespace: NAMESPACE,
@@ -328,6 +333,64 @@ describe('runJobWorkflow with the collector activities', () => {
   });
 });
 
+describe('runJobWorkflow with the collector activities: a start its scheduler gave up on (Temporal was unreachable)', () => {
+  /** The workflow's failure, for a run expected to end Failed. */
+  function failureOf(handle: RunHandle): Promise<unknown> {
+    return handle.result().then(
+      (outcome) => {
+        throw new Error(`expected the run to be refused, it ended ${JSON.stringify(outcome)}`);
+      },
+      (error: unknown) => (error instanceof WorkflowFailedError ? error.cause : error),
+    );
+  }
+
+  it('runs no job code and publishes no event when the scheduler claimed the run first: Failed, RunStartAbandoned, no status', async () => {
+    const publisher = new InMemoryPublisher();
+    const input = runInput('examples.HelloWorld', { name: 'x' });
+    expect(await startClaims.abandon(input.runId)).toBe('abandoned');
+    const executedSteps: string[] = [];
+    const { failure, status } = await withWorkflow(
+      input,
+      publisher,
+      async (handle) => ({ failure: await failureOf(handle), status: (await handle.describe()).searchAttributes[SEARCH_ATTRIBUTE_NAMES.runStatus] }),
+      executedSteps,
+    );
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: RUN_START_ABANDONED_ERROR_TYPE, nonRetryable: true });
+    // The first step's activity was asked once and refused before the job: no retry, no post_run.
+    expect(executedSteps).toEqual(['run']);
+    expect(publisher.published).toEqual([]);
+    expect(status).toBeUndefined();
+  });
+
+  it('refuses a run with a start time at its first event, run.queued', async () => {
+    const publisher = new InMemoryPublisher();
+    const input = { ...runInput('examples.HelloWorld', { name: 'x' }), startAt: new Date(Date.now() + 60_000).toISOString() };
+    await startClaims.abandon(input.runId);
+    const executedSteps: string[] = [];
+    const failure = await withWorkflow(input, publisher, failureOf, executedSteps);
+    expect(failure).toMatchObject({ type: RUN_START_ABANDONED_ERROR_TYPE });
+    expect(executedSteps).toEqual([]);
+    expect(publisher.published).toEqual([]);
+  });
+
+  it('gives back the concurrency slot a refused run had claimed', async () => {
+    const publisher = new InMemoryPublisher();
+    const input = runInput('examples.ConfigSweep', { seconds: 1 });
+    await startClaims.abandon(input.runId);
+    const failure = await withWorkflow(input, publisher, failureOf);
+    expect(failure).toMatchObject({ type: RUN_START_ABANDONED_ERROR_TYPE });
+    expect((await slots.holders()).filter((holder) => holder.scope === input.concurrency?.scope)).toEqual([]);
+  });
+
+  it('runs as ever when the collector claimed the run first: the scheduler then hears it started', async () => {
+    const publisher = new InMemoryPublisher();
+    const input = runInput('examples.HelloWorld', { name: 'x' });
+    expect(await runWorkflow(input, publisher)).toEqual({ status: 'completed', result: { greeting: 'Hello, x' } });
+    expect(await startClaims.abandon(input.runId)).toBe('started');
+  });
+});
+
 describe('runJobWorkflow with the collector activities: the run lifecycle', () => {
   it('retries Flaky device after its infrastructure faults, logging each failed attempt, and completes', async () => {
     const publisher = new InMemoryPublisher();
@@ -426,7 +489,7 @@ describe('runJobWorkflow with the collector activities: the run lifecycle', () =
     const inputs = Array.from({ length: 8 }, () => runInput('examples.ConfigSweep', { seconds: 1 }));
     const scope = inputs[0].concurrency?.scope;
     const taskQueue = `test-wf-${randomUUID()}`;
-    const activities = createRunActivities({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, logDelivery: { limits: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 30_000 }, natsAddress: 'in memory' }, slots, queue, nc });
+    const activities = createRunActivities({ registry: () => registry, publisher: publisher.asEventPublisher(), instance: INSTANCE, workerId: WORKER_ID, runDataStages: [], inventory: unusedInventoryStore, logDelivery: { limits: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, giveUpAfterMs: 30_000 }, natsAddress: 'in memory' }, slots, queue, nc, startClaims });
     const worker = await Worker.create({ connection: env.nativeConnection, namespace: NAMESPACE, taskQueue, workflowBundle: bundle, activities, maxHeartbeatThrottleInterval: '500ms' });
 
     const { outcomes, histories } = await worker.runUntil(async () => {

@@ -1,23 +1,30 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { workflowIdForRun } from '@yardmaster/contracts';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { workflowIdForRun, type RunStartClaim } from '@yardmaster/contracts';
+import { errorLogFields, NATS_CONNECTION, RunStartClaims } from '@yardmaster/messaging';
+import type { SchedulerConfig } from '../config';
+import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { workflowStateOf } from '../temporal/workflow-state';
 
 /**
- * Often, while any start is abandoned (only during and just after a Temporal outage): a straggler must be terminated
- * before a collector runs it, and a short job runs within a fraction of a second once Temporal hands it out. At 5 s a
- * straggler of Hello World completed first (dependency chaos, December 2, 2026); this narrows that window, it cannot
- * close it.
+ * Often, while any start is abandoned (only during and just after a Temporal outage), so that a straggler leaves
+ * Temporal soon. It could not run meanwhile (its first activity finds the `abandoned` claim); at 5 s, before the claim
+ * existed, a straggler of Hello World completed first (dependency chaos, December 2, 2026).
  */
 const SWEEP_INTERVAL_MS = 250;
 /** Once Temporal answers "no such workflow" this long after the start gave up, the start can no longer arrive. */
 const SETTLED_AFTER_MS = 30_000;
 
 /**
- * Starts that gave up because Temporal could not be reached, and whose client was told "not started". A start
- * request may still have reached Temporal before it went away; this keeps the promise by terminating such a
- * workflow once Temporal answers again. A keyed retry of the same run takes the run back (`reclaim`) first.
- * In memory: a scheduler that dies meanwhile leaves the (rare) straggler to run.
+ * Starts that gave up because Temporal could not be reached. A start request may still have reached Temporal before
+ * it went away, and a collector may run it at once. Two things keep the client's "not started" true:
+ * - the run id is claimed `abandoned` in the KV bucket `<instance>_run_starts` before the client is answered, and the
+ *   run's first activity claims it `started` before its first event: exactly one claim wins. A run the scheduler
+ *   claimed first publishes nothing and runs no job code; a run that claimed first did start, and the client is told so;
+ * - a straggler still waiting in Temporal is terminated once Temporal answers again (in memory: a scheduler that dies
+ *   meanwhile leaves it to be refused by the claim).
+ * A keyed retry of the same run takes the run back (`reclaim`) first.
  */
 @Injectable()
 export class AbandonedStarts implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,16 +32,44 @@ export class AbandonedStarts implements OnApplicationBootstrap, OnApplicationShu
   private readonly abandonedAt = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private sweeping: Promise<void> = Promise.resolve();
+  private claims: Promise<RunStartClaims> | null = null;
 
-  constructor(private readonly temporal: TemporalClientProvider) {}
+  constructor(
+    private readonly temporal: TemporalClientProvider,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
+  ) {}
 
-  abandon(runId: string): void {
-    this.abandonedAt.set(runId, Date.now());
+  /**
+   * Gives up a start Temporal did not answer. `abandoned`: the run will not run (the client hears "not started");
+   * `started`: a collector claimed it first, so it did start; null: NATS could not record the claim either, so
+   * whether it runs is unknown (the sweep still terminates it if Temporal holds it before a collector takes it).
+   */
+  async abandon(runId: string): Promise<RunStartClaim | null> {
+    const claim = await this.openClaims()
+      .then((claims) => claims.abandon(runId))
+      .catch((error: unknown) => {
+        this.logger.warn({ runId, ...errorLogFields(error) }, 'Could not record the abandoned start in NATS');
+        return null;
+      });
+    if (claim !== 'started') this.abandonedAt.set(runId, Date.now());
+    return claim;
   }
 
   /** A keyed retry wants this run after all. */
-  reclaim(runId: string): void {
+  async reclaim(runId: string): Promise<void> {
     this.abandonedAt.delete(runId);
+    await this.openClaims()
+      .then((claims) => claims.reclaim(runId))
+      .catch((error: unknown) => this.logger.warn({ runId, ...errorLogFields(error) }, 'Could not withdraw an abandoned start in NATS'));
+  }
+
+  private openClaims(): Promise<RunStartClaims> {
+    this.claims ??= RunStartClaims.open(this.nc, this.config.shared.instance).catch((error: unknown) => {
+      this.claims = null;
+      throw error;
+    });
+    return this.claims;
   }
 
   onApplicationBootstrap(): void {

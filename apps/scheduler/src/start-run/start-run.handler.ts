@@ -25,6 +25,7 @@ import { SingletonGuard } from '../concurrency/singleton-guard';
 import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import { runSearchAttributes } from '../temporal/run-search-attributes';
+import { isTemporalUnreachable } from '../temporal/temporal-unreachable';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { redactSensitiveData, sealSensitiveData } from '../sensitive-data/sensitive-run-data';
 import { sensitiveJobNotSchedulable } from '../sensitive-data/sensitive-job-refusal';
@@ -73,8 +74,8 @@ export class StartRunHandler {
     if (!ref) return this.start(command, randomUUID(), false);
     // A keyed request's run id follows from its key: a repeat names the same workflow, which Temporal starts once.
     const runId = runIdForKey(ref.key);
-    return this.keyed.answerOnce(ref, () => {
-      this.abandoned.reclaim(runId);
+    return this.keyed.answerOnce(ref, async () => {
+      await this.abandoned.reclaim(runId);
       return this.start(command, runId, true);
     });
   }
@@ -109,14 +110,17 @@ export class StartRunHandler {
         try {
           await this.startWorkflow(client, input, keyed);
         } catch (error) {
-          if (singletonScope) await this.singletons.release(singletonScope, input.runId);
+          // Unreachable: whether it started is settled below, and a run that did start keeps its slot.
+          if (singletonScope && !isTemporalUnreachable(error)) await this.singletons.release(singletonScope, input.runId);
           throw error;
         }
       },
-      // The client hears "not started", so a start that reached Temporal anyway is terminated once it answers.
-      () => {
-        this.abandoned.abandon(input.runId);
-        return false;
+      // The client hears "not started" only once the run can no longer start (see AbandonedStarts).
+      async () => {
+        const claim = await this.abandoned.abandon(input.runId);
+        if (claim === 'started') return { value: undefined };
+        if (singletonScope) await this.singletons.release(singletonScope, input.runId).catch(() => undefined);
+        return claim === 'abandoned' ? false : null;
       },
     );
 

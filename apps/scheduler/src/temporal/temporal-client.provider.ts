@@ -57,16 +57,19 @@ export class TemporalClientProvider implements OnApplicationShutdown {
   /**
    * Runs a command's Temporal calls under one deadline: while Temporal is down they fail within `callTimeoutMs`
    * (SERVICE_UNAVAILABLE naming it) instead of waiting for it to come back after the client has given up.
-   * `onUnreachable` says what became of the run it starts (and makes it true); by default that is unknown.
+   * `onUnreachable` settles what became of the run it starts: not started (false), unknown (null), or started after
+   * all (`{ value }`, returned as the calls' own result); without it, that is unknown.
    */
-  async call<T>(doing: string, calls: (client: Client) => Promise<T>, onUnreachable?: () => false | null): Promise<T> {
+  async call<T>(doing: string, calls: (client: Client) => Promise<T>, onUnreachable?: () => Promise<false | null | { readonly value: T }>): Promise<T> {
     const client = await this.getOrUnavailable(doing, { started: false });
     try {
       return await client.withDeadline(Date.now() + this.callTimeoutMs, () => calls(client));
     } catch (error) {
       this.countFailure(error);
       if (!isTemporalUnreachable(error)) throw error;
-      throw temporalUnavailable(this.config.address, doing, { started: onUnreachable ? onUnreachable() : null });
+      const settled = onUnreachable ? await onUnreachable() : null;
+      if (settled !== null && settled !== false) return settled.value;
+      throw temporalUnavailable(this.config.address, doing, { started: settled });
     }
   }
 

@@ -102,3 +102,9 @@ export const JOB_NOT_HOSTED_ERROR_TYPE = 'JobNotHosted';
  * fault, never retried (a retry would run job code again and spend the job's own retry budget).
  */
 export const LOG_DELIVERY_FAILED_ERROR_TYPE = 'LogDeliveryFailed';
+/**
+ * Temporal failure type for a run whose start the scheduler gave up on (Temporal unreachable; its client was told
+ * 503, not started) and that reached Temporal anyway: its first activity refuses it, and the workflow ends Failed
+ * without running job code or publishing an event (see `run-start-claims.ts`).
+ */
+export const RUN_START_ABANDONED_ERROR_TYPE = 'RunStartAbandoned';

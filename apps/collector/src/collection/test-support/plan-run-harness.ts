@@ -27,7 +27,7 @@ import {
 } from '@yardmaster/contracts';
 import { JobRegistry, validateRunData } from '@yardmaster/job-sdk';
 import { createInventoryDataSource, CredentialVault, InventoryStore } from '@yardmaster/inventory';
-import { connectNats, ensureStreams, EventPublisher, type NatsConnection, type SecretBox } from '@yardmaster/messaging';
+import { connectNats, ensureStreams, EventPublisher, RunStartClaims, type NatsConnection, type SecretBox } from '@yardmaster/messaging';
 import { createTestDatabase, deleteStreams, testDependencies, type TestDatabase } from '@yardmaster/testing';
 import type { DataSource } from 'typeorm';
 import { activityCredentials } from '../../activities/credentials/activity-credentials';
@@ -125,7 +125,7 @@ export interface PlanRunWorkerSetup {
 }
 
 /** A worker with the collection activities, as the collector creates it. */
-export function createPlanRunWorker(setup: PlanRunWorkerSetup): Promise<Worker> {
+export async function createPlanRunWorker(setup: PlanRunWorkerSetup): Promise<Worker> {
   const { env, nc, instance } = setup;
   const publisher = new EventPublisher(nc);
   const logDelivery = { limits: { maxEntries: 10_000, maxBytes: 8 * 1024 * 1024, giveUpAfterMs: 10_000 }, natsAddress: testDependencies.natsUrl };
@@ -135,7 +135,7 @@ export function createPlanRunWorker(setup: PlanRunWorkerSetup): Promise<Worker> 
     taskQueue: setup.taskQueue,
     workflowBundle: setup.bundle,
     activities: {
-      publishRunEvent: createPublishRunEvent({ publisher, instance }),
+      publishRunEvent: createPublishRunEvent({ publisher, instance, startClaims: await RunStartClaims.open(nc, instance) }),
       ...createCollectionActivities({
         publisher,
         nc,

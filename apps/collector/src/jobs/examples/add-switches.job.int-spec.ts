@@ -8,7 +8,7 @@ import { DefaultLogger } from '@temporalio/worker';
 import { DEFAULT_RETRY_POLICY, type RunWorkflowInput, type StepOutcome } from '@yardmaster/contracts';
 import { createInventoryDataSource, InventoryStore } from '@yardmaster/inventory';
 import { JobRegistry, validateRunData } from '@yardmaster/job-sdk';
-import { connectNats, ensureStreams, EventPublisher, type NatsConnection } from '@yardmaster/messaging';
+import { connectNats, ensureStreams, EventPublisher, RunStartClaims, type NatsConnection } from '@yardmaster/messaging';
 import { createTestDatabase, deleteStreams, testDependencies, uniqueInstanceName, type TestDatabase } from '@yardmaster/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -44,6 +44,7 @@ describe('examples.AddSwitches: a step that is safe to run again', () => {
       runDataStages: [objectValuesStage(store)],
       inventory: store,
       logDelivery: { limits: { maxEntries: 1000, maxBytes: 1024 * 1024, giveUpAfterMs: 10_000 }, natsAddress: testDependencies.natsUrl },
+      startClaims: await RunStartClaims.open(nc, INSTANCE),
     });
     roleId = (await store.collections.deviceRoles.create({ name: 'Access Switch' })).id;
   });
