@@ -6,6 +6,7 @@ import type { SchedulerConfig } from '../config';
 import { SCHEDULER_CONFIG } from '../scheduler-config.token';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { workflowStateOf } from '../temporal/workflow-state';
+import { ABANDONED_START_TERMINATION_REASON } from './ended-without-running';
 
 /**
  * Often, while any start is abandoned (only during and just after a Temporal outage), so that a straggler leaves
@@ -104,7 +105,7 @@ export class AbandonedStarts implements OnApplicationBootstrap, OnApplicationShu
       if (!this.abandonedAt.has(runId)) continue;
       this.abandonedAt.delete(runId);
       if (state !== 'RUNNING') continue;
-      await client.workflow.getHandle(workflowId).terminate('Its start was answered 503 (Temporal unreachable): the client was told it did not start');
+      await client.workflow.getHandle(workflowId).terminate(ABANDONED_START_TERMINATION_REASON);
       this.logger.warn({ runId }, 'Terminated the run: its start reached Temporal after the client was told it had not started');
     }
   }

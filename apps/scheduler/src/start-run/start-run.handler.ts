@@ -35,6 +35,7 @@ import { checkFileVariables, fileIdsIn } from './check-file-variables';
 import { RunActingPrincipal } from './run-acting-principal';
 import { runLimitsFor } from './run-limits';
 import { AbandonedStarts } from './abandoned-starts';
+import { endedWithoutRunning } from './ended-without-running';
 import { QueueWatch } from './queue-watch';
 import { EventRedelivery } from './event-redelivery';
 import { runRequestedEvent } from './run-requested-event';
@@ -192,25 +193,35 @@ export class StartRunHandler {
     return answer.pollers?.length ?? 0;
   }
 
-  /** A keyed run whose workflow exists already was started by an earlier request with the same key: it is the answer. */
+  /**
+   * A keyed run whose workflow exists already was started by an earlier request with the same key: it is the answer;
+   * unless that request was answered 503 and its workflow, reaching Temporal anyway, was stopped before it ran
+   * (`endedWithoutRunning`): then the run starts anew under the same id (the earlier execution ran nothing).
+   */
   private async startWorkflow(client: Client, input: RunWorkflowInput, keyed: boolean): Promise<void> {
-    await client.workflow.start(RUN_WORKFLOW_TYPE, {
-      workflowId: workflowIdForRun(input.runId),
+    const workflowId = workflowIdForRun(input.runId);
+    const options = {
+      workflowId,
       // Never a second workflow under a run's id, not even after the first has ended.
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
       taskQueue: taskQueueOfRun(this.config.shared.instance, input.queue),
       // Activities inherit it: with workers saturated, high runs' steps start before default, default before low.
       priority: { priorityKey: priorityKeyOf(input.queue) },
-      args: [input],
+      args: [input] as [RunWorkflowInput],
       // Temporal holds a delayed workflow until its time: the run is `scheduled` meanwhile.
       ...(input.startAt ? { startDelay: Math.max(0, Date.parse(input.startAt) - Date.now()) } : {}),
       typedSearchAttributes: runSearchAttributes(input),
       staticSummary: `${input.jobName} (${input.jobId}), requested by ${input.requestedBy}${input.runAs && input.runAs !== input.requestedBy ? ` as ${input.runAs}` : ''}`,
       staticDetails: `Queue: ${input.queue}. Steps: ${input.steps.join(', ')}. Run timeout: ${input.runTimeoutSeconds} s.`,
-    }).catch((error: unknown) => {
-      if (keyed && error instanceof WorkflowExecutionAlreadyStartedError) return;
-      throw error;
-    });
+    };
+    try {
+      await client.workflow.start(RUN_WORKFLOW_TYPE, options);
+    } catch (error) {
+      if (!keyed || !(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      if (!(await endedWithoutRunning(client.workflow.getHandle(workflowId)))) return;
+      // Only a failed or terminated execution may be followed, and this one ran nothing.
+      await client.workflow.start(RUN_WORKFLOW_TYPE, { ...options, workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY' });
+    }
   }
 
   private async publishRequested(input: RunWorkflowInput, requestedAt: string): Promise<void> {
