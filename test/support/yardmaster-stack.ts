@@ -123,10 +123,10 @@ export class YardmasterStack {
     return service;
   }
 
-  /** Another collector, serving the same queues, under its own id. */
-  startCollector(collectorId: string): ServiceProcess {
+  /** Another collector, serving the same queues, under its own id; `env` adds to or overrides the stack's environment. */
+  startCollector(collectorId: string, env: Record<string, string> = {}): ServiceProcess {
     this.refuseOnShared(`start collector ${collectorId}`);
-    const service = ServiceProcess.start('collector', { ...this.env, YARD_COLLECTOR_ID: collectorId });
+    const service = ServiceProcess.start('collector', { ...this.env, YARD_COLLECTOR_ID: collectorId, ...env });
     this.services.set(`collector:${collectorId}`, service);
     return service;
   }
