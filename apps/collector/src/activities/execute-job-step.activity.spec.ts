@@ -29,10 +29,13 @@ import { publishOneByOne } from './log-delivery/publish-one-by-one';
 class FakeStartClaims implements RunStartClaimer {
   readonly claims = new Map<string, 'started' | 'abandoned'>();
   failuresLeft = 0;
+  /** How long a failing try takes: a request to a NATS that is away waits for its timeout. */
+  failureMs = 0;
 
   async claimStart(runId: string): Promise<'started' | 'abandoned'> {
     if (this.failuresLeft > 0) {
       this.failuresLeft--;
+      await new Promise((resolve) => setTimeout(resolve, this.failureMs));
       throw new Error('TIMEOUT');
     }
     const claim = this.claims.get(runId) ?? 'started';
@@ -309,10 +312,28 @@ describe('executeJobStep', () => {
       expect(publisher.published).toEqual([]);
     });
 
-    it('tries the claim again while NATS does not answer, then runs the step', async () => {
-      startClaims.failuresLeft = 2;
-      await mockEnvironment().run(executeJobStep, { ...inputFor('examples.HelloWorld', { name: 'x', count: 1 }), announce });
+    it('tries the claim again while NATS does not answer, heartbeating all along, then runs the step', async () => {
+      // A try of 1 s goes unanswered: Temporal must hear the worker meanwhile, or it retries the step elsewhere and the
+      // job runs twice. Delivery may take 5 s here, within a step timeout of 30 s.
+      startClaims.failuresLeft = 1;
+      startClaims.failureMs = 1_000;
+      const patient = createExecuteJobStep({
+        registry: () => registry,
+        publisher: publisher.asEventPublisher(),
+        instance: INSTANCE,
+        workerId: WORKER_ID,
+        runDataStages: [],
+        inventory: unusedInventoryStore,
+        logDelivery: { ...logDelivery, limits: { ...logDelivery.limits, giveUpAfterMs: 5_000 } },
+        startClaims,
+      });
+      const env = new MockActivityEnvironment({ startToCloseTimeoutMs: 30_000 }, { logger: new DefaultLogger('ERROR') });
+      let heartbeats = 0;
+      env.on('heartbeat', () => heartbeats++);
+      await env.run(patient, { ...inputFor('examples.HelloWorld', { name: 'x', count: 1 }), announce });
       expect(publisher.shown().map(({ event }) => event.type)).toEqual(['run.started', 'run.step_started', 'run.log', 'run.log']);
+      // One every 250 ms over about 1.1 s.
+      expect(heartbeats).toBeGreaterThanOrEqual(3);
     });
 
     it('claims nothing for a step that does not carry run.started', async () => {

@@ -72,112 +72,118 @@ export function createExecuteJobStep(deps: ExecuteJobStepDeps) {
 
 function createUnmeasuredJobStep(deps: ExecuteJobStepDeps) {
   return async function executeJobStep(input: ExecuteStepInput): Promise<StepOutcome> {
-    const { run, step } = input;
     const activity = Context.current();
-    const stepDeadlineAt = stepDeadlineOf(activity.info, Date.now());
-    const buffer = new StepEventBuffer(deps.publisher, deps.logDelivery);
-    const delivered = () => deliverStepLog(buffer, stepDeadlineAt, deps.logDelivery.limits.giveUpAfterMs);
-    // The run has started whatever becomes of the step: run.started goes first, and out even if the step cannot run;
-    // unless its scheduler gave the run up first (Temporal was away), then nothing of it runs.
-    if (input.announce) {
-      const giveUpAt = Math.min(Date.now() + deps.logDelivery.limits.giveUpAfterMs, stepDeadlineAt);
-      await claimRunStart(deps.startClaims, run.runId, { giveUpAt, natsAddress: deps.logDelivery.natsAddress, stillAlive: () => activity.heartbeat({ step }) });
-      buffer.enqueue(encodeRunEventDraft(input.announce, deps.instance));
-    }
-    const refuse = async (failure: ApplicationFailure): Promise<never> => {
-      await delivered();
-      throw failure;
-    };
-    const registered = deps.registry().find(run.jobId);
-    if (!registered) {
-      return refuse(ApplicationFailure.create({ message: `This collector does not host job ${run.jobId}`, type: JOB_NOT_HOSTED_ERROR_TYPE, nonRetryable: true }));
-    }
-    const job = new registered.jobClass() as unknown as Record<string, StepMethod | undefined>;
-    const method = job[step];
-    if (typeof method !== 'function') {
-      return refuse(ApplicationFailure.create({ message: `Job ${run.jobId} has no step ${step}`, type: JOB_CODE_ERROR_TYPE, nonRetryable: true }));
-    }
-
-    // The workflow counts attempts itself (lost workers apart from the job's own failures); older runs use Temporal's.
-    const attempt = input.attempt ?? activity.info.attempt;
-    const jobAttempt = input.jobAttempt ?? attempt;
-    const maxAttempts = run.retry.maximumAttempts;
-    // From the start: waiting out a NATS outage is no reason for Temporal to think the worker is lost.
-    const heartbeat = setInterval(() => activity.heartbeat({ step }), HEARTBEAT_INTERVAL_MS);
+    // From the start: waiting out a NATS outage (for the run's start claim, or to deliver the step's log) is no reason
+    // for Temporal to think the worker is lost. Begun after the claim, a 5 s outage during it lost the worker and ran
+    // the job twice (dependency chaos, December 2, 2026).
+    const heartbeat = setInterval(() => activity.heartbeat({ step: input.step }), HEARTBEAT_INTERVAL_MS);
     try {
-      buffer.enqueue(stepStartedEvent(deps, input, attempt));
-      const logger = new RunLogger(buffer, {
-        instance: deps.instance,
-        runId: run.runId,
-        step,
-        attempt,
-        actor: run.requestedBy,
-        correlationId: run.correlationId,
-      }, deps.metrics);
-      if (attempt > 1 && attempt === jobAttempt) logger.warning(`Retrying step ${step}: attempt ${attempt} of ${maxAttempts} (attempt ${attempt - 1} failed or lost its worker)`);
-      if (attempt > jobAttempt) {
-        const losses = attempt - jobAttempt;
-        const lost = losses === 1 ? '1 lost worker does not count' : `${losses} lost workers do not count`;
-        logger.warning(`Retrying step ${step}: attempt ${attempt}, ${jobAttempt} of ${maxAttempts} by the job's retry policy (${lost})`);
-      }
-      let data: Record<string, unknown>;
-      try {
-        data = await prepareJobData(deps.runDataStages, { run, step, variables: registered.definition.variables });
-      } catch (error) {
-        if (!(error instanceof RunDataUnavailableError)) throw error;
-        logger.failure(error.message);
-        await delivered();
-        return { result: null, failureCount: logger.failureCount, runDataUnavailable: true };
-      }
-      // Sensitive values are open from here on: whatever the step writes, returns or throws is masked.
-      const redactor = redactorForStep(run.data, registered.definition.variables, data);
-      logger.redactWith(redactor);
-      const inventory = new StepInventory(deps.inventory, {
-        jobId: run.jobId,
-        persist: run.commit === true,
-        readOnly: run.commit === null,
-        priorChanges: input.priorChanges ?? [],
-      });
-      const context = createStepContext(input, activity, logger, pacedInventory(inventory.access, () => buffer.room()), () => buffer.room());
-
-      const work = Promise.resolve().then(() => method.call(job, data as JobData<VariableSet>, context));
-      let result: StepOutcome['result'];
-      try {
-        // A result JSON cannot carry is the job's error too, so it is converted inside this try.
-        result = redactor.json(toJsonResult(await Promise.race([work, context.cancelled])));
-      } catch (jobError) {
-        const discarded = await inventory.end(false);
-        const gaveUp = buffer.gaveUp;
-        if (gaveUp) {
-          // The job saw the give-up (a wait for room); it is NATS's fault, not the job's.
-          work.catch(() => undefined);
-          throw gaveUp.toFailure();
-        }
-        if (jobError instanceof CancelledFailure || context.signal.aborted) {
-          work.catch(() => undefined);
-          logger.warning(`Step ${step} stopped: the run was cancelled or ran out of time`);
-          logDiscarded(logger, step, discarded, run.commit);
-          await delivered();
-          throw jobError instanceof CancelledFailure ? jobError : new CancelledFailure(`Step ${step} cancelled`);
-        }
-        logDiscarded(logger, step, discarded, run.commit);
-        throw await reportJobError(jobError, logger, delivered, { step, attempt: jobAttempt, maxAttempts, redactor });
-      }
-      // What the job logged is delivered before its inventory changes are saved: if it cannot be, they are not.
-      try {
-        await delivered();
-      } catch (failure) {
-        await inventory.end(false);
-        throw failure;
-      }
-      const changes = await inventory.end(true);
-      logInventoryOutcome(logger, step, changes, run.commit);
-      await delivered();
-      return { result, failureCount: logger.failureCount, ...(run.commit === false && changes.length > 0 ? { dryRunChanges: changes } : {}) };
+      return await executeStep(deps, input, activity);
     } finally {
       clearInterval(heartbeat);
     }
   };
+}
+
+async function executeStep(deps: ExecuteJobStepDeps, input: ExecuteStepInput, activity: Context): Promise<StepOutcome> {
+  const { run, step } = input;
+  const stepDeadlineAt = stepDeadlineOf(activity.info, Date.now());
+  const buffer = new StepEventBuffer(deps.publisher, deps.logDelivery);
+  const delivered = () => deliverStepLog(buffer, stepDeadlineAt, deps.logDelivery.limits.giveUpAfterMs);
+  // The run has started whatever becomes of the step: run.started goes first, and out even if the step cannot run;
+  // unless its scheduler gave the run up first (Temporal was away), then nothing of it runs.
+  if (input.announce) {
+    const giveUpAt = Math.min(Date.now() + deps.logDelivery.limits.giveUpAfterMs, stepDeadlineAt);
+    await claimRunStart(deps.startClaims, run.runId, { giveUpAt, natsAddress: deps.logDelivery.natsAddress, cancelled: () => activity.cancellationSignal.aborted });
+    buffer.enqueue(encodeRunEventDraft(input.announce, deps.instance));
+  }
+  const refuse = async (failure: ApplicationFailure): Promise<never> => {
+    await delivered();
+    throw failure;
+  };
+  const registered = deps.registry().find(run.jobId);
+  if (!registered) {
+    return refuse(ApplicationFailure.create({ message: `This collector does not host job ${run.jobId}`, type: JOB_NOT_HOSTED_ERROR_TYPE, nonRetryable: true }));
+  }
+  const job = new registered.jobClass() as unknown as Record<string, StepMethod | undefined>;
+  const method = job[step];
+  if (typeof method !== 'function') {
+    return refuse(ApplicationFailure.create({ message: `Job ${run.jobId} has no step ${step}`, type: JOB_CODE_ERROR_TYPE, nonRetryable: true }));
+  }
+
+  // The workflow counts attempts itself (lost workers apart from the job's own failures); older runs use Temporal's.
+  const attempt = input.attempt ?? activity.info.attempt;
+  const jobAttempt = input.jobAttempt ?? attempt;
+  const maxAttempts = run.retry.maximumAttempts;
+    buffer.enqueue(stepStartedEvent(deps, input, attempt));
+    const logger = new RunLogger(buffer, {
+      instance: deps.instance,
+      runId: run.runId,
+      step,
+      attempt,
+      actor: run.requestedBy,
+      correlationId: run.correlationId,
+    }, deps.metrics);
+    if (attempt > 1 && attempt === jobAttempt) logger.warning(`Retrying step ${step}: attempt ${attempt} of ${maxAttempts} (attempt ${attempt - 1} failed or lost its worker)`);
+    if (attempt > jobAttempt) {
+      const losses = attempt - jobAttempt;
+      const lost = losses === 1 ? '1 lost worker does not count' : `${losses} lost workers do not count`;
+      logger.warning(`Retrying step ${step}: attempt ${attempt}, ${jobAttempt} of ${maxAttempts} by the job's retry policy (${lost})`);
+    }
+    let data: Record<string, unknown>;
+    try {
+      data = await prepareJobData(deps.runDataStages, { run, step, variables: registered.definition.variables });
+    } catch (error) {
+      if (!(error instanceof RunDataUnavailableError)) throw error;
+      logger.failure(error.message);
+      await delivered();
+      return { result: null, failureCount: logger.failureCount, runDataUnavailable: true };
+    }
+    // Sensitive values are open from here on: whatever the step writes, returns or throws is masked.
+    const redactor = redactorForStep(run.data, registered.definition.variables, data);
+    logger.redactWith(redactor);
+    const inventory = new StepInventory(deps.inventory, {
+      jobId: run.jobId,
+      persist: run.commit === true,
+      readOnly: run.commit === null,
+      priorChanges: input.priorChanges ?? [],
+    });
+    const context = createStepContext(input, activity, logger, pacedInventory(inventory.access, () => buffer.room()), () => buffer.room());
+
+    const work = Promise.resolve().then(() => method.call(job, data as JobData<VariableSet>, context));
+    let result: StepOutcome['result'];
+    try {
+      // A result JSON cannot carry is the job's error too, so it is converted inside this try.
+      result = redactor.json(toJsonResult(await Promise.race([work, context.cancelled])));
+    } catch (jobError) {
+      const discarded = await inventory.end(false);
+      const gaveUp = buffer.gaveUp;
+      if (gaveUp) {
+        // The job saw the give-up (a wait for room); it is NATS's fault, not the job's.
+        work.catch(() => undefined);
+        throw gaveUp.toFailure();
+      }
+      if (jobError instanceof CancelledFailure || context.signal.aborted) {
+        work.catch(() => undefined);
+        logger.warning(`Step ${step} stopped: the run was cancelled or ran out of time`);
+        logDiscarded(logger, step, discarded, run.commit);
+        await delivered();
+        throw jobError instanceof CancelledFailure ? jobError : new CancelledFailure(`Step ${step} cancelled`);
+      }
+      logDiscarded(logger, step, discarded, run.commit);
+      throw await reportJobError(jobError, logger, delivered, { step, attempt: jobAttempt, maxAttempts, redactor });
+    }
+    // What the job logged is delivered before its inventory changes are saved: if it cannot be, they are not.
+    try {
+      await delivered();
+    } catch (failure) {
+      await inventory.end(false);
+      throw failure;
+    }
+    const changes = await inventory.end(true);
+    logInventoryOutcome(logger, step, changes, run.commit);
+    await delivered();
+    return { result, failureCount: logger.failureCount, ...(run.commit === false && changes.length > 0 ? { dryRunChanges: changes } : {}) };
 }
 
 /** What became of a finished step's inventory changes: saved, or (a dry run) kept only for the rest of the run. */

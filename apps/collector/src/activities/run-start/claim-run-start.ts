@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { RUN_START_ABANDONED_ERROR_TYPE } from '@yardmaster/contracts';
 import type { RunStartClaimer } from '@yardmaster/messaging';
 import { DeliveryBackoff } from '../log-delivery/delivery-backoff';
@@ -8,8 +8,8 @@ export interface ClaimRunStartOptions {
   /** Give up (LogDeliveryFailed, as for the run's first event) when NATS has not answered by then. */
   readonly giveUpAt: number;
   readonly natsAddress: string;
-  /** Called between tries while NATS is away, so Temporal does not take the wait for a lost worker. */
-  readonly stillAlive?: () => void;
+  /** Whether the step was cancelled meanwhile: the wait for NATS ends then (the step heartbeats all along). */
+  readonly cancelled?: () => boolean;
   readonly backoff?: DeliveryBackoff;
 }
 
@@ -26,7 +26,7 @@ export async function claimRunStart(claims: RunStartClaimer, runId: string, opti
       claim = await claims.claimStart(runId);
     } catch (error) {
       if (Date.now() >= options.giveUpAt) throw new LogDeliveryFailed(1, options.natsAddress, Date.now() - since, error).toFailure();
-      options.stillAlive?.();
+      if (options.cancelled?.()) throw new CancelledFailure('The step was cancelled while NATS was away, before the run started');
       await new Promise((resolve) => setTimeout(resolve, Math.min(backoff.next(), Math.max(0, options.giveUpAt - Date.now()))));
       continue;
     }
