@@ -23,6 +23,7 @@ import { measureLogThroughput } from './run-logs.mjs';
 import { roundSizes } from './compare/stats.mjs';
 import { addCpu, apiPidListeningOn, processGroups, startCpuAccounting } from './compare/cpu-per-run.mjs';
 import { connectToInstance, servicePid } from './service-watch.mjs';
+import { addThreads, startThreadAccounting } from './compare/thread-cpu.mjs';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const say = (message) => console.log(`[bench] ${message}`);
@@ -44,14 +45,20 @@ await runBench('bench', async () => {
     say(`One run at a time on an idle system: ${options.idleRuns} runs of each, alternating`);
     const idle = await idleRuns(systems, options.idleRuns);
 
-    const groups = processGroups(await serviceProcessIds());
-    const bursts = new Map(systems.map((system) => [system.name, { runs: 0, elapsedMs: 0, samples: [], cpu: { runs: 0, ms: {} } }]));
+    const servicePids = await serviceProcessIds();
+    const groups = processGroups(servicePids);
+    // The process that runs each system's Temporal worker, whose threads are accounted too.
+    const workerPids = new Map([[yardmaster.name, servicePids.collector], [bare.name, process.pid]]);
+    const bursts = new Map(systems.map((system) => [system.name, { runs: 0, elapsedMs: 0, samples: [], cpu: { runs: 0, ms: {} }, threads: { runs: 0, threads: new Map() } }]));
     for (const [round, size] of roundSizes(options.runs, options.rounds).entries()) {
       for (const system of round % 2 === 0 ? systems : [...systems].reverse()) {
         const accounting = startCpuAccounting(groups);
+        const workerPid = workerPids.get(system.name);
+        const threadAccounting = workerPid ? startThreadAccounting(workerPid) : null;
         const { elapsedMs, samples } = await burst(system, size, options.concurrency, `round${round}`);
         const total = bursts.get(system.name);
         addCpu(total.cpu, accounting.stop(size), size);
+        if (threadAccounting) addThreads(total.threads, threadAccounting.stop(), size);
         Object.assign(total, { runs: total.runs + size, elapsedMs: total.elapsedMs + elapsedMs, samples: [...total.samples, ...samples] });
         say(`Round ${round + 1}: ${system.name}, ${size} runs in ${(elapsedMs / 1000).toFixed(1)} s`);
       }
@@ -60,7 +67,7 @@ await runBench('bench', async () => {
     say(`Log throughput: examples.LogFlood writing ${options.lines} lines`);
     const logs = await measureLogThroughput({ lines: options.lines, timeoutSeconds: options.timeout });
 
-    printReport({ options, apiUrl: stack.apiUrl, idle, bursts, logs, load: { before: loadBefore, after: loadavg(), cores: cpus().length }, rerun: rerunLine(options) });
+    printReport({ options, apiUrl: stack.apiUrl, idle, bursts, workerPids, logs, load: { before: loadBefore, after: loadavg(), cores: cpus().length }, rerun: rerunLine(options) });
   } finally {
     await bare?.stop();
     await stack.stop();

@@ -1,5 +1,6 @@
 // The benchmark's printout: one table, Yardmaster beside bare Temporal, with the ratios and issue 12's goals.
 import { cpuPerRun } from './cpu-per-run.mjs';
+import { threadClasses } from './thread-cpu.mjs';
 import { formatFigure, formatRatio, latencySummary, percentile, runsPerSecond } from './stats.mjs';
 
 const GOAL_RUNS_PER_SECOND = 0.85;
@@ -24,7 +25,7 @@ export function reportRows({ options, idle, bursts }) {
   return rows;
 }
 
-export function printReport({ options, apiUrl, idle, bursts, logs, load, rerun }) {
+export function printReport({ options, apiUrl, idle, bursts, workerPids, logs, load, rerun }) {
   const rows = reportRows({ options, idle, bursts });
   rows.push([`log lines/s end to end (${options.lines} lines written → readable over REST)`, formatFigure(logs.linesPerSecond), '—', '', '≥ 20,000']);
   const header = ['figure', 'Yardmaster', 'bare Temporal', 'Yardmaster / bare', 'goal'];
@@ -37,6 +38,7 @@ export function printReport({ options, apiUrl, idle, bursts, logs, load, rerun }
   console.log('submit → running: Yardmaster, the run\'s startedAt (run.started, in the first workflow task); bare Temporal, its first workflow task.');
   console.log('submit → terminal: Yardmaster, GET /api/runs/{id}?waitForEnd=20 answering the end (the read model; asked again every 10 ms while the run is not written yet); bare Temporal, the result in the client.');
   printCpuPerRun(bursts);
+  printThreadCpu(bursts, workerPids);
   console.log(`Log run ${logs.runId} ended ${logs.status}; its job wrote at ${formatFigure(logs.writtenPerSecond)} lines/s.`);
   console.log(`Rerun: ${rerun}`);
 }
@@ -53,6 +55,35 @@ export function cpuRows(bursts) {
   const sum = (side) => Object.values(side).reduce((total, ms) => total + ms, 0);
   rows.push(['all', formatFigure(sum(ym), 1), formatFigure(sum(bare), 1)]);
   return rows;
+}
+
+/**
+ * The worker process's CPU per run by thread: Yardmaster's collector beside the benchmark process during bare
+ * Temporal's bursts (its worker and its client). Rows: the main thread, the workflow isolate, Temporal's Rust core, the
+ * rest (V8's helpers: garbage collection and compilation; libuv's pool).
+ */
+export function threadRows(bursts, workerPids) {
+  const [ym, bare] = ['Yardmaster', 'bare Temporal'].map((name) => {
+    const pid = workerPids?.get(name);
+    const total = bursts.get(name).threads;
+    return pid && total && total.threads.size > 0 ? threadClasses(pid, total) : null;
+  });
+  if (!ym || !bare) return [];
+  const labels = { main: 'main thread', isolate: 'workflow isolate (busiest other thread)', core: 'Temporal core (Rust, tokio-runtime-*)', rest: 'other threads (V8 helpers, libuv)' };
+  const rows = Object.entries(labels).map(([key, label]) => [label, formatFigure(ym[key], 1), formatFigure(bare[key], 1)]);
+  const sum = (side) => side.main + side.isolate + side.core + side.rest;
+  rows.push(['all', formatFigure(sum(ym), 1), formatFigure(sum(bare), 1)]);
+  return rows;
+}
+
+function printThreadCpu(bursts, workerPids) {
+  const rows = threadRows(bursts, workerPids);
+  if (rows.length === 0) return;
+  console.log('CPU ms per run by thread of the worker\'s process: the collector, and this process during bare Temporal\'s bursts (its worker and its client):\n');
+  console.log('| thread | Yardmaster (collector) | bare Temporal (benchmark process) |');
+  console.log('|---|---|---|');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  console.log('');
 }
 
 function printCpuPerRun(bursts) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cpuRows, reportRows } from './report.mjs';
+import { cpuRows, reportRows, threadRows } from './report.mjs';
 
 const sample = (runningMs, terminalMs, projectionLagMs) => ({ acceptedMs: runningMs / 2, runningMs, terminalMs, projectionLagMs });
 
@@ -33,4 +33,15 @@ test('the CPU rows put each process\'s milliseconds per run side by side, with t
     ['bench', '5.0', '20.0'],
     ['all', '75.0', '50.0'],
   ]);
+});
+
+test('the thread table puts the collector beside the benchmark process, and is left out without thread figures', () => {
+  const threads = (entries) => ({ runs: 10, threads: new Map(entries) });
+  const bursts = new Map([
+    ['Yardmaster', { threads: threads([[7, { name: 'node', ticks: 6 }], [8, { name: 'node', ticks: 8 }], [9, { name: 'tokio-runtime-w', ticks: 3 }], [10, { name: 'node', ticks: 2 }]]) }],
+    ['bare Temporal', { threads: threads([[1, { name: 'node', ticks: 4 }], [2, { name: 'node', ticks: 2 }]]) }],
+  ]);
+  const rows = threadRows(bursts, new Map([['Yardmaster', 7], ['bare Temporal', 1]]));
+  assert.deepEqual(rows.map((row) => row.slice(1)), [['6.0', '4.0'], ['8.0', '2.0'], ['3.0', '0.0'], ['2.0', '0.0'], ['19.0', '6.0']]);
+  assert.deepEqual(threadRows(bursts, undefined), []);
 });
