@@ -6,18 +6,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Linux's USER_HZ, 100 on every common build. */
-const CLOCK_TICKS_PER_SECOND = 100;
+export const CLOCK_TICKS_PER_SECOND = 100;
 
-/** utime + stime of /proc/<pid>/stat, in ticks; null when the process is gone. */
-function cpuTicks(pid) {
+/** utime + stime of a /proc `stat` file (a process's, or a thread's under task/), in ticks; null when it is gone. */
+export function statTicks(statPath) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(statPath, 'utf8');
     // The command name (field 2) may hold spaces and parentheses: count fields from the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return Number(fields[11]) + Number(fields[12]);
   } catch {
     return null;
   }
+}
+
+function cpuTicks(pid) {
+  return statTicks(`/proc/${pid}/stat`);
 }
 
 /** Every process whose command line matches, by pid. */

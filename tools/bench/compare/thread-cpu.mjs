@@ -4,8 +4,7 @@
 // neither the main thread nor Temporal's Rust core (tokio-runtime-*); V8's helpers and libuv's pool are the rest.
 // Linux only (/proc); elsewhere the table is left out.
 import { readdirSync, readFileSync } from 'node:fs';
-
-const CLOCK_TICKS_PER_SECOND = 100;
+import { CLOCK_TICKS_PER_SECOND, statTicks } from './cpu-per-run.mjs';
 
 /** Each thread of a process: its name and utime + stime in ticks. Empty when the process is gone or /proc is absent. */
 export function threadTicks(pid) {
@@ -17,16 +16,19 @@ export function threadTicks(pid) {
     return threads;
   }
   for (const tid of tids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      threads.set(Number(tid), { name, ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // the thread ended between the listing and the read
-    }
+    const ticks = statTicks(`/proc/${pid}/task/${tid}/stat`);
+    // null: the thread ended between the listing and the read.
+    if (ticks !== null) threads.set(Number(tid), { name: threadName(pid, tid), ticks });
   }
   return threads;
+}
+
+function threadName(pid, tid) {
+  try {
+    return readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 /** Starts an accounting of one process's threads; `stop()` answers each thread's ticks since. */

@@ -1,5 +1,5 @@
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
-import { RUN_START_ABANDONED_ERROR_TYPE } from '@yardmaster/contracts';
+import { RUN_START_ABANDONED_ERROR_TYPE, type RunStartClaim } from '@yardmaster/contracts';
 import type { RunStartClaimer } from '@yardmaster/messaging';
 import { DeliveryBackoff } from '../log-delivery/delivery-backoff';
 import { LogDeliveryFailed } from '../log-delivery/log-delivery-failed';
@@ -21,7 +21,7 @@ export async function claimRunStart(claims: RunStartClaimer, runId: string, opti
   const backoff = options.backoff ?? new DeliveryBackoff();
   const since = Date.now();
   for (;;) {
-    let claim: Awaited<ReturnType<RunStartClaimer['claimStart']>>;
+    let claim: RunStartClaim;
     try {
       claim = await claims.claimStart(runId);
     } catch (error) {
