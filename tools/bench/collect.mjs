@@ -71,7 +71,7 @@ const OIDS_OF = {
 const { COLLECT_FACTS_JOB_ID, RUN_WORKFLOW_TYPE, workflowIdForRun } = require('@yardmaster/contracts');
 const { runPendingMigrations } = require('@yardmaster/database');
 const { createInventoryDataSource, CredentialSetStore, CredentialVault, InventoryStore } = require('@yardmaster/inventory');
-const { connectNats, ensureStreams, EventPublisher, SecretBox } = require('@yardmaster/messaging');
+const { connectNats, ensureStreams, EventPublisher, RunStartClaims, SecretBox } = require('@yardmaster/messaging');
 const { COLLECTED_SUBTREES } = require('@yardmaster/snmp');
 const { createEmptyTestDatabase, deleteStreams, OwnSnmpSimulator } = require('@yardmaster/testing-core');
 const { Client, Connection } = require('@temporalio/client');
@@ -145,7 +145,7 @@ try {
     connection,
     taskQueue,
     workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
-    activities: { publishRunEvent: createPublishRunEvent({ publisher, instance }), ...collection, collectDevice: timing.collectDevice },
+    activities: { publishRunEvent: createPublishRunEvent({ publisher, instance, startClaims: await RunStartClaims.open(nc, instance) }), ...collection, collectDevice: timing.collectDevice },
     maxConcurrentActivityTaskExecutions: Math.max(atOnce * 2, 100),
     maxHeartbeatThrottleInterval: '500ms',
   });

@@ -48,7 +48,7 @@ const require = createRequire(join(ROOT, 'package.json'));
 const { COLLECT_FACTS_JOB_ID, RUN_WORKFLOW_TYPE, workflowIdForRun } = require('@yardmaster/contracts');
 const { runPendingMigrations } = require('@yardmaster/database');
 const { createInventoryDataSource, CredentialSetStore, CredentialVault, DeviceHostKeyStore, InventoryStore } = require('@yardmaster/inventory');
-const { connectNats, ensureStreams, EventPublisher, SecretBox } = require('@yardmaster/messaging');
+const { connectNats, ensureStreams, EventPublisher, RunStartClaims, SecretBox } = require('@yardmaster/messaging');
 const { SSH_DEFAULT_TIMEOUTS } = require('@yardmaster/ssh');
 const { createEmptyTestDatabase, deleteStreams, OwnFakeDevices } = require('@yardmaster/testing-core');
 const { DEFAULT_PARSE_DEADLINE_MS, openGuardedParser, openTemplateLibrary } = require('@yardmaster/textfsm');
@@ -117,7 +117,7 @@ try {
     connection,
     taskQueue,
     workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
-    activities: { publishRunEvent: createPublishRunEvent({ publisher, instance }), ...collection, collectDevice: devices.collectDevice },
+    activities: { publishRunEvent: createPublishRunEvent({ publisher, instance, startClaims: await RunStartClaims.open(nc, instance) }), ...collection, collectDevice: devices.collectDevice },
     maxConcurrentActivityTaskExecutions: Math.max(atOnce * 2, 100),
     maxHeartbeatThrottleInterval: '500ms',
   });
