@@ -138,7 +138,7 @@ describe('applyBatchOnce with the run projector', () => {
       const before = await runRow(runId);
       let linesStoredAgain: number | null = null;
       const storedAgain = async (manager: Parameters<typeof projectRunEventsInBatch>[0], messages: Parameters<typeof projectRunEventsInBatch>[1]) => {
-        linesStoredAgain = await projectRunEventsInBatch(manager, messages);
+        linesStoredAgain = (await projectRunEventsInBatch(manager, messages)).linesStored;
       };
 
       // Only the log entries reach the projector again, and the insert finds both stored.
@@ -166,7 +166,7 @@ describe('applyBatchOnce with the run projector', () => {
       const events = [requested(runId), logged(runId, 'old 1'), loggedBatch(runId, ['b1', 'b2', 'b3']), logged(runId, 'old 2'), loggedBatch(runId, ['c1', 'c2']), started(runId)];
       let linesStored: number | null = null;
       const project = async (manager: Parameters<typeof projectRunEventsInBatch>[0], messages: Parameters<typeof projectRunEventsInBatch>[1]) => {
-        linesStored = await projectRunEventsInBatch(manager, messages);
+        linesStored = (await projectRunEventsInBatch(manager, messages)).linesStored;
       };
       await expect(applyBatchOnce(db.dataSource, asMessages(events, 800), project, byItself)).resolves.toBe(events.length);
       expect(linesStored).toBe(7);

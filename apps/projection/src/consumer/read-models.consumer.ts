@@ -1,7 +1,7 @@
 import { catalogEventSchema, factsEventSchema, runEventSchema, scheduleChangedSchema, type RunEvent } from '@yardmaster/contracts';
 import type { StreamMessage } from '@yardmaster/messaging';
 import type { DataSource } from '@yardmaster/read-models';
-import { runFactsAfter, type RunFacts } from '../metrics/run-facts';
+import { runFactsOf, type RunFacts } from '../metrics/run-facts';
 import { projectCatalogEvent } from '../catalog/catalog-events.projector';
 import { projectFactsEvent } from '../facts/facts-events.projector';
 import { projectRunEventsInBatch } from '../runs/run-events-batch.projector';
@@ -16,8 +16,8 @@ import { consumedStream, type ConsumerDefinition } from './consumer-definition';
 /**
  * The projection's own consumer: each stream's events applied to the read models in order, exactly once, as many
  * as have arrived in one transaction (a batch that fails is applied again event by event). Each run event newly
- * applied is handed to `observeRun` once its transaction has committed (the run metrics); a rebuild, which observes
- * nothing, passes null and saves the read of each run's row.
+ * applied is handed to `observeRun` once its transaction has committed (the run metrics); a rebuild observes nothing
+ * and passes null.
  */
 export function readModelsConsumer(observeRun: ((facts: RunFacts) => void) | null): ConsumerDefinition {
   return {
@@ -61,15 +61,14 @@ async function applyRunEvent(dataSource: DataSource, message: StreamMessage<RunE
       facts = lines > 0 ? { event: 'run.log', lines } : null;
       return;
     }
-    await projectRunEventWithSchedule(manager, event, position);
-    if (observeRun) facts = await runFactsAfter(manager, event);
+    facts = runFactsOf(event, await projectRunEventWithSchedule(manager, event, position));
   });
   if (applied && facts && observeRun) observeRun(facts);
   return applied;
 }
 
 /**
- * A batch of run events; the facts of those newly applied are read in its transaction and observed after the commit.
+ * A batch of run events; the facts of those newly applied are taken in its transaction and observed after the commit.
  * Log entries are idempotent by their own key (their event id) and get no `applied_events` row: the lines counted
  * are those the insert found new, so a redelivered batch counts none again.
  */
@@ -79,12 +78,10 @@ async function applyRunEvents(dataSource: DataSource, messages: ReadonlyArray<St
     dataSource,
     messages,
     async (manager, fresh) => {
-      const lines = await projectRunEventsInBatch(manager, fresh);
-      if (lines > 0) facts.push({ event: 'run.log', lines });
-      if (!observeRun) return;
-      for (const { event } of fresh) {
-        if (isLogEntry(event)) continue;
-        const fact = await runFactsAfter(manager, event);
+      const { linesStored, others } = await projectRunEventsInBatch(manager, fresh);
+      if (linesStored > 0) facts.push({ event: 'run.log', lines: linesStored });
+      for (const { event, effect } of others) {
+        const fact = runFactsOf(event, effect);
         if (fact) facts.push(fact);
       }
     },

@@ -24,21 +24,32 @@ beforeAll(async () => {
 
 afterAll(() => projection?.remove());
 
-async function publishRun<TType extends RunEvent['type']>(type: TType, runId: string, data: Extract<RunEvent, { type: TType }>['data'], occurredAt: Date): Promise<void> {
+/** Resolves to the event's id. */
+async function publishRun<TType extends RunEvent['type']>(type: TType, runId: string, data: Extract<RunEvent, { type: TType }>['data'], occurredAt: Date): Promise<string> {
   const id = `${runId}:${type}:${randomUUID()}`;
   await projection.publisher.publish(
     projection.subjects.runEvent(runId, runEventKind(type)),
     newEvent({ id, type, aggregateId: runId, actor: 'alice', data, occurredAt: occurredAt.toISOString(), sequence: 1, correlationId: `corr-${id}` }),
   );
+  return id;
 }
 
-function requestRun(runId: string, queue: string, at: Date): Promise<void> {
+function requestRun(runId: string, queue: string, at: Date): Promise<string> {
   const data = { jobId: JOB, jobName: 'Hello', data: {}, commit: true, queue, requestedBy: 'alice', workflowId: `run-${runId}`, requestedAt: at.toISOString() };
   return publishRun('run.requested', runId, data, at);
 }
 
 function scrape(): Promise<string> {
   return scrapeMetrics(metricsUrl);
+}
+
+/** Applied, or recorded as applied without effect (an event the run's row refused). */
+async function waitApplied(eventId: string): Promise<void> {
+  await waitFor(
+    async () => ((await projection.db.dataSource.query('SELECT 1 FROM applied_events WHERE event_id = $1', [eventId])).length > 0 ? true : undefined),
+    10_000,
+    `event ${eventId} to be applied`,
+  );
 }
 
 async function runStatus(runId: string): Promise<string | undefined> {
@@ -102,5 +113,31 @@ describe('the projection at /metrics', () => {
     expect(sampleOf(ended, 'yard_run_duration_seconds_bucket', { le: '5', job: JOB, outcome: 'completed' })).toBe(1);
     expect(sampleOf(ended, 'yard_log_lines_projected_total')).toBe(7);
     expect(sampleOf(ended, 'yard_runs_running', { queue })).toBeUndefined();
+  });
+
+  it('counts a run once when a second end or a start after the end arrives: the events its row refused observe nothing', async () => {
+    const job = 'examples.Contradicted';
+    const queue = 'metrics-contradicted';
+    const runId = randomUUID();
+    const requestedAt = new Date(Date.now() - 10_000);
+    const startedAt = new Date(requestedAt.getTime() + 1_000);
+    const endedAt = new Date(startedAt.getTime() + 2_000);
+    const data = { jobId: job, jobName: 'Contradicted', data: {}, commit: true, queue, requestedBy: 'alice', workflowId: `run-${runId}`, requestedAt: requestedAt.toISOString() };
+    await waitApplied(await publishRun('run.requested', runId, data, requestedAt));
+    await waitApplied(await publishRun('run.started', runId, { jobId: job, workflowId: `run-${runId}`, attempt: 1 }, startedAt));
+    await waitApplied(await publishRun('run.completed', runId, { result: null }, endedAt));
+
+    // A second terminal event (another outcome, later) and a start dated after the end: the run keeps its end.
+    await waitApplied(await publishRun('run.failed', runId, { result: null, failureCount: 1 }, new Date(endedAt.getTime() + 1_000)));
+    await waitApplied(await publishRun('run.started', runId, { jobId: job, workflowId: `run-${runId}`, attempt: 2 }, new Date(endedAt.getTime() + 2_000)));
+    expect(await runStatus(runId)).toBe('completed');
+
+    const text = await scrape();
+    expect(sampleOf(text, 'yard_runs_total', { job, outcome: 'completed' })).toBe(1);
+    expect(sampleOf(text, 'yard_runs_total', { job, outcome: 'failed' })).toBeUndefined();
+    expect(sampleOf(text, 'yard_run_duration_seconds_count', { job, outcome: 'completed' })).toBe(1);
+    expect(sampleOf(text, 'yard_run_duration_seconds_count', { job, outcome: 'failed' })).toBeUndefined();
+    expect(sampleOf(text, 'yard_run_queue_wait_seconds_count', { queue })).toBe(1);
+    expect(sampleOf(text, 'yard_run_queue_wait_seconds_sum', { queue })).toBe(1);
   });
 });

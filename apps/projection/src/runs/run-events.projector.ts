@@ -5,15 +5,49 @@ import { insertLogEntries } from './log-entries.writer';
 
 const logger = new Logger('RunEventsProjector');
 
+/** A run's row as an event that changed it left it: what the run metrics read of it. */
+export interface RunRowAfter {
+  readonly jobId: string;
+  /** Null until run.requested, which names the queue, is applied. */
+  readonly queue: string | null;
+  readonly createdAt: Date;
+  readonly startedAt: Date | null;
+  readonly completedAt: Date | null;
+}
+
+/** What applying a run event did to the run's row. */
+export interface RunEventEffect {
+  /** The schedule the run's row names: null when none. */
+  readonly scheduleId: string | null;
+  /** The row as the event left it; null when the row refused the event (a second end, a start after the end). */
+  readonly changed: RunRowAfter | null;
+}
+
+/** The columns every statement below returns, for RunRowAfter. */
+const ROW_AFTER = 'job_id, queue, created_at, started_at, completed_at';
+
+interface RowAfterColumns {
+  job_id: string;
+  queue: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  completed_at: Date | null;
+}
+
+function rowAfter(row: RowAfterColumns): RunRowAfter {
+  return { jobId: row.job_id, queue: row.queue, createdAt: row.created_at, startedAt: row.started_at, completedAt: row.completed_at };
+}
+
 /**
  * Applies run events to `job_runs` and `job_log_entries`. Events from the scheduler and the workflow may
  * arrive in either order, so every write is an upsert that merges fields and never lowers the status rank,
  * a run's attempt, a step's attempt or the position of its progress report. What a run changes on its
  * schedule's row is the schedule projector's (schedules/schedule-run-events.projector.ts).
- * Resolves to the schedule the run's row names (null when none, or for an event that changes no run row), read by
- * the statement that applied the event, so that the schedule projector only follows runs a schedule requested.
+ * Resolves to what the event did to the run's row, read by the statement that applied it, so that the schedule
+ * projector only follows runs a schedule requested and the run metrics observe only the events that changed the row
+ * (null for a log entry, which changes no run row, and for a start the row refused after the run ended).
  */
-export async function projectRunEvent(manager: EntityManager, event: RunEvent, position: number): Promise<string | null> {
+export async function projectRunEvent(manager: EntityManager, event: RunEvent, position: number): Promise<RunEventEffect | null> {
   const at = new Date(event.occurredAt);
   switch (event.type) {
     case 'run.requested': {
@@ -142,9 +176,9 @@ type Columns = Record<string, string | number | boolean | Date | null>;
 /**
  * created_at keeps the earliest time seen, attempt the highest; every other given column takes the event's value. An
  * event that says the run goes on (SAYS_STILL_RUNNING) changes nothing on a run that ended before it was sent: the
- * update's condition refuses it, in the same statement. Resolves to the row's schedule id (null when refused).
+ * update's condition refuses it, in the same statement. Resolves to the row as it left it (null when refused).
  */
-async function upsertRun(manager: EntityManager, event: RunEvent, status: RunStatus, columns: Columns): Promise<string | null> {
+async function upsertRun(manager: EntityManager, event: RunEvent, status: RunStatus, columns: Columns): Promise<RunEventEffect | null> {
   const names = Object.keys(columns);
   const values = Object.values(columns);
   const placeholders = names.map((_, index) => `$${index + 6}`);
@@ -154,7 +188,7 @@ async function upsertRun(manager: EntityManager, event: RunEvent, status: RunSta
     return `${name} = EXCLUDED.${name}`;
   });
   const refusesAfterEnd = SAYS_STILL_RUNNING.has(event.type);
-  const rows: Array<{ schedule_id: string | null }> = await manager.query(
+  const rows: Array<{ schedule_id: string | null } & RowAfterColumns> = await manager.query(
     `INSERT INTO job_runs (id, status, status_rank, updated_at, ${names.join(', ')})
      VALUES ($1, $2, $3, now(), ${placeholders.join(', ')})
      ON CONFLICT (id) DO UPDATE SET
@@ -163,14 +197,14 @@ async function upsertRun(manager: EntityManager, event: RunEvent, status: RunSta
        status_rank = GREATEST(job_runs.status_rank, EXCLUDED.status_rank),
        updated_at = now()
      WHERE NOT ($4 AND job_runs.status = ANY($5::text[]) AND job_runs.completed_at < ${`$${names.length + 6}`})
-     RETURNING schedule_id`,
+     RETURNING schedule_id, ${ROW_AFTER}`,
     [event.aggregateId, status, runStatusRank(status), refusesAfterEnd, TERMINAL_RUN_STATUSES, ...values, new Date(event.occurredAt)],
   );
   if (rows.length === 0) {
     await warnContradiction(manager, event);
     return null;
   }
-  return rows[0].schedule_id;
+  return { scheduleId: rows[0].schedule_id, changed: rowAfter(rows[0]) };
 }
 
 /**
@@ -178,7 +212,7 @@ async function upsertRun(manager: EntityManager, event: RunEvent, status: RunSta
  * event wins, and a later one changes nothing. Either way its commit wakes the API's requests waiting for the run's
  * end (`pg_notify`, delivered when the transaction commits).
  */
-function finishRun(manager: EntityManager, event: RunEvent, status: RunStatus, columns: Columns): Promise<string | null> {
+function finishRun(manager: EntityManager, event: RunEvent, status: RunStatus, columns: Columns): Promise<RunEventEffect> {
   const names = Object.keys(columns);
   const assignments = names.map((name, index) => `${name} = $${index + 5}`);
   return updateRun(
@@ -196,7 +230,8 @@ function finishRun(manager: EntityManager, event: RunEvent, status: RunStatus, c
  * Updates the event's run where `condition` holds (`$1` is the run id, `params` are `$2`...), and bumps
  * `updated_at` when it does. An event that only changes an existing run cannot create it: when the run has no
  * row yet, this throws, so the transaction rolls back and the message is redelivered rather than lost. Resolves to
- * the row's schedule id; with `notify`, the run's id goes out on that channel once the transaction commits.
+ * the row's schedule id and, when `condition` held, the row as the update left it; with `notify`, the run's id goes
+ * out on that channel once the transaction commits.
  */
 async function updateRun(
   manager: EntityManager,
@@ -206,18 +241,21 @@ async function updateRun(
   params: ReadonlyArray<string | number | boolean | Date | null>,
   what = `got ${event.type}`,
   notify: string | null = null,
-): Promise<string | null> {
+): Promise<RunEventEffect> {
   const channel = `$${params.length + 2}`;
-  // A data-modifying CTE runs whether or not the outer query reads it; the outer query sees the row as it was.
-  const rows: Array<{ schedule_id: string | null }> = await manager.query(
+  // The outer query sees the row as it was; the CTE's RETURNING, the row as the update left it (no row when the
+  // condition refused the event). A data-modifying CTE runs whether or not the outer query reads it.
+  const rows: Array<{ schedule_id: string | null; updated: boolean } & RowAfterColumns> = await manager.query(
     `WITH updated AS (
        UPDATE job_runs SET ${assignments}, updated_at = now()
        WHERE id = $1 AND (${condition})
-       RETURNING 1
+       RETURNING ${ROW_AFTER}
      )
-     SELECT schedule_id${notify === null ? '' : `, pg_notify(${channel}, id::text)`} FROM job_runs WHERE id = $1`,
+     SELECT run.schedule_id, updated.*, EXISTS (SELECT 1 FROM updated) AS updated${notify === null ? '' : `, pg_notify(${channel}, run.id::text)`}
+     FROM job_runs run LEFT JOIN updated ON true WHERE run.id = $1`,
     notify === null ? [event.aggregateId, ...params] : [event.aggregateId, ...params, notify],
   );
   if (rows.length === 0) throw new Error(`Run ${event.aggregateId} ${what} before any event created it`);
-  return rows[0].schedule_id;
+  const [row] = rows;
+  return { scheduleId: row.schedule_id, changed: row.updated ? rowAfter(row) : null };
 }

@@ -495,7 +495,7 @@ async function someoneWaits(): Promise<true | undefined> {
 
 /** Runs `project` in a transaction that stays open, holding its locks, until the returned `commit` is called. */
 function heldOpen<TEvent extends EventEnvelope>(
-  project: (manager: EntityManager, event: TEvent, position: number) => Promise<void>,
+  project: (manager: EntityManager, event: TEvent, position: number) => Promise<unknown>,
   message: StreamMessage<TEvent>,
 ): { applied: Promise<void>; done: Promise<boolean>; commit: () => void } {
   let commit!: () => void;

@@ -1,6 +1,6 @@
 import type { RunEvent } from '@yardmaster/contracts';
 import type { EntityManager } from '@yardmaster/read-models';
-import { projectRunEvent } from '../runs/run-events.projector';
+import { projectRunEvent, type RunEventEffect } from '../runs/run-events.projector';
 import { lockSchedule } from './schedule-lock';
 
 /** Events after which a run's status may have moved: the schedule whose last run it is follows it. */
@@ -10,16 +10,17 @@ const MAY_MOVE_STATUS = new Set<RunEvent['type']>(['run.queued', 'run.started', 
  * A run event as the runs stream's consumer applies it: the run's own rows (the run projector), then, here, what it
  * changes on its schedule's row (the schedule projector also consumes run events). A run a schedule requested is
  * counted on the schedule's row, which follows the status of the schedule's last run. One transaction for both, so
- * the schedule's row reads the run's row as this event left it.
+ * the schedule's row reads the run's row as this event left it. Resolves to what the event did to the run's row.
  */
-export async function projectRunEventWithSchedule(manager: EntityManager, event: RunEvent, position: number): Promise<void> {
+export async function projectRunEventWithSchedule(manager: EntityManager, event: RunEvent, position: number): Promise<RunEventEffect | null> {
   const scheduleId = event.type === 'run.requested' ? (event.data.scheduleId ?? null) : null;
   // Taken before the run's row is written, as the snapshot projector takes it before reading that row.
   if (scheduleId !== null) await lockSchedule(manager, scheduleId);
-  const scheduleOfRun = await projectRunEvent(manager, event, position);
+  const effect = await projectRunEvent(manager, event, position);
   if (event.type === 'run.requested' && scheduleId !== null) await countScheduledRun(manager, scheduleId, event.aggregateId, new Date(event.data.requestedAt));
   // Only a run a schedule requested is a schedule's last run (run.requested sets its schedule_id before counting it).
-  else if (MAY_MOVE_STATUS.has(event.type) && scheduleOfRun !== null) await followLastRun(manager, event.aggregateId);
+  else if (MAY_MOVE_STATUS.has(event.type) && effect !== null && effect.scheduleId !== null) await followLastRun(manager, event.aggregateId);
+  return effect;
 }
 
 /**
