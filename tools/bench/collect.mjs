@@ -7,12 +7,14 @@
 // ceiling in the same run: a bare client walking the same OIDs with the same max-repetitions, --at-once devices at a
 // time, for --ceiling-devices devices: snmpbulkwalk where the machine has it, else a bare Node net-snmp client
 // (collect/ceiling-clients.mjs; YARD_BENCH_NO_SNMPBULKWALK=1 picks it anyway). Everything it made is deleted after.
-// Needs the shared Postgres, NATS and Temporal (127.0.0.1) and snmpsim (`npm test` or `npm run stack:up` installs it).
+// Needs the shared Postgres, NATS and Temporal (127.0.0.1); installs snmpsim into .yard/snmpsim when missing, as
+// `npm test` and `npm run stack:up` do.
 // Rerun: npm run bench:collect [-- --devices 1000 --at-once 32 --types facts,interfaces --recordings 4 --simulators 1 --ceiling-devices 200]
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT } from '../stack/install.mjs';
+import { ensureSnmpsim } from '../stack/snmpsim.mjs';
 import { ceilingClient, INSTALL_HINT, NO_SNMPBULKWALK_VARIABLE } from './collect/ceiling-clients.mjs';
 import { percentile, planRunWorkflowInput, printPlanRun, runPlan, timedDevices } from './collect/plan-run-bench.mjs';
 
@@ -31,7 +33,7 @@ One plan run over simulated devices (snmpsim), then the simulators' ceiling meas
 The ceiling client: snmpbulkwalk when it is on PATH, else a bare Node net-snmp client (the output says which).
 ${NO_SNMPBULKWALK_VARIABLE}=1 uses the Node client even where snmpbulkwalk is installed.
 snmpbulkwalk: ${INSTALL_HINT}.
-Needs Postgres, NATS and Temporal on 127.0.0.1 (npm run stack:up), snmpsim, and a build (npm run build).`);
+Needs Postgres, NATS and Temporal on 127.0.0.1 (npm run stack:up) and a build (npm run build); installs snmpsim when missing.`);
   process.exit(0);
 }
 
@@ -68,6 +70,8 @@ const OIDS_OF = {
   bgp: ['1.3.6.1.2.1.15'],
 };
 
+// The simulators' venv, installed as `npm run stack:up` installs it (a checkout that only ran `npm start` has none).
+process.env.SNMPSIM_VENV ??= ensureSnmpsim();
 const { COLLECT_FACTS_JOB_ID, RUN_WORKFLOW_TYPE, workflowIdForRun } = require('@yardmaster/contracts');
 const { runPendingMigrations } = require('@yardmaster/database');
 const { createInventoryDataSource, CredentialSetStore, CredentialVault, InventoryStore } = require('@yardmaster/inventory');

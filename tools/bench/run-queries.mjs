@@ -27,7 +27,9 @@ const databaseUrl = benchDatabaseUrl(values);
 
 /** Runs to ask for, picked at random from those there (a prune may have deleted any of the seeded ones). */
 async function sampleRunIds(pg, count) {
-  const { rows } = await pg.query(`SELECT id FROM job_runs TABLESAMPLE SYSTEM (1) ORDER BY random() LIMIT $1`, [count]);
+  // 1 % of the table's pages spares a million-run table a full scan; a small table may have none in them, or too few.
+  const sampled = await pg.query(`SELECT id FROM job_runs TABLESAMPLE SYSTEM (1) ORDER BY random() LIMIT $1`, [count]);
+  const { rows } = sampled.rows.length === count ? sampled : await pg.query(`SELECT id FROM job_runs ORDER BY random() LIMIT $1`, [count]);
   return rows.map((row) => row.id);
 }
 
