@@ -39,7 +39,7 @@ export async function measureLogThroughput({ lines, timeoutSeconds, readWholeLog
   const instance = await connectToInstance().catch((error) => {
     throw new BenchStop(`cannot reach NATS for the projection's backlog (${error.message}): set YARD_NATS_URL and YARD_INSTANCE as for \`npm start\``);
   });
-  const watch = startWatch(instance);
+  const watch = await startWatch(instance);
   try {
     watch.follow('projection', await servicePid(instance, 'projection'));
     // The collector that answers first; replaced below by the one that runs the job when that is another.

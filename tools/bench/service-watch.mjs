@@ -29,10 +29,9 @@ export async function servicePid({ nc, instance }, service) {
 }
 
 /** Resident memory of a local process in bytes, or null when it cannot be read (another host, gone). */
-async function residentBytes(pid) {
-  const { residentKbOf } = await import('@yardmaster/testing');
+function residentBytes(procReadings, pid) {
   try {
-    const kb = residentKbOf(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const kb = procReadings.residentKbOf(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return kb === null ? null : kb * 1024;
   } catch {
     return null;
@@ -40,10 +39,9 @@ async function residentBytes(pid) {
 }
 
 /** CPU seconds a local process has used (user + system), or null when it cannot be read. */
-async function cpuSeconds(pid) {
-  const { cpuTicksOf } = await import('@yardmaster/testing');
+function cpuSeconds(procReadings, pid) {
   try {
-    return cpuTicksOf(readFileSync(`/proc/${pid}/stat`, 'utf8')) / CLOCK_TICKS_PER_SECOND;
+    return procReadings.cpuTicksOf(readFileSync(`/proc/${pid}/stat`, 'utf8')) / CLOCK_TICKS_PER_SECOND;
   } catch {
     return null;
   }
@@ -57,20 +55,25 @@ const CLOCK_TICKS_PER_SECOND = 100;
  * used since it was first sampled, and the
  * projection's backlog on the runs stream (events not yet delivered plus delivered but not yet acked; peak).
  */
-export function startWatch({ nc, streams }, intervalMs = 250) {
+export async function startWatch({ nc, streams }, intervalMs = 250) {
+  // Loaded before the first process is followed: loading it took longer than a fast job's whole run, whose CPU the
+  // first sample then missed.
+  const procReadings = await import('@yardmaster/testing');
   const memory = new Map();
   let peakBacklog = 0;
   let jsm = null;
+  const sampleProcess = (entry) => {
+    const bytes = residentBytes(procReadings, entry.pid);
+    if (bytes === null) return;
+    entry.first ??= bytes;
+    entry.peak = Math.max(entry.peak ?? 0, bytes);
+    const cpu = cpuSeconds(procReadings, entry.pid);
+    if (cpu === null) return;
+    entry.cpuAtStart ??= cpu;
+    entry.cpu = cpu - entry.cpuAtStart;
+  };
   const sample = async () => {
-    for (const entry of memory.values()) {
-      const bytes = await residentBytes(entry.pid);
-      if (bytes === null) continue;
-      entry.first ??= bytes;
-      entry.peak = Math.max(entry.peak ?? 0, bytes);
-      const cpu = await cpuSeconds(entry.pid);
-      entry.cpuAtStart ??= cpu;
-      entry.cpu = cpu - (entry.cpuAtStart ?? cpu);
-    }
+    for (const entry of memory.values()) sampleProcess(entry);
     try {
       jsm ??= await (await import('@nats-io/jetstream')).jetstreamManager(nc);
       const info = await jsm.consumers.info(streams.runs, streams.projectionConsumer);
@@ -81,9 +84,12 @@ export function startWatch({ nc, streams }, intervalMs = 250) {
   };
   const timer = setInterval(() => void sample(), intervalMs);
   return {
-    /** Follows a process (named for the report); another pid under the same name starts over. */
+    /** Follows a process (named for the report), sampled at once; another pid under the same name starts over. */
     follow(name, pid) {
-      if (pid !== null && memory.get(name)?.pid !== pid) memory.set(name, { pid, first: null, peak: null, cpuAtStart: null, cpu: 0 });
+      if (pid === null || memory.get(name)?.pid === pid) return;
+      const entry = { pid, first: null, peak: null, cpuAtStart: null, cpu: 0 };
+      memory.set(name, entry);
+      sampleProcess(entry);
     },
     async stop() {
       clearInterval(timer);
