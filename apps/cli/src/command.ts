@@ -1,6 +1,9 @@
 import type { ApiClient } from './api-client';
 import type { Io } from './io';
-import type { FollowTuning } from './follow-run';
+import type { FollowStreamOptions } from './sse-reader';
+
+/** How following a run reconnects and gives up; tests shorten it. */
+export type FollowTuning = Pick<FollowStreamOptions, 'idleTimeoutMs' | 'retryDelaysMs' | 'giveUpAfterMs' | 'sleep' | 'now'>;
 
 /** What every command gets: where to write, the API, and a way to learn of Ctrl-C. */
 export interface CommandContext {

@@ -6,9 +6,7 @@ import type { Io } from './io';
 import { paintForStatus } from './render/colours';
 import { durationBetween, formatDateTime, formatDuration, formatLogLine, formatTime } from './render/format';
 import { renderProgressBar, type Progress } from './render/progress-bar';
-import { followEventStream, type FollowStreamOptions } from './sse-reader';
-
-export type FollowTuning = Pick<FollowStreamOptions, 'idleTimeoutMs' | 'retryDelaysMs' | 'giveUpAfterMs' | 'sleep' | 'now'>;
+import { followEventStream } from './sse-reader';
 
 const CLEAR_LINE = '\r\u001b[2K';
 

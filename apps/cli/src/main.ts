@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { ApiClient, DEFAULT_URL, type FetchLike } from './api-client';
 import { asksForHelp } from './args';
-import type { Command, CommandContext } from './command';
+import type { Command, CommandContext, FollowTuning } from './command';
 import { auditCommand } from './commands/audit';
 import { cancelCommand } from './commands/cancel';
 import { loginCommand } from './commands/login';
@@ -20,7 +20,6 @@ import { runsCommand } from './commands/runs';
 import { schedulesCommand } from './commands/schedules';
 import { describeError, UsageError } from './errors';
 import { ExitCode } from './exit-codes';
-import type { FollowTuning } from './follow-run';
 import { processIo, type Io } from './io';
 import { programNameFrom } from './program-name';
 import { configPathFrom, readSavedLogin } from './saved-login';

@@ -1,6 +1,7 @@
 export * from './json-codec';
 export * from './nats-connection';
 export * from './streams';
+export * from './encoded-event';
 export * from './event-publisher';
 export * from './command-server';
 export * from './command-client';

@@ -7,7 +7,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { newEvent, streamNamesFor, subjectsFor, type EventEnvelope } from '@yardmaster/contracts';
 import { deleteStreams, testDependencies, uniqueInstanceName } from '@yardmaster/testing-core';
 import { randomUUID } from 'node:crypto';
-import { encodeEvent } from './event-publisher';
+import { encodeEvent } from './encoded-event';
 import { decodeJson } from './json-codec';
 import { connectNats, type NatsConnection } from './nats-connection';
 import { PipelinedPublisher } from './pipelined-publish';

@@ -5,7 +5,7 @@
  */
 import { newEvent, subjectsFor } from '@yardmaster/contracts';
 import { OwnNatsServer, uniqueInstanceName, waitFor } from '@yardmaster/testing-core';
-import { encodeEvent, type EncodedEvent } from './event-publisher';
+import { encodeEvent, type EncodedEvent } from './encoded-event';
 import { connectNats, type NatsConnection } from './nats-connection';
 import { PipelinedPublisher } from './pipelined-publish';
 import { ensureStreams } from './streams';

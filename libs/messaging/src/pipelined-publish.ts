@@ -2,7 +2,7 @@ import { createInbox, type Msg, type NatsConnection, type Subscription } from '@
 import { decodeJson } from './json-codec';
 import { publishHeaders } from './publish-headers';
 import { traceHeaderEntries } from './tracing/trace-context';
-import type { EncodedEvent, PublishBatchOutcome } from './event-publisher';
+import type { EncodedEvent, PublishBatchOutcome } from './encoded-event';
 
 /** How long a batch waits for the stream's acknowledgements before the unacknowledged rest counts as failed. */
 const ACK_TIMEOUT_MS = 5_000;

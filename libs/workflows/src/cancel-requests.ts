@@ -1,12 +1,10 @@
 import { ApplicationFailure, CancellationScope, condition, defineUpdate, setHandler } from '@temporalio/workflow';
 import { REQUEST_CANCEL_UPDATE, RUN_ALREADY_FINISHING_FAILURE_TYPE } from '@yardmaster/contracts/workflow';
 import type { CancelAccepted, CancelRequestedSignal } from '@yardmaster/contracts';
+import { CANCEL_WINS_PATCH } from './cancel-wins-patch';
 import type { PatchGate } from './patch-gate';
 
 export const requestCancel = defineUpdate<CancelAccepted, [CancelRequestedSignal]>(REQUEST_CANCEL_UPDATE);
-
-/** Cancels decided by the Update, and the TRY_CANCEL of a cancelled step, exist only in histories that carry this marker. */
-export const CANCEL_WINS_PATCH = 'cancel-wins-over-step-result';
 
 /**
  * A run cancelled through the Update still wants Temporal's own cancel request (the scheduler sends it right after

@@ -1,10 +1,8 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { RUN_END_FAILURE_TYPES } from '@yardmaster/contracts/workflow';
 import type { RunOutcome } from '@yardmaster/contracts';
+import { RUN_END_STATE_PATCH } from './end-state-patch';
 import type { PatchGate } from './patch-gate';
-
-/** Failed, errored and timed-out runs fail their workflow only in histories with this marker. */
-export const RUN_END_STATE_PATCH = 'run-end-state-fails-workflow';
 
 /**
  * How a finished run ends its workflow (a cancelled one excepted: it ends Canceled): completed runs complete

@@ -1,7 +1,7 @@
 import { patched } from '@temporalio/workflow';
-import { CANCEL_WINS_PATCH } from './cancel-requests';
+import { CANCEL_WINS_PATCH } from './cancel-wins-patch';
 import { CONCURRENCY_RELEASE_PATCH, CONCURRENCY_WAIT_PATCH } from './concurrency/concurrency-patches';
-import { RUN_END_STATE_PATCH } from './end-state';
+import { RUN_END_STATE_PATCH } from './end-state-patch';
 import { RUN_STARTED_BY_FIRST_STEP_PATCH } from './run-started-patch';
 import { STEP_ATTEMPTS_PATCH } from './step-attempts/step-attempts-patch';
 

@@ -1,18 +1,14 @@
 import { ActivityCancellationType, isCancellation, proxyActivities } from '@temporalio/workflow';
 import { JOB_CODE_ERROR_TYPE, JOB_NOT_HOSTED_ERROR_TYPE } from '@yardmaster/contracts/workflow';
-import type { InventoryChange, JsonValue, RunErrorInfo, RunWorkflowInput, StepOutcome } from '@yardmaster/contracts';
-import { CANCEL_WINS_PATCH } from './cancel-requests';
+import type { InventoryChange, JsonValue, RunWorkflowInput } from '@yardmaster/contracts';
+import { CANCEL_WINS_PATCH } from './cancel-wins-patch';
 import { describeStepFailure } from './describe-failure';
 import type { PatchGate } from './patch-gate';
 import { stopWithinGrace } from './stop-cancelled-step';
 import type { RunActivities, RunEventDraft } from './run-activities';
 import { runCountedAttempts } from './step-attempts/run-counted-attempts';
 import { STEP_ATTEMPTS_PATCH } from './step-attempts/step-attempts-patch';
-
-export type StepResult =
-  | { readonly kind: 'done'; readonly outcome: StepOutcome }
-  | { readonly kind: 'cancelled' }
-  | { readonly kind: 'error'; readonly error: RunErrorInfo; readonly timedOut: boolean };
+import type { StepResult } from './step-result';
 
 /**
  * Runs one job step with the job's timeouts and retry policy. Failures the job reports, and exceptions from its

@@ -1,6 +1,6 @@
 import { INTERFACE_TYPES, INVENTORY_ITEM_CLASSES, IP_ADDRESS_STATUSES, NEIGHBOUR_PROTOCOLS } from '@yardmaster/contracts';
 import type { FilterParam } from './inventory-query';
-import type { InventoryResource } from './inventory-resources';
+import type { InventoryResource } from './inventory-resource';
 
 type JsonSchema = Record<string, unknown>;
 

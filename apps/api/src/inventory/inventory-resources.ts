@@ -1,27 +1,11 @@
 import { DEVICE_STATUSES, MANAGEMENT_PROTOCOLS, SITE_STATUSES, type InventoryModel } from '@yardmaster/contracts';
 import type { InventoryStore } from '@yardmaster/inventory';
-import type { InventoryAccess, InventoryCollection } from '@yardmaster/job-sdk';
+import type { InventoryCollection } from '@yardmaster/job-sdk';
 import { COLLECTED_RESOURCES } from './collected-resources';
+import type { InventoryResource } from './inventory-resource';
 import type { FilterParam } from './inventory-query';
 
 type JsonSchema = Record<string, unknown>;
-
-/** One model as the REST API shows it: its path, its collection, its filters and its OpenAPI schemas. */
-export interface InventoryResource {
-  readonly model: InventoryModel;
-  /** `/api/inventory/<path>`. */
-  readonly path: string;
-  readonly collection: keyof InventoryAccess;
-  /** For class names and operation ids: `Site`, `DeviceRole`. */
-  readonly typeName: string;
-  readonly noun: string;
-  readonly plural: string;
-  readonly filters: readonly FilterParam[];
-  /** The fields a create takes (a patch takes any of them). */
-  readonly inputSchema: JsonSchema;
-  /** When a create or change is refused with INVENTORY_CONFLICT. */
-  readonly conflict: string;
-}
 
 const NAMED_FILTERS: readonly FilterParam[] = [
   { param: 'q', field: 'q', kind: 'text', description: 'Part of the name or slug, any case' },

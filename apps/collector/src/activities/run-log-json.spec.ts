@@ -1,6 +1,6 @@
 import { newEvent, runLogBatchSchema, runLogEventsOf, type LogLevel, type LogObjectRef } from '@yardmaster/contracts';
 import { RunLogJson } from './run-log-json';
-import type { RunLoggerScope } from './run-logger';
+import type { RunLoggerScope } from './run-logger-scope';
 
 const scope: RunLoggerScope = { instance: 'inst', runId: 'run-1', step: 'collect', attempt: 3, actor: 'alice "the admin"', correlationId: 'corr\n1' };
 const at = '2026-12-01T13:00:00.123Z';

@@ -1,5 +1,5 @@
 import type { LogLevel, LogObjectRef } from '@yardmaster/contracts';
-import type { RunLoggerScope } from './run-logger';
+import type { RunLoggerScope } from './run-logger-scope';
 
 /**
  * A step's log entries written straight to JSON text, and batches of them (`run.log_batch`) as the envelope

@@ -1,7 +1,8 @@
 import { runLogBatchSchema, runLogEventsOf, type EventEnvelope, type RunLogBatch, type RunLogged, type RunProgressData } from '@yardmaster/contracts';
 import { bufferOver } from './log-delivery/publish-one-by-one';
 import { LOG_BATCH_LIMITS } from './run-log-batch';
-import { MAX_LOG_MESSAGE_CHARS, RunLogger, type RunLoggerScope } from './run-logger';
+import { MAX_LOG_MESSAGE_CHARS, RunLogger } from './run-logger';
+import type { RunLoggerScope } from './run-logger-scope';
 
 interface Published {
   readonly subject: string;

@@ -5,17 +5,7 @@ import type { StepEventBuffer } from './log-delivery/step-event-buffer';
 import { Redactor } from './run-data/redactor';
 import { RunLogBatchDraft } from './run-log-batch';
 import { RunLogJson } from './run-log-json';
-
-export interface RunLoggerScope {
-  readonly instance: string;
-  readonly runId: string;
-  readonly step: string;
-  /** The log's grouping; the step unless given (a plan run groups each device's entries under its name). */
-  readonly grouping?: string;
-  readonly attempt: number;
-  readonly actor: string;
-  readonly correlationId: string;
-}
+import type { RunLoggerScope } from './run-logger-scope';
 
 /** Bytes a progress report is counted as until it is built (about its encoded size). */
 const PROGRESS_ESTIMATED_BYTES = 400;

@@ -1,10 +1,10 @@
 import { ActivityCancellationType, isCancellation, proxyActivities, sleep } from '@temporalio/workflow';
 import type { InventoryChange, JsonValue, RunErrorInfo, RunWorkflowInput } from '@yardmaster/contracts';
-import { CANCEL_WINS_PATCH } from '../cancel-requests';
+import { CANCEL_WINS_PATCH } from '../cancel-wins-patch';
 import { describeStepFailure } from '../describe-failure';
 import type { PatchGate } from '../patch-gate';
 import type { RunActivities, RunEventDraft } from '../run-activities';
-import type { StepResult } from '../step-runner';
+import type { StepResult } from '../step-result';
 import { stopWithinGrace } from '../stop-cancelled-step';
 import { AttemptBudget, classifyAttemptFailure } from './attempt-budget';
 

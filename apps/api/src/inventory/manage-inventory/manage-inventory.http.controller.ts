@@ -5,7 +5,8 @@ import { InventoryStore } from '@yardmaster/inventory';
 import type { Response } from 'express';
 import { RequirePermission } from '../../auth/route-access';
 import { ApiController } from '../../http/api-controller.decorator';
-import { collectionOf, type InventoryResource } from '../inventory-resources';
+import type { InventoryResource } from '../inventory-resource';
+import { collectionOf } from '../inventory-resources';
 
 type AnyRecord = InventoryRecordOf[keyof InventoryRecordOf];
 

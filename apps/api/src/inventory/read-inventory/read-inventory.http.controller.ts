@@ -6,7 +6,8 @@ import { RequirePermission } from '../../auth/route-access';
 import { ApiController } from '../../http/api-controller.decorator';
 import type { PageOf } from '../../http/pagination';
 import { readInventoryQuery } from '../inventory-query';
-import { collectionOf, type InventoryResource } from '../inventory-resources';
+import type { InventoryResource } from '../inventory-resource';
+import { collectionOf } from '../inventory-resources';
 
 type AnyRecord = InventoryRecordOf[keyof InventoryRecordOf];
 
