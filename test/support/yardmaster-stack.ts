@@ -90,9 +90,22 @@ export class YardmasterStack {
     };
     const stack = new YardmasterStack(instance, database, `http://127.0.0.1:${port}`, env, deps);
     for (const name of ['projection', 'scheduler', 'collector', 'api'] as const) stack.startService(name);
-    await stack.waitUntilHealthy();
-    await waitFor(async () => ((await stack.getJson('/api/jobs')).body.total >= 3 ? true : undefined), 30_000, 'the catalog');
+    try {
+      await stack.waitUntilHealthy();
+      await waitFor(async () => ((await stack.getJson('/api/jobs')).body.total >= 3 ? true : undefined), 30_000, 'the catalog');
+    } catch (error) {
+      // No test holds a stack that failed to start, so none would stop it: its services' processes would keep Jest
+      // from exiting after the run, and the whole `npm test` would wait for ever.
+      await stack.abandon();
+      throw error;
+    }
     return stack;
+  }
+
+  /** Stops the services and drops the database, whatever state the servers are in (a stack that did not start). */
+  private async abandon(): Promise<void> {
+    await Promise.all([...this.services.values()].map((service) => service.stop()));
+    await this.database.drop().catch(() => undefined);
   }
 
   /**
