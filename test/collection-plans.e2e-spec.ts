@@ -1,4 +1,5 @@
 import { waitFor } from '@yardmaster/testing';
+import { createSocket, type Socket } from 'node:dgram';
 import type { ApiSession } from './support/api-session';
 import { uniqueSuffix } from './support/unique-names';
 import { YardmasterStack } from './support/yardmaster-stack';
@@ -21,6 +22,7 @@ describe('collection plans', () => {
   let viewer: ApiSession;
   let planner: ApiSession;
   const ids: Record<string, string> = {};
+  let silentAgent: Socket;
 
   beforeAll(async () => {
     stack = await YardmasterStack.shared();
@@ -35,12 +37,25 @@ describe('collection plans', () => {
     ids.emptySite = await created('/api/inventory/sites', { name: `Empty Plan Site ${SUFFIX}` });
     ids.role = await created('/api/inventory/device-roles', { name: `Plan Role ${SUFFIX}` });
     await created('/api/credentials', { name: `plan-snmp-${SUFFIX}`, kind: 'snmp_v2c', community: `c-${SUFFIX}` });
-    // No primary address: its collection fails at once (NO_ADDRESS), whatever answers on the network.
-    ids.device = await created('/api/inventory/devices', { name: `unreachable-${SUFFIX}`, siteId: ids.site, roleId: ids.role });
+    // An SNMP agent that never answers (a UDP port of the test's own, read by nobody): the device's collection fails
+    // after the SNMP timeout (5 s, one retry), so a run of it holds its plan's slot long enough for a second request
+    // to meet it. (A device without an address failed at once, and under load its run could end before the second
+    // request was handled, which then rightly took the freed slot.)
+    silentAgent = createSocket('udp4');
+    await new Promise<void>((resolve) => silentAgent.bind(0, '127.0.0.1', resolve));
+    await created('/api/credentials', { name: `plan-device-snmp-${SUFFIX}`, kind: 'snmp_v2c', community: `d-${SUFFIX}` });
+    ids.device = await created('/api/inventory/devices', {
+      name: `silent-${SUFFIX}`,
+      siteId: ids.site,
+      roleId: ids.role,
+      primaryAddress: '127.0.0.1/32',
+      management: { protocol: 'snmp', port: silentAgent.address().port, credentialsRef: `plan-device-snmp-${SUFFIX}` },
+    });
   }, 120_000);
 
   afterAll(async () => {
     await stack?.stop();
+    silentAgent?.close();
   });
 
   const planBody = (name: string, extra: object = {}) => ({ name: `${name} ${SUFFIX}`, collectorTypes: ['facts', 'interfaces'], ...extra });
