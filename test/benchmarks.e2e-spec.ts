@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '@yardmaster/testing';
 import { Client } from 'pg';
 
 // Each benchmark below takes 2 to 15 s at these sizes on an idle machine; several times that under load.
@@ -27,18 +27,6 @@ function bench(script: string, args: readonly string[]): Promise<BenchResult> {
     child.once('close', (code) => {
       clearTimeout(deadline);
       resolve({ code, output });
-    });
-  });
-}
-
-/** A port free on loopback now: bench:queries' API takes it (its default, 3390, may be another test's). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
     });
   });
 }

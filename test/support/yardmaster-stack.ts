@@ -104,8 +104,12 @@ export class YardmasterStack {
 
   /** Stops the services and drops the database, whatever state the servers are in (a stack that did not start). */
   private async abandon(): Promise<void> {
-    await Promise.all([...this.services.values()].map((service) => service.stop()));
+    await this.stopServices();
     await this.database.drop().catch(() => undefined);
+  }
+
+  private async stopServices(): Promise<void> {
+    await Promise.all([...this.services.values()].map((service) => service.stop()));
   }
 
   /**
@@ -247,7 +251,7 @@ export class YardmasterStack {
       await this.database.drop();
       return;
     }
-    await Promise.all([...this.services.values()].map((service) => service.stop()));
+    await this.stopServices();
     await this.deleteTemporalSchedules();
     const nc = await connectNats(this.dependencies.natsUrl, 'e2e-cleanup');
     await deleteStreams(nc, this.instance);
