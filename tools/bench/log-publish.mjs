@@ -35,10 +35,8 @@ const config = require('@yardmaster/config');
 const heapGrowingPercent = process.env.YARD_HEAP_GROWING_PERCENT ? Number(process.env.YARD_HEAP_GROWING_PERCENT) : config.SERVICE_HEAP_GROWING_PERCENT;
 if (config.limitHeapGrowth && heapGrowingPercent) config.limitHeapGrowth(heapGrowingPercent);
 const { connectNats, ensureStreams, EventPublisher } = require('@yardmaster/messaging');
-const { streamNamesFor } = require('@yardmaster/contracts');
 const { StepEventBuffer } = require(join(root, 'apps/collector/dist/activities/log-delivery/step-event-buffer.js'));
 const { RunLogger } = require(join(root, 'apps/collector/dist/activities/run-logger.js'));
-const { jetstreamManager } = require('@nats-io/jetstream');
 
 const MB = 1024 * 1024;
 const natsUrl = process.env.YARD_NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -89,8 +87,8 @@ try {
     );
   }
 } finally {
-  const jsm = await jetstreamManager(nc);
-  for (const stream of Object.values(streamNamesFor(instance))) await jsm.streams.delete(stream).catch(() => undefined);
+  // Its streams and every bucket of its instance (the step buffer opens the run files' object store).
+  await require('@yardmaster/testing-core').deleteStreams(nc, instance);
   await nc.drain();
 }
 console.log(`Rerun: npm run bench:log-publish -- --lines ${lines} --rounds ${rounds}${root === ROOT ? '' : ` --root ${root}`}`);

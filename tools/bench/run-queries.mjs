@@ -40,12 +40,15 @@ async function bigRunId(pg) {
   return rows[0].run_id;
 }
 
+// The API's own instance: it creates the instance's streams as it starts, and they are deleted when it stops.
+const API_INSTANCE = `benchq${process.pid}`;
+
 async function startApi(token) {
   if (values.url) return { baseUrl: values.url, token: process.env.YARD_TOKEN ?? token, stop: async () => undefined };
   // The API seals credential sets: it does not start without the instance's secrets key.
   ensureSecretsKey();
   const child = spawn(process.execPath, [join(ROOT, 'apps', 'api', 'dist', 'main.js')], {
-    env: { ...process.env, ...METRICS_OFF, YARD_DATABASE_URL: databaseUrl, YARD_API_PORT: values.port, YARD_API_HOST: '127.0.0.1', YARD_INSTANCE: `benchq${process.pid}`, YARD_LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...METRICS_OFF, YARD_DATABASE_URL: databaseUrl, YARD_API_PORT: values.port, YARD_API_HOST: '127.0.0.1', YARD_INSTANCE: API_INSTANCE, YARD_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${values.port}`;
@@ -60,11 +63,22 @@ async function startApi(token) {
   return {
     baseUrl,
     token,
-    stop: () => new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    }),
+    stop: async () => {
+      await new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      });
+      await deleteApiStreams();
+    },
   };
+}
+
+async function deleteApiStreams() {
+  const { connectNats } = await import('@yardmaster/messaging');
+  const { deleteStreams, testDependencies } = await import('@yardmaster/testing-core');
+  const nc = await connectNats(testDependencies.natsUrl, 'bench-queries-cleanup');
+  await deleteStreams(nc, API_INSTANCE);
+  await nc.drain();
 }
 
 function percentile(sorted, fraction) {
