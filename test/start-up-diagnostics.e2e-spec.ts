@@ -6,17 +6,22 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { freePort, testDependencies, uniqueInstanceName } from '@yardmaster/testing';
+import { connectNats } from '@yardmaster/messaging';
+import { deleteStreams, freePort, testDependencies, uniqueInstanceName } from '@yardmaster/testing';
 
 jest.setTimeout(60_000);
 
 const ROOT = join(__dirname, '..');
+// A service that reaches NATS creates its instance's streams before it finds the other dependency down.
+const instances: string[] = [];
 
 async function startService(name: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const instance = uniqueInstanceName('d');
+  instances.push(instance);
   const child = spawn(process.execPath, [join(ROOT, 'apps', name, 'dist', 'main.js')], {
     env: {
       ...process.env,
-      YARD_INSTANCE: uniqueInstanceName('d'),
+      YARD_INSTANCE: instance,
       YARD_SECRETS_KEY: randomBytes(32).toString('base64'),
       YARD_NATS_URL: testDependencies.natsUrl,
       YARD_API_PORT: String(await freePort()),
@@ -45,6 +50,12 @@ describe('a dependency down at start', () => {
 
   beforeAll(async () => {
     closedPort = await freePort();
+  });
+
+  afterAll(async () => {
+    const nc = await connectNats(testDependencies.natsUrl, 'start-up-diagnostics-cleanup');
+    for (const instance of instances) await deleteStreams(nc, instance);
+    await nc.drain();
   });
 
   const cases: Array<[service: string, dependency: string, setting: string, env: (port: number) => Record<string, string>]> = [
