@@ -131,13 +131,6 @@ async function startOwnStack() {
     const { connectNats } = await import('@yardmaster/messaging');
     const nc = await connectNats(testing.testDependencies.natsUrl, 'bench-memory-cleanup');
     await testing.deleteStreams(nc, instance);
-    // deleteStreams leaves some KV buckets (idempotency, the concurrency queue): every stream named after the
-    // instance goes, and only those.
-    const { jetstreamManager } = await import('@nats-io/jetstream');
-    const jsm = await jetstreamManager(nc);
-    const leftovers = [];
-    for await (const stream of jsm.streams.list()) if (stream.config.name.toLowerCase().includes(instance)) leftovers.push(stream.config.name);
-    for (const name of leftovers) await jsm.streams.delete(name);
     await nc.drain();
     const pg = (await import('pg')).default;
     const client = new pg.Client({ connectionString: serverUrl });
